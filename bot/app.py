@@ -1,0 +1,48 @@
+"""The composition root: one Bolt app with CityLink's listeners and services."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App, BoltResponse
+from slack_sdk import WebClient
+
+import handlers
+from bot.config import Settings
+from handlers import views
+from handlers.services import CONTEXT_KEY, Services
+
+log = logging.getLogger(__name__)
+SORRY = "Sorry, something went wrong on my side. It has been logged; please try again."
+
+
+def build_app(settings: Settings, deps: Services, *, client: WebClient | None = None) -> App:
+    """A Bolt app whose Web API calls go to `SLACK_API_URL`."""
+    client = client or WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
+    app = App(
+        client=client,
+        signing_secret=settings.slack_signing_secret,
+        token_verification_enabled=False,
+        logger=log,
+    )
+
+    @app.middleware
+    def provide_services(context, next) -> None:  # noqa: A002 - Bolt's argument name
+        context[CONTEXT_KEY] = deps
+        next()
+
+    @app.error
+    def answer_kindly(error: Exception, body: dict, respond, logger) -> BoltResponse | None:
+        logger.error("unhandled error in a listener", exc_info=error)
+        if body.get("response_url"):
+            respond(**_sorry())
+        return None
+
+    handlers.register(app)
+    return app
+
+
+def _sorry() -> dict:
+    view = views.message(SORRY)
+    return {"text": view.text, "blocks": view.blocks, "response_type": "ephemeral",
+            "replace_original": False}  # fmt: skip

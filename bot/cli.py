@@ -1,0 +1,70 @@
+"""The `citylink` command line: one sub-command per line of DESIGN.md's command contract."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot import commands
+from bot.config import ConfigError, load_settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="citylink", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="ingest files, folders or stdin (-) into the store")
+    p.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
+    p.set_defaults(run=commands.ingest)
+
+    p = sub.add_parser("extract", help="print the facts of articles without storing them")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="one JSON object per article per line")
+    p.set_defaults(run=commands.extract)
+
+    p = sub.add_parser("lookup", help="print what `/citylink TEXT` answers")
+    p.add_argument("text", nargs="+")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands.lookup)
+
+    p = sub.add_parser("eval", help="precision and recall of extraction against a gold file")
+    p.add_argument("--gold", required=True)
+    p.add_argument("--articles", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands.evaluate)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply Alembic migrations").set_defaults(
+        run=commands.db_upgrade
+    )
+
+    p = sub.add_parser("console", help="a local Slack shell driving the real app")
+    p.set_defaults(run=commands.console)
+
+    p = sub.add_parser("serve", help="serve Slack: HTTP on $PORT, or Socket Mode with --socket")
+    p.add_argument("--socket", action="store_true", help="Socket Mode (needs SLACK_APP_TOKEN)")
+    p.set_defaults(run=commands.serve)
+
+    p = sub.add_parser("run", help="what `make run` starts: seed the store, then the main job")
+    p.set_defaults(run=commands.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"citylink: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return args.run(settings, args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""What each `citylink` sub-command does; `bot/cli.py` only parses arguments."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from tqdm import tqdm
+
+from bot import blocktext
+from bot.app import build_app
+from bot.config import Settings
+from bot.console import run_console
+from bot.server import serve_http, serve_socket
+from bot.wiring import make_services, store_sessions
+from handlers.commands import answer
+from handlers.ingesting import Forward, IngestService
+from handlers.plain import facts_text, lookup_json
+from ingest.errors import IngestError
+from ingest.extract import Extractor
+from ingest.pipeline import build_nlp
+from ingest.reader import iter_paths, read_path, read_stdin
+from store import queries
+from store.migrate import upgrade
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
+
+
+def _extractor(settings: Settings) -> Extractor:
+    return Extractor(build_nlp(settings.citylink_spacy_model, str(settings.citylink_cache_dir)))
+
+
+def _read(item):
+    return read_stdin() if item == "-" else read_path(item)
+
+
+def extract(settings: Settings, args) -> int:
+    """Print the facts of each article; `--json`: one object per line."""
+    extractor, failed = _extractor(settings), 0
+    for item in iter_paths(args.paths):
+        try:
+            article = _read(item)
+        except IngestError as exc:
+            print(f"{item}: {exc.reason}", file=sys.stderr)
+            failed += 1
+            continue
+        facts = extractor(article)
+        if args.json:
+            print(json.dumps({"path": str(item), **facts.to_json()}, ensure_ascii=False))
+        else:
+            print(facts_text(str(item), facts))
+    return 1 if failed else 0
+
+
+def ingest_paths(settings: Settings, paths: list[str], forward: Forward) -> tuple[Counter, list]:
+    """Ingest every path; count new and known articles and collect failures with reasons."""
+    service = IngestService(store_sessions(settings), _extractor(settings))
+    counts, failures = Counter(), []
+    for item in tqdm(list(iter_paths(paths)), unit="article", file=sys.stderr, disable=None):
+        try:
+            outcome = service.ingest(_read(item), forward)
+        except IngestError as exc:
+            failures.append((item, exc.reason))
+            continue
+        counts["new" if outcome.result.created else "already known"] += 1
+    return counts, failures
+
+
+def ingest(settings: Settings, args) -> int:
+    """Ingest files, folders or stdin, then print a summary; exit 1 if anything failed."""
+    counts, failures = ingest_paths(settings, args.paths, Forward(via="cli"))
+    for item, reason in failures:
+        print(f"failed: {item}: {reason}", file=sys.stderr)
+    print(f"{counts['new']} new, {counts['already known']} already known, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+def lookup(settings: Settings, args) -> int:
+    """Print what `/citylink TEXT` answers; `--json -` answers one query per stdin line."""
+    lookups = make_services(settings).lookups
+    texts = [" ".join(args.text)]
+    if args.text == ["-"]:
+        texts = [line.strip() for line in sys.stdin if line.strip()]
+    for text in texts:
+        if args.json:
+            print(json.dumps(lookup_json(lookups.place(text)), ensure_ascii=False))
+        else:
+            print(blocktext.render(answer(lookups, text).blocks)[0])
+    return 0
+
+
+def evaluate(settings: Settings, args) -> int:
+    """Score extraction against a gold file."""
+    from ingest.evaluate import format_report, score
+
+    gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
+    extractor, predicted = _extractor(settings), {}
+    for item in gold:
+        path = Path(args.articles) / f"{item['id']}.txt"
+        predicted[item["id"]] = extractor(read_path(path)).to_json()
+    report = score(gold, predicted)
+    print(json.dumps(report.to_json()) if args.json else format_report(report))
+    return 0
+
+
+def db_upgrade(settings: Settings, args) -> int:
+    upgrade(settings.database_url)
+    print("database is up to date")
+    return 0
+
+
+def seed_if_empty(settings: Settings) -> None:
+    """A fresh store starts with the bundled demo corpus."""
+    sessions = store_sessions(settings)
+    with sessions.begin() as session:
+        empty = queries.store_counts(session).articles == 0
+    if empty:
+        counts, failures = ingest_paths(settings, [str(CORPUS)], Forward(via="bundled"))
+        print(f"seeded the store with {counts['new']} bundled articles", file=sys.stderr)
+
+
+def console(settings: Settings, args) -> int:
+    """The local Slack shell on the configured store, seeded on first use."""
+    seed_if_empty(settings)
+    return run_console(settings, make_services(settings))
+
+
+def serve(settings: Settings, args) -> int:
+    """Slack over HTTP (gunicorn) or, with --socket, Socket Mode; seeds an empty store first."""
+    missing = [
+        n
+        for n, v in (
+            ("SLACK_BOT_TOKEN", settings.slack_bot_token),
+            ("SLACK_SIGNING_SECRET", settings.slack_signing_secret),
+        )
+        if not v
+    ]
+    if getattr(args, "socket", False) and not settings.slack_app_token:
+        missing.append("SLACK_APP_TOKEN")
+    if missing:
+        print(
+            f"citylink serve needs {', '.join(missing)}; try `citylink console` locally",
+            file=sys.stderr,
+        )
+        return 2
+    seed_if_empty(settings)
+    services = make_services(settings)
+    app = build_app(settings, services)
+    if getattr(args, "socket", False):
+        serve_socket(app, settings.slack_app_token)
+    else:
+        serve_http(app, services, settings.port)
+    return 0
+
+
+def run(settings: Settings, args) -> int:
+    """`make run`: seed the store, then serve Slack when tokens are set, else the console."""
+    if settings.slack_configured:
+        return serve(settings, args)
+    return console(settings, args)

@@ -1,0 +1,148 @@
+"""`citylink console`: a local Slack shell that drives the real Bolt app with signed requests.
+
+What you type becomes the request Slack would send (a slash command, a button press, an App
+Home visit); the app's answers, whether in its HTTP response or in its Web API calls to a local
+stand-in, are printed as text, buttons numbered so you can press them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterable
+
+from bot import blocktext, simulate
+from bot.app import build_app
+from bot.config import Settings
+from bot.standin import Call, WebAPIStandIn
+from handlers.services import Services
+
+TEAM, USER, CHANNEL = "T0CITYLINK", "U0YOU", "C0CONSOLE"
+SECRET = "console-signing-secret"
+WAIT_SECONDS = 60.0
+INTRO = """CityLink console: the same app Slack talks to, with Slack played locally.
+  /citylink Chongqing     look up a place (also: help, latest, stats, "Dunedin & Shanghai")
+  1, 2, ...               press a numbered button
+  home                    open the App Home tab
+  quit                    leave (Ctrl-D works too)"""
+
+
+class Console:
+    def __init__(self, settings: Settings, services: Services, standin: WebAPIStandIn):
+        self.standin = standin
+        local = settings.model_copy(update={
+            "slack_api_url": standin.url, "slack_bot_token": "xoxb-console",
+            "slack_signing_secret": SECRET,
+        })  # fmt: skip
+        self.app = build_app(local, services)
+        self.buttons: list[blocktext.Button] = []
+        self._seen = 0
+
+    def handle(self, line: str) -> str:
+        """One line typed by the user -> what they would see in Slack."""
+        line = line.strip()
+        if line.startswith("/citylink"):
+            return self._command(line.removeprefix("/citylink").strip())
+        if line.isdigit() or line.lower().startswith("press "):
+            return self._press(line.split()[-1])
+        if line.lower() == "home":
+            event = {"type": "app_home_opened", "user": USER, "channel": "D0HOME", "tab": "home"}
+            return self._send(simulate.event_callback(event, team=TEAM), simulate.JSON)
+        return "Type /citylink <place>, a button number, home, or quit."
+
+    def _command(self, text: str) -> str:
+        body = simulate.slash_command(text, team=TEAM, user=USER, channel=CHANNEL,
+                                      response_url=self._response_url())  # fmt: skip
+        return self._send(body, simulate.FORM)
+
+    def _press(self, number: str) -> str:
+        button = next((b for b in self.buttons if str(b.number) == number), None)
+        if button is None:
+            return f"There is no button {number} on screen."
+        body = simulate.block_action(
+            button.action_id, button.value,
+            team=TEAM, user=USER, channel=CHANNEL, response_url=self._response_url(),
+        )  # fmt: skip
+        return self._send(body, simulate.FORM)
+
+    def _response_url(self) -> str:
+        return f"{self.standin.origin}response/{time.time_ns()}"
+
+    def _send(self, body: str, content_type: str) -> str:
+        response = simulate.dispatch(self.app, SECRET, body, content_type)
+        shown = [_ack_blocks(response.body)] if response.body else []
+        if response.status != 200:
+            return f"(Slack would show an error: HTTP {response.status})"
+        shown += [_call_blocks(call) for call in self._new_calls(wait=not shown)]
+        return self._render([s for s in shown if s])
+
+    def _new_calls(self, wait: bool) -> list[Call]:
+        """The Web API calls the app made since last time, waiting for slow listeners."""
+        deadline = time.monotonic() + (WAIT_SECONDS if wait else 0.3)
+        while True:
+            calls = self.standin.calls[self._seen :]
+            if calls and len(self.standin.calls) == self._seen + len(calls):
+                time.sleep(0.2)
+                if len(self.standin.calls) == self._seen + len(calls):
+                    break
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        self._seen += len(calls)
+        return calls
+
+    def _render(self, shown: Iterable[tuple[str, list[dict]]]) -> str:
+        self.buttons, out = [], []
+        for where, blocks in shown:
+            text, buttons = blocktext.render(blocks, first_number=len(self.buttons) + 1)
+            self.buttons += buttons
+            out.append(f"[{where}]\n{text}")
+        return "\n\n".join(out) or "(no answer)"
+
+
+def _ack_blocks(body: str) -> tuple[str, list[dict]] | None:
+    try:
+        message = json.loads(body)
+    except ValueError:
+        return ("only you can see this", [{"type": "section", "text": {"text": body}}])
+    return ("only you can see this", message.get("blocks") or _text_block(message.get("text")))
+
+
+def _text_block(text: str | None) -> list[dict]:
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": text or ""}}]
+
+
+def _call_blocks(call: Call) -> tuple[str, list[dict]] | None:
+    params = call.params
+    if call.method == "views.publish":
+        return ("App Home", params.get("view", {}).get("blocks", []))
+    if call.method in ("chat.postMessage", "chat.postEphemeral"):
+        where = "in the channel" if call.method == "chat.postMessage" else "only you can see this"
+        return (where, params.get("blocks") or _text_block(params.get("text")))
+    if call.method.startswith("/response/"):
+        shared = params.get("response_type") == "in_channel"
+        where = "posted in the channel" if shared else "only you can see this"
+        return (where, params.get("blocks") or _text_block(params.get("text")))
+    return None
+
+
+def run_console(settings: Settings, services: Services) -> int:
+    """The read-eval-print loop; ends at `quit` or end of input."""
+    standin = WebAPIStandIn().start()
+    console = Console(settings, services, standin)
+    interactive = sys.stdin.isatty()
+    print(INTRO)
+    try:
+        while True:
+            if interactive:
+                print("\nyou> ", end="", flush=True)
+            line = sys.stdin.readline()
+            if not line or line.strip().lower() in ("quit", "exit"):
+                return 0
+            if line.strip():
+                if not interactive:
+                    print(f"\nyou> {line.strip()}")
+                print(console.handle(line))
+    finally:
+        standin.stop()

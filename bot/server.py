@@ -1,0 +1,72 @@
+"""`citylink serve`: gunicorn (threads) in front of the Bolt app, or Socket Mode with `--socket`."""
+
+from __future__ import annotations
+
+import logging
+
+from gunicorn.app.base import BaseApplication
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from sqlalchemy import text
+
+from handlers.services import Services
+
+log = logging.getLogger(__name__)
+GUNICORN = {
+    "worker_class": "gthread",
+    "workers": 1,  # one process: the place index is large; threads serve the requests
+    "threads": 8,
+    "timeout": 30,
+    "graceful_timeout": 20,
+    "keepalive": 5,
+    "accesslog": "-",
+}
+
+
+class Routes:
+    """The web process: Slack's requests at POST /slack/events, and GET /healthz."""
+
+    def __init__(self, app: App, services: Services):
+        self.slack = SlackRequestHandler(app, path="/slack/events")
+        self.services = services
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") == "/healthz":
+            return self._health(start_response)
+        return self.slack(environ, start_response)
+
+    def _health(self, start_response):
+        try:
+            with self.services.lookups.sessions.begin() as session:
+                session.execute(text("SELECT 1"))
+        except Exception:  # noqa: BLE001 - any failure means "not healthy"
+            log.exception("health check: the store does not answer")
+            start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+            return [b"store unavailable\n"]
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"ok\n"]
+
+
+class _Gunicorn(BaseApplication):
+    def __init__(self, wsgi, options: dict):
+        self.application, self.options = wsgi, options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return self.application
+
+
+def serve_http(app: App, services: Services, port: int) -> None:
+    """Run gunicorn on `port` until stopped (SIGTERM shuts down gracefully)."""
+    _Gunicorn(Routes(app, services), {**GUNICORN, "bind": f"0.0.0.0:{port}"}).run()
+
+
+def serve_socket(app: App, app_token: str) -> None:
+    """Socket Mode: Slack's events over a WebSocket, no public URL needed."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    SocketModeHandler(app, app_token).start()

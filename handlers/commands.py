@@ -1,0 +1,93 @@
+"""`/citylink`: look up a place, a pair, the newest partnerships, help and stats."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from slack_bolt import Ack, App
+from sqlalchemy.exc import SQLAlchemyError
+
+from handlers import views
+from handlers.lookups import LookupService
+from handlers.services import services_of
+
+log = logging.getLogger(__name__)
+MAX_QUERY_CHARS = 200
+PAIR_SEPARATOR = re.compile(r"\s*[&+]\s*|\s+and\s+", re.IGNORECASE)
+STORE_DOWN = "I can't reach my knowledge store right now. Please try again in a minute."
+
+
+@dataclass(frozen=True)
+class Request:
+    """A parsed `/citylink` text: `what` is help, stats, latest, pair or place."""
+
+    what: str
+    text: str = ""
+    names: tuple[str, ...] = ()  # the two sides of a pair
+    note: str | None = None
+
+
+def clean(text: str) -> str:
+    """Slack's escapes undone, control characters dropped, spaces collapsed."""
+    text = html.unescape(text or "")
+    text = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text)
+    return " ".join(text.split())
+
+
+def parse(text: str) -> Request:
+    text = clean(text)
+    word = text.lower()
+    if word in ("", "help", "?", "-h", "--help"):
+        return Request("help")
+    if word in ("stats", "status"):
+        return Request("stats")
+    if word in ("latest", "new", "recent", "news"):
+        return Request("latest")
+    if len(text) > MAX_QUERY_CHARS:
+        return Request("help", note="That is longer than any place name. Try one place.")
+    if not any(c.isalnum() for c in text):
+        return Request("help", note="I need a place name to look up.")
+    parts = [p.strip() for p in PAIR_SEPARATOR.split(text, maxsplit=1)]
+    if len(parts) == 2 and all(parts):
+        return Request("pair", text, tuple(parts))
+    return Request("place", text)
+
+
+def answer(lookups: LookupService, text: str, *, team_id: str | None = None) -> views.View:
+    """The view `/citylink <text>` answers with; the CLI and the console use it too."""
+    request = parse(text)
+    if request.what == "help":
+        return views.help_card(request.note)
+    if request.what == "stats":
+        return views.stats_card(lookups.counts(team_id=team_id))
+    if request.what == "latest":
+        return views.latest_card(lookups.latest(team_id=team_id))
+    if request.what == "pair" and not lookups.is_place_name(request.text):
+        pair = lookups.pair(*request.names, team_id=team_id)
+        unknown = next((x for x in (pair.a, pair.b) if x.place is None), None)
+        if unknown is not None:
+            return views.did_you_mean(unknown.query, unknown.candidates)
+        return views.pair_card(pair.a.place, pair.b.place, pair.links)
+    found = lookups.place(request.text, team_id=team_id)
+    if found.place is None:
+        return views.did_you_mean(found.query, found.candidates)
+    return views.place_card(found)
+
+
+def handle_citylink(ack: Ack, command: dict, context) -> None:
+    """Answer in the acknowledgement itself: lookups take milliseconds."""
+    try:
+        view = answer(services_of(context).lookups, command.get("text", ""),
+                      team_id=command.get("team_id"))  # fmt: skip
+    except SQLAlchemyError:
+        log.exception("store unavailable for /citylink")
+        view = views.message(STORE_DOWN)
+    ack(response_type="ephemeral", blocks=view.blocks, text=view.text)
+
+
+def register(app: App) -> None:
+    app.command("/citylink")(handle_citylink)

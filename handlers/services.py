@@ -1,0 +1,19 @@
+"""What listeners need, handed to them in Bolt's `context` under one name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handlers.lookups import LookupService
+
+CONTEXT_KEY = "citylink"
+
+
+@dataclass(frozen=True)
+class Services:
+    lookups: LookupService
+
+
+def services_of(context) -> Services:
+    """The services `bot.app.build_app` put into the request context."""
+    return context[CONTEXT_KEY]

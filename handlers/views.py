@@ -1,0 +1,298 @@
+"""Block Kit views: pure functions from lookup answers and store results to blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+
+import pycountry
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from handlers.lookups import PlaceAnswer
+from ingest.facts import Money, Place
+from store.results import ArticleRef, LinkResult, PersonResult, PlaceSummary, StoreCounts
+
+SHOW_PLACE = "citylink_show_place"  # value: a place key
+SHOW_PAGE = "citylink_show_page"  # value: "place key|page"
+SHARE = "citylink_share"  # value: what to share, see `share_value`
+LINKS_PER_PAGE = 12
+PEOPLE_SHOWN = 8
+EVIDENCE_CHARS = 400
+SECTION_CHARS = 3000
+KIND_HEADINGS = {
+    "sister_city": "Sister cities",
+    "friendship_city": "Friendship cities",
+    "mou": "Memorandums and agreements",
+    "trade_deal": "Trade deals",
+    "cooperation": "Cooperation",
+    "visit": "Visits",
+}
+KIND_LABELS = {
+    "sister_city": "sister cities",
+    "friendship_city": "friendship cities",
+    "mou": "memorandum or agreement",
+    "trade_deal": "trade deal",
+    "cooperation": "cooperation",
+}
+STATUS_WORDS = {"new": "new", "existing": "in place", "proposed": "proposed"}
+HELP_TEXT = (
+    "*Look up a place:* `/citylink Chongqing` (typos, old names, native scripts and "
+    "qualifiers work: `Chungking`, `上海`, `Dunedin, NZ`, `Portland, Maine`)\n"
+    "*What links two places:* `/citylink Dunedin & Shanghai`\n"
+    "*Newest partnerships:* `/citylink latest`     *What I know:* `/citylink stats`\n"
+    "*Teach me:* forward an article with the *Send to CityLink* message shortcut, "
+    "DM me a link or paste the text, or mention me with a link."
+)
+
+
+@dataclass(frozen=True)
+class View:
+    """Blocks with the plain-text fallback Slack shows in notifications."""
+
+    blocks: list[dict]
+    text: str
+
+
+def _view(blocks: Sequence[Block], text: str) -> View:
+    return View([b.to_dict() for b in blocks], text)
+
+
+def _section(text: str) -> SectionBlock:
+    if len(text) > SECTION_CHARS:
+        text = text[: SECTION_CHARS - 1] + "\u2026"
+    return SectionBlock(text=MarkdownTextObject(text=text))
+
+
+def _context(text: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=text)])
+
+
+def escape(text: str) -> str:
+    """Text safe inside Slack markup: &, < and > escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "\u2026"
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str) -> str:
+    """'NZ' -> 'New Zealand' (the common name where pycountry has one)."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+@lru_cache(maxsize=2048)
+def region_name(country: str, admin1: str | None) -> str | None:
+    """The first-level region of a place where its code is an ISO one ('US', 'CA' -> California)."""
+    if not admin1:
+        return None
+    subdivision = pycountry.subdivisions.get(code=f"{country}-{admin1}")
+    return subdivision.name if subdivision else None
+
+
+def place_label(place: Place | PlaceSummary) -> str:
+    """'Portland, Maine, United States' or 'Dunedin, New Zealand'."""
+    region = region_name(place.country, place.admin1) if place.kind == "city" else None
+    return ", ".join(x for x in (place.name, region, country_name(place.country)) if x)
+
+
+def money_text(amount: Money | None) -> str:
+    if amount is None:
+        return ""
+    value = amount.value
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:g} {word} {amount.currency}"
+    return f"{value:,.0f} {amount.currency}"
+
+
+def article_link(article: ArticleRef) -> str:
+    title = escape(_clip(article.title or "Untitled article", 150))
+    label = f"<{article.url}|{title}>" if article.url else title
+    details = ", ".join(x for x in (article.source, article.published) if x)
+    return f"{label} ({escape(details)})" if details else label
+
+
+def _status_line(link: LinkResult) -> str:
+    since = f"since {link.year}" if link.status == "existing" and link.year else link.year
+    parts = [STATUS_WORDS.get(link.status, link.status), since, money_text(link.amount)]
+    return ", ".join(str(p) for p in parts if p)
+
+
+def link_text(link: LinkResult, here: int | None = None) -> str:
+    """One partnership: who, kind/status/year, the newest evidence and its article."""
+    if link.kind == "visit":
+        who = f"*{escape(link.a.name)}* \u2192 *{escape(link.b.name)}*"
+    elif here is not None:
+        other = link.partner_of(here)
+        who = f"*{escape(other.name)}*, {escape(country_name(other.country))}"
+    else:
+        kind = KIND_LABELS.get(link.kind, link.kind)
+        who = f"*{escape(link.a.name)}* & *{escape(link.b.name)}* \u00b7 {kind}"
+    newest = link.evidence[0]
+    more = len({e.article.id for e in link.evidence}) - 1
+    also = f" (+{more} more article{'s' if more > 1 else ''})" if more else ""
+    return (
+        f"{who} \u00b7 {_status_line(link)}\n"
+        f">{escape(_clip(newest.sentence, EVIDENCE_CHARS))}\n"
+        f"{article_link(newest.article)}{also}"
+    )
+
+
+def _links_blocks(links: Sequence[LinkResult], here: int | None) -> list[Block]:
+    blocks: list[Block] = []
+    for kind, group in groupby(links, key=lambda link: link.kind):
+        blocks.append(_section(f"*{KIND_HEADINGS.get(kind, kind)}*"))
+        blocks += [_section(link_text(link, here)) for link in group]
+    return blocks
+
+
+def _people_text(people: Sequence[PersonResult]) -> str:
+    lines = []
+    for person in people[:PEOPLE_SHOWN]:
+        role = " of ".join(x for x in (person.role, person.place) if x)
+        lines.append(f"\u2022 {escape(person.name)}" + (f", {escape(role)}" if role else ""))
+    return "*People quoted*\n" + "\n".join(lines)
+
+
+def _button(text: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
+    return ButtonElement(text=_clip(text, 75), action_id=action_id, value=value, style=style)
+
+
+def share_value(kind: str, *keys: str) -> str:
+    """What a Share button re-renders: 'place|<key>', 'pair|<key>|<key>' or 'latest'."""
+    return "|".join((kind, *keys))
+
+
+def _actions(buttons: list[ButtonElement]) -> list[Block]:
+    return [ActionsBlock(elements=buttons[i : i + 5]) for i in range(0, len(buttons), 5)][:2]
+
+
+def place_card(answer: PlaceAnswer, *, page: int = 0, shared_by: str | None = None) -> View:
+    """The card of `/citylink <place>`; long lists page with a "more" button."""
+    place, profile = answer.place, answer.profile
+    blocks: list[Block] = [HeaderBlock(text=_clip(place.name, 150))]
+    facts = f"{place.kind} \u00b7 {escape(place_label(place))}"
+    if profile:
+        facts += f" \u00b7 {profile.article_count} article{'s' * (profile.article_count != 1)}"
+    blocks.append(_context(facts + (f" \u00b7 shared by <@{shared_by}>" if shared_by else "")))
+    links = profile.partnerships if profile else ()
+    shown = links[page * LINKS_PER_PAGE : (page + 1) * LINKS_PER_PAGE]
+    if not links:
+        blocks.append(_section(
+            f"I have no partnerships of {escape(place.name)} yet. Forward me an article about "
+            "it with the *Send to CityLink* shortcut and I will learn them."
+        ))  # fmt: skip
+    blocks += _links_blocks(shown, profile.place.id if profile else None)
+    if len(links) > len(shown):
+        first = page * LINKS_PER_PAGE + 1
+        blocks.append(_context(f"partnerships {first}-{first + len(shown) - 1} of {len(links)}"))
+    if profile and profile.people and page == 0:
+        blocks += [DividerBlock(), _section(_people_text(profile.people))]
+    if profile and profile.articles and page == 0:
+        latest = "\n".join(f"\u2022 {article_link(a)}" for a in profile.articles)
+        blocks.append(_section(f"*Latest articles*\n{latest}"))
+    if shared_by is None:
+        blocks += _actions(_place_buttons(answer, page, len(links)))
+    return _view(blocks, f"{place_label(place)}: {len(links)} partnerships")
+
+
+def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[ButtonElement]:
+    key = answer.place.key
+    buttons = [_button("Share to channel", SHARE, share_value("place", key, str(page)), "primary")]
+    if (page + 1) * LINKS_PER_PAGE < total:
+        buttons.append(_button("More partnerships", SHOW_PAGE, f"{key}|{page + 1}"))
+    buttons += [
+        _button(f"Not this one? {place_label(p)}", SHOW_PLACE, p.key)
+        for p in answer.alternatives[:3]
+    ]
+    return buttons
+
+
+def did_you_mean(query: str, candidates: Sequence[Place]) -> View:
+    """An unknown name: suggestions as buttons, never an error."""
+    shown = escape(_clip(query, 100))
+    if not candidates:
+        text = (
+            f"I don't know a place called \u201c{shown}\u201d. Try its English name, "
+            "add the country (`Dunedin, NZ`), or type `/citylink help`."
+        )
+        return _view([_section(text)], text)
+    text = f"I don't know a place called \u201c{shown}\u201d. Did you mean:"
+    buttons = [_button(place_label(p), SHOW_PLACE, p.key) for p in candidates[:5]]
+    return _view([_section(text), *_actions(buttons)], text)
+
+
+def _shared_note(shared_by: str | None) -> list[Block]:
+    return [_context(f"shared by <@{shared_by}>")] if shared_by else []
+
+
+def pair_card(
+    a: Place, b: Place, links: Sequence[LinkResult], *, shared_by: str | None = None
+) -> View:
+    """What links two places, newest first."""
+    title = f"{a.name} & {b.name}"
+    blocks: list[Block] = [HeaderBlock(text=_clip(title, 150)), *_shared_note(shared_by)]
+    if not links:
+        blocks.append(_section(f"I know of no link between {escape(place_label(a))} and "
+                               f"{escape(place_label(b))} yet."))  # fmt: skip
+    blocks += [_section(link_text(link)) for link in links[: LINKS_PER_PAGE * 2]]
+    if shared_by is None:
+        blocks += _actions([_button("Share to channel", SHARE, share_value("pair", a.key, b.key))])
+    return _view(blocks, f"{title}: {len(links)} links")
+
+
+def latest_card(
+    links: Sequence[LinkResult], *, shared_by: str | None = None, with_share: bool = True
+) -> View:
+    blocks: list[Block] = [HeaderBlock(text="Newest partnerships"), *_shared_note(shared_by)]
+    if not links:
+        blocks.append(_section("Nothing yet: forward me an article about a city partnership."))
+    blocks += [_section(link_text(link)) for link in links]
+    if with_share and shared_by is None and links:
+        blocks += _actions([_button("Share to channel", SHARE, share_value("latest"))])
+    return _view(blocks, f"Newest partnerships: {len(links)}")
+
+
+def counts_text(counts: StoreCounts) -> str:
+    return (
+        f"I know {counts.articles} articles, {counts.places} places, "
+        f"{counts.partnerships} partnerships and {counts.people} people."
+    )
+
+
+def stats_card(counts: StoreCounts) -> View:
+    return _view([_section(counts_text(counts))], counts_text(counts))
+
+
+def help_card(note: str | None = None) -> View:
+    blocks = [_section(escape(note))] if note else []
+    return _view([*blocks, _section(HELP_TEXT)], "How to use CityLink")
+
+
+def message(text: str) -> View:
+    """A one-line answer (errors, confirmations)."""
+    return _view([_section(text)], text)
+
+
+def home_view(links: Sequence[LinkResult], counts: StoreCounts) -> dict:
+    """The App Home tab: how to use the bot, what it knows, the newest partnerships."""
+    latest = latest_card(links, with_share=False).blocks
+    blocks = [_section(HELP_TEXT).to_dict(), _context(counts_text(counts)).to_dict(),
+              DividerBlock().to_dict(), *latest]  # fmt: skip
+    return {"type": "home", "blocks": blocks[:100]}

@@ -1,0 +1,187 @@
+"""Dates in news text: header dates (bylines, datelines) and the years a sentence refers to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# A month name may be glued to a preceding word in scraped headers ("XinhuaNovember 16, 2018").
+_START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
+_YEAR = r"(?P<year>(?:19|20)\d\d|2100)(?!\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+DATE_PATTERNS = [
+    re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
+    re.compile(rf"{_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
+    re.compile(rf"(?<!\d){_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", re.I),
+    re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
+]
+NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?!\d)")
+YEAR_ONLY = re.compile(rf"^\W*(?:{_MONTH}\s+)?{_YEAR}\W*$", re.I)
+
+
+def published_year(published: str | None) -> int | None:
+    """The year of an ISO `YYYY-MM-DD` or `YYYY` publication date."""
+    match = re.match(r"\s*(\d{4})", published or "")
+    return int(match.group(1)) if match else None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    """An ISO day, or None when the numbers do not form a real date in range."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_number(value: str) -> int:
+    """A month number from digits or an English month name."""
+    return int(value) if value.isdigit() else MONTHS[value.lower()[:3]]
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date in a header string as `YYYY-MM-DD`; a lone year as `YYYY`."""
+    found = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            iso = _iso(int(m["year"]), _month_number(m["month"]), int(m["day"]))
+            if iso:
+                found.append((m.start(), iso))
+                break
+    if found:
+        return min(found)[1]
+    numeric = NUMERIC_DATE.search(text)
+    if numeric:
+        a, b, year = (int(g) for g in numeric.groups())
+        # Day-first and month-first are both common; decide only when one reading is impossible.
+        if a > 12 or b > 12:
+            return _iso(year, b, a) if a > 12 else _iso(year, a, b)
+        return str(year)
+    lone = YEAR_ONLY.match(text)
+    return lone["year"] if lone else None
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year a sentence refers to, and how it was stated."""
+
+    start: int
+    end: int
+    year: int
+    how: str  # "explicit" | "since" | "ago" | "relative"
+
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+}  # fmt: skip
+YEAR = re.compile(r"(?<![\d,.$€£¥#])(?:19\d\d|20\d\d|2100)(?![\d%]|[.,]\d|\s*(?:%|per\s?cent))")
+SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
+AGO = re.compile(rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(years?|decades?)\s+ago\b", re.I)
+RELATIVE = re.compile(
+    r"(?<!\bthe\s)\b(last|this|next|past|coming)\s+(year|month|week)\b"
+    r"|\b(yesterday|today)\b",
+    re.I,
+)
+# After these words four digits are a year whatever follows ("in 2019 officials said").
+YEAR_CUE = re.compile(
+    rf"\b(?:in|since|by|from|until|till|to|of|during|year|early|late|mid|before|after|through"
+    rf"|between|spring|summer|autumn|fall|winter|{_MONTH}|[0-3]?\d,?"
+    rf"|(?:19|20)\d\d\s+(?:and|or))[\s-]*$",
+    re.I,
+)
+# Otherwise four digits followed by a counted noun are an amount ("2019 foreign ventures").
+COUNTED = re.compile(
+    r"(?:\s+(?:[a-z]+\s+)?(?!(?:was|has|is|as|its|this|his|us|plus|thus|versus)\b)[a-z]+s\b"
+    r"|\s+(?:[a-z]+\s+)?(?:people|staff|yuan|won|yen|km|kg|ha)\b)"
+)
+NOT_A_YEAR_CUE = re.compile(r"\b(?:No\.|number|Room|flight|Route|than)\s*$", re.I)
+NOT_A_YEAR_AFTER = re.compile(r"s\b|\s*(?:%|per\s?cent|million|billion|thousand)\b", re.I)
+PHONE = re.compile(r"(?:\+|\(\d)?[\d()]{1,5}(?:[ -]\(?\d{1,4}\)?){2,}")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_amount(sentence: str, start: int, end: int) -> bool:
+    """Whether the four digits at start:end count something rather than name a year."""
+    before = sentence[max(0, start - 30) : start]
+    if NOT_A_YEAR_CUE.search(before) or NOT_A_YEAR_AFTER.match(sentence, end):
+        return True
+    return not YEAR_CUE.search(before) and bool(COUNTED.match(sentence, end))
+
+
+def _in_phone_numbers(sentence: str) -> list[tuple[int, int]]:
+    """Spans of digit groups that look like phone numbers (not dates or year ranges)."""
+    spans = []
+    for m in PHONE.finditer(sentence):
+        digits = sum(c.isdigit() for c in m.group())
+        if not ISO_DAY.match(m.group()) and (digits >= 9 or m.group()[0] in "+("):
+            spans.append(m.span())
+    return spans
+
+
+def _explicit_years(sentence: str) -> list[YearMention]:
+    """Four-digit years used as years; `since YYYY` marks a start year."""
+    phones = _in_phone_numbers(sentence)
+    mentions = []
+    for m in YEAR.finditer(sentence):
+        start, end = m.span()
+        if _is_amount(sentence, start, end) or any(a <= start < b for a, b in phones):
+            continue
+        since = SINCE.search(sentence[:start])
+        how, first = ("since", since.start()) if since else ("explicit", start)
+        mentions.append(YearMention(first, end, int(m.group()), how))
+    return mentions
+
+
+def _relative_year(unit: str, which: str, published: str) -> int | None:
+    """The year `last/this/next` year, month or week points to from the publication date."""
+    year = published_year(published)
+    if year is None or which in {"past", "coming"} and unit == "year":
+        return None  # "the past year" is a span of time, not a year
+    step = {"last": -1, "past": -1, "yesterday": -1, "next": 1, "coming": 1}.get(which, 0)
+    if unit == "year":
+        return year + step
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return year  # without the day, a month or week away stays in the year
+    days = {"month": 30, "week": 7, "day": 1}[unit]
+    return (day + timedelta(days=step * days)).year
+
+
+def _relative_years(sentence: str, published: str | None) -> list[YearMention]:
+    """`N years ago`, `last year`, `this week`... resolved against the publication date."""
+    year = published_year(published)
+    if year is None:
+        return []
+    mentions = []
+    for m in AGO.finditer(sentence):
+        count = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1].lower()]
+        count *= 10 if m[2].lower().startswith("decade") else 1
+        mentions.append(YearMention(m.start(), m.end(), year - count, "ago"))
+    for m in RELATIVE.finditer(sentence):
+        which, unit = (m[1], m[2]) if m[1] else (m[3], "day")
+        resolved = _relative_year(unit.lower(), which.lower(), published)
+        if resolved is not None:
+            mentions.append(YearMention(m.start(), m.end(), resolved, "relative"))
+    return mentions
+
+
+def years_in(sentence: str, published: str | None) -> list[YearMention]:
+    """The years a sentence names or implies, in order of appearance."""
+    mentions = _explicit_years(sentence) + _relative_years(sentence, published)
+    return sorted(mentions, key=lambda y: (y.start, y.end))

@@ -1,0 +1,136 @@
+"""Plain dataclasses describing what an article says: the only shapes that leave `ingest/`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PARTNERSHIP_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal", "cooperation", "visit")
+PARTNERSHIP_STATUSES = ("new", "existing", "proposed")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: a GeoNames city, or a region (pycountry subdivision or curated)."""
+
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    kind: str  # "city" | "region"
+    geonameid: int | None = None
+    code: str | None = None  # ISO 3166-2 code or curated slug, for regions
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable identity across articles."""
+        if self.geonameid is not None:
+            return f"geonames:{self.geonameid}"
+        return f"region:{self.code or self.country + ':' + self.name.lower()}"
+
+
+@dataclass(frozen=True)
+class Money:
+    value: float
+    currency: str  # ISO 4217
+
+    def to_json(self) -> dict:
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        return {"value": value, "currency": self.currency}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: Place
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None = None
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Partnership:
+    """A link between two places; for a `visit`, `a` is the visitor and `b` the host."""
+
+    a: Place
+    b: Place
+    kind: str
+    status: str
+    evidence: str
+    year: int | None = None
+    amount: Money | None = None
+
+
+@dataclass
+class ArticleFacts:
+    title: str | None = None
+    published: str | None = None  # "YYYY-MM-DD", "YYYY" or None
+    source: str | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    partnerships: list[Partnership] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The `citylink extract --json` shape of DESIGN.md."""
+        return {
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
+            "places": [
+                {
+                    "name": m.place.name,
+                    "country": m.place.country,
+                    "kind": m.place.kind,
+                    "geonameid": m.place.geonameid,
+                    "mentions": m.mentions,
+                }
+                for m in self.places
+            ],
+            "partnerships": [
+                {
+                    "a": p.a.name,
+                    "a_country": p.a.country,
+                    "b": p.b.name,
+                    "b_country": p.b.country,
+                    "kind": p.kind,
+                    "status": p.status,
+                    "year": p.year,
+                    "amount": p.amount.to_json() if p.amount else None,
+                    "evidence": p.evidence,
+                }
+                for p in self.partnerships
+            ],
+            "people": [
+                {"name": p.name, "role": p.role, "place": p.place.name if p.place else None}
+                for p in self.people
+            ],
+            "organizations": [
+                {"name": o.name, "place": o.place.name if o.place else None}
+                for o in self.organizations
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article as read from a file, stdin or URL, before extraction."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None

@@ -1,0 +1,130 @@
+"""Money amounts in news text: "US$20 billion", "5 billion yuan", "Rs 500 crore", "€3m"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest.facts import Money
+
+
+@dataclass(frozen=True)
+class MoneyMention:
+    """An amount of money and where the text states it."""
+
+    start: int
+    end: int
+    surface: str
+    money: Money
+
+
+# Symbols and codes written before the number, longest first so "NZ$" wins over "$".
+PREFIXES = {
+    "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "US $": "USD", "USD": "USD", "$": "USD",
+    "NZ$": "NZD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
+    "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN",
+    "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₦": "NGN",
+    "₱": "PHP", "฿": "THB", "₫": "VND", "₽": "RUB", "₺": "TRY", "RM": "MYR", "Rp": "IDR",
+    "KSh": "KES", "Ksh": "KES", "Ksh.": "KES", "RMB": "CNY", "Rmb": "CNY",
+    "¥": "JPY", "￥": "JPY", "R": "ZAR", "N": "NGN",
+}  # fmt: skip
+ISO_CODES = [
+    "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "NZD", "CAD", "HKD", "SGD", "KRW", "ZAR", "NGN",
+    "KES", "CHF", "SEK", "NOK", "DKK", "AED", "SAR", "BRL", "MXN", "RUB", "TRY", "THB", "MYR",
+    "IDR", "PHP", "VND", "TWD", "PKR", "BDT", "EGP", "ILS", "PLN", "CZK", "HUF", "QAR", "KWD",
+]  # fmt: skip
+# Currency names written after the number; the adjective decides which dollar.
+DOLLARS = {
+    "u.s.": "USD", "us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+    "new zealand": "NZD", "nz": "NZD", "hong kong": "HKD", "singapore": "SGD",
+    "taiwan": "TWD", "new taiwan": "TWD", "nt": "TWD",
+}  # fmt: skip
+SUFFIX_NAMES = {
+    "yuan": "CNY", "renminbi": "CNY", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "won": "KRW", "rupees": "INR",
+    "indian rupees": "INR", "rand": "ZAR", "naira": "NGN", "kenyan shillings": "KES",
+    "shillings": "KES", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "reais": "BRL",
+    "rubles": "RUB", "roubles": "RUB", "swiss francs": "CHF", "dirhams": "AED",
+    "riyals": "SAR", "pesos": "MXN", "philippine pesos": "PHP", "dong": "VND", "lira": "TRY",
+}  # fmt: skip
+SCALES = {
+    "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
+    "billion": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
+    "trn": 10**12, "crore": 10**7, "crores": 10**7, "cr": 10**7, "lakh": 10**5, "lakhs": 10**5,
+    "lakh crore": 10**12, "lac": 10**5,
+}  # fmt: skip
+# Letters and words that are currencies only next to a real amount ("R 40 million", "N95" no).
+AMBIGUOUS = {"R", "N", "PHP", "won", "rand", "dong", "lira"}
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SHORT_SCALES = [w for w in SCALES if len(w) <= 3]
+_LONG_SCALES = [w for w in SCALES if len(w) > 3]
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d|\d)"
+_SCALE = (
+    rf"(?:\s*-?\s*(?P<scale>(?i:{_alternation(_LONG_SCALES)})"
+    rf"|\s?(?:{_alternation(_SHORT_SCALES)}|M|B|K|Mn|Bn))(?![A-Za-z]))?"
+)
+_NAME = (
+    rf"(?:(?P<adj>(?i:{_alternation(DOLLARS)}))\s+)?(?P<dollars>(?i:dollars?))\b"
+    rf"|(?P<name>(?i:{_alternation(SUFFIX_NAMES)}))\b(?!\s+of\b)"
+    rf"|(?P<code>{_alternation([*ISO_CODES, 'USD', 'RMB'])})\b"
+)
+MONEY = re.compile(
+    rf"(?:(?<![A-Za-z0-9])(?P<prefix>{_alternation([*PREFIXES, *ISO_CODES])})\s?"
+    rf"|(?<![\w.,$€£¥₹]))"
+    rf"{_NUMBER}{_SCALE}(?:\s+(?:{_NAME}))?"
+)
+CHINESE_CONTEXT = re.compile(r"\b(?:yuan|RMB|CNY|renminbi)\b", re.I)
+
+
+def _fold(words: str | None) -> str:
+    """Lower case with single spaces, for table lookups."""
+    return re.sub(r"\s+", " ", (words or "").lower())
+
+
+def _currency(m: re.Match, text: str) -> str | None:
+    """The ISO code of a match: a name after the number wins over a sign before it."""
+    prefix = m["prefix"]
+    if m["dollars"] and (m["adj"] or not prefix):
+        return DOLLARS.get(_fold(m["adj"]), "USD")
+    if m["name"]:
+        return SUFFIX_NAMES[_fold(m["name"])]
+    if m["code"]:
+        return "CNY" if m["code"] == "RMB" else m["code"]
+    if prefix is None:
+        return None
+    code = PREFIXES.get(prefix, prefix)
+    if prefix in "¥￥" and CHINESE_CONTEXT.search(text):
+        return "CNY"  # the same sign is written for the yuan
+    return code
+
+
+def _plausible(m: re.Match) -> bool:
+    """Whether a letter or word that doubles as a currency is used as one here."""
+    if m["prefix"] not in AMBIGUOUS and _fold(m["name"]) not in AMBIGUOUS:
+        return True
+    return m["scale"] is not None or "," in m["number"]
+
+
+def _value(m: re.Match) -> float:
+    """The amount in the currency's unit, computed exactly before turning into a float."""
+    number = Decimal(m["number"].replace(",", ""))
+    return float(number * SCALES.get(_fold(m["scale"]), 1))
+
+
+def find_money(text: str) -> list[MoneyMention]:
+    """Every amount of money stated in the text, in order."""
+    mentions = []
+    for m in MONEY.finditer(text):
+        currency = _currency(m, text)
+        if currency is None or not _plausible(m):
+            continue
+        money = Money(_value(m), currency)
+        mentions.append(MoneyMention(m.start(), m.end(), m.group(), money))
+    return mentions

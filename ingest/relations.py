@@ -1,0 +1,420 @@
+"""Partnerships between places, read sentence by sentence from the language of partnership news.
+
+Each sentence is checked for the kinds it reports (a twinning, an agreement, a deal, a visit,
+other cooperation), the parties it names (places, places behind chambers and universities that
+sign, people's places, and anaphora such as "the two cities" or "the state"), and how sure it is
+(signed, already in place, or only wished for; refusals are dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ingest.dates import published_year, years_in
+from ingest.facts import Money, Partnership, Person, Place
+from ingest.money import find_money
+from ingest.resolve import Mention
+
+KIND_PATTERNS = {
+    "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|"
+    r"relationship|"
+    r"ties|partnership)|sisterhood|twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies))|twinning|twinned|"
+    r"jumelage|partner (?:towns?|cit(?:y|ies))",
+    "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
+    r"friendship (?:relations(?:hip)?|ties|agreement)",
+    "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|"
+    r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
+    r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}agreements?",
+    "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
+    r"shipments?|procurement|investment agreements?|export orders?|supply agreements?",
+    "cooperation": r"cooperat\w*|co-operat\w*|collaborat\w*|partnership|work(?:ing)? together|"
+    r"joint(?:ly)? \w+|exchanges? (?:programs?|between)|ties between|relationship between",
+}
+KIND_REGEX = {kind: re.compile(p, re.I) for kind, p in KIND_PATTERNS.items()}
+VISIT_REGEX = re.compile(
+    r"\bdelegat(?:ion|ions|es)\b|\bvisit(?:s|ed|ing)?\b|\btrip (?:to|in)\b|\btour (?:of|in|to)\b|"
+    r"\battend(?:ed|s|ing)?\b|\btravell?ed to\b|\barrived in\b",
+    re.I,
+)
+NEGATION = re.compile(
+    r"\b(?:declined|refused|rejected|turned down|no plans?|not (?:to )?(?:sign|pursue|formali[sz]e|"
+    r"establish|renew)|never (?:signed|formali[sz]ed)|suspended|cancell?ed|terminated|called off|"
+    r"withdrew|ended (?:the|its) (?:twinning|partnership|relationship))\b",
+    re.I,
+)
+PROPOSED = re.compile(
+    r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
+    r"plan(?:s|ned|ning)? to|intend(?:s|ed)?|propos(?:e|ed|al)|eager|would like|will|would|could|"
+    r"may|might|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)? (?:the )?possib\w+|"
+    r"consider(?:s|ed|ing)?|potential|expect(?:s|ed)?|to establish|to become|"
+    r"invit(?:ed|es) \w+ to)\b",
+    re.I,
+)
+EXISTING = re.compile(
+    r"\b(?:since \d{4}|have been|has been|had been|long-?standing|established in \d{4}|"
+    r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
+    r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years of|one of the first|existing|began|"
+    r"has grown|have grown|houses|has had)\b",
+    re.I,
+)
+NAME_LABELS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
+SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
+EVENT_NOUN = re.compile(r"\s*(?:conference|forum|summit|meeting|expo|fair|week|dialogue)")
+CONTAINER_AFTER = re.compile(
+    r"^\s*(?:cit(?:y|ies)|provinces?|states?|count(?:y|ies)|regions?) of\b"
+)
+HOST_PREPOSITIONS = {"in", "to", "at"}
+PAIR_ANAPHORA = re.compile(r"\b(?:the|both) (?:two )?(?:cities|sides|towns|places)\b", re.I)
+ONE_ANAPHORA = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?P<adj>[A-Z][\w ]*?) )?"
+    r"(?P<noun>city|town|state|province|"
+    r"region|municipality|area)\b(?! of)"
+)
+DELEGATION_ANAPHORA = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"
+)
+
+
+@dataclass
+class Party:
+    place: Place
+    start: int  # character offset in the sentence, for ordering
+    via_org: bool = False
+
+
+class ArticleState:
+    """What earlier sentences established: for anaphora and default event locations."""
+
+    def __init__(self, focus: Place | None, event_place: Place | None, published: str | None):
+        self.focus = focus
+        self.event_place = event_place
+        self.published = published
+        self.recent: list[Place] = []  # places named so far, most recent last
+        self.last_pair: tuple[Place, Place] | None = None
+        self.last_visitors: list[Place] = []
+        self.speaker_place: Place | None = None
+
+
+def _contained(inner: Place, outer: Place) -> bool:
+    """Whether `inner` lies inside `outer` as far as the data tells."""
+    if inner.key == outer.key or inner.country != outer.country:
+        return inner.key == outer.key
+    return outer.kind == "region" and (inner.kind == "city" or inner.admin1 == outer.admin1)
+
+
+def _anaphora_parties(text: str, state: ArticleState, gaz_country, named: set[str]) -> list[Party]:
+    parties = []
+    if PAIR_ANAPHORA.search(text) and state.last_pair:
+        offset = PAIR_ANAPHORA.search(text).start()
+        parties += [Party(p, offset) for p in state.last_pair]
+    for match in ONE_ANAPHORA.finditer(text):
+        place = _one_anaphor(match, state, gaz_country, named)
+        if place is not None:
+            parties.append(Party(place, match.start()))
+    match = DELEGATION_ANAPHORA.search(text)
+    if match and state.last_visitors and not re.search(r"delegation (?:from|of)", text, re.I):
+        parties += [Party(p, match.start()) for p in _delegation(match, state, gaz_country)]
+    return parties
+
+
+def _delegation(match: re.Match, state: ArticleState, gaz_country) -> list[Place]:
+    """ "the delegation", "the Chinese provincial delegation": the visitors met before."""
+    visitors = state.last_visitors
+    for word in match.group("mods").split():
+        if word[:1].isupper():
+            country = gaz_country(word)
+            if not country:
+                return []  # "the Dunedin delegation" names its place itself
+            visitors = [v for v in visitors if v.country == country]
+    return visitors
+
+
+def _one_anaphor(match: re.Match, state: ArticleState, gaz_country, named: set[str]):
+    """ "the city", "the New Zealand city", "his city": a place met before, not one named here."""
+    noun, adj = match.group("noun"), match.group("adj")
+    wanted = "city" if noun in {"city", "town", "municipality"} else "region"
+    speaker = state.speaker_place
+    if match.group(0).split()[0].lower() in {"his", "her", "my", "our"} and speaker:
+        return speaker
+    country = gaz_country(adj) if adj else None
+    if adj and not country:
+        return None
+    if (
+        speaker is not None
+        and speaker.kind == wanted
+        and speaker.key not in named
+        and country in (None, speaker.country)
+    ):
+        return speaker
+    for place in reversed(state.recent):
+        if place.kind == wanted and place.key not in named and country in (None, place.country):
+            return place
+    return None
+
+
+def _sentence_parties(sent: Span, mentions, org_mentions, people, state, gaz_country):
+    """Places acting in this sentence: named, behind signing organisations, or by anaphora."""
+    offset = sent.start_char
+    named = [m for m in mentions if sent.start <= m.span.start < sent.end]
+    parties = []
+    for i, m in enumerate(named):
+        after = sent.doc.text[m.span.end_char : m.span.end_char + 20]
+        if CONTAINER_AFTER.match(after) and i + 1 < len(named):
+            continue  # "the Silicon Valley cities of Antioch, ..."
+        parties.append(Party(m.place, m.span.start_char - offset))
+    for m in org_mentions:
+        if sent.start <= m.span.start < sent.end:
+            parties.append(Party(m.place, m.span.start_char - offset, via_org=True))
+    named_keys = {p.place.key for p in parties}
+    if len(named_keys) < 2:
+        parties += _acting_people(sent, people)
+    parties += _anaphora_parties(sent.text, state, gaz_country, named_keys)
+    return _drop_contained(parties)
+
+
+def _acting_people(sent: Span, people: list[Person]) -> list[Party]:
+    """Places of the people who act or speak in the sentence ("Radich said", "Lacava signed")."""
+    acting = []
+    for person in people:
+        if person.place is None:
+            continue
+        surname = person.name.split()[-1]
+        for token in sent:
+            if token.text == surname and (
+                token.dep_ in {"nsubj", "nsubjpass"} or token.head.lemma_ in SPEECH_VERBS
+            ):
+                acting.append(Party(person.place, token.idx - sent.start_char))
+                break
+    return acting
+
+
+def _drop_contained(parties: list[Party]) -> list[Party]:
+    """One party per place; a region drops out when a place inside it is named beside it."""
+    unique: dict[str, Party] = {}
+    for p in sorted(parties, key=lambda p: p.start):
+        unique.setdefault(p.place.key, p)
+    kept = list(unique.values())
+    return [
+        p
+        for p in kept
+        if not any(
+            q is not p and _contained(q.place, p.place) and p.place.kind == "region" for q in kept
+        )
+    ]
+
+
+def _status(text: str, start: int) -> str | None:
+    """new, existing or proposed for a trigger at `start`; None when the text refuses it."""
+    if NEGATION.search(text):
+        return "proposed" if re.search(r"discuss|consider|explor", text, re.I) else None
+    if PROPOSED.search(text[max(0, start - 40) : start]):
+        return "proposed"  # "plan to sign an agreement", "eager to become a sister city"
+    if EXISTING.search(text):
+        return "existing"
+    if PROPOSED.search(text):
+        return "proposed"
+    return "new"
+
+
+def _year(text: str, status: str, published: str | None) -> int | None:
+    mentions = years_in(text, published)
+    if status == "existing":
+        starts = [y.year for y in mentions if y.how in {"since", "ago", "explicit"}]
+        return min(starts) if starts else None
+    if status == "new":  # happened in the reported event: a year near publication
+        reported = published_year(published)
+        recent = [
+            y.year
+            for y in mentions
+            if y.how in {"explicit", "relative"}
+            and (reported is None or reported - 1 <= y.year <= reported)
+        ]
+        return recent[0] if recent else reported
+    return None
+
+
+def _inside_name(match: re.Match, names: list[tuple[int, int]]) -> bool:
+    """ "Friendship Cities Cooperation Forum" names an event; it reports no link."""
+    return any(a <= match.start() < b and b - a > len(match.group()) + 4 for a, b in names)
+
+
+def _modifies_event(match: re.Match, kind: str) -> bool:
+    """ "an investment cooperation conference", "eight trade agreements" (not an MOU)."""
+    if kind == "mou" and "trade" in match.group().lower():
+        return True
+    after = match.string[match.end() : match.end() + 12].lower()
+    return kind == "cooperation" and bool(EVENT_NOUN.match(after))
+
+
+def _pairs(parties: list[Party], kind: str, state: ArticleState) -> list[tuple[Place, Place]]:
+    places = [p.place for p in parties if not p.via_org or kind != "sister_city"]
+    places = list({p.key: p for p in places}.values())
+    if len(places) < 2:
+        return []
+    if len(places) > 2 and state.focus is not None and state.focus in places:
+        pairs = [(p, state.focus) for p in places if p != state.focus]
+    else:
+        pairs = [(places[0], places[1])]
+    same_country_ok = kind in {"sister_city", "friendship_city"}
+    return [
+        (a, b)
+        for a, b in pairs
+        if not _contained(a, b)
+        and not _contained(b, a)
+        and (same_country_ok or a.country != b.country)
+    ]
+
+
+def _host(sent: Span, mentions: list[Mention]) -> Place | None:
+    """The place a visit in this sentence goes to: "a tour in Los Angeles", "visiting X"."""
+    for m in mentions:
+        if not sent.start <= m.span.start < sent.end:
+            continue
+        head = m.span.root.head
+        if m.span.root.dep_ == "dobj" and head.lemma_ == "visit":
+            return m.place
+        if head.lower_ in HOST_PREPOSITIONS and (
+            head.head.pos_ in {"VERB", "AUX"}
+            or VISIT_REGEX.search(head.head.text)
+            or head.head.lemma_
+            in {
+                "conference",
+                "forum",
+                "meeting",
+                "event",
+                "summit",
+                "expo",
+                "trip",
+                "tour",
+                "visit",
+                "ceremony",
+                "fair",
+            }
+        ):
+            return m.place
+    return None
+
+
+def _visits(sent, parties, mentions, state, text) -> list[Partnership]:
+    match = VISIT_REGEX.search(text)
+    if not match:
+        return []
+    host = _host(sent, mentions) or state.event_place
+    if host is None:
+        return []
+    before = text[max(0, match.start() - 40) : match.start()]
+    status = "proposed" if PROPOSED.search(before) else "new"
+    year = _year(text, status, state.published) if status == "new" else None
+    visitors = [p.place for p in parties if not p.via_org and p.place.country != host.country]
+    if visitors:
+        state.last_visitors = visitors
+    return [Partnership(v, host, "visit", status, sent.text.strip(), year) for v in visitors]
+
+
+def _links(sent, parties, state, text) -> list[Partnership]:
+    found, specific = [], set()
+    names = [
+        (e.start_char - sent.start_char, e.end_char - sent.start_char)
+        for e in sent.ents
+        if e.label_ in NAME_LABELS
+    ]
+    for kind, regex in KIND_REGEX.items():
+        match = next(
+            (
+                m
+                for m in regex.finditer(text)
+                if not _inside_name(m, names) and not _modifies_event(m, kind)
+            ),
+            None,
+        )
+        if not match:
+            continue
+        status = _status(text, match.start())
+        if status is None:
+            continue
+        amount = _amount(text) if kind == "trade_deal" else None
+        year = _year(text, status, state.published)
+        if kind == "cooperation" and len(parties) > 2:
+            continue  # talk among many delegates is no bilateral link
+        for a, b in _pairs(parties, kind, state):
+            pair = frozenset((a.key, b.key))
+            if kind == "cooperation" and pair in specific:
+                continue
+            if kind in SPECIFIC_KINDS:
+                specific.add(pair)
+            found.append(Partnership(a, b, kind, status, sent.text.strip(), year, amount))
+    return found
+
+
+def _amount(text: str) -> Money | None:
+    amounts = find_money(text)
+    return amounts[0].money if amounts else None
+
+
+def _remember(state: ArticleState, sent: Span, mentions, people, links) -> None:
+    state.recent += [m.place for m in mentions if sent.start <= m.span.start < sent.end]
+    speakers = [p for p in people if p.place and p.name.split()[-1] in sent.text]
+    if speakers:
+        state.speaker_place = speakers[-1].place
+    pairs = [(p.a, p.b) for p in links if p.kind != "visit"] or [(p.a, p.b) for p in links]
+    if pairs:
+        state.last_pair = pairs[-1]
+
+
+STATUS_WEIGHT = {"existing": 3, "new": 2, "proposed": 1}
+
+
+def _merge(known: Partnership | None, again: Partnership) -> Partnership:
+    """The same link twice in an article: keep the surest reading (existing > new > proposed)."""
+    if known is None:
+        return again
+    better = STATUS_WEIGHT[again.status] > STATUS_WEIGHT[known.status]
+    same_but_dated = again.status == known.status and known.year is None and again.year
+    return again if better or same_but_dated else known
+
+
+def find_partnerships(
+    doc: Doc,
+    mentions: list[Mention],
+    org_mentions: list[Mention],
+    people: list[Person],
+    state: ArticleState,
+    gaz_country,
+) -> list[Partnership]:
+    """Every partnership the article reports, one per pair and kind (the first evidence wins)."""
+    found: dict[tuple, Partnership] = {}
+    for sent in doc.sents:
+        text = sent.text
+        parties = _sentence_parties(sent, mentions, org_mentions, people, state, gaz_country)
+        links = _links(sent, parties, state, text) + _visits(sent, parties, mentions, state, text)
+        for link in links:
+            key = (link.kind, *sorted((link.a.key, link.b.key)))
+            if link.kind == "visit":
+                key = (link.kind, link.a.key, link.b.key)
+            found[key] = _merge(found.get(key), link)
+        _remember(state, sent, mentions, people, links)
+    return list(found.values())
+
+
+EVENT_WORDS = re.compile(
+    r"\b(?:conference|forum|summit|expo|fair|festival|meeting|ceremony|gathered|held|hosted|"
+    r"convened|took place|trip|visit)\b",
+    re.I,
+)
+
+
+def event_place(doc: Doc, mentions: list[Mention]) -> Place | None:
+    """Where the reported event happens: the dateline's place, else the first event's venue."""
+    for m in mentions:
+        if m.span.text.isupper() and len(m.span.text) > 2:
+            return m.place
+    for sent in doc.sents:
+        if EVENT_WORDS.search(sent.text):
+            host = _host(sent, mentions)
+            if host is not None:
+                return host
+    return None

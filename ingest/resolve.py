@@ -1,0 +1,161 @@
+"""Place resolution in context: each mention becomes one place, chosen by the article's evidence.
+
+Evidence, strongest first: an explicit qualifier ("Portland, Maine", "Dunedin in New Zealand",
+"China's Sichuan"), a suffix ("Guangdong Province", "Meishan City"), the countries and regions
+the article names, the other places it names (their countries and first-level regions), and
+last the population prior. Primary names weigh more than alternate names, so "Antioch" is
+the Californian city unless the article is about Turkey.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ingest.facts import Place
+from ingest.gazetteer import Gazetteer
+
+QUALIFIER_WORDS = {",", "in", "of", "near", "("}
+REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
+CURATED_PRIOR = 6.5
+
+
+@dataclass
+class Mention:
+    span: Span
+    place: Place
+
+
+@dataclass
+class _Context:
+    countries: Counter
+    admin1: Counter
+    sentence_countries: dict[int, Counter]
+
+
+def _prior(place: Place, primary: bool) -> float:
+    if place.population:
+        base = math.log10(place.population + 10)
+    else:
+        base = CURATED_PRIOR if place.latitude is not None else REGION_PRIOR
+    return 0.5 * base + (1.5 if primary else 0.0)
+
+
+def _country_qualifier(span: Span, gaz: Gazetteer) -> str:
+    """The country a neighbouring qualifier names: "San Jose, Costa Rica", "China's Sichuan"."""
+    doc = span.doc
+    after = doc[span.end : span.end + 6]
+    if len(after) >= 2 and after[0].text in QUALIFIER_WORDS:
+        for end in range(len(after), 1, -1):
+            code = gaz.country(after[1:end].text)
+            if code:
+                return code
+    before = doc[max(0, span.start - 5) : span.start]
+    if len(before) >= 2 and before[-1].lower_ in {"'s", "’s"}:
+        for start in range(len(before) - 1):
+            code = gaz.country(before[start:-1].text)
+            if code:
+                return code
+    return ""
+
+
+def _neighbours(spans: list[Span]) -> dict[int, list[Span]]:
+    """Place names written next to each other: "Portland, Maine", "Dunedin in Florida"."""
+    near: dict[int, list[Span]] = {s.start: [] for s in spans}
+    for left, right in zip(spans, spans[1:], strict=False):
+        gap = left.doc[left.end : right.start].text.strip().lower()
+        if gap in {",", "in", ", in", "("}:
+            near[left.start].append(right)
+            near[right.start].append(left)
+    return near
+
+
+def _inside(place: Place, region: Place) -> bool:
+    return (
+        region.kind == "region"
+        and place.key != region.key
+        and place.country == region.country
+        and place.admin1 == region.admin1
+    )
+
+
+def _neighbour_fit(place: Place, neighbours: list[list[Place]]) -> float:
+    """Reward a reading that nests with a neighbouring name (city in region or region of city)."""
+    fit = 0.0
+    for options in neighbours:
+        if any(_inside(place, other) or _inside(other, place) for other in options):
+            fit += 6.0
+    return fit
+
+
+def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -> float:
+    score = _prior(place, primary)
+    total = sum(ctx.countries.values()) or 1
+    score += 3.0 * ctx.countries[place.country] / total
+    score += 2.0 * min(ctx.sentence_countries.get(span.sent.start, Counter())[place.country], 1)
+    same_country = sum(n for (c, _), n in ctx.admin1.items() if c == place.country) or 1
+    score += 2.5 * ctx.admin1[(place.country, place.admin1)] / same_country
+    if qual:
+        score += 6.0 if qual == place.country else -6.0
+    score += _neighbour_fit(place, near)
+    hint = span._.kind_hint
+    if hint:
+        score += 3.0 if hint == place.kind else -3.0
+    elif place.kind == "city":
+        score += 0.6  # "Shanghai" is the city, not the municipality, unless told otherwise
+    return score
+
+
+def _country_evidence(doc: Doc) -> tuple[Counter, dict[int, Counter]]:
+    overall, by_sentence = Counter(), {}
+    for span in doc.spans["countries"]:
+        overall[span.label_] += 1
+        by_sentence.setdefault(span.sent.start, Counter())[span.label_] += 1
+    return overall, by_sentence
+
+
+def _options(span: Span, gaz: Gazetteer) -> list[tuple[Place, bool]]:
+    options = gaz.candidates(span.text)
+    if not options and span._.kind_hint:  # "Meishan City": look up without the suffix
+        options = gaz.candidates(span[:-1].text)
+    return options
+
+
+def _resolve_pass(spans, gaz: Gazetteer, ctx: _Context) -> dict[int, Place]:
+    """One place per name per article: evidence on any mention counts for all of them."""
+    options = {s.start: _options(s, gaz) for s in spans}
+    near = _neighbours(spans)
+    totals: dict[str, Counter] = {}
+    for span in spans:
+        qual = _country_qualifier(span, gaz)
+        near_options = [[p for p, _ in options[n.start]] for n in near[span.start]]
+        scores = totals.setdefault(_name_key(span), Counter())
+        for place, primary in options[span.start]:
+            scores[place] += _score(place, primary, span, ctx, qual, near_options)
+    return {
+        s.start: max(totals[_name_key(s)], key=totals[_name_key(s)].get)
+        for s in spans
+        if options[s.start]
+    }
+
+
+def _name_key(span: Span) -> str:
+    text = span[:-1].text if span._.kind_hint and len(span) > 1 else span.text
+    return text.casefold()
+
+
+def resolve_places(doc: Doc, gaz: Gazetteer, spans_key: str = "places") -> list[Mention]:
+    """Resolve every place mention of `doc.spans[spans_key]` in two passes."""
+    spans = list(doc.spans[spans_key])
+    countries, by_sentence = _country_evidence(doc)
+    ctx = _Context(Counter(countries), Counter(), by_sentence)
+    first = _resolve_pass(spans, gaz, ctx)
+    # Second pass: what the first pass found becomes evidence for the doubtful ones.
+    for place in first.values():
+        ctx.countries[place.country] += 1
+        ctx.admin1[(place.country, place.admin1)] += 1
+    final = _resolve_pass(spans, gaz, ctx)
+    return [Mention(s, final[s.start]) for s in spans if s.start in final]

@@ -1,0 +1,1 @@
+"""The knowledge base: SQLAlchemy models, writes (`repository`), reads (`queries`), migrations."""

@@ -1,0 +1,229 @@
+"""The tables: places, articles and who forwarded them, mentions, people, partnerships, evidence."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+from ingest.facts import Money
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every backend (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; store times in UTC")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+Amount = Numeric(20, 2, asdecimal=False)
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Place(Base):
+    __tablename__ = "places"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    geonameid: Mapped[int | None] = mapped_column(unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    folded_name: Mapped[str] = mapped_column(String(200), index=True)
+    country: Mapped[str] = mapped_column(String(2))
+    admin1: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str | None] = mapped_column(String(64))
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    population: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Article(Base):
+    """An article as first ingested; `scope` is '' for the shared corpus, else the team id."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        UniqueConstraint("scope", "content_hash"),
+        UniqueConstraint("scope", "canonical_url"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(64))
+    team_id: Mapped[str | None] = mapped_column(String(64))
+    url: Mapped[str | None] = mapped_column(Text)
+    canonical_url: Mapped[str | None] = mapped_column(String(2000))
+    title: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[str | None] = mapped_column(String(10))
+    published_on: Mapped[date | None] = mapped_column(Date, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ingested_by: Mapped[str] = mapped_column(String(64))
+    ingested_via: Mapped[str] = mapped_column(String(16))
+
+
+class Forward(Base):
+    """One forwarding of an article by someone, the first one and every duplicate."""
+
+    __tablename__ = "forwards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    team_id: Mapped[str | None] = mapped_column(String(64))
+    user_id: Mapped[str] = mapped_column(String(64))
+    channel_id: Mapped[str | None] = mapped_column(String(64))
+    via: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PlaceMention(Base):
+    __tablename__ = "place_mentions"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    place_id: Mapped[int] = mapped_column(
+        ForeignKey("places.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    count: Mapped[int]
+
+
+class Person(Base):
+    """A person; (name, place_id) is unique, enforced by the repository (place_id may be NULL)."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    role: Mapped[str | None] = mapped_column(String(200))
+    place_id: Mapped[int | None] = mapped_column(
+        ForeignKey("places.id", ondelete="SET NULL"), index=True
+    )
+
+
+class ArticlePerson(Base):
+    __tablename__ = "article_people"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Organization(Base):
+    """An organization; (name, place_id) is unique, enforced by the repository."""
+
+    __tablename__ = "organizations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    place_id: Mapped[int | None] = mapped_column(
+        ForeignKey("places.id", ondelete="SET NULL"), index=True
+    )
+
+
+class ArticleOrganization(Base):
+    __tablename__ = "article_organizations"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Partnership(Base):
+    """A link; unordered pairs have a.key < b.key, a `visit` goes from a (visitor) to b (host)."""
+
+    __tablename__ = "partnerships"
+    __table_args__ = (UniqueConstraint("place_a_id", "place_b_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    place_a_id: Mapped[int] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"))
+    place_b_id: Mapped[int] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))
+    year: Mapped[int | None]
+    amount_value: Mapped[float | None] = mapped_column(Amount)
+    amount_currency: Mapped[str | None] = mapped_column(String(3))
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class Evidence(Base):
+    """A sentence of an article that states a partnership."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (UniqueConstraint("partnership_id", "article_id", "sentence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnerships.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    sentence: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    year: Mapped[int | None]
+    amount_value: Mapped[float | None] = mapped_column(Amount)
+    amount_currency: Mapped[str | None] = mapped_column(String(3))
+
+    @property
+    def amount(self) -> Money | None:
+        """The amount as the ingest dataclass, or None."""
+        if self.amount_value is None or self.amount_currency is None:
+            return None
+        return Money(self.amount_value, self.amount_currency)
+
+
+# Newest first: by publication day (undated last), then by ingestion.
+NEWEST_ARTICLE_FIRST = (
+    Article.published_on.desc().nulls_last(),
+    Article.ingested_at.desc(),
+    Article.id.desc(),
+)

@@ -1,0 +1,311 @@
+"""Writes: add an article once per scope, merging its places, people and partnerships."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import TypeVar
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ingest.facts import ArticleFacts, ArticleText, Organization, Partnership, Person, Place
+from ingest.identity import canonical_url, content_hash, folded_name
+from store import models
+from store.results import AddResult, PartnershipState
+
+Row = TypeVar("Row", bound=models.Base)
+PLACE_DETAILS = ("admin1", "code", "latitude", "longitude", "population")
+# Unique btree keys on PostgreSQL hold at most 2704 bytes: keep indexed text well below that.
+INDEXED_TEXT_BYTES = 2000
+
+
+def _clip(text: str, max_bytes: int = INDEXED_TEXT_BYTES) -> str:
+    """`text` cut to at most `max_bytes` of UTF-8, with an ellipsis where it was cut."""
+    encoded = text.encode()
+    if len(encoded) <= max_bytes:
+        return text
+    return encoded[: max_bytes - 3].decode(errors="ignore") + "\u2026"
+
+
+def _fit(text: str | None, column) -> str | None:
+    """`text` clipped to the length of a `String(n)` column (PostgreSQL rejects longer ones)."""
+    return text if text is None else text[: column.type.length]
+
+
+def _url_key(url: str | None) -> str | None:
+    """The canonical URL, or a digest of it when it is too long to index."""
+    if not url:
+        return None
+    key = canonical_url(url)
+    if len(key.encode()) > INDEXED_TEXT_BYTES:
+        key = "sha256:" + hashlib.sha256(key.encode()).hexdigest()
+    return key
+
+
+def _insert_or_get(session: Session, row: Row, find: Callable[[], Row | None]) -> tuple[Row, bool]:
+    """Insert `row` in a savepoint; if a concurrent writer stored it first, return theirs."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        found = find()
+        if found is None:
+            raise
+        return found, False
+    return row, True
+
+
+def _published_on(published: str | None) -> date | None:
+    """The day of an ISO date, or January 1 of a bare year, for sorting."""
+    try:
+        if published and len(published) == 4:
+            return date(int(published), 1, 1)
+        return date.fromisoformat(published) if published else None
+    except ValueError:
+        return None
+
+
+def _new_place(place: Place) -> models.Place:
+    return models.Place(
+        key=place.key, geonameid=place.geonameid, name=place.name,
+        folded_name=folded_name(place.name), country=place.country, kind=place.kind,
+        **{detail: getattr(place, detail) for detail in PLACE_DETAILS},
+    )  # fmt: skip
+
+
+def ensure_place(session: Session, place: Place) -> models.Place:
+    """The row of `place` (by its key), inserted if new, with details it lacked filled in."""
+
+    def find() -> models.Place | None:
+        return session.scalars(select(models.Place).where(models.Place.key == place.key)).first()
+
+    row = find()
+    if row is None:
+        return _insert_or_get(session, _new_place(place), find)[0]
+    for detail in PLACE_DETAILS:
+        if getattr(row, detail) is None and getattr(place, detail) is not None:
+            setattr(row, detail, getattr(place, detail))
+    return row
+
+
+def _find_article(session: Session, scope: str, url: str | None, digest: str):
+    match = models.Article.content_hash == digest
+    if url:
+        match = or_(match, models.Article.canonical_url == url)
+    query = select(models.Article).where(models.Article.scope == scope, match)
+    return session.scalars(query.order_by(models.Article.id)).first()
+
+
+def known_article(
+    session: Session, article: ArticleText, *, team_id: str | None = None
+) -> AddResult | None:
+    """What was stored first for the same article in the scope, or None if it is new."""
+    row = _find_article(session, team_id or "", _url_key(article.url), content_hash(article.text))
+    return None if row is None else _result(row, created=False)
+
+
+def _new_article(article: ArticleText, facts: ArticleFacts, **fields) -> models.Article:
+    published = facts.published or article.published
+    return models.Article(
+        url=article.url, title=facts.title or article.title,
+        source=_fit(facts.source or article.source, models.Article.source),
+        published=published, published_on=_published_on(published), text=article.text, **fields,
+    )  # fmt: skip
+
+
+def _result(row: models.Article, created: bool, **counts: int) -> AddResult:
+    return AddResult(
+        article_id=row.id, created=created, title=row.title,
+        first_ingested_at=row.ingested_at, first_ingested_by=row.ingested_by,
+        first_ingested_via=row.ingested_via, **counts,
+    )  # fmt: skip
+
+
+def add_article(
+    session: Session,
+    article: ArticleText,
+    facts: ArticleFacts,
+    *,
+    team_id: str | None = None,
+    user_id: str = "cli",
+    via: str = "cli",
+    channel_id: str | None = None,
+) -> AddResult:
+    """Store an article and its facts, or, if its scope has it already, only record the forward.
+
+    Duplicates are the same canonical URL or the same normalized text within the scope
+    (the team, or the shared corpus when `team_id` is None).
+    """
+    scope, now = team_id or "", models.utcnow()
+    url = _url_key(article.url)
+    digest = content_hash(article.text)
+
+    def find() -> models.Article | None:
+        return _find_article(session, scope, url, digest)
+
+    row, created = find(), False
+    if row is None:
+        new = _new_article(
+            article, facts, scope=scope, team_id=team_id, canonical_url=url, content_hash=digest,
+            ingested_at=now, ingested_by=user_id, ingested_via=via,
+        )  # fmt: skip
+        row, created = _insert_or_get(session, new, find)
+    session.add(
+        models.Forward(
+            article_id=row.id,
+            team_id=team_id,
+            user_id=user_id,
+            channel_id=channel_id,
+            via=via,
+            at=now,
+        )
+    )
+    if not created:
+        return _result(row, created=False)
+    return _result(row, created=True, **_add_facts(session, row, facts, now))
+
+
+def _places_of(facts: ArticleFacts) -> Iterable[Place]:
+    yield from (m.place for m in facts.places)
+    yield from (x.place for x in [*facts.people, *facts.organizations] if x.place)
+    for link in facts.partnerships:
+        yield from (link.a, link.b)
+
+
+def _add_facts(
+    session: Session, article: models.Article, facts: ArticleFacts, now: datetime
+) -> dict[str, int]:
+    places = {p.key: ensure_place(session, p) for p in _places_of(facts)}
+    mentions = Counter[str]()
+    for mention in facts.places:
+        mentions[mention.place.key] += mention.mentions
+    session.add_all(
+        models.PlaceMention(article_id=article.id, place_id=places[key].id, count=count)
+        for key, count in mentions.items()
+    )
+    links, new_links = _add_partnerships(session, article, facts.partnerships, places, now)
+    return {
+        "places": len(mentions),
+        "people": _add_people(session, article.id, facts.people, places),
+        "organizations": _add_organizations(session, article.id, facts.organizations, places),
+        "partnerships": links,
+        "new_partnerships": new_links,
+    }
+
+
+def _named(session: Session, model: type[Row], name: str, place_id: int | None, **extra) -> Row:
+    """The row of `model` named `name` at `place_id` (NULL included), inserted if missing."""
+    name = _fit(name, model.name)
+    at_place = model.place_id.is_(None) if place_id is None else model.place_id == place_id
+    row = session.scalars(select(model).where(model.name == name, at_place)).first()
+    if row is None:
+        row = model(name=name, place_id=place_id, **extra)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _place_id(places: dict[str, models.Place], place: Place | None) -> int | None:
+    return places[place.key].id if place else None
+
+
+def _add_people(session: Session, article_id: int, people: list[Person], places: dict) -> int:
+    ids = set()
+    for person in people:
+        role, place_id = _fit(person.role, models.Person.role), _place_id(places, person.place)
+        row = _named(session, models.Person, person.name, place_id, role=role)
+        row.role = row.role or role
+        ids.add(row.id)
+    session.add_all(models.ArticlePerson(article_id=article_id, person_id=i) for i in sorted(ids))
+    return len(ids)
+
+
+def _add_organizations(
+    session: Session, article_id: int, organizations: list[Organization], places: dict
+) -> int:
+    ids = {
+        _named(session, models.Organization, o.name, _place_id(places, o.place)).id
+        for o in organizations
+    }
+    session.add_all(
+        models.ArticleOrganization(article_id=article_id, organization_id=i) for i in sorted(ids)
+    )
+    return len(ids)
+
+
+def _partnership(
+    session: Session, link: Partnership, places: dict[str, models.Place], now: datetime
+) -> tuple[models.Partnership, bool]:
+    """The row of `link`; unordered kinds are stored with the smaller place key as `a`."""
+    a, b = places[link.a.key], places[link.b.key]
+    if link.kind != "visit" and b.key < a.key:
+        a, b = b, a
+    P = models.Partnership
+    key = (P.place_a_id == a.id, P.place_b_id == b.id, P.kind == link.kind)
+
+    def find() -> models.Partnership | None:
+        return session.scalars(select(P).where(*key)).first()
+
+    row = find()
+    if row is not None:
+        return row, False
+    new = P(
+        place_a_id=a.id,
+        place_b_id=b.id,
+        kind=link.kind,
+        status=link.status,
+        first_seen_at=now,
+        updated_at=now,
+    )
+    return _insert_or_get(session, new, find)
+
+
+def _add_partnerships(
+    session: Session,
+    article: models.Article,
+    links: list[Partnership],
+    places: dict[str, models.Place],
+    now: datetime,
+) -> tuple[int, int]:
+    """Merge each link into its partnership row, add its evidence; (links, new ones)."""
+    touched: dict[int, models.Partnership] = {}
+    seen: set[tuple[int, str]] = set()
+    created = 0
+    for link in links:
+        if link.a.key == link.b.key:
+            continue
+        row, is_new = _partnership(session, link, places, now)
+        created += is_new
+        touched[row.id] = row
+        sentence = _clip(link.evidence)
+        if (row.id, sentence) not in seen:
+            seen.add((row.id, sentence))
+            amount = link.amount
+            session.add(models.Evidence(
+                partnership_id=row.id, article_id=article.id, sentence=sentence,
+                status=link.status, year=link.year, amount_value=amount and amount.value,
+                amount_currency=amount and amount.currency,
+            ))  # fmt: skip
+    session.flush()
+    for row in touched.values():
+        _refresh_partnership(session, row, now)
+    return len(touched), created
+
+
+def _refresh_partnership(session: Session, row: models.Partnership, now: datetime) -> None:
+    """Derive status, year and amount from all the evidence of the partnership."""
+    query = (
+        select(models.Evidence)
+        .join(models.Article, models.Article.id == models.Evidence.article_id)
+        .where(models.Evidence.partnership_id == row.id)
+        .order_by(*models.NEWEST_ARTICLE_FIRST, models.Evidence.id.desc())
+    )
+    state = PartnershipState.from_evidence(session.scalars(query).all())
+    row.status, row.year = state.status, state.year
+    row.amount_value = state.amount.value if state.amount else None
+    row.amount_currency = state.amount.currency if state.amount else None
+    row.updated_at = now

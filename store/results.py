@@ -1,0 +1,142 @@
+"""Plain, frozen results of store writes and reads: what handlers and views receive."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from ingest.facts import Money
+
+
+class StatedFact(Protocol):
+    """Anything that states a partnership's status, year and amount (an evidence row or result)."""
+
+    status: str
+    year: int | None
+
+    @property
+    def amount(self) -> Money | None: ...
+
+
+@dataclass(frozen=True)
+class PartnershipState:
+    """Status, year and amount of a partnership as its evidence supports them."""
+
+    status: str
+    year: int | None
+    amount: Money | None
+
+    @classmethod
+    def from_evidence(cls, newest_first: Sequence[StatedFact]) -> PartnershipState:
+        """The newest settled status, the earliest settled year; a plan counts only if alone."""
+        settled = [e for e in newest_first if e.status != "proposed"]
+        pool = settled or list(newest_first)
+        years = [e.year for e in pool if e.year is not None]
+        amount = next((e.amount for e in pool if e.amount is not None), None)
+        return cls(settled[0].status if settled else "proposed", min(years, default=None), amount)
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What `add_article` did; the counts are zero when the article was already there."""
+
+    article_id: int
+    created: bool
+    title: str | None
+    first_ingested_at: datetime
+    first_ingested_by: str
+    first_ingested_via: str
+    places: int = 0
+    people: int = 0
+    organizations: int = 0
+    partnerships: int = 0
+    new_partnerships: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceSummary:
+    """A stored place; `facts` counts its partnerships and the articles mentioning it."""
+
+    id: int
+    key: str
+    name: str
+    country: str
+    admin1: str | None
+    kind: str
+    geonameid: int | None
+    facts: int
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    id: int
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    published_on: date | None
+    ingested_at: datetime
+
+
+@dataclass(frozen=True)
+class EvidenceResult:
+    sentence: str
+    status: str
+    year: int | None
+    amount: Money | None
+    article: ArticleRef
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """A partnership between `a` and `b` (visitor and host for a `visit`), evidence newest first.
+
+    Status, year and amount derive from the evidence the asker may see.
+    """
+
+    id: int
+    a: PlaceSummary
+    b: PlaceSummary
+    kind: str
+    status: str
+    year: int | None
+    amount: Money | None
+    evidence: tuple[EvidenceResult, ...]
+    first_seen_at: datetime
+
+    @property
+    def latest(self) -> ArticleRef:
+        """The newest article supporting the link."""
+        return self.evidence[0].article
+
+    def partner_of(self, place_id: int) -> PlaceSummary:
+        """The other party, seen from `place_id`."""
+        return self.b if self.a.id == place_id else self.a
+
+
+@dataclass(frozen=True)
+class PersonResult:
+    name: str
+    role: str | None
+    place: str | None
+
+
+@dataclass(frozen=True)
+class PlaceProfile:
+    """A place with its partnerships (by kind, newest first), people and latest articles."""
+
+    place: PlaceSummary
+    partnerships: tuple[LinkResult, ...]
+    people: tuple[PersonResult, ...]
+    articles: tuple[ArticleRef, ...]
+    article_count: int
+
+
+@dataclass(frozen=True)
+class StoreCounts:
+    articles: int
+    places: int
+    partnerships: int
+    people: int

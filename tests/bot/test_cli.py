@@ -1,0 +1,141 @@
+"""The `citylink` command line as a user runs it: real files, a real SQLite store, real spaCy."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from store.db import make_engine, make_sessions
+from store.queries import store_counts
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "articles"
+SEEDS = sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> str:
+    """A fresh SQLite store in a temporary directory, named by DATABASE_URL."""
+    url = f"sqlite:///{tmp_path / 'citylink.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.chdir(tmp_path)
+    return url
+
+
+def _article_count(url: str) -> int:
+    engine = make_engine(url)
+    with make_sessions(engine).begin() as session:
+        count = store_counts(session).articles
+    engine.dispose()
+    return count
+
+
+@pytest.fixture
+def bad_inputs(tmp_path) -> dict[str, Path]:
+    """One file of each kind of bad input, and a folder mixing good and bad files."""
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    files = {
+        "empty": folder / "empty.txt",
+        "binary": folder / "photo.txt",
+        "gbk": folder / "chinese.txt",
+        "huge": folder / "huge.txt",
+        "no_body": folder / "menu.html",
+        "missing": folder / "missing.txt",
+    }
+    files["empty"].write_bytes(b"")
+    files["binary"].write_bytes(bytes(range(256)) * 8)
+    files["gbk"].write_bytes("重庆市与硅谷城市签署合作备忘录。".encode("gbk"))
+    files["huge"].write_text("Dunedin and Shanghai are sister cities. " * 520_000)
+    files["no_body"].write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    shutil.copy(SEEDS[0], mixed / SEEDS[0].name)
+    (mixed / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    files["mixed"] = mixed
+    return files
+
+
+def test_bad_inputs_each_get_a_reason_and_the_batch_goes_on(store, bad_inputs, capsys):
+    args = ["ingest", *(str(p) for p in bad_inputs.values()), str(SEEDS[1])]
+    assert main(args) == 1
+    out, err = capsys.readouterr()
+    assert "2 new, 0 already known, 7 failed" in out
+    assert _article_count(store) == 2
+
+    def reason(path: Path) -> str:
+        prefix = f"failed: {path}: "
+        return next(
+            line.removeprefix(prefix) for line in err.splitlines() if line.startswith(prefix)
+        )
+
+    assert "empty" in reason(bad_inputs["empty"])
+    assert "binary" in reason(bad_inputs["binary"])
+    assert "UTF-8" in reason(bad_inputs["gbk"])
+    assert "limit is 5 MB" in reason(bad_inputs["huge"])
+    assert "no article text" in reason(bad_inputs["no_body"])
+    assert "no such file" in reason(bad_inputs["missing"])
+    assert ".png" in reason(bad_inputs["mixed"] / "logo.png")
+
+
+def test_ingesting_the_corpus_twice_keeps_five_articles(store, capsys):
+    assert main(["ingest", str(CORPUS)]) == 0
+    assert "5 new, 0 already known, 0 failed" in capsys.readouterr().out
+    assert main(["ingest", str(CORPUS)]) == 0
+    assert "0 new, 5 already known, 0 failed" in capsys.readouterr().out
+    assert _article_count(store) == 5
+
+
+def test_stdin_is_one_article(store, monkeypatch, capsys):
+    text = SEEDS[0].read_text(encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    assert main(["ingest", "-"]) == 0
+    assert "1 new" in capsys.readouterr().out
+
+
+def test_extract_json_prints_one_valid_object_per_article(capsys):
+    assert main(["extract", "--json", *(str(p) for p in SEEDS)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(SEEDS)
+    for line, path in zip(lines, SEEDS, strict=True):
+        facts = json.loads(line)
+        assert facts["path"] == str(path)
+        assert set(facts) >= {"title", "published", "source", "places", "partnerships", "people"}
+        assert facts["places"], path
+
+
+def test_extract_reports_a_missing_file_and_fails(capsys):
+    assert main(["extract", "no-such-article.txt"]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_lookup_json_answers_the_contract_shape(store, capsys):
+    assert main(["ingest", str(CORPUS)]) == 0
+    capsys.readouterr()
+    assert main(["lookup", "--json", "Chungking"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["query"] == "Chungking"
+    assert answer["place"]["name"] == "Chongqing" and answer["place"]["country"] == "CN"
+    assert answer["candidates"][0] == answer["place"]
+    visitors = {link["a"] for link in answer["partnerships"] if link["kind"] == "visit"}
+    assert {"Antioch", "Saratoga"} <= visitors
+
+
+def test_lookup_json_reads_one_query_per_stdin_line(store, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Dunedin, NZ\n\nXqzzyplok\n"))
+    assert main(["lookup", "--json", "-"]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first["place"]["country"] == "NZ"
+    assert second["place"] is None
+
+
+def test_unknown_place_gets_a_friendly_answer(store, capsys):
+    assert main(["lookup", "Dunedn"]) == 0
+    out = capsys.readouterr().out
+    assert "Dunedin" in out
+    assert "Traceback" not in out

@@ -1,0 +1,82 @@
+"""Place resolution in context, through the real pipeline: each trap of partnership news."""
+
+import pytest
+
+from ingest.facts import ArticleText
+
+
+def places(extractor, text):
+    facts = extractor(ArticleText(text=text))
+    return {(m.place.name, m.place.country): m.place for m in facts.places}
+
+
+def country_of(extractor, text, name):
+    found = [p for (n, _), p in places(extractor, text).items() if n == name]
+    assert found, f"{name} not found in {places(extractor, text)}"
+    return found[0]
+
+
+def test_antioch_among_bay_area_cities_is_in_california(extractor):
+    text = (
+        "Council members from Antioch, Pittsburg and Concord met investors in Oakland "
+        "on Tuesday to discuss a new ferry link across the bay."
+    )
+    place = country_of(extractor, text, "Antioch")
+    assert (place.country, place.admin1) == ("US", "CA")
+
+
+def test_antioch_in_turkey_is_antakya(extractor):
+    text = (
+        "Rescue teams from Izmir reached Antioch, the ancient city in Turkey's Hatay "
+        "province, as Turkish officials counted the damage."
+    )
+    names = places(extractor, text)
+    assert ("Antakya", "TR") in names
+    assert not any(c == "US" for _, c in names)
+
+
+def test_dunedin_beside_new_zealand(extractor):
+    text = "The mayor of Dunedin flew home to New Zealand after the trade fair in Osaka."
+    assert country_of(extractor, text, "Dunedin").country == "NZ"
+
+
+def test_dunedin_florida_with_its_qualifier(extractor):
+    text = "Dunedin, Florida, celebrated Highland Games weekend with pipers from Stirling."
+    assert country_of(extractor, text, "Dunedin").admin1 == "FL"
+
+
+def test_portland_maine_is_not_portland_oregon(extractor):
+    text = "Officials in Portland, Maine, said the harbor project would start in spring."
+    assert country_of(extractor, text, "Portland").admin1 == "ME"
+
+
+def test_san_jose_costa_rica_against_san_jose_california(extractor):
+    cr = "Tourism in San Jose, Costa Rica, recovered as flights from Madrid resumed."
+    ca = "Tech firms in San Jose, California, hired fewer engineers this quarter."
+    assert country_of(extractor, cr, "San José").country == "CR"
+    assert country_of(extractor, ca, "San Jose").country == "US"
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("Mayor London Breed said the budget would pass on Tuesday.", "London"),
+        ("Jules Radich thanked the council for its support.", "Jules"),
+        ("Researchers at the University of California presented the study.", "California"),
+    ],
+)
+def test_names_inside_people_and_organisations_are_not_places(extractor, text, not_a_place):
+    assert not any(name == not_a_place for name, _ in places(extractor, text))
+
+
+def test_countries_are_recorded_but_never_places(extractor):
+    text = "Japan and Brazil agreed that Osaka and Sao Paulo would share port data."
+    found = places(extractor, text)
+    assert {"Osaka", "São Paulo"} <= {name for name, _ in found}
+    assert not {"Japan", "Brazil"} & {name for name, _ in found}
+
+
+def test_region_suffix_picks_the_region(extractor):
+    text = "A delegation from Guangdong Province arrived in Vancouver on Monday."
+    place = country_of(extractor, text, "Guangdong")
+    assert place.kind == "region"
