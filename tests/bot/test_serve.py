@@ -1,0 +1,65 @@
+"""`citylink serve` as deployed: gunicorn in its own process, real HTTP, signed requests."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+
+from bot.simulate import FORM, signed_headers
+from bot.standin import WebAPIStandIn
+
+SECRET = "serve-test-secret"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    """`citylink serve` on an empty SQLite store; it seeds the bundled corpus before serving."""
+    standin = WebAPIStandIn().start()
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'citylink.db'}",
+           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": standin.url, "PORT": str(port)}  # fmt: skip
+    process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], env=env, cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(timeout=30)
+    standin.stop()
+
+
+def _slash(base: str, text: str, secret: str = SECRET) -> httpx.Response:
+    body = urlencode({"command": "/citylink", "text": text, "team_id": "T1", "user_id": "U1",
+                      "channel_id": "C1", "response_url": "http://127.0.0.1:9/unused"})  # fmt: skip
+    headers = {k: v[0] for k, v in signed_headers(secret, body, FORM).items()}
+    return httpx.post(f"{base}/slack/events", content=body, headers=headers, timeout=10)
+
+
+def test_serve_answers_health_and_slash_commands_over_http(server):
+    assert httpx.get(f"{server}/healthz").text == "ok\n"
+    response = _slash(server, "Chungking")
+    assert response.status_code == 200
+    assert json.loads(response.text)["blocks"][0]["text"]["text"] == "Chongqing"
+    assert _slash(server, "Chongqing", secret="wrong").status_code == 401
+    assert httpx.get(f"{server}/nowhere").status_code == 404

@@ -1,0 +1,112 @@
+"""`/citylink` through the real Bolt app, as a teammate in Slack would use it."""
+
+from __future__ import annotations
+
+import time
+
+from sqlalchemy.orm import sessionmaker
+
+from bot.app import build_app
+from handlers.lookups import LookupService
+from store.db import make_engine
+from tests.slack.conftest import all_text, buttons, within_block_kit_limits
+
+
+def test_a_place_card_lists_partners_people_and_articles(slack):
+    message = slack.answer("Chongqing")
+    text = all_text(message["blocks"])
+    assert message["response_type"] == "ephemeral"
+    assert message["blocks"][0]["text"]["text"] == "Chongqing"
+    assert "Antioch" in text and "Visits" in text
+    assert "mayor of Antioch" in text
+    assert "Silicon Valley mayors" in text  # the article
+    assert buttons(message["blocks"])[0]["text"]["text"] == "Share to channel"
+
+
+def test_fuzzy_names_reach_the_same_card(slack):
+    for typed in ("Chungking", "chongqin", "CHONGQING", "重庆"):
+        assert slack.answer(typed)["blocks"][0]["text"]["text"] == "Chongqing", typed
+    assert slack.answer("Dunedin, NZ")["blocks"][0]["text"]["text"] == "Dunedin"
+    assert "Shanghai" in slack.answer("上海")["blocks"][0]["text"]["text"]
+
+
+def test_a_qualified_name_picks_that_place(slack):
+    card = all_text(slack.answer("Portland, Maine")["blocks"])
+    assert "Maine" in card and "Oregon" not in card.split("Not this one")[0]
+
+
+def test_an_unknown_name_gets_suggestions_not_an_error(slack):
+    message = slack.answer("Xqzvwk")
+    assert "I don't know a place called" in all_text(message["blocks"])
+    message = slack.answer("Ocklnd")
+    assert "Did you mean" in all_text(message["blocks"])
+    offered = [b["text"]["text"] for b in buttons(message["blocks"])]
+    assert any(o.startswith("Auckland") for o in offered)
+    assert any(o.startswith("Oakland") for o in offered)
+
+
+def test_empty_text_and_help_explain_the_bot(slack):
+    for text in ("", "help", "   "):
+        assert "/citylink Chongqing" in all_text(slack.answer(text)["blocks"])
+
+
+def test_pair_view_shows_what_links_two_places(slack):
+    text = all_text(slack.answer("Dunedin &amp; Shanghai")["blocks"])
+    assert "sister cities" in text and "since 1994" in text
+    assert "Dunedin and Shanghai have been sister" in text
+
+
+def test_latest_and_stats(slack):
+    assert "Newest partnerships" in all_text(slack.answer("latest")["blocks"])
+    assert "I know 5 articles" in all_text(slack.answer("stats")["blocks"])
+
+
+def test_share_posts_the_card_in_the_channel(slack):
+    share = buttons(slack.answer("Dunedin")["blocks"])[0]
+    assert slack.press(share).status == 200
+    posted = slack.wait_for("/response/")[-1].params
+    assert posted["response_type"] == "in_channel"
+    assert "shared by <@W111>" in all_text(posted["blocks"])
+    assert not buttons(posted["blocks"])  # a shared card has no private buttons
+
+
+def test_a_candidate_button_opens_that_place(slack):
+    message = slack.answer("Chongqing")
+    other = next(b for b in buttons(message["blocks"]) if b["text"]["text"].startswith("Not this"))
+    assert slack.press(other).status == 200
+    replaced = slack.wait_for("/response/")[-1].params
+    assert replaced["replace_original"] is True
+    assert "region" in all_text(replaced["blocks"])
+
+
+def test_app_home_shows_counts_and_latest(slack):
+    event = {"type": "app_home_opened", "user": "W222", "channel": "D111", "tab": "home"}
+    assert slack.event(event).status == 200
+    view = slack.wait_for("views.publish")[0].params["view"]
+    assert view["type"] == "home"
+    assert "I know 5 articles" in all_text(view["blocks"])
+
+
+def test_bad_signature_and_stale_timestamp_are_refused(slack):
+    assert slack.command("Chongqing", x_slack_signature="v0=deadbeef").status == 401
+    stale = str(int(time.time()) - 600)
+    assert slack.command("Chongqing", x_slack_request_timestamp=stale).status == 401
+
+
+def test_a_long_card_pages_within_block_kit_limits(slack):
+    message = slack.answer("Shanghai")
+    assert within_block_kit_limits(message)
+    more = next(b for b in buttons(message["blocks"]) if b["text"]["text"] == "More partnerships")
+    assert slack.press(more).status == 200
+    page = slack.wait_for("/response/")[-1].params
+    assert within_block_kit_limits(page)
+    assert "partnerships 13-" in all_text(page["blocks"])
+
+
+def test_store_down_gets_a_friendly_answer(settings, services, standin):
+    broken = sessionmaker(make_engine("postgresql+psycopg://nobody@127.0.0.1:9/none"))
+    down = type(services)(lookups=LookupService(broken, services.lookups.index))
+    from tests.slack.conftest import Slack
+
+    message = Slack(build_app(settings, down), standin).answer("Chongqing")
+    assert "can't reach my knowledge store" in all_text(message["blocks"])
