@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ingest.facts import ArticleFacts, ArticleText, PlaceMention
 from ingest.money import find_money
-from ingest.people import find_organizations, find_people
+from ingest.people import find_organizations, find_people, without_surnames
 from ingest.pipeline import build_nlp
 from ingest.relations import ArticleState, event_place, find_partnerships
 from ingest.resolve import resolve_places
@@ -34,9 +34,10 @@ class Extractor:
 
     def _facts(self, doc: Doc, article: ArticleText) -> ArticleFacts:
         mentions = resolve_places(doc, self.gaz, "places")
-        org_mentions = resolve_places(doc, self.gaz, "org_places")
-        counts = Counter(m.place for m in mentions)
+        org_mentions = resolve_places(doc, self.gaz, "org_places", mentions)
         people = find_people(doc, mentions, org_mentions, self.gaz.country)
+        mentions = without_surnames(doc, mentions, people)
+        counts = Counter(m.place for m in mentions)
         focus = counts.most_common(1)[0][0] if counts else None
         state = ArticleState(focus, event_place(doc, mentions), article.published)
         partnerships = find_partnerships(

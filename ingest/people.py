@@ -2,8 +2,11 @@
 
 Roles are read from the two ways news names an official: an apposition ("Jules Radich,
 mayor of Dunedin") and a title before the name ("Antioch Mayor Lamar Thorpe", "vice governor
-of Guangdong Province Ouyang Weimin"). Later surname-only mentions ("Radich said") are the same
-person. People named without any role (bylines, passers-by) are left out.
+of Guangdong Province Ouyang Weimin"). Names the model misses are taken from the capitalised
+words next to a title. Without a stated place, an official leading a delegation is from its
+place, and a town-hall official from the dateline's town. Later surname-only mentions
+("Radich said") are the same person. People named without any role (bylines, passers-by)
+are left out.
 """
 
 from __future__ import annotations
@@ -70,8 +73,15 @@ TITLE_WORDS = frozenset(
         "legislator",
         "speaker",
         "principal",
+        "provost",
+        "counterpart",
     ]
 )
+# Officials of a town hall: named without a place, they belong to the dateline's town.
+LOCAL_TITLES = frozenset({"mayor", "councillor", "councilor", "alderman", "provost", "selectman"})
+NOT_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY"})
+PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
+LEAD_VERBS = frozenset({"lead", "head"})
 ROLE_STOP = frozenset({"of", "at", "for", "with", "in", "from", ",", ".", "who", "which", ";"})
 EVENT_WORDS = re.compile(r"\b(Conference|Forum|Expo|Summit|Festival|Decade|Games|Fair|Week)\b")
 
@@ -102,8 +112,9 @@ def _role_phrase(doc: Doc, start: int) -> Span | None:
     """The role after "NAME, ": title words up to the clause's end."""
     end = start
     while end < len(doc) and not _ends_role(doc[end]) and end - start < 25:
-        if doc[end].lower_ in {"who", "which", "and"} and end > start + 1:
-            break
+        joined = doc[end].lower_ == "and" and doc[end + 1].lower_ in TITLE_WORDS
+        if doc[end].lower_ in {"who", "which", "and"} and end > start + 1 and not joined:
+            break  # but "president and CEO of ..." is one role
         end += 1
     phrase = doc[start:end]
     head = [t for t in phrase[:4] if t.lower_ in TITLE_WORDS]
@@ -111,6 +122,9 @@ def _role_phrase(doc: Doc, start: int) -> Span | None:
 
 
 def _role_text(phrase: Span) -> str:
+    owner = [t.i for t in phrase[:4] if t.lower_ in {"'s", "’s"}]
+    if owner:  # "Medellín's secretary of mobility": the place is not part of the role
+        phrase = phrase.doc[owner[0] + 1 : phrase.end]
     words = []
     for token in phrase:
         if token.lower_ in ROLE_STOP and words:
@@ -180,6 +194,12 @@ def _prenominal(person: Span, mentions: list[Mention]) -> _Found | None:
     if start == person.start:
         return None
     role = doc[start : person.start].text.lower()
+    qualifier = start  # "Gujarat industries minister Rakesh Joshi": the portfolio is the role's
+    while qualifier > 0 and start - qualifier < 2 and doc[qualifier - 1].pos_ == "NOUN":
+        qualifier -= 1
+    if qualifier < start and any(m.span.end == qualifier for m in mentions):
+        start = qualifier
+        role = doc[start : person.start].text.lower()
     before = [m for m in mentions if m.span.end == start]
     after = [
         m for m in mentions if m.span.start == person.end + 1 and doc[person.end].lower_ == "of"
@@ -188,7 +208,61 @@ def _prenominal(person: Span, mentions: list[Mention]) -> _Found | None:
     if place is None:  # "vice governor of Guangdong Province Ouyang Weimin"
         inside = [m for m in mentions if m.span.end == person.start and m.span.start > start]
         place = inside[0].place if inside else None
-    return _Found(person.text, role, place) if place else None
+    return _Found(person.text, role, place)
+
+
+def _is_name_word(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and token.lower_ not in TITLE_WORDS
+
+
+def _name_run(doc: Doc, start: int, step: int) -> Span | None:
+    """Two to four capitalised words from `start` on (step 1) or ending at it (step -1)."""
+    i, words = start, 0
+    while 0 <= i < len(doc) and words < 4:
+        token = doc[i]
+        joined = token.text == "-" and not doc[i - 1].whitespace_ and 0 < i < len(doc) - 1
+        if not (_is_name_word(token) and not token.is_stop or joined):
+            break
+        words += not joined
+        i += step
+    span = doc[start:i] if step > 0 else doc[i + 1 : start + 1]
+    return span if words >= 2 and span[0].text != "-" and span[-1].text != "-" else None
+
+
+def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
+    """PERSON entities, and name-shaped words the model missed next to a title or apposition."""
+    found = [e for e in doc.ents if e.label_ == "PERSON"]
+    for token in doc[:-1]:
+        run = None
+        if token.lower_ in TITLE_WORDS:  # "deputy mayor Hélène Paris"
+            run = _name_run(doc, token.i + 1, 1)
+        elif token.text == "," and token.i > 0:  # "Mehmet Yılmaz, the mayor of Antakya"
+            run = _name_run(doc, token.i - 1, -1)
+        if run is None or taken & set(range(run.start, run.end)):
+            continue
+        labels = {e.label_ for e in doc.ents if e.start < run.end and run.start < e.end}
+        if not labels & NOT_NAME_LABELS and not any(e.start <= run.start < e.end for e in found):
+            found.append(run)
+    return sorted(found, key=lambda s: s.start)
+
+
+def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
+    """ "a delegation from Wuxi led by Vice Mayor Zhou Min", "X led a delegation from Stirling"."""
+    sent, head = person.sent, person.root.head
+    leads = head.lemma_ in LEAD_VERBS or head.lower_ == "by" and head.head.lemma_ in LEAD_VERBS
+    if not leads and head.lower_ not in TITLE_WORDS:
+        return None
+    froms = [
+        m.place
+        for m in mentions
+        if sent.start < m.span.start < sent.end and m.span.doc[m.span.start - 1].lower_ == "from"
+    ]
+    return froms[0] if froms and "delegation" in sent.text else None
+
+
+def _dateline(mentions: list[Mention]) -> Place | None:
+    """The place the article is filed from: an upper-case place name opening a paragraph."""
+    return next((m.place for m in mentions if m.span.text.isupper() and len(m.span) == 1), None)
 
 
 def find_people(
@@ -196,17 +270,44 @@ def find_people(
 ) -> list[Person]:
     """People with a role, one per full name, in order of first appearance."""
     found: dict[str, _Found] = {}
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    for person in persons:
-        hit = _appositive(person, mentions, org_mentions, country_of) or _prenominal(
-            person, mentions
-        )
+    taken = {t for m in mentions for t in range(m.span.start, m.span.end)}
+    home = _dateline(mentions)
+    for person in _candidates(doc, taken):
+        apposed = _appositive(person, mentions, org_mentions, country_of)
+        hit = apposed or _prenominal(person, mentions)
         name = " ".join(person.text.split())
-        if hit and name not in found:
-            found[name] = _Found(
-                name, hit.role.lower() if hit.role != "CEO" else hit.role, hit.place
-            )
+        if hit is None or name in found:
+            continue
+        role = hit.role.lower() if hit.role != "CEO" else hit.role
+        if role.split()[-1] == "counterpart":  # "his Lutsk counterpart": the same office
+            role = next(reversed(found.values())).role if found else role
+        place = hit.place or _led_from(person, mentions)
+        if place is None and role.split()[-1] in LOCAL_TITLES:
+            place = home
+        if place is not None or apposed:
+            found[name] = _Found(name, role, place)
     return [Person(f.name, f.role, f.place) for f in found.values()]
+
+
+def _surnames(doc: Doc, people: list[Person]) -> set[str]:
+    names = [p.name for p in people] + [e.text for e in doc.ents if e.label_ == "PERSON"]
+    return {name.split()[-1] for name in names if len(name.split()) > 1}
+
+
+def without_surnames(doc: Doc, mentions: list[Mention], people: list[Person]) -> list[Mention]:
+    """ "Paris told the crowd" after "Hélène Paris": a person's surname alone is that person.
+
+    A mention still counts as a place with a place word ("in Paris", "Paris city") or in capitals
+    opening a dateline.
+    """
+    surnames = _surnames(doc, people)
+    return [
+        m
+        for m in mentions
+        if m.span.text not in surnames
+        or m.span._.kind_hint
+        or (m.span.start > 0 and doc[m.span.start - 1].lower_ in PLACE_PREPOSITIONS)
+    ]
 
 
 def same_person(people: list[Person], name: str) -> Person | None:

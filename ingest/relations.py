@@ -27,7 +27,8 @@ KIND_PATTERNS = {
     r"friendship (?:relations(?:hip)?|ties|agreement)",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
-    r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}agreements?",
+    r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
+    r"(?:agreements?|charters?)|agreements? (?:was |were )?(?:signed|inked)",
     "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?",
     "cooperation": r"cooperat\w*|co-operat\w*|collaborat\w*|partnership|work(?:ing)? together|"
@@ -36,7 +37,7 @@ KIND_PATTERNS = {
 KIND_REGEX = {kind: re.compile(p, re.I) for kind, p in KIND_PATTERNS.items()}
 VISIT_REGEX = re.compile(
     r"\bdelegat(?:ion|ions|es)\b|\bvisit(?:s|ed|ing)?\b|\btrip (?:to|in)\b|\btour (?:of|in|to)\b|"
-    r"\battend(?:ed|s|ing)?\b|\btravell?ed to\b|\barrived in\b",
+    r"\battend(?:ed|s|ing)?\b|\btravell?ed to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b",
     re.I,
 )
 NEGATION = re.compile(
@@ -48,7 +49,7 @@ NEGATION = re.compile(
 PROPOSED = re.compile(
     r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
     r"plan(?:s|ned|ning)? to|intend(?:s|ed)?|propos(?:e|ed|al)|eager|would like|will|would|could|"
-    r"may|might|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)? (?:the )?possib\w+|"
+    r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|expect(?:s|ed)?|to establish|to become|"
     r"invit(?:ed|es) \w+ to)\b",
     re.I,
@@ -60,6 +61,24 @@ EXISTING = re.compile(
     r"has grown|have grown|houses|has had)\b",
     re.I,
 )
+# "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later.
+SIGNED = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|renewed)\b", re.I)
+NOT_YET = re.compile(r"\b(?:to|will|would|could|may|might|shall|not|hopes?|wants?)\s+$", re.I)
+# "a sister city in China", "several partner cities": a partner the sentence does not name.
+UNNAMED_PARTNER = re.compile(
+    r"\b(?:has|have|had)\s+(?:had\s+)?(?:a|an|one|several|many|some|other|few|\d+|two|three)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+# "a conference aimed at promoting ties between A and B": the event's aim, not a partnership.
+EVENT_AIM = re.compile(
+    r"\b(?:conference|forum|summit|expo|fair|meeting|event|campaign)s?\b.{0,40}"
+    r"\b(?:aimed at|designed to|meant to|to) (?:promot|boost|strengthen|deepen|foster)\w*\b"
+    r".{0,40}$",
+    re.I,
+)
+# Organisations that act for their place: subjects and those signed "with".
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "appos"})
 NAME_LABELS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
@@ -72,7 +91,7 @@ PAIR_ANAPHORA = re.compile(r"\b(?:the|both) (?:two )?(?:cities|sides|towns|place
 ONE_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?P<adj>[A-Z][\w ]*?) )?"
     r"(?P<noun>city|town|state|province|"
-    r"region|municipality|area)\b(?! of)"
+    r"region|municipality|area)\b(?! of| council| commission| hall| government| officials)"
 )
 DELEGATION_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"
@@ -96,6 +115,7 @@ class ArticleState:
         self.recent: list[Place] = []  # places named so far, most recent last
         self.last_pair: tuple[Place, Place] | None = None
         self.last_visitors: list[Place] = []
+        self.last_host: Place | None = None
         self.speaker_place: Place | None = None
 
 
@@ -167,13 +187,24 @@ def _sentence_parties(sent: Span, mentions, org_mentions, people, state, gaz_cou
             continue  # "the Silicon Valley cities of Antioch, ..."
         parties.append(Party(m.place, m.span.start_char - offset))
     for m in org_mentions:
-        if sent.start <= m.span.start < sent.end:
+        if sent.start <= m.span.start < sent.end and _org_acts(m.span):
             parties.append(Party(m.place, m.span.start_char - offset, via_org=True))
     named_keys = {p.place.key for p in parties}
     if len(named_keys) < 2:
         parties += _acting_people(sent, people)
     parties += _anaphora_parties(sent.text, state, gaz_country, named_keys)
     return _drop_contained(parties)
+
+
+def _org_acts(span: Span) -> bool:
+    """An organisation that signs ("the Lyon Chamber signed ... with X") acts for its place."""
+    ents = [e for e in span.sent.ents if e.start <= span.start and span.end <= e.end]
+    root = ents[0].root if ents else span.root
+    while root.dep_ in {"conj", "appos"} and root.head != root:
+        root = root.head
+    if root.dep_ in ACTING_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in {"with", "between", "and"}
 
 
 def _acting_people(sent: Span, people: list[Person]) -> list[Party]:
@@ -215,9 +246,15 @@ def _status(text: str, start: int) -> str | None:
         return "proposed"  # "plan to sign an agreement", "eager to become a sister city"
     if EXISTING.search(text):
         return "existing"
+    if _signed(text):
+        return "new"
     if PROPOSED.search(text):
         return "proposed"
     return "new"
+
+
+def _signed(text: str) -> bool:
+    return any(not NOT_YET.search(text[: m.start()]) for m in SIGNED.finditer(text))
 
 
 def _year(text: str, status: str, published: str | None) -> int | None:
@@ -244,8 +281,15 @@ def _inside_name(match: re.Match, names: list[tuple[int, int]]) -> bool:
 
 def _modifies_event(match: re.Match, kind: str) -> bool:
     """ "an investment cooperation conference", "eight trade agreements" (not an MOU)."""
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    if kind in {"sister_city", "friendship_city"} and UNNAMED_PARTNER.search(before):
+        return True
+    if kind == "cooperation" and EVENT_AIM.search(match.string[: match.start()]):
+        return True
     if kind == "mou" and "trade" in match.group().lower():
         return True
+    if kind == "mou" and KIND_REGEX["sister_city"].search(match.group()):
+        return not re.search(r"\b(?:renew\w*|new|revised|updated)\b", match.group(), re.I)
     after = match.string[match.end() : match.end() + 12].lower()
     return kind == "cooperation" and bool(EVENT_NOUN.match(after))
 
@@ -272,7 +316,7 @@ def _pairs(parties: list[Party], kind: str, state: ArticleState) -> list[tuple[P
 def _host(sent: Span, mentions: list[Mention]) -> Place | None:
     """The place a visit in this sentence goes to: "a tour in Los Angeles", "visiting X"."""
     for m in mentions:
-        if not sent.start <= m.span.start < sent.end:
+        if not sent.start <= m.span.start < sent.end or _moving_on(m.span):
             continue
         head = m.span.root.head
         if m.span.root.dep_ == "dobj" and head.lemma_ == "visit":
@@ -299,11 +343,19 @@ def _host(sent: Span, mentions: list[Mention]) -> Place | None:
     return None
 
 
+def _moving_on(span: Span) -> bool:
+    """ "before flying to Nairobi", "after returning to Tokyo": where the visitors go next."""
+    verb = span.root.head.head
+    return any(t.dep_ == "mark" and t.lower_ in {"before", "after"} for t in verb.children) or (
+        verb.dep_ == "pcomp" and verb.head.lower_ in {"before", "after"}
+    )
+
+
 def _visits(sent, parties, mentions, state, text) -> list[Partnership]:
     match = VISIT_REGEX.search(text)
     if not match:
         return []
-    host = _host(sent, mentions) or state.event_place
+    host = _host(sent, mentions) or state.last_host or state.event_place
     if host is None:
         return []
     before = text[max(0, match.start() - 40) : match.start()]
@@ -311,7 +363,7 @@ def _visits(sent, parties, mentions, state, text) -> list[Partnership]:
     year = _year(text, status, state.published) if status == "new" else None
     visitors = [p.place for p in parties if not p.via_org and p.place.country != host.country]
     if visitors:
-        state.last_visitors = visitors
+        state.last_visitors, state.last_host = visitors, host
     return [Partnership(v, host, "visit", status, sent.text.strip(), year) for v in visitors]
 
 

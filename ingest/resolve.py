@@ -16,11 +16,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ingest.facts import Place
-from ingest.gazetteer import Gazetteer
+from ingest.gazetteer import Gazetteer, fold
 
 QUALIFIER_WORDS = {",", "in", "of", "near", "("}
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
 CURATED_PRIOR = 6.5
+NOTABLE_POPULATION = 100_000
+# Regions named by a plain word of direction or shape ("Western", "Centre", "Gulf", "East").
+DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+    | {"centre", "center", "coast", "coastal", "gulf", "island", "islands", "lakes", "capital"}
+    | {"highlands", "lowlands", "midlands", "interior", "border", "plateau", "mountain", "valley"}
+)
 
 
 @dataclass
@@ -73,6 +80,25 @@ def _neighbours(spans: list[Span]) -> dict[int, list[Span]]:
     return near
 
 
+def _siblings(spans: list[Span]) -> dict[int, list[Span]]:
+    """Names listed together ("Antioch, Pittsburg, Brentwood and Oakley"): places of a kind."""
+    lists, current = [], [spans[0]] if spans else []
+    for left, right in zip(spans, spans[1:], strict=False):
+        gap = left.doc[left.end : right.start].text.strip().lower()
+        if gap in {",", "and", ", and", "or", ", or"}:
+            current.append(right)
+        else:
+            lists.append(current)
+            current = [right]
+    lists.append(current)
+    return {
+        s.start: [o for o in group if o is not s]
+        for group in lists
+        if len(group) > 2
+        for s in group
+    }
+
+
 def _inside(place: Place, region: Place) -> bool:
     return (
         region.kind == "region"
@@ -89,6 +115,20 @@ def _neighbour_fit(place: Place, neighbours: list[list[Place]]) -> float:
         if any(_inside(place, other) or _inside(other, place) for other in options):
             fit += 6.0
     return fit
+
+
+def _sibling_fit(place: Place, siblings: list[list[Place]]) -> float:
+    """Reward a reading in the same first-level region as most of the names listed with it."""
+    same = sum(
+        any((o.country, o.admin1) == (place.country, place.admin1) for o in options)
+        for options in siblings
+    )
+    return 4.0 * same / len(siblings) if siblings else 0.0
+
+
+def _pinned(place: Place, qual: str, near: list[list[Place]]) -> bool:
+    """An explicit qualifier decides: "Canton, Ohio", "San Jose, Costa Rica"."""
+    return (qual == place.country) if qual else _neighbour_fit(place, near) > 0
 
 
 def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -> float:
@@ -127,19 +167,30 @@ def _options(span: Span, gaz: Gazetteer) -> list[tuple[Place, bool]]:
 def _resolve_pass(spans, gaz: Gazetteer, ctx: _Context) -> dict[int, Place]:
     """One place per name per article: evidence on any mention counts for all of them."""
     options = {s.start: _options(s, gaz) for s in spans}
-    near = _neighbours(spans)
+    near, siblings = _neighbours(spans), _siblings(spans)
     totals: dict[str, Counter] = {}
+    pinned: dict[str, set[str]] = {}
     for span in spans:
         qual = _country_qualifier(span, gaz)
         near_options = [[p for p, _ in options[n.start]] for n in near[span.start]]
+        listed = [[p for p, _ in options[n.start]] for n in siblings.get(span.start, [])]
         scores = totals.setdefault(_name_key(span), Counter())
         for place, primary in options[span.start]:
             scores[place] += _score(place, primary, span, ctx, qual, near_options)
+            scores[place] += _sibling_fit(place, listed)
+            if _pinned(place, qual, near_options):
+                pinned.setdefault(_name_key(span), set()).add(place.key)
     return {
-        s.start: max(totals[_name_key(s)], key=totals[_name_key(s)].get)
+        s.start: _best(totals[_name_key(s)], pinned.get(_name_key(s)))
         for s in spans
         if options[s.start]
     }
+
+
+def _best(scores: Counter, pinned: set[str] | None) -> Place:
+    """The best-scoring reading, among those an explicit qualifier allows when there are any."""
+    allowed = [p for p in scores if not pinned or p.key in pinned]
+    return max(allowed, key=scores.get)
 
 
 def _name_key(span: Span) -> str:
@@ -147,8 +198,33 @@ def _name_key(span: Span) -> str:
     return text.casefold()
 
 
-def resolve_places(doc: Doc, gaz: Gazetteer, spans_key: str = "places") -> list[Mention]:
-    """Resolve every place mention of `doc.spans[spans_key]` in two passes."""
+def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
+    """ "Gulf coast", "Western traders": a common word is a place only if its country is named.
+
+    The model calls such capitalised words places; a small town named by an English word, or a
+    region named by a word of direction, counts only when the article names its country or
+    another place in it.
+    """
+    kept = []
+    for m in mentions:
+        others = {o.place.country for o in mentions if _name_key(o.span) != _name_key(m.span)}
+        if m.place.kind == "region":
+            doubtful = fold(m.span.text) in DIRECTION_WORDS
+        else:
+            doubtful = m.span._.common_word and (m.place.population or 0) < NOTABLE_POPULATION
+        if not doubtful or countries[m.place.country] or m.place.country in others:
+            kept.append(m)
+    return kept
+
+
+def resolve_places(
+    doc: Doc, gaz: Gazetteer, spans_key: str = "places", known: list[Mention] = ()
+) -> list[Mention]:
+    """Resolve every place mention of `doc.spans[spans_key]` in two passes.
+
+    A name already resolved in `known` keeps that reading: "the Canton Chamber of Commerce"
+    in an article filed from Canton, Ohio is Ohio's Canton too.
+    """
     spans = list(doc.spans[spans_key])
     countries, by_sentence = _country_evidence(doc)
     ctx = _Context(Counter(countries), Counter(), by_sentence)
@@ -158,4 +234,7 @@ def resolve_places(doc: Doc, gaz: Gazetteer, spans_key: str = "places") -> list[
         ctx.countries[place.country] += 1
         ctx.admin1[(place.country, place.admin1)] += 1
     final = _resolve_pass(spans, gaz, ctx)
-    return [Mention(s, final[s.start]) for s in spans if s.start in final]
+    readings = {_name_key(m.span): m.place for m in known}
+    for span in spans:
+        final[span.start] = readings.get(_name_key(span), final.get(span.start))
+    return _supported([Mention(s, final[s.start]) for s in spans if final.get(s.start)], countries)

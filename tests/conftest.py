@@ -2,13 +2,16 @@
 
 import pytest
 
+from bot.config import load_settings
 from ingest.extract import Extractor
 from ingest.pipeline import build_nlp
 
 
 @pytest.fixture(scope="session")
 def nlp():
-    return build_nlp()
+    """The pipeline exactly as the app builds it from its settings (so both share one copy)."""
+    settings = load_settings()
+    return build_nlp(settings.citylink_spacy_model, str(settings.citylink_cache_dir))
 
 
 @pytest.fixture(scope="session")

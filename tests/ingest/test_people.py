@@ -43,3 +43,54 @@ def test_people_without_a_role_are_left_out(extractor):
 def test_surname_mentions_are_the_same_person(extractor):
     text = "Jane Castor, mayor of Tampa, spoke first. Castor said the port would grow."
     assert list(people(extractor, text)) == ["Jane Castor"]
+
+
+@pytest.mark.parametrize(
+    "text, name, role, place",
+    [
+        (
+            "Jean-Luc Marchand, the mayor of Lunéville, sent a video message.",
+            "Jean-Luc Marchand",
+            "mayor",
+            "Lunéville",
+        ),
+        (
+            "A delegation from Wuxi led by Vice Mayor Chen Ling arrived in Hamilton.",
+            "Chen Ling",
+            "vice mayor",
+            "Wuxi",
+        ),
+        ("HAMILTON — Mayor Aroha Tane welcomed the guests.", "Aroha Tane", "mayor", "Hamilton"),
+        (
+            "Jalisco tourism minister Ana Ruiz attended the signing.",
+            "Ana Ruiz",
+            "tourism minister",
+            "Jalisco",
+        ),
+        (
+            "Ana Ortiz, Medellín's secretary of mobility, led the talks in Quito.",
+            "Ana Ortiz",
+            "secretary",
+            "Medellín",
+        ),
+        (
+            "The deal was signed by Mayor Jan Nowak of Lublin and his Lviv counterpart Ivan Bilyk.",
+            "Ivan Bilyk",
+            "mayor",
+            "Lviv",
+        ),
+        (
+            "Karen Lowe, president and CEO of the Akron Chamber of Commerce, spoke first.",
+            "Karen Lowe",
+            "president and ceo",
+            "Akron",
+        ),
+    ],
+)
+def test_roles_the_model_alone_misses(extractor, text, name, role, place):
+    assert people(extractor, text)[name] == (role, place)
+
+
+def test_a_title_without_a_place_is_not_enough(extractor):
+    text = "President Maria Lopez praised the port plan in Valparaiso."
+    assert "Maria Lopez" not in people(extractor, text)

@@ -80,3 +80,43 @@ def test_region_suffix_picks_the_region(extractor):
     text = "A delegation from Guangdong Province arrived in Vancouver on Monday."
     place = country_of(extractor, text, "Guangdong")
     assert place.kind == "region"
+
+
+def test_dotted_state_abbreviation_in_a_dateline(extractor):
+    text = "PORTSMOUTH, N.H. — Harbour officials met visiting engineers on Monday."
+    place = country_of(extractor, text, "Portsmouth")
+    assert (place.country, place.admin1) == ("US", "NH")
+
+
+def test_a_qualifier_decides_every_mention_of_the_name(extractor):
+    text = (
+        "CANTON, Ohio — Steel makers in Canton hosted buyers from Guangzhou and Shenzhen.\n\n"
+        "Canton firms hope to sell bearings to factories across southern China."
+    )
+    assert country_of(extractor, text, "Canton").admin1 == "OH"
+
+
+def test_names_listed_together_share_their_region(extractor):
+    text = "Mayors of Antioch, Pittsburg, Brentwood and Oakley flew to Antakya in Turkey."
+    names = places(extractor, text)
+    assert ("Antioch", "US") in names and ("Antakya", "TR") in names
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("Councillor Tom Lincoln met visitors from Kobe. Lincoln said they loved it.", "Lincoln"),
+        ("Fishing boats from Tampa lined the Gulf coast as Western buyers arrived.", "Gulf"),
+        ("Fishing boats from Tampa lined the Gulf coast as Western buyers arrived.", "Western"),
+        ("Antioch, a city of 115,000, lies on the San Joaquin River.", "San Joaquín"),
+        ("Visitors from Osaka said they loved a small Florida city.", "Florida City"),
+    ],
+)
+def test_words_that_only_look_like_places(extractor, text, not_a_place):
+    assert not any(name == not_a_place for name, _ in places(extractor, text))
+
+
+def test_a_name_holding_cities_is_a_region(extractor):
+    text = "Other regional cities in Victoria already have sister cities, Ballarat officials said."
+    place = country_of(extractor, text, "Victoria")
+    assert (place.country, place.kind) == ("AU", "region")

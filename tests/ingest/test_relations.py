@@ -91,3 +91,83 @@ def test_trade_deal_keeps_its_amount(extractor):
     [deal] = [p for k, p in links(extractor, text).items() if k[2] == "trade_deal"]
     assert deal.amount is not None
     assert (deal.amount.value, deal.amount.currency) == (1_500_000_000, "USD")
+
+
+def kinds(found, kind):
+    return {frozenset(k[:2]): p for k, p in found.items() if k[2] == kind}
+
+
+def test_an_agreement_signed_is_new_whatever_it_will_do(extractor):
+    text = "Gdansk will repair two schools in Odesa under an agreement signed on Monday."
+    [link] = kinds(links(extractor, text), "mou").values()
+    assert link.status == "new"
+
+
+def test_a_month_named_may_is_no_wish(extractor):
+    text = "KOBE, Japan, May 20 — Kobe and Curitiba signed an agreement on bus fleets on Monday."
+    [link] = kinds(links(extractor, text), "mou").values()
+    assert link.status == "new"
+
+
+def test_a_renewed_twinning_charter_is_an_agreement(extractor):
+    text = "Arles and Verden signed a renewed twinning charter on Saturday."
+    assert frozenset({"Arles", "Verden"}) in kinds(links(extractor, text), "mou")
+
+
+def test_the_founding_twinning_agreement_is_the_twinning_itself(extractor):
+    text = "Arles and Verden signed their sister-city agreement 40 years ago."
+    found = links(extractor, text)
+    assert kinds(found, "mou") == {}
+    assert kinds(found, "sister_city")[frozenset({"Arles", "Verden"})].status == "existing"
+
+
+def test_discussing_a_twinning_is_proposed(extractor):
+    text = "Quito and Lima sign transport agreement, discuss sister-city status"
+    found = links(extractor, text)
+    assert next(iter(kinds(found, "sister_city").values())).status == "proposed"
+    assert next(iter(kinds(found, "mou").values())).status == "new"
+
+
+def test_a_partner_left_unnamed_is_no_link(extractor):
+    text = (
+        "Unlike Ballarat, Bendigo has several partner cities, and Geelong has had a sister "
+        "city in Japan since 1990."
+    )
+    assert kinds(links(extractor, text), "sister_city") == {}
+
+
+def test_an_events_aim_is_no_cooperation(extractor):
+    text = "The mayor spoke after a forum aimed at promoting trade ties between Lyon and Quebec."
+    assert kinds(links(extractor, text), "cooperation") == {}
+
+
+def test_an_organisation_named_in_passing_is_no_party(extractor):
+    text = "Some deals will be financed by the Bank of Baroda, which has an office in Antwerp."
+    assert links(extractor, text) == {}
+
+
+def test_where_visitors_go_next_is_not_the_host(extractor):
+    text = "The Wuhan delegation toured the port of Mombasa on Tuesday before flying to Nairobi."
+    assert ("Wuhan", "Nairobi", "visit") not in links(extractor, text)
+
+
+def test_days_spent_in_a_city_are_a_visit(extractor):
+    text = "Mayors of Leeds and York spent three days this week in Kobe."
+    found = links(extractor, text)
+    assert {("Leeds", "Kobe", "visit"), ("York", "Kobe", "visit")} <= set(found)
+
+
+def test_the_host_stays_the_host(extractor):
+    text = (
+        "OSAKA — A delegation from Lyon spent two days in Kobe.\n\n"
+        "Kenji Sato, the mayor of Kobe, met the delegation on Friday."
+    )
+    assert not any(k[0] == "Kobe" and k[2] == "visit" for k in links(extractor, text))
+
+
+def test_the_city_council_is_no_anaphor(extractor):
+    text = (
+        "Edinburgh was the first stop.\n\n"
+        "The city commission voted to send a band to its sister city when Stirling hosts a fair."
+    )
+    assert kinds(links(extractor, text), "sister_city") == {}
