@@ -9,6 +9,7 @@ the sender (an HTTP or upload content type, an HTML meta tag) is trusted.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
@@ -17,6 +18,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 
 from ingest.dates import parse_date, years_in
 from ingest.errors import (
@@ -36,9 +40,10 @@ MIN_HTML_WORDS = 15
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 BINARY_SUFFIXES = {
-    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip",
+    ".doc", ".docx", ".odt", ".rtf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip",
     ".gz", ".tar", ".7z", ".mp3", ".mp4", ".mov", ".xls", ".xlsx", ".ppt", ".pptx", ".exe",
 }  # fmt: skip
+URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 # Files that document a folder of articles rather than being one.
 FOLDER_DOCS = re.compile(r"(?i)^(?:readme|sources?|license|licence|changelog)(?:\.\w+)?$")
 
@@ -81,9 +86,10 @@ EVENT_YEAR = re.compile(
 
 
 def iter_paths(args: list[str]) -> Iterator[Path | str]:
-    """Expand arguments into files: folders recursively (sorted, no hidden files), "-" as is."""
+    """Expand arguments into files: folders recursively (sorted, no hidden files); "-" and URLs
+    as they are."""
     for arg in args:
-        if arg == "-":
+        if arg == "-" or URL.match(arg):
             yield arg
             continue
         path = Path(arg)
@@ -135,6 +141,8 @@ def read_bytes(data: bytes, *, name: str, content_type: str | None = None) -> Ar
     kind = _kind(name, content_type)
     if not data.strip():
         raise EmptyArticle()
+    if kind == "pdf":
+        return _from_text(_pdf_text(data))
     text = _decode(data, _declared_charset(content_type, data))
     if not text.strip():
         raise EmptyArticle()
@@ -150,12 +158,28 @@ def _kind(name: str, content_type: str | None) -> str:
         return "html"
     if mime.startswith("text/"):
         return "text"
+    if mime == "application/pdf":
+        return "pdf"
     if mime and mime not in {"application/octet-stream", "binary/octet-stream"}:
         raise UnsupportedType(f"cannot read {mime} content; send text or HTML")
     suffix = Path(name).suffix.lower()
     if suffix in BINARY_SUFFIXES:
         raise UnsupportedType(f"cannot read {suffix} files; send text or HTML")
+    if suffix == ".pdf":
+        return "pdf"
     return "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else "sniff"
+
+
+def _pdf_text(data: bytes) -> str:
+    """The text layer of a PDF, page by page; a scan without one has no article text."""
+    try:
+        pages = PdfReader(io.BytesIO(data)).pages
+        text = "\n\n".join(page.extract_text() or "" for page in pages)
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise NotText(f"this PDF cannot be read ({type(exc).__name__})") from None
+    if not text.strip():
+        raise NoArticleBody("this PDF has no text layer (a scan?); send the article's text")
+    return text.replace("\r\n", "\n")
 
 
 def _declared_charset(content_type: str | None, data: bytes) -> str | None:

@@ -167,7 +167,7 @@ def test_binary_content_is_refused(data):
 
 
 @pytest.mark.parametrize(
-    ("name", "content_type"), [("report.pdf", None), ("x", "image/png"), ("a.docx", None)]
+    ("name", "content_type"), [("x", "image/png"), ("a.docx", None), ("deck.pptx", None)]
 )
 def test_unsupported_types_are_refused(name, content_type):
     with pytest.raises(UnsupportedType):
