@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from tqdm import tqdm
@@ -14,14 +15,16 @@ from bot.app import build_app
 from bot.config import Settings
 from bot.console import run_console
 from bot.server import serve_http, serve_socket
-from bot.wiring import make_services, store_sessions
+from bot.wiring import LazyExtractor, make_services, store_sessions
 from handlers.commands import answer
 from handlers.ingesting import Forward, IngestService
 from handlers.plain import facts_text, lookup_json
 from ingest.errors import IngestError
 from ingest.extract import Extractor
+from ingest.facts import ArticleText
+from ingest.fetch import fetch_article
 from ingest.pipeline import build_nlp
-from ingest.reader import iter_paths, read_path, read_stdin
+from ingest.reader import URL, iter_paths, read_path, read_stdin
 from store import queries
 from store.migrate import upgrade
 
@@ -32,16 +35,26 @@ def _extractor(settings: Settings) -> Extractor:
     return Extractor(build_nlp(settings.citylink_spacy_model, str(settings.citylink_cache_dir)))
 
 
-def _read(item):
-    return read_stdin() if item == "-" else read_path(item)
+def _reader(settings: Settings) -> Callable[[Path | str], ArticleText]:
+    """Reads a path, stdin ("-") or a URL (fetched safely) into an article."""
+    allowed = frozenset(settings.citylink_fetch_allow_hosts)
+
+    def read(item: Path | str) -> ArticleText:
+        if item == "-":
+            return read_stdin()
+        if isinstance(item, str) and URL.match(item):
+            return fetch_article(item, allow_hosts=allowed)
+        return read_path(item)
+
+    return read
 
 
 def extract(settings: Settings, args) -> int:
     """Print the facts of each article; `--json`: one object per line."""
-    extractor, failed = _extractor(settings), 0
+    extractor, failed, read = _extractor(settings), 0, _reader(settings)
     for item in iter_paths(args.paths):
         try:
-            article = _read(item)
+            article = read(item)
         except IngestError as exc:
             print(f"{item}: {exc.reason}", file=sys.stderr)
             failed += 1
@@ -57,10 +70,10 @@ def extract(settings: Settings, args) -> int:
 def ingest_paths(settings: Settings, paths: list[str], forward: Forward) -> tuple[Counter, list]:
     """Ingest every path; count new and known articles and collect failures with reasons."""
     service = IngestService(store_sessions(settings), _extractor(settings))
-    counts, failures = Counter(), []
+    counts, failures, read = Counter(), [], _reader(settings)
     for item in tqdm(list(iter_paths(paths)), unit="article", file=sys.stderr, disable=None):
         try:
-            outcome = service.ingest(_read(item), forward)
+            outcome = service.ingest(read(item), forward)
         except IngestError as exc:
             failures.append((item, exc.reason))
             continue
@@ -146,7 +159,9 @@ def serve(settings: Settings, args) -> int:
         )
         return 2
     seed_if_empty(settings)
-    services = make_services(settings)
+    extractor = LazyExtractor(settings)
+    extractor.warm_up()  # spaCy loads while the server starts answering lookups
+    services = make_services(settings, extractor)
     app = build_app(settings, services)
     if getattr(args, "socket", False):
         serve_socket(app, settings.slack_app_token)

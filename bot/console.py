@@ -8,9 +8,12 @@ stand-in, are printed as text, buttons numbered so you can press them.
 from __future__ import annotations
 
 import json
+import mimetypes
+import re
 import sys
 import time
 from collections.abc import Iterable
+from pathlib import Path
 
 from bot import blocktext, simulate
 from bot.app import build_app
@@ -21,10 +24,13 @@ from handlers.services import Services
 TEAM, USER, CHANNEL = "T0CITYLINK", "U0YOU", "C0CONSOLE"
 SECRET = "console-signing-secret"
 WAIT_SECONDS = 60.0
+BARE_URL = re.compile(r"(?<![<|])\b([a-z][a-z0-9+.-]*://[^\s>]+)", re.IGNORECASE)
 INTRO = """CityLink console: the same app Slack talks to, with Slack played locally.
   /citylink Chongqing     look up a place (also: help, latest, stats, "Dunedin & Shanghai")
   1, 2, ...               press a numbered button
   home                    open the App Home tab
+  https://...  or text    a DM to the bot: links are fetched, a pasted article is read
+  file PATH               share a .txt, .html or .pdf file with the bot in a DM
   quit                    leave (Ctrl-D works too)"""
 
 
@@ -49,7 +55,27 @@ class Console:
         if line.lower() == "home":
             event = {"type": "app_home_opened", "user": USER, "channel": "D0HOME", "tab": "home"}
             return self._send(simulate.event_callback(event, team=TEAM), simulate.JSON)
-        return "Type /citylink <place>, a button number, home, or quit."
+        if line.lower().startswith("file "):
+            return self._share_file(Path(line[5:].strip()).expanduser())
+        return self._dm(BARE_URL.sub(r"<\1>", line))
+
+    def _dm(self, text: str, files: list[dict] | None = None) -> str:
+        """A direct message to the bot, as Slack would deliver it."""
+        event = {"type": "message", "channel": "D0CONSOLE", "channel_type": "im", "user": USER,
+                 "text": text, "ts": f"{time.time():.6f}"}  # fmt: skip
+        if files:
+            event.update(subtype="file_share", files=files)
+        return self._send(simulate.event_callback(event, team=TEAM), simulate.JSON)
+
+    def _share_file(self, path: Path) -> str:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return f"Cannot read {path}: {exc.strerror}"
+        url = self.standin.serve_file(f"/files/{time.time_ns()}/{path.name}", data,
+                                      "application/octet-stream")  # fmt: skip
+        return self._dm("", [{"name": path.name, "url_private_download": url,
+                              "mimetype": mimetypes.guess_type(path.name)[0]}])  # fmt: skip
 
     def _command(self, text: str) -> str:
         body = simulate.slash_command(text, team=TEAM, user=USER, channel=CHANNEL,
@@ -118,7 +144,10 @@ def _call_blocks(call: Call) -> tuple[str, list[dict]] | None:
     if call.method == "views.publish":
         return ("App Home", params.get("view", {}).get("blocks", []))
     if call.method in ("chat.postMessage", "chat.postEphemeral"):
-        where = "in the channel" if call.method == "chat.postMessage" else "only you can see this"
+        where = "only you can see this"
+        if call.method == "chat.postMessage":
+            place = "your DM" if str(params.get("channel", "")).startswith("D") else "the channel"
+            where = f"in {place}" + (", in the thread" if params.get("thread_ts") else "")
         return (where, params.get("blocks") or _text_block(params.get("text")))
     if call.method.startswith("/response/"):
         shared = params.get("response_type") == "in_channel"

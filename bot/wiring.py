@@ -1,17 +1,24 @@
-"""Builds the long-lived parts once per process: the store's sessions, the place index."""
+"""Builds the long-lived parts once per process: the store's sessions, the place index, spaCy."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import threading
+from functools import lru_cache, partial
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
+from handlers.forwarding import ForwardService
+from handlers.ingesting import IngestService
 from handlers.lookups import LookupService
 from handlers.services import Services
+from ingest.extract import Extractor
+from ingest.facts import ArticleFacts, ArticleText
+from ingest.fetch import fetch_article
 from ingest.gazetteer import load_gazetteer
 from ingest.lookup import PlaceIndex
+from ingest.pipeline import build_nlp
 from store.db import make_engine, make_sessions
 from store.migrate import upgrade
 
@@ -28,6 +35,34 @@ def place_index(cache_dir: str) -> PlaceIndex:
     return PlaceIndex.build(load_gazetteer(Path(cache_dir), every_alias=True))
 
 
-def make_services(settings: Settings) -> Services:
+class LazyExtractor:
+    """Loads spaCy on first use (or `warm_up()` in the background), so servers start fast."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._extractor: Extractor | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Extractor:
+        with self._lock:
+            if self._extractor is None:
+                nlp = build_nlp(self.settings.citylink_spacy_model,
+                                str(self.settings.citylink_cache_dir))  # fmt: skip
+                self._extractor = Extractor(nlp)
+            return self._extractor
+
+    def warm_up(self) -> None:
+        threading.Thread(target=self.get, name="spacy-warm-up", daemon=True).start()
+
+    def __call__(self, article: ArticleText) -> ArticleFacts:
+        return self.get()(article)
+
+
+def make_services(settings: Settings, extractor: LazyExtractor | None = None) -> Services:
     sessions = store_sessions(settings)
-    return Services(lookups=LookupService(sessions, place_index(str(settings.citylink_cache_dir))))
+    ingesting = IngestService(sessions, extractor or LazyExtractor(settings))
+    fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
+    forwarding = ForwardService(ingesting, fetch, bot_token=settings.slack_bot_token,
+                                api_url=settings.slack_api_url)  # fmt: skip
+    index = place_index(str(settings.citylink_cache_dir))
+    return Services(lookups=LookupService(sessions, index), forwarding=forwarding)

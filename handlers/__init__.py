@@ -2,11 +2,15 @@
 
 from slack_bolt import App
 
-from handlers import actions, commands, home
+from handlers import actions, commands, events, home, shortcuts
+from handlers.retries import RedeliveryFilter
 
 
 def register(app: App) -> None:
-    """Register every listener, in the order of manifest.yml."""
+    """Register the re-delivery filter, then every listener, in the order of manifest.yml."""
+    app.use(RedeliveryFilter())
     commands.register(app)
+    shortcuts.register(app)
+    events.register(app)
     actions.register(app)
     home.register(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handlers.forwarding import ForwardService
 from handlers.lookups import LookupService
 
 CONTEXT_KEY = "citylink"
@@ -12,6 +13,11 @@ CONTEXT_KEY = "citylink"
 @dataclass(frozen=True)
 class Services:
     lookups: LookupService
+    forwarding: ForwardService
+
+    def __deepcopy__(self, memo) -> Services:
+        """Bolt copies the context for lazy listeners; these process-wide services are shared."""
+        return self
 
 
 def services_of(context) -> Services:

@@ -44,6 +44,7 @@ KIND_LABELS = {
     "mou": "memorandum or agreement",
     "trade_deal": "trade deal",
     "cooperation": "cooperation",
+    "visit": "visit",
 }
 STATUS_WORDS = {"new": "new", "existing": "in place", "proposed": "proposed"}
 HELP_TEXT = (
@@ -64,11 +65,11 @@ class View:
     text: str
 
 
-def _view(blocks: Sequence[Block], text: str) -> View:
+def view_of(blocks: Sequence[Block], text: str) -> View:
     return View([b.to_dict() for b in blocks], text)
 
 
-def _section(text: str) -> SectionBlock:
+def section(text: str) -> SectionBlock:
     if len(text) > SECTION_CHARS:
         text = text[: SECTION_CHARS - 1] + "\u2026"
     return SectionBlock(text=MarkdownTextObject(text=text))
@@ -83,7 +84,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _clip(text: str, size: int) -> str:
+def clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "\u2026"
 
 
@@ -122,7 +123,7 @@ def money_text(amount: Money | None) -> str:
 
 
 def article_link(article: ArticleRef) -> str:
-    title = escape(_clip(article.title or "Untitled article", 150))
+    title = escape(clip(article.title or "Untitled article", 150))
     label = f"<{article.url}|{title}>" if article.url else title
     details = ", ".join(x for x in (article.source, article.published) if x)
     return f"{label} ({escape(details)})" if details else label
@@ -149,7 +150,7 @@ def link_text(link: LinkResult, here: int | None = None) -> str:
     also = f" (+{more} more article{'s' if more > 1 else ''})" if more else ""
     return (
         f"{who} \u00b7 {_status_line(link)}\n"
-        f">{escape(_clip(newest.sentence, EVIDENCE_CHARS))}\n"
+        f">{escape(clip(newest.sentence, EVIDENCE_CHARS))}\n"
         f"{article_link(newest.article)}{also}"
     )
 
@@ -157,21 +158,24 @@ def link_text(link: LinkResult, here: int | None = None) -> str:
 def _links_blocks(links: Sequence[LinkResult], here: int | None) -> list[Block]:
     blocks: list[Block] = []
     for kind, group in groupby(links, key=lambda link: link.kind):
-        blocks.append(_section(f"*{KIND_HEADINGS.get(kind, kind)}*"))
-        blocks += [_section(link_text(link, here)) for link in group]
+        blocks.append(section(f"*{KIND_HEADINGS.get(kind, kind)}*"))
+        blocks += [section(link_text(link, here)) for link in group]
     return blocks
 
 
+def person_text(name: str, role: str | None, place: str | None) -> str:
+    """'Jules Radich, mayor of Dunedin'."""
+    title = " of ".join(x for x in (role, place) if x)
+    return escape(f"{name}, {title}" if title else name)
+
+
 def _people_text(people: Sequence[PersonResult]) -> str:
-    lines = []
-    for person in people[:PEOPLE_SHOWN]:
-        role = " of ".join(x for x in (person.role, person.place) if x)
-        lines.append(f"\u2022 {escape(person.name)}" + (f", {escape(role)}" if role else ""))
+    lines = [f"\u2022 {person_text(p.name, p.role, p.place)}" for p in people[:PEOPLE_SHOWN]]
     return "*People quoted*\n" + "\n".join(lines)
 
 
 def _button(text: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
-    return ButtonElement(text=_clip(text, 75), action_id=action_id, value=value, style=style)
+    return ButtonElement(text=clip(text, 75), action_id=action_id, value=value, style=style)
 
 
 def share_value(kind: str, *keys: str) -> str:
@@ -186,7 +190,7 @@ def _actions(buttons: list[ButtonElement]) -> list[Block]:
 def place_card(answer: PlaceAnswer, *, page: int = 0, shared_by: str | None = None) -> View:
     """The card of `/citylink <place>`; long lists page with a "more" button."""
     place, profile = answer.place, answer.profile
-    blocks: list[Block] = [HeaderBlock(text=_clip(place.name, 150))]
+    blocks: list[Block] = [HeaderBlock(text=clip(place.name, 150))]
     facts = f"{place.kind} \u00b7 {escape(place_label(place))}"
     if profile:
         facts += f" \u00b7 {profile.article_count} article{'s' * (profile.article_count != 1)}"
@@ -194,7 +198,7 @@ def place_card(answer: PlaceAnswer, *, page: int = 0, shared_by: str | None = No
     links = profile.partnerships if profile else ()
     shown = links[page * LINKS_PER_PAGE : (page + 1) * LINKS_PER_PAGE]
     if not links:
-        blocks.append(_section(
+        blocks.append(section(
             f"I have no partnerships of {escape(place.name)} yet. Forward me an article about "
             "it with the *Send to CityLink* shortcut and I will learn them."
         ))  # fmt: skip
@@ -203,13 +207,13 @@ def place_card(answer: PlaceAnswer, *, page: int = 0, shared_by: str | None = No
         first = page * LINKS_PER_PAGE + 1
         blocks.append(_context(f"partnerships {first}-{first + len(shown) - 1} of {len(links)}"))
     if profile and profile.people and page == 0:
-        blocks += [DividerBlock(), _section(_people_text(profile.people))]
+        blocks += [DividerBlock(), section(_people_text(profile.people))]
     if profile and profile.articles and page == 0:
         latest = "\n".join(f"\u2022 {article_link(a)}" for a in profile.articles)
-        blocks.append(_section(f"*Latest articles*\n{latest}"))
+        blocks.append(section(f"*Latest articles*\n{latest}"))
     if shared_by is None:
         blocks += _actions(_place_buttons(answer, page, len(links)))
-    return _view(blocks, f"{place_label(place)}: {len(links)} partnerships")
+    return view_of(blocks, f"{place_label(place)}: {len(links)} partnerships")
 
 
 def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[ButtonElement]:
@@ -226,16 +230,16 @@ def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[ButtonEle
 
 def did_you_mean(query: str, candidates: Sequence[Place]) -> View:
     """An unknown name: suggestions as buttons, never an error."""
-    shown = escape(_clip(query, 100))
+    shown = escape(clip(query, 100))
     if not candidates:
         text = (
             f"I don't know a place called \u201c{shown}\u201d. Try its English name, "
             "add the country (`Dunedin, NZ`), or type `/citylink help`."
         )
-        return _view([_section(text)], text)
+        return view_of([section(text)], text)
     text = f"I don't know a place called \u201c{shown}\u201d. Did you mean:"
     buttons = [_button(place_label(p), SHOW_PLACE, p.key) for p in candidates[:5]]
-    return _view([_section(text), *_actions(buttons)], text)
+    return view_of([section(text), *_actions(buttons)], text)
 
 
 def _shared_note(shared_by: str | None) -> list[Block]:
@@ -247,14 +251,14 @@ def pair_card(
 ) -> View:
     """What links two places, newest first."""
     title = f"{a.name} & {b.name}"
-    blocks: list[Block] = [HeaderBlock(text=_clip(title, 150)), *_shared_note(shared_by)]
+    blocks: list[Block] = [HeaderBlock(text=clip(title, 150)), *_shared_note(shared_by)]
     if not links:
-        blocks.append(_section(f"I know of no link between {escape(place_label(a))} and "
+        blocks.append(section(f"I know of no link between {escape(place_label(a))} and "
                                f"{escape(place_label(b))} yet."))  # fmt: skip
-    blocks += [_section(link_text(link)) for link in links[: LINKS_PER_PAGE * 2]]
+    blocks += [section(link_text(link)) for link in links[: LINKS_PER_PAGE * 2]]
     if shared_by is None:
         blocks += _actions([_button("Share to channel", SHARE, share_value("pair", a.key, b.key))])
-    return _view(blocks, f"{title}: {len(links)} links")
+    return view_of(blocks, f"{title}: {len(links)} links")
 
 
 def latest_card(
@@ -262,11 +266,11 @@ def latest_card(
 ) -> View:
     blocks: list[Block] = [HeaderBlock(text="Newest partnerships"), *_shared_note(shared_by)]
     if not links:
-        blocks.append(_section("Nothing yet: forward me an article about a city partnership."))
-    blocks += [_section(link_text(link)) for link in links]
+        blocks.append(section("Nothing yet: forward me an article about a city partnership."))
+    blocks += [section(link_text(link)) for link in links]
     if with_share and shared_by is None and links:
         blocks += _actions([_button("Share to channel", SHARE, share_value("latest"))])
-    return _view(blocks, f"Newest partnerships: {len(links)}")
+    return view_of(blocks, f"Newest partnerships: {len(links)}")
 
 
 def counts_text(counts: StoreCounts) -> str:
@@ -277,22 +281,22 @@ def counts_text(counts: StoreCounts) -> str:
 
 
 def stats_card(counts: StoreCounts) -> View:
-    return _view([_section(counts_text(counts))], counts_text(counts))
+    return view_of([section(counts_text(counts))], counts_text(counts))
 
 
 def help_card(note: str | None = None) -> View:
-    blocks = [_section(escape(note))] if note else []
-    return _view([*blocks, _section(HELP_TEXT)], "How to use CityLink")
+    blocks = [section(escape(note))] if note else []
+    return view_of([*blocks, section(HELP_TEXT)], "How to use CityLink")
 
 
 def message(text: str) -> View:
     """A one-line answer (errors, confirmations)."""
-    return _view([_section(text)], text)
+    return view_of([section(text)], text)
 
 
 def home_view(links: Sequence[LinkResult], counts: StoreCounts) -> dict:
     """The App Home tab: how to use the bot, what it knows, the newest partnerships."""
     latest = latest_card(links, with_share=False).blocks
-    blocks = [_section(HELP_TEXT).to_dict(), _context(counts_text(counts)).to_dict(),
+    blocks = [section(HELP_TEXT).to_dict(), _context(counts_text(counts)).to_dict(),
               DividerBlock().to_dict(), *latest]  # fmt: skip
     return {"type": "home", "blocks": blocks[:100]}

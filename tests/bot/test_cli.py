@@ -13,6 +13,7 @@ import pytest
 from bot.cli import main
 from store.db import make_engine, make_sessions
 from store.queries import store_counts
+from tests.articles_server import ArticleServer, article_html
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "articles"
 SEEDS = sorted(CORPUS.glob("*.txt"))
@@ -139,3 +140,18 @@ def test_unknown_place_gets_a_friendly_answer(store, capsys):
     out = capsys.readouterr().out
     assert "Dunedin" in out
     assert "Traceback" not in out
+
+
+def test_ingest_fetches_urls_safely(store, monkeypatch, capsys):
+    server = ArticleServer()
+    try:
+        url = server.add("/story", article_html(SEEDS[0].read_text(encoding="utf-8")))
+        assert main(["ingest", url, "http://169.254.169.254/latest/meta-data/"]) == 1
+        out, err = capsys.readouterr()
+        assert "0 new, 0 already known, 2 failed" in out  # loopback and metadata both refused
+        assert "cloud metadata address" in err and "loopback" in err
+        monkeypatch.setenv("CITYLINK_FETCH_ALLOW_HOSTS", "127.0.0.1")
+        assert main(["ingest", url]) == 0
+        assert "1 new" in capsys.readouterr().out
+    finally:
+        server.stop()

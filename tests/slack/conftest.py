@@ -86,9 +86,10 @@ class Slack:
                                "value": button.get("value")}]  # fmt: skip
         return dispatch(self.app, SECRET, urlencode({"payload": json.dumps(payload)}), FORM)
 
-    def event(self, event: dict, **headers: str):
+    def event(self, event: dict, *, event_id: str | None = None, **headers: str):
+        """An Events API delivery; each gets a new event id unless one is given (a retry)."""
         body = json.loads((PAYLOADS / "event_callback.app_mention.bolt_test.json").read_text())
-        body["event"] = event
+        body.update(event=event, event_id=event_id or f"Ev{time.time_ns()}")
         return dispatch(self.app, SECRET, json.dumps(body), JSON, **headers)
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 10.0):

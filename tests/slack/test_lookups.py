@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from sqlalchemy.orm import sessionmaker
 
 from bot.app import build_app
 from handlers.lookups import LookupService
 from store.db import make_engine
-from tests.slack.conftest import all_text, buttons, within_block_kit_limits
+from tests.slack.conftest import Slack, all_text, buttons, within_block_kit_limits
 
 
 def test_a_place_card_lists_partners_people_and_articles(slack):
@@ -105,8 +106,6 @@ def test_a_long_card_pages_within_block_kit_limits(slack):
 
 def test_store_down_gets_a_friendly_answer(settings, services, standin):
     broken = sessionmaker(make_engine("postgresql+psycopg://nobody@127.0.0.1:9/none"))
-    down = type(services)(lookups=LookupService(broken, services.lookups.index))
-    from tests.slack.conftest import Slack
-
+    down = replace(services, lookups=LookupService(broken, services.lookups.index))
     message = Slack(build_app(settings, down), standin).answer("Chongqing")
     assert "can't reach my knowledge store" in all_text(message["blocks"])

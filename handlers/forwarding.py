@@ -1,0 +1,113 @@
+"""Forwarded articles: links, pasted text and shared files from Slack, fetched and ingested."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from handlers.ingesting import Forward, IngestOutcome, IngestService
+from ingest.errors import IngestError, TooLarge
+from ingest.facts import ArticleText
+from ingest.reader import MAX_BYTES, read_bytes
+
+# Slack writes links as <url> or <url|label>; mentions (<@U1>, <#C1>, <!here>) are not links.
+SLACK_LINK = re.compile(r"<([a-z][a-z0-9+.-]*://[^|>\s]+)(?:\|[^>]*)?>", re.IGNORECASE)
+SLACK_MARKUP = re.compile(r"<[^>]*>")
+MIN_PASTED_WORDS = 40
+MAX_LINKS = 5
+SLACK_FILE_HOSTS = ("files.slack.com", "slack.com", "slack-files.com")
+
+
+@dataclass(frozen=True)
+class Learned:
+    """What one forwarded source gave: an ingestion outcome, or the reason it gave nothing."""
+
+    source: str  # the link, the file name, or "your message"
+    outcome: IngestOutcome | None = None
+    reason: str | None = None
+
+
+def links_in(text: str) -> list[str]:
+    """The web links of a Slack message, in order, without duplicates."""
+    links = (html.unescape(m.group(1)) for m in SLACK_LINK.finditer(text or ""))
+    return list(dict.fromkeys(links))
+
+
+def pasted_article(text: str) -> str | None:
+    """The message itself when it is long enough to be an article rather than a remark."""
+    plain = html.unescape(SLACK_MARKUP.sub(" ", text or "")).strip()
+    return plain if len(plain.split()) >= MIN_PASTED_WORDS else None
+
+
+class ForwardService:
+    def __init__(
+        self,
+        ingesting: IngestService,
+        fetch: Callable[[str], ArticleText],
+        *,
+        bot_token: str | None,
+        api_url: str,
+    ):
+        self.ingesting = ingesting
+        self.fetch = fetch
+        self.bot_token = bot_token
+        self.file_hosts = {*SLACK_FILE_HOSTS, urlsplit(api_url).hostname or ""}
+
+    def from_message(self, text: str, forward: Forward) -> list[Learned]:
+        """Ingest each link of the message, or the message itself if it is an article."""
+        links = links_in(text)
+        if links:
+            return [self._learn(url, lambda url=url: self.fetch(url), forward)
+                    for url in links[:MAX_LINKS]]  # fmt: skip
+        pasted = pasted_article(text)
+        if pasted is None:
+            return []
+        return [self._learn("your message", lambda: ArticleText(text=pasted), forward)]
+
+    def from_file(self, file: dict, forward: Forward) -> Learned:
+        """Download a file shared with the bot (text, HTML or PDF) and ingest it."""
+        name = file.get("name") or file.get("title") or "shared file"
+        return self._learn(name, lambda: self._download(file, name), forward)
+
+    def _learn(self, source: str, read: Callable[[], ArticleText], forward: Forward) -> Learned:
+        try:
+            return Learned(source, outcome=self.ingesting.ingest(read(), forward))
+        except IngestError as exc:
+            return Learned(source, reason=exc.reason)
+
+    def _download(self, file: dict, name: str) -> ArticleText:
+        url = file.get("url_private_download") or file.get("url_private")
+        if not url or urlsplit(url).hostname not in self.file_hosts:
+            raise IngestError("I could not download that file from Slack")
+        if (file.get("size") or 0) > MAX_BYTES:
+            raise TooLarge("the file is over 5 MB")
+        headers = {"Authorization": f"Bearer {self.bot_token}"}
+        try:
+            with httpx.stream("GET", url, headers=headers, timeout=15.0) as response:
+                response.raise_for_status()
+                data = _read_capped(response)
+                content_type = response.headers.get("content-type")
+        except httpx.HTTPError:
+            raise IngestError("I could not download that file from Slack") from None
+        return read_bytes(data, name=name, content_type=_useful_type(content_type, file))
+
+
+def _read_capped(response: httpx.Response) -> bytes:
+    data = bytearray()
+    for chunk in response.iter_bytes():
+        data += chunk
+        if len(data) > MAX_BYTES:
+            raise TooLarge("the file is over 5 MB")
+    return bytes(data)
+
+
+def _useful_type(served: str | None, file: dict) -> str | None:
+    """Slack serves some files as octet-stream; its own mimetype for the file is better."""
+    if served and not served.startswith(("application/octet-stream", "binary/")):
+        return served
+    return file.get("mimetype") or served
