@@ -23,8 +23,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/startup.py
-	$(BIN)/python bench/ingest.py
+	$(BIN)/python -m bench.startup
+	$(BIN)/python -m bench.ingest
 
 clean:
 	rm -rf $(VENV) citylink.db

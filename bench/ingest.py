@@ -2,7 +2,7 @@
 
 Both run in this one process on the same texts (the bundled corpus and the development set,
 repeated), so the ratio is fair on a noisy shared machine. Goal: ratio >= 0.8.
-Usage: python bench/ingest.py [REPEATS]
+Usage: python -m bench.ingest [REPEATS]  (as a module: a script here would shadow `ingest`)
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 import handlers
 from bot.config import Settings
+from bot.wiring import web_client
 from handlers import views
 from handlers.services import CONTEXT_KEY, Services
 
@@ -18,7 +19,7 @@ SORRY = "Sorry, something went wrong on my side. It has been logged; please try 
 
 def build_app(settings: Settings, deps: Services, *, client: WebClient | None = None) -> App:
     """A Bolt app whose Web API calls go to `SLACK_API_URL`."""
-    client = client or WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
+    client = client or web_client(settings)
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret,

@@ -46,6 +46,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--socket", action="store_true", help="Socket Mode (needs SLACK_APP_TOKEN)")
     p.set_defaults(run=commands.serve)
 
+    p = sub.add_parser("clock", help="the scheduler process that posts digests")
+    p.add_argument("--once", action="store_true", help="send what is due now, then exit")
+    p.set_defaults(run=commands.clock)
+
+    p = sub.add_parser("digest", help="post (or print) a channel's digest now")
+    p.add_argument("--channel", help="channel ID (default: CITYLINK_DIGEST_CHANNEL)")
+    p.add_argument("--dry-run", action="store_true", help="print it instead of posting")
+    p.set_defaults(run=commands.digest)
+
     p = sub.add_parser("run", help="what `make run` starts: seed the store, then the main job")
     p.set_defaults(run=commands.run)
     return parser

@@ -12,11 +12,14 @@ from tqdm import tqdm
 
 from bot import blocktext
 from bot.app import build_app
+from bot.clock import run_clock
 from bot.config import Settings
 from bot.console import run_console
 from bot.server import serve_http, serve_socket
-from bot.wiring import LazyExtractor, make_services, store_sessions
+from bot.wiring import LazyExtractor, digest_service, make_services, store_sessions
 from handlers.commands import answer
+from handlers.digest_content import schedule_of
+from handlers.digest_views import digest_messages
 from handlers.ingesting import Forward, IngestService
 from handlers.plain import facts_text, lookup_json
 from ingest.errors import IngestError
@@ -168,6 +171,33 @@ def serve(settings: Settings, args) -> int:
     else:
         serve_http(app, services, settings.port)
     return 0
+
+
+def clock(settings: Settings, args) -> int:
+    """The scheduler process of the Procfile's `clock:` line; `--once` sends what is due."""
+    service = digest_service(settings)
+    if settings.citylink_digest_channel:
+        service.ensure_default(settings.citylink_digest_channel)
+    run_clock(service, once=args.once)
+    return 0
+
+
+def digest(settings: Settings, args) -> int:
+    """Post (or, with --dry-run, print) a channel's digest of what is new since its last one."""
+    channel = args.channel or settings.citylink_digest_channel
+    if not channel:
+        print("citylink digest needs --channel ID or CITYLINK_DIGEST_CHANNEL", file=sys.stderr)
+        return 2
+    service = digest_service(settings)
+    subscription = service.ensure_default(channel)
+    if args.dry_run:
+        content = service.preview(subscription)
+        for view in digest_messages(content, schedule_of(subscription)):
+            print(blocktext.render(view.blocks)[0])
+        return 0
+    outcome = service.send_now(subscription)
+    print(f"{channel}: {outcome.status} {outcome.detail}".rstrip())
+    return 1 if outcome.status == "failed" else 0
 
 
 def run(settings: Settings, args) -> int:

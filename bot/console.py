@@ -29,6 +29,7 @@ INTRO = """CityLink console: the same app Slack talks to, with Slack played loca
   /citylink Chongqing     look up a place (also: help, latest, stats, "Dunedin & Shanghai")
   1, 2, ...               press a numbered button
   home                    open the App Home tab
+  digest                  preview this channel's digest (after /citylink subscribe)
   https://...  or text    a DM to the bot: links are fetched, a pasted article is read
   file PATH               share a .txt, .html or .pdf file with the bot in a DM
   quit                    leave (Ctrl-D works too)"""
@@ -52,6 +53,8 @@ class Console:
             return self._command(line.removeprefix("/citylink").strip())
         if line.isdigit() or line.lower().startswith("press "):
             return self._press(line.split()[-1])
+        if line.lower() == "digest":
+            return self._command("digest")
         if line.lower() == "home":
             event = {"type": "app_home_opened", "user": USER, "channel": "D0HOME", "tab": "home"}
             return self._send(simulate.event_callback(event, team=TEAM), simulate.JSON)

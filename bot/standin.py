@@ -22,6 +22,7 @@ class Call:
     method: str  # "chat.postMessage", or the path for response_url / file downloads
     params: dict
     headers: dict
+    status: int = 200  # what the stand-in answered
 
 
 @dataclass
@@ -38,7 +39,7 @@ class WebAPIStandIn:
     calls: list[Call] = field(default_factory=list)
     files: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # path -> (body, type)
     team_id: str = "T0CITYLINK"
-    _failures: dict[str, _Failure] = field(default_factory=dict)
+    _failures: dict[str, list[_Failure]] = field(default_factory=dict)
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _server: ThreadingHTTPServer | None = None
@@ -75,8 +76,9 @@ class WebAPIStandIn:
             self._server.server_close()
 
     def fail(self, method: str, status: int, times: int = 1, retry_after: int | None = None):
-        """Answer `method` with `status` for the next `times` calls."""
-        self._failures[method] = _Failure(status, times, retry_after)
+        """Answer `method` with `status` for its next `times` calls, after earlier queued ones."""
+        with self._lock:
+            self._failures.setdefault(method, []).append(_Failure(status, times, retry_after))
 
     def serve_file(self, path: str, body: bytes, content_type: str) -> str:
         """Serve bytes at `path` (a Slack `url_private_download`); return the full URL."""
@@ -97,9 +99,13 @@ class WebAPIStandIn:
         )
         with self._lock:
             self.calls.append(call)
-            failure = self._failures.get(method)
-            if failure and failure.times > 0:
+            queue = self._failures.get(method) or []
+            failure = queue[0] if queue else None
+            if failure:
+                call.status = failure.status
                 failure.times -= 1
+                if failure.times <= 0:
+                    queue.pop(0)
                 return _send(
                     request,
                     failure.status,

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import threading
 from functools import lru_cache, partial
 from pathlib import Path
 
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
+from handlers.digests import DigestService
 from handlers.forwarding import ForwardService
 from handlers.ingesting import IngestService
 from handlers.lookups import LookupService
 from handlers.services import Services
+from handlers.subscribing import SubscriptionService
 from ingest.extract import Extractor
 from ingest.facts import ArticleFacts, ArticleText
 from ingest.fetch import fetch_article
@@ -64,5 +73,22 @@ def make_services(settings: Settings, extractor: LazyExtractor | None = None) ->
     fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
     forwarding = ForwardService(ingesting, fetch, bot_token=settings.slack_bot_token,
                                 api_url=settings.slack_api_url)  # fmt: skip
-    index = place_index(str(settings.citylink_cache_dir))
-    return Services(lookups=LookupService(sessions, index), forwarding=forwarding)
+    lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)))
+    subscribing = SubscriptionService(sessions, lookups)
+    return Services(lookups=lookups, forwarding=forwarding, subscribing=subscribing)
+
+
+def web_client(settings: Settings) -> WebClient:
+    """The Web API client: `SLACK_API_URL`, waiting out 429s and retrying server errors."""
+    return WebClient(
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3),
+                        ServerErrorRetryHandler(max_retry_count=2)],
+    )  # fmt: skip
+
+
+def digest_service(settings: Settings) -> DigestService:
+    """Digests posted by this process, named for the claims it makes."""
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    return DigestService(store_sessions(settings), web_client(settings), worker=worker)

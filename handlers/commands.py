@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from slack_bolt import Ack, App
 from sqlalchemy.exc import SQLAlchemyError
 
-from handlers import views
+from handlers import digest_views, views
 from handlers.lookups import LookupService
 from handlers.services import services_of
+from handlers.subscribing import WORDS as SUBSCRIPTION_WORDS
+from handlers.subscribing import SubscriptionService
 
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 200
@@ -78,11 +80,41 @@ def answer(lookups: LookupService, text: str, *, team_id: str | None = None) -> 
     return views.place_card(found)
 
 
+def subscription_answer(subscribing: SubscriptionService, command: dict) -> views.View:
+    """`subscribe`, `subscriptions`, `unsubscribe` and `digest` (a preview) for this channel."""
+    word, _, rest = clean(command.get("text", "")).partition(" ")
+    team, channel = command.get("team_id") or "", command.get("channel_id", "")
+    if word.lower() == "subscriptions":
+        subs = subscribing.of_team(team)
+        return digest_views.subscriptions_card([(s, subscribing.place_names(s)) for s in subs])
+    if word.lower() == "unsubscribe":
+        gone = subscribing.unsubscribe(team, channel)
+        return views.message("This channel will get no more digests." if gone
+                             else "This channel has no digest subscription.")  # fmt: skip
+    if word.lower() == "digest":
+        sub = subscribing.of_channel(team, channel)
+        if sub is None:
+            return views.message("This channel has no digest yet: try `/citylink subscribe`.")
+        preview = subscribing.preview(sub)
+        return views.View([b for v in preview for b in v.blocks][:50], preview[0].text)
+    result = subscribing.subscribe(team, channel, command.get("user_id", "?"), rest)
+    if isinstance(result, str):
+        return views.help_card(
+            result + " Example: `/citylink subscribe weekly monday 09:00 "
+            "Europe/Berlin places: Shanghai kinds: sister, mou mute: expo`"
+        )
+    return views.message("Subscribed: " + digest_views.subscription_text(
+        result, subscribing.place_names(result)))  # fmt: skip
+
+
 def handle_citylink(ack: Ack, command: dict, context) -> None:
     """Answer in the acknowledgement itself: lookups take milliseconds."""
+    services, text = services_of(context), command.get("text", "")
     try:
-        view = answer(services_of(context).lookups, command.get("text", ""),
-                      team_id=command.get("team_id"))  # fmt: skip
+        if clean(text).split(" ")[0].lower() in SUBSCRIPTION_WORDS:
+            view = subscription_answer(services.subscribing, command)
+        else:
+            view = answer(services.lookups, text, team_id=command.get("team_id"))
     except SQLAlchemyError:
         log.exception("store unavailable for /citylink")
         view = views.message(STORE_DOWN)

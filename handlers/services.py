@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from handlers.forwarding import ForwardService
 from handlers.lookups import LookupService
+from handlers.subscribing import SubscriptionService
 
 CONTEXT_KEY = "citylink"
 
@@ -14,6 +15,7 @@ CONTEXT_KEY = "citylink"
 class Services:
     lookups: LookupService
     forwarding: ForwardService
+    subscribing: SubscriptionService
 
     def __deepcopy__(self, memo) -> Services:
         """Bolt copies the context for lazy listeners; these process-wide services are shared."""

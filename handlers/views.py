@@ -75,7 +75,7 @@ def section(text: str) -> SectionBlock:
     return SectionBlock(text=MarkdownTextObject(text=text))
 
 
-def _context(text: str) -> ContextBlock:
+def context(text: str) -> ContextBlock:
     return ContextBlock(elements=[MarkdownTextObject(text=text)])
 
 
@@ -194,7 +194,7 @@ def place_card(answer: PlaceAnswer, *, page: int = 0, shared_by: str | None = No
     facts = f"{place.kind} \u00b7 {escape(place_label(place))}"
     if profile:
         facts += f" \u00b7 {profile.article_count} article{'s' * (profile.article_count != 1)}"
-    blocks.append(_context(facts + (f" \u00b7 shared by <@{shared_by}>" if shared_by else "")))
+    blocks.append(context(facts + (f" \u00b7 shared by <@{shared_by}>" if shared_by else "")))
     links = profile.partnerships if profile else ()
     shown = links[page * LINKS_PER_PAGE : (page + 1) * LINKS_PER_PAGE]
     if not links:
@@ -205,7 +205,7 @@ def place_card(answer: PlaceAnswer, *, page: int = 0, shared_by: str | None = No
     blocks += _links_blocks(shown, profile.place.id if profile else None)
     if len(links) > len(shown):
         first = page * LINKS_PER_PAGE + 1
-        blocks.append(_context(f"partnerships {first}-{first + len(shown) - 1} of {len(links)}"))
+        blocks.append(context(f"partnerships {first}-{first + len(shown) - 1} of {len(links)}"))
     if profile and profile.people and page == 0:
         blocks += [DividerBlock(), section(_people_text(profile.people))]
     if profile and profile.articles and page == 0:
@@ -243,7 +243,7 @@ def did_you_mean(query: str, candidates: Sequence[Place]) -> View:
 
 
 def _shared_note(shared_by: str | None) -> list[Block]:
-    return [_context(f"shared by <@{shared_by}>")] if shared_by else []
+    return [context(f"shared by <@{shared_by}>")] if shared_by else []
 
 
 def pair_card(
@@ -297,6 +297,6 @@ def message(text: str) -> View:
 def home_view(links: Sequence[LinkResult], counts: StoreCounts) -> dict:
     """The App Home tab: how to use the bot, what it knows, the newest partnerships."""
     latest = latest_card(links, with_share=False).blocks
-    blocks = [section(HELP_TEXT).to_dict(), _context(counts_text(counts)).to_dict(),
+    blocks = [section(HELP_TEXT).to_dict(), context(counts_text(counts)).to_dict(),
               DividerBlock().to_dict(), *latest]  # fmt: skip
     return {"type": "home", "blocks": blocks[:100]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Date,
     DateTime,
@@ -219,6 +220,47 @@ class Evidence(Base):
         if self.amount_value is None or self.amount_currency is None:
             return None
         return Money(self.amount_value, self.amount_currency)
+
+
+class Subscription(Base):
+    """A channel's digest: how often, when (local time in `timezone`), and what to leave out."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("scope", "channel_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(64))  # the team id, or '' for single-workspace
+    channel_id: Mapped[str] = mapped_column(String(64))
+    frequency: Mapped[str] = mapped_column(String(8))  # "weekly" | "daily"
+    weekday: Mapped[int]  # 0 = Monday; ignored for daily digests
+    time_of_day: Mapped[str] = mapped_column(String(5))  # "HH:MM"
+    timezone: Mapped[str] = mapped_column(String(64))
+    places: Mapped[list[str]] = mapped_column(JSON)  # place keys; empty = every place
+    kinds: Mapped[list[str]] = mapped_column(JSON)  # partnership kinds; empty = every kind
+    muted_words: Mapped[list[str]] = mapped_column(JSON)
+    skip_empty: Mapped[bool]
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Digest(Base):
+    """One digest of a subscription, claimed before posting: (subscription, period_start) once."""
+
+    __tablename__ = "digests"
+    __table_args__ = (UniqueConstraint("subscription_id", "period_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id", ondelete="CASCADE"))
+    period_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    period_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(8))  # "claimed" | "sent" | "failed"
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str] = mapped_column(String(128))
+    attempts: Mapped[int]
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    message_ts: Mapped[str | None] = mapped_column(String(32))
+    error: Mapped[str | None] = mapped_column(Text)
 
 
 # Newest first: by publication day (undated last), then by ingestion.

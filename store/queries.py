@@ -123,17 +123,32 @@ def pair_links(
 
 
 def recent_partnerships(
-    session: Session, *, limit: int = 10, team_id: str | None = None, since: datetime | None = None
+    session: Session,
+    *,
+    limit: int | None = 10,
+    team_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
 ) -> list[LinkResult]:
-    """Partnerships with the newest evidence, by when it arrived (at or after `since`)."""
+    """Partnerships with the newest evidence, by when it arrived (in [since, until))."""
     latest = func.max(A.ingested_at)
     query = select(E.partnership_id).join(A, A.id == E.article_id).where(_visible(team_id))
     if since is not None:
         query = query.where(A.ingested_at >= since)
+    if until is not None:
+        query = query.where(A.ingested_at < until)
     query = query.group_by(E.partnership_id).order_by(latest.desc(), E.partnership_id.desc())
     ids = list(session.scalars(query.limit(limit)))
     links = {link.id: link for link in _links(session, P.id.in_(ids), team_id)}
     return [links[i] for i in ids]
+
+
+def articles_between(
+    session: Session, since: datetime, until: datetime, *, team_id: str | None = None
+) -> list[ArticleRef]:
+    """Articles that arrived in [since, until), newest first."""
+    query = select(A).where(_visible(team_id), A.ingested_at >= since, A.ingested_at < until)
+    return [_article_ref(a) for a in session.scalars(query.order_by(A.ingested_at.desc()))]
 
 
 def _people(session: Session, place_id: int, team_id: str | None) -> tuple[PersonResult, ...]:

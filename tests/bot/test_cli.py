@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.standin import WebAPIStandIn
 from store.db import make_engine, make_sessions
 from store.queries import store_counts
 from tests.articles_server import ArticleServer, article_html
@@ -155,3 +156,23 @@ def test_ingest_fetches_urls_safely(store, monkeypatch, capsys):
         assert "1 new" in capsys.readouterr().out
     finally:
         server.stop()
+
+
+def test_digest_posts_once_and_a_second_run_repeats_nothing(store, monkeypatch, capsys):
+    standin = WebAPIStandIn().start()
+    try:
+        monkeypatch.setenv("SLACK_API_URL", standin.url)
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+        assert main(["ingest", str(CORPUS)]) == 0
+        assert main(["digest", "--channel", "C42", "--dry-run"]) == 0
+        assert "Partnership news" in capsys.readouterr().out
+        assert not standin.calls_to("chat.postMessage")
+        assert main(["digest", "--channel", "C42"]) == 0
+        posted = standin.calls_to("chat.postMessage")  # a long digest comes in several parts
+        assert posted and {p.params["channel"] for p in posted} == {"C42"}
+        assert "Dunedin" in str([p.params["blocks"] for p in posted])
+        assert main(["digest", "--channel", "C42"]) == 0
+        assert "up to date" in capsys.readouterr().out.splitlines()[-1]
+        assert len(standin.calls_to("chat.postMessage")) == len(posted)
+    finally:
+        standin.stop()

@@ -2,57 +2,21 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import func, select
 
 from ingest.facts import ArticleFacts, ArticleText, Partnership, Person, Place, PlaceMention
 from store import models
-from store.db import make_engine, make_sessions
-from store.migrate import upgrade
 from store.repository import add_article
 from store.results import AddResult
-
-POSTGRES_URL = os.environ.get("CITYLINK_TEST_DATABASE_URL")
-BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
 
 DUNEDIN = Place("Dunedin", "NZ", "city", geonameid=2191562, admin1="Otago", population=114347)
 SHANGHAI = Place("Shanghai", "CN", "city", geonameid=1796236, population=22315474)
 STIRLING = Place("Stirling", "GB", "city", geonameid=2636910)
 OTAGO = Place("Otago", "NZ", "region", code="NZ-OTA")
-
-
-def _reset_postgres(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.exec_driver_sql("DROP SCHEMA public CASCADE")
-        connection.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-
-
-@pytest.fixture(params=BACKENDS)
-def database_url(request, tmp_path) -> str:
-    """An empty database: a fresh SQLite file, or PostgreSQL with its schema dropped."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'citylink.db'}"
-    _reset_postgres(POSTGRES_URL)
-    return POSTGRES_URL
-
-
-@pytest.fixture
-def engine(database_url):
-    upgrade(database_url)
-    engine = make_engine(database_url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def sessions(engine):
-    return make_sessions(engine)
 
 
 @pytest.fixture

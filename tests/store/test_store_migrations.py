@@ -8,6 +8,8 @@ from store.db import make_engine
 from store.migrate import current, downgrade, upgrade
 from store.models import Base
 
+HEAD = "0002"  # the newest revision in store/migrations/versions
+
 
 def _tables(url: str) -> set[str]:
     engine = make_engine(url)
@@ -20,7 +22,7 @@ def _tables(url: str) -> set[str]:
 def test_empty_database_upgrades_to_head_matching_the_models(database_url):
     assert current(database_url) is None
     upgrade(database_url)
-    assert current(database_url) == "0001"
+    assert current(database_url) == HEAD
     engine = make_engine(database_url)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -31,7 +33,7 @@ def test_empty_database_upgrades_to_head_matching_the_models(database_url):
 def test_upgrading_twice_is_harmless(database_url):
     upgrade(database_url)
     upgrade(database_url)
-    assert current(database_url) == "0001"
+    assert current(database_url) == HEAD
 
 
 def test_downgrade_to_base_and_back(database_url, add, sister_facts, places):
@@ -44,5 +46,5 @@ def test_downgrade_to_base_and_back(database_url, add, sister_facts, places):
     assert _tables(database_url) == set()
 
     upgrade(database_url)
-    assert current(database_url) == "0001"
+    assert current(database_url) == HEAD
     assert _tables(database_url) == set(Base.metadata.tables)

@@ -1,0 +1,59 @@
+"""`citylink clock`: the one scheduler process; a job per subscription, synced every minute."""
+
+from __future__ import annotations
+
+import logging
+
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from handlers.digests import DigestService
+from handlers.schedule import WEEKDAYS
+from store import digests
+from store.digests import SubscriptionResult
+
+log = logging.getLogger(__name__)
+JOB_DEFAULTS = {
+    "coalesce": True,  # a backlog of missed runs fires once
+    "misfire_grace_time": 6 * 3600,  # a clock down for hours still sends when it is back
+    "max_instances": 1,
+}
+SYNC_JOB = "sync-subscriptions"
+
+
+def trigger_for(subscription: SubscriptionResult) -> CronTrigger:
+    hour, minute = subscription.time_of_day.split(":")
+    day = "*" if subscription.frequency == "daily" else WEEKDAYS[subscription.weekday][:3]
+    return CronTrigger(day_of_week=day, hour=hour, minute=minute, timezone=subscription.timezone)
+
+
+def sync_jobs(scheduler: BaseScheduler, service: DigestService) -> None:
+    """One job per subscription: new ones added, changed ones rescheduled, removed ones gone."""
+    with service.sessions.begin() as session:
+        wanted = {f"digest-{s.id}": s for s in digests.subscriptions(session)}
+    for job in scheduler.get_jobs():
+        if job.id.startswith("digest-") and job.id not in wanted:
+            job.remove()
+    for job_id, subscription in wanted.items():
+        trigger = trigger_for(subscription)
+        job = scheduler.get_job(job_id)
+        if job is None:
+            scheduler.add_job(service.send_scheduled, trigger, args=[subscription], id=job_id)
+        elif str(job.trigger) != str(trigger) or job.args[0] != subscription:
+            job.modify(args=[subscription])
+            job.reschedule(trigger)
+
+
+def run_clock(service: DigestService, *, once: bool = False) -> None:
+    """Send what is due now (a restart skips nothing), then keep to the schedule."""
+    for outcome in service.send_due():
+        log.info("digest %s: %s %s", outcome.channel_id, outcome.status, outcome.detail)
+    if once:
+        return
+    scheduler = BlockingScheduler(timezone="UTC", job_defaults=JOB_DEFAULTS)
+    sync_jobs(scheduler, service)
+    scheduler.add_job(sync_jobs, IntervalTrigger(minutes=1), args=[scheduler, service],
+                      id=SYNC_JOB)  # fmt: skip
+    scheduler.start()

@@ -1,0 +1,58 @@
+"""What a digest holds: the period's links a subscription wants, grouped as the digest shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from handlers.schedule import Schedule
+from store.digests import SubscriptionResult
+from store.results import ArticleRef, LinkResult
+
+
+@dataclass(frozen=True)
+class DigestContent:
+    """What one digest says: links grouped as the digest shows them, and the new articles."""
+
+    subscription: SubscriptionResult
+    start: datetime
+    end: datetime
+    links: tuple[LinkResult, ...]  # new or confirmed links, not visits
+    visits: tuple[LinkResult, ...]
+    proposals: tuple[LinkResult, ...]
+    articles: tuple[ArticleRef, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.links or self.visits or self.proposals or self.articles)
+
+
+def schedule_of(subscription: SubscriptionResult) -> Schedule:
+    s = subscription
+    return Schedule(s.frequency, s.weekday, s.time_of_day, s.timezone)
+
+
+def _muted(link: LinkResult, words: tuple[str, ...]) -> bool:
+    text = " ".join([link.a.name, link.b.name, *(e.sentence + " " + (e.article.title or "")
+                                                for e in link.evidence)]).casefold()  # fmt: skip
+    return any(word.casefold() in text for word in words)
+
+
+def _within(link: LinkResult, start: datetime, end: datetime) -> LinkResult:
+    """The link with only the evidence that arrived in the period."""
+    fresh = tuple(e for e in link.evidence if start <= e.article.ingested_at < end)
+    return replace(link, evidence=fresh)
+
+
+def select_links(
+    links: list[LinkResult], subscription: SubscriptionResult, start: datetime, end: datetime
+) -> list[LinkResult]:
+    """The period's links the subscription wants: its places and kinds, nothing muted."""
+    s = subscription
+    chosen = [_within(link, start, end) for link in links]
+    chosen = [link for link in chosen if link.evidence]
+    if s.places:
+        chosen = [link for link in chosen if {link.a.key, link.b.key} & set(s.places)]
+    if s.kinds:
+        chosen = [link for link in chosen if link.kind in s.kinds]
+    return [link for link in chosen if not _muted(link, s.muted_words)]

@@ -1,0 +1,119 @@
+"""Digest messages: a header with the period and counts, grouped links, split to Slack's limits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from slack_sdk.models.blocks import Block, HeaderBlock
+
+from handlers.digest_content import DigestContent
+from handlers.schedule import Schedule
+from handlers.views import (
+    KIND_LABELS,
+    View,
+    article_link,
+    context,
+    escape,
+    link_text,
+    message,
+    section,
+    view_of,
+)
+from store.digests import SubscriptionResult
+
+MAX_BLOCKS = 50
+MAX_CHARS = 12_000  # Slack truncates messages past ~13k characters
+MAX_ARTICLES = 15
+GROUPS = (("links", "New and confirmed partnerships"), ("visits", "Visits"),
+          ("proposals", "Proposals and plans"))  # fmt: skip
+
+
+def _day(moment: datetime, zone: str) -> str:
+    return moment.astimezone(ZoneInfo(zone)).strftime("%-d %b %Y")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _header(content: DigestContent, schedule: Schedule) -> list[Block]:
+    zone = schedule.timezone
+    period = f"{_day(content.start, zone)} \u2013 {_day(content.end, zone)}"
+    counts = " \u00b7 ".join([
+        _plural(len(content.links), "new link"), _plural(len(content.visits), "visit"),
+        _plural(len(content.proposals), "proposal"), _plural(len(content.articles), "article"),
+    ])  # fmt: skip
+    return [HeaderBlock(text="Partnership news"), context(f"{period} \u00b7 {counts}")]
+
+
+def _body(content: DigestContent) -> list[Block]:
+    blocks: list[Block] = []
+    for attribute, heading in GROUPS:
+        links = getattr(content, attribute)
+        if links:
+            blocks.append(section(f"*{heading}*"))
+            blocks += [section(link_text(link)) for link in links]
+    if content.articles:
+        shown = content.articles[:MAX_ARTICLES]
+        more = len(content.articles) - len(shown)
+        lines = [f"\u2022 {article_link(a)}" for a in shown]
+        lines += [f"\u2026and {more} more"] if more > 0 else []
+        blocks.append(section("*New articles*\n" + "\n".join(lines)))
+    return blocks
+
+
+def _size(block: Block) -> int:
+    return len(str(block.to_dict()))
+
+
+def _split(blocks: list[Block]) -> list[list[Block]]:
+    """Chunks within Slack's per-message limits on blocks and characters."""
+    chunks: list[list[Block]] = [[]]
+    for block in blocks:
+        chunk = chunks[-1]
+        if chunk and (len(chunk) >= MAX_BLOCKS - 1 or
+                      sum(map(_size, chunk)) + _size(block) > MAX_CHARS):  # fmt: skip
+            chunks.append([])
+        chunks[-1].append(block)
+    return chunks
+
+
+def digest_messages(content: DigestContent, schedule: Schedule) -> list[View]:
+    """One or more messages; an empty period says so in one line."""
+    header = _header(content, schedule)
+    if content.empty:
+        since = _day(content.start, schedule.timezone)
+        text = f"No new partnership news since {since}. Forward me articles to fill the next one."
+        return [View([b.to_dict() for b in [*header, section(text)]], text)]
+    chunks = _split([*header, *_body(content)])
+    views = []
+    for number, chunk in enumerate(chunks, start=1):
+        if len(chunks) > 1 and number > 1:
+            chunk = [context(f"Partnership news, continued ({number}/{len(chunks)})"), *chunk]
+        views.append(View([b.to_dict() for b in chunk], f"Partnership news ({number}/{len(chunks)})"
+                          if len(chunks) > 1 else "Partnership news"))  # fmt: skip
+    return views
+
+
+def subscription_text(sub: SubscriptionResult, place_names: Sequence[str]) -> str:
+    """'a weekly digest every Monday at 09:00 (UTC); places: Shanghai; muted: expo'."""
+    schedule = Schedule(sub.frequency, sub.weekday, sub.time_of_day, sub.timezone)
+    parts = [f"<#{sub.channel_id}> gets a {sub.frequency} digest {schedule.describe()}"]
+    if place_names:
+        parts.append("places: " + escape(", ".join(place_names)))
+    if sub.kinds:
+        parts.append("kinds: " + ", ".join(KIND_LABELS.get(k, k) for k in sub.kinds))
+    if sub.muted_words:
+        parts.append("muted: " + escape(", ".join(sub.muted_words)))
+    if sub.skip_empty:
+        parts.append("quiet weeks are skipped")
+    return "; ".join(parts)
+
+
+def subscriptions_card(subs: Sequence[tuple]) -> View:
+    if not subs:
+        return message("No channel has a digest yet: `/citylink subscribe` in one.")
+    lines = [f"\u2022 {subscription_text(sub, names)}" for sub, names in subs]
+    return view_of([section("*Digest subscriptions*\n" + "\n".join(lines))], "Subscriptions")

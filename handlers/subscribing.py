@@ -1,0 +1,133 @@
+"""`/citylink subscribe | subscriptions | unsubscribe | digest`: a channel's weekly pulse."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from handlers.digest_content import schedule_of
+from handlers.digest_views import digest_messages
+from handlers.digests import DEFAULTS, DigestService
+from handlers.lookups import LookupService
+from handlers.schedule import WEEKDAYS
+from store import digests
+from store.digests import SubscriptionResult
+
+WORDS = ("subscribe", "subscriptions", "unsubscribe", "digest")
+FILTER = re.compile(r"\b(places?|kinds?|mute[ds]?)\s*:", re.IGNORECASE)
+TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+KIND_WORDS = {
+    "sister": "sister_city", "twin": "sister_city", "friendship": "friendship_city",
+    "mou": "mou", "memorandum": "mou", "agreement": "mou", "trade": "trade_deal",
+    "deal": "trade_deal", "cooperation": "cooperation", "visit": "visit", "delegation": "visit",
+}  # fmt: skip
+
+
+@dataclass
+class SubscriptionRequest:
+    """A parsed `subscribe` text; `problem` explains what could not be understood."""
+
+    fields: dict = field(default_factory=lambda: dict(DEFAULTS))
+    place_names: list[str] = field(default_factory=list)
+    problem: str | None = None
+
+
+def _items(text: str) -> list[str]:
+    return [x.strip() for x in text.split(",") if x.strip()]
+
+
+def _kind(word: str) -> str | None:
+    lowered = word.lower()
+    return next((kind for key, kind in KIND_WORDS.items() if key in lowered), None)
+
+
+def _schedule_words(words: list[str], request: SubscriptionRequest) -> None:
+    for word in words:
+        lowered = word.lower()
+        day = next((i for i, d in enumerate(WEEKDAYS) if len(lowered) >= 3 and
+                    d.startswith(lowered)), None)  # fmt: skip
+        if lowered in ("weekly", "daily"):
+            request.fields["frequency"] = lowered
+        elif day is not None:
+            request.fields["weekday"] = day
+        elif match := TIME.match(word):
+            request.fields["time_of_day"] = f"{int(match[1]):02d}:{match[2]}"
+        elif lowered in ("skip-empty", "quiet"):
+            request.fields["skip_empty"] = True
+        else:
+            try:
+                ZoneInfo(word)
+                request.fields["timezone"] = word
+            except (ZoneInfoNotFoundError, ValueError):
+                request.problem = f"I don't understand \u201c{word}\u201d."
+                return
+
+
+def parse_subscribe(text: str) -> SubscriptionRequest:
+    """'weekly monday 09:00 Europe/Berlin places: Shanghai, Dunedin kinds: mou mute: expo'."""
+    request = SubscriptionRequest()
+    parts = FILTER.split(text)
+    _schedule_words(parts[0].split(), request)
+    for name, value in zip(parts[1::2], parts[2::2], strict=True):
+        name = name.lower()
+        if name.startswith("place"):
+            request.place_names = _items(value)
+        elif name.startswith("kind"):
+            kinds = [_kind(x) for x in _items(value)]
+            if None in kinds:
+                request.problem = "Kinds are: sister, friendship, mou, trade, cooperation, visit."
+            request.fields["kinds"] = sorted({k for k in kinds if k})
+        else:
+            request.fields["muted_words"] = _items(value)
+    return request
+
+
+class SubscriptionService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        lookups: LookupService,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ):
+        self.sessions, self.lookups, self.now = sessions, lookups, now
+
+    def subscribe(self, team: str, channel: str, user: str, text: str) -> SubscriptionResult | str:
+        """The channel's new subscription, or a sentence saying what is wrong."""
+        request = parse_subscribe(text)
+        if request.problem:
+            return request.problem
+        keys = []
+        for name in request.place_names:
+            found = self.lookups.place(name, team_id=team or None)
+            if found.place is None:
+                return f"I don't know a place called \u201c{name}\u201d."
+            keys.append(found.place.key)
+        with self.sessions.begin() as session:
+            return digests.subscribe(session, team, channel, user_id=user, now=self.now(),
+                                     **{**request.fields, "places": keys})  # fmt: skip
+
+    def unsubscribe(self, team: str, channel: str) -> bool:
+        with self.sessions.begin() as session:
+            return digests.unsubscribe(session, team, channel)
+
+    def of_team(self, team: str) -> list[SubscriptionResult]:
+        with self.sessions.begin() as session:
+            return digests.subscriptions(session, team)
+
+    def of_channel(self, team: str, channel: str) -> SubscriptionResult | None:
+        with self.sessions.begin() as session:
+            return digests.subscription_of(session, team, channel)
+
+    def place_names(self, subscription: SubscriptionResult) -> list[str]:
+        places = (self.lookups.index.place_by_key(key) for key in subscription.places)
+        return [p.name for p in places if p]
+
+    def preview(self, subscription: SubscriptionResult):
+        """The channel's next digest as it would look now, without posting or recording it."""
+        service = DigestService(self.sessions, client=None, worker="preview", now=self.now)
+        return digest_messages(service.preview(subscription), schedule_of(subscription))
