@@ -1,16 +1,21 @@
 """Fuzzy place search for lookups over every GeoNames name and alternate name (native scripts too).
 
-Order of attempts: curated abbreviations ("SF", "NYC"), the exact alias index, then rapidfuzz
-over a prefiltered slice of the aliases (same first letter and similar length, plus the names of
-large places whatever their first letter). Qualifiers ("Dunedin, NZ", "Portland, Maine",
-"Antioch CA") narrow the answer to a country or first-level region.
+Order of attempts: the whole text as a known name or curated abbreviation ("SF", "NYC"); else a
+qualifier is split off ("Dunedin, NZ", "Portland, Maine", "Antioch CA", "Victoria BC") and kind
+words ("Sichuan province", "City of Cape Town") become a hint; then the exact alias index, the
+name with its spaces closed up ("Xi an", "HongKong"), and last rapidfuzz over a prefiltered slice
+of the aliases (same first letter and similar length, plus the names of large places).
+Ranking: qualifier fit, kind hint, match quality plus a population prior; a region yields to a
+large same-named city of its own country ("Zurich", "Hamburg", "New York").
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -18,9 +23,36 @@ from ingest.facts import Place
 from ingest.gazetteer import Gazetteer, fold
 
 FUZZY_CUTOFF = 80.0
+SURE_FUZZY = 90.0  # a same-first-letter match this close needs no wider search
 LENGTH_SLACK = 2
 LARGE_PLACE = 250_000
-KIND_WORDS = frozenset({"city", "town", "province", "prefecture", "state", "county", "region"})
+NAMESAKE_CITY = 100_000  # a region yields to a same-named city of its country this large
+WORLD_CITY = 1_000_000
+REGION_PRIOR = 0.5  # a region weighs half its share of its country's people: lookups seek cities
+CITY_WORDS = frozenset({"city", "town", "municipality", "metropolis"})
+REGION_WORDS = frozenset({"province", "prefecture", "state", "county", "region", "oblast"})
+KIND_WORDS = CITY_WORDS | REGION_WORDS
+# Romanized administrative suffixes: "Gyeonggi-do" is also typed "Gyeonggi".
+REGION_SUFFIXES = ("do", "gwangyeoksi", "teukbyeolsi", "teukbyeoljachido", "ken", "fu", "sheng")
+_ISO_SUFFIX = re.compile(r"[A-Z0-9]{1,3}")
+_TRIM = re.compile(r"^[\s\"'“”‘’.,;:!?]+|[\s\"'“”‘’,;:!?]+$")
+# GeoNames numbers first-level regions where ISO 3166-2 uses letters: GeoNames code -> ISO code.
+_ADMIN1 = {
+    "AU": "01 ACT 02 NSW 03 NT 04 QLD 05 SA 06 TAS 07 VIC 08 WA",
+    "CA": "01 AB 02 BC 03 MB 04 NB 05 NL 07 NS 08 ON 09 PE 10 QC 11 SK 12 YT 13 NT 14 NU",
+    "CN": "01 AH 02 ZJ 03 JX 04 JS 05 JL 06 QH 07 FJ 08 HL 09 HA 10 HE 11 HN 12 HB 13 XJ 14 XZ "
+    "15 GS 16 GX 18 GZ 19 LN 20 NM 21 NX 22 BJ 23 SH 24 SX 25 SD 26 SN 28 TJ 29 YN 30 GD 31 HI "
+    "32 SC 33 CQ",
+    "DE": "01 BW 02 BY 03 HB 04 HH 05 HE 06 NI 07 NW 08 RP 09 SL 10 SH 11 BB 12 MV 13 SN 14 ST "
+    "15 TH 16 BE",
+    "BR": "01 AC 02 AL 03 AP 04 AM 05 BA 06 CE 07 DF 08 ES 11 MS 13 MA 14 MT 15 MG 16 PA 17 PB "
+    "18 PR 20 PI 21 RJ 22 RN 23 RS 24 RO 25 RR 26 SC 27 SP 28 SE 29 GO 30 PE 31 TO",
+}
+ADMIN1_ISO = {
+    (country, geonames): iso
+    for country, pairs in _ADMIN1.items()
+    for geonames, iso in zip(pairs.split()[::2], pairs.split()[1::2], strict=True)
+}
 
 
 @dataclass(frozen=True)
@@ -30,53 +62,105 @@ class Candidate:
     matched: str  # the alias that matched, folded
 
 
+def iso_admin1(place: Place) -> str | None:
+    """The first-level region of a place as ISO 3166-2 spells it (GeoNames numbers some)."""
+    return ADMIN1_ISO.get((place.country, place.admin1), place.admin1)
+
+
 @dataclass(frozen=True)
 class Qualifier:
     countries: frozenset[str] = frozenset()
-    regions: frozenset[tuple[str, str]] = frozenset()  # (country, admin1)
+    regions: frozenset[tuple[str, str]] = frozenset()  # (country, ISO admin1)
 
     def fits(self, place: Place) -> bool:
-        return place.country in self.countries or (place.country, place.admin1) in self.regions
+        return place.country in self.countries or (place.country, iso_admin1(place)) in self.regions
 
     def __bool__(self) -> bool:
         return bool(self.countries or self.regions)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a user typed, taken apart: the name, a qualifier, and a kind hint from kind words."""
+
+    name: str
+    qualifier: Qualifier = Qualifier()
+    kind: str | None = None  # "city" or "region"
 
 
 @dataclass
 class PlaceIndex:
     gaz: Gazetteer
     buckets: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
-    large: list[str] = field(default_factory=list)
+    large: dict[tuple[bool, int], list[str]] = field(default_factory=lambda: defaultdict(list))
     by_key: dict[str, Place] = field(default_factory=dict)
+    extra: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
+    region_codes: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    region_prior: dict[str, float] = field(default_factory=dict)  # country -> people per region
+    region_country: dict[str, str] = field(default_factory=dict)  # "region:CN-HK" -> "HK"
 
     @classmethod
     def build(cls, gaz: Gazetteer) -> PlaceIndex:
         index = cls(gaz, by_key={place.key: place for place in gaz.places})
-        for key, entries in gaz.names.items():
+        index._index_regions()
+        for key, entries in [*gaz.names.items(), *index.extra.items()]:
             index.buckets[(key[:1], len(key))].append(key)
             if any(_is_large(gaz.places[i]) for i, _ in entries):
-                index.large.append(key)
+                index.large[(key.isascii(), len(key))].append(key)
         return index
 
     def search(self, query: str, limit: int = 5) -> list[Candidate]:
         """Best places for what a user typed, best first; empty when nothing is close."""
-        name, qualifier = self._split(query)
-        found = self._abbreviation(name) + self._exact(name)
+        text = _TRIM.sub("", " ".join(query.split()))
+        found = self._known(text)
+        parsed = Query(text)
         if not found:
-            name = _strip_kind_word(name)
-            found = self._exact(name) or self._fuzzy(fold(name))
-        return _rank(found, qualifier)[:limit]
+            parsed = self._parse(text)
+            found = self._known(parsed.name) or self._compact(parsed.name)
+            found = found or self._fuzzy(fold(parsed.name))
+        return self._rank(found, parsed)[:limit]
 
     def place_by_key(self, key: str) -> Place | None:
         """The place with this identity (see `Place.key`), if the gazetteer has it."""
         return self.by_key.get(key)
 
-    def _exact(self, name: str) -> list[Candidate]:
-        key = fold(name)
+    def _index_regions(self) -> None:
+        """Region codes for qualifiers ("BC", "NSW"), suffix-less names, population priors."""
+        people: dict[str, int] = defaultdict(int)
+        regions: dict[str, int] = defaultdict(int)
+        for i, place in enumerate(self.gaz.places):
+            people[place.country] += place.population or 0
+            if place.kind != "region" or not place.code:
+                continue
+            country, _, suffix = place.code.partition("-")
+            if _ISO_SUFFIX.fullmatch(suffix):  # ISO 3166-2, not a curated region
+                regions[country] += 1
+            if self.gaz.country(place.name) == suffix:  # Hong Kong, Macao, Taiwan
+                self.region_country[place.key] = suffix
+            if suffix.isalpha() and suffix.isupper():
+                self.region_codes.setdefault(suffix.lower(), set()).add((country, place.admin1))
+            for alias in _suffixless(place.name):
+                if alias not in self.gaz.names:
+                    self.extra.setdefault(alias, []).append((i, False))
+        self.region_prior = {c: REGION_PRIOR * people[c] / n for c, n in regions.items()}
+
+    def _entries(self, key: str) -> list[tuple[int, bool]]:
+        return [*self.gaz.names.get(key, ()), *self.extra.get(key, ())]
+
+    def _known(self, name: str) -> list[Candidate]:
+        """Exact matches of the whole name, curated abbreviations first."""
+        return self._abbreviation(name) + self._exact(fold(name))
+
+    def _exact(self, key: str) -> list[Candidate]:
         return [
-            Candidate(p, 100.0 if primary else 98.0, key)
-            for p, primary in self.gaz.candidates(name)
+            Candidate(self.gaz.places[i], 100.0 if primary else 98.0, key)
+            for i, primary in self._entries(key)
         ]
+
+    def _compact(self, name: str) -> list[Candidate]:
+        """ "Xi an" -> "xian"; "Hong Kong" typed as "HongKong" is an alias already."""
+        key = fold(name).replace(" ", "")
+        return [Candidate(c.place, c.score - 2.0, key) for c in self._exact(key)]
 
     def _abbreviation(self, name: str) -> list[Candidate]:
         full = self.gaz.abbreviations.get(fold(name))
@@ -87,78 +171,144 @@ class PlaceIndex:
         ]
 
     def _fuzzy(self, key: str) -> list[Candidate]:
+        """Close spellings: same first letter first; large places' names only if that fails."""
         if len(key) < 3:
             return []
-        pool = [
-            k
-            for n in range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
-            for k in self.buckets.get((key[:1], n), ())
-        ]
-        pool += [k for k in self.large if abs(len(k) - len(key)) <= LENGTH_SLACK]
-        hits = process.extract(key, pool, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_CUTOFF)
+        lengths = range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
+        hits = self._closest(key, [self.buckets.get((key[:1], n), ()) for n in lengths])
+        if not hits or hits[0][1] < SURE_FUZZY:
+            hits += self._closest(key, [self.large.get((key.isascii(), n), ()) for n in lengths])
         return [
             Candidate(self.gaz.places[i], score, alias)
             for alias, score, _ in hits
-            for i, _ in self.gaz.names[alias]
+            for i, _ in self._entries(alias)
         ]
 
-    def _split(self, query: str) -> tuple[str, Qualifier]:
+    @staticmethod
+    def _closest(key: str, pools: list) -> list[tuple[str, float, int]]:
+        pool = list(chain.from_iterable(pools))
+        return process.extract(key, pool, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_CUTOFF)
+
+    def _parse(self, text: str) -> Query:
+        """Split off a qualifier, then kind words: "Sichuan province", "Quebec City, Canada"."""
+        name, qualifier = self._split(text)
+        kind, bare = _kind_hint(name)
+        return Query(bare, qualifier, kind)
+
+    def _split(self, text: str) -> tuple[str, Qualifier]:
         """ "Dunedin, NZ" -> ("Dunedin", NZ); "Antioch CA" -> ("Antioch", California or Canada)."""
-        text = " ".join(query.split())
         if "," in text:
             name, _, rest = text.partition(",")
             qualifier = self._qualifier(rest.strip())
             if qualifier:
                 return name.strip(), qualifier
-        words = text.split()
+        words = text.replace(",", " ").split()
         for cut in (1, 2):
-            if len(words) > cut and self.gaz.knows(" ".join(words[:-cut])):
+            head = " ".join(words[:-cut])
+            if len(words) > cut and self.gaz.knows(_kind_hint(head)[1]):
                 qualifier = self._qualifier(" ".join(words[-cut:]))
                 if qualifier:
-                    return " ".join(words[:-cut]), qualifier
+                    return head, qualifier
         return text, Qualifier()
 
     def _qualifier(self, text: str) -> Qualifier:
-        countries, regions = set(), set()
-        code = text.upper().replace(".", "")
+        """A country, or a first-level region by name or code, that narrows the answer."""
+        key = fold(text).removeprefix("the ")
+        if not key or key in KIND_WORDS:
+            return Qualifier()
+        countries, regions = set(), set(self.region_codes.get(key, ()))
+        code = key.upper()
         if code in self.gaz.country_names:
             countries.add(code)
         if code == "UK":
             countries.add("GB")
-        if self.gaz.country(text):
-            countries.add(self.gaz.country(text))
-        for place, _ in self.gaz.candidates(text):
-            if place.kind == "region":
+        if self.gaz.country(key):
+            countries.add(self.gaz.country(key))
+        for i, _ in self._entries(key):
+            place = self.gaz.places[i]
+            if place.kind == "region" and place.admin1:
                 regions.add((place.country, place.admin1))
-        if len(code) == 2:
-            regions.add(("US", code))  # "Antioch CA": a US state code
         return Qualifier(frozenset(countries), frozenset(regions))
 
+    def _rank(self, found: list[Candidate], query: Query) -> list[Candidate]:
+        """One candidate per place: qualifier fit, kind hint, then match quality and size."""
+        best: dict[str, Candidate] = {}
+        for cand in found:
+            if cand.place.key not in best or cand.score > best[cand.place.key].score:
+                best[cand.place.key] = cand
+        candidates = list(best.values())
+        for keep in (query.qualifier.fits if query.qualifier else None, _of_kind(query.kind)):
+            if keep and any(keep(c.place) for c in candidates):
+                candidates = [c for c in candidates if keep(c.place)]
+        value = {
+            c.place.key: c.score + self._size_bonus(c.place) + _diacritics_bonus(c, query.name)
+            for c in candidates
+        }
+        if query.kind != "region":
+            self._yield_to_namesakes(candidates, value)
+        return sorted(candidates, key=lambda c: -value[c.place.key])
 
-def _strip_kind_word(name: str) -> str:
-    """ "Sichuan province" -> "Sichuan"; "Meishan City" -> "Meishan"."""
+    def _yield_to_namesakes(self, candidates: list[Candidate], value: dict[str, float]) -> None:
+        """Rank a region just below a large city of its country matched by the same name."""
+        cities: dict[tuple[str, str], float] = {}
+        for c in candidates:
+            if _namesake(c):
+                slot = (c.place.country, c.matched)
+                cities[slot] = max(cities.get(slot, -math.inf), value[c.place.key])
+        for c in candidates:
+            if c.place.kind != "region":
+                continue
+            countries = {c.place.country, self.region_country.get(c.place.key)}
+            namesakes = [cities.get((country, c.matched), math.inf) for country in countries]
+            value[c.place.key] = min(value[c.place.key], min(namesakes) - 0.5)
+
+    def _size_bonus(self, place: Place) -> float:
+        """A population prior; a region counts its country's people per region."""
+        population = place.population
+        if population is None and place.kind == "region":
+            population = self.region_prior.get(place.country, 1_000_000)
+        return 2.0 * math.log10((population or 0) + 10)
+
+
+def _namesake(c: Candidate) -> bool:
+    """A large city named exactly what matched, or "<it> City" if it is a world city (NYC)."""
+    population, name = c.place.population or 0, fold(c.place.name)
+    if c.place.kind != "city" or population < NAMESAKE_CITY:
+        return False
+    return name == c.matched or (name == f"{c.matched} city" and population >= WORLD_CITY)
+
+
+def _diacritics_bonus(c: Candidate, typed: str) -> float:
+    """Typed with its accents ("Münster", not "Munster"): the user meant that spelling."""
+    return 1.0 if not typed.isascii() and c.place.name.casefold() == typed.casefold() else 0.0
+
+
+def _of_kind(kind: str | None):
+    """A filter keeping places of the hinted kind, or None without a hint."""
+    return None if kind is None else lambda place: place.kind == kind
+
+
+def _kind_hint(name: str) -> tuple[str | None, str]:
+    """ "Sichuan province" -> ("region", "Sichuan"); "City of Cork" -> ("city", "Cork")."""
     words = name.split()
+    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in KIND_WORDS:
+        return _kind_of(words[0]), " ".join(words[2:])
     if len(words) > 1 and words[-1].lower() in KIND_WORDS:
-        return " ".join(words[:-1])
-    return name
+        return _kind_of(words[-1]), " ".join(words[:-1])
+    return None, name
+
+
+def _kind_of(word: str) -> str | None:
+    word = word.lower()
+    return "region" if word in REGION_WORDS else "city" if word != "municipality" else None
+
+
+def _suffixless(name: str) -> list[str]:
+    """Keys a region is also typed as: "Gyeonggi-do" -> ["gyeonggi"]."""
+    key = fold(name)
+    head, _, suffix = key.rpartition(" ")
+    return [head] if head and suffix in REGION_SUFFIXES else []
 
 
 def _is_large(place: Place) -> bool:
     return place.kind == "region" or (place.population or 0) >= LARGE_PLACE
-
-
-def _rank(found: list[Candidate], qualifier: Qualifier) -> list[Candidate]:
-    """One candidate per place: qualifier fit first, then match quality, then size."""
-    best: dict[str, Candidate] = {}
-    for cand in found:
-        if cand.place.key not in best or cand.score > best[cand.place.key].score:
-            best[cand.place.key] = cand
-    candidates = list(best.values())
-    if qualifier and any(qualifier.fits(c.place) for c in candidates):
-        candidates = [c for c in candidates if qualifier.fits(c.place)]
-    return sorted(candidates, key=lambda c: -(c.score + _size_bonus(c.place)))
-
-
-def _size_bonus(place: Place) -> float:
-    population = place.population or (2_000_000 if place.kind == "region" else 0)
-    return 2.0 * math.log10(population + 10)

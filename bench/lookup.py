@@ -1,0 +1,303 @@
+"""Lookup costs: `/citylink` through the real Bolt app, fuzzy matching, and `citylink serve`.
+
+(a) Server-side cost of `/citylink <place>` against a no-op `/noop` command on the same app
+    instance (signed requests dispatched in-process), as a ratio of medians. Goal <= 3x.
+(b) Fuzzy match latency over the quality list plus random typos of gazetteer names.
+    Goal: p95 <= 5 ms.
+(c) `citylink serve` as a subprocess: time to ready (GET /healthz) and RSS of its process tree
+    after ~20 signed lookups over HTTP. Goals: ready <= 5 s, RSS <= 450 MB.
+The store is the synthetic one of bench/make_store.py (built and cached in /tmp when missing).
+Usage: python bench/lookup.py [--database-url URL] [--articles N] [--rounds R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.error import URLError
+
+from sqlalchemy import func, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.app import build_app  # noqa: E402
+from bot.config import load_settings  # noqa: E402
+from bot.simulate import FORM, dispatch, signed_headers, slash_command  # noqa: E402
+from bot.standin import WebAPIStandIn  # noqa: E402
+from bot.wiring import make_services  # noqa: E402
+from ingest.gazetteer import load_gazetteer  # noqa: E402
+from ingest.lookup import PlaceIndex  # noqa: E402
+from store import models  # noqa: E402
+from store.db import make_engine  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = ROOT / "data" / "lookup" / "queries.json"
+DEFAULT_URL = "sqlite:////tmp/citylink-bench-100k.db"
+SECRET = "bench-signing-secret"
+TYPOS = 300
+SERVE_REQUESTS = 20
+READY_TIMEOUT = 120.0
+SETTLE_SECONDS = 60.0
+IDS = {"team": "T0BENCH", "user": "U0BENCH", "channel": "C0BENCH"}
+
+
+def quality_queries() -> list[str]:
+    """The queries of data/lookup/queries.json."""
+    return [i["query"] for i in json.loads(QUERIES.read_text(encoding="utf-8"))["queries"]]
+
+
+def ensure_store(url: str, articles: int) -> None:
+    """Build the synthetic store unless it already holds articles."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            count = connection.scalar(select(func.count()).select_from(models.Article.__table__))
+    except Exception:  # noqa: BLE001 - no tables yet
+        count = 0
+    finally:
+        engine.dispose()
+    if not count:
+        script = ROOT / "bench" / "make_store.py"
+        subprocess.run([sys.executable, str(script), url, "--articles", str(articles)], check=True)
+
+
+def command_body(text: str, command: str, response_url: str) -> str:
+    """A signed-request body for `command` (the form Slack posts for a slash command)."""
+    body = slash_command(text, response_url=response_url, **IDS)
+    return body.replace("command=%2Fcitylink", "command=" + command.replace("/", "%2F"))
+
+
+def _ms(seconds: list[float]) -> tuple[float, float]:
+    """Median and p95 in milliseconds."""
+    values = sorted(s * 1000 for s in seconds)
+    return statistics.median(values), statistics.quantiles(values, n=20)[18]
+
+
+def app_cost(url: str, rounds: int) -> dict[str, float]:
+    """Median server-side time of `/citylink <q>` and of `/noop`, interleaved, one app."""
+    standin = WebAPIStandIn().start()
+    try:
+        settings = load_settings(
+            database_url=url,
+            slack_api_url=standin.url,
+            slack_bot_token="xoxb-bench",
+            slack_signing_secret=SECRET,
+        )
+        app = build_app(settings, make_services(settings))
+        app.command("/noop")(lambda ack: ack())
+        lookups, noops = [], []
+        queries = quality_queries()
+        for round_ in range(rounds + 1):
+            for text in queries:
+                lookups.append(_dispatch_time(app, text, "/citylink", standin.origin))
+                noops.append(_dispatch_time(app, text, "/noop", standin.origin))
+            if round_ == 0:
+                lookups.clear(), noops.clear()  # the first round warms caches up
+    finally:
+        standin.stop()
+    (look50, look95), (noop50, _) = _ms(lookups), _ms(noops)
+    return {
+        "lookup_p50": look50,
+        "lookup_p95": look95,
+        "noop_p50": noop50,
+        "ratio": look50 / noop50,
+        "requests": len(lookups),
+    }
+
+
+def _dispatch_time(app, text: str, command: str, origin: str) -> float:
+    body = command_body(text, command, f"{origin}response/bench")
+    start = time.perf_counter()
+    response = dispatch(app, SECRET, body, FORM)
+    elapsed = time.perf_counter() - start
+    if response.status != 200:
+        raise RuntimeError(f"{command} {text!r}: HTTP {response.status} {response.body}")
+    return elapsed
+
+
+def typo(name: str, rng: random.Random) -> str:
+    """One edit (delete, substitute, insert or swap) past the first letter."""
+    i = rng.randrange(1, len(name))
+    letter = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    edits = [
+        name[:i] + name[i + 1 :],
+        name[:i] + letter + name[i + 1 :],
+        name[:i] + letter + name[i:],
+        name[: i - 1] + name[i] + name[i - 1] + name[i + 1 :],
+    ]
+    return rng.choice(edits)
+
+
+def fuzzy_latency(seed: int = 7) -> dict[str, float]:
+    """p50/p95 of `PlaceIndex.search` over the quality list plus random typos of city names."""
+    index = PlaceIndex.build(load_gazetteer(load_settings().citylink_cache_dir, every_alias=True))
+    rng = random.Random(seed)
+    cities = [p for p in index.gaz.places if p.kind == "city" and len(p.name) > 3]
+    sources = rng.sample(cities, TYPOS)
+    typos = [typo(p.name, rng) for p in sources]
+    times, found = [], 0
+    for text in quality_queries() + typos:
+        start = time.perf_counter()
+        best = index.search(text)
+        times.append(time.perf_counter() - start)
+        found += text in typos and any(c.place == sources[typos.index(text)] for c in best)
+    p50, p95 = _ms(times)
+    return {"p50": p50, "p95": p95, "queries": len(times), "typo_top5": found / TYPOS}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo += children.get(current, [])
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+        except OSError:
+            continue
+        total += next(
+            (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0
+        )
+    return total / 1024
+
+
+def _get(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status
+    except (URLError, OSError):
+        return 0
+
+
+def _post_lookup(base: str, text: str, origin: str) -> float:
+    body = command_body(text, "/citylink", f"{origin}response/bench")
+    headers = {k: v[0] for k, v in signed_headers("x", body, FORM).items()}
+    request = urllib.request.Request(f"{base}/slack/events", body.encode(), headers, method="POST")
+    start = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=10) as response:
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"/citylink {text!r} over HTTP: {response.status}")
+    return time.perf_counter() - start
+
+
+def serve_figures(url: str) -> dict[str, float]:
+    """Start `citylink serve`, time it to ready, send lookups, read the tree's RSS."""
+    standin, port = WebAPIStandIn().start(), free_port()
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": "xoxb-bench",
+        "SLACK_SIGNING_SECRET": "x",
+        "SLACK_API_URL": standin.url,
+        "PORT": str(port),
+        "DATABASE_URL": url,
+    }
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "citylink"), "serve"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        while _get(f"{base}/healthz") != 200:
+            if process.poll() is not None or time.perf_counter() - start > READY_TIMEOUT:
+                raise RuntimeError("citylink serve did not become ready")
+            time.sleep(0.05)
+        ready = time.perf_counter() - start
+        queries = quality_queries()[:SERVE_REQUESTS]
+        http = [_post_lookup(base, text, standin.origin) for text in queries]
+        after_requests = tree_rss_mb(process.pid)
+        settled = _settled_rss(process.pid)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        standin.stop()
+    return {
+        "ready_s": ready,
+        "rss_after_requests": after_requests,
+        "rss_settled": settled,
+        "http_p50": _ms(http)[0],
+    }
+
+
+def _settled_rss(pid: int) -> float:
+    """The tree's RSS once it stops growing (spaCy warms up in a background thread)."""
+    deadline, last = time.perf_counter() + SETTLE_SECONDS, tree_rss_mb(pid)
+    while time.perf_counter() < deadline:
+        time.sleep(2.0)
+        now = tree_rss_mb(pid)
+        if abs(now - last) < 2.0:
+            return now
+        last = now
+    return last
+
+
+def table(app: dict, fuzzy: dict, serve: dict, url: str) -> str:
+    """The Markdown table of every figure, with its goal."""
+    rows = [
+        ("`/citylink` server-side median (in-process Bolt)", f"{app['lookup_p50']:.2f} ms", ""),
+        ("`/citylink` server-side p95", f"{app['lookup_p95']:.2f} ms", ""),
+        ("`/noop` server-side median (same app)", f"{app['noop_p50']:.2f} ms", ""),
+        ("ratio of medians `/citylink` / `/noop`", f"{app['ratio']:.2f}x", "<= 3x"),
+        (f"fuzzy match p50 ({fuzzy['queries']} queries)", f"{fuzzy['p50']:.2f} ms", ""),
+        ("fuzzy match p95", f"{fuzzy['p95']:.2f} ms", "<= 5 ms"),
+        ("random typos: source place in top 5", f"{fuzzy['typo_top5']:.0%}", ""),
+        ("`citylink serve` time to ready (/healthz 200)", f"{serve['ready_s']:.2f} s", "<= 5 s"),
+        ("`/citylink` over HTTP median (20 requests)", f"{serve['http_p50']:.1f} ms", ""),
+        (
+            "serve RSS after 20 lookups (process tree)",
+            f"{serve['rss_after_requests']:.0f} MB",
+            "<= 450 MB",
+        ),
+        ("serve RSS settled (spaCy warmed up)", f"{serve['rss_settled']:.0f} MB", "<= 450 MB"),
+    ]
+    lines = [
+        f"Store: `{url}`; {app['requests']} timed requests per command.",
+        "",
+        "| measure | value | goal |",
+        "|---|---|---|",
+    ]
+    return "\n".join(lines + [f"| {m} | {v} | {g} |" for m, v, g in rows])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=1)
+    args = parser.parse_args(argv)
+    ensure_store(args.database_url, args.articles)
+    app = app_cost(args.database_url, args.rounds)
+    fuzzy = fuzzy_latency()
+    serve = serve_figures(args.database_url)
+    print(table(app, fuzzy, serve, args.database_url))
+
+
+if __name__ == "__main__":
+    main()
