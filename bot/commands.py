@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
@@ -16,25 +17,29 @@ from bot.clock import run_clock
 from bot.config import Settings
 from bot.console import run_console
 from bot.server import serve_http, serve_socket
-from bot.wiring import LazyExtractor, digest_service, make_services, store_sessions
+from bot.wiring import digest_service, make_services, store_sessions
 from handlers.commands import answer
 from handlers.digest_content import schedule_of
 from handlers.digest_views import digest_messages
 from handlers.ingesting import Forward, IngestService
 from handlers.plain import facts_text, lookup_json
 from ingest.errors import IngestError
-from ingest.extract import Extractor
 from ingest.facts import ArticleText
 from ingest.fetch import fetch_article
-from ingest.pipeline import build_nlp
 from ingest.reader import URL, iter_paths, read_path, read_stdin
 from store import queries
 from store.migrate import upgrade
+
+if TYPE_CHECKING:
+    from ingest.extract import Extractor
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 
 
 def _extractor(settings: Settings) -> Extractor:
+    from ingest.extract import Extractor  # spaCy loads only for commands that extract
+    from ingest.pipeline import build_nlp
+
     return Extractor(build_nlp(settings.citylink_spacy_model, str(settings.citylink_cache_dir)))
 
 
@@ -74,13 +79,21 @@ def ingest_paths(settings: Settings, paths: list[str], forward: Forward) -> tupl
     """Ingest every path; count new and known articles and collect failures with reasons."""
     service = IngestService(store_sessions(settings), _extractor(settings))
     counts, failures, read = Counter(), [], _reader(settings)
-    for item in tqdm(list(iter_paths(paths)), unit="article", file=sys.stderr, disable=None):
-        try:
-            outcome = service.ingest(read(item), forward)
-        except IngestError as exc:
-            failures.append((item, exc.reason))
-            continue
+    items = list(iter_paths(paths))
+    progress = tqdm(total=len(items), unit="article", file=sys.stderr, disable=None)
+
+    def readable():
+        for item in items:
+            try:
+                yield read(item)
+            except IngestError as exc:
+                failures.append((item, exc.reason))
+                progress.update()
+
+    for outcome in service.ingest_many(readable(), forward):
         counts["new" if outcome.result.created else "already known"] += 1
+        progress.update()
+    progress.close()
     return counts, failures
 
 
@@ -161,15 +174,17 @@ def serve(settings: Settings, args) -> int:
             file=sys.stderr,
         )
         return 2
-    seed_if_empty(settings)
-    extractor = LazyExtractor(settings)
-    extractor.warm_up()  # spaCy loads while the server starts answering lookups
-    services = make_services(settings, extractor)
-    app = build_app(settings, services)
+
+    def build():
+        """The app and its services; spaCy loads with the first forwarded article."""
+        seed_if_empty(settings)
+        services = make_services(settings)
+        return build_app(settings, services), services
+
     if getattr(args, "socket", False):
-        serve_socket(app, settings.slack_app_token)
+        serve_socket(build()[0], settings.slack_app_token)
     else:
-        serve_http(app, services, settings.port)
+        serve_http(build, settings.port)
     return 0
 
 

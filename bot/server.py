@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from gunicorn.app.base import BaseApplication
 from slack_bolt import App
@@ -48,8 +49,10 @@ class Routes:
 
 
 class _Gunicorn(BaseApplication):
-    def __init__(self, wsgi, options: dict):
-        self.application, self.options = wsgi, options
+    """gunicorn run from code; the worker, not the master, builds the app (nothing doubled)."""
+
+    def __init__(self, build: Callable[[], tuple[App, Services]], options: dict):
+        self.build, self.options = build, options
         super().__init__()
 
     def load_config(self) -> None:
@@ -57,12 +60,12 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        return self.application
+        return Routes(*self.build())
 
 
-def serve_http(app: App, services: Services, port: int) -> None:
+def serve_http(build: Callable[[], tuple[App, Services]], port: int) -> None:
     """Run gunicorn on `port` until stopped (SIGTERM shuts down gracefully)."""
-    _Gunicorn(Routes(app, services), {**GUNICORN, "bind": f"0.0.0.0:{port}"}).run()
+    _Gunicorn(build, {**GUNICORN, "bind": f"0.0.0.0:{port}"}).run()
 
 
 def serve_socket(app: App, app_token: str) -> None:

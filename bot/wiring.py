@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import socket
 import threading
+from collections.abc import Iterable, Iterator
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
@@ -16,18 +18,19 @@ from slack_sdk.http_retry.builtin_handlers import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
+
+if TYPE_CHECKING:
+    from ingest.extract import Extractor
 from handlers.digests import DigestService
 from handlers.forwarding import ForwardService
 from handlers.ingesting import IngestService
 from handlers.lookups import LookupService
 from handlers.services import Services
 from handlers.subscribing import SubscriptionService
-from ingest.extract import Extractor
 from ingest.facts import ArticleFacts, ArticleText
 from ingest.fetch import fetch_article
 from ingest.gazetteer import load_gazetteer
 from ingest.lookup import PlaceIndex
-from ingest.pipeline import build_nlp
 from store.db import make_engine, make_sessions
 from store.migrate import upgrade
 
@@ -45,7 +48,7 @@ def place_index(cache_dir: str) -> PlaceIndex:
 
 
 class LazyExtractor:
-    """Loads spaCy on first use (or `warm_up()` in the background), so servers start fast."""
+    """Loads spaCy on first use, so a server that only answers lookups starts fast and small."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -53,6 +56,9 @@ class LazyExtractor:
         self._lock = threading.Lock()
 
     def get(self) -> Extractor:
+        from ingest.extract import Extractor  # spaCy: imported here, by the first use only
+        from ingest.pipeline import build_nlp
+
         with self._lock:
             if self._extractor is None:
                 nlp = build_nlp(self.settings.citylink_spacy_model,
@@ -60,11 +66,11 @@ class LazyExtractor:
                 self._extractor = Extractor(nlp)
             return self._extractor
 
-    def warm_up(self) -> None:
-        threading.Thread(target=self.get, name="spacy-warm-up", daemon=True).start()
-
     def __call__(self, article: ArticleText) -> ArticleFacts:
         return self.get()(article)
+
+    def pipe(self, articles: Iterable[ArticleText]) -> Iterator[ArticleFacts]:
+        return self.get().pipe(articles)
 
 
 def make_services(settings: Settings, extractor: LazyExtractor | None = None) -> Services:

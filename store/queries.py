@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select, union_all
+from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ingest.facts import PARTNERSHIP_KINDS
@@ -32,22 +32,22 @@ def _visible(team_id: str | None) -> ColumnElement[bool]:
     return A.scope.in_(("", team_id)) if team_id else A.scope == ""
 
 
-def _facts_per_place():
-    """A subquery (place_id, facts): partnerships on either side plus articles mentioning it."""
-    sides = union_all(
-        select(P.place_a_id.label("place_id")),
-        select(P.place_b_id),
-        select(models.PlaceMention.place_id),
-    ).subquery()
-    counts = select(sides.c.place_id, func.count().label("facts")).group_by(sides.c.place_id)
-    return counts.subquery()
+def _count_where(column: InstrumentedAttribute) -> ColumnElement[int]:
+    """How many rows of `column`'s table point at the place of the outer query (indexed)."""
+    query = select(func.count()).where(column == models.Place.id)
+    return query.correlate(models.Place).scalar_subquery()
 
 
 def _summary_query():
-    facts = _facts_per_place()
-    count = func.coalesce(facts.c.facts, 0)
-    query = select(models.Place, count).outerjoin(facts, facts.c.place_id == models.Place.id)
-    return query, count
+    """Places with their facts: partnerships on either side plus articles mentioning them.
+
+    The counts are correlated subqueries, so only the places the query selects are counted.
+    """
+    facts = (
+        _count_where(P.place_a_id) + _count_where(P.place_b_id)
+        + _count_where(models.PlaceMention.place_id)
+    )  # fmt: skip
+    return select(models.Place, facts), facts
 
 
 def _summary(place: models.Place, facts: int) -> PlaceSummary:
