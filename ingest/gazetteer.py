@@ -24,7 +24,7 @@ import pycountry
 from ingest.facts import Place
 
 DATA = Path(__file__).parent / "data" / "regions.json"
-CACHE_VERSION = 5
+CACHE_VERSION = 7
 MIN_CITY_POPULATION = 5000
 # Lower-case words allowed inside a multi-word place name ("Stratford-upon-Avon", "Rio de Janeiro").
 NAME_PARTICLES = frozenset(
@@ -177,8 +177,12 @@ def _add_regions(gaz: Gazetteer, curated: dict) -> None:
         if sub.parent_code is not None:
             continue
         name, aliases = _clean_region_name(sub.name, type_words)
-        aliases += english.get(sub.code, [])
         aliases.append(ascii_fold(name))
+        aliases += english.get(sub.code, [])
+        full = [n for n in english.get(sub.code, []) if not n.endswith(".") and not n.isupper()]
+        if full:  # "Bavaria", not "Bayern": English news uses the exonym
+            aliases.append(name)
+            name = full[0]
         country = sub.country_code
         place = Place(
             name=name,

@@ -26,13 +26,16 @@ PREFIXES = {
     "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN",
     "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₦": "NGN",
     "₱": "PHP", "฿": "THB", "₫": "VND", "₽": "RUB", "₺": "TRY", "RM": "MYR", "Rp": "IDR",
-    "KSh": "KES", "Ksh": "KES", "Ksh.": "KES", "RMB": "CNY", "Rmb": "CNY",
+    "KSh": "KES", "Ksh": "KES", "Ksh.": "KES", "Sh": "KES", "Sh.": "KES", "RMB": "CNY",
+    "Rmb": "CNY", "Dh": "AED", "Dhs": "AED",
     "¥": "JPY", "￥": "JPY", "R": "ZAR", "N": "NGN",
 }  # fmt: skip
 ISO_CODES = [
     "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "NZD", "CAD", "HKD", "SGD", "KRW", "ZAR", "NGN",
     "KES", "CHF", "SEK", "NOK", "DKK", "AED", "SAR", "BRL", "MXN", "RUB", "TRY", "THB", "MYR",
     "IDR", "PHP", "VND", "TWD", "PKR", "BDT", "EGP", "ILS", "PLN", "CZK", "HUF", "QAR", "KWD",
+    "GEL", "UAH", "RON", "BGN", "KZT", "UZS", "AZN", "AMD", "TZS", "UGX", "GHS", "ETB", "MAD",
+    "CLP", "COP", "PEN", "ARS", "LKR", "NPR", "OMR", "BHD", "JOD", "ISK",
 ]  # fmt: skip
 # Currency names written after the number; the adjective decides which dollar.
 DOLLARS = {
@@ -47,6 +50,7 @@ SUFFIX_NAMES = {
     "shillings": "KES", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "reais": "BRL",
     "rubles": "RUB", "roubles": "RUB", "swiss francs": "CHF", "dirhams": "AED",
     "riyals": "SAR", "pesos": "MXN", "philippine pesos": "PHP", "dong": "VND", "lira": "TRY",
+    "zloty": "PLN", "hryvnias": "UAH", "lari": "GEL", "cedis": "GHS", "dirham": "AED",
 }  # fmt: skip
 SCALES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
@@ -55,7 +59,7 @@ SCALES = {
     "lakh crore": 10**12, "lac": 10**5,
 }  # fmt: skip
 # Letters and words that are currencies only next to a real amount ("R 40 million", "N95" no).
-AMBIGUOUS = {"R", "N", "PHP", "won", "rand", "dong", "lira"}
+AMBIGUOUS = {"R", "N", "Sh", "Sh.", "Dh", "PHP", "won", "rand", "dong", "lira", "lari"}
 
 
 def _alternation(words) -> str:

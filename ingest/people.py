@@ -12,71 +12,21 @@ are left out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from ingest.facts import Organization, Person, Place
 from ingest.resolve import Mention
-
-TITLE_WORDS = frozenset(
-    [
-        "mayor",
-        "governor",
-        "president",
-        "minister",
-        "secretary",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "chairperson",
-        "manager",
-        "officer",
-        "ceo",
-        "cfo",
-        "coo",
-        "cto",
-        "executive",
-        "commissioner",
-        "councillor",
-        "councilor",
-        "ambassador",
-        "consul",
-        "head",
-        "chief",
-        "leader",
-        "deputy",
-        "vice",
-        "representative",
-        "delegate",
-        "founder",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "member",
-        "premier",
-        "alderman",
-        "prefect",
-        "magistrate",
-        "envoy",
-        "dean",
-        "professor",
-        "chancellor",
-        "rector",
-        "administrator",
-        "coordinator",
-        "general",
-        "lord",
-        "senator",
-        "mp",
-        "legislator",
-        "speaker",
-        "principal",
-        "provost",
-        "counterpart",
-    ]
+from ingest.titles import (
+    TITLE_WORDS,
+    portfolio_start,
+    role_words,
+    title_before,
+    title_start,
 )
+
 # Officials of a town hall: named without a place, they belong to the dateline's town.
 LOCAL_TITLES = frozenset({"mayor", "councillor", "councilor", "alderman", "provost", "selectman"})
 NOT_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY"})
@@ -188,18 +138,11 @@ def _appositive(person: Span, mentions, org_mentions, country_of) -> _Found | No
 
 def _prenominal(person: Span, mentions: list[Mention]) -> _Found | None:
     doc = person.doc
-    start = person.start
-    while start > 0 and doc[start - 1].lower_ in TITLE_WORDS:
-        start -= 1
+    start = title_start(doc, person.start)
     if start == person.start:
         return None
-    role = doc[start : person.start].text.lower()
-    qualifier = start  # "Gujarat industries minister Rakesh Joshi": the portfolio is the role's
-    while qualifier > 0 and start - qualifier < 2 and doc[qualifier - 1].pos_ == "NOUN":
-        qualifier -= 1
-    if qualifier < start and any(m.span.end == qualifier for m in mentions):
-        start = qualifier
-        role = doc[start : person.start].text.lower()
+    start = portfolio_start(doc, start, mentions)
+    role = role_words(doc[start : person.start])
     before = [m for m in mentions if m.span.end == start]
     after = [
         m for m in mentions if m.span.start == person.end + 1 and doc[person.end].lower_ == "of"
@@ -209,6 +152,22 @@ def _prenominal(person: Span, mentions: list[Mention]) -> _Found | None:
         inside = [m for m in mentions if m.span.end == person.start and m.span.start > start]
         place = inside[0].place if inside else None
     return _Found(person.text, role, place)
+
+
+def _role_before(person: Span, mentions, org_mentions) -> _Found | None:
+    """ "its mayor, Joaquim Braga", "the mayor of Santos, Paulo Lobo": the role comes first."""
+    doc = person.doc
+    if person.start < 3 or doc[person.start - 1].text != ",":
+        return None
+    phrase = title_before(doc, person.start - 1)
+    if phrase is None:
+        return None
+    owner = doc[max(0, phrase.start - 4) : phrase.end]
+    place = _place_in(owner, mentions, org_mentions)
+    if place is None and doc[phrase.start - 1].lower_ in {"its", "'s", "’s"}:
+        earlier = [m.place for m in mentions if m.span.end <= phrase.start]
+        place = earlier[-1] if earlier else None  # "Braga ... Its mayor": the place before
+    return _Found(person.text, _role_text(phrase), place)
 
 
 def _is_name_word(token) -> bool:
@@ -238,6 +197,8 @@ def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
             run = _name_run(doc, token.i + 1, 1)
         elif token.text == "," and token.i > 0:  # "Mehmet Yılmaz, the mayor of Antakya"
             run = _name_run(doc, token.i - 1, -1)
+            if run is None and title_before(doc, token.i) is not None:
+                run = _name_run(doc, token.i + 1, 1)  # "its mayor, Joaquim Braga Teixeira"
         if run is None or taken & set(range(run.start, run.end)):
             continue
         labels = {e.label_ for e in doc.ents if e.start < run.end and run.start < e.end}
@@ -252,10 +213,16 @@ def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
     leads = head.lemma_ in LEAD_VERBS or head.lower_ == "by" and head.head.lemma_ in LEAD_VERBS
     if not leads and head.lower_ not in TITLE_WORDS:
         return None
+    doc = person.doc
     froms = [
         m.place
         for m in mentions
-        if sent.start < m.span.start < sent.end and m.span.doc[m.span.start - 1].lower_ == "from"
+        if sent.start < m.span.start < sent.end
+        and (
+            doc[m.span.start - 1].lower_ == "from"
+            or m.span.end < person.start  # "a Karnataka (government) delegation led by X"
+            and "delegation" in doc[m.span.end : m.span.end + 3].text.lower()
+        )
     ]
     return froms[0] if froms and "delegation" in sent.text else None
 
@@ -265,15 +232,22 @@ def _dateline(mentions: list[Mention]) -> Place | None:
     return next((m.place for m in mentions if m.span.text.isupper() and len(m.span) == 1), None)
 
 
+def _home(mentions: list[Mention]) -> Place | None:
+    """The town of an article's town-hall officials: its dateline, else its most-named city."""
+    cities = Counter(m.place for m in mentions if m.place.kind == "city")
+    return _dateline(mentions) or (cities.most_common(1)[0][0] if cities else None)
+
+
 def find_people(
     doc: Doc, mentions: list[Mention], org_mentions: list[Mention], country_of
 ) -> list[Person]:
     """People with a role, one per full name, in order of first appearance."""
     found: dict[str, _Found] = {}
     taken = {t for m in mentions for t in range(m.span.start, m.span.end)}
-    home = _dateline(mentions)
+    home = _home(mentions)
     for person in _candidates(doc, taken):
         apposed = _appositive(person, mentions, org_mentions, country_of)
+        apposed = apposed or _role_before(person, mentions, org_mentions)
         hit = apposed or _prenominal(person, mentions)
         name = " ".join(person.text.split())
         if hit is None or name in found:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ingest.dates import published_year, years_in
 from ingest.facts import Money, Partnership, Person, Place
 from ingest.money import find_money
 from ingest.resolve import Mention
+from ingest.status import link_status, link_year, visit_status
 
 KIND_PATTERNS = {
     "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|"
@@ -40,30 +40,6 @@ VISIT_REGEX = re.compile(
     r"\battend(?:ed|s|ing)?\b|\btravell?ed to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b",
     re.I,
 )
-NEGATION = re.compile(
-    r"\b(?:declined|refused|rejected|turned down|no plans?|not (?:to )?(?:sign|pursue|formali[sz]e|"
-    r"establish|renew)|never (?:signed|formali[sz]ed)|suspended|cancell?ed|terminated|called off|"
-    r"withdrew|ended (?:the|its) (?:twinning|partnership|relationship))\b",
-    re.I,
-)
-PROPOSED = re.compile(
-    r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
-    r"plan(?:s|ned|ning)? to|intend(?:s|ed)?|propos(?:e|ed|al)|eager|would like|will|would|could|"
-    r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
-    r"consider(?:s|ed|ing)?|potential|expect(?:s|ed)?|to establish|to become|"
-    r"invit(?:ed|es) \w+ to)\b",
-    re.I,
-)
-EXISTING = re.compile(
-    r"\b(?:since \d{4}|have been|has been|had been|long-?standing|established in \d{4}|"
-    r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
-    r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years of|one of the first|existing|began|"
-    r"has grown|have grown|houses|has had)\b",
-    re.I,
-)
-# "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later.
-SIGNED = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|renewed)\b", re.I)
-NOT_YET = re.compile(r"\b(?:to|will|would|could|may|might|shall|not|hopes?|wants?)\s+$", re.I)
 # "a sister city in China", "several partner cities": a partner the sentence does not name.
 UNNAMED_PARTNER = re.compile(
     r"\b(?:has|have|had)\s+(?:had\s+)?(?:a|an|one|several|many|some|other|few|\d+|two|three)\s+"
@@ -238,42 +214,6 @@ def _drop_contained(parties: list[Party]) -> list[Party]:
     ]
 
 
-def _status(text: str, start: int) -> str | None:
-    """new, existing or proposed for a trigger at `start`; None when the text refuses it."""
-    if NEGATION.search(text):
-        return "proposed" if re.search(r"discuss|consider|explor", text, re.I) else None
-    if PROPOSED.search(text[max(0, start - 40) : start]):
-        return "proposed"  # "plan to sign an agreement", "eager to become a sister city"
-    if EXISTING.search(text):
-        return "existing"
-    if _signed(text):
-        return "new"
-    if PROPOSED.search(text):
-        return "proposed"
-    return "new"
-
-
-def _signed(text: str) -> bool:
-    return any(not NOT_YET.search(text[: m.start()]) for m in SIGNED.finditer(text))
-
-
-def _year(text: str, status: str, published: str | None) -> int | None:
-    mentions = years_in(text, published)
-    if status == "existing":
-        starts = [y.year for y in mentions if y.how in {"since", "ago", "explicit"}]
-        return min(starts) if starts else None
-    if status == "new":  # happened in the reported event: a year near publication
-        reported = published_year(published)
-        recent = [
-            y.year
-            for y in mentions
-            if y.how in {"explicit", "relative"}
-            and (reported is None or reported - 1 <= y.year <= reported)
-        ]
-        return recent[0] if recent else reported
-    return None
-
-
 def _inside_name(match: re.Match, names: list[tuple[int, int]]) -> bool:
     """ "Friendship Cities Cooperation Forum" names an event; it reports no link."""
     return any(a <= match.start() < b and b - a > len(match.group()) + 4 for a, b in names)
@@ -358,9 +298,10 @@ def _visits(sent, parties, mentions, state, text) -> list[Partnership]:
     host = _host(sent, mentions) or state.last_host or state.event_place
     if host is None:
         return []
-    before = text[max(0, match.start() - 40) : match.start()]
-    status = "proposed" if PROPOSED.search(before) else "new"
-    year = _year(text, status, state.published) if status == "new" else None
+    status = visit_status(text, match.start())
+    if status is None:
+        return []
+    year = link_year(text, status, state.published) if status == "new" else None
     visitors = [p.place for p in parties if not p.via_org and p.place.country != host.country]
     if visitors:
         state.last_visitors, state.last_host = visitors, host
@@ -385,11 +326,11 @@ def _links(sent, parties, state, text) -> list[Partnership]:
         )
         if not match:
             continue
-        status = _status(text, match.start())
+        status = link_status(text, match.start(), state.published)
         if status is None:
             continue
         amount = _amount(text) if kind == "trade_deal" else None
-        year = _year(text, status, state.published)
+        year = link_year(text, status, state.published)
         if kind == "cooperation" and len(parties) > 2:
             continue  # talk among many delegates is no bilateral link
         for a, b in _pairs(parties, kind, state):

@@ -10,8 +10,9 @@ the Californian city unless the article is about Turkey.
 from __future__ import annotations
 
 import math
+import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -28,6 +29,10 @@ DIRECTION_WORDS = frozenset(
     | {"centre", "center", "coast", "coastal", "gulf", "island", "islands", "lakes", "capital"}
     | {"highlands", "lowlands", "midlands", "interior", "border", "plateau", "mountain", "valley"}
 )
+
+
+if not Span.has_extension("named_after"):
+    Span.set_extension("named_after", default=False)
 
 
 @dataclass
@@ -161,7 +166,41 @@ def _options(span: Span, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     options = gaz.candidates(span.text)
     if not options and span._.kind_hint:  # "Meishan City": look up without the suffix
         options = gaz.candidates(span[:-1].text)
+        if span._.kind_hint == "region" and not any(p.kind == "region" for p, _ in options):
+            named = _named_after(span, options, gaz)
+            span._.named_after = bool(named)
+            options = named or options
     return options
+
+
+_REGIONS: dict[int, dict[str, list[Place]]] = {}
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in fold(name) if c.isalpha())
+
+
+def _named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
+    """ "Lviv Oblast": the region of the city's country whose name starts like the city's.
+
+    Its name is the one the article writes, since the official name is often a local form
+    ("L'vivs'ka Oblast'"). Admin codes cannot decide: GeoNames and ISO number them apart.
+    """
+    if id(gaz) not in _REGIONS:
+        by_country: dict[str, list[Place]] = {}
+        for place in gaz.places:
+            if place.kind == "region":
+                by_country.setdefault(place.country, []).append(place)
+        _REGIONS[id(gaz)] = by_country
+    found = {}
+    for city, primary in cities:
+        stem = _letters(city.name)
+        for region in _REGIONS[id(gaz)].get(city.country, []):
+            name = _letters(region.name)
+            common = len(os.path.commonprefix([stem, name]))
+            if common >= max(4, len(stem) - 1) and region.key not in found:
+                found[region.key] = (replace(region, name=span.text), primary)
+    return list(found.values())
 
 
 def _resolve_pass(spans, gaz: Gazetteer, ctx: _Context) -> dict[int, Place]:
@@ -194,6 +233,9 @@ def _best(scores: Counter, pinned: set[str] | None) -> Place:
 
 
 def _name_key(span: Span) -> str:
+    """ "Meishan City" is Meishan; "Lviv Oblast" is not Lviv, the city of the same article."""
+    if span._.named_after:
+        return span.text.casefold()
     text = span[:-1].text if span._.kind_hint and len(span) > 1 else span.text
     return text.casefold()
 

@@ -95,3 +95,21 @@ def test_never_raises_and_spans_are_inside_the_text(text):
 def test_never_raises_on_money_like_noise(text):
     for mention in find_money(text):
         assert text[mention.start : mention.end] == mention.surface
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("Sh 2 billion", 2_000_000_000, "KES"),
+        ("GEL 5 million", 5_000_000, "GEL"),
+        ("R$ 3 million", 3_000_000, "BRL"),
+        ("$48.5mn", 48_500_000, "USD"),
+        ("80 million zloty", 80_000_000, "PLN"),
+    ],
+)
+def test_more_currencies(text, value, currency):
+    assert [m.money for m in find_money(text)] == [Money(value, currency)]
+
+
+def test_bare_sh_is_no_shilling():
+    assert find_money("Sh 5 was written on the sign") == []

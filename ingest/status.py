@@ -1,0 +1,122 @@
+"""How sure a reported link is (new, existing, proposed or refused) and the year it began."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.dates import published_year, years_in
+
+# Refusals: the link was never made ("voted down", "shelved the proposal").
+REFUSAL = re.compile(
+    r"\b(?:declin(?:ed|es)|refus(?:ed|es)|reject(?:ed|s)?|turn(?:ed|s) down|no plans?|"
+    r"not (?:to )?(?:sign|pursue|formali[sz]e|establish|renew|twin|proceed)|"
+    r"never (?:signed|formali[sz]ed)|cancell?ed|called off|withdr[ae]w(?:n|s)?|"
+    r"vot(?:ed|es|ing) (?:down|no)|vot(?:ed|es)\b[^.;]{0,40}\bagainst (?:a|the) (?:proposal|plan|"
+    r"motion|bid|idea)|shelv(?:ed|es)|scrap(?:ped|s)|abandon(?:ed|s)|dropp(?:ed) (?:the|its|a) "
+    r"(?:plan|proposal|bid|idea))\b",
+    re.I,
+)
+# Endings: the link existed and is over ("cut ties with", "ended its sister-city relationship").
+ENDED = re.compile(
+    r"\b(?:(?:end(?:ed|s|ing)|suspend(?:ed|s|ing)|terminat(?:ed|es|ing)|sever(?:ed|s|ing)|"
+    r"dissolv(?:ed|es|ing)|revok(?:ed|es|ing)|clos(?:e|ed|es|ing))\b[^.;]{0,40}?"
+    r"\b(?:relationship|partnership|twinning|ties|agreement|link|arrangement|pact)s?|"
+    r"cut(?:s|ting)? (?:all |its |their )?(?:ties|links))\b",
+    re.I,
+)
+PROPOSED = re.compile(
+    r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
+    r"plan(?:s|ned|ning)? to|intend(?:s|ed)?|propos(?:e|ed|al)|eager|would like|will|would|could|"
+    r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
+    r"consider(?:s|ed|ing)?|potential|expect(?:s|ed)?|to establish|to become|"
+    r"(?:due|set|scheduled|slated) to|invit(?:ed|es) \w+ to)\b",
+    re.I,
+)
+# A time still to come: "next spring", "later this year", "in the coming months".
+FUTURE = re.compile(
+    r"\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter)|later this (?:week|month|"
+    r"year)|in the coming (?:weeks|months|years)|(?:is|are) (?:due|set|scheduled|slated) to)\b",
+    re.I,
+)
+EXISTING = re.compile(
+    r"\b(?:since \d{4}|have been|has been|had been|long-?standing|established in \d{4}|"
+    r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
+    r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years of|one of the first|existing|began|"
+    r"has grown|have grown|houses|has had|dates from|dating (?:back )?(?:from|to))\b",
+    re.I,
+)
+# "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later.
+SIGNED = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|renewed)\b", re.I)
+NOT_YET = re.compile(r"\b(?:to|will|would|could|may|might|shall|not|hopes?|wants?)\s+$", re.I)
+# "no official contact since 2019", "inactive since 2019": when it lapsed, not when it began.
+LAPSED = re.compile(
+    r"\b(?:no|not|never|inactive|dormant|without|silent|lapsed)\b[^.;]{0,40}$", re.I
+)
+# A past tense verb of the event, for "signed a friendship agreement in 2019".
+PAST_EVENT = re.compile(
+    r"\b(?:signed|became|established|inked|sealed|formali[sz]ed|twinned|agreed|launched|set up)\b",
+    re.I,
+)
+
+
+def _past_year(text: str, published: str | None) -> bool:
+    """A year well before publication ("in 2019" in a 2025 article) dates the event reported."""
+    reported = published_year(published)
+    if reported is None or not PAST_EVENT.search(text):
+        return False
+    return any(y.how == "explicit" and y.year < reported - 1 for y in years_in(text, published))
+
+
+def link_status(text: str, start: int, published: str | None = None) -> str | None:
+    """new, existing or proposed for a trigger at `start`; None when the text refuses it."""
+    if REFUSAL.search(text):
+        return "proposed" if re.search(r"discuss|consider|explor", text, re.I) else None
+    if ENDED.search(text):
+        return "existing"  # "cut ties with X": the link was in place until now
+    if PROPOSED.search(text[max(0, start - 40) : start]):
+        return "proposed"  # "plan to sign an agreement", "eager to become a sister city"
+    if EXISTING.search(text) or _past_year(text, published):
+        return "existing"
+    if _signed(text):
+        return "new"
+    if PROPOSED.search(text) or FUTURE.search(text):
+        return "proposed"
+    return "new"
+
+
+def visit_status(text: str, start: int) -> str | None:
+    """new or proposed for a visit trigger at `start`; None when the visit was refused."""
+    if REFUSAL.search(text[max(0, start - 60) : start + 60]):
+        return None
+    before = text[max(0, start - 40) : start]
+    return "proposed" if PROPOSED.search(before) or FUTURE.search(text) else "new"
+
+
+def _signed(text: str) -> bool:
+    return any(not NOT_YET.search(text[: m.start()]) for m in SIGNED.finditer(text))
+
+
+def link_year(text: str, status: str, published: str | None) -> int | None:
+    """The year a link began: the earliest stated start for existing ones, else the event's."""
+    mentions = [
+        y for y in years_in(text, published) if not (y.how == "since" and _lapsed(text, y.start))
+    ]
+    reported = published_year(published)
+    if status == "existing":
+        starts = [y.year for y in mentions if y.how in {"since", "ago", "explicit"}]
+        if ENDED.search(text) and reported is not None:
+            starts = [y for y in starts if y < reported - 1]  # the ending is not the start
+        return min(starts) if starts else None
+    if status == "new":  # happened in the reported event: a year near publication
+        recent = [
+            y.year
+            for y in mentions
+            if y.how in {"explicit", "relative"}
+            and (reported is None or reported - 1 <= y.year <= reported)
+        ]
+        return recent[0] if recent else reported
+    return None
+
+
+def _lapsed(text: str, start: int) -> bool:
+    return bool(LAPSED.search(text[max(0, start - 50) : start]))

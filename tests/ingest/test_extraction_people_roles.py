@@ -1,0 +1,60 @@
+"""Roles written before the name, abbreviated titles and portfolios, on sentences of our own."""
+
+import pytest
+
+from ingest.facts import ArticleText
+
+
+def people(extractor, text):
+    facts = extractor(ArticleText(text=text))
+    return {p.name: (p.role, p.place.name if p.place else None) for p in facts.people}
+
+
+@pytest.mark.parametrize(
+    "text, name, role, place",
+    [
+        (
+            "Officials said the mayor of Recife, Paulo Roberto Lima, would sign on Friday.",
+            "Paulo Roberto Lima",
+            "mayor",
+            "Recife",
+        ),
+        (
+            "A delegation from Salamanca, headed by its mayor, Ignacio Ruiz Calvo, toured Porto.",
+            "Ignacio Ruiz Calvo",
+            "mayor",
+            "Salamanca",
+        ),
+        ("Gov. Laura Kelly of Kansas met investors.", "Laura Kelly", "governor", "Kansas"),
+        ("Sen. John Harlow of Arkansas spoke.", "John Harlow", "senator", "Arkansas"),
+        ("Coun. Angela Morris of Guelph voted no.", "Angela Morris", "councillor", "Guelph"),
+        ("Cllr David Hughes of Swansea spoke.", "David Hughes", "councillor", "Swansea"),
+        (
+            "Deputy Mayor Ivan Petrenko of Odesa attended.",
+            "Ivan Petrenko",
+            "deputy mayor",
+            "Odesa",
+        ),
+    ],
+)
+def test_role_before_name_and_abbreviated_titles(extractor, text, name, role, place):
+    assert people(extractor, text)[name] == (role, place)
+
+
+def test_capitalised_portfolio_is_part_of_the_role(extractor):
+    text = "A Goa government delegation led by Tourism Minister Suresh Kumar Naik visited Lisbon."
+    assert people(extractor, text)["Suresh Kumar Naik"][0] == "tourism minister"
+
+
+def test_amartya_sen_is_no_senator(extractor):
+    text = "Economist Amartya Sen, a professor at Harvard, spoke in Boston."
+    assert "Amartya" not in people(extractor, text)
+
+
+def test_town_hall_official_without_place_belongs_to_the_most_named_city(extractor):
+    text = (
+        "Geelong and Izumiotsu have been sister cities since 1988.\n\n"
+        "Geelong will host students from Izumiotsu in July, and Geelong libraries will show "
+        "their art.\n\nMayor Carla Dimitriou said the exchange mattered."
+    )
+    assert people(extractor, text)["Carla Dimitriou"] == ("mayor", "Geelong")

@@ -1,0 +1,55 @@
+"""Refusals, endings, future and past-dated events: status and year, on sentences of our own."""
+
+import pytest
+
+from ingest.facts import ArticleText
+from ingest.status import link_status, link_year
+
+
+def links(extractor, text, published="2025-03-05"):
+    facts = extractor(ArticleText(text=text, published=published))
+    return {(p.a.name, p.b.name, p.kind): p for p in facts.partnerships}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Leeds council voted down a proposal to become a sister city of Rosario.",
+        "Ghent shelved plans for a twinning agreement with Curitiba.",
+        "Aarhus turned down an offer to sign a memorandum of understanding with Mendoza.",
+        "The assembly voted 11 to 4 against the proposal to twin Zwolle with Valparaiso.",
+    ],
+)
+def test_refusals_give_no_link(extractor, text):
+    assert not [k for k in links(extractor, text) if k[2] != "visit"]
+
+
+def test_ending_a_link_keeps_it_existing_with_its_start_year():
+    text = "The council ended its sister-city relationship with Harbin, agreed in 1998."
+    status = link_status(text, text.index("sister"), "2025-02-01")
+    assert status == "existing"
+    assert link_year(text, status, "2025-02-01") == 1998
+
+
+def test_a_lapse_is_not_a_start_year():
+    text = "Tours cut ties with its sister city, which has sent no letters since 2018."
+    assert link_year(text, "existing", "2025-02-01") is None
+
+
+def test_past_dated_signing_is_existing_with_that_year(extractor):
+    text = "Nantes and Jinan signed a friendship agreement in 2016 after a trade fair."
+    [link] = [p for k, p in links(extractor, text).items() if k[2] == "friendship_city"]
+    assert (link.status, link.year) == ("existing", 2016)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of Sapporo is due to lead a delegation to Portland next spring.",
+        "A delegation from Sapporo is set to visit Portland in November.",
+    ],
+)
+def test_future_visits_are_proposed_without_a_year(extractor, text):
+    [visit] = [p for k, p in links(extractor, text).items() if k[2] == "visit"]
+    assert (visit.a.name, visit.b.name) == ("Sapporo", "Portland")
+    assert (visit.status, visit.year) == ("proposed", None)
