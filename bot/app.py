@@ -10,7 +10,9 @@ from slack_sdk import WebClient
 import handlers
 from bot.config import Settings
 from bot.wiring import web_client
+from bot.workspaces import multi_workspace, oauth_settings
 from handlers import views
+from handlers.requestlog import describe
 from handlers.services import CONTEXT_KEY, Services
 
 log = logging.getLogger(__name__)
@@ -20,12 +22,18 @@ SORRY = "Sorry, something went wrong on my side. It has been logged; please try 
 def build_app(settings: Settings, deps: Services, *, client: WebClient | None = None) -> App:
     """A Bolt app whose Web API calls go to `SLACK_API_URL`."""
     client = client or web_client(settings)
+    oauth = None
+    if multi_workspace(settings):  # each team's token comes from its installation
+        oauth = oauth_settings(settings, deps.lookups.sessions.kw["bind"])
     app = App(
         client=client,
         signing_secret=settings.slack_signing_secret,
+        oauth_settings=oauth,
         token_verification_enabled=False,
         logger=log,
     )
+    if oauth is not None:
+        app.enable_token_revocation_listeners()  # app_uninstalled, tokens_revoked
 
     @app.middleware
     def provide_services(context, next) -> None:  # noqa: A002 - Bolt's argument name
@@ -33,8 +41,8 @@ def build_app(settings: Settings, deps: Services, *, client: WebClient | None = 
         next()
 
     @app.error
-    def answer_kindly(error: Exception, body: dict, respond, logger) -> BoltResponse | None:
-        logger.error("unhandled error in a listener", exc_info=error)
+    def answer_kindly(error: Exception, body: dict, context, respond) -> BoltResponse | None:
+        log.error("%s failed", describe(context), exc_info=error)
         if body.get("response_url"):
             respond(**_sorry())
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from bot import commands
@@ -55,13 +56,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print it instead of posting")
     p.set_defaults(run=commands.digest)
 
+    p = sub.add_parser("install", help="record a workspace installation without OAuth")
+    p.add_argument("--team-id", required=True)
+    p.add_argument("--bot-token", required=True)
+    p.add_argument("--bot-user-id")
+    p.set_defaults(run=commands.install)
+
     p = sub.add_parser("run", help="what `make run` starts: seed the store, then the main job")
     p.set_defaults(run=commands.run)
     return parser
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
+SERVICES = {"serve", "clock"}  # long-running processes log what they do; others stay quiet
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    level = logging.INFO if args.command in SERVICES else logging.WARNING
+    logging.basicConfig(level=level, format=LOG_FORMAT)
     try:
         settings = load_settings()
     except ConfigError as exc:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from slack_sdk.errors import SlackApiError
 from tqdm import tqdm
 
 from bot import blocktext
@@ -18,6 +19,7 @@ from bot.config import Settings
 from bot.console import run_console
 from bot.server import serve_http, serve_socket
 from bot.wiring import digest_service, make_services, store_sessions
+from bot.workspaces import installation_store, multi_workspace, record_installation
 from handlers.commands import answer
 from handlers.digest_content import schedule_of
 from handlers.digest_views import digest_messages
@@ -158,14 +160,9 @@ def console(settings: Settings, args) -> int:
 
 def serve(settings: Settings, args) -> int:
     """Slack over HTTP (gunicorn) or, with --socket, Socket Mode; seeds an empty store first."""
-    missing = [
-        n
-        for n, v in (
-            ("SLACK_BOT_TOKEN", settings.slack_bot_token),
-            ("SLACK_SIGNING_SECRET", settings.slack_signing_secret),
-        )
-        if not v
-    ]
+    token = settings.slack_bot_token or multi_workspace(settings)
+    needed = (("SLACK_BOT_TOKEN", token), ("SLACK_SIGNING_SECRET", settings.slack_signing_secret))
+    missing = [name for name, value in needed if not value]
     if getattr(args, "socket", False) and not settings.slack_app_token:
         missing.append("SLACK_APP_TOKEN")
     if missing:
@@ -188,11 +185,29 @@ def serve(settings: Settings, args) -> int:
     return 0
 
 
+def _workspace(settings: Settings, service) -> str:
+    """The single workspace's team id (its forwards are its own), or '' in multi-workspace mode."""
+    if multi_workspace(settings) or not settings.slack_bot_token:
+        return ""
+    try:
+        return service.client_for("").auth_test().get("team_id") or ""
+    except SlackApiError:
+        return ""
+
+
+def install(settings: Settings, args) -> int:
+    """Record a workspace installation without the OAuth dance (scripted setups, tests)."""
+    store = installation_store(settings, store_sessions(settings).kw["bind"])
+    record_installation(store, args.team_id, args.bot_token, args.bot_user_id)
+    print(f"installed CityLink for team {args.team_id}")
+    return 0
+
+
 def clock(settings: Settings, args) -> int:
     """The scheduler process of the Procfile's `clock:` line; `--once` sends what is due."""
     service = digest_service(settings)
     if settings.citylink_digest_channel:
-        service.ensure_default(settings.citylink_digest_channel)
+        service.ensure_default(settings.citylink_digest_channel, _workspace(settings, service))
     run_clock(service, once=args.once)
     return 0
 
@@ -204,7 +219,7 @@ def digest(settings: Settings, args) -> int:
         print("citylink digest needs --channel ID or CITYLINK_DIGEST_CHANNEL", file=sys.stderr)
         return 2
     service = digest_service(settings)
-    subscription = service.ensure_default(channel)
+    subscription = service.ensure_default(channel, _workspace(settings, service))
     if args.dry_run:
         content = service.preview(subscription)
         for view in digest_messages(content, schedule_of(subscription)):

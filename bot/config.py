@@ -50,7 +50,9 @@ class Settings(BaseSettings):
 
     @property
     def slack_configured(self) -> bool:
-        return bool(self.slack_bot_token and self.slack_signing_secret)
+        """Tokens for one workspace, or an app's OAuth credentials for many."""
+        oauth = self.slack_client_id and self.slack_client_secret
+        return bool((self.slack_bot_token or oauth) and self.slack_signing_secret)
 
 
 def load_settings(**overrides) -> Settings:

@@ -18,9 +18,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
-
-if TYPE_CHECKING:
-    from ingest.extract import Extractor
+from bot.workspaces import team_clients
 from handlers.digests import DigestService
 from handlers.forwarding import ForwardService
 from handlers.ingesting import IngestService
@@ -33,6 +31,9 @@ from ingest.gazetteer import load_gazetteer
 from ingest.lookup import PlaceIndex
 from store.db import make_engine, make_sessions
 from store.migrate import upgrade
+
+if TYPE_CHECKING:
+    from ingest.extract import Extractor
 
 
 def store_sessions(settings: Settings) -> sessionmaker[Session]:
@@ -77,17 +78,16 @@ def make_services(settings: Settings, extractor: LazyExtractor | None = None) ->
     sessions = store_sessions(settings)
     ingesting = IngestService(sessions, extractor or LazyExtractor(settings))
     fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
-    forwarding = ForwardService(ingesting, fetch, bot_token=settings.slack_bot_token,
-                                api_url=settings.slack_api_url)  # fmt: skip
+    forwarding = ForwardService(ingesting, fetch, api_url=settings.slack_api_url)
     lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)))
     subscribing = SubscriptionService(sessions, lookups)
     return Services(lookups=lookups, forwarding=forwarding, subscribing=subscribing)
 
 
-def web_client(settings: Settings) -> WebClient:
+def web_client(settings: Settings, token: str | None = None) -> WebClient:
     """The Web API client: `SLACK_API_URL`, waiting out 429s and retrying server errors."""
     return WebClient(
-        token=settings.slack_bot_token,
+        token=token or settings.slack_bot_token,
         base_url=settings.slack_api_url,
         retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3),
                         ServerErrorRetryHandler(max_retry_count=2)],
@@ -97,4 +97,6 @@ def web_client(settings: Settings) -> WebClient:
 def digest_service(settings: Settings) -> DigestService:
     """Digests posted by this process, named for the claims it makes."""
     worker = f"{socket.gethostname()}:{os.getpid()}"
-    return DigestService(store_sessions(settings), web_client(settings), worker=worker)
+    sessions = store_sessions(settings)
+    clients = team_clients(settings, sessions.kw["bind"], partial(web_client, settings))
+    return DigestService(sessions, clients, worker=worker)

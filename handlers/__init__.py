@@ -3,11 +3,13 @@
 from slack_bolt import App
 
 from handlers import actions, commands, events, home, shortcuts
+from handlers.requestlog import tag_request
 from handlers.retries import RedeliveryFilter
 
 
 def register(app: App) -> None:
-    """Register the re-delivery filter, then every listener, in the order of manifest.yml."""
+    """Register request logging and the re-delivery filter, then every listener (manifest order)."""
+    app.use(tag_request)
     app.use(RedeliveryFilter())
     commands.register(app)
     shortcuts.register(app)

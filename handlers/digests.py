@@ -35,22 +35,22 @@ class DigestService:
     def __init__(
         self,
         sessions: sessionmaker[Session],
-        client: WebClient,
+        client_for: Callable[[str], WebClient],
         *,
         worker: str,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         sleep: Callable[[float], None] = time.sleep,
     ):
-        self.sessions, self.client, self.worker = sessions, client, worker
+        self.sessions, self.client_for, self.worker = sessions, client_for, worker
         self.now, self.sleep = now, sleep
         self._last_post: dict[str, float] = {}
 
-    def ensure_default(self, channel: str) -> SubscriptionResult:
+    def ensure_default(self, channel: str, team: str = "") -> SubscriptionResult:
         """CITYLINK_DIGEST_CHANNEL's weekly subscription (Monday 09:00 UTC) unless it has one."""
         with self.sessions.begin() as session:
-            existing = digests.subscription_of(session, "", channel)
+            existing = digests.subscription_of(session, team, channel)
             return existing or digests.subscribe(
-                session, "", channel, user_id="settings", now=self.now(), **DEFAULTS
+                session, team, channel, user_id="settings", now=self.now(), **DEFAULTS
             )
 
     def preview(self, subscription: SubscriptionResult) -> DigestContent:
@@ -139,7 +139,7 @@ class DigestService:
         first_ts = None
         for view in digest_messages(content, schedule_of(content.subscription)):
             self._pace(channel)
-            response = self.client.chat_postMessage(
+            response = self.client_for(content.subscription.scope).chat_postMessage(
                 channel=channel, text=view.text, blocks=view.blocks, unfurl_links=False
             )
             first_ts = first_ts or response.get("ts")

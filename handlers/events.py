@@ -33,7 +33,9 @@ def learn_from_event(event: dict, body: dict, client: WebClient, context) -> Non
     via = "dm" if event.get("channel_type") == "im" else "mention"
     forward = Forward(via=via, user_id=event.get("user", "?"), team_id=body.get("team_id"),
                       channel_id=event.get("channel"))  # fmt: skip
-    learned: list[Learned] = [forwarding.from_file(f, forward) for f in event.get("files", [])]
+    learned: list[Learned] = [
+        forwarding.from_file(f, forward, context.bot_token) for f in event.get("files", [])
+    ]
     learned += forwarding.from_message(event.get("text", ""), forward)
     view = replies.forward_reply(learned)
     client.chat_postMessage(channel=event["channel"], text=view.text, blocks=view.blocks,

@@ -50,12 +50,10 @@ class ForwardService:
         ingesting: IngestService,
         fetch: Callable[[str], ArticleText],
         *,
-        bot_token: str | None,
         api_url: str,
     ):
         self.ingesting = ingesting
         self.fetch = fetch
-        self.bot_token = bot_token
         self.file_hosts = {*SLACK_FILE_HOSTS, urlsplit(api_url).hostname or ""}
 
     def from_message(self, text: str, forward: Forward) -> list[Learned]:
@@ -69,10 +67,10 @@ class ForwardService:
             return []
         return [self._learn("your message", lambda: ArticleText(text=pasted), forward)]
 
-    def from_file(self, file: dict, forward: Forward) -> Learned:
-        """Download a file shared with the bot (text, HTML or PDF) and ingest it."""
+    def from_file(self, file: dict, forward: Forward, bot_token: str | None) -> Learned:
+        """Download a file shared with the bot (text, HTML or PDF) with its workspace's token."""
         name = file.get("name") or file.get("title") or "shared file"
-        return self._learn(name, lambda: self._download(file, name), forward)
+        return self._learn(name, lambda: self._download(file, name, bot_token), forward)
 
     def _learn(self, source: str, read: Callable[[], ArticleText], forward: Forward) -> Learned:
         try:
@@ -80,13 +78,13 @@ class ForwardService:
         except IngestError as exc:
             return Learned(source, reason=exc.reason)
 
-    def _download(self, file: dict, name: str) -> ArticleText:
+    def _download(self, file: dict, name: str, bot_token: str | None) -> ArticleText:
         url = file.get("url_private_download") or file.get("url_private")
         if not url or urlsplit(url).hostname not in self.file_hosts:
             raise IngestError("I could not download that file from Slack")
         if (file.get("size") or 0) > MAX_BYTES:
             raise TooLarge("the file is over 5 MB")
-        headers = {"Authorization": f"Bearer {self.bot_token}"}
+        headers = {"Authorization": f"Bearer {bot_token}"}
         try:
             with httpx.stream("GET", url, headers=headers, timeout=15.0) as response:
                 response.raise_for_status()

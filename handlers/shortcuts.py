@@ -31,7 +31,9 @@ def learn_from_shortcut(body: dict, client: WebClient, respond: Respond, context
     forward = Forward(via="shortcut", user_id=body["user"]["id"],
                       team_id=(body.get("team") or {}).get("id"), channel_id=channel)  # fmt: skip
     forwarding = services_of(context).forwarding
-    learned = [forwarding.from_file(f, forward) for f in message.get("files", [])]
+    learned = [
+        forwarding.from_file(f, forward, context.bot_token) for f in message.get("files", [])
+    ]
     learned += forwarding.from_message(_message_text(message), forward)
     view = replies.forward_reply(learned)
     thread = message.get("thread_ts") or message.get("ts")

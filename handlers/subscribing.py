@@ -129,5 +129,5 @@ class SubscriptionService:
 
     def preview(self, subscription: SubscriptionResult):
         """The channel's next digest as it would look now, without posting or recording it."""
-        service = DigestService(self.sessions, client=None, worker="preview", now=self.now)
+        service = DigestService(self.sessions, client_for=None, worker="preview", now=self.now)
         return digest_messages(service.preview(subscription), schedule_of(subscription))

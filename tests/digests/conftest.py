@@ -56,7 +56,8 @@ def service(sessions, standin, clock) -> DigestService:
     client = WebClient(token="xoxb-test", base_url=standin.url, retry_handlers=[
         RateLimitErrorRetryHandler(max_retry_count=3), ServerErrorRetryHandler(max_retry_count=2),
     ])  # fmt: skip
-    return DigestService(sessions, client, worker="test", now=clock, sleep=clock.sleep)
+    return DigestService(sessions, lambda team: client, worker="test", now=clock,
+                         sleep=clock.sleep)  # fmt: skip
 
 
 @pytest.fixture

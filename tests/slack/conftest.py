@@ -68,14 +68,16 @@ class Slack:
     def response_url(self) -> str:
         return f"{self.standin.origin}response/{time.time_ns()}"
 
-    def command(self, text: str, **headers: str):
+    def command(self, text: str, *, team: str = "T111", **headers: str):
         fields = dict(parse_qsl((PAYLOADS / "slash_command.form.txt").read_text().strip()))
-        fields.update(command="/citylink", text=text, response_url=self.response_url())
+        fields.update(command="/citylink", text=text, response_url=self.response_url(),
+                      team_id=team)  # fmt: skip
+        fields.pop("enterprise_id", None)  # our workspaces are not Enterprise Grid orgs
         return dispatch(self.app, SECRET, urlencode(fields), FORM, **headers)
 
-    def answer(self, text: str) -> dict:
+    def answer(self, text: str, *, team: str = "T111") -> dict:
         """The ephemeral message `/citylink <text>` answers with."""
-        response = self.command(text)
+        response = self.command(text, team=team)
         assert response.status == 200, response.body
         return json.loads(response.body)
 
@@ -86,10 +88,11 @@ class Slack:
                                "value": button.get("value")}]  # fmt: skip
         return dispatch(self.app, SECRET, urlencode({"payload": json.dumps(payload)}), FORM)
 
-    def event(self, event: dict, *, event_id: str | None = None, **headers: str):
+    def event(self, event: dict, *, event_id: str | None = None, team: str = "T111", **headers):
         """An Events API delivery; each gets a new event id unless one is given (a retry)."""
         body = json.loads((PAYLOADS / "event_callback.app_mention.bolt_test.json").read_text())
-        body.update(event=event, event_id=event_id or f"Ev{time.time_ns()}")
+        body.update(event=event, event_id=event_id or f"Ev{time.time_ns()}", team_id=team)
+        body.pop("enterprise_id", None)
         return dispatch(self.app, SECRET, json.dumps(body), JSON, **headers)
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 10.0):
