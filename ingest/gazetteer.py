@@ -264,3 +264,52 @@ def load_gazetteer(cache_dir: Path | None = None, every_alias: bool = False) -> 
     except OSError:
         pass  # a read-only home still works, only slower
     return gaz
+
+
+_ADMIN1: dict[int, dict[tuple[str, str], str]] = {}
+
+
+def _derived_admin1(gaz: Gazetteer) -> dict[tuple[str, str], str]:
+    """GeoNames admin1 code -> ISO code, from cities that bear their region's name.
+
+    Only for countries whose GeoNames codes are not ISO's ("08" for Ontario): there the most
+    populous city named after a region ("Puebla", "Oaxaca") tells its region's code.
+    """
+    regions: dict[str, list[Place]] = {}
+    for place in gaz.places:
+        if place.kind == "region" and place.code and "-" in place.code[:4]:
+            regions.setdefault(place.country, []).append(place)
+    iso = {c: {r.admin1 for r in found} for c, found in regions.items()}
+    votes: dict[tuple[str, str], tuple[int, str]] = {}
+    for country, found in regions.items():
+        for region in found:
+            cities = [
+                gaz.places[i]
+                for i, primary in gaz.names.get(fold(region.name), ())
+                if primary and gaz.places[i].kind == "city" and gaz.places[i].country == country
+            ]
+            city = max(cities, key=lambda c: c.population or 0, default=None)
+            if city is None or not city.admin1 or city.admin1 in iso[country]:
+                continue
+            key, pop = (country, city.admin1), city.population or 0
+            if pop > votes.get(key, (-1, ""))[0]:
+                votes[key] = (pop, region.admin1)
+    return {key: code for key, (_, code) in votes.items()}
+
+
+def region_code(gaz: Gazetteer, place: Place) -> str | None:
+    """The first-level region of a place as ISO 3166-2 spells it (GeoNames numbers many)."""
+    if place.kind == "region" or not place.admin1:
+        return place.admin1
+    if id(gaz) not in _ADMIN1:
+        table = _derived_admin1(gaz)
+        curated = json.loads(DATA.read_text(encoding="utf-8")).get("admin1_iso", {})
+        for country, pairs in curated.items():
+            if country.startswith("_"):
+                continue
+            words = pairs.split()
+            table.update(
+                {(country, g): iso for g, iso in zip(words[::2], words[1::2], strict=True)}
+            )
+        _ADMIN1[id(gaz)] = table
+    return _ADMIN1[id(gaz)].get((place.country, place.admin1), place.admin1)

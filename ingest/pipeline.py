@@ -14,6 +14,7 @@ where tokenising 185k patterns for a PhraseMatcher takes ~25 s (and ~3.5 s to un
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -142,8 +143,20 @@ def _trim_titles(doc: Doc) -> list[Span]:
             if titles[-1] + 1 < ent.end:
                 ents.append(Span(doc, titles[-1] + 1, ent.end, "PERSON"))
             continue
+        if _titled_name(ent, titles):  # "Santiago Mayor Ana Rojas" read as one ORG
+            ents.append(Span(doc, titles[-1] + 1, ent.end, "PERSON"))
+            continue
         ents.append(ent)
     return ents
+
+
+def _titled_name(ent: Span, titles: list[int]) -> bool:
+    """ "Santiago Mayor Ana Rojas": a place, a title and a name the model took for one ORG."""
+    if ent.label_ not in {"ORG", "GPE", "FAC", "NORP"} or not titles or titles[0] == ent.start:
+        return False
+    doc, name = ent.doc, ent.doc[titles[-1] + 1 : ent.end]
+    cut = ent.end < len(doc) and doc[ent.end].is_title  # the model's span ends inside a name
+    return not cut and 2 <= len(name) <= 4 and all(t.is_title and t.is_alpha for t in name)
 
 
 def _overlapping(span: Span) -> list[Span]:
@@ -186,6 +199,12 @@ def _is_dateline(span: Span) -> bool:
     return opens and span.text.isupper() and span.end < len(doc) and doc[span.end].is_punct
 
 
+def _weight(option) -> float:
+    """Which reading of a name an article most likely means, before any context."""
+    place, primary = option
+    return (place.population or 300_000) * (10 if primary else 1)
+
+
 class PlaceTagger:
     """Finds gazetteer names and keeps those the model's entities allow."""
 
@@ -203,6 +222,10 @@ class PlaceTagger:
         taken = {t.i for s in countries for t in s}
         names = _scan(doc, lambda key: key in gaz.names, _with_suffix)
         names = [s for s in names if not taken & {t.i for t in s}]
+        for span in self._regions_not_countries(countries, names):
+            countries.remove(span)
+            span._.kind_hint = "region"
+            names = sorted([*names, span], key=lambda s: s.start)
         person_parts = _person_name_parts(doc)
         verdicts = {s.start: self._allowed(s, person_parts) for s in names}
         _accept_coordinated(names, verdicts)
@@ -228,6 +251,29 @@ class PlaceTagger:
             kept + [Span(doc, p.start, p.end, "GPE") for p in places]
         )
         return doc
+
+    def _regions_not_countries(self, countries: list[Span], names: list[Span]) -> list[Span]:
+        """ "Georgia" is the US state when the article's other places are American.
+
+        A name that is a country and a region of another country is the region after "the
+        state of" or when the article's other places and country words lean to that country.
+        """
+        found = []
+        for span in countries:
+            code = self.gaz.countries[fold(span.text)]
+            regions = [p for p, _ in self.gaz.candidates(span.text) if p.kind == "region"]
+            regions = [p for p in regions if p.country != code]
+            if not code or len(regions) != 1:
+                continue
+            before = span.doc[max(0, span.start - 3) : span.start].text.lower()
+            votes = Counter(c.label_ for c in countries if fold(c.text) != fold(span.text))
+            for name in names:
+                best = max(self.gaz.candidates(name.text), key=_weight, default=None)
+                if best is not None:
+                    votes[best[0].country] += 1
+            if before.endswith("state of") or votes[regions[0].country] > votes[code]:
+                found.append(span)
+        return found
 
     def _notable(self, key: str) -> bool:
         """A region or a city of 100,000 people by this very name ("Reading", "Leeds")."""

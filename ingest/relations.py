@@ -14,27 +14,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ingest.facts import Money, Partnership, Person, Place
+from ingest.kinds import KIND_REGEX, one_agreement
 from ingest.money import find_money
 from ingest.resolve import Mention
 from ingest.status import link_status, link_year, visit_status
 
-KIND_PATTERNS = {
-    "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|"
-    r"relationship|"
-    r"ties|partnership)|sisterhood|twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies))|twinning|twinned|"
-    r"jumelage|partner (?:towns?|cit(?:y|ies))",
-    "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
-    r"friendship (?:relations(?:hip)?|ties|agreement)",
-    "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|"
-    r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
-    r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
-    r"(?:agreements?|charters?)|agreements? (?:was |were )?(?:signed|inked)",
-    "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
-    r"shipments?|procurement|investment agreements?|export orders?|supply agreements?",
-    "cooperation": r"cooperat\w*|co-operat\w*|collaborat\w*|partnership|work(?:ing)? together|"
-    r"joint(?:ly)? \w+|exchanges? (?:programs?|between)|ties between|relationship between",
-}
-KIND_REGEX = {kind: re.compile(p, re.I) for kind, p in KIND_PATTERNS.items()}
 VISIT_REGEX = re.compile(
     r"\bdelegat(?:ion|ions|es)\b|\bvisit(?:s|ed|ing)?\b|\btrip (?:to|in)\b|\btour (?:of|in|to)\b|"
     r"\battend(?:ed|s|ing)?\b|\btravell?ed to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b",
@@ -284,8 +268,12 @@ def _host(sent: Span, mentions: list[Mention]) -> Place | None:
 
 
 def _moving_on(span: Span) -> bool:
-    """ "before flying to Nairobi", "after returning to Tokyo": where the visitors go next."""
+    """ "before flying to Nairobi", "fly back to Lviv", "return to Tokyo": not the host."""
     verb = span.root.head.head
+    if verb.lemma_ == "return" or any(
+        c.lower_ in {"back", "home"} and c.dep_ in {"prt", "advmod"} for c in verb.children
+    ):
+        return True
     return any(t.dep_ == "mark" and t.lower_ in {"before", "after"} for t in verb.children) or (
         verb.dep_ == "pcomp" and verb.head.lower_ in {"before", "after"}
     )
@@ -315,6 +303,7 @@ def _links(sent, parties, state, text) -> list[Partnership]:
         for e in sent.ents
         if e.label_ in NAME_LABELS
     ]
+    matches = {}
     for kind, regex in KIND_REGEX.items():
         match = next(
             (
@@ -324,12 +313,15 @@ def _links(sent, parties, state, text) -> list[Partnership]:
             ),
             None,
         )
-        if not match:
-            continue
+        if match:
+            matches[kind] = match
+    one_agreement(matches)
+    for kind, match in matches.items():
         status = link_status(text, match.start(), state.published)
         if status is None:
             continue
-        amount = _amount(text) if kind == "trade_deal" else None
+        money_kind = kind == "trade_deal" or (kind == "mou" and "trade_deal" not in matches)
+        amount = _amount(text) if money_kind else None
         year = link_year(text, status, state.published)
         if kind == "cooperation" and len(parties) > 2:
             continue  # talk among many delegates is no bilateral link

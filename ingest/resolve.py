@@ -12,12 +12,12 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
 from ingest.facts import Place
-from ingest.gazetteer import Gazetteer, fold
+from ingest.gazetteer import Gazetteer, fold, region_code
 
 QUALIFIER_WORDS = {",", "in", "of", "near", "("}
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
@@ -43,9 +43,11 @@ class Mention:
 
 @dataclass
 class _Context:
+    gaz: Gazetteer
     countries: Counter
     admin1: Counter
     sentence_countries: dict[int, Counter]
+    first: dict[str, Place] = field(default_factory=dict)  # first-pass reading of each name
 
 
 def _prior(place: Place, primary: bool) -> float:
@@ -104,12 +106,19 @@ def _siblings(spans: list[Span]) -> dict[int, list[Span]]:
     }
 
 
+def _region_of(place: Place) -> tuple[str, str | None]:
+    """(country, ISO admin1) of a place, whichever source numbered its region."""
+    return place.country, region_code(_GAZ[0], place) if _GAZ else place.admin1
+
+
+_GAZ: list[Gazetteer] = []  # the gazetteer of the resolution under way (one per process)
+
+
 def _inside(place: Place, region: Place) -> bool:
     return (
         region.kind == "region"
         and place.key != region.key
-        and place.country == region.country
-        and place.admin1 == region.admin1
+        and _region_of(place) == _region_of(region)
     )
 
 
@@ -124,10 +133,7 @@ def _neighbour_fit(place: Place, neighbours: list[list[Place]]) -> float:
 
 def _sibling_fit(place: Place, siblings: list[list[Place]]) -> float:
     """Reward a reading in the same first-level region as most of the names listed with it."""
-    same = sum(
-        any((o.country, o.admin1) == (place.country, place.admin1) for o in options)
-        for options in siblings
-    )
+    same = sum(any(_region_of(o) == _region_of(place) for o in options) for options in siblings)
     return 4.0 * same / len(siblings) if siblings else 0.0
 
 
@@ -138,11 +144,12 @@ def _pinned(place: Place, qual: str, near: list[list[Place]]) -> bool:
 
 def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -> float:
     score = _prior(place, primary)
-    total = sum(ctx.countries.values()) or 1
-    score += 3.0 * ctx.countries[place.country] / total
+    own = int(ctx.first.get(_name_key(span)) == place)  # a reading is no evidence for itself
+    total = sum(ctx.countries.values()) - own or 1
+    score += 3.0 * (ctx.countries[place.country] - own) / total
     score += 2.0 * min(ctx.sentence_countries.get(span.sent.start, Counter())[place.country], 1)
-    same_country = sum(n for (c, _), n in ctx.admin1.items() if c == place.country) or 1
-    score += 2.5 * ctx.admin1[(place.country, place.admin1)] / same_country
+    same_country = sum(n for (c, _), n in ctx.admin1.items() if c == place.country) - own or 1
+    score += 2.5 * (ctx.admin1[_region_of(place)] - own) / same_country
     if qual:
         score += 6.0 if qual == place.country else -6.0
     score += _neighbour_fit(place, near)
@@ -204,11 +211,17 @@ def _named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]
 
 
 def _resolve_pass(spans, gaz: Gazetteer, ctx: _Context) -> dict[int, Place]:
-    """One place per name per article: evidence on any mention counts for all of them."""
+    """One place per name per article: evidence on any mention counts for all of them.
+
+    A qualifier decides its own mention ("Córdoba, Spain" and "Córdoba in Veracruz" are two
+    places) and, by default, the name's other mentions; but a reading inside a region the
+    article names ("Ontario") beats another place's qualifier for the unqualified mentions.
+    """
     options = {s.start: _options(s, gaz) for s in spans}
     near, siblings = _neighbours(spans), _siblings(spans)
     totals: dict[str, Counter] = {}
     pinned: dict[str, set[str]] = {}
+    own_pins: dict[int, set[str]] = {}
     for span in spans:
         qual = _country_qualifier(span, gaz)
         near_options = [[p for p, _ in options[n.start]] for n in near[span.start]]
@@ -219,11 +232,25 @@ def _resolve_pass(spans, gaz: Gazetteer, ctx: _Context) -> dict[int, Place]:
             scores[place] += _sibling_fit(place, listed)
             if _pinned(place, qual, near_options):
                 pinned.setdefault(_name_key(span), set()).add(place.key)
-    return {
-        s.start: _best(totals[_name_key(s)], pinned.get(_name_key(s)))
-        for s in spans
-        if options[s.start]
-    }
+                own_pins.setdefault(span.start, set()).add(place.key)
+    regions = [(k, p) for k, p in ctx.first.items() if p.kind == "region"]
+    found = {}
+    for s in spans:
+        if not options[s.start]:
+            continue
+        key = _name_key(s)
+        allowed = own_pins.get(s.start)
+        if allowed is None:
+            allowed = pinned.get(key)
+            in_region = {
+                p.key
+                for p, primary in options[s.start]
+                if primary and any(_inside(p, r) for k, r in regions if k != key)
+            }
+            if in_region and not (allowed or set()) & in_region:
+                allowed = in_region
+        found[s.start] = _best(totals[key], allowed)
+    return found
 
 
 def _best(scores: Counter, pinned: set[str] | None) -> Place:
@@ -240,21 +267,34 @@ def _name_key(span: Span) -> str:
     return text.casefold()
 
 
-def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
-    """ "Gulf coast", "Western traders": a common word is a place only if its country is named.
+def _doubtful(m: Mention) -> bool:
+    """A region named by a word of direction, or a small town (named by an English word)."""
+    if m.place.kind == "region":
+        return fold(m.span.text) in DIRECTION_WORDS
+    return (m.place.population or 0) < NOTABLE_POPULATION and (
+        m.span._.common_word or m.place.latitude is not None
+    )
 
-    The model calls such capitalised words places; a small town named by an English word, or a
-    region named by a word of direction, counts only when the article names its country or
-    another place in it.
+
+def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
+    """ "Gulf coast", "Banco do Brasil": a doubtful place needs its country in the article.
+
+    The model calls such capitalised words places; a small town, or a region named by a word
+    of direction, counts only when the article names its country or a surer place in it.
     """
+    doubtful = {m.span.start for m in mentions if _doubtful(m)}
+    if len({m.place.key for m in mentions if m.span.start not in doubtful}) < 2:
+        # Nothing surer to be far from: only the English-word names stay in doubt.
+        words = {m.span.start for m in mentions if m.span._.common_word or m.place.kind == "region"}
+        doubtful &= words
     kept = []
     for m in mentions:
-        others = {o.place.country for o in mentions if _name_key(o.span) != _name_key(m.span)}
-        if m.place.kind == "region":
-            doubtful = fold(m.span.text) in DIRECTION_WORDS
-        else:
-            doubtful = m.span._.common_word and (m.place.population or 0) < NOTABLE_POPULATION
-        if not doubtful or countries[m.place.country] or m.place.country in others:
+        others = {
+            o.place.country
+            for o in mentions
+            if _name_key(o.span) != _name_key(m.span) and o.span.start not in doubtful
+        }
+        if m.span.start not in doubtful or countries[m.place.country] or m.place.country in others:
             kept.append(m)
     return kept
 
@@ -269,13 +309,19 @@ def resolve_places(
     """
     spans = list(doc.spans[spans_key])
     countries, by_sentence = _country_evidence(doc)
-    ctx = _Context(Counter(countries), Counter(), by_sentence)
-    first = _resolve_pass(spans, gaz, ctx)
-    # Second pass: what the first pass found becomes evidence for the doubtful ones.
-    for place in first.values():
-        ctx.countries[place.country] += 1
-        ctx.admin1[(place.country, place.admin1)] += 1
-    final = _resolve_pass(spans, gaz, ctx)
+    _GAZ[:] = [gaz]
+    final = _resolve_pass(spans, gaz, _Context(gaz, Counter(countries), Counter(), by_sentence))
+    # Later passes: what the previous one found is evidence for the doubtful names (a region
+    # read right in the second pass decides the cities inside it in the third).
+    for _ in range(2):
+        ctx = _Context(gaz, Counter(countries), Counter(), by_sentence)
+        for span in spans:
+            if span.start in final:
+                ctx.first[_name_key(span)] = final[span.start]
+        for place in ctx.first.values():
+            ctx.countries[place.country] += 1
+            ctx.admin1[_region_of(place)] += 1
+        final = _resolve_pass(spans, gaz, ctx)
     readings = {_name_key(m.span): m.place for m in known}
     for span in spans:
         final[span.start] = readings.get(_name_key(span), final.get(span.start))

@@ -1,0 +1,73 @@
+"""Context for ambiguous places: named regions beat population, qualifiers decide their mention."""
+
+from ingest.facts import ArticleText
+
+
+def readings(extractor, text, name):
+    facts = extractor(ArticleText(text=text))
+    return {(m.place.country, m.place.kind) for m in facts.places if m.place.name == name}
+
+
+def test_named_province_beats_a_larger_namesake(extractor):
+    text = (
+        "Councillors in Kingston voted on Monday to court investors from Busan. The city, "
+        "halfway between Toronto and Montreal on the shores of Lake Ontario, is the oldest "
+        "in Ontario and wants a port partner in South Korea."
+    )
+    assert readings(extractor, text, "Kingston") == {("CA", "city")}
+    assert readings(extractor, text, "Ontario") == {("CA", "region")}
+
+
+def test_a_qualifier_elsewhere_does_not_outweigh_the_named_province(extractor):
+    text = (
+        "Kingston council backed a Canadian trade mission to Daegu. Officials in Ontario said the "
+        "mission should not be confused with the one from Kingston, Jamaica, last spring. "
+        "Kingston expects a reply from Daegu by June."
+    )
+    assert ("CA", "city") in readings(extractor, text, "Kingston")
+
+
+def test_japanese_prefecture_word_places_a_small_town(extractor):
+    text = (
+        "Wine makers from Ikeda, a farming town in eastern Hokkaido, will visit Adelaide "
+        "next month to study barrel ageing."
+    )
+    facts = extractor(ArticleText(text=text))
+    ikeda = [m.place for m in facts.places if m.place.name == "Ikeda"]
+    assert ikeda and ikeda[0].admin1 == "12"  # GeoNames' number for Hokkaido
+
+
+def test_same_name_qualified_two_ways_resolves_per_mention(extractor):
+    text = (
+        "The orchestra of Córdoba, Spain, will tour Mexico in May. Its first concert is in "
+        "Córdoba, Veracruz, the coffee town east of Puebla."
+    )
+    assert readings(extractor, text, "Córdoba") >= {("ES", "city"), ("MX", "city")}
+
+
+def test_georgia_among_american_places_is_the_state(extractor):
+    text = (
+        "Savannah and Macon will share a booth at the Atlanta trade show, the largest in "
+        "Georgia, before a joint mission to Taipei."
+    )
+    assert readings(extractor, text, "Georgia") == {("US", "region")}
+
+
+def test_georgia_beside_tbilisi_is_the_country(extractor):
+    text = "Officials from Tbilisi and Kutaisi said Georgia wants more flights to Warsaw."
+    assert readings(extractor, text, "Georgia") == set()
+
+
+def test_small_far_away_town_without_support_is_dropped(extractor):
+    text = (
+        "Leeds and Bergen renewed their partnership on Friday. A Bergen choir called Dorset "
+        "Voices will perform in Leeds in June, the council said."
+    )
+    facts = extractor(ArticleText(text=text))
+    countries = {m.place.country for m in facts.places}
+    assert countries <= {"GB", "NO"}, countries
+
+
+def test_small_town_is_kept_when_its_country_is_named(extractor):
+    text = "Delegates from Lunéville, a town in eastern France, arrived in Leeds on Friday."
+    assert readings(extractor, text, "Lunéville") == {("FR", "city")}

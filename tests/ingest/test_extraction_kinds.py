@@ -1,0 +1,48 @@
+"""One agreement is one kind; amounts go with the agreement the sentence values."""
+
+from ingest.facts import ArticleText
+
+
+def kinds(extractor, text, published="2024-06-10"):
+    facts = extractor(ArticleText(text=text, published=published))
+    return {p.kind: p for p in facts.partnerships}
+
+
+def test_signed_investment_agreements_are_a_trade_deal(extractor):
+    text = (
+        "Leeds and Lyon signed investment agreements worth 40 million euros on Tuesday "
+        "for a new ferry terminal."
+    )
+    found = kinds(extractor, text)
+    assert "trade_deal" in found and "mou" not in found
+    assert found["trade_deal"].amount is not None
+
+
+def test_the_deal_of_a_signed_memorandum_is_that_memorandum(extractor):
+    text = (
+        "Leeds and Lyon signed a memorandum of understanding on Tuesday; the deal commits "
+        "the two cities to 2 million euros for student exchanges."
+    )
+    found = kinds(extractor, text)
+    assert "mou" in found and "trade_deal" not in found
+    assert found["mou"].amount is not None and found["mou"].amount.currency == "EUR"
+
+
+def test_flying_back_home_is_no_visit_to_home(extractor):
+    text = (
+        "A delegation from Lyon visited Rotterdam on Monday and will fly back to Lyon on Wednesday."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-06-10"))
+    visits = {(p.a.name, p.b.name) for p in facts.partnerships if p.kind == "visit"}
+    assert ("Lyon", "Rotterdam") in visits
+    assert not any(b == "Lyon" for _, b in visits)
+
+
+def test_place_title_name_read_as_one_organisation_is_a_visiting_official(extractor):
+    text = (
+        "The Peruvian delegation, led by Arequipa Mayor Rosa Quispe, arrived in Doha on "
+        "Monday for the water forum."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-01-01"))
+    person = next(p for p in facts.people if p.name == "Rosa Quispe")
+    assert person.place is not None and person.place.name == "Arequipa"
