@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.facts import Organization, Person, Place
 from ingest.resolve import Mention
+from ingest.sentences import sentence_of
 from ingest.titles import (
     TITLE_WORDS,
     portfolio_start,
@@ -209,7 +210,7 @@ def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
 
 def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
     """ "a delegation from Wuxi led by Vice Mayor Zhou Min", "X led a delegation from Stirling"."""
-    sent, head = person.sent, person.root.head
+    sent, head = sentence_of(person), person.root.head
     leads = head.lemma_ in LEAD_VERBS or head.lower_ == "by" and head.head.lemma_ in LEAD_VERBS
     if not leads and head.lower_ not in TITLE_WORDS:
         return None

@@ -17,6 +17,7 @@ from ingest.facts import Money, Partnership, Person, Place
 from ingest.kinds import KIND_REGEX, one_agreement
 from ingest.money import find_money
 from ingest.resolve import Mention
+from ingest.sentences import sentence_of
 from ingest.status import link_status, link_year, visit_status
 
 VISIT_REGEX = re.compile(
@@ -158,7 +159,7 @@ def _sentence_parties(sent: Span, mentions, org_mentions, people, state, gaz_cou
 
 def _org_acts(span: Span) -> bool:
     """An organisation that signs ("the Lyon Chamber signed ... with X") acts for its place."""
-    ents = [e for e in span.sent.ents if e.start <= span.start and span.end <= e.end]
+    ents = [e for e in sentence_of(span).ents if e.start <= span.start and span.end <= e.end]
     root = ents[0].root if ents else span.root
     while root.dep_ in {"conj", "appos"} and root.head != root:
         root = root.head

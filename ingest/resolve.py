@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.facts import Place
 from ingest.gazetteer import Gazetteer, fold, region_code
+from ingest.sentences import sentence_start
 
 QUALIFIER_WORDS = {",", "in", "of", "near", "("}
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
@@ -147,7 +148,9 @@ def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -
     own = int(ctx.first.get(_name_key(span)) == place)  # a reading is no evidence for itself
     total = sum(ctx.countries.values()) - own or 1
     score += 3.0 * (ctx.countries[place.country] - own) / total
-    score += 2.0 * min(ctx.sentence_countries.get(span.sent.start, Counter())[place.country], 1)
+    score += 2.0 * min(
+        ctx.sentence_countries.get(sentence_start(span), Counter())[place.country], 1
+    )
     same_country = sum(n for (c, _), n in ctx.admin1.items() if c == place.country) - own or 1
     score += 2.5 * (ctx.admin1[_region_of(place)] - own) / same_country
     if qual:
@@ -165,7 +168,7 @@ def _country_evidence(doc: Doc) -> tuple[Counter, dict[int, Counter]]:
     overall, by_sentence = Counter(), {}
     for span in doc.spans["countries"]:
         overall[span.label_] += 1
-        by_sentence.setdefault(span.sent.start, Counter())[span.label_] += 1
+        by_sentence.setdefault(sentence_start(span), Counter())[span.label_] += 1
     return overall, by_sentence
 
 

@@ -86,10 +86,27 @@ def ensure_place(session: Session, place: Place) -> models.Place:
     row = find()
     if row is None:
         return _insert_or_get(session, _new_place(place), find)[0]
+    _fill_details(row, place)
+    return row
+
+
+def _fill_details(row: models.Place, place: Place) -> None:
     for detail in PLACE_DETAILS:
         if getattr(row, detail) is None and getattr(place, detail) is not None:
             setattr(row, detail, getattr(place, detail))
-    return row
+
+
+def ensure_places(session: Session, places: Iterable[Place]) -> dict[str, models.Place]:
+    """Rows of the places by key: the stored ones in one query, the new ones inserted."""
+    wanted = {place.key: place for place in places}
+    query = select(models.Place).where(models.Place.key.in_(list(wanted)))
+    rows = {row.key: row for row in session.scalars(query)}
+    for key, place in wanted.items():
+        if key in rows:
+            _fill_details(rows[key], place)
+        else:
+            rows[key] = ensure_place(session, place)
+    return rows
 
 
 def _find_article(session: Session, scope: str, url: str | None, digest: str):
@@ -179,7 +196,7 @@ def _places_of(facts: ArticleFacts) -> Iterable[Place]:
 def _add_facts(
     session: Session, article: models.Article, facts: ArticleFacts, now: datetime
 ) -> dict[str, int]:
-    places = {p.key: ensure_place(session, p) for p in _places_of(facts)}
+    places = ensure_places(session, _places_of(facts))
     mentions = Counter[str]()
     for mention in facts.places:
         mentions[mention.place.key] += mention.mentions
