@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, Engine, func, insert, select, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -250,7 +250,7 @@ def write(connection: Connection, rows: dict[str, list[dict]]) -> None:
 
 
 def finish(connection: Connection) -> None:
-    """PostgreSQL: move sequences past the explicit ids; both: refresh planner statistics."""
+    """PostgreSQL: move sequences past the explicit ids; SQLite: refresh planner statistics."""
     if connection.dialect.name == "postgresql":
         for table in SERIAL_TABLES:
             connection.execute(
@@ -259,7 +259,18 @@ def finish(connection: Connection) -> None:
                     f"COALESCE((SELECT max(id) FROM {table}), 1))"
                 )
             )
-    connection.execute(text("ANALYZE"))
+    else:
+        connection.execute(text("ANALYZE"))
+
+
+def vacuum(engine: Engine) -> None:
+    """PostgreSQL: VACUUM ANALYZE, outside a transaction as it must run.
+
+    Statistics for the planner, and the visibility map without which no index-only scan is
+    possible: a bulk-loaded store has none until (auto)vacuum runs, and autovacuum may be off.
+    """
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("VACUUM ANALYZE")
 
 
 def build(url: str, articles: int, seed: int) -> dict[str, int]:
@@ -276,6 +287,8 @@ def build(url: str, articles: int, seed: int) -> dict[str, int]:
     with engine.begin() as connection:
         write(connection, builder.rows)
         finish(connection)
+    if engine.dialect.name == "postgresql":
+        vacuum(engine)
     if engine.dialect.name == "sqlite":
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     MetaData,
     Numeric,
     String,
@@ -86,6 +87,8 @@ class Article(Base):
     __table_args__ = (
         UniqueConstraint("scope", "content_hash"),
         UniqueConstraint("scope", "canonical_url"),
+        # What a team sees, by arrival: digests' windows and the visible-article count.
+        Index("ix_articles_scope_ingested_at", "scope", "ingested_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -122,12 +125,14 @@ class Forward(Base):
 
 class PlaceMention(Base):
     __tablename__ = "place_mentions"
+    # The articles mentioning a place, read from the index alone (the key leads with article_id).
+    __table_args__ = (Index("ix_place_mentions_place_id_article_id", "place_id", "article_id"),)
 
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     place_id: Mapped[int] = mapped_column(
-        ForeignKey("places.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("places.id", ondelete="CASCADE"), primary_key=True
     )
     count: Mapped[int]
 
@@ -147,12 +152,14 @@ class Person(Base):
 
 class ArticlePerson(Base):
     __tablename__ = "article_people"
+    # The articles quoting a person, read from the index alone (the key leads with article_id).
+    __table_args__ = (Index("ix_article_people_person_id_article_id", "person_id", "article_id"),)
 
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     person_id: Mapped[int] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
     )
 
 

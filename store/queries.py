@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
+from itertools import islice
 
-from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select, union
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from ingest.facts import PARTNERSHIP_KINDS
+from ingest.facts import PARTNERSHIP_KINDS, Money
 from store import models
 from store.models import NEWEST_ARTICLE_FIRST
 from store.results import (
@@ -22,20 +23,25 @@ from store.results import (
     StoreCounts,
 )
 
-A, E, P = models.Article, models.Evidence, models.Partnership
+A, E, P, Pl = models.Article, models.Evidence, models.Partnership, models.Place
 PEOPLE_LIMIT = 20
 KIND_ORDER = {kind: i for i, kind in enumerate(PARTNERSHIP_KINDS)}
+IN_CHUNK = 10_000  # ids per IN list: PostgreSQL takes at most 65,535 bound parameters
+# What an ArticleRef shows: never the article's text, which is most of the row.
+ARTICLE_COLUMNS = (A.id, A.title, A.url, A.source, A.published, A.published_on, A.ingested_at)
+EVIDENCE_COLUMNS = (E.sentence, E.status, E.year, E.amount_value, E.amount_currency)
+LINK_COLUMNS = (E.partnership_id, P.place_a_id, P.place_b_id, P.kind, P.first_seen_at)
 
 
-def _visible(team_id: str | None) -> ColumnElement[bool]:
+def _visible(team_id: str | None, article=A) -> ColumnElement[bool]:
     """Articles a team may see: the shared corpus ('' scope) and its own."""
-    return A.scope.in_(("", team_id)) if team_id else A.scope == ""
+    return article.scope.in_(("", team_id)) if team_id else article.scope == ""
 
 
 def _count_where(column: InstrumentedAttribute) -> ColumnElement[int]:
     """How many rows of `column`'s table point at the place of the outer query (indexed)."""
-    query = select(func.count()).where(column == models.Place.id)
-    return query.correlate(models.Place).scalar_subquery()
+    query = select(func.count()).where(column == Pl.id)
+    return query.correlate(Pl).scalar_subquery()
 
 
 def _summary_query():
@@ -47,65 +53,79 @@ def _summary_query():
         _count_where(P.place_a_id) + _count_where(P.place_b_id)
         + _count_where(models.PlaceMention.place_id)
     )  # fmt: skip
-    return select(models.Place, facts), facts
+    return select(*SUMMARY_COLUMNS, facts)
 
 
-def _summary(place: models.Place, facts: int) -> PlaceSummary:
-    return PlaceSummary(
-        id=place.id, key=place.key, name=place.name, country=place.country, admin1=place.admin1,
-        kind=place.kind, geonameid=place.geonameid, facts=facts,
-    )  # fmt: skip
+SUMMARY_COLUMNS = (Pl.id, Pl.key, Pl.name, Pl.country, Pl.admin1, Pl.kind, Pl.geonameid)
+SUMMARY = _summary_query()  # built once: it is the same for every lookup
+
+
+def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
+    """`ids` in lists short enough to bind."""
+    it = iter(ids)
+    while chunk := list(islice(it, IN_CHUNK)):
+        yield chunk
 
 
 def _summaries(session: Session, place_ids: Collection[int]) -> dict[int, PlaceSummary]:
-    query, _ = _summary_query()
-    rows = session.execute(query.where(models.Place.id.in_(place_ids)))
-    return {place.id: _summary(place, facts) for place, facts in rows}
+    found: dict[int, PlaceSummary] = {}
+    for chunk in _chunks(place_ids):
+        rows = session.execute(SUMMARY.where(Pl.id.in_(chunk)))
+        found.update((row.id, PlaceSummary(*row)) for row in rows)
+    return found
 
 
 def places_by_key(session: Session, keys: Collection[str]) -> dict[str, PlaceSummary]:
     """The stored places among `keys`, each with how many facts the store holds about it."""
-    query, _ = _summary_query()
-    rows = session.execute(query.where(models.Place.key.in_(list(keys))))
-    return {place.key: _summary(place, facts) for place, facts in rows}
+    rows = session.execute(SUMMARY.where(Pl.key.in_(list(keys))))
+    return {row.key: PlaceSummary(*row) for row in rows}
 
 
-def _article_ref(article: models.Article) -> ArticleRef:
-    return ArticleRef(
-        id=article.id, title=article.title, url=article.url, source=article.source,
-        published=article.published, published_on=article.published_on,
-        ingested_at=article.ingested_at,
-    )  # fmt: skip
+def _article_ref(row: Sequence) -> ArticleRef:
+    """An ArticleRef from the values of ARTICLE_COLUMNS, in order."""
+    return ArticleRef(*row)
 
 
-def _links(session: Session, which: ColumnElement[bool], team_id: str | None) -> list[LinkResult]:
-    """Partnerships matching `which` with the evidence the team may see, newest first."""
+def _evidence(row: Sequence, article: ArticleRef) -> EvidenceResult:
+    """An EvidenceResult from the values of EVIDENCE_COLUMNS, in order."""
+    sentence, status, year, value, currency = row
+    amount = None if value is None or currency is None else Money(value, currency)
+    return EvidenceResult(sentence, status, year, amount, article)
+
+
+def _links(
+    session: Session, which: ColumnElement[bool], team_id: str | None, places: dict | None = None
+) -> list[LinkResult]:
+    """Partnerships matching `which` with the evidence the team may see, newest first.
+
+    `places`, when given, holds summaries already read and receives the parties' (one query).
+    """
     query = (
-        select(E, A, P)
+        select(*LINK_COLUMNS, *EVIDENCE_COLUMNS, *ARTICLE_COLUMNS)
         .join(A, A.id == E.article_id)
         .join(P, P.id == E.partnership_id)
         .where(which, _visible(team_id))
         .order_by(*NEWEST_ARTICLE_FIRST, E.id.desc())
     )
-    partnerships: dict[int, models.Partnership] = {}
+    partnerships: dict[int, Row] = {}
     evidence: dict[int, list[EvidenceResult]] = {}
-    for row, article, partnership in session.execute(query):
-        partnerships[partnership.id] = partnership
-        evidence.setdefault(partnership.id, []).append(EvidenceResult(
-            sentence=row.sentence, status=row.status, year=row.year, amount=row.amount,
-            article=_article_ref(article),
-        ))  # fmt: skip
-    ids = {i for p in partnerships.values() for i in (p.place_a_id, p.place_b_id)}
-    places = _summaries(session, ids)
-    return [_link(p, places, tuple(evidence[p.id])) for p in partnerships.values()]
+    split = len(LINK_COLUMNS) + len(EVIDENCE_COLUMNS)
+    for row in session.execute(query):
+        partnerships.setdefault(row.partnership_id, row)
+        stated, article = row[len(LINK_COLUMNS) : split], _article_ref(row[split:])
+        evidence.setdefault(row.partnership_id, []).append(_evidence(stated, article))
+    places = {} if places is None else places
+    ids = {i for p in partnerships.values() for i in (p.place_a_id, p.place_b_id)} | places.keys()
+    places.update(_summaries(session, ids))
+    return [_link(p, places, tuple(evidence[i])) for i, p in partnerships.items()]
 
 
 def _link(
-    p: models.Partnership, places: dict[int, PlaceSummary], evidence: tuple[EvidenceResult, ...]
+    p: Row, places: dict[int, PlaceSummary], evidence: tuple[EvidenceResult, ...]
 ) -> LinkResult:
     state = PartnershipState.from_evidence(evidence)
     return LinkResult(
-        id=p.id, a=places[p.place_a_id], b=places[p.place_b_id], kind=p.kind,
+        id=p.partnership_id, a=places[p.place_a_id], b=places[p.place_b_id], kind=p.kind,
         status=state.status, year=state.year, amount=state.amount, evidence=evidence,
         first_seen_at=p.first_seen_at,
     )  # fmt: skip
@@ -131,89 +151,146 @@ def recent_partnerships(
     until: datetime | None = None,
 ) -> list[LinkResult]:
     """Partnerships with the newest evidence, by when it arrived (in [since, until))."""
-    latest = func.max(A.ingested_at)
     query = select(E.partnership_id).join(A, A.id == E.article_id).where(_visible(team_id))
     if since is not None:
         query = query.where(A.ingested_at >= since)
     if until is not None:
         query = query.where(A.ingested_at < until)
-    query = query.group_by(E.partnership_id).order_by(latest.desc(), E.partnership_id.desc())
-    ids = list(session.scalars(query.limit(limit)))
-    links = {link.id: link for link in _links(session, P.id.in_(ids), team_id)}
+    ids = _all_newest(session, query) if limit is None else _first_newest(session, query, limit)
+    # Many ids (a long digest) go by the window's own query: no list of them to bind.
+    which = P.id.in_(ids) if len(ids) <= IN_CHUNK else P.id.in_(query)
+    links = {link.id: link for link in _links(session, which, team_id)}
     return [links[i] for i in ids]
+
+
+def _all_newest(session: Session, query) -> list[int]:
+    """Every partnership id of the evidence `query` selects, by its newest arrival."""
+    latest = func.max(A.ingested_at)
+    query = query.group_by(E.partnership_id).order_by(latest.desc(), E.partnership_id.desc())
+    return list(session.scalars(query))
+
+
+def _first_newest(session: Session, query, limit: int) -> list[int]:
+    """The same order for the first `limit` ids, walking evidence by arrival (indexed).
+
+    A partnership first appears at its newest arrival, so first appearances come in the order
+    of the grouped query; fetch more rows until `limit` distinct ids or the end.
+    """
+    query = query.order_by(A.ingested_at.desc(), E.partnership_id.desc())
+    fetch = max(limit, 1) * 4
+    while True:
+        rows = session.scalars(query.limit(fetch)).all()
+        ids = list(dict.fromkeys(rows))
+        if len(ids) >= limit or len(rows) < fetch:
+            return ids[:limit]
+        fetch *= 4
 
 
 def articles_between(
     session: Session, since: datetime, until: datetime, *, team_id: str | None = None
 ) -> list[ArticleRef]:
     """Articles that arrived in [since, until), newest first."""
-    query = select(A).where(_visible(team_id), A.ingested_at >= since, A.ingested_at < until)
-    return [_article_ref(a) for a in session.scalars(query.order_by(A.ingested_at.desc()))]
+    query = select(*ARTICLE_COLUMNS).where(
+        _visible(team_id), A.ingested_at >= since, A.ingested_at < until
+    )
+    return [_article_ref(row) for row in session.execute(query.order_by(A.ingested_at.desc()))]
 
 
 def _people(session: Session, place_id: int, team_id: str | None) -> tuple[PersonResult, ...]:
-    """People of the place, then people quoted in articles mentioning it."""
+    """People of the place, then people quoted in articles mentioning it.
+
+    Either way they must be quoted in an article the team sees; the two ways are separate
+    queries joined by UNION, so each runs on its own index instead of scanning every quote.
+    """
     Person, Link, Place = models.Person, models.ArticlePerson, models.Place
-    tied = case((Person.place_id == place_id, 0), else_=1)
-    mentioning = select(models.PlaceMention.article_id).where(
-        models.PlaceMention.place_id == place_id
+    Mention = models.PlaceMention
+    quoted = select(Link.person_id).join(A, A.id == Link.article_id).where(_visible(team_id))
+    of_place = quoted.join(Person, Person.id == Link.person_id).where(Person.place_id == place_id)
+    mentioning = quoted.join(Mention, Mention.article_id == Link.article_id).where(
+        Mention.place_id == place_id
     )
+    ids = union(of_place, mentioning).subquery()
+    tied = case((Person.place_id == place_id, 0), else_=1)
     query = (
-        select(Person.id, Person.name, Person.role, Place.name, tied)
-        .join(Link, Link.person_id == Person.id)
-        .join(A, A.id == Link.article_id)
+        select(Person.name, Person.role, Place.name)
+        .join(ids, ids.c.person_id == Person.id)
         .outerjoin(Place, Place.id == Person.place_id)
-        .where(_visible(team_id), or_(Person.place_id == place_id, Link.article_id.in_(mentioning)))
-        .distinct()
         .order_by(tied, Person.name, Person.id)
         .limit(PEOPLE_LIMIT)
     )
-    rows = session.execute(query)
-    return tuple(PersonResult(name, role, place) for _, name, role, place, _ in rows)
+    return tuple(PersonResult(name, role, place) for name, role, place in session.execute(query))
 
 
 def place_profile(
     session: Session, place_id: int, *, team_id: str | None = None, limit_articles: int = 5
 ) -> PlaceProfile | None:
     """A place with its partnerships (by kind, newest first), people and latest articles."""
-    summary = _summaries(session, [place_id]).get(place_id)
-    if summary is None:
-        return None
+    places: dict[int, PlaceSummary | None] = {place_id: None}  # read with the partners' summaries
     which = or_(P.place_a_id == place_id, P.place_b_id == place_id)
-    links = _links(session, which, team_id)
+    links = _links(session, which, team_id, places)
+    if places.get(place_id) is None:
+        return None
     links.sort(key=lambda link: KIND_ORDER.get(link.kind, len(KIND_ORDER)))
-    mentioning = (
-        select(A)
-        .join(models.PlaceMention, models.PlaceMention.article_id == A.id)
-        .where(models.PlaceMention.place_id == place_id, _visible(team_id))
-    )
-    articles = session.scalars(mentioning.order_by(*NEWEST_ARTICLE_FIRST).limit(limit_articles))
+    articles, count = _latest_mentioning(session, place_id, team_id, limit_articles)
     return PlaceProfile(
-        place=summary,
+        place=places[place_id],
         partnerships=tuple(links),
         people=_people(session, place_id, team_id),
-        articles=tuple(_article_ref(a) for a in articles),
-        article_count=session.scalar(select(func.count()).select_from(mentioning.subquery())),
+        articles=articles,
+        article_count=count,
     )
 
 
-def _visible_count(
-    session: Session,
-    column: InstrumentedAttribute,
-    article_id: InstrumentedAttribute,
-    team_id: str | None,
-) -> int:
-    """How many distinct `column` values rows tied to visible articles hold."""
-    query = select(func.count(distinct(column))).join(A, A.id == article_id)
-    return session.scalar(query.where(_visible(team_id)))
+def _latest_mentioning(
+    session: Session, place_id: int, team_id: str | None, limit: int
+) -> tuple[tuple[ArticleRef, ...], int]:
+    """The newest `limit` visible articles mentioning the place, and how many there are.
+
+    One query: the window count is taken before LIMIT applies.
+    """
+    query = (
+        select(*ARTICLE_COLUMNS, func.count().over())
+        .join(models.PlaceMention, models.PlaceMention.article_id == A.id)
+        .where(models.PlaceMention.place_id == place_id, _visible(team_id))
+        .order_by(*NEWEST_ARTICLE_FIRST)
+        .limit(max(limit, 1))
+    )
+    rows = session.execute(query).all()
+    return tuple(_article_ref(row[:-1]) for row in rows[:limit]), rows[0][-1] if rows else 0
+
+
+def _hidden(team_id: str | None) -> ColumnElement[bool]:
+    """Articles a team may not see; `scope > ''` (never '') keeps it on the scope index."""
+    return and_(A.scope > "", A.scope != team_id) if team_id else A.scope > ""
+
+
+def _visible_count(session: Session, link: type[models.Base], column: str, team_id: str | None):
+    """How many distinct `column` values rows of `link` tied to visible articles hold.
+
+    Counted as every distinct value (from the link table alone) less the values only hidden
+    articles hold, found from the few hidden articles, so no join touches every row.
+    """
+    value = getattr(link, column)
+    every = select(value).distinct().subquery()
+    other, article = aliased(link), aliased(A)
+    seen = (
+        select(other.article_id)
+        .join(article, article.id == other.article_id)
+        .where(getattr(other, column) == value, _visible(team_id, article))
+    )
+    hidden_only = (
+        select(func.count(value.distinct()))
+        .join(A, A.id == link.article_id)
+        .where(_hidden(team_id), ~seen.exists())
+    )
+    return session.scalar(select(func.count()).select_from(every)) - session.scalar(hidden_only)
 
 
 def store_counts(session: Session, *, team_id: str | None = None) -> StoreCounts:
     """Articles, mentioned places, partnerships and people the team can see."""
-    mention, person = models.PlaceMention, models.ArticlePerson
     return StoreCounts(
-        articles=session.scalar(select(func.count(A.id)).where(_visible(team_id))),
-        places=_visible_count(session, mention.place_id, mention.article_id, team_id),
-        partnerships=_visible_count(session, E.partnership_id, E.article_id, team_id),
-        people=_visible_count(session, person.person_id, person.article_id, team_id),
+        articles=session.scalar(select(func.count()).select_from(A).where(_visible(team_id))),
+        places=_visible_count(session, models.PlaceMention, "place_id", team_id),
+        partnerships=_visible_count(session, E, "partnership_id", team_id),
+        people=_visible_count(session, models.ArticlePerson, "person_id", team_id),
     )

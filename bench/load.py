@@ -1,0 +1,264 @@
+"""Load on `citylink serve`: N concurrent clients sending signed `/citylink` commands over HTTP.
+
+Starts `citylink serve` (gunicorn, gthread) on a free port against the store at DATABASE_URL,
+with a local Web API stand-in, waits for GET /healthz, then runs N client threads (one
+httpx.Client each, no think time) posting signed slash commands to POST /slack/events for a
+fixed duration or request count. The mix: real place names from the store, one-letter typos of
+them, pairs "A & B" of stored partnerships, `latest` and `stats`. Latency is client-side: the
+ack, which carries the answer. An error is a non-200, a timeout, or an apology in the answer.
+Usage: python bench/load.py [--database-url URL] [--clients N] [--duration S | --requests R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.simulate import FORM, signed_headers, slash_command  # noqa: E402
+from bot.standin import WebAPIStandIn  # noqa: E402
+from store import models  # noqa: E402
+from store.db import make_engine  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/citylink_bench"
+SECRET = "bench-load-signing-secret"
+IDS = {"team": "T0BENCH", "user": "U0BENCH", "channel": "C0BENCH"}
+MIX = {"place": 55, "typo": 15, "pair": 15, "latest": 10, "stats": 5}  # percent of requests
+SAMPLE = 2_000  # names and pairs drawn from the store
+READY_TIMEOUT = 120.0
+APOLOGIES = ("something went wrong", "can't reach my knowledge store")
+
+
+@dataclass
+class Result:
+    kind: str
+    seconds: float
+    ok: bool
+
+
+@dataclass
+class Workload:
+    """What the clients ask, drawn once from the store, seeded."""
+
+    names: list[str]
+    pairs: list[tuple[str, str]]
+
+    def next(self, rng: random.Random) -> tuple[str, str]:
+        """One (kind, text) of the mix."""
+        kind = rng.choices(list(MIX), weights=list(MIX.values()))[0]
+        if kind == "place":
+            return kind, rng.choice(self.names)
+        if kind == "typo":
+            return kind, typo(rng.choice(self.names), rng)
+        if kind == "pair":
+            return kind, " & ".join(rng.choice(self.pairs))
+        return kind, kind
+
+
+def typo(name: str, rng: random.Random) -> str:
+    """One edit (delete, substitute, insert or swap) past the first letter."""
+    if len(name) < 4:
+        return name + rng.choice("abcdefghijklmnopqrstuvwxyz")
+    i, letter = rng.randrange(1, len(name)), rng.choice("abcdefghijklmnopqrstuvwxyz")
+    swapped = name[: i - 1] + name[i] + name[i - 1] + name[i + 1 :]
+    edits = [name[:i] + name[i + 1 :], name[:i] + letter + name[i + 1 :],
+             name[:i] + letter + name[i:], swapped]  # fmt: skip
+    return rng.choice(edits)
+
+
+def load_workload(url: str, seed: int) -> Workload:
+    """Names of places the store holds partnerships of, and stored partnership pairs."""
+    engine = make_engine(url)
+    place, a, b, link = (
+        models.Place,
+        aliased(models.Place),
+        aliased(models.Place),
+        models.Partnership,
+    )
+    with engine.connect() as connection:
+        linked = select(link.place_a_id).union(select(link.place_b_id)).subquery()
+        names = connection.scalars(
+            select(place.name).join(linked, linked.c.place_a_id == place.id).order_by(place.id)
+        ).all()
+        pairs = connection.execute(
+            select(a.name, b.name).select_from(link).join(a, a.id == link.place_a_id)
+            .join(b, b.id == link.place_b_id).order_by(link.id)
+        ).all()  # fmt: skip
+    engine.dispose()
+    if not names:
+        raise SystemExit(f"{url} holds no partnerships; build it with bench/make_store.py")
+    rng = random.Random(seed)
+    names, pairs = (
+        rng.sample(names, min(SAMPLE, len(names))),
+        rng.sample(pairs, min(SAMPLE, len(pairs))),
+    )
+    return Workload(list(names), [tuple(p) for p in pairs])
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(url: str, standin: WebAPIStandIn, port: int) -> subprocess.Popen:
+    """`citylink serve` on `port`, ready when /healthz answers 200."""
+    env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-bench", "PORT": str(port),
+           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": standin.url}  # fmt: skip
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "citylink"), "serve"], env=env, cwd=ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + READY_TIMEOUT
+    while not _healthy(f"http://127.0.0.1:{port}/healthz"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop_server(process)
+            raise SystemExit("citylink serve did not become ready")
+        time.sleep(0.1)
+    return process
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    """SIGTERM (gunicorn shuts down gracefully), then SIGKILL if it lingers."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+class Clients:
+    """N threads, each with its own httpx.Client, until the deadline or the request budget."""
+
+    def __init__(self, base: str, response_url: str, workload: Workload, timeout: float,
+                 think: float = 0.0):  # fmt: skip
+        self.base, self.response_url, self.workload = base, response_url, workload
+        self.timeout, self.think = timeout, think
+        self.results: list[Result] = []
+        self.lock = threading.Lock()
+
+    def run(self, clients: int, duration: float, requests: int | None, seed: int) -> float:
+        """Run the clients; the wall-clock seconds they took."""
+        self.deadline, self.budget = time.monotonic() + duration, requests
+        threads = [threading.Thread(target=self._client, args=(random.Random(seed + i),))
+                   for i in range(clients)]  # fmt: skip
+        start = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return time.perf_counter() - start
+
+    def _take(self) -> bool:
+        """Whether another request may go out."""
+        if time.monotonic() >= self.deadline:
+            return False
+        with self.lock:
+            if self.budget is None:
+                return True
+            self.budget -= 1
+            return self.budget >= 0
+
+    def _client(self, rng: random.Random) -> None:
+        with httpx.Client(base_url=self.base, timeout=self.timeout) as http:
+            while self._take():
+                kind, text = self.workload.next(rng)
+                result = self._send(http, kind, text)
+                with self.lock:
+                    self.results.append(result)
+                if self.think:  # a person reads the answer before typing the next command
+                    time.sleep(rng.uniform(0.5, 1.5) * self.think)
+
+    def _send(self, http: httpx.Client, kind: str, text: str) -> Result:
+        body = slash_command(text, response_url=self.response_url, **IDS)
+        headers = {k: v[0] for k, v in signed_headers(SECRET, body, FORM).items()}
+        start = time.perf_counter()
+        try:
+            response = http.post("/slack/events", content=body.encode(), headers=headers)
+            ok = response.status_code == 200 and not any(
+                a in response.text.lower() for a in APOLOGIES
+            )
+        except httpx.HTTPError:
+            ok = False
+        return Result(kind, time.perf_counter() - start, ok)
+
+
+def _row(label: str, results: list[Result], seconds: float) -> str:
+    ms = sorted(r.seconds * 1000 for r in results)
+    p99 = statistics.quantiles(ms, n=100, method="inclusive")[98] if len(ms) > 1 else ms[0]
+    errors = sum(not r.ok for r in results)
+    return (f"| {label} | {len(ms):,} | {len(ms) / seconds:.1f} | {statistics.median(ms):.1f} "
+            f"| {p99:.1f} | {ms[-1]:.1f} | {errors} |")  # fmt: skip
+
+
+def table(results: list[Result], seconds: float, clients: int, url: str, think_s=0.0) -> str:
+    """The Markdown table: everything, then each kind of request."""
+    think = f", about {think_s:g} s between a client's requests" if think_s else ", closed loop"
+    lines = [
+        f"Store: `{url}`; {clients} concurrent clients for {seconds:.1f} s{think}.",
+        "",
+        "| requests | count | req/s | p50 ms | p99 ms | max ms | errors |",
+        "|---|---|---|---|---|---|---|",
+        _row("**all**", results, seconds),
+    ]
+    for kind in MIX:
+        subset = [r for r in results if r.kind == kind]
+        if subset:
+            lines.append(_row(f"`{kind}`", subset, seconds))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds")
+    parser.add_argument("--requests", type=int, help="stop after this many requests instead")
+    parser.add_argument("--timeout", type=float, default=10.0, help="per request, seconds")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds each client waits between requests (0: closed loop)",
+    )
+    args = parser.parse_args(argv)
+    duration = float("inf") if args.requests else args.duration
+    workload = load_workload(args.database_url, args.seed)
+    standin, port = WebAPIStandIn().start(), free_port()
+    server = start_server(args.database_url, standin, port)
+    try:
+        clients = Clients(f"http://127.0.0.1:{port}", f"{standin.origin}response/bench",
+                          workload, args.timeout, args.think)  # fmt: skip
+        seconds = clients.run(args.clients, duration, args.requests, args.seed)
+    finally:
+        stop_server(server)
+        standin.stop()
+    print(table(clients.results, seconds, args.clients, args.database_url, args.think))
+
+
+if __name__ == "__main__":
+    main()
