@@ -30,7 +30,8 @@ def build_app(settings: Settings, deps: Services, *, client: WebClient | None = 
         signing_secret=settings.slack_signing_secret,
         oauth_settings=oauth,
         token_verification_enabled=False,
-        logger=log,
+        process_before_response=True,  # answer when the listener returns, not on a 10 ms poll;
+        logger=log,  # slow work still runs in lazy listeners, after the acknowledgement
     )
     if oauth is not None:
         app.enable_token_revocation_listeners()  # app_uninstalled, tokens_revoked

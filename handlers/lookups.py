@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,6 +15,7 @@ from store.results import LinkResult, PlaceProfile, PlaceSummary, StoreCounts
 CONFIDENT_SCORE = 85.0  # a weaker fuzzy match is only offered as "did you mean"
 CANDIDATES = 5
 EXACT_SCORE = 98.0
+COUNTS_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class PlaceAnswer:
     place: Place | None
     candidates: tuple[Place, ...]  # best first; the chosen place, when there is one, leads
     profile: PlaceProfile | None  # None when the store holds nothing about the place
+    stored_id: int | None = None  # the place's row in the store, if it has one
 
     @property
     def alternatives(self) -> tuple[Place, ...]:
@@ -42,8 +45,9 @@ class LookupService:
     def __init__(self, sessions: sessionmaker[Session], index: PlaceIndex):
         self.sessions = sessions
         self.index = index
+        self._counts: dict[str | None, tuple[float, StoreCounts]] = {}
 
-    def place(self, text: str, *, team_id: str | None = None) -> PlaceAnswer:
+    def place(self, text: str, *, team_id: str | None = None, profile=True) -> PlaceAnswer:
         """Find the place `text` names; places the store knows about rank first."""
         found = self.index.search(text, limit=CANDIDATES * 2)
         with self.sessions.begin() as session:
@@ -53,40 +57,44 @@ class LookupService:
                 return PlaceAnswer(text, None, tuple(c.place for c in ranked), None)
             best = ranked[0].place
             summary = stored.get(best.key)
-            profile = summary and queries.place_profile(session, summary.id, team_id=team_id)
-        return PlaceAnswer(text, best, tuple(c.place for c in ranked), profile)
+            details = _profile(session, summary, team_id) if profile else None
+        return PlaceAnswer(text, best, tuple(c.place for c in ranked), details,
+                           summary.id if summary else None)  # fmt: skip
 
     def is_place_name(self, text: str) -> bool:
         """Whether `text` is exactly some place's name ("Trinidad and Tobago", "Stoke & Trent")."""
         found = self.index.search(text, limit=1)
         return bool(found) and found[0].score >= EXACT_SCORE
 
-    def profile_of(self, key: str, *, team_id: str | None = None) -> PlaceAnswer | None:
+    def profile_of(
+        self, key: str, *, team_id: str | None = None, profile=True
+    ) -> PlaceAnswer | None:
         """The answer for one exact place key (a pressed candidate button)."""
         place = self.index.place_by_key(key)
         if place is None:
             return None
         with self.sessions.begin() as session:
             summary = queries.places_by_key(session, [key]).get(key)
-            profile = summary and queries.place_profile(session, summary.id, team_id=team_id)
-        return PlaceAnswer(place.name, place, (place,), profile)
+            details = _profile(session, summary, team_id) if profile else None
+        return PlaceAnswer(place.name, place, (place,), details, summary.id if summary else None)
 
     def pair(self, a_text: str, b_text: str, *, team_id: str | None = None) -> PairAnswer:
         """What links the two places named."""
-        a, b = self.place(a_text, team_id=team_id), self.place(b_text, team_id=team_id)
+        a = self.place(a_text, team_id=team_id, profile=False)
+        b = self.place(b_text, team_id=team_id, profile=False)
         return self._pair(a, b, team_id)
 
     def pair_of(self, a_key: str, b_key: str, *, team_id: str | None = None) -> PairAnswer | None:
         """What links two exact places (a shared pair card)."""
-        a, b = self.profile_of(a_key, team_id=team_id), self.profile_of(b_key, team_id=team_id)
+        a = self.profile_of(a_key, team_id=team_id, profile=False)
+        b = self.profile_of(b_key, team_id=team_id, profile=False)
         return self._pair(a, b, team_id) if a and b else None
 
     def _pair(self, a: PlaceAnswer, b: PlaceAnswer, team_id: str | None) -> PairAnswer:
-        if not (a.profile and b.profile):
+        if a.stored_id is None or b.stored_id is None:
             return PairAnswer(a, b, ())
         with self.sessions.begin() as session:
-            ids = (a.profile.place.id, b.profile.place.id)
-            links = queries.pair_links(session, *ids, team_id=team_id)
+            links = queries.pair_links(session, a.stored_id, b.stored_id, team_id=team_id)
         return PairAnswer(a, b, tuple(links))
 
     def latest(self, *, limit: int = 10, team_id: str | None = None) -> list[LinkResult]:
@@ -94,8 +102,18 @@ class LookupService:
             return queries.recent_partnerships(session, limit=limit, team_id=team_id)
 
     def counts(self, *, team_id: str | None = None) -> StoreCounts:
+        """What the team can see; counting is slow on a big store, so it is kept a little while."""
+        cached = self._counts.get(team_id)
+        if cached and time.monotonic() - cached[0] < COUNTS_SECONDS:
+            return cached[1]
         with self.sessions.begin() as session:
-            return queries.store_counts(session, team_id=team_id)
+            counts = queries.store_counts(session, team_id=team_id)
+        self._counts[team_id] = (time.monotonic(), counts)
+        return counts
+
+
+def _profile(session: Session, summary: PlaceSummary | None, team_id: str | None):
+    return summary and queries.place_profile(session, summary.id, team_id=team_id)
 
 
 def _rank_known_first(found: list[Candidate], stored: dict[str, PlaceSummary]) -> list[Candidate]:
