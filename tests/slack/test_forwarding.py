@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -13,6 +15,8 @@ from sqlalchemy import func, select
 from bot.app import build_app
 from bot.simulate import FORM, dispatch
 from bot.wiring import make_services
+from handlers.forwarding import ForwardService
+from ingest.fetch import fetch_article
 from store import models
 from tests.articles_server import ArticleServer, article_html
 from tests.pdf import make_pdf
@@ -182,3 +186,21 @@ def test_an_image_link_gets_a_reason(forwarding, web):
     url = web.add("/photo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")
     forwarding.event(dm(f"<{url}>"))
     assert ":warning:" in all_text(reply(forwarding)["blocks"])
+
+
+def test_a_page_over_the_cap_gets_a_reason(forwarding, web):
+    url = web.add("/huge", b"<html><body><p>" + b"word " * 1_300_000 + b"</p></body></html>")
+    forwarding.event(dm(f"<{url}>"))
+    assert "5 MB" in all_text(reply(forwarding)["blocks"])
+
+
+def test_a_server_that_never_answers_gets_a_reason(settings, standin, web):
+    allowed = settings.model_copy(update={"citylink_fetch_allow_hosts": ["127.0.0.1"]})
+    services = make_services(allowed)
+    patient = partial(fetch_article, allow_hosts={"127.0.0.1"}, timeout=(1.0, 1.0))
+    quick = replace(services, forwarding=ForwardService(
+        services.forwarding.ingesting, patient, api_url=allowed.slack_api_url))  # fmt: skip
+    slack = Slack(build_app(allowed, quick), standin)
+    url = web.add("/stuck", article_html(TWINNING), delay=5)
+    slack.event(dm(f"<{url}>"))
+    assert "did not answer" in all_text(reply(slack)["blocks"])
