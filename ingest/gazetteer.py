@@ -15,6 +15,7 @@ import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -70,6 +71,7 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’.\- ]*[A-Za-z.]$")
 _BRACKETS = re.compile(r"\s*\[([^\]]*)\]")
 
 
+@lru_cache(maxsize=65_536)  # articles fold the same few hundred names over and over
 def fold(text: str) -> str:
     """Case-fold and strip accents and punctuation: the key every name is indexed under."""
     text = unicodedata.normalize("NFKD", text)

@@ -160,7 +160,21 @@ def _titled_name(ent: Span, titles: list[int]) -> bool:
 
 
 def _overlapping(span: Span) -> list[Span]:
-    return [e for e in span.doc.ents if e.start < span.end and span.start < e.end]
+    """The model's entities overlapping the span, read off its tokens (`doc.ents` rebuilds all)."""
+    doc, i = span.doc, span.start
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    ents = []
+    while i < span.end:
+        if doc[i].ent_iob_ in ("B", "I") and doc[i].ent_type_:
+            end = i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            ents.append(Span(doc, i, end, label=doc[i].ent_type_))
+            i = end
+        else:
+            i += 1
+    return ents
 
 
 def _person_name_parts(doc: Doc) -> set[str]:

@@ -143,7 +143,7 @@ def _sentence_parties(sent: Span, mentions, org_mentions, people, state, gaz_cou
     named = [m for m in mentions if sent.start <= m.span.start < sent.end]
     parties = []
     for i, m in enumerate(named):
-        after = sent.doc.text[m.span.end_char : m.span.end_char + 20]
+        after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
             continue  # "the Silicon Valley cities of Antioch, ..."
         parties.append(Party(m.place, m.span.start_char - offset))

@@ -263,11 +263,19 @@ def _best(scores: Counter, pinned: set[str] | None) -> Place:
 
 
 def _name_key(span: Span) -> str:
-    """ "Meishan City" is Meishan; "Lviv Oblast" is not Lviv, the city of the same article."""
-    if span._.named_after:
-        return span.text.casefold()
-    text = span[:-1].text if span._.kind_hint and len(span) > 1 else span.text
-    return text.casefold()
+    """ "Meishan City" is Meishan; "Lviv Oblast" is not Lviv, the city of the same article.
+
+    Asked for again and again while resolving, so kept per document.
+    """
+    keys = span.doc.user_data.setdefault("citylink_name_keys", {})
+    where = (span.start, span.end)
+    if where not in keys:
+        if span._.named_after:
+            keys[where] = span.text.casefold()
+        else:
+            text = span[:-1].text if span._.kind_hint and len(span) > 1 else span.text
+            keys[where] = text.casefold()
+    return keys[where]
 
 
 def _doubtful(m: Mention) -> bool:
@@ -324,7 +332,9 @@ def resolve_places(
         for place in ctx.first.values():
             ctx.countries[place.country] += 1
             ctx.admin1[_region_of(place)] += 1
-        final = _resolve_pass(spans, gaz, ctx)
+        previous, final = final, _resolve_pass(spans, gaz, ctx)
+        if final == previous:  # a fixed point: another pass would read the same evidence
+            break
     readings = {_name_key(m.span): m.place for m in known}
     for span in spans:
         final[span.start] = readings.get(_name_key(span), final.get(span.start))

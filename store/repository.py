@@ -79,15 +79,7 @@ def _new_place(place: Place) -> models.Place:
 
 def ensure_place(session: Session, place: Place) -> models.Place:
     """The row of `place` (by its key), inserted if new, with details it lacked filled in."""
-
-    def find() -> models.Place | None:
-        return session.scalars(select(models.Place).where(models.Place.key == place.key)).first()
-
-    row = find()
-    if row is None:
-        return _insert_or_get(session, _new_place(place), find)[0]
-    _fill_details(row, place)
-    return row
+    return ensure_places(session, [place])[place.key]
 
 
 def _fill_details(row: models.Place, place: Place) -> None:
@@ -104,8 +96,12 @@ def ensure_places(session: Session, places: Iterable[Place]) -> dict[str, models
     for key, place in wanted.items():
         if key in rows:
             _fill_details(rows[key], place)
-        else:
-            rows[key] = ensure_place(session, place)
+        else:  # not there a moment ago: insert, or take a concurrent writer's row
+
+            def find(key=key) -> models.Place | None:
+                return session.scalars(select(models.Place).where(models.Place.key == key)).first()
+
+            rows[key] = _insert_or_get(session, _new_place(place), find)[0]
     return rows
 
 
@@ -214,16 +210,23 @@ def _add_facts(
     }
 
 
-def _named(session: Session, model: type[Row], name: str, place_id: int | None, **extra) -> Row:
-    """The row of `model` named `name` at `place_id` (NULL included), inserted if missing."""
-    name = _fit(name, model.name)
-    at_place = model.place_id.is_(None) if place_id is None else model.place_id == place_id
-    row = session.scalars(select(model).where(model.name == name, at_place)).first()
-    if row is None:
-        row = model(name=name, place_id=place_id, **extra)
-        session.add(row)
-        session.flush()
-    return row
+def _named(session: Session, model: type[Row], wanted: list[tuple[str, int | None, dict]]):
+    """Rows of `model` for (name, place_id, extra) in order: stored ones in one query, new added.
+
+    (name, place_id) is unique by this rule, NULL place included.
+    """
+    wanted = [(_fit(name, model.name), place_id, extra) for name, place_id, extra in wanted]
+    query = select(model).where(model.name.in_({name for name, _, _ in wanted}))
+    found = {(row.name, row.place_id): row for row in session.scalars(query)}
+    rows = []
+    for name, place_id, extra in wanted:
+        row = found.get((name, place_id))
+        if row is None:
+            row = found[(name, place_id)] = model(name=name, place_id=place_id, **extra)
+            session.add(row)
+        rows.append(row)
+    session.flush()
+    return rows
 
 
 def _place_id(places: dict[str, models.Place], place: Place | None) -> int | None:
@@ -231,12 +234,13 @@ def _place_id(places: dict[str, models.Place], place: Place | None) -> int | Non
 
 
 def _add_people(session: Session, article_id: int, people: list[Person], places: dict) -> int:
-    ids = set()
-    for person in people:
-        role, place_id = _fit(person.role, models.Person.role), _place_id(places, person.place)
-        row = _named(session, models.Person, person.name, place_id, role=role)
+    roles = [_fit(p.role, models.Person.role) for p in people]
+    wanted = [(p.name, _place_id(places, p.place), {"role": role})
+              for p, role in zip(people, roles, strict=True)]  # fmt: skip
+    rows = _named(session, models.Person, wanted)
+    for row, role in zip(rows, roles, strict=True):
         row.role = row.role or role
-        ids.add(row.id)
+    ids = {row.id for row in rows}
     session.add_all(models.ArticlePerson(article_id=article_id, person_id=i) for i in sorted(ids))
     return len(ids)
 
@@ -244,10 +248,8 @@ def _add_people(session: Session, article_id: int, people: list[Person], places:
 def _add_organizations(
     session: Session, article_id: int, organizations: list[Organization], places: dict
 ) -> int:
-    ids = {
-        _named(session, models.Organization, o.name, _place_id(places, o.place)).id
-        for o in organizations
-    }
+    wanted = [(o.name, _place_id(places, o.place), {}) for o in organizations]
+    ids = {row.id for row in _named(session, models.Organization, wanted)}
     session.add_all(
         models.ArticleOrganization(article_id=article_id, organization_id=i) for i in sorted(ids)
     )
@@ -290,27 +292,32 @@ def _add_partnerships(
 ) -> tuple[int, int]:
     """Merge each link into its partnership row, add its evidence; (links, new ones)."""
     touched: dict[int, models.Partnership] = {}
-    seen: set[tuple[int, str]] = set()
-    created = 0
+    added: dict[int, list[models.Evidence]] = {}
+    new_ids: set[int] = set()
     for link in links:
         if link.a.key == link.b.key:
             continue
         row, is_new = _partnership(session, link, places, now)
-        created += is_new
+        if is_new:
+            new_ids.add(row.id)
         touched[row.id] = row
         sentence = _clip(link.evidence)
-        if (row.id, sentence) not in seen:
-            seen.add((row.id, sentence))
+        if all(e.sentence != sentence for e in added.get(row.id, ())):
             amount = link.amount
-            session.add(models.Evidence(
+            evidence = models.Evidence(
                 partnership_id=row.id, article_id=article.id, sentence=sentence,
                 status=link.status, year=link.year, amount_value=amount and amount.value,
                 amount_currency=amount and amount.currency,
-            ))  # fmt: skip
+            )  # fmt: skip
+            session.add(evidence)
+            added.setdefault(row.id, []).append(evidence)
     session.flush()
-    for row in touched.values():
-        _refresh_partnership(session, row, now)
-    return len(touched), created
+    for row_id, row in touched.items():
+        if row_id in new_ids:  # all its evidence is this article's, newest added last
+            _apply_state(row, PartnershipState.from_evidence(added[row_id][::-1]), now)
+        else:
+            _refresh_partnership(session, row, now)
+    return len(touched), len(new_ids)
 
 
 def _refresh_partnership(session: Session, row: models.Partnership, now: datetime) -> None:
@@ -321,7 +328,10 @@ def _refresh_partnership(session: Session, row: models.Partnership, now: datetim
         .where(models.Evidence.partnership_id == row.id)
         .order_by(*models.NEWEST_ARTICLE_FIRST, models.Evidence.id.desc())
     )
-    state = PartnershipState.from_evidence(session.scalars(query).all())
+    _apply_state(row, PartnershipState.from_evidence(session.scalars(query).all()), now)
+
+
+def _apply_state(row: models.Partnership, state: PartnershipState, now: datetime) -> None:
     row.status, row.year = state.status, state.year
     row.amount_value = state.amount.value if state.amount else None
     row.amount_currency = state.amount.currency if state.amount else None
