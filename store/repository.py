@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -196,10 +196,10 @@ def _add_facts(
     mentions = Counter[str]()
     for mention in facts.places:
         mentions[mention.place.key] += mention.mentions
-    session.add_all(
-        models.PlaceMention(article_id=article.id, place_id=places[key].id, count=count)
+    _insert_links(session, models.PlaceMention, [
+        {"article_id": article.id, "place_id": places[key].id, "count": count}
         for key, count in mentions.items()
-    )
+    ])  # fmt: skip
     links, new_links = _add_partnerships(session, article, facts.partnerships, places, now)
     return {
         "places": len(mentions),
@@ -208,6 +208,12 @@ def _add_facts(
         "partnerships": links,
         "new_partnerships": new_links,
     }
+
+
+def _insert_links(session: Session, model: type[models.Base], rows: list[dict]) -> None:
+    """Plain link rows in one executemany, without the unit of work's bookkeeping."""
+    if rows:
+        session.execute(insert(model), rows)
 
 
 def _named(session: Session, model: type[Row], wanted: list[tuple[str, int | None, dict]]):
@@ -241,7 +247,8 @@ def _add_people(session: Session, article_id: int, people: list[Person], places:
     for row, role in zip(rows, roles, strict=True):
         row.role = row.role or role
     ids = {row.id for row in rows}
-    session.add_all(models.ArticlePerson(article_id=article_id, person_id=i) for i in sorted(ids))
+    rows = [{"article_id": article_id, "person_id": i} for i in sorted(ids)]
+    _insert_links(session, models.ArticlePerson, rows)
     return len(ids)
 
 
@@ -250,9 +257,8 @@ def _add_organizations(
 ) -> int:
     wanted = [(o.name, _place_id(places, o.place), {}) for o in organizations]
     ids = {row.id for row in _named(session, models.Organization, wanted)}
-    session.add_all(
-        models.ArticleOrganization(article_id=article_id, organization_id=i) for i in sorted(ids)
-    )
+    rows = [{"article_id": article_id, "organization_id": i} for i in sorted(ids)]
+    _insert_links(session, models.ArticleOrganization, rows)
     return len(ids)
 
 
