@@ -262,31 +262,40 @@ def _add_organizations(
     return len(ids)
 
 
-def _partnership(
-    session: Session, link: Partnership, places: dict[str, models.Place], now: datetime
-) -> tuple[models.Partnership, bool]:
-    """The row of `link`; unordered kinds are stored with the smaller place key as `a`."""
+def _sides(link: Partnership, places: dict[str, models.Place]) -> tuple[int, int, str]:
+    """(a, b, kind) as stored: unordered kinds with the smaller place key as `a`."""
     a, b = places[link.a.key], places[link.b.key]
     if link.kind != "visit" and b.key < a.key:
         a, b = b, a
+    return a.id, b.id, link.kind
+
+
+def _stored_partnerships(session: Session, sides: set[tuple[int, int, str]]) -> dict:
+    """The partnership rows among `sides`, in one query."""
     P = models.Partnership
-    key = (P.place_a_id == a.id, P.place_b_id == b.id, P.kind == link.kind)
+    ids = {i for a, b, _ in sides for i in (a, b)}
+    query = select(P).where(P.place_a_id.in_(ids), P.place_b_id.in_(ids))
+    return {(r.place_a_id, r.place_b_id, r.kind): r for r in session.scalars(query)}
+
+
+def _partnership(
+    session: Session, sides: tuple[int, int, str], stored: dict, now: datetime, status: str
+) -> tuple[models.Partnership, bool]:
+    """The row for `sides`: the stored one, or a new one (or a concurrent writer's)."""
+    if sides in stored:
+        return stored[sides], False
+    P = models.Partnership
+    a_id, b_id, kind = sides
 
     def find() -> models.Partnership | None:
-        return session.scalars(select(P).where(*key)).first()
+        match = (P.place_a_id == a_id, P.place_b_id == b_id, P.kind == kind)
+        return session.scalars(select(P).where(*match)).first()
 
-    row = find()
-    if row is not None:
-        return row, False
-    new = P(
-        place_a_id=a.id,
-        place_b_id=b.id,
-        kind=link.kind,
-        status=link.status,
-        first_seen_at=now,
-        updated_at=now,
-    )
-    return _insert_or_get(session, new, find)
+    new = P(place_a_id=a_id, place_b_id=b_id, kind=kind, status=status, first_seen_at=now,
+            updated_at=now)  # fmt: skip
+    row, created = _insert_or_get(session, new, find)
+    stored[sides] = row
+    return row, created
 
 
 def _add_partnerships(
@@ -300,10 +309,10 @@ def _add_partnerships(
     touched: dict[int, models.Partnership] = {}
     added: dict[int, list[models.Evidence]] = {}
     new_ids: set[int] = set()
+    links = [link for link in links if link.a.key != link.b.key]
+    stored = _stored_partnerships(session, {_sides(link, places) for link in links})
     for link in links:
-        if link.a.key == link.b.key:
-            continue
-        row, is_new = _partnership(session, link, places, now)
+        row, is_new = _partnership(session, _sides(link, places), stored, now, link.status)
         if is_new:
             new_ids.add(row.id)
         touched[row.id] = row
