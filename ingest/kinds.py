@@ -1,4 +1,5 @@
-"""Partnership kinds: the words that report each kind, and one kind per agreement."""
+"""Partnership kinds: the words that report each kind, when such a word only names an event or
+an unnamed partner, and one kind per agreement."""
 
 from __future__ import annotations
 
@@ -23,6 +24,27 @@ KIND_PATTERNS = {
 MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent", re.I)
 BARE_DEAL = re.compile(r"deals?", re.I)
 KIND_REGEX = {kind: re.compile(p, re.I) for kind, p in KIND_PATTERNS.items()}
+VISIT_REGEX = re.compile(
+    r"\bdelegat(?:ion|ions|es)\b|\bvisit(?:s|ed|ing)?\b|\btrip (?:to|in)\b|\btour (?:of|in|to)\b|"
+    r"\battend(?:ed|s|ing)?\b|"
+    r"\bt(?:ook|akes?|aking) part in\b|\bparticipat(?:ed|es|ing) in\b|"
+    r"\btravell?ed to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b",
+    re.I,
+)
+# "a sister city in China", "several partner cities": a partner the sentence does not name.
+UNNAMED_PARTNER = re.compile(
+    r"\b(?:has|have|had)\s+(?:had\s+)?(?:a|an|one|several|many|some|other|few|\d+|two|three)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+# "a conference aimed at promoting ties between A and B": the event's aim, not a partnership.
+EVENT_AIM = re.compile(
+    r"\b(?:conference|forum|summit|expo|fair|meeting|event|campaign)s?\b.{0,40}"
+    r"\b(?:aimed at|designed to|meant to|to) (?:promot|boost|strengthen|deepen|foster)\w*\b"
+    r".{0,40}$",
+    re.I,
+)
+EVENT_NOUN = re.compile(r"\s*(?:conference|forum|summit|meeting|expo|fair|week|dialogue)")
 
 
 def one_agreement(matches: dict[str, re.Match]) -> None:
@@ -36,3 +58,23 @@ def one_agreement(matches: dict[str, re.Match]) -> None:
         del matches["mou"]
     elif BARE_DEAL.fullmatch(trade.group()):
         del matches["trade_deal"]
+
+
+def inside_name(match: re.Match, names: list[tuple[int, int]]) -> bool:
+    """ "Friendship Cities Cooperation Forum" names an event; it reports no link."""
+    return any(a <= match.start() < b and b - a > len(match.group()) + 4 for a, b in names)
+
+
+def modifies_event(match: re.Match, kind: str) -> bool:
+    """ "an investment cooperation conference", "eight trade agreements" (not an MOU)."""
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    if kind in {"sister_city", "friendship_city"} and UNNAMED_PARTNER.search(before):
+        return True
+    if kind == "cooperation" and EVENT_AIM.search(match.string[: match.start()]):
+        return True
+    if kind == "mou" and "trade" in match.group().lower():
+        return True
+    if kind == "mou" and KIND_REGEX["sister_city"].search(match.group()):
+        return not re.search(r"\b(?:renew\w*|new|revised|updated)\b", match.group(), re.I)
+    after = match.string[match.end() : match.end() + 12].lower()
+    return kind == "cooperation" and bool(EVENT_NOUN.match(after))

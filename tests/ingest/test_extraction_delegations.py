@@ -1,0 +1,158 @@
+"""Delegations of a region, forum guests, landform phrases and counties missing from GeoNames."""
+
+from ingest.facts import ArticleText
+
+
+def facts(extractor, text):
+    return extractor(ArticleText(text=text, published="2025-03-10"))
+
+
+def visits(found):
+    return {(p.a.name, p.b.name) for p in found.partnerships if p.kind == "visit"}
+
+
+def place_names(found):
+    return {(m.place.name, m.place.country, m.place.kind) for m in found.places}
+
+
+def test_region_delegation_visits_as_the_region_not_its_capital(extractor):
+    text = (
+        "PUNE: A Maharashtra government delegation led by Industries Minister Suresh Patil "
+        "visited Lyon and Grenoble last week to meet French manufacturers."
+    )
+    found = visits(facts(extractor, text))
+    names = {(a[:5], b) for a, b in found}
+    assert names == {("Mahār", "Lyon"), ("Mahār", "Grenoble")}
+
+
+def test_region_delegation_carries_over_to_the_next_sentence(extractor):
+    text = (
+        "CHENNAI: A Tamil Nadu government delegation led by Industries Minister Ravi Kumar has "
+        "returned from an investment roadshow in France, the state said on Wednesday.\n\n"
+        "The 15-member delegation, which included representatives of Chennai companies, "
+        "visited Lyon and Grenoble last week."
+    )
+    found = visits(facts(extractor, text))
+    assert {b for _, b in found} == {"Lyon", "Grenoble"}
+    assert all(a.startswith("Tamil") for a, _ in found)
+
+
+def test_forum_guests_visit_the_host_city(extractor):
+    text = (
+        "BANGKOK, June 3 -- Cities are taking part in the Urban Resilience Summit this week.\n\n"
+        "The mayor of Rotterdam, Anna de Vries, attended the summit in Bangkok on Tuesday.\n\n"
+        "Delegates from Nairobi, Lima and Hanoi took part in a workshop at the summit.\n\n"
+        "Governor of Jakarta Budi Santoso also attended the opening ceremony."
+    )
+    found = visits(facts(extractor, text))
+    guests = {"Rotterdam", "Nairobi", "Lima", "Hanoi", "Jakarta"}
+    assert found == {(g, "Bangkok") for g in guests}
+
+
+def test_lowercase_landform_after_a_name_is_no_place(extractor):
+    text = "Farmers across the Meerut plains and the Kangra valley lost crops after the storm."
+    found = place_names(facts(extractor, text))
+    assert not any(name in {"Meerut", "Kangra"} for name, _, _ in found)
+
+
+def test_lowercase_region_after_a_city_is_no_place(extractor):
+    found = place_names(facts(extractor, "Heavy rain fell across the Nashik region on Monday."))
+    assert not any(name == "Nashik" for name, _, _ in found)
+
+
+def test_region_named_after_a_city_stays_a_region(extractor):
+    found = place_names(facts(extractor, "Volunteers from the Kherson region reached Gdansk."))
+    assert any(kind == "region" and country == "UA" for _, country, kind in found)
+
+
+def test_english_counties_are_regions_and_do_not_hold_each_other(extractor):
+    text = "Officials from Kent, Cornwall, Yorkshire, Fife and Gwynedd visited Osaka."
+    found = facts(extractor, text)
+    counties = {"Kent", "Cornwall", "Yorkshire", "Fife", "Gwynedd"}
+    assert {(c, "GB", "region") for c in counties} <= place_names(found)
+    assert visits(found) == {(c, "Osaka") for c in counties}
+
+
+def test_gazetteer_cache_key_follows_the_curated_data(tmp_path, monkeypatch):
+    from ingest import gazetteer
+
+    data = tmp_path / "regions.json"
+    data.write_text('{"regions": []}', encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "DATA", data)
+    before = gazetteer._cache_path(tmp_path, False)
+    data.write_text('{"regions": [1]}', encoding="utf-8")
+    assert gazetteer._cache_path(tmp_path, False) != before
+
+
+def test_place_before_a_title_is_no_organisation(extractor):
+    text = "The delegation, led by Lima Mayor Jorge Ramos, visited Marrakesh this week."
+    found = facts(extractor, text)
+    assert ("Jorge Ramos", "Lima") in {(p.name, p.place and p.place.name) for p in found.people}
+    assert visits(found) == {("Lima", "Marrakesh")}
+
+
+def test_taking_part_in_a_session_is_a_visit(extractor):
+    text = "Mayors of Izmir, Tunis and Seville took part in the closing session in Marrakesh."
+    hosts = {b for _, b in visits(facts(extractor, text))}
+    assert hosts == {"Marrakesh"} and len(visits(facts(extractor, text))) == 3
+
+
+def test_a_plan_for_next_year_does_not_make_the_visit_proposed(extractor):
+    text = (
+        "The Peruvian delegation, led by Lima Mayor Jorge Ramos, arrived in Marrakesh on Monday "
+        "and announced plans to open a tourism office in the city next year."
+    )
+    found = [p for p in facts(extractor, text).partnerships if p.kind == "visit"]
+    assert [(p.a.name, p.b.name, p.status) for p in found] == [("Lima", "Marrakesh", "new")]
+
+
+def test_foreign_language_bank_names_are_no_places(extractor):
+    text = (
+        "The Recife port got loans from Banco do Brasil, Banca di Roma and Caixa Geral.\n\n"
+        "Banco Santander and Banco Bilbao signed a deal with the port of Rosario."
+    )
+    found = facts(extractor, text)
+    names = {name for name, _, _ in place_names(found)}
+    assert not names & {"El Banco", "Bilbao", "Rome", "Roma"}
+    assert not [p for p in found.partnerships if "Bilbao" in (p.a.name, p.b.name)]
+
+
+def test_his_city_is_the_speaker_of_the_same_sentence(extractor):
+    text = (
+        "The delegation, led by Lima Mayor Jorge Ramos, visited Marrakesh this week.\n\n"
+        "Porto Mayor Rui Costa, who led a delegation to Marrakesh, said his city had much to learn."
+    )
+    found = visits(facts(extractor, text))
+    assert found == {("Lima", "Marrakesh"), ("Porto", "Marrakesh")}
+    evidence = {p.a.name: p.evidence for p in facts(extractor, text).partnerships}
+    assert evidence["Lima"].startswith("The delegation")
+
+
+def links(found, kind):
+    return {frozenset((p.a.name[:5], p.b.name[:5])) for p in found.partnerships if p.kind == kind}
+
+
+def test_regions_that_sign_stay_parties_beside_a_city_named_later(extractor):
+    text = (
+        "Maharashtra and Saxony signed a cooperation agreement in 2009 covering education, and "
+        "officials said they reviewed progress on a joint research centre in Pune."
+    )
+    assert links(facts(extractor, text), "mou") == {frozenset(("Mahār", "Saxon"))}
+
+
+def test_the_two_sides_is_no_pair_when_the_sentence_names_two(extractor):
+    text = (
+        "Lyon companies signed supply contracts with the Maharashtra government.\n\n"
+        "Maharashtra and Saxony signed a cooperation agreement in 2009, and the two sides "
+        "reviewed a joint incubator in Pune."
+    )
+    assert links(facts(extractor, text), "mou") == {frozenset(("Mahār", "Saxon"))}
+
+
+def test_region_after_capital_of_only_locates_the_city(extractor):
+    text = (
+        "Officials in Lyon welcomed the idea, Lyon's council said.\n\n"
+        "Mayor Anil Rao said Nagpur, long known as the winter capital of Maharashtra, "
+        "wanted to establish a sister-city relationship with Lyon."
+    )
+    assert links(facts(extractor, text), "sister_city") == {frozenset(("Nagpu", "Lyon"))}
