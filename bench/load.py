@@ -2,11 +2,15 @@
 
 Starts `citylink serve` (gunicorn, gthread) on a free port against the store at DATABASE_URL,
 with a local Web API stand-in, waits for GET /healthz, then runs N client threads (one
-httpx.Client each, no think time) posting signed slash commands to POST /slack/events for a
-fixed duration or request count. The mix: real place names from the store, one-letter typos of
-them, pairs "A & B" of stored partnerships, `latest` and `stats`. Latency is client-side: the
-ack, which carries the answer. An error is a non-200, a timeout, or an apology in the answer.
+httpx.Client each) posting signed slash commands to POST /slack/events for a fixed duration or
+request count: back to back (a closed loop), or with people's pauses (`--think`), each client then
+arriving at its own moment. Requests sent in the first `--warmup` seconds (a cold worker's
+first pages and caches) are not counted. The mix: real place names from the store, one-letter
+typos of them, pairs "A & B" of stored partnerships, `latest` and `stats`. Latency is
+client-side: the ack, which carries the answer. An error is a non-200, a timeout, or an
+apology in the answer.
 Usage: python bench/load.py [--database-url URL] [--clients N] [--duration S | --requests R]
+                            [--think S] [--warmup S]
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ APOLOGIES = ("something went wrong", "can't reach my knowledge store")
 @dataclass
 class Result:
     kind: str
+    started: float  # time.monotonic() when the request went out
     seconds: float
     ok: bool
 
@@ -183,6 +188,7 @@ class Clients:
             return self.budget >= 0
 
     def _client(self, rng: random.Random) -> None:
+        time.sleep(rng.uniform(0, self.think))  # people do not all type at the same moment
         with httpx.Client(base_url=self.base, timeout=self.timeout) as http:
             while self._take():
                 kind, text = self.workload.next(rng)
@@ -195,7 +201,7 @@ class Clients:
     def _send(self, http: httpx.Client, kind: str, text: str) -> Result:
         body = slash_command(text, response_url=self.response_url, **IDS)
         headers = {k: v[0] for k, v in signed_headers(SECRET, body, FORM).items()}
-        start = time.perf_counter()
+        started, start = time.monotonic(), time.perf_counter()
         try:
             response = http.post("/slack/events", content=body.encode(), headers=headers)
             ok = response.status_code == 200 and not any(
@@ -203,7 +209,7 @@ class Clients:
             )
         except httpx.HTTPError:
             ok = False
-        return Result(kind, time.perf_counter() - start, ok)
+        return Result(kind, started, time.perf_counter() - start, ok)
 
 
 def _row(label: str, results: list[Result], seconds: float) -> str:
@@ -214,11 +220,14 @@ def _row(label: str, results: list[Result], seconds: float) -> str:
             f"| {p99:.1f} | {ms[-1]:.1f} | {errors} |")  # fmt: skip
 
 
-def table(results: list[Result], seconds: float, clients: int, url: str, think_s=0.0) -> str:
+def table(
+    results: list[Result], seconds: float, clients: int, url: str, think_s: float, warmup: float
+) -> str:
     """The Markdown table: everything, then each kind of request."""
     think = f", about {think_s:g} s between a client's requests" if think_s else ", closed loop"
     lines = [
-        f"Store: `{url}`; {clients} concurrent clients for {seconds:.1f} s{think}.",
+        f"Store: `{url}`; {clients} concurrent clients, {seconds:.1f} s measured after "
+        f"{warmup:g} s of warm-up{think}.",
         "",
         "| requests | count | req/s | p50 ms | p99 ms | max ms | errors |",
         "|---|---|---|---|---|---|---|",
@@ -239,6 +248,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--requests", type=int, help="stop after this many requests instead")
     parser.add_argument("--timeout", type=float, default=10.0, help="per request, seconds")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--warmup", type=float, default=5.0, help="seconds not counted at first")
     parser.add_argument(
         "--think",
         type=float,
@@ -253,11 +263,16 @@ def main(argv: list[str] | None = None) -> None:
     try:
         clients = Clients(f"http://127.0.0.1:{port}", f"{standin.origin}response/bench",
                           workload, args.timeout, args.think)  # fmt: skip
-        seconds = clients.run(args.clients, duration, args.requests, args.seed)
+        began = time.monotonic()
+        seconds = clients.run(args.clients, args.warmup + duration, args.requests, args.seed)
     finally:
         stop_server(server)
         standin.stop()
-    print(table(clients.results, seconds, args.clients, args.database_url, args.think))
+    measured = [r for r in clients.results if r.started >= began + args.warmup]
+    if not measured:
+        raise SystemExit("no request went out after the warm-up; run longer")
+    print(table(measured, seconds - args.warmup, args.clients, args.database_url, args.think,
+                args.warmup))  # fmt: skip
 
 
 if __name__ == "__main__":

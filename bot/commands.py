@@ -116,7 +116,7 @@ def lookup(settings: Settings, args) -> int:
         texts = [line.strip() for line in sys.stdin if line.strip()]
     for text in texts:
         if args.json:
-            print(json.dumps(lookup_json(lookups.place(text)), ensure_ascii=False))
+            print(json.dumps(lookup_json(lookups.place(text, page=None)), ensure_ascii=False))
         else:
             print(blocktext.render(answer(lookups, text).blocks)[0])
     return 0

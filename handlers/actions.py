@@ -19,9 +19,9 @@ def shared_view(lookups: LookupService, value: str, user: str, team_id: str | No
     """The view a Share button stands for, marked as shared by `user`; None if it is gone."""
     kind, *keys = value.split("|")
     if kind == "place" and keys:
-        found = lookups.profile_of(keys[0], team_id=team_id)
         page = int(keys[1]) if len(keys) > 1 and keys[1].isdigit() else 0
-        return found and views.place_card(found, page=page, shared_by=user)
+        found = lookups.profile_of(keys[0], team_id=team_id, page=page)
+        return found and views.place_card(found, shared_by=user)
     if kind == "pair" and len(keys) == 2:
         pair = lookups.pair_of(*keys, team_id=team_id)
         return pair and views.pair_card(pair.a.place, pair.b.place, pair.links, shared_by=user)
@@ -34,11 +34,12 @@ def handle_show_place(ack: Ack, body: dict, action: dict, respond: Respond, cont
     """A candidate button: replace the answer with that place's card."""
     ack()
     key, _, page = action["value"].partition("|")
-    found = services_of(context).lookups.profile_of(key, team_id=_team(body))
+    lookups = services_of(context).lookups
+    found = lookups.profile_of(key, team_id=_team(body), page=int(page) if page.isdigit() else 0)
     if found is None:
         respond(text=GONE, replace_original=False, response_type="ephemeral")
         return
-    view = views.place_card(found, page=int(page) if page.isdigit() else 0)
+    view = views.place_card(found)
     respond(blocks=view.blocks, text=view.text, replace_original=True)
 
 

@@ -16,6 +16,7 @@ CONFIDENT_SCORE = 85.0  # a weaker fuzzy match is only offered as "did you mean"
 CANDIDATES = 5
 EXACT_SCORE = 98.0
 COUNTS_SECONDS = 30.0
+LINKS_PER_PAGE = 12  # partnerships on one page of a place card
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class PlaceAnswer:
     candidates: tuple[Place, ...]  # best first; the chosen place, when there is one, leads
     profile: PlaceProfile | None  # None when the store holds nothing about the place
     stored_id: int | None = None  # the place's row in the store, if it has one
+    page: int | None = 0  # the page of partnerships the profile holds; None: all of them
 
     @property
     def alternatives(self) -> tuple[Place, ...]:
@@ -47,7 +49,9 @@ class LookupService:
         self.index = index
         self._counts: dict[str | None, tuple[float, StoreCounts]] = {}
 
-    def place(self, text: str, *, team_id: str | None = None, profile=True) -> PlaceAnswer:
+    def place(
+        self, text: str, *, team_id: str | None = None, profile=True, page: int | None = 0
+    ) -> PlaceAnswer:
         """Find the place `text` names; places the store knows about rank first."""
         found = self.index.search(text, limit=CANDIDATES * 2)
         with self.sessions.begin() as session:
@@ -57,9 +61,9 @@ class LookupService:
                 return PlaceAnswer(text, None, tuple(c.place for c in ranked), None)
             best = ranked[0].place
             summary = stored.get(best.key)
-            details = _profile(session, summary, team_id) if profile else None
+            details = _profile(session, summary, team_id, page) if profile else None
         return PlaceAnswer(text, best, tuple(c.place for c in ranked), details,
-                           summary.id if summary else None)  # fmt: skip
+                           summary.id if summary else None, page)  # fmt: skip
 
     def is_place_name(self, text: str) -> bool:
         """Whether `text` is exactly some place's name ("Trinidad and Tobago", "Stoke & Trent")."""
@@ -67,7 +71,7 @@ class LookupService:
         return bool(found) and found[0].score >= EXACT_SCORE
 
     def profile_of(
-        self, key: str, *, team_id: str | None = None, profile=True
+        self, key: str, *, team_id: str | None = None, profile=True, page: int | None = 0
     ) -> PlaceAnswer | None:
         """The answer for one exact place key (a pressed candidate button)."""
         place = self.index.place_by_key(key)
@@ -75,8 +79,9 @@ class LookupService:
             return None
         with self.sessions.begin() as session:
             summary = queries.places_by_key(session, [key]).get(key)
-            details = _profile(session, summary, team_id) if profile else None
-        return PlaceAnswer(place.name, place, (place,), details, summary.id if summary else None)
+            details = _profile(session, summary, team_id, page) if profile else None
+        stored_id = summary.id if summary else None
+        return PlaceAnswer(place.name, place, (place,), details, stored_id, page)
 
     def pair(self, a_text: str, b_text: str, *, team_id: str | None = None) -> PairAnswer:
         """What links the two places named."""
@@ -112,8 +117,15 @@ class LookupService:
         return counts
 
 
-def _profile(session: Session, summary: PlaceSummary | None, team_id: str | None):
-    return summary and queries.place_profile(session, summary.id, team_id=team_id)
+def _profile(
+    session: Session, summary: PlaceSummary | None, team_id: str | None, page: int | None
+) -> PlaceProfile | None:
+    """The stored place's profile with one page of its partnerships (all when `page` is None)."""
+    if summary is None:
+        return None
+    first = 0 if page is None else page * LINKS_PER_PAGE
+    window = slice(first, None if page is None else first + LINKS_PER_PAGE)
+    return queries.place_profile(session, summary.id, team_id=team_id, window=window)
 
 
 def _rank_known_first(found: list[Candidate], stored: dict[str, PlaceSummary]) -> list[Candidate]:

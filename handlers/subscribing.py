@@ -103,7 +103,7 @@ class SubscriptionService:
             return request.problem
         keys = []
         for name in request.place_names:
-            found = self.lookups.place(name, team_id=team or None)
+            found = self.lookups.place(name, team_id=team or None, profile=False)
             if found.place is None:
                 return f"I don't know a place called \u201c{name}\u201d."
             keys.append(found.place.key)

@@ -19,14 +19,13 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from handlers.lookups import PlaceAnswer
+from handlers.lookups import LINKS_PER_PAGE, PlaceAnswer
 from ingest.facts import Money, Place
 from store.results import ArticleRef, LinkResult, PersonResult, PlaceSummary, StoreCounts
 
 SHOW_PLACE = "citylink_show_place"  # value: a place key
 SHOW_PAGE = "citylink_show_page"  # value: "place key|page"
 SHARE = "citylink_share"  # value: what to share, see `share_value`
-LINKS_PER_PAGE = 12
 PEOPLE_SHOWN = 8
 EVIDENCE_CHARS = 400
 SECTION_CHARS = 3000
@@ -187,33 +186,33 @@ def _actions(buttons: list[ButtonElement]) -> list[Block]:
     return [ActionsBlock(elements=buttons[i : i + 5]) for i in range(0, len(buttons), 5)][:2]
 
 
-def place_card(answer: PlaceAnswer, *, page: int = 0, shared_by: str | None = None) -> View:
-    """The card of `/citylink <place>`; long lists page with a "more" button."""
-    place, profile = answer.place, answer.profile
+def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
+    """The card of `/citylink <place>`: the answer's page of partnerships, a "more" button."""
+    place, profile, page = answer.place, answer.profile, answer.page or 0
     blocks: list[Block] = [HeaderBlock(text=clip(place.name, 150))]
     facts = f"{place.kind} \u00b7 {escape(place_label(place))}"
     if profile:
         facts += f" \u00b7 {profile.article_count} article{'s' * (profile.article_count != 1)}"
     blocks.append(context(facts + (f" \u00b7 shared by <@{shared_by}>" if shared_by else "")))
-    links = profile.partnerships if profile else ()
-    shown = links[page * LINKS_PER_PAGE : (page + 1) * LINKS_PER_PAGE]
-    if not links:
+    total = profile.partnership_count if profile else 0
+    shown = profile.partnerships[:LINKS_PER_PAGE] if profile else ()
+    if not total:
         blocks.append(section(
             f"I have no partnerships of {escape(place.name)} yet. Forward me an article about "
             "it with the *Send to CityLink* shortcut and I will learn them."
         ))  # fmt: skip
     blocks += _links_blocks(shown, profile.place.id if profile else None)
-    if len(links) > len(shown):
+    if total > len(shown):
         first = page * LINKS_PER_PAGE + 1
-        blocks.append(context(f"partnerships {first}-{first + len(shown) - 1} of {len(links)}"))
+        blocks.append(context(f"partnerships {first}-{first + len(shown) - 1} of {total}"))
     if profile and profile.people and page == 0:
         blocks += [DividerBlock(), section(_people_text(profile.people))]
     if profile and profile.articles and page == 0:
         latest = "\n".join(f"\u2022 {article_link(a)}" for a in profile.articles)
         blocks.append(section(f"*Latest articles*\n{latest}"))
     if shared_by is None:
-        blocks += _actions(_place_buttons(answer, page, len(links)))
-    return view_of(blocks, f"{place_label(place)}: {len(links)} partnerships")
+        blocks += _actions(_place_buttons(answer, page, total))
+    return view_of(blocks, f"{place_label(place)}: {total} partnerships")
 
 
 def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[ButtonElement]:

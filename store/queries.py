@@ -222,23 +222,49 @@ def _people(session: Session, place_id: int, team_id: str | None) -> tuple[Perso
 
 
 def place_profile(
-    session: Session, place_id: int, *, team_id: str | None = None, limit_articles: int = 5
+    session: Session,
+    place_id: int,
+    *,
+    team_id: str | None = None,
+    limit_articles: int = 5,
+    window: slice = slice(None),
 ) -> PlaceProfile | None:
-    """A place with its partnerships (by kind, newest first), people and latest articles."""
+    """A place with its partnerships (by kind, newest first), people and latest articles.
+
+    Only the partnerships in `window` (of that order) are read in full: a big city's card
+    shows a page of them, not its hundreds.
+    """
     places: dict[int, PlaceSummary | None] = {place_id: None}  # read with the partners' summaries
-    which = or_(P.place_a_id == place_id, P.place_b_id == place_id)
-    links = _links(session, which, team_id, places)
+    ordered = _partnership_order(session, place_id, team_id)
+    shown = ordered[window]
+    links = {link.id: link for link in _links(session, P.id.in_(shown), team_id, places)}
     if places.get(place_id) is None:
         return None
-    links.sort(key=lambda link: KIND_ORDER.get(link.kind, len(KIND_ORDER)))
     articles, count = _latest_mentioning(session, place_id, team_id, limit_articles)
     return PlaceProfile(
         place=places[place_id],
-        partnerships=tuple(links),
+        partnerships=tuple(links[i] for i in shown),
+        partnership_count=len(ordered),
         people=_people(session, place_id, team_id),
         articles=articles,
         article_count=count,
     )
+
+
+def _partnership_order(session: Session, place_id: int, team_id: str | None) -> list[int]:
+    """Ids of the place's partnerships the team can see: by kind, then newest evidence first.
+
+    A partnership first appears at its newest evidence, so first appearances give the order.
+    """
+    kind_rank = case(KIND_ORDER, value=P.kind, else_=len(KIND_ORDER))
+    query = (
+        select(E.partnership_id)
+        .join(A, A.id == E.article_id)
+        .join(P, P.id == E.partnership_id)
+        .where(or_(P.place_a_id == place_id, P.place_b_id == place_id), _visible(team_id))
+        .order_by(kind_rank, *NEWEST_ARTICLE_FIRST, E.id.desc())
+    )
+    return list(dict.fromkeys(session.scalars(query)))
 
 
 def _latest_mentioning(

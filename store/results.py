@@ -125,10 +125,11 @@ class PersonResult:
 
 @dataclass(frozen=True)
 class PlaceProfile:
-    """A place with its partnerships (by kind, newest first), people and latest articles."""
+    """A place with (a window of) its partnerships by kind, newest first, people and articles."""
 
     place: PlaceSummary
-    partnerships: tuple[LinkResult, ...]
+    partnerships: tuple[LinkResult, ...]  # the window asked for, or all of them
+    partnership_count: int  # all of them
     people: tuple[PersonResult, ...]
     articles: tuple[ArticleRef, ...]
     article_count: int

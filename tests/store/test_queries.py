@@ -81,6 +81,21 @@ def test_a_profile_lists_partnerships_by_kind(add, read, ids, places):
     ]
 
 
+
+def test_a_profile_reads_one_window_of_partnerships_and_counts_them_all(add, read, ids, places):
+    dunedin, shanghai, stirling = places.dunedin, places.shanghai, places.stirling
+    add("s", _facts([_link(dunedin, shanghai, "sister_city")], published="2020-01-01"))
+    add("m", _facts([_link(dunedin, shanghai, "mou", "new")], published="2023-01-01"))
+    add("v", _facts([_link(dunedin, stirling, "visit", "new")], published="2024-06-01"))
+
+    (dunedin_id,) = ids(dunedin)
+    second = read(place_profile, dunedin_id, window=slice(1, 2))
+    assert [link.kind for link in second.partnerships] == ["mou"]
+    assert second.partnership_count == 3
+    beyond = read(place_profile, dunedin_id, window=slice(12, 24))
+    assert beyond.partnerships == () and beyond.partnership_count == 3
+    assert beyond.place.name == "Dunedin"
+
 def test_a_profile_lists_people_of_the_place_first(add, read, ids, places):
     dunedin, shanghai, stirling = places.dunedin, places.shanghai, places.stirling
     add(
