@@ -1,7 +1,9 @@
 """Lookup costs: `/citylink` through the real Bolt app, fuzzy matching, and `citylink serve`.
 
 (a) Server-side cost of `/citylink <place>` against a no-op `/noop` command on the same app
-    instance (signed requests dispatched in-process), as a ratio of medians. Goal <= 3x.
+    instance (signed requests dispatched in-process), as a ratio of medians, for the first time
+    each query is asked and for the same queries asked again (answers are kept until the
+    store gains an article). Goal <= 3x.
 (b) Fuzzy match latency over the quality list plus random typos of gazetteer names.
     Goal: p95 <= 5 ms.
 (c) `citylink serve` as a subprocess: time to ready (GET /healthz) and RSS of its process tree
@@ -48,6 +50,7 @@ SERVE_REQUESTS = 20
 READY_TIMEOUT = 120.0
 SETTLE_SECONDS = 60.0
 IDS = {"team": "T0BENCH", "user": "U0BENCH", "channel": "C0BENCH"}
+WARM_UP = ("Ibadan", "Arequipa", "Perth & Kobe", "latest")  # not among the quality queries
 
 
 def quality_queries() -> list[str]:
@@ -83,7 +86,7 @@ def _ms(seconds: list[float]) -> tuple[float, float]:
 
 
 def app_cost(url: str, rounds: int) -> dict[str, float]:
-    """Median server-side time of `/citylink <q>` and of `/noop`, interleaved, one app."""
+    """Median server-side times of `/citylink <q>` (first asked, asked again) and of `/noop`."""
     standin = WebAPIStandIn().start()
     try:
         settings = load_settings(
@@ -94,23 +97,26 @@ def app_cost(url: str, rounds: int) -> dict[str, float]:
         )
         app = build_app(settings, make_services(settings))
         app.command("/noop")(lambda ack: ack())
-        lookups, noops = [], []
-        queries = quality_queries()
+        for text in WARM_UP:  # the app's own first-use costs, not any answer measured below
+            _dispatch_time(app, text, "/citylink", standin.origin)
+        first, again, noops = [], [], []
         for round_ in range(rounds + 1):
-            for text in queries:
-                lookups.append(_dispatch_time(app, text, "/citylink", standin.origin))
+            for text in quality_queries():
+                timed = _dispatch_time(app, text, "/citylink", standin.origin)
+                (again if round_ else first).append(timed)
                 noops.append(_dispatch_time(app, text, "/noop", standin.origin))
-            if round_ == 0:
-                lookups.clear(), noops.clear()  # the first round warms caches up
     finally:
         standin.stop()
-    (look50, look95), (noop50, _) = _ms(lookups), _ms(noops)
+    (first50, first95), (again50, again95), (noop50, _) = _ms(first), _ms(again), _ms(noops)
     return {
-        "lookup_p50": look50,
-        "lookup_p95": look95,
+        "first_p50": first50,
+        "first_p95": first95,
+        "again_p50": again50,
+        "again_p95": again95,
         "noop_p50": noop50,
-        "ratio": look50 / noop50,
-        "requests": len(lookups),
+        "first_ratio": first50 / noop50,
+        "again_ratio": again50 / noop50,
+        "requests": len(first),
     }
 
 
@@ -261,10 +267,13 @@ def _settled_rss(pid: int) -> float:
 def table(app: dict, fuzzy: dict, serve: dict, url: str) -> str:
     """The Markdown table of every figure, with its goal."""
     rows = [
-        ("`/citylink` server-side median (in-process Bolt)", f"{app['lookup_p50']:.2f} ms", ""),
-        ("`/citylink` server-side p95", f"{app['lookup_p95']:.2f} ms", ""),
+        ("`/citylink` first asked: median (in-process Bolt)", f"{app['first_p50']:.2f} ms", ""),
+        ("`/citylink` first asked: p95", f"{app['first_p95']:.2f} ms", ""),
+        ("`/citylink` asked again: median", f"{app['again_p50']:.2f} ms", ""),
+        ("`/citylink` asked again: p95", f"{app['again_p95']:.2f} ms", ""),
         ("`/noop` server-side median (same app)", f"{app['noop_p50']:.2f} ms", ""),
-        ("ratio of medians `/citylink` / `/noop`", f"{app['ratio']:.2f}x", "<= 3x"),
+        ("ratio first asked / `/noop`", f"{app['first_ratio']:.1f}x", "<= 3x"),
+        ("ratio asked again / `/noop`", f"{app['again_ratio']:.1f}x", "<= 3x"),
         (f"fuzzy match p50 ({fuzzy['queries']} queries)", f"{fuzzy['p50']:.2f} ms", ""),
         ("fuzzy match p95", f"{fuzzy['p95']:.2f} ms", "<= 5 ms"),
         ("random typos: source place in top 5", f"{fuzzy['typo_top5']:.0%}", ""),
@@ -278,7 +287,7 @@ def table(app: dict, fuzzy: dict, serve: dict, url: str) -> str:
         ("serve RSS settled (spaCy warmed up)", f"{serve['rss_settled']:.0f} MB", "<= 450 MB"),
     ]
     lines = [
-        f"Store: `{url}`; {app['requests']} timed requests per command.",
+        f"Store: `{url}`; {app['requests']} distinct queries, each asked first and again.",
         "",
         "| measure | value | goal |",
         "|---|---|---|",

@@ -47,6 +47,7 @@ class LookupService:
     def __init__(self, sessions: sessionmaker[Session], index: PlaceIndex):
         self.sessions = sessions
         self.index = index
+        self._autocommit = sessions.kw["bind"].execution_options(isolation_level="AUTOCOMMIT")
         self._counts: dict[str | None, tuple[float, StoreCounts]] = {}
 
     def place(
@@ -105,6 +106,11 @@ class LookupService:
     def latest(self, *, limit: int = 10, team_id: str | None = None) -> list[LinkResult]:
         with self.sessions.begin() as session:
             return queries.recent_partnerships(session, limit=limit, team_id=team_id)
+
+    def revision(self) -> int:
+        """Changes whenever the store gains an article (answers made before are out of date)."""
+        with self._autocommit.connect() as connection:  # one round trip, no transaction
+            return queries.revision(connection)
 
     def counts(self, *, team_id: str | None = None) -> StoreCounts:
         """What the team can see; counting is slow on a big store, so it is kept a little while."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from handlers.answers import AnswerCache
 from handlers.forwarding import ForwardService
 from handlers.lookups import LookupService
 from handlers.subscribing import SubscriptionService
@@ -16,6 +17,7 @@ class Services:
     lookups: LookupService
     forwarding: ForwardService
     subscribing: SubscriptionService
+    answers: AnswerCache = field(default_factory=AnswerCache)  # `/citylink` answers, per store
 
     def __deepcopy__(self, memo) -> Services:
         """Bolt copies the context for lazy listeners; these process-wide services are shared."""

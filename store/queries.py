@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from itertools import islice
 
-from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select, union
+from sqlalchemy import ColumnElement, Connection, Row, and_, case, func, or_, select, union
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ingest.facts import PARTNERSHIP_KINDS, Money
@@ -283,6 +283,11 @@ def _latest_mentioning(
     )
     rows = session.execute(query).all()
     return tuple(_article_ref(row[:-1]) for row in rows[:limit]), rows[0][-1] if rows else 0
+
+
+def revision(session: Session | Connection) -> int:
+    """The newest article's id (0 for an empty store): facts only ever arrive with an article."""
+    return session.scalar(select(func.coalesce(func.max(A.id), 0)))
 
 
 def _hidden(team_id: str | None) -> ColumnElement[bool]:

@@ -204,3 +204,12 @@ def test_a_server_that_never_answers_gets_a_reason(settings, standin, web):
     url = web.add("/stuck", article_html(TWINNING), delay=5)
     slack.event(dm(f"<{url}>"))
     assert "did not answer" in all_text(reply(slack)["blocks"])
+
+
+def test_a_card_asked_again_after_a_forward_shows_what_the_article_taught(forwarding):
+    before = all_text(forwarding.answer("Kumamoto")["blocks"])
+    assert "Suwon" not in before
+    assert all_text(forwarding.answer("Kumamoto")["blocks"]) == before  # kept, same answer
+    forwarding.event(dm(PASTED))
+    reply(forwarding)
+    assert "Suwon" in all_text(forwarding.answer("Kumamoto")["blocks"])

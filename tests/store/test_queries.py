@@ -81,7 +81,6 @@ def test_a_profile_lists_partnerships_by_kind(add, read, ids, places):
     ]
 
 
-
 def test_a_profile_reads_one_window_of_partnerships_and_counts_them_all(add, read, ids, places):
     dunedin, shanghai, stirling = places.dunedin, places.shanghai, places.stirling
     add("s", _facts([_link(dunedin, shanghai, "sister_city")], published="2020-01-01"))
@@ -95,6 +94,7 @@ def test_a_profile_reads_one_window_of_partnerships_and_counts_them_all(add, rea
     beyond = read(place_profile, dunedin_id, window=slice(12, 24))
     assert beyond.partnerships == () and beyond.partnership_count == 3
     assert beyond.place.name == "Dunedin"
+
 
 def test_a_profile_lists_people_of_the_place_first(add, read, ids, places):
     dunedin, shanghai, stirling = places.dunedin, places.shanghai, places.stirling
