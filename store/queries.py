@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from itertools import islice
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, case, func, or_, select, union
+from sqlalchemy import ColumnElement, Connection, Row, and_, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ingest.facts import PARTNERSHIP_KINDS, Money
@@ -25,6 +25,7 @@ from store.results import (
 
 A, E, P, Pl = models.Article, models.Evidence, models.Partnership, models.Place
 PEOPLE_LIMIT = 20
+WHOLE_PROFILE_ROWS = 200  # evidence rows of a place read at once; a bigger place goes by pages
 KIND_ORDER = {kind: i for i, kind in enumerate(PARTNERSHIP_KINDS)}
 IN_CHUNK = 10_000  # ids per IN list: PostgreSQL takes at most 65,535 bound parameters
 # What an ArticleRef shows: never the article's text, which is most of the row.
@@ -94,11 +95,16 @@ def _evidence(row: Sequence, article: ArticleRef) -> EvidenceResult:
 
 
 def _links(
-    session: Session, which: ColumnElement[bool], team_id: str | None, places: dict | None = None
-) -> list[LinkResult]:
+    session: Session,
+    which: ColumnElement[bool],
+    team_id: str | None,
+    places: dict | None = None,
+    most: int | None = None,
+) -> list[LinkResult] | None:
     """Partnerships matching `which` with the evidence the team may see, newest first.
 
     `places`, when given, holds summaries already read and receives the parties' (one query).
+    With `most`, None when there are more evidence rows than that (nothing else is read).
     """
     query = (
         select(*LINK_COLUMNS, *EVIDENCE_COLUMNS, *ARTICLE_COLUMNS)
@@ -110,7 +116,10 @@ def _links(
     partnerships: dict[int, Row] = {}
     evidence: dict[int, list[EvidenceResult]] = {}
     split = len(LINK_COLUMNS) + len(EVIDENCE_COLUMNS)
-    for row in session.execute(query):
+    rows = session.execute(query if most is None else query.limit(most + 1)).all()
+    if most is not None and len(rows) > most:
+        return None
+    for row in rows:
         partnerships.setdefault(row.partnership_id, row)
         stated, article = row[len(LINK_COLUMNS) : split], _article_ref(row[split:])
         evidence.setdefault(row.partnership_id, []).append(_evidence(stated, article))
@@ -174,15 +183,27 @@ def _first_newest(session: Session, query, limit: int) -> list[int]:
     """The same order for the first `limit` ids, walking evidence by arrival (indexed).
 
     A partnership first appears at its newest arrival, so first appearances come in the order
-    of the grouped query; fetch more rows until `limit` distinct ids or the end.
+    of the grouped query.
     """
     query = query.order_by(A.ingested_at.desc(), E.partnership_id.desc())
+    return [row[0] for row in _first_distinct(session, query, limit)]
+
+
+def _first_distinct(session: Session, query, limit: int, skip: Collection = ()) -> list:
+    """The first `limit` rows of an ordered `query` with distinct first columns not in `skip`.
+
+    Rows are fetched a few times `limit` at a time, more only while too few are distinct.
+    """
     fetch = max(limit, 1) * 4
     while True:
-        rows = session.scalars(query.limit(fetch)).all()
-        ids = list(dict.fromkeys(rows))
-        if len(ids) >= limit or len(rows) < fetch:
-            return ids[:limit]
+        rows = session.execute(query.limit(fetch)).all()
+        seen, found = set(skip), []
+        for row in rows:
+            if row[0] not in seen:
+                seen.add(row[0])
+                found.append(row)
+        if len(found) >= limit or len(rows) < fetch:
+            return found[:limit]
         fetch *= 4
 
 
@@ -197,28 +218,33 @@ def articles_between(
 
 
 def _people(session: Session, place_id: int, team_id: str | None) -> tuple[PersonResult, ...]:
-    """People of the place, then people quoted in articles mentioning it.
+    """People of the place (by name), then people quoted in the newest articles mentioning it.
 
-    Either way they must be quoted in an article the team sees; the two ways are separate
-    queries joined by UNION, so each runs on its own index instead of scanning every quote.
+    Either way they must be quoted in an article the team sees. Each part walks its own index
+    and stops at the limit, so a city in thousands of articles costs no more than a village.
     """
-    Person, Link, Place = models.Person, models.ArticlePerson, models.Place
-    Mention = models.PlaceMention
-    quoted = select(Link.person_id).join(A, A.id == Link.article_id).where(_visible(team_id))
-    of_place = quoted.join(Person, Person.id == Link.person_id).where(Person.place_id == place_id)
-    mentioning = quoted.join(Mention, Mention.article_id == Link.article_id).where(
-        Mention.place_id == place_id
+    Person, Quote, Mention, Place = models.Person, models.ArticlePerson, models.PlaceMention, Pl
+    details = select(Person.id, Person.name, Person.role, Place.name).outerjoin(
+        Place, Place.id == Person.place_id
     )
-    ids = union(of_place, mentioning).subquery()
-    tied = case((Person.place_id == place_id, 0), else_=1)
-    query = (
-        select(Person.name, Person.role, Place.name)
-        .join(ids, ids.c.person_id == Person.id)
-        .outerjoin(Place, Place.id == Person.place_id)
-        .order_by(tied, Person.name, Person.id)
-        .limit(PEOPLE_LIMIT)
+    quoted = (
+        select(Quote.article_id)
+        .join(A, A.id == Quote.article_id)
+        .where(Quote.person_id == Person.id, _visible(team_id))
     )
-    return tuple(PersonResult(name, role, place) for name, role, place in session.execute(query))
+    own = details.where(Person.place_id == place_id, quoted.exists())
+    people = {row[0]: row for row in session.execute(own.order_by(Person.name).limit(PEOPLE_LIMIT))}
+    if len(people) < PEOPLE_LIMIT:
+        recent = (
+            details.join(Quote, Quote.person_id == Person.id)
+            .join(Mention, Mention.article_id == Quote.article_id)
+            .join(A, A.id == Quote.article_id)
+            .where(Mention.place_id == place_id, _visible(team_id))
+            .order_by(*NEWEST_ARTICLE_FIRST, Person.name)
+        )
+        for row in _first_distinct(session, recent, PEOPLE_LIMIT, skip=people):
+            people.setdefault(row[0], row)
+    return tuple(PersonResult(*row[1:]) for row in list(people.values())[:PEOPLE_LIMIT])
 
 
 def place_profile(
@@ -231,28 +257,34 @@ def place_profile(
 ) -> PlaceProfile | None:
     """A place with its partnerships (by kind, newest first), people and latest articles.
 
-    Only the partnerships in `window` (of that order) are read in full: a big city's card
-    shows a page of them, not its hundreds.
+    `window` picks the partnerships (of that order) the profile holds. Most places are read
+    whole in one query; a big city's partnerships are ordered first, and only the window's
+    are read in full: a card shows a page of them, not thousands.
     """
     places: dict[int, PlaceSummary | None] = {place_id: None}  # read with the partners' summaries
-    ordered = _partnership_order(session, place_id, team_id)
-    shown = ordered[window]
-    links = {link.id: link for link in _links(session, P.id.in_(shown), team_id, places)}
+    which = or_(P.place_a_id == place_id, P.place_b_id == place_id)
+    links = _links(session, which, team_id, places, most=WHOLE_PROFILE_ROWS)
+    if links is not None:
+        links.sort(key=lambda link: KIND_ORDER.get(link.kind, len(KIND_ORDER)))
+        total, links = len(links), links[window]
+    else:
+        ordered = _partnership_order(session, which, team_id)
+        total, links = len(ordered), _links_in_order(session, ordered[window], team_id, places)
     if places.get(place_id) is None:
         return None
     articles, count = _latest_mentioning(session, place_id, team_id, limit_articles)
     return PlaceProfile(
         place=places[place_id],
-        partnerships=tuple(links[i] for i in shown),
-        partnership_count=len(ordered),
+        partnerships=tuple(links),
+        partnership_count=total,
         people=_people(session, place_id, team_id),
         articles=articles,
         article_count=count,
     )
 
 
-def _partnership_order(session: Session, place_id: int, team_id: str | None) -> list[int]:
-    """Ids of the place's partnerships the team can see: by kind, then newest evidence first.
+def _partnership_order(session: Session, which: ColumnElement[bool], team_id: str | None):
+    """Ids of the partnerships matching `which` the team can see: by kind, newest first.
 
     A partnership first appears at its newest evidence, so first appearances give the order.
     """
@@ -261,10 +293,18 @@ def _partnership_order(session: Session, place_id: int, team_id: str | None) -> 
         select(E.partnership_id)
         .join(A, A.id == E.article_id)
         .join(P, P.id == E.partnership_id)
-        .where(or_(P.place_a_id == place_id, P.place_b_id == place_id), _visible(team_id))
+        .where(which, _visible(team_id))
         .order_by(kind_rank, *NEWEST_ARTICLE_FIRST, E.id.desc())
     )
     return list(dict.fromkeys(session.scalars(query)))
+
+
+def _links_in_order(
+    session: Session, ids: list[int], team_id: str | None, places: dict
+) -> list[LinkResult]:
+    """The partnerships `ids`, in that order, each with all the evidence the team may see."""
+    found = {link.id: link for link in _links(session, P.id.in_(ids), team_id, places)}
+    return [found[i] for i in ids]
 
 
 def _latest_mentioning(

@@ -7,6 +7,7 @@ from datetime import timedelta, timezone
 import pytest
 
 from ingest.facts import ArticleFacts, Partnership, Person, Place, PlaceMention
+from store import queries
 from store.models import utcnow
 from store.queries import (
     pair_links,
@@ -94,6 +95,25 @@ def test_a_profile_reads_one_window_of_partnerships_and_counts_them_all(add, rea
     beyond = read(place_profile, dunedin_id, window=slice(12, 24))
     assert beyond.partnerships == () and beyond.partnership_count == 3
     assert beyond.place.name == "Dunedin"
+
+
+def test_a_big_place_read_by_pages_gives_what_reading_it_whole_does(
+    add, read, ids, places, monkeypatch
+):
+    dunedin, shanghai, stirling = places.dunedin, places.shanghai, places.stirling
+    add("v", _facts([_link(dunedin, stirling, "visit", "new")], published="2024-06-01"))
+    add("s", _facts([_link(dunedin, shanghai, "sister_city")], published="2020-01-01"))
+    add("s2", _facts([_link(dunedin, stirling, "sister_city")], published="2024-01-01"))
+    add("s3", _facts([_link(shanghai, dunedin, "sister_city", year=1994)], published="2024-09-01"))
+    add("m", _facts([_link(dunedin, shanghai, "mou", "new")], published="2023-01-01"))
+    (dunedin_id,) = ids(dunedin)
+    whole = read(place_profile, dunedin_id)
+
+    monkeypatch.setattr(queries, "WHOLE_PROFILE_ROWS", 2)  # every place is a big place now
+    pages = [read(place_profile, dunedin_id, window=slice(i, i + 2)) for i in (0, 2, 4)]
+    assert [link for page in pages for link in page.partnerships] == list(whole.partnerships)
+    assert {page.partnership_count for page in pages} == {4}
+    assert pages[0].partnerships[0].year == 1994  # both articles' evidence, not just a page's
 
 
 def test_a_profile_lists_people_of_the_place_first(add, read, ids, places):
