@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.facts import Organization, Person, Place
 from ingest.resolve import Mention
-from ingest.sentences import sentence_of
+from ingest.sentences import entities, sentence_of
 from ingest.titles import (
     TITLE_WORDS,
     portfolio_start,
@@ -191,7 +191,7 @@ def _name_run(doc: Doc, start: int, step: int) -> Span | None:
 
 def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
     """PERSON entities, and name-shaped words the model missed next to a title or apposition."""
-    found = [e for e in doc.ents if e.label_ == "PERSON"]
+    found = [e for e in entities(doc) if e.label_ == "PERSON"]
     for token in doc[:-1]:
         run = None
         if token.lower_ in TITLE_WORDS:  # "deputy mayor Hélène Paris"
@@ -202,7 +202,7 @@ def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
                 run = _name_run(doc, token.i + 1, 1)  # "its mayor, Joaquim Braga Teixeira"
         if run is None or taken & set(range(run.start, run.end)):
             continue
-        labels = {e.label_ for e in doc.ents if e.start < run.end and run.start < e.end}
+        labels = {e.label_ for e in entities(doc) if e.start < run.end and run.start < e.end}
         if not labels & NOT_NAME_LABELS and not any(e.start <= run.start < e.end for e in found):
             found.append(run)
     return sorted(found, key=lambda s: s.start)
@@ -265,7 +265,7 @@ def find_people(
 
 
 def _surnames(doc: Doc, people: list[Person]) -> set[str]:
-    names = [p.name for p in people] + [e.text for e in doc.ents if e.label_ == "PERSON"]
+    names = [p.name for p in people] + [e.text for e in entities(doc) if e.label_ == "PERSON"]
     return {name.split()[-1] for name in names if len(name.split()) > 1}
 
 
@@ -301,7 +301,7 @@ def _org_place(org: Span, mentions: list[Mention]) -> Place | None:
 def find_organizations(doc: Doc, mentions: list[Mention]) -> list[Organization]:
     """Organisations named in the article, with the place their name or text gives."""
     orgs: dict[str, Organization] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "ORG" or EVENT_WORDS.search(ent.text):
             continue
         name = re.sub(r"^(the|The)\s+", "", " ".join(ent.text.split())).rstrip(",'s ")

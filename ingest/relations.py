@@ -17,7 +17,7 @@ from ingest.facts import Money, Partnership, Person, Place
 from ingest.kinds import KIND_REGEX, VISIT_REGEX, inside_name, modifies_event, one_agreement
 from ingest.money import find_money
 from ingest.resolve import Mention, contained
-from ingest.sentences import sentence_of
+from ingest.sentences import entities_in, sentence_of, sentence_start
 from ingest.status import link_status, link_year, visit_status
 
 # Organisations that act for their place: subjects and those signed "with".
@@ -132,10 +132,10 @@ def _one_anaphor(match: re.Match, state: ArticleState, gaz_country, named: set[s
     return None
 
 
-def _sentence_parties(sent: Span, mentions, org_mentions, people, state, gaz_country):
-    """Places acting in this sentence: named, behind signing organisations, or by anaphora."""
+def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_country):
+    """Places acting in this sentence: named (its `named` mentions), behind signing
+    organisations, of its placed `speakers`, or by anaphora."""
     offset = sent.start_char
-    named = [m for m in mentions if sent.start <= m.span.start < sent.end]
     parties = []
     for i, m in enumerate(named):
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
@@ -149,14 +149,15 @@ def _sentence_parties(sent: Span, mentions, org_mentions, people, state, gaz_cou
             parties.append(Party(m.place, m.span.start_char - offset, via_org=True))
     named_keys = {p.place.key for p in parties}
     if len(named_keys) < 2:
-        parties += _acting_people(sent, people)
+        parties += _acting_people(sent, speakers)
     parties += _anaphora_parties(sent.text, state, gaz_country, named_keys)
     return _drop_contained(parties)
 
 
 def _org_acts(span: Span) -> bool:
     """An organisation that signs ("the Lyon Chamber signed ... with X") acts for its place."""
-    ents = [e for e in sentence_of(span).ents if e.start <= span.start and span.end <= e.end]
+    around = entities_in(sentence_of(span))
+    ents = [e for e in around if e.start <= span.start and span.end <= e.end]
     root = ents[0].root if ents else span.root
     while root.dep_ in {"conj", "appos"} and root.head != root:
         root = root.head
@@ -166,11 +167,12 @@ def _org_acts(span: Span) -> bool:
 
 
 def _acting_people(sent: Span, people: list[Person]) -> list[Party]:
-    """Places of the people who act or speak in the sentence ("Radich said", "Lacava signed")."""
+    """Places of the people who act or speak in the sentence ("Radich said", "Lacava signed").
+
+    `people` have a place, and their surname is in the sentence's text.
+    """
     acting = []
     for person in people:
-        if person.place is None:
-            continue
         surname = person.name.split()[-1]
         for token in sent:
             if token.text == surname and (
@@ -318,7 +320,7 @@ def _links(sent, parties, state, text) -> list[Partnership]:
     found, specific = [], set()
     names = [
         (e.start_char - sent.start_char, e.end_char - sent.start_char)
-        for e in sent.ents
+        for e in entities_in(sent)
         if e.label_ in NAME_LABELS
     ]
     matches = {}
@@ -358,9 +360,8 @@ def _amount(text: str) -> Money | None:
     return amounts[0].money if amounts else None
 
 
-def _remember(state: ArticleState, sent: Span, mentions, people, links) -> None:
-    state.recent += [m.place for m in mentions if sent.start <= m.span.start < sent.end]
-    speakers = [p for p in people if p.place and p.name.split()[-1] in sent.text]
+def _remember(state: ArticleState, named: list[Mention], speakers: list[Person], links) -> None:
+    state.recent += [m.place for m in named]
     if speakers:
         state.speaker_place = speakers[-1].place
     pairs = [(p.a, p.b) for p in links if p.kind != "visit"] or [(p.a, p.b) for p in links]
@@ -390,19 +391,22 @@ def find_partnerships(
 ) -> list[Partnership]:
     """Every partnership the article reports, one per pair and kind (the first evidence wins)."""
     found: dict[tuple, Partnership] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(sentence_start(m.span), []).append(m)
     for sent in doc.sents:
-        text = sent.text
+        text, named = sent.text, by_sentence.get(sent.start, [])
         placed = [p for p in people if p.place and p.name.split()[-1] in text]
         if placed:  # "Porto Mayor Rui Costa said his city ...": this sentence's own speaker
             state.speaker_place = min(placed, key=lambda p: text.find(p.name.split()[-1])).place
-        parties = _sentence_parties(sent, mentions, org_mentions, people, state, gaz_country)
+        parties = _sentence_parties(sent, named, org_mentions, placed, state, gaz_country)
         links = _links(sent, parties, state, text) + _visits(sent, parties, mentions, state, text)
         for link in links:
             key = (link.kind, *sorted((link.a.key, link.b.key)))
             if link.kind == "visit":
                 key = (link.kind, link.a.key, link.b.key)
             found[key] = _merge(found.get(key), link)
-        _remember(state, sent, mentions, people, links)
+        _remember(state, named, placed, links)
     return list(found.values())
 
 

@@ -79,12 +79,18 @@ def _country_qualifier(span: Span, gaz: Gazetteer) -> str:
     return ""
 
 
+def _gap(left: Span, right: Span) -> str:
+    """The words between two spans, when they are at most two tokens apart."""
+    if not 0 < right.start - left.end <= 2:
+        return ""
+    return left.doc[left.end : right.start].text.strip().lower()
+
+
 def _neighbours(spans: list[Span]) -> dict[int, list[Span]]:
     """Place names written next to each other: "Portland, Maine", "Dunedin in Florida"."""
     near: dict[int, list[Span]] = {s.start: [] for s in spans}
     for left, right in zip(spans, spans[1:], strict=False):
-        gap = left.doc[left.end : right.start].text.strip().lower()
-        if gap in {",", "in", ", in", "("}:
+        if _gap(left, right) in {",", "in", ", in", "("}:
             near[left.start].append(right)
             near[right.start].append(left)
     return near
@@ -94,8 +100,7 @@ def _siblings(spans: list[Span]) -> dict[int, list[Span]]:
     """Names listed together ("Antioch, Pittsburg, Brentwood and Oakley"): places of a kind."""
     lists, current = [], [spans[0]] if spans else []
     for left, right in zip(spans, spans[1:], strict=False):
-        gap = left.doc[left.end : right.start].text.strip().lower()
-        if gap in {",", "and", ", and", "or", ", or"}:
+        if _gap(left, right) in {",", "and", ", and", "or", ", or"}:
             current.append(right)
         else:
             lists.append(current)
@@ -215,20 +220,35 @@ def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     return list(found.values())
 
 
-def _resolve_pass(spans, gaz: Gazetteer, ctx: _Context) -> dict[int, Place]:
+@dataclass(frozen=True)
+class _Layout:
+    """What the passes read off the text itself, by span start: the same in every pass."""
+
+    options: dict[int, list[tuple[Place, bool]]]
+    near: dict[int, list[Span]]
+    siblings: dict[int, list[Span]]
+    qualifiers: dict[int, str]
+
+    @classmethod
+    def of(cls, spans: list[Span], gaz: Gazetteer) -> _Layout:
+        options = {s.start: _options(s, gaz) for s in spans}
+        qualifiers = {s.start: _country_qualifier(s, gaz) for s in spans}
+        return cls(options, _neighbours(spans), _siblings(spans), qualifiers)
+
+
+def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
     """One place per name per article: evidence on any mention counts for all of them.
 
     A qualifier decides its own mention ("Córdoba, Spain" and "Córdoba in Veracruz" are two
     places) and, by default, the name's other mentions; but a reading inside a region the
     article names ("Ontario") beats another place's qualifier for the unqualified mentions.
     """
-    options = {s.start: _options(s, gaz) for s in spans}
-    near, siblings = _neighbours(spans), _siblings(spans)
+    options, near, siblings = layout.options, layout.near, layout.siblings
     totals: dict[str, Counter] = {}
     pinned: dict[str, set[str]] = {}
     own_pins: dict[int, set[str]] = {}
     for span in spans:
-        qual = _country_qualifier(span, gaz)
+        qual = layout.qualifiers[span.start]
         near_options = [[p for p, _ in options[n.start]] for n in near[span.start]]
         listed = [[p for p, _ in options[n.start]] for n in siblings.get(span.start, [])]
         scores = totals.setdefault(_name_key(span), Counter())
@@ -323,7 +343,8 @@ def resolve_places(
     spans = list(doc.spans[spans_key])
     countries, by_sentence = _country_evidence(doc)
     _GAZ[:] = [gaz]
-    final = _resolve_pass(spans, gaz, _Context(gaz, Counter(countries), Counter(), by_sentence))
+    layout = _Layout.of(spans, gaz)
+    final = _resolve_pass(spans, layout, _Context(gaz, Counter(countries), Counter(), by_sentence))
     # Later passes: what the previous one found is evidence for the doubtful names (a region
     # read right in the second pass decides the cities inside it in the third).
     for _ in range(2):
@@ -334,7 +355,7 @@ def resolve_places(
         for place in ctx.first.values():
             ctx.countries[place.country] += 1
             ctx.admin1[_region_of(place)] += 1
-        previous, final = final, _resolve_pass(spans, gaz, ctx)
+        previous, final = final, _resolve_pass(spans, layout, ctx)
         if final == previous:  # a fixed point: another pass would read the same evidence
             break
     readings = {_name_key(m.span): m.place for m in known}

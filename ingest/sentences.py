@@ -1,7 +1,8 @@
-"""Which sentence a span is in, computed once per document.
+"""Which sentence a span is in, and the document's entities, computed once per document.
 
-`Span.sent` walks the document's sentences on every call; resolution and relations ask it for
-every mention, which made it a fifth of extraction time.
+`Span.sent` walks the document's sentences on every call, and `Doc.ents` (so `Span.ents`)
+builds every entity span anew; extraction asks them for every mention and every sentence.
+Read them here only once the pipeline has finished setting entities.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 _KEY = "citylink_sentence_bounds"
+_ENTS = "citylink_entities"
 
 
 def _bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -29,3 +31,16 @@ def sentence_of(span: Span) -> Span:
 
 def sentence_start(span: Span) -> int:
     return _bounds(span.doc)[span.start][0]
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The entities wholly inside the span, as `Span.ents` gives them."""
+    return [e for e in entities(span.doc) if span.start <= e.start and e.end <= span.end]
