@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import insert, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -69,12 +70,20 @@ def _published_on(published: str | None) -> date | None:
         return None
 
 
-def _new_place(place: Place) -> models.Place:
-    return models.Place(
+def _place_values(place: Place) -> dict:
+    return dict(
         key=place.key, geonameid=place.geonameid, name=place.name,
         folded_name=folded_name(place.name), country=place.country, kind=place.kind,
         **{detail: getattr(place, detail) for detail in PLACE_DETAILS},
     )  # fmt: skip
+
+
+def _insert_new(session: Session, model: type[models.Base]):
+    """INSERT that skips rows whose unique keys are taken (by us before, or a concurrent writer)."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(
+        model
+    ).on_conflict_do_nothing()
 
 
 def ensure_place(session: Session, place: Place) -> models.Place:
@@ -89,20 +98,22 @@ def _fill_details(row: models.Place, place: Place) -> None:
 
 
 def ensure_places(session: Session, places: Iterable[Place]) -> dict[str, models.Place]:
-    """Rows of the places by key: the stored ones in one query, the new ones inserted."""
+    """Rows of the places by key: the stored ones in one query, the new ones in one insert."""
     wanted = {place.key: place for place in places}
-    query = select(models.Place).where(models.Place.key.in_(list(wanted)))
-    rows = {row.key: row for row in session.scalars(query)}
+    rows = _stored_places(session, wanted)
     for key, place in wanted.items():
         if key in rows:
             _fill_details(rows[key], place)
-        else:  # not there a moment ago: insert, or take a concurrent writer's row
-
-            def find(key=key) -> models.Place | None:
-                return session.scalars(select(models.Place).where(models.Place.key == key)).first()
-
-            rows[key] = _insert_or_get(session, _new_place(place), find)[0]
+    missing = [place for key, place in wanted.items() if key not in rows]
+    if missing:  # not there a moment ago: insert them, or take a concurrent writer's rows
+        session.execute(_insert_new(session, models.Place), [_place_values(p) for p in missing])
+        rows.update(_stored_places(session, [p.key for p in missing]))
     return rows
+
+
+def _stored_places(session: Session, keys: Iterable[str]) -> dict[str, models.Place]:
+    query = select(models.Place).where(models.Place.key.in_(list(keys)))
+    return {row.key: row for row in session.scalars(query)}
 
 
 def _find_article(session: Session, scope: str, url: str | None, digest: str):
@@ -327,23 +338,28 @@ def _add_partnerships(
             session.add(evidence)
             added.setdefault(row.id, []).append(evidence)
     session.flush()
-    for row_id, row in touched.items():
-        if row_id in new_ids:  # all its evidence is this article's, newest added last
-            _apply_state(row, PartnershipState.from_evidence(added[row_id][::-1]), now)
-        else:
-            _refresh_partnership(session, row, now)
+    for row_id in new_ids:  # all its evidence is this article's, newest added last
+        _apply_state(touched[row_id], PartnershipState.from_evidence(added[row_id][::-1]), now)
+    _refresh_partnerships(session, [r for i, r in touched.items() if i not in new_ids], now)
     return len(touched), len(new_ids)
 
 
-def _refresh_partnership(session: Session, row: models.Partnership, now: datetime) -> None:
-    """Derive status, year and amount from all the evidence of the partnership."""
+def _refresh_partnerships(session: Session, rows: list[models.Partnership], now: datetime):
+    """Derive status, year and amount of each partnership from all its evidence (one query)."""
+    if not rows:
+        return
+    E = models.Evidence
     query = (
-        select(models.Evidence)
-        .join(models.Article, models.Article.id == models.Evidence.article_id)
-        .where(models.Evidence.partnership_id == row.id)
-        .order_by(*models.NEWEST_ARTICLE_FIRST, models.Evidence.id.desc())
+        select(E)
+        .join(models.Article, models.Article.id == E.article_id)
+        .where(E.partnership_id.in_([row.id for row in rows]))
+        .order_by(*models.NEWEST_ARTICLE_FIRST, E.id.desc())
     )
-    _apply_state(row, PartnershipState.from_evidence(session.scalars(query).all()), now)
+    evidence: dict[int, list[models.Evidence]] = {}
+    for found in session.scalars(query):
+        evidence.setdefault(found.partnership_id, []).append(found)
+    for row in rows:
+        _apply_state(row, PartnershipState.from_evidence(evidence[row.id]), now)
 
 
 def _apply_state(row: models.Partnership, state: PartnershipState, now: datetime) -> None:

@@ -306,7 +306,7 @@ def test_an_error_after_adding_leaves_nothing_behind(sessions, rows, sister_fact
 
 
 # Facts that break a NOT NULL column after the article row is written: a place without a
-# country (caught, then re-raised, by the savepoint of `ensure_place`) or a nameless person.
+# country (its insert fails) or a nameless person.
 NOWHERE = Place("Nowhere", None, "city", geonameid=1)  # type: ignore[arg-type]
 BROKEN_FACTS = {
     "place": lambda dunedin: ArticleFacts(
