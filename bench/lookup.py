@@ -35,9 +35,7 @@ from bot.app import build_app  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from bot.simulate import FORM, dispatch, signed_headers, slash_command  # noqa: E402
 from bot.standin import WebAPIStandIn  # noqa: E402
-from bot.wiring import make_services  # noqa: E402
-from ingest.gazetteer import load_gazetteer  # noqa: E402
-from ingest.lookup import PlaceIndex  # noqa: E402
+from bot.wiring import make_services, place_index  # noqa: E402
 from store import models  # noqa: E402
 from store.db import make_engine  # noqa: E402
 
@@ -145,7 +143,7 @@ def typo(name: str, rng: random.Random) -> str:
 
 def fuzzy_latency(seed: int = 7) -> dict[str, float]:
     """p50/p95 of `PlaceIndex.search` over the quality list plus random typos of city names."""
-    index = PlaceIndex.build(load_gazetteer(load_settings().citylink_cache_dir, every_alias=True))
+    index = place_index(str(load_settings().citylink_cache_dir))  # the one `serve` uses
     rng = random.Random(seed)
     cities = [p for p in index.gaz.places if p.kind == "city" and len(p.name) > 3]
     sources = rng.sample(cities, TYPOS)
