@@ -111,6 +111,15 @@ def place_label(place: Place | PlaceSummary) -> str:
     return ", ".join(x for x in (place.name, region, country_name(place.country)) if x)
 
 
+def distinct_labels(places: Sequence[Place]) -> list[str]:
+    """Their labels, with the kind added where two would read the same (city and region)."""
+    plain = [place_label(p) for p in places]
+    return [
+        f"{label} ({p.kind})" if plain.count(label) > 1 else label
+        for p, label in zip(places, plain, strict=True)
+    ]
+
+
 def money_text(amount: Money | None) -> str:
     if amount is None:
         return ""
@@ -220,9 +229,11 @@ def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[ButtonEle
     buttons = [_button("Share to channel", SHARE, share_value("place", key, str(page)), "primary")]
     if (page + 1) * LINKS_PER_PAGE < total:
         buttons.append(_button("More partnerships", SHOW_PAGE, f"{key}|{page + 1}"))
+    others = answer.alternatives[:3]
+    labels = distinct_labels([answer.place, *others])[1:]
     buttons += [
-        _button(f"Not this one? {place_label(p)}", SHOW_PLACE, p.key)
-        for p in answer.alternatives[:3]
+        _button(f"Not this one? {label}", SHOW_PLACE, p.key)
+        for p, label in zip(others, labels, strict=True)
     ]
     return buttons
 
@@ -237,7 +248,11 @@ def did_you_mean(query: str, candidates: Sequence[Place]) -> View:
         )
         return view_of([section(text)], text)
     text = f"I don't know a place called \u201c{shown}\u201d. Did you mean:"
-    buttons = [_button(place_label(p), SHOW_PLACE, p.key) for p in candidates[:5]]
+    shown = candidates[:5]
+    buttons = [
+        _button(label, SHOW_PLACE, p.key)
+        for p, label in zip(shown, distinct_labels(shown), strict=True)
+    ]
     return view_of([section(text), *_actions(buttons)], text)
 
 

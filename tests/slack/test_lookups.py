@@ -36,6 +36,11 @@ def test_a_qualified_name_picks_that_place(slack):
     assert "Maine" in card and "Oregon" not in card.split("Not this one")[0]
 
 
+def test_a_namesake_offered_instead_says_how_it_differs(slack):
+    offered = [b["text"]["text"] for b in buttons(slack.answer("Chongqing")["blocks"])]
+    assert "Not this one? Chongqing, China (region)" in offered  # not "Chongqing, China" again
+
+
 def test_an_unknown_name_gets_suggestions_not_an_error(slack):
     message = slack.answer("Xqzvwk")
     assert "I don't know a place called" in all_text(message["blocks"])
