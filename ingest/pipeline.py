@@ -83,7 +83,7 @@ NOT_PLACE_LABELS = frozenset(
 
 _GAZETTEERS: dict[str, Gazetteer] = {}
 
-for _name in ("kind_hint", "common_word"):
+for _name in ("kind_hint", "common_word", "model_label"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
@@ -284,6 +284,7 @@ class PlaceTagger:
             word = span[0]
             span._.common_word = len(span) == 1 and word.lower_ in self.common_words
             span._.common_word &= word.pos_ != "PROPN"
+            span._.model_label = next((e.label_ for e in _overlapping(span)), None)
         doc.spans["countries"] = [s for s in countries if self._set_country(s)]
         doc.spans["places"] = places
         doc.spans["org_places"] = org_places
@@ -359,9 +360,12 @@ class PlaceTagger:
                 return False  # "Isle" in "Guangyang Isle", "North" in "North American"
         labels = {e.label_ for e in ents}
         if fold(span.text) in self.wordlike and span._.kind_hint is None:
-            # A proper name to the model ("Dunedin" as PERSON) is no common word.
-            exact_person = any(e.label_ == "PERSON" and len(e) == len(span) for e in ents)
-            return bool(labels & PLACE_LABELS) or (exact_person and span.text not in person_parts)
+            # A proper name to the model ("Dunedin" as PERSON, "Tartu" as ORG) is no common
+            # word; whether the article supports the place is resolution's call.
+            exact = {e.label_ for e in ents if len(e) == len(span)}
+            named = "ORG" in exact and all(t.pos_ == "PROPN" for t in span)
+            exact_person = "PERSON" in exact and span.text not in person_parts
+            return bool(labels & PLACE_LABELS) or exact_person or named
         if labels & PLACE_LABELS:
             return True
         if span.text in person_parts:

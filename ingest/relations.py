@@ -50,8 +50,9 @@ HOST_PREPOSITIONS = {"in", "to", "at"}
 PAIR_ANAPHORA = re.compile(r"\b(?:the|both) (?:two )?(?:cities|sides|towns|places)\b", re.I)
 ONE_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?P<adj>[A-Z][\w ]*?) )?"
-    r"(?P<noun>city|town|state|province|"
-    r"region|municipality|area)\b(?! of| council| commission| hall| government| officials)"
+    r"(?P<noun>city|town|state|province|region|municipality|area|"
+    r"(?:city |town |municipal )?council)"
+    r"\b(?! of| council| commission| hall| government| officials)"
 )
 DELEGATION_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"
@@ -110,9 +111,15 @@ def _delegation(match: re.Match, state: ArticleState, gaz_country) -> list[Place
 
 
 def _one_anaphor(match: re.Match, state: ArticleState, gaz_country, named: set[str]):
-    """ "the city", "the New Zealand city", "his city": a place met before, not one named here."""
+    """ "the city", "the New Zealand city", "his city": a place met before, not one named here.
+
+    "The council" is the article's own town when it is one: news of a council is local news.
+    """
     noun, adj = match.group("noun"), match.group("adj")
-    wanted = "city" if noun in {"city", "town", "municipality"} else "region"
+    focus = state.focus
+    if noun.endswith("council") and not adj and focus and focus.kind == "city":
+        return focus if focus.key not in named else None
+    wanted = "city" if noun in {"city", "town", "municipality"} or "council" in noun else "region"
     speaker = state.speaker_place
     if match.group(0).split()[0].lower() in {"his", "her", "my", "our"} and speaker:
         return speaker

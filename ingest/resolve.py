@@ -313,13 +313,22 @@ def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
     """ "Gulf coast", "Banco do Brasil": a doubtful place needs its country in the article.
 
     The model calls such capitalised words places; a small town, or a region named by a word
-    of direction, counts only when the article names its country or a surer place in it.
+    of direction, counts only when the article names its country or a surer place in it, or,
+    for a town that is no English word, names it more than once.
     """
     doubtful = {m.span.start for m in mentions if _doubtful(m)}
     if len({m.place.key for m in mentions if m.span.start not in doubtful}) < 2:
         # Nothing surer to be far from: only the English-word names stay in doubt.
         words = {m.span.start for m in mentions if m.span._.common_word or m.place.kind == "region"}
         doubtful &= words
+    # The town an article that names no country names most, more than once, is what it is
+    # about ("Kirkcaldy councillors ... Kirkcaldy has ..."): local news seldom names its own
+    # country. The model must call it a name, and never a person's ("Bell said").
+    lead = _leading_name(Counter(_name_key(m.span) for m in mentions))
+    labels: dict[str, set] = {}
+    for m in mentions:
+        labels.setdefault(_name_key(m.span), set()).add(m.span._.model_label)
+    placed = {key for key, found in labels.items() if found - {None} and "PERSON" not in found}
     kept = []
     for m in mentions:
         others = {
@@ -327,9 +336,25 @@ def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
             for o in mentions
             if _name_key(o.span) != _name_key(m.span) and o.span.start not in doubtful
         }
-        if m.span.start not in doubtful or countries[m.place.country] or m.place.country in others:
+        key = _name_key(m.span)
+        recurring = key == lead and key in placed and m.place.kind == "city"
+        recurring &= not countries and not m.span._.common_word
+        if (
+            m.span.start not in doubtful
+            or countries[m.place.country]
+            or m.place.country in others
+            or recurring
+        ):
             kept.append(m)
     return kept
+
+
+def _leading_name(times: Counter) -> str | None:
+    """The name mentioned most, when more than once and more than any other."""
+    ranked = times.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def resolve_places(

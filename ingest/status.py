@@ -11,8 +11,9 @@ REFUSAL = re.compile(
     r"\b(?:declin(?:ed|es)|refus(?:ed|es)|reject(?:ed|s)?|turn(?:ed|s) down|no plans?|"
     r"not (?:to )?(?:sign|pursue|formali[sz]e|establish|renew|twin|proceed)|"
     r"never (?:signed|formali[sz]ed)|cancell?ed|called off|withdr[ae]w(?:n|s)?|"
-    r"vot(?:ed|es|ing) (?:down|no)|vot(?:ed|es)\b[^.;]{0,40}\bagainst (?:a|the) (?:proposal|plan|"
-    r"motion|bid|idea)|shelv(?:ed|es)|scrap(?:ped|s)|abandon(?:ed|s)|dropp(?:ed) (?:the|its|a) "
+    r"vot(?:ed|es|ing) (?:down|no)|vot(?:ed|es)\b[^.;]{0,40}\bagainst (?:(?:a|the) "
+    r"(?:proposal|plan|motion|bid|idea)|(?:establish|form|sign|creat|adopt|pursu|renew|formali[sz])\w*)|"
+    r"shelv(?:ed|es)|scrap(?:ped|s)|abandon(?:ed|s)|dropp(?:ed) (?:the|its|a) "
     r"(?:plan|proposal|bid|idea))\b",
     re.I,
 )

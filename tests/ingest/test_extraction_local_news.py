@@ -1,0 +1,56 @@
+"""Local council news: the council speaks for its town, which may never name its country."""
+
+from ingest.facts import ArticleText
+
+
+def facts(extractor, text):
+    return extractor(ArticleText(text=text, published="2025-03-10"))
+
+
+def links(found):
+    return {(p.kind, p.a.name, p.b.name, p.status) for p in found.partnerships}
+
+
+def places(found):
+    return {(m.place.name, m.place.country) for m in found.places}
+
+
+def test_the_council_is_the_town_the_article_is_about(extractor):
+    text = (
+        "Kirkcaldy councillors have backed closer ties with Estonia. Kirkcaldy has traded with "
+        "Baltic ports for centuries, officials said.\n\n"
+        "On Monday the council voted to sign a friendship agreement with Tartu, the Estonian "
+        "university city."
+    )
+    found = facts(extractor, text)
+    assert ("Tartu", "EE") in places(found)  # the model calls it an ORG; "Estonian" places it
+    assert any({a, b} == {"Kirkcaldy", "Tartu"} and status == "new"
+               for _, a, b, status in links(found))  # fmt: skip
+
+
+def test_a_town_named_again_and_again_needs_no_country(extractor):
+    text = (
+        "Kirkcaldy councillors met on Monday. Kirkcaldy has had links with Baltic ports since "
+        "the 1990s. The town council agreed to renew its twinning with Ingolstadt in Bavaria, "
+        "which dates from 1962."
+    )
+    found = facts(extractor, text)
+    assert ("Kirkcaldy", "GB") in places(found)
+    assert ("sister_city", "Kirkcaldy", "Ingolstadt", "existing") in links(found)
+
+
+def test_a_surname_named_as_often_as_the_places_is_no_town(extractor):
+    text = (
+        "Bell, who runs a bakery, said the Nairobi delegation had visited twice. "
+        "Bell said the visits had brought orders from Nairobi and Mombasa."
+    )
+    assert not any(name == "Bell" for name, _ in places(facts(extractor, text)))
+
+
+def test_voting_against_establishing_a_link_makes_none(extractor):
+    text = (
+        "Belfast councillors debated the motion for two hours. Belfast has no twin town in "
+        "Asia. On Tuesday the council voted eight to four against establishing a sister-city "
+        "relationship with Zhuhai, in China's Guangdong province, citing costs."
+    )
+    assert not [p for p in facts(extractor, text).partnerships if p.kind == "sister_city"]
