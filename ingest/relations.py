@@ -150,6 +150,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
             continue  # "the Silicon Valley cities of Antioch, ..."
         before = sent.doc[max(0, m.span.start - 2) : m.span.start].text.lower()
         locator = before in LOCATOR_BEFORE  # "the capital of Telangana": where the city is
+        locator |= _locates_another(m, named)
         parties.append(Party(m.place, m.span.start_char - offset, locator=locator))
     for m in org_mentions:
         if sent.start <= m.span.start < sent.end and _org_acts(m.span):
@@ -159,6 +160,15 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         parties += _acting_people(sent, speakers)
     parties += _anaphora_parties(sent.text, state, gaz_country, named_keys)
     return _drop_contained(parties)
+
+
+def _locates_another(m: Mention, named: list[Mention]) -> bool:
+    """ "Izumiotsu, a town in Osaka Prefecture": a region after "in" that holds another place
+    the sentence names says where that place is."""
+    after_in = m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "in"
+    return after_in and m.place.kind == "region" and any(
+        o.place != m.place and contained(o.place, m.place) for o in named
+    )
 
 
 def _org_acts(span: Span) -> bool:

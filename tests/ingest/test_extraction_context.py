@@ -71,3 +71,13 @@ def test_small_far_away_town_without_support_is_dropped(extractor):
 def test_small_town_is_kept_when_its_country_is_named(extractor):
     text = "Delegates from Lunéville, a town in eastern France, arrived in Leeds on Friday."
     assert readings(extractor, text, "Lunéville") == {("FR", "city")}
+
+
+def test_a_region_after_in_that_holds_a_party_only_locates_it(extractor):
+    text = (
+        "Geelong and Izumiotsu, a textile town of about 70,000 in Osaka Prefecture, have been "
+        "sister cities since 1988."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-10"))
+    pairs = {frozenset((p.a.name, p.b.name)) for p in found.partnerships}
+    assert pairs == {frozenset(("Geelong", "Izumiōtsu"))}
