@@ -37,6 +37,11 @@ UNNAMED_PARTNER = re.compile(
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
+# "has had a sister-city agreement with X": a relationship, so a partner, not a count of cities.
+LINK_NOUN_AFTER = re.compile(
+    r"[\s-]+(?:agreement|relationship|partnership|pact|accord|ties|link|bond|arrangement)s?\b",
+    re.I,
+)
 # "a conference aimed at promoting ties between A and B": the event's aim, not a partnership.
 EVENT_AIM = re.compile(
     r"\b(?:conference|forum|summit|expo|fair|meeting|event|campaign)s?\b.{0,40}"
@@ -69,7 +74,7 @@ def modifies_event(match: re.Match, kind: str) -> bool:
     """ "an investment cooperation conference", "eight trade agreements" (not an MOU)."""
     before = match.string[max(0, match.start() - 30) : match.start()]
     if kind in {"sister_city", "friendship_city"} and UNNAMED_PARTNER.search(before):
-        return True
+        return not LINK_NOUN_AFTER.match(match.string, match.end())
     if kind == "cooperation" and EVENT_AIM.search(match.string[: match.start()]):
         return True
     if kind == "mou" and "trade" in match.group().lower():

@@ -47,6 +47,10 @@ ORIGIN_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 NEAR_CHARS = 40
 LOCATOR_BEFORE = frozenset({"capital of", "north of", "south of", "east of", "west of"})
 HOST_PREPOSITIONS = {"in", "to", "at"}
+GOVERNMENT_WORDS = re.compile(
+    r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) (?:Council|Government)|"
+    r"City Hall|Municipality|Municipal Corporation|People's Government)\b"
+)
 PAIR_ANAPHORA = re.compile(r"\b(?:the|both) (?:two )?(?:cities|sides|towns|places)\b", re.I)
 ONE_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?P<adj>[A-Z][\w ]*?) )?"
@@ -154,7 +158,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         parties.append(Party(m.place, m.span.start_char - offset, locator=locator))
     for m in org_mentions:
         if sent.start <= m.span.start < sent.end and _org_acts(m.span):
-            parties.append(Party(m.place, m.span.start_char - offset, via_org=True))
+            own = _government_of(m.span)  # "Hobart City Council" is the city itself
+            parties.append(Party(m.place, m.span.start_char - offset, via_org=not own))
     named_keys = {p.place.key for p in parties}
     if len(named_keys) < 2:
         parties += _acting_people(sent, speakers)
@@ -169,6 +174,13 @@ def _locates_another(m: Mention, named: list[Mention]) -> bool:
     return after_in and m.place.kind == "region" and any(
         o.place != m.place and contained(o.place, m.place) for o in named
     )
+
+
+def _government_of(span: Span) -> bool:
+    """Whether the organisation named around `span` is its place's own government."""
+    around = entities_in(sentence_of(span))
+    name = next((e.text for e in around if e.start <= span.start and span.end <= e.end), "")
+    return bool(GOVERNMENT_WORDS.search(name))
 
 
 def _org_acts(span: Span) -> bool:

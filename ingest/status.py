@@ -43,7 +43,9 @@ EXISTING = re.compile(
     r"\b(?:since \d{4}|have been|has been|had been|long-?standing|established in \d{4}|"
     r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
     r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years of|one of the first|existing|began|"
-    r"has grown|have grown|houses|has had|dates from|dating (?:back )?(?:from|to))\b",
+    r"has grown|have grown|houses|has had|dates from|dating (?:back )?(?:from|to)|"
+    r"(?:has|have) (?:a|an) (?!new\b)(?:[\w-]+ ){0,3}?"
+    r"(?:agreement|relationship|partnership|pact))\b",
     re.I,
 )
 # "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later.

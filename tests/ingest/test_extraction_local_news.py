@@ -54,3 +54,19 @@ def test_voting_against_establishing_a_link_makes_none(extractor):
         "relationship with Zhuhai, in China's Guangdong province, citing costs."
     )
     assert not [p for p in facts(extractor, text).partnerships if p.kind == "sister_city"]
+
+
+def test_a_city_having_an_agreement_with_a_named_partner_is_linked(extractor):
+    found = facts(extractor, "Wollongong has had a sister-city agreement with Kawasaki since 1988.")
+    assert ("sister_city", "Wollongong", "Kawasaki", "existing") in links(found)
+    found = facts(extractor, "Wollongong has a sister-city agreement with Kawasaki.")
+    assert ("sister_city", "Wollongong", "Kawasaki", "existing") in links(found)
+    assert not facts(extractor, "Wollongong has two sister cities in Japan.").partnerships
+
+
+def test_a_city_council_is_its_city_even_for_a_sister_city(extractor):
+    text = (
+        "Wollongong City Council, which has had a sister-city agreement with Kawasaki since "
+        "1988, said it would send a delegation in May."
+    )
+    assert ("sister_city", "Wollongong", "Kawasaki", "existing") in links(facts(extractor, text))
