@@ -92,6 +92,14 @@ _NUMBER_WORDS = {
 YEAR = re.compile(r"(?<![\d,.$€£¥#])(?:19\d\d|20\d\d|2100)(?![\d%]|[.,]\d|\s*(?:%|per\s?cent))")
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 AGO = re.compile(rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(years?|decades?)\s+ago\b", re.I)
+_COUNTS = "|".join(w for w in _NUMBER_WORDS if w not in {"a", "an"})
+# How long a link has lasted: "45 years of twinning", "for 30 years", "the 60th anniversary".
+LASTED = re.compile(
+    rf"\b(?:(\d{{1,3}}|{_COUNTS})\s+years\s+of\s+(?:twinning|friendship|partnership|"
+    rf"cooperation|ties|relations|exchanges?)|for\s+(\d{{1,3}}|{_COUNTS})\s+years|"
+    rf"(\d{{1,3}})(?:st|nd|rd|th)\s+anniversary)\b",
+    re.I,
+)
 RELATIVE = re.compile(
     r"(?<!\bthe\s)\b(last|this|next|past|coming)\s+(year|month|week)\b"
     r"|\b(yesterday|today)\b",
@@ -172,6 +180,10 @@ def _relative_years(sentence: str, published: str | None) -> list[YearMention]:
     for m in AGO.finditer(sentence):
         count = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1].lower()]
         count *= 10 if m[2].lower().startswith("decade") else 1
+        mentions.append(YearMention(m.start(), m.end(), year - count, "ago"))
+    for m in LASTED.finditer(sentence):
+        count = next(c for c in m.groups() if c)
+        count = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
         mentions.append(YearMention(m.start(), m.end(), year - count, "ago"))
     for m in RELATIVE.finditer(sentence):
         which, unit = (m[1], m[2]) if m[1] else (m[3], "day")

@@ -107,3 +107,19 @@ def test_years_in_never_raises_on_number_noise(sentence):
 def test_parse_date_never_raises(text):
     result = parse_date(text)
     assert result is None or len(result) in (4, 10)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "began"),
+    [
+        ("Leeds and Dortmund celebrated 45 years of twinning on Saturday.", 1980),
+        ("The two cities have been sister cities for thirty years.", 1995),
+        ("The mayor arrives in May for the 65th anniversary of the link.", 1960),
+    ],
+)
+def test_how_long_a_link_has_lasted_gives_when_it_began(sentence, began):
+    assert [y.year for y in years_in(sentence, "2025-03-10") if y.how == "ago"] == [began]
+
+
+def test_an_anniversary_without_a_number_gives_no_year():
+    assert years_in("They marked an anniversary of friendship.", "2025-03-10") == []
