@@ -29,6 +29,13 @@ def test_visit_direction_from_delegation_to_host(extractor):
     assert ("Rotterdam", "Mombasa", "visit") not in found
 
 
+def test_travelling_to_a_city_is_a_visit_planned_or_made(extractor):
+    planned = links(extractor, "Officials from Busan will travel to Seattle next month.")
+    assert planned[("Busan", "Seattle", "visit")].status == "proposed"
+    made = links(extractor, "A Gdansk delegation travelled to Bremen last week.")
+    assert made[("Gdańsk", "Bremen", "visit")].status == "new"
+
+
 def test_existing_sister_cities_with_start_year(extractor):
     text = "Kyoto and Boston have been sister cities since 1959, exchanging students every year."
     link = links(extractor, text)
