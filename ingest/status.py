@@ -45,7 +45,9 @@ EXISTING = re.compile(
     r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years of|one of the first|existing|began|"
     r"has grown|have grown|houses|has had|dates from|dating (?:back )?(?:from|to)|"
     r"(?:has|have) (?:a|an) (?!new\b)(?:[\w-]+ ){0,3}?"
-    r"(?:agreement|relationship|partnership|pact))\b",
+    r"(?:agreement|relationship|partnership|pact)|"
+    r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)\b|"
+    r"(?:is|are) twinned|(?:sister|twin|partner|friendship) (?:cities|towns) include)\b",
     re.I,
 )
 # "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later.

@@ -53,3 +53,23 @@ def test_future_visits_are_proposed_without_a_year(extractor, text):
     [visit] = [p for k, p in links(extractor, text).items() if k[2] == "visit"]
     assert (visit.a.name, visit.b.name) == ("Sapporo", "Portland")
     assert (visit.status, visit.year) == ("proposed", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Toulouse and Atlanta are sister cities.", "existing"),
+        ("Sapporo is a sister city of Munich.", "existing"),
+        ("Adelaide's sister cities include Himeji and Austin.", "existing"),
+        ("Leeds is twinned with Dortmund.", "existing"),
+        ("Toulouse and Atlanta are now sister cities after the mayors signed a charter.", "new"),
+    ],
+)
+def test_a_link_stated_in_the_present_is_in_place_unless_it_is_now(extractor, text, status):
+    found = [p for p in links(extractor, text).values() if p.kind == "sister_city"]
+    assert found and {p.status for p in found} == {status}
+
+
+def test_an_agreement_between_two_cities_is_one(extractor):
+    text = "The agreement between Medellín and Barcelona covers urban transport."
+    assert ("Medellín", "Barcelona", "mou") in links(extractor, text)
