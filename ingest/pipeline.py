@@ -372,7 +372,13 @@ class PlaceTagger:
             return False
         if labels:
             return True
-        return all(t.pos_ == "PROPN" for t in span if t.is_alpha and t.is_title)
+        if all(t.pos_ == "PROPN" for t in span if t.is_alpha and t.is_title):
+            return True
+        # "Bremen is twinned ...": tagged a plural noun. A notable place's name written as a
+        # noun needs no model's word for it; as a verb or adjective it is one ("Reading the
+        # report", "Nice weather").
+        nouns = all(t.pos_ in {"PROPN", "NOUN"} for t in span if t.is_alpha)
+        return nouns and span[0].is_title and self._notable(fold(span.text))
 
 
 def _english_words(nlp: Language) -> set[str]:

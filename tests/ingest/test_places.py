@@ -120,3 +120,19 @@ def test_a_name_holding_cities_is_a_region(extractor):
     text = "Other regional cities in Victoria already have sister cities, Ballarat officials said."
     place = country_of(extractor, text, "Victoria")
     assert (place.country, place.kind) == ("AU", "region")
+
+
+def test_a_notable_city_the_tagger_calls_a_common_noun_is_still_a_place(extractor):
+    assert ("Bremen", "DE") in places(extractor, "Bremen is twinned with Gdansk.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reading the report, councillors in Leeds backed the plan.",
+        "Nice weather greeted the delegation from Leeds when it arrived in Lyon.",
+    ],
+)
+def test_a_city_name_used_as_a_verb_or_adjective_is_none(extractor, text):
+    found = {name for name, _ in places(extractor, text)}
+    assert not found & {"Reading", "Nice"}
