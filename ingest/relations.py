@@ -47,6 +47,7 @@ ORIGIN_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 NEAR_CHARS = 40
 LOCATOR_BEFORE = frozenset({"capital of", "north of", "south of", "east of", "west of"})
 HOST_PREPOSITIONS = {"in", "to", "at"}
+HOSTING_VERBS = frozenset({"host", "receive", "welcome"})
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) (?:Council|Government)|"
     r"City Hall|Municipality|Municipal Corporation|People's Government)\b"
@@ -267,7 +268,22 @@ def _host(sent: Span, mentions: list[Mention]) -> Place | None:
             or head.head.lemma_ in EVENT_HEADS
         ):
             return m.place
+        if _hosting_subject(m.span):
+            return m.place
     return None
+
+
+def _hosting_subject(span: Span) -> bool:
+    """ "Cape Town Mayor X hosted a delegation", "Lyon welcomed ...": the host is the subject
+    of hosting, or names it."""
+    token = span.root
+    for _ in range(3):
+        if token.dep_ == "nsubj":
+            return token.head.lemma_ in HOSTING_VERBS
+        if token.dep_ not in {"compound", "poss", "nmod", "amod"}:
+            return False
+        token = token.head
+    return False
 
 
 def _moving_on(span: Span) -> bool:

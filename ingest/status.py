@@ -43,7 +43,7 @@ EXISTING = re.compile(
     r"\b(?:since \d{4}|have been|has been|had been|long-?standing|established in \d{4}|"
     r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
     r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years of|one of the first|existing|began|"
-    r"has grown|have grown|houses|has had|dates from|dating (?:back )?(?:from|to)|"
+    r"has grown|have grown|houses|has had|dates? from|dates? back to|dating (?:back )?(?:from|to)|"
     r"(?:has|have) (?:a|an) (?!new\b)(?:[\w-]+ ){0,3}?"
     r"(?:agreement|relationship|partnership|pact)|"
     r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)\b|"

@@ -36,6 +36,19 @@ def test_travelling_to_a_city_is_a_visit_planned_or_made(extractor):
     assert made[("Gdańsk", "Bremen", "visit")].status == "new"
 
 
+def test_the_city_that_hosts_a_delegation_is_the_host(extractor):
+    text = "Cape Town Mayor Geordin Hill-Lewis hosted a delegation from Hangzhou on Tuesday."
+    assert ("Hangzhou", "Cape Town", "visit") in links(extractor, text)
+    text = "Lyon welcomed a delegation from Chengdu on Monday."
+    assert ("Chengdu", "Lyon", "visit") in links(extractor, text)
+
+
+def test_a_partnership_dating_back_to_a_year_began_then(extractor):
+    found = links(extractor, "The partnership between Pune and Bremen dates back to 1995.")
+    (link,) = found.values()
+    assert (link.status, link.year) == ("existing", 1995)
+
+
 def test_existing_sister_cities_with_start_year(extractor):
     text = "Kyoto and Boston have been sister cities since 1959, exchanging students every year."
     link = links(extractor, text)
