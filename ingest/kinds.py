@@ -15,7 +15,8 @@ KIND_PATTERNS = {
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
     r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
-    r"(?:agreements?|charters?)|agreements? (?:was |were )?(?:signed|inked)|agreements? between",
+    r"(?:agreements?|charters?|memorand(?:um|a|ums)|accords?|pacts?)|"
+    r"agreements? (?:was |were )?(?:signed|inked)|agreements? between",
     "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?",
     "cooperation": r"cooperat\w*|co-operat\w*|collaborat\w*|partnership|work(?:ing)? together|"

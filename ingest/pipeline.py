@@ -113,6 +113,11 @@ def _scan(doc: Doc, lookup, extend=lambda span: span) -> list[Span]:
     return found
 
 
+def _holds(outer: Span, inner: Span) -> bool:
+    """Whether `outer` covers `inner` and more."""
+    return outer.start <= inner.start and inner.end <= outer.end and len(outer) > len(inner)
+
+
 def _with_suffix(span: Span) -> Span:
     """Extend "Guangdong" to "Guangdong Province" and note the kind the suffix implies."""
     doc, hint = span.doc, None
@@ -260,8 +265,10 @@ class PlaceTagger:
         gaz = self.gaz
         doc.ents = _trim_titles(doc)
         countries = _scan(doc, lambda key: key in gaz.countries)
-        taken = {t.i for s in countries for t in s}
         names = _scan(doc, lambda key: key in gaz.names, _with_suffix)
+        # A longer place name holding a country's is the place: "Mexico City", "Panama City".
+        countries = [c for c in countries if not any(_holds(s, c) for s in names)]
+        taken = {t.i for s in countries for t in s}
         names = [s for s in names if not taken & {t.i for t in s}]
         for span in self._regions_not_countries(countries, names):
             countries.remove(span)

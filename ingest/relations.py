@@ -150,6 +150,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     offset = sent.start_char
     parties = []
     for i, m in enumerate(named):
+        if _where_said(m.span):
+            continue  # "..., the premier said in Nanjing": where it was said, not who
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
             continue  # "the Silicon Valley cities of Antioch, ..."
@@ -168,6 +170,15 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     return _drop_contained(parties)
 
 
+def _where_said(span: Span) -> bool:
+    token = span.root
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in {"in", "at"}
+        and token.head.head.lemma_ in SPEECH_VERBS
+    )
+
+
 def _locates_another(m: Mention, named: list[Mention]) -> bool:
     """ "Izumiotsu, a town in Osaka Prefecture": a region after "in" that holds another place
     the sentence names says where that place is."""
@@ -178,10 +189,12 @@ def _locates_another(m: Mention, named: list[Mention]) -> bool:
 
 
 def _government_of(span: Span) -> bool:
-    """Whether the organisation named around `span` is its place's own government."""
+    """Whether the organisation named around `span` is its place's own government
+    ("Hobart City Council", "Auckland Council", "Shanghai Municipal People's Government")."""
     around = entities_in(sentence_of(span))
     name = next((e.text for e in around if e.start <= span.start and span.end <= e.end), "")
-    return bool(GOVERNMENT_WORDS.search(name))
+    own_council = re.fullmatch(rf"(?:the )?{re.escape(span.text)} Council", name, re.I)
+    return bool(GOVERNMENT_WORDS.search(name) or own_council)
 
 
 def _org_acts(span: Span) -> bool:

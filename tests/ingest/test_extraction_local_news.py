@@ -70,3 +70,8 @@ def test_a_city_council_is_its_city_even_for_a_sister_city(extractor):
         "1988, said it would send a delegation in May."
     )
     assert ("sister_city", "Wollongong", "Kawasaki", "existing") in links(facts(extractor, text))
+
+
+def test_a_place_council_is_its_city(extractor):
+    text = "Auckland Council has ended its sister-city relationship with Guangzhou."
+    assert ("sister_city", "Auckland", "Guangzhou", "existing") in links(facts(extractor, text))

@@ -136,3 +136,8 @@ def test_a_notable_city_the_tagger_calls_a_common_noun_is_still_a_place(extracto
 def test_a_city_name_used_as_a_verb_or_adjective_is_none(extractor, text):
     found = {name for name, _ in places(extractor, text)}
     assert not found & {"Reading", "Nice"}
+
+
+def test_a_city_named_after_its_country_is_the_city(extractor):
+    found = places(extractor, "Mexico City and Madrid agreed to deepen cultural exchanges.")
+    assert ("Mexico City", "MX") in found

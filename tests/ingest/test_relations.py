@@ -49,6 +49,22 @@ def test_a_partnership_dating_back_to_a_year_began_then(extractor):
     assert (link.status, link.year) == ("existing", 1995)
 
 
+def test_signing_a_memorandum_or_an_accord_is_an_agreement(extractor):
+    assert ("Guatemala City", "Taipei", "mou") in links(
+        extractor, "Guatemala City signed a memorandum with Taipei."
+    )
+    assert ("Kigali", "Nairobi", "mou") in links(
+        extractor, "Kigali and Nairobi signed an accord on waste management."
+    )
+
+
+def test_where_something_was_said_is_no_party(extractor):
+    text = "Perth and Kagoshima have been sister cities since 1974, the lord mayor said in Kobe."
+    assert {frozenset((a, b)) for a, b, _ in links(extractor, text)} == {
+        frozenset(("Perth", "Kagoshima"))
+    }
+
+
 def test_existing_sister_cities_with_start_year(extractor):
     text = "Kyoto and Boston have been sister cities since 1959, exchanging students every year."
     link = links(extractor, text)
