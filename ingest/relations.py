@@ -48,6 +48,7 @@ NEAR_CHARS = 40
 LOCATOR_BEFORE = frozenset({"capital of", "north of", "south of", "east of", "west of"})
 HOST_PREPOSITIONS = {"in", "to", "at"}
 HOSTING_VERBS = frozenset({"host", "receive", "welcome"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "at", "across", "throughout"})
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) (?:Council|Government)|"
     r"City Hall|Municipality|Municipal Corporation|People's Government)\b"
@@ -180,10 +181,11 @@ def _where_said(span: Span) -> bool:
 
 
 def _locates_another(m: Mention, named: list[Mention]) -> bool:
-    """ "Izumiotsu, a town in Osaka Prefecture": a region after "in" that holds another place
-    the sentence names says where that place is."""
-    after_in = m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "in"
-    return after_in and m.place.kind == "region" and any(
+    """ "Izumiotsu, a town in Osaka Prefecture", "students sent to California": a region after
+    a preposition of place that holds another place the sentence names only says where."""
+    root = m.span.root
+    of_place = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+    return of_place and m.place.kind == "region" and any(
         o.place != m.place and contained(o.place, m.place) for o in named
     )
 
