@@ -218,7 +218,7 @@ class Builder:
         self.stated.setdefault(pid, []).append(Stated(status, year, amount, newest))
 
     def _settle(self, pid: int, stated: list[Stated]) -> None:
-        """Status, year and amount from all evidence, as `_refresh_partnership` derives them."""
+        """Status, year and amount from all evidence, as `_refresh_partnerships` derives them."""
         state = PartnershipState.from_evidence(sorted(stated, key=lambda s: s.newest, reverse=True))
         row = self.rows["partnerships"][pid - 1]
         row.update(

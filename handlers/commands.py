@@ -115,7 +115,7 @@ def handle_citylink(ack: Ack, command: dict, context) -> None:
             view = subscription_answer(services.subscribing, command)
         else:
             team_id, lookups = command.get("team_id"), services.lookups
-            view = services.answers.get(lookups.revision(), (team_id, text),
+            view = services.answers.get(lookups.revision(), (team_id, clean(text)),
                                         lambda: answer(lookups, text, team_id=team_id))  # fmt: skip
     except SQLAlchemyError:
         log.exception("store unavailable for /citylink")

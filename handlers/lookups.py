@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,7 +14,6 @@ from store.results import LinkResult, PlaceProfile, PlaceSummary, StoreCounts
 CONFIDENT_SCORE = 85.0  # a weaker fuzzy match is only offered as "did you mean"
 CANDIDATES = 5
 EXACT_SCORE = 98.0
-COUNTS_SECONDS = 30.0
 LINKS_PER_PAGE = 12  # partnerships on one page of a place card
 
 
@@ -48,7 +46,7 @@ class LookupService:
         self.sessions = sessions
         self.index = index
         self._autocommit = sessions.kw["bind"].execution_options(isolation_level="AUTOCOMMIT")
-        self._counts: dict[str | None, tuple[float, StoreCounts]] = {}
+        self._counts: dict[str | None, tuple[tuple[int, int], StoreCounts]] = {}
 
     def place(
         self, text: str, *, team_id: str | None = None, profile=True, page: int | None = 0
@@ -107,19 +105,20 @@ class LookupService:
         with self.sessions.begin() as session:
             return queries.recent_partnerships(session, limit=limit, team_id=team_id)
 
-    def revision(self) -> int:
+    def revision(self) -> tuple[int, int]:
         """Changes whenever the store gains an article (answers made before are out of date)."""
         with self._autocommit.connect() as connection:  # one round trip, no transaction
             return queries.revision(connection)
 
     def counts(self, *, team_id: str | None = None) -> StoreCounts:
-        """What the team can see; counting is slow on a big store, so it is kept a little while."""
+        """What the team can see; counting is slow on a big store, so it is kept per revision."""
+        revision = self.revision()
         cached = self._counts.get(team_id)
-        if cached and time.monotonic() - cached[0] < COUNTS_SECONDS:
+        if cached and cached[0] == revision:
             return cached[1]
         with self.sessions.begin() as session:
             counts = queries.store_counts(session, team_id=team_id)
-        self._counts[team_id] = (time.monotonic(), counts)
+        self._counts[team_id] = (revision, counts)
         return counts
 
 

@@ -93,10 +93,12 @@ YEAR = re.compile(r"(?<![\d,.$€£¥#])(?:19\d\d|20\d\d|2100)(?![\d%]|[.,]\d|\s
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 AGO = re.compile(rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(years?|decades?)\s+ago\b", re.I)
 _COUNTS = "|".join(w for w in _NUMBER_WORDS if w not in {"a", "an"})
-# How long a link has lasted: "45 years of twinning", "for 30 years", "the 60th anniversary".
+# How long a link has lasted: "45 years of twinning", "have been sister cities for 30 years",
+# "the 60th anniversary" (not "to cooperate for 10 years", which is still to come).
 LASTED = re.compile(
     rf"\b(?:(\d{{1,3}}|{_COUNTS})\s+years\s+of\s+(?:twinning|friendship|partnership|"
-    rf"cooperation|ties|relations|exchanges?)|for\s+(\d{{1,3}}|{_COUNTS})\s+years|"
+    rf"cooperation|ties|relations|exchanges?)|(?:been|existed|lasted|run|cities|towns|partners)"
+    rf"\s+(?:\w+\s+){{0,2}}?for\s+(\d{{1,3}}|{_COUNTS})\s+years|"
     rf"(\d{{1,3}})(?:st|nd|rd|th)\s+anniversary)\b",
     re.I,
 )

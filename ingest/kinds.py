@@ -16,7 +16,7 @@ KIND_PATTERNS = {
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
     r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
     r"(?:agreements?|charters?|memorand(?:um|a|ums)|accords?|pacts?)|"
-    r"agreements? (?:was |were )?(?:signed|inked)|agreements? between",
+    r"\bagreements? (?:was |were )?(?:signed|inked)|\bagreements? between",
     "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?",
     "cooperation": r"cooperat\w*|co-operat\w*|collaborat\w*|partnership|work(?:ing)? together|"

@@ -185,8 +185,10 @@ def _locates_another(m: Mention, named: list[Mention]) -> bool:
     a preposition of place that holds another place the sentence names only says where."""
     root = m.span.root
     of_place = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
-    return of_place and m.place.kind == "region" and any(
-        o.place != m.place and contained(o.place, m.place) for o in named
+    return (
+        of_place
+        and m.place.kind == "region"
+        and any(o.place != m.place and contained(o.place, m.place) for o in named)
     )
 
 

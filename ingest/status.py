@@ -29,7 +29,7 @@ PROPOSED = re.compile(
     r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
     r"plan(?:s|ned|ning)? to|intend(?:s|ed)?|propos(?:e|ed|al)|eager|would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
-    r"consider(?:s|ed|ing)?|potential|expect(?:s|ed)?|to establish|to become|"
+    r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"
     r"(?:due|set|scheduled|slated) to|invit(?:ed|es) \w+ to)\b",
     re.I,
 )
@@ -44,15 +44,18 @@ EXISTING = re.compile(
     r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
     r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years of|one of the first|existing|began|"
     r"has grown|have grown|houses|has had|dates? from|dates? back to|dating (?:back )?(?:from|to)|"
-    r"(?:has|have) (?:a|an) (?!new\b)(?:[\w-]+ ){0,3}?"
-    r"(?:agreement|relationship|partnership|pact)|"
-    r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)\b|"
+    r"(?:has|have) (?:a|an) (?:(?!(?:new|draft|proposed|planned|plan|possible|potential|for)\b)"
+    r"[\w-]+ ){0,3}?(?:agreement|relationship|partnership|pact)(?![^.;]*\b(?:will|would|to be)\b)|"
+    r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)[\s-]"
+    r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are) twinned|(?:sister|twin|partner|friendship) (?:cities|towns) include)\b",
     re.I,
 )
 # "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later.
 SIGNED = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|renewed)\b", re.I)
-NOT_YET = re.compile(r"\b(?:to|will|would|could|may|might|shall|not|hopes?|wants?)\s+$", re.I)
+NOT_YET = re.compile(
+    r"\b(?:to|will|would|could|may|might|shall|not|hopes?|wants?)(?:\s+be)?\s+$", re.I
+)
 # "no official contact since 2019", "inactive since 2019": when it lapsed, not when it began.
 LAPSED = re.compile(
     r"\b(?:no|not|never|inactive|dormant|without|silent|lapsed)\b[^.;]{0,40}$", re.I

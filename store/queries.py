@@ -168,8 +168,7 @@ def recent_partnerships(
     ids = _all_newest(session, query) if limit is None else _first_newest(session, query, limit)
     # Many ids (a long digest) go by the window's own query: no list of them to bind.
     which = P.id.in_(ids) if len(ids) <= IN_CHUNK else P.id.in_(query)
-    links = {link.id: link for link in _links(session, which, team_id)}
-    return [links[i] for i in ids]
+    return _links_in_order(session, ids, team_id, which=which)
 
 
 def _all_newest(session: Session, query) -> list[int]:
@@ -300,10 +299,18 @@ def _partnership_order(session: Session, which: ColumnElement[bool], team_id: st
 
 
 def _links_in_order(
-    session: Session, ids: list[int], team_id: str | None, places: dict
+    session: Session,
+    ids: list[int],
+    team_id: str | None,
+    places: dict | None = None,
+    which: ColumnElement[bool] | None = None,
 ) -> list[LinkResult]:
-    """The partnerships `ids`, in that order, each with all the evidence the team may see."""
-    found = {link.id: link for link in _links(session, P.id.in_(ids), team_id, places)}
+    """The partnerships `ids`, in that order, each with all the evidence the team may see.
+
+    `which` selects them when a list of ids would be too long to bind.
+    """
+    which = P.id.in_(ids) if which is None else which
+    found = {link.id: link for link in _links(session, which, team_id, places)}
     return [found[i] for i in ids]
 
 
@@ -325,9 +332,19 @@ def _latest_mentioning(
     return tuple(_article_ref(row[:-1]) for row in rows[:limit]), rows[0][-1] if rows else 0
 
 
-def revision(session: Session | Connection) -> int:
-    """The newest article's id (0 for an empty store): facts only ever arrive with an article."""
-    return session.scalar(select(func.coalesce(func.max(A.id), 0)))
+REVISION_WINDOW = 1_000  # article ids: concurrent writers' ids are never this far apart
+
+
+def revision(session: Session | Connection) -> tuple[int, int]:
+    """Changes whenever an article is added: facts only ever arrive with one.
+
+    The newest id, and how many articles the last ids hold: on PostgreSQL a writer holding
+    an older id can commit after a newer one, which the count alone sees. Both read the
+    primary key's index only.
+    """
+    newest = select(func.coalesce(func.max(A.id), 0)).scalar_subquery()
+    recent = select(func.count()).where(A.id > newest - REVISION_WINDOW).scalar_subquery()
+    return tuple(session.execute(select(newest, recent)).one())
 
 
 def _hidden(team_id: str | None) -> ColumnElement[bool]:

@@ -79,11 +79,11 @@ def _place_values(place: Place) -> dict:
 
 
 def _insert_new(session: Session, model: type[models.Base]):
-    """INSERT that skips rows whose unique keys are taken (by us before, or a concurrent writer)."""
+    """INSERT that skips rows whose `key` is taken (by a concurrent writer)."""
     dialect = session.get_bind().dialect.name
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(
         model
-    ).on_conflict_do_nothing()
+    ).on_conflict_do_nothing(index_elements=["key"])
 
 
 def ensure_place(session: Session, place: Place) -> models.Place:

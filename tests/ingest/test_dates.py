@@ -123,3 +123,8 @@ def test_how_long_a_link_has_lasted_gives_when_it_began(sentence, began):
 
 def test_an_anniversary_without_a_number_gives_no_year():
     assert years_in("They marked an anniversary of friendship.", "2025-03-10") == []
+
+
+def test_a_term_still_to_come_is_no_start():
+    sentence = "Lyon and Porto renewed their pact to cooperate for 10 years."
+    assert [y for y in years_in(sentence, "2024-03-01") if y.how == "ago"] == []

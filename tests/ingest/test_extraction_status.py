@@ -73,3 +73,13 @@ def test_a_link_stated_in_the_present_is_in_place_unless_it_is_now(extractor, te
 def test_an_agreement_between_two_cities_is_one(extractor):
     text = "The agreement between Medellín and Barcelona covers urban transport."
     assert ("Medellín", "Barcelona", "mou") in links(extractor, text)
+
+
+def test_an_agreement_still_to_be_signed_is_proposed(extractor):
+    text = "Lyon and Porto have a partnership agreement that will be signed next month."
+    assert {p.status for p in links(extractor, text).values()} == {"proposed"}
+
+
+def test_disagreements_between_cities_are_no_agreement(extractor):
+    text = "Disagreements between Lyon and Porto over the festival dates delayed the programme."
+    assert not [k for k in links(extractor, text) if k[2] == "mou"]

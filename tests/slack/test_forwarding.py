@@ -213,3 +213,16 @@ def test_a_card_asked_again_after_a_forward_shows_what_the_article_taught(forwar
     forwarding.event(dm(PASTED))
     reply(forwarding)
     assert "Suwon" in all_text(forwarding.answer("Kumamoto")["blocks"])
+
+
+def test_stats_asked_again_after_a_forward_count_the_new_article(forwarding):
+    before = all_text(forwarding.answer("stats")["blocks"])
+    forwarding.event(dm(PASTED))
+    reply(forwarding)
+    after = all_text(forwarding.answer("stats")["blocks"])
+    assert articles_known(after) == articles_known(before) + 1
+
+
+def articles_known(stats: str) -> int:
+    """N in the stats answer "I know N articles, ..."."""
+    return int(stats.split("I know ")[1].split()[0])
