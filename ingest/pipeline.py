@@ -346,6 +346,19 @@ class PlaceTagger:
         span.label_ = self.gaz.countries[fold(span.text)]
         return bool(span.label_)  # continents and the like carry no country
 
+    def _lists_places(self, ent: Span) -> bool:
+        """ "Lviv and Wrocław" taken for one organisation: a list of place names is none."""
+        parts, part = [], []
+        for token in ent:
+            if token.lower_ in {"and", "&", ","}:
+                parts.append(part)
+                part = []
+            else:
+                part.append(token.text_with_ws)
+        parts.append(part)
+        names = [fold("".join(p)) for p in parts]
+        return len(names) > 1 and all(name in self.gaz.names for name in names)
+
     def _allowed(self, span: Span, person_parts: set[str]) -> bool | None:
         """True: a place. False: not a place. None: inside an organisation's name."""
         if _after_campus_org(span):
@@ -357,7 +370,7 @@ class PlaceTagger:
             return False
         if self._landform(span, after) or _in_foreign_org(span):
             return False
-        ents = _overlapping(span)
+        ents = [e for e in _overlapping(span) if not self._lists_places(e)]
         for ent in ents:
             extra = len(ent) - len(span) - sum(t.lower_ in {"the", "a", "an"} for t in ent)
             longer = ent.start <= span.start and ent.end >= span.end and extra > 0

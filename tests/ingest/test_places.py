@@ -141,3 +141,9 @@ def test_a_city_name_used_as_a_verb_or_adjective_is_none(extractor, text):
 def test_a_city_named_after_its_country_is_the_city(extractor):
     found = places(extractor, "Mexico City and Madrid agreed to deepen cultural exchanges.")
     assert ("Mexico City", "MX") in found
+
+
+def test_two_cities_the_model_reads_as_one_organisation_are_two_places(extractor):
+    text = "Lviv and Wrocław, twinned since 2002, launched a new student exchange on Monday."
+    found = places(extractor, text)
+    assert ("Lviv", "UA") in found and ("Wrocław", "PL") in found
