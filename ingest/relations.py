@@ -18,7 +18,7 @@ from ingest.kinds import KIND_REGEX, VISIT_REGEX, inside_name, modifies_event, o
 from ingest.money import find_money
 from ingest.resolve import Mention, contained
 from ingest.sentences import entities_in, sentence_of, sentence_start
-from ingest.status import link_status, link_year, visit_status
+from ingest.status import clause_at, link_status, link_year, relative_clauses, visit_status
 
 # Organisations that act for their place: subjects and those signed "with".
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "appos"})
@@ -405,9 +405,10 @@ def _links(sent, parties, state, text) -> list[Partnership]:
         money_kind = kind == "trade_deal" or (kind == "mou" and "trade_deal" not in matches)
         amount = _amount(text) if money_kind else None
         year = link_year(text, status, state.published)
-        if kind == "cooperation" and len(parties) > 2:
+        acting = _clause_parties(parties, text, match.start())
+        if kind == "cooperation" and len(acting) > 2:
             continue  # talk among many delegates is no bilateral link
-        for a, b in _pairs(parties, kind, state):
+        for a, b in _pairs(acting, kind, state):
             pair = frozenset((a.key, b.key))
             if kind == "cooperation" and pair in specific:
                 continue
@@ -415,6 +416,25 @@ def _links(sent, parties, state, text) -> list[Partnership]:
                 specific.add(pair)
             found.append(Partnership(a, b, kind, status, sent.text.strip(), year, amount))
     return found
+
+
+def _clause_parties(parties: list[Party], text: str, start: int) -> list[Party]:
+    """The parties of the clause a trigger at `start` is in: "Lyon, which declined a twinning
+    with Porto, signed with Turin" links Lyon and Turin; inside the relative clause, its
+    antecedent and the places it names. A relative clause reporting no link of its own
+    ("the deputy mayor, who led a delegation from Lviv,") names parties of the sentence."""
+    inside = clause_at(text, start)
+    if inside is None:
+        clauses = [
+            (a, b)
+            for a, b in relative_clauses(text)
+            if any(regex.search(text, a, b) for regex in KIND_REGEX.values())
+        ]
+        return [p for p in parties if not any(a <= p.start < b for a, b in clauses)]
+    a, b = inside
+    before = [p for p in parties if p.start < a]
+    antecedent = [max(before, key=lambda p: p.start)] if before else []
+    return antecedent + [p for p in parties if a <= p.start < b]
 
 
 def _amount(text: str) -> Money | None:

@@ -75,11 +75,35 @@ def _past_year(text: str, published: str | None) -> bool:
     return any(y.how == "explicit" and y.year < reported - 1 for y in years_in(text, published))
 
 
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*[,;]")
+
+
+def relative_clauses(text: str) -> list[tuple[int, int]]:
+    """Where the text's ", which ...," and ", who ...," clauses are."""
+    return [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
+
+
+def clause_at(text: str, start: int) -> tuple[int, int] | None:
+    """The relative clause holding `start`, if any."""
+    return next(((a, b) for a, b in relative_clauses(text) if a <= start < b), None)
+
+
+def _own_clause(text: str, start: int) -> str:
+    """The relative clause holding `start`, or the text without its relative clauses.
+
+    "X, which has a sister city in Y, said it had no plans to ...": the refusal is another
+    clause's business.
+    """
+    inside = clause_at(text, start)
+    return text[inside[0] : inside[1]] if inside else RELATIVE_CLAUSE.sub(",", text)
+
+
 def link_status(text: str, start: int, published: str | None = None) -> str | None:
     """new, existing or proposed for a trigger at `start`; None when the text refuses it."""
-    if REFUSAL.search(text):
-        return "proposed" if re.search(r"discuss|consider|explor", text, re.I) else None
-    if ENDED.search(text):
+    clause = _own_clause(text, start)
+    if REFUSAL.search(clause):
+        return "proposed" if re.search(r"discuss|consider|explor", clause, re.I) else None
+    if ENDED.search(clause):
         return "existing"  # "cut ties with X": the link was in place until now
     if PROPOSED.search(text[max(0, start - 40) : start]):
         return "proposed"  # "plan to sign an agreement", "eager to become a sister city"

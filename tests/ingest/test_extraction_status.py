@@ -83,3 +83,17 @@ def test_an_agreement_still_to_be_signed_is_proposed(extractor):
 def test_disagreements_between_cities_are_no_agreement(extractor):
     text = "Disagreements between Lyon and Porto over the festival dates delayed the programme."
     assert not [k for k in links(extractor, text) if k[2] == "mou"]
+
+
+def test_a_refusal_in_another_clause_leaves_the_link(extractor):
+    text = (
+        "Wollongong City Council, which has had a sister-city agreement with Kawasaki since "
+        "1988, said it had no plans to review the arrangement."
+    )
+    link = links(extractor, text)[("Wollongong", "Kawasaki", "sister_city")]
+    assert (link.status, link.year) == ("existing", 1988)
+
+
+def test_a_relative_clause_reporting_its_own_link_keeps_its_places(extractor):
+    text = "Lyon, which declined a twinning with Porto last year, signed a memorandum with Turin."
+    assert {(a, b) for a, b, _ in links(extractor, text)} == {("Lyon", "Turin")}
