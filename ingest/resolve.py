@@ -25,6 +25,9 @@ QUALIFIER_WORDS = {",", "in", "of", "near", "("}
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
 CURATED_PRIOR = 6.5
 NOTABLE_POPULATION = 100_000
+WORLD_CITY = 1_000_000
+WORLD_CITY_BONUS = 3.0
+WORLD_CITY_LEAD = 30  # times the population of any namesake city
 ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # "GB-KEN", not "US-CA-silicon-valley"
 # Regions named by a plain word of direction or shape ("Western", "Centre", "Gulf", "East").
 DIRECTION_WORDS = frozenset(
@@ -228,12 +231,27 @@ class _Layout:
     near: dict[int, list[Span]]
     siblings: dict[int, list[Span]]
     qualifiers: dict[int, str]
+    world: dict[int, Place | None]  # a world city among the options, dwarfing its namesakes
 
     @classmethod
     def of(cls, spans: list[Span], gaz: Gazetteer) -> _Layout:
         options = {s.start: _options(s, gaz) for s in spans}
         qualifiers = {s.start: _country_qualifier(s, gaz) for s in spans}
-        return cls(options, _neighbours(spans), _siblings(spans), qualifiers)
+        world = {start: _world_city(found) for start, found in options.items()}
+        return cls(options, _neighbours(spans), _siblings(spans), qualifiers, world)
+
+
+def _world_city(options: list[tuple[Place, bool]]) -> Place | None:
+    """ "London", "Paris", "Moscow": a city of millions, dozens of times any namesake city.
+
+    Other places in the namesake's country ("New York", "Boston") do not make it the Kentucky
+    town; only a qualifier does ("London, Ontario").
+    """
+    cities = sorted((p for p, _ in options if p.kind == "city"), key=lambda p: -(p.population or 0))
+    if not cities or (cities[0].population or 0) < WORLD_CITY:
+        return None
+    runner_up = cities[1].population or 0 if len(cities) > 1 else 0
+    return cities[0] if cities[0].population >= WORLD_CITY_LEAD * runner_up else None
 
 
 def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
@@ -255,6 +273,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
         for place, primary in options[span.start]:
             scores[place] += _score(place, primary, span, ctx, qual, near_options)
             scores[place] += _sibling_fit(place, listed)
+            scores[place] += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0
             if _pinned(place, qual, near_options):
                 pinned.setdefault(_name_key(span), set()).add(place.key)
                 own_pins.setdefault(span.start, set()).add(place.key)

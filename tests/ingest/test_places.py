@@ -156,3 +156,13 @@ def test_a_city_state_is_a_city_as_well_as_a_country(extractor):
     assert [(p.a.name, p.b.name, p.kind) for p in found.partnerships] == [
         ("Singapore", "Suzhou", "mou")
     ]
+
+
+def test_a_world_city_beats_a_namesake_in_the_country_of_the_other_places(extractor):
+    text = (
+        "Flights between London and New York were cancelled on Monday because of a storm. "
+        "Passengers travelling to Boston would be rebooked, the airline said."
+    )
+    assert ("London", "GB") in places(extractor, text)
+    qualified = "London, Ontario, signed a memorandum with Detroit."
+    assert ("London", "CA") in places(extractor, qualified)
