@@ -192,20 +192,25 @@ def _locates_another(m: Mention, named: list[Mention]) -> bool:
     )
 
 
+def _entity_around(span: Span) -> Span | None:
+    """The model's entity of the sentence that holds the span ("the Lyon Chamber")."""
+    around = entities_in(sentence_of(span))
+    return next((e for e in around if e.start <= span.start and span.end <= e.end), None)
+
+
 def _government_of(span: Span) -> bool:
     """Whether the organisation named around `span` is its place's own government
     ("Hobart City Council", "Auckland Council", "Shanghai Municipal People's Government")."""
-    around = entities_in(sentence_of(span))
-    name = next((e.text for e in around if e.start <= span.start and span.end <= e.end), "")
+    entity = _entity_around(span)
+    name = entity.text if entity is not None else ""
     own_council = re.fullmatch(rf"(?:the )?{re.escape(span.text)} Council", name, re.I)
     return bool(GOVERNMENT_WORDS.search(name) or own_council)
 
 
 def _org_acts(span: Span) -> bool:
     """An organisation that signs ("the Lyon Chamber signed ... with X") acts for its place."""
-    around = entities_in(sentence_of(span))
-    ents = [e for e in around if e.start <= span.start and span.end <= e.end]
-    root = ents[0].root if ents else span.root
+    entity = _entity_around(span)
+    root = entity.root if entity is not None else span.root
     while root.dep_ in {"conj", "appos"} and root.head != root:
         root = root.head
     if root.dep_ in ACTING_DEPS:
@@ -271,10 +276,10 @@ def _pairs(parties: list[Party], kind: str, state: ArticleState) -> list[tuple[P
     ]
 
 
-def _host(sent: Span, mentions: list[Mention]) -> Place | None:
-    """The place a visit in this sentence goes to: "a tour in Los Angeles", "visiting X"."""
-    for m in mentions:
-        if not sent.start <= m.span.start < sent.end or _moving_on(m.span):
+def _host(named: list[Mention]) -> Place | None:
+    """The place a visit in the sentence of `named` goes to: "a tour in Los Angeles"."""
+    for m in named:
+        if _moving_on(m.span):
             continue
         head = m.span.root.head
         if m.span.root.dep_ == "dobj" and head.lemma_ == "visit":
@@ -315,13 +320,11 @@ def _moving_on(span: Span) -> bool:
     )
 
 
-def _origins(sent: Span, mentions: list[Mention]) -> list[Place]:
+def _origins(named: list[Mention]) -> list[Place]:
     """Where a delegation comes from: "a Karnataka government delegation", "delegates from A and
     B". The delegation is its region's, even when a city of that region is named beside it."""
     found = []
-    for m in mentions:
-        if not sent.start <= m.span.start < sent.end:
-            continue
+    for m in named:
         token = m.span.root
         while token.dep_ == "conj" and token.head != token:
             token = token.head
@@ -337,12 +340,11 @@ def _origins(sent: Span, mentions: list[Mention]) -> list[Place]:
     return found
 
 
-def _hosts(sent: Span, mentions: list[Mention], host: Place) -> list[Place]:
+def _hosts(named: list[Mention], host: Place) -> list[Place]:
     """ "visited Munich and Stuttgart": the host and the places listed with it."""
-    in_sent = [m for m in mentions if sent.start <= m.span.start < sent.end]
-    roots = {m.span.root.i for m in in_sent if m.place == host}
+    roots = {m.span.root.i for m in named if m.place == host}
     found = [host]
-    for m in in_sent:
+    for m in named:
         root = m.span.root
         if root.dep_ == "conj" and root.head.i in roots and m.place.country == host.country:
             roots.add(root.i)
@@ -350,12 +352,12 @@ def _hosts(sent: Span, mentions: list[Mention], host: Place) -> list[Place]:
     return found
 
 
-def _visits(sent, parties, mentions, state, text) -> list[Partnership]:
+def _visits(sent, parties, named, state, text) -> list[Partnership]:
     match = VISIT_REGEX.search(text)
     if not match:
         return []
-    origins = _origins(sent, mentions) or [p.place for p in parties if p.delegation]
-    host = _host(sent, mentions) or state.last_host or state.event_place
+    origins = _origins(named) or [p.place for p in parties if p.delegation]
+    host = _host(named) or state.last_host or state.event_place
     if origins and (host is None or all(p.country == host.country for p in origins)):
         state.last_visitors = origins  # "a Karnataka delegation returned from Germany"
         return []
@@ -373,7 +375,7 @@ def _visits(sent, parties, mentions, state, text) -> list[Partnership]:
         state.last_visitors, state.last_host = visitors, host
     return [
         Partnership(v, h, "visit", status, sent.text.strip(), year)
-        for h in _hosts(sent, mentions, host)
+        for h in _hosts(named, host)
         for v in visitors
     ]
 
@@ -463,6 +465,14 @@ def _merge(known: Partnership | None, again: Partnership) -> Partnership:
     return again if better or same_but_dated else known
 
 
+def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """Mentions grouped by the start of their sentence, in order."""
+    grouped: dict[int, list[Mention]] = {}
+    for m in mentions:
+        grouped.setdefault(sentence_start(m.span), []).append(m)
+    return grouped
+
+
 def find_partnerships(
     doc: Doc,
     mentions: list[Mention],
@@ -473,16 +483,14 @@ def find_partnerships(
 ) -> list[Partnership]:
     """Every partnership the article reports, one per pair and kind (the first evidence wins)."""
     found: dict[tuple, Partnership] = {}
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(sentence_start(m.span), []).append(m)
+    by_sentence = _by_sentence(mentions)
     for sent in doc.sents:
         text, named = sent.text, by_sentence.get(sent.start, [])
         placed = [p for p in people if p.place and p.name.split()[-1] in text]
         if placed:  # "Porto Mayor Rui Costa said his city ...": this sentence's own speaker
             state.speaker_place = min(placed, key=lambda p: text.find(p.name.split()[-1])).place
         parties = _sentence_parties(sent, named, org_mentions, placed, state, gaz_country)
-        links = _links(sent, parties, state, text) + _visits(sent, parties, mentions, state, text)
+        links = _links(sent, parties, state, text) + _visits(sent, parties, named, state, text)
         for link in links:
             key = (link.kind, *sorted((link.a.key, link.b.key)))
             if link.kind == "visit":
@@ -504,9 +512,10 @@ def event_place(doc: Doc, mentions: list[Mention]) -> Place | None:
     for m in mentions:
         if m.span.text.isupper() and len(m.span.text) > 2:
             return m.place
+    by_sentence = _by_sentence(mentions)
     for sent in doc.sents:
         if EVENT_WORDS.search(sent.text):
-            host = _host(sent, mentions)
+            host = _host(by_sentence.get(sent.start, []))
             if host is not None:
                 return host
     return None
