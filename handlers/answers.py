@@ -14,7 +14,7 @@ ANSWERS_KEPT = 500  # a card is a few kilobytes of blocks
 class AnswerCache:
     """The newest `size` answers (views), valid for one store revision.
 
-    A revision is whatever changes when the store does (the newest article's id): an answer
+    A revision is whatever changes when the store does (`LookupService.revision`): an answer
     made under an older revision is never served.
     """
 

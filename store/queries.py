@@ -241,9 +241,9 @@ def _people(session: Session, place_id: int, team_id: str | None) -> tuple[Perso
             .where(Mention.place_id == place_id, _visible(team_id))
             .order_by(*NEWEST_ARTICLE_FIRST, Person.name)
         )
-        for row in _first_distinct(session, recent, PEOPLE_LIMIT, skip=people):
-            people.setdefault(row[0], row)
-    return tuple(PersonResult(*row[1:]) for row in list(people.values())[:PEOPLE_LIMIT])
+        more = _first_distinct(session, recent, PEOPLE_LIMIT - len(people), skip=people)
+        people.update((row[0], row) for row in more)
+    return tuple(PersonResult(*row[1:]) for row in people.values())
 
 
 def place_profile(
