@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ingest.facts import ArticleFacts, ArticleText, Organization, Partnership, Person, Place
 from ingest.identity import canonical_url, content_hash, folded_name
-from store import models
+from store import cards, models
 from store.results import AddResult, PartnershipState
 
 Row = TypeVar("Row", bound=models.Base)
@@ -212,10 +212,14 @@ def _add_facts(
         for key, count in mentions.items()
     ])  # fmt: skip
     links, new_links = _add_partnerships(session, article, facts.partnerships, places, now)
+    people, titled = _add_people(session, article.id, facts.people, places)
+    organizations = _add_organizations(session, article.id, facts.organizations, places)
+    cards.touch(session, [row.id for row in places.values()], article.scope)
+    cards.touch(session, _places_quoting(session, titled), cards.SHARED)  # everyone sees roles
     return {
         "places": len(mentions),
-        "people": _add_people(session, article.id, facts.people, places),
-        "organizations": _add_organizations(session, article.id, facts.organizations, places),
+        "people": people,
+        "organizations": organizations,
         "partnerships": links,
         "new_partnerships": new_links,
     }
@@ -250,17 +254,34 @@ def _place_id(places: dict[str, models.Place], place: Place | None) -> int | Non
     return places[place.key].id if place else None
 
 
-def _add_people(session: Session, article_id: int, people: list[Person], places: dict) -> int:
+def _add_people(
+    session: Session, article_id: int, people: list[Person], places: dict
+) -> tuple[int, set[int]]:
+    """Link the article's people; (how many, the known people it gave a role for the first time)."""
     roles = [_fit(p.role, models.Person.role) for p in people]
     wanted = [(p.name, _place_id(places, p.place), {"role": role})
               for p, role in zip(people, roles, strict=True)]  # fmt: skip
     rows = _named(session, models.Person, wanted)
+    titled = {row.id for row, role in zip(rows, roles, strict=True) if role and not row.role}
     for row, role in zip(rows, roles, strict=True):
         row.role = row.role or role
     ids = {row.id for row in rows}
     rows = [{"article_id": article_id, "person_id": i} for i in sorted(ids)]
     _insert_links(session, models.ArticlePerson, rows)
-    return len(ids)
+    return len(ids), titled
+
+
+def _places_quoting(session: Session, person_ids: set[int]) -> set[int]:
+    """Places mentioned in the articles that quote these people (their cards list them)."""
+    if not person_ids:
+        return set()
+    Quote, Mention = models.ArticlePerson, models.PlaceMention
+    query = (
+        select(Mention.place_id).distinct()
+        .join(Quote, Quote.article_id == Mention.article_id)
+        .where(Quote.person_id.in_(person_ids))
+    )  # fmt: skip
+    return set(session.scalars(query))
 
 
 def _add_organizations(

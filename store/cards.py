@@ -1,0 +1,175 @@
+"""Place cards kept in the store: a place's first card page, built once, rebuilt after a change.
+
+A card is the profile `/citylink <place>` shows first, as one scope sees it: '' for the shared
+corpus, or a team whose own articles touch the place (the team then sees both). Adding an
+article marks the cards of every place it touches out of date in the article's own
+transaction, so a card read from the store is never stale; the next lookup builds it again.
+A team has a card row for a place exactly when its own articles touch that place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import astuple, dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Connection, and_, exists, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from ingest.facts import Money
+from store import models
+from store.results import (
+    ArticleRef,
+    EvidenceResult,
+    LinkResult,
+    PersonResult,
+    PlaceProfile,
+    PlaceSummary,
+)
+
+C, Pl, P = models.PlaceCard, models.Place, models.Partnership
+SHARED = ""
+
+
+@dataclass(frozen=True)
+class StoredPlace:
+    """A place row, whether any fact names it, and its card as the asker sees it (if any)."""
+
+    id: int
+    known: bool
+    card_scope: str | None  # None: no card row, so the shared card is built on first use
+    card_version: int
+    card: str | None  # the encoded profile; None until built
+
+    @property
+    def build_scope(self) -> str:
+        """The scope whose card a lookup builds (and whose facts it reads) for this place."""
+        return self.card_scope or SHARED
+
+
+def _scopes(team_id: str | None) -> tuple[str, ...]:
+    return (SHARED, team_id) if team_id else (SHARED,)
+
+
+def stored_places(
+    connection: Connection | Session, keys: Collection[str], team_id: str | None
+) -> dict[str, StoredPlace]:
+    """The stored places among `keys` with their cards, in one query; a team's card wins."""
+    known = or_(
+        exists().where(models.PlaceMention.place_id == Pl.id),
+        exists().where(P.place_a_id == Pl.id),
+        exists().where(P.place_b_id == Pl.id),
+    )
+    query = (
+        select(Pl.key, Pl.id, known, C.scope, C.version, C.body)
+        .outerjoin(C, and_(C.place_id == Pl.id, C.scope.in_(_scopes(team_id))))
+        .where(Pl.key.in_(list(keys)))
+    )
+    found: dict[str, StoredPlace] = {}
+    for key, place_id, is_known, scope, version, body in connection.execute(query):
+        if key not in found or scope:  # the team's own card over the shared one
+            found[key] = StoredPlace(place_id, bool(is_known), scope, version or 0, body)
+    return found
+
+
+def _upsert(session: Session):
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(C)
+
+
+def touch(session: Session, place_ids: Collection[int], scope: str) -> None:
+    """Mark the cards of the places out of date: the scope's, and every team's if it is shared.
+
+    The scope's rows are created when missing: a team's row says it has facts of its own
+    there, and a shared row lets a concurrent lookup see that its card is already old.
+    """
+    ids = sorted(set(place_ids))  # one lock order for concurrent writers
+    if not ids:
+        return
+    rows = [{"place_id": i, "scope": scope, "body": None, "version": 0} for i in ids]
+    stale = {"body": None, "version": C.version + 1}
+    upsert = _upsert(session)
+    session.execute(upsert.on_conflict_do_update(index_elements=[C.place_id, C.scope], set_=stale),
+                    rows)  # fmt: skip
+    if scope == SHARED:
+        session.execute(update(C).where(C.place_id.in_(ids), C.scope != SHARED).values(stale))
+
+
+def save(session: Session, place: StoredPlace, profile: PlaceProfile) -> None:
+    """Keep a card built from facts read after `place` was: unless an article changed it since."""
+    body = encode(profile)
+    if place.card_scope is None:
+        insert = _upsert(session).values(place_id=place.id, scope=SHARED, body=body, version=0)
+        session.execute(insert.on_conflict_do_nothing())
+    else:
+        current = and_(C.place_id == place.id, C.scope == place.card_scope,
+                       C.version == place.card_version)  # fmt: skip
+        session.execute(update(C).where(current).values(body=body))
+
+
+# --- the card's JSON: positional lists, the way the dataclasses order their fields -------------
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _article(a: ArticleRef) -> list:
+    return [a.id, a.title, a.url, a.source, a.published, _day(a.published_on),
+            a.ingested_at.isoformat()]  # fmt: skip
+
+
+def _article_of(row: list) -> ArticleRef:
+    *head, published_on, ingested_at = row
+    on = date.fromisoformat(published_on) if published_on else None
+    return ArticleRef(*head, on, datetime.fromisoformat(ingested_at))
+
+
+def _money(amount: Money | None) -> list | None:
+    return [amount.value, amount.currency] if amount else None
+
+
+def _money_of(row: list | None) -> Money | None:
+    return Money(*row) if row else None
+
+
+def _evidence(e: EvidenceResult) -> list:
+    return [e.sentence, e.status, e.year, _money(e.amount), _article(e.article)]
+
+
+def _evidence_of(row: list) -> EvidenceResult:
+    sentence, status, year, amount, article = row
+    return EvidenceResult(sentence, status, year, _money_of(amount), _article_of(article))
+
+
+def _link(link: LinkResult) -> list:
+    return [link.id, astuple(link.a), astuple(link.b), link.kind, link.status, link.year,
+            _money(link.amount), [_evidence(e) for e in link.evidence],
+            link.first_seen_at.isoformat()]  # fmt: skip
+
+
+def _link_of(row: list) -> LinkResult:
+    id_, a, b, kind, status, year, amount, evidence, first_seen_at = row
+    return LinkResult(id_, PlaceSummary(*a), PlaceSummary(*b), kind, status, year,
+                      _money_of(amount), tuple(map(_evidence_of, evidence)),
+                      datetime.fromisoformat(first_seen_at))  # fmt: skip
+
+
+def encode(profile: PlaceProfile) -> str:
+    """The profile as compact JSON."""
+    return json.dumps([
+        astuple(profile.place), [_link(link) for link in profile.partnerships],
+        profile.partnership_count, [astuple(p) for p in profile.people],
+        [_article(a) for a in profile.articles], profile.article_count,
+    ], ensure_ascii=False, separators=(",", ":"))  # fmt: skip
+
+
+def decode(body: str) -> PlaceProfile:
+    """The profile `encode` wrote."""
+    place, links, link_count, people, articles, article_count = json.loads(body)
+    return PlaceProfile(
+        PlaceSummary(*place), tuple(map(_link_of, links)), link_count,
+        tuple(PersonResult(*p) for p in people), tuple(map(_article_of, articles)), article_count,
+    )  # fmt: skip
