@@ -82,10 +82,10 @@ class LazyExtractor:
 
 def make_services(settings: Settings, extractor: LazyExtractor | None = None) -> Services:
     sessions = store_sessions(settings)
-    ingesting = IngestService(sessions, extractor or LazyExtractor(settings))
+    lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)))
+    ingesting = IngestService(sessions, extractor or LazyExtractor(settings), lookups.store_changed)
     fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
     forwarding = ForwardService(ingesting, fetch, api_url=settings.slack_api_url)
-    lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)))
     subscribing = SubscriptionService(sessions, lookups)
     return Services(lookups=lookups, forwarding=forwarding, subscribing=subscribing)
 

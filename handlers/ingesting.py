@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,9 +34,12 @@ class IngestOutcome:
 
 
 class IngestService:
-    def __init__(self, sessions: sessionmaker, extractor: Extractor):
+    def __init__(
+        self, sessions: sessionmaker, extractor: Extractor, stored: Callable[[], None] = lambda: None
+    ):
         self.sessions = sessions
         self.extractor = extractor
+        self.stored = stored  # told after each new article is committed
 
     def ingest(self, article: ArticleText, forward: Forward = Forward()) -> IngestOutcome:
         """Store one article in one transaction; a known article only records the forward."""
@@ -66,4 +69,6 @@ class IngestService:
                     session, article, facts or ArticleFacts(), team_id=forward.team_id,
                     user_id=forward.user_id, via=forward.via, channel_id=forward.channel_id,
                 )  # fmt: skip
+            if result.created:
+                self.stored()
             yield IngestOutcome(result, facts if result.created else None)

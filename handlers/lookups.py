@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ingest.facts import Place
 from ingest.lookup import Candidate, PlaceIndex
-from store import queries
-from store.results import LinkResult, PlaceProfile, PlaceSummary, StoreCounts
+from store import cards, queries
+from store.results import LinkResult, PlaceProfile, StoreCounts
+
+log = logging.getLogger(__name__)
 
 CONFIDENT_SCORE = 85.0  # a weaker fuzzy match is only offered as "did you mean"
 CANDIDATES = 5
 EXACT_SCORE = 98.0
 LINKS_PER_PAGE = 12  # partnerships on one page of a place card
+REVISION_SECONDS = 1.0  # how long a process trusts the store revision it read last
 
 
 @dataclass(frozen=True)
@@ -42,10 +48,19 @@ class PairAnswer:
 
 
 class LookupService:
-    def __init__(self, sessions: sessionmaker[Session], index: PlaceIndex):
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        index: PlaceIndex,
+        *,
+        revision_seconds: float = REVISION_SECONDS,
+    ):
         self.sessions = sessions
         self.index = index
+        self.revision_seconds = revision_seconds
         self._autocommit = sessions.kw["bind"].execution_options(isolation_level="AUTOCOMMIT")
+        self._revision: tuple[float, tuple[int, int]] | None = None  # (read at, revision)
+        self._changed_at = 0.0
         self._counts: dict[str | None, tuple[tuple[int, int], StoreCounts]] = {}
 
     def place(
@@ -53,16 +68,12 @@ class LookupService:
     ) -> PlaceAnswer:
         """Find the place `text` names; places the store knows about rank first."""
         found = self.index.search(text, limit=CANDIDATES * 2)
-        with self.sessions.begin() as session:
-            stored = queries.places_by_key(session, [c.place.key for c in found])
-            ranked = _rank_known_first(found, stored)[:CANDIDATES]
-            if not ranked or ranked[0].score < CONFIDENT_SCORE:
-                return PlaceAnswer(text, None, tuple(c.place for c in ranked), None)
-            best = ranked[0].place
-            summary = stored.get(best.key)
-            details = _profile(session, summary, team_id, page) if profile else None
-        return PlaceAnswer(text, best, tuple(c.place for c in ranked), details,
-                           summary.id if summary else None, page)  # fmt: skip
+        stored = self._stored([c.place.key for c in found], team_id)
+        ranked = _rank_known_first(found, stored)[:CANDIDATES]
+        candidates = tuple(c.place for c in ranked)
+        if not ranked or ranked[0].score < CONFIDENT_SCORE:
+            return PlaceAnswer(text, None, candidates, None)
+        return self._answer(text, candidates[0], candidates, stored, profile, page)
 
     def is_place_name(self, text: str) -> bool:
         """Whether `text` is exactly some place's name ("Trinidad and Tobago", "Stoke & Trent")."""
@@ -76,11 +87,51 @@ class LookupService:
         place = self.index.place_by_key(key)
         if place is None:
             return None
+        stored = self._stored([key], team_id)
+        return self._answer(place.name, place, (place,), stored, profile, page)
+
+    def _stored(self, keys: list[str], team_id: str | None) -> dict[str, cards.StoredPlace]:
+        if not keys:
+            return {}
+        with self._autocommit.connect() as connection:  # one round trip, no transaction
+            return cards.stored_places(connection, keys, team_id)
+
+    def _answer(
+        self,
+        query: str,
+        place: Place,
+        candidates: tuple[Place, ...],
+        stored: dict[str, cards.StoredPlace],
+        profile: bool,
+        page: int | None,
+    ) -> PlaceAnswer:
+        found = stored.get(place.key)
+        details = self._profile(found, page) if profile and found else None
+        return PlaceAnswer(query, place, candidates, details, found and found.id, page)
+
+    def _profile(self, stored: cards.StoredPlace, page: int | None) -> PlaceProfile | None:
+        """The first page from the place's kept card; other pages, and a missing card, read.
+
+        The asker sees what the card's scope sees: a team without articles of its own about
+        the place sees the shared corpus there.
+        """
+        if page == 0 and stored.card is not None:
+            return cards.decode(stored.card)
+        first = 0 if page is None else page * LINKS_PER_PAGE
+        window = slice(first, None if page is None else first + LINKS_PER_PAGE)
+        team_id = stored.build_scope or None
         with self.sessions.begin() as session:
-            summary = queries.places_by_key(session, [key]).get(key)
-            details = _profile(session, summary, team_id, page) if profile else None
-        stored_id = summary.id if summary else None
-        return PlaceAnswer(place.name, place, (place,), details, stored_id, page)
+            details = queries.place_profile(session, stored.id, team_id=team_id, window=window)
+        if page == 0 and details is not None:
+            self._keep(stored, details)
+        return details
+
+    def _keep(self, stored: cards.StoredPlace, details: PlaceProfile) -> None:
+        try:
+            with self.sessions.begin() as session:
+                cards.save(session, stored, details)
+        except SQLAlchemyError:  # the answer stands without its card: the next lookup retries
+            log.warning("could not keep the card of place %s", stored.id, exc_info=True)
 
     def pair(self, a_text: str, b_text: str, *, team_id: str | None = None) -> PairAnswer:
         """What links the two places named."""
@@ -106,9 +157,20 @@ class LookupService:
             return queries.recent_partnerships(session, limit=limit, team_id=team_id)
 
     def revision(self) -> tuple[int, int]:
-        """Changes whenever the store gains an article (answers made before are out of date)."""
-        with self._autocommit.connect() as connection:  # one round trip, no transaction
-            return queries.revision(connection)
+        """What changes when the store gains an article, as read at most `revision_seconds` ago.
+
+        Answers made under an older revision are out of date. This process's own writes
+        (`store_changed`) are seen at once, other processes' within `revision_seconds`.
+        """
+        kept, now = self._revision, time.monotonic()
+        if kept is None or now - kept[0] >= self.revision_seconds or kept[0] <= self._changed_at:
+            with self._autocommit.connect() as connection:  # one round trip, no transaction
+                kept = self._revision = (now, queries.revision(connection))
+        return kept[1]
+
+    def store_changed(self) -> None:
+        """This process added an article: read the revision afresh next time."""
+        self._changed_at = time.monotonic()
 
     def counts(self, *, team_id: str | None = None) -> StoreCounts:
         """What the team can see; counting is slow on a big store, so it is kept per revision."""
@@ -122,18 +184,9 @@ class LookupService:
         return counts
 
 
-def _profile(
-    session: Session, summary: PlaceSummary | None, team_id: str | None, page: int | None
-) -> PlaceProfile | None:
-    """The stored place's profile with one page of its partnerships (all when `page` is None)."""
-    if summary is None:
-        return None
-    first = 0 if page is None else page * LINKS_PER_PAGE
-    window = slice(first, None if page is None else first + LINKS_PER_PAGE)
-    return queries.place_profile(session, summary.id, team_id=team_id, window=window)
-
-
-def _rank_known_first(found: list[Candidate], stored: dict[str, PlaceSummary]) -> list[Candidate]:
+def _rank_known_first(
+    found: list[Candidate], stored: dict[str, cards.StoredPlace]
+) -> list[Candidate]:
     """Among equally good matches, places with facts in the store come first."""
 
     def tier(candidate: Candidate) -> int:
@@ -142,8 +195,8 @@ def _rank_known_first(found: list[Candidate], stored: dict[str, PlaceSummary]) -
         )
 
     def has_facts(candidate: Candidate) -> bool:
-        summary = stored.get(candidate.place.key)
-        return bool(summary and summary.facts)
+        place = stored.get(candidate.place.key)
+        return bool(place and place.known)
 
     order = {id(c): i for i, c in enumerate(found)}
     return sorted(found, key=lambda c: (-tier(c), not has_facts(c), order[id(c)]))
