@@ -6,16 +6,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from slack_sdk.models.blocks import Block, HeaderBlock
-
 from handlers.digest_content import DigestContent
 from handlers.schedule import Schedule
 from handlers.views import (
     KIND_LABELS,
+    Block,
     View,
     article_link,
     context,
     escape,
+    header,
     link_text,
     message,
     section,
@@ -45,7 +45,7 @@ def _header(content: DigestContent, schedule: Schedule) -> list[Block]:
         _plural(len(content.links), "new link"), _plural(len(content.visits), "visit"),
         _plural(len(content.proposals), "proposal"), _plural(len(content.articles), "article"),
     ])  # fmt: skip
-    return [HeaderBlock(text="Partnership news"), context(f"{period} \u00b7 {counts}")]
+    return [header("Partnership news"), context(f"{period} \u00b7 {counts}")]
 
 
 def _body(content: DigestContent) -> list[Block]:
@@ -65,7 +65,7 @@ def _body(content: DigestContent) -> list[Block]:
 
 
 def _size(block: Block) -> int:
-    return len(str(block.to_dict()))
+    return len(str(block))
 
 
 def _split(blocks: list[Block]) -> list[list[Block]]:
@@ -82,18 +82,18 @@ def _split(blocks: list[Block]) -> list[list[Block]]:
 
 def digest_messages(content: DigestContent, schedule: Schedule) -> list[View]:
     """One or more messages; an empty period says so in one line."""
-    header = _header(content, schedule)
+    head = _header(content, schedule)
     if content.empty:
         since = _day(content.start, schedule.timezone)
         text = f"No new partnership news since {since}. Forward me articles to fill the next one."
-        return [View([b.to_dict() for b in [*header, section(text)]], text)]
-    chunks = _split([*header, *_body(content)])
+        return [view_of([*head, section(text)], text)]
+    chunks = _split([*head, *_body(content)])
     views = []
     for number, chunk in enumerate(chunks, start=1):
         if len(chunks) > 1 and number > 1:
             chunk = [context(f"Partnership news, continued ({number}/{len(chunks)})"), *chunk]
-        views.append(View([b.to_dict() for b in chunk], f"Partnership news ({number}/{len(chunks)})"
-                          if len(chunks) > 1 else "Partnership news"))  # fmt: skip
+        views.append(view_of(chunk, f"Partnership news ({number}/{len(chunks)})"
+                             if len(chunks) > 1 else "Partnership news"))  # fmt: skip
     return views
 
 

@@ -35,7 +35,10 @@ class IngestOutcome:
 
 class IngestService:
     def __init__(
-        self, sessions: sessionmaker, extractor: Extractor, stored: Callable[[], None] = lambda: None
+        self,
+        sessions: sessionmaker,
+        extractor: Extractor,
+        stored: Callable[[], None] = lambda: None,
     ):
         self.sessions = sessions
         self.extractor = extractor

@@ -6,18 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
+from typing import Any
 
 import pycountry
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    ContextBlock,
-    DividerBlock,
-    HeaderBlock,
-    MarkdownTextObject,
-    SectionBlock,
-)
 
 from handlers.lookups import LINKS_PER_PAGE, PlaceAnswer
 from ingest.facts import Money, Place
@@ -29,6 +20,8 @@ SHARE = "citylink_share"  # value: what to share, see `share_value`
 PEOPLE_SHOWN = 8
 EVIDENCE_CHARS = 400
 SECTION_CHARS = 3000
+HEADER_CHARS = 150
+BUTTON_CHARS = 75
 KIND_HEADINGS = {
     "sister_city": "Sister cities",
     "friendship_city": "Friendship cities",
@@ -55,27 +48,48 @@ HELP_TEXT = (
     "DM me a link or paste the text, or mention me with a link."
 )
 
+# Block Kit JSON as Slack takes it, keys in the order slack_sdk's `to_dict` wrote them (sorted).
+Block = dict[str, Any]  # a block, or an element inside one
+
 
 @dataclass(frozen=True)
 class View:
     """Blocks with the plain-text fallback Slack shows in notifications."""
 
-    blocks: list[dict]
+    blocks: list[Block]
     text: str
 
 
 def view_of(blocks: Sequence[Block], text: str) -> View:
-    return View([b.to_dict() for b in blocks], text)
+    return View(list(blocks), text)
 
 
-def section(text: str) -> SectionBlock:
+def _plain_text(text: str) -> Block:
+    return {"emoji": True, "text": text, "type": "plain_text"}
+
+
+def _mrkdwn(text: str) -> Block:
+    return {"text": text, "type": "mrkdwn"}
+
+
+def header(text: str) -> Block:
+    """A header block, cut to Slack's 150 characters."""
+    return {"text": _plain_text(clip(text, HEADER_CHARS)), "type": "header"}
+
+
+def section(text: str) -> Block:
+    """A mrkdwn section block, cut to Slack's 3000 characters."""
     if len(text) > SECTION_CHARS:
         text = text[: SECTION_CHARS - 1] + "\u2026"
-    return SectionBlock(text=MarkdownTextObject(text=text))
+    return {"text": _mrkdwn(text), "type": "section"}
 
 
-def context(text: str) -> ContextBlock:
-    return ContextBlock(elements=[MarkdownTextObject(text=text)])
+def context(text: str) -> Block:
+    return {"elements": [_mrkdwn(text)], "type": "context"}
+
+
+def divider() -> Block:
+    return {"type": "divider"}
 
 
 def escape(text: str) -> str:
@@ -182,8 +196,10 @@ def _people_text(people: Sequence[PersonResult]) -> str:
     return "*People quoted*\n" + "\n".join(lines)
 
 
-def _button(text: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
-    return ButtonElement(text=clip(text, 75), action_id=action_id, value=value, style=style)
+def _button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
+    styled = {"style": style} if style else {}
+    label = _plain_text(clip(text, BUTTON_CHARS))
+    return {"action_id": action_id, **styled, "text": label, "type": "button", "value": value}
 
 
 def share_value(kind: str, *keys: str) -> str:
@@ -191,14 +207,16 @@ def share_value(kind: str, *keys: str) -> str:
     return "|".join((kind, *keys))
 
 
-def _actions(buttons: list[ButtonElement]) -> list[Block]:
-    return [ActionsBlock(elements=buttons[i : i + 5]) for i in range(0, len(buttons), 5)][:2]
+def _actions(buttons: list[Block]) -> list[Block]:
+    """Rows of at most five buttons, at most two rows."""
+    rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)][:2]
+    return [{"elements": row, "type": "actions"} for row in rows]
 
 
 def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
     """The card of `/citylink <place>`: the answer's page of partnerships, a "more" button."""
     place, profile, page = answer.place, answer.profile, answer.page or 0
-    blocks: list[Block] = [HeaderBlock(text=clip(place.name, 150))]
+    blocks: list[Block] = [header(place.name)]
     facts = f"{place.kind} \u00b7 {escape(place_label(place))}"
     if profile:
         facts += f" \u00b7 {profile.article_count} article{'s' * (profile.article_count != 1)}"
@@ -215,7 +233,7 @@ def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
         first = page * LINKS_PER_PAGE + 1
         blocks.append(context(f"partnerships {first}-{first + len(shown) - 1} of {total}"))
     if profile and profile.people and page == 0:
-        blocks += [DividerBlock(), section(_people_text(profile.people))]
+        blocks += [divider(), section(_people_text(profile.people))]
     if profile and profile.articles and page == 0:
         latest = "\n".join(f"\u2022 {article_link(a)}" for a in profile.articles)
         blocks.append(section(f"*Latest articles*\n{latest}"))
@@ -224,7 +242,7 @@ def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
     return view_of(blocks, f"{place_label(place)}: {total} partnerships")
 
 
-def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[ButtonElement]:
+def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[Block]:
     key = answer.place.key
     buttons = [_button("Share to channel", SHARE, share_value("place", key, str(page)), "primary")]
     if (page + 1) * LINKS_PER_PAGE < total:
@@ -265,7 +283,7 @@ def pair_card(
 ) -> View:
     """What links two places, newest first."""
     title = f"{a.name} & {b.name}"
-    blocks: list[Block] = [HeaderBlock(text=clip(title, 150)), *_shared_note(shared_by)]
+    blocks: list[Block] = [header(title), *_shared_note(shared_by)]
     if not links:
         blocks.append(section(f"I know of no link between {escape(place_label(a))} and "
                                f"{escape(place_label(b))} yet."))  # fmt: skip
@@ -278,7 +296,7 @@ def pair_card(
 def latest_card(
     links: Sequence[LinkResult], *, shared_by: str | None = None, with_share: bool = True
 ) -> View:
-    blocks: list[Block] = [HeaderBlock(text="Newest partnerships"), *_shared_note(shared_by)]
+    blocks: list[Block] = [header("Newest partnerships"), *_shared_note(shared_by)]
     if not links:
         blocks.append(section("Nothing yet: forward me an article about a city partnership."))
     blocks += [section(link_text(link)) for link in links]
@@ -311,6 +329,5 @@ def message(text: str) -> View:
 def home_view(links: Sequence[LinkResult], counts: StoreCounts) -> dict:
     """The App Home tab: how to use the bot, what it knows, the newest partnerships."""
     latest = latest_card(links, with_share=False).blocks
-    blocks = [section(HELP_TEXT).to_dict(), context(counts_text(counts)).to_dict(),
-              DividerBlock().to_dict(), *latest]  # fmt: skip
+    blocks = [section(HELP_TEXT), context(counts_text(counts)), divider(), *latest]
     return {"type": "home", "blocks": blocks[:100]}
