@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import astuple, dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, and_, exists, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, exists, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -49,26 +49,38 @@ class StoredPlace:
         return self.card_scope or SHARED
 
 
-def _scopes(team_id: str | None) -> tuple[str, ...]:
-    return (SHARED, team_id) if team_id else (SHARED,)
+def _scopes(team_id: str | None) -> list[str]:
+    return [SHARED, team_id] if team_id else [SHARED]
+
+
+def _stored_places_query():
+    """Places by key, whether any fact names them, and their cards in the asker's scopes.
+
+    Built once, with the keys and scopes bound at each execution.
+    """
+    known = or_(
+        exists().where(models.PlaceMention.place_id == Pl.id),
+        exists().where(P.place_a_id == Pl.id),
+        exists().where(P.place_b_id == Pl.id),
+    )
+    in_scope = and_(C.place_id == Pl.id, C.scope.in_(bindparam("scopes", expanding=True)))
+    return (
+        select(Pl.key, Pl.id, known, C.scope, C.version, C.body)
+        .outerjoin(C, in_scope)
+        .where(Pl.key.in_(bindparam("keys", expanding=True)))
+    )
+
+
+STORED_PLACES = _stored_places_query()
 
 
 def stored_places(
     connection: Connection | Session, keys: Collection[str], team_id: str | None
 ) -> dict[str, StoredPlace]:
     """The stored places among `keys` with their cards, in one query; a team's card wins."""
-    known = or_(
-        exists().where(models.PlaceMention.place_id == Pl.id),
-        exists().where(P.place_a_id == Pl.id),
-        exists().where(P.place_b_id == Pl.id),
-    )
-    query = (
-        select(Pl.key, Pl.id, known, C.scope, C.version, C.body)
-        .outerjoin(C, and_(C.place_id == Pl.id, C.scope.in_(_scopes(team_id))))
-        .where(Pl.key.in_(list(keys)))
-    )
     found: dict[str, StoredPlace] = {}
-    for key, place_id, is_known, scope, version, body in connection.execute(query):
+    rows = connection.execute(STORED_PLACES, {"keys": list(keys), "scopes": _scopes(team_id)})
+    for key, place_id, is_known, scope, version, body in rows:
         if key not in found or scope:  # the team's own card over the shared one
             found[key] = StoredPlace(place_id, bool(is_known), scope, version or 0, body)
     return found
