@@ -30,7 +30,7 @@ from ingest.facts import ArticleFacts, ArticleText
 from ingest.fetch import fetch_article
 from ingest.gazetteer import load_gazetteer
 from ingest.lookup import PlaceIndex
-from store.db import make_engine, make_sessions
+from store.db import make_engine, make_read_engine, make_sessions
 from store.migrate import upgrade
 
 if TYPE_CHECKING:
@@ -82,7 +82,8 @@ class LazyExtractor:
 
 def make_services(settings: Settings, extractor: LazyExtractor | None = None) -> Services:
     sessions = store_sessions(settings)
-    lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)))
+    lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)),
+                            reads=make_read_engine(settings.database_url))  # fmt: skip
     ingesting = IngestService(sessions, extractor or LazyExtractor(settings), lookups.store_changed)
     fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
     forwarding = ForwardService(ingesting, fetch, api_url=settings.slack_api_url)

@@ -6,12 +6,14 @@ import logging
 import time
 from dataclasses import dataclass
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ingest.facts import Place
 from ingest.lookup import Candidate, PlaceIndex
 from store import cards, queries
+from store.db import read
 from store.results import LinkResult, PlaceProfile, StoreCounts
 
 log = logging.getLogger(__name__)
@@ -53,12 +55,14 @@ class LookupService:
         sessions: sessionmaker[Session],
         index: PlaceIndex,
         *,
+        reads: Engine | None = None,
         revision_seconds: float = REVISION_SECONDS,
     ):
         self.sessions = sessions
         self.index = index
         self.revision_seconds = revision_seconds
-        self._autocommit = sessions.kw["bind"].execution_options(isolation_level="AUTOCOMMIT")
+        # One-statement reads skip the transaction (no BEGIN and COMMIT round trips).
+        self._reads = reads or sessions.kw["bind"].execution_options(isolation_level="AUTOCOMMIT")
         self._revision: tuple[float, tuple[int, int]] | None = None  # (read at, revision)
         self._changed_at = 0.0
         self._counts: dict[str | None, tuple[tuple[int, int], StoreCounts]] = {}
@@ -93,8 +97,7 @@ class LookupService:
     def _stored(self, keys: list[str], team_id: str | None) -> dict[str, cards.StoredPlace]:
         if not keys:
             return {}
-        with self._autocommit.connect() as connection:  # one round trip, no transaction
-            return cards.stored_places(connection, keys, team_id)
+        return read(self._reads, lambda connection: cards.stored_places(connection, keys, team_id))
 
     def _answer(
         self,
@@ -164,8 +167,7 @@ class LookupService:
         """
         kept, now = self._revision, time.monotonic()
         if kept is None or now - kept[0] >= self.revision_seconds or kept[0] <= self._changed_at:
-            with self._autocommit.connect() as connection:  # one round trip, no transaction
-                kept = self._revision = (now, queries.revision(connection))
+            kept = self._revision = (now, read(self._reads, queries.revision))
         return kept[1]
 
     def store_changed(self) -> None:

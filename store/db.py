@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+Result = TypeVar("Result")
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -39,3 +44,26 @@ def make_engine(url: str) -> Engine:
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
     """A session factory; use `with sessions.begin() as session:` around store calls."""
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_read_engine(url: str) -> Engine:
+    """An engine for one-statement reads: autocommit, so no BEGIN and COMMIT round trips.
+
+    On PostgreSQL it has its own pool and no pre-ping (a round trip per checkout): `read`
+    retries once instead when a pooled connection turns out to be dead.
+    """
+    if make_url(url).get_backend_name() == "sqlite":
+        return make_engine(url).execution_options(isolation_level="AUTOCOMMIT")
+    return create_engine(url, isolation_level="AUTOCOMMIT")
+
+
+def read(engine: Engine, work: Callable[[Connection], Result]) -> Result:
+    """`work(connection)`, run again on a fresh connection if the pooled one had been dropped."""
+    try:
+        with engine.connect() as connection:
+            return work(connection)
+    except DBAPIError as error:
+        if not error.connection_invalidated:  # the pool has been emptied: reconnect once
+            raise
+    with engine.connect() as connection:
+        return work(connection)
