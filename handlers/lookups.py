@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -72,12 +73,16 @@ class LookupService:
     ) -> PlaceAnswer:
         """Find the place `text` names; places the store knows about rank first."""
         found = self.index.search(text, limit=CANDIDATES * 2)
-        stored = self._stored([c.place.key for c in found], team_id)
+        keys = [c.place.key for c in _contenders(found)]  # what the store knows decides among them
+        stored = self._stored(keys, team_id, card_of=keys[0] if keys else "")
         ranked = _rank_known_first(found, stored)[:CANDIDATES]
         candidates = tuple(c.place for c in ranked)
         if not ranked or ranked[0].score < CONFIDENT_SCORE:
             return PlaceAnswer(text, None, candidates, None)
-        return self._answer(text, candidates[0], candidates, stored, profile, page)
+        best = candidates[0]
+        if profile and best.key != keys[0] and best.key in stored:  # ranked first: its card
+            stored = self._stored([best.key], team_id, card_of=best.key)
+        return self._answer(text, best, candidates, stored.get(best.key), profile, page)
 
     def is_place_name(self, text: str) -> bool:
         """Whether `text` is exactly some place's name ("Trinidad and Tobago", "Stoke & Trent")."""
@@ -91,35 +96,39 @@ class LookupService:
         place = self.index.place_by_key(key)
         if place is None:
             return None
-        stored = self._stored([key], team_id)
+        stored = self._stored([key], team_id, card_of=key).get(key)
         return self._answer(place.name, place, (place,), stored, profile, page)
 
-    def _stored(self, keys: list[str], team_id: str | None) -> dict[str, cards.StoredPlace]:
+    def _stored(
+        self, keys: list[str], team_id: str | None, card_of: str
+    ) -> dict[str, cards.StoredPlace]:
+        """The stored places among `keys`, with the card of `card_of` (the likely answer)."""
         if not keys:
             return {}
-        return read(self._reads, lambda connection: cards.stored_places(connection, keys, team_id))
+        return read(self._reads, partial(cards.stored_places, keys=keys, team_id=team_id,
+                                         card_of=card_of))  # fmt: skip
 
     def _answer(
         self,
         query: str,
         place: Place,
         candidates: tuple[Place, ...],
-        stored: dict[str, cards.StoredPlace],
+        stored: cards.StoredPlace | None,
         profile: bool,
         page: int | None,
     ) -> PlaceAnswer:
-        found = stored.get(place.key)
-        details = self._profile(found, page) if profile and found else None
-        return PlaceAnswer(query, place, candidates, details, found and found.id, page)
+        details = self._profile(stored, page) if profile and stored else None
+        return PlaceAnswer(query, place, candidates, details, stored and stored.id, page)
 
     def _profile(self, stored: cards.StoredPlace, page: int | None) -> PlaceProfile | None:
-        """The first page from the place's kept card; other pages, and a missing card, read.
+        """The first page from the place's kept card; other pages, and a missing card, are read.
 
         The asker sees what the card's scope sees: a team without articles of its own about
         the place sees the shared corpus there.
         """
-        if page == 0 and stored.card is not None:
-            return cards.decode(stored.card)
+        kept = cards.decode(stored.card) if page == 0 and stored.card is not None else None
+        if kept is not None:
+            return kept
         first = 0 if page is None else page * LINKS_PER_PAGE
         window = slice(first, None if page is None else first + LINKS_PER_PAGE)
         team_id = stored.build_scope or None
@@ -191,14 +200,20 @@ def _rank_known_first(
 ) -> list[Candidate]:
     """Among equally good matches, places with facts in the store come first."""
 
-    def tier(candidate: Candidate) -> int:
-        return (
-            2 if candidate.score >= EXACT_SCORE else 1 if candidate.score >= CONFIDENT_SCORE else 0
-        )
-
     def has_facts(candidate: Candidate) -> bool:
         place = stored.get(candidate.place.key)
         return bool(place and place.known)
 
     order = {id(c): i for i, c in enumerate(found)}
-    return sorted(found, key=lambda c: (-tier(c), not has_facts(c), order[id(c)]))
+    return sorted(found, key=lambda c: (-_tier(c), not has_facts(c), order[id(c)]))
+
+
+def _tier(candidate: Candidate) -> int:
+    """2: exact, 1: confident, 0: only a suggestion."""
+    return 2 if candidate.score >= EXACT_SCORE else 1 if candidate.score >= CONFIDENT_SCORE else 0
+
+
+def _contenders(found: list[Candidate]) -> list[Candidate]:
+    """The candidates that may come first: those of the best tier there is."""
+    best = max(map(_tier, found), default=0)
+    return [c for c in found if _tier(c) == best]

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import astuple, dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, and_, bindparam, exists, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, case, exists, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,7 @@ from store.results import (
 
 C, Pl, P = models.PlaceCard, models.Place, models.Partnership
 SHARED = ""
+FORMAT = 1  # of the card's JSON: a card written in another format is built again
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class StoredPlace:
     known: bool
     card_scope: str | None  # None: no card row, so the shared card is built on first use
     card_version: int
-    card: str | None  # the encoded profile; None until built
+    card: str | None  # the encoded profile: None until built, or when not asked for
 
     @property
     def build_scope(self) -> str:
@@ -56,7 +57,8 @@ def _scopes(team_id: str | None) -> list[str]:
 def _stored_places_query():
     """Places by key, whether any fact names them, and their cards in the asker's scopes.
 
-    Built once, with the keys and scopes bound at each execution.
+    Built once, with the keys, the scopes and the one place whose card is wanted bound at
+    each execution.
     """
     known = or_(
         exists().where(models.PlaceMention.place_id == Pl.id),
@@ -64,8 +66,9 @@ def _stored_places_query():
         exists().where(P.place_b_id == Pl.id),
     )
     in_scope = and_(C.place_id == Pl.id, C.scope.in_(bindparam("scopes", expanding=True)))
+    body = case((Pl.key == bindparam("card_of"), C.body), else_=None)
     return (
-        select(Pl.key, Pl.id, known, C.scope, C.version, C.body)
+        select(Pl.key, Pl.id, known, C.scope, C.version, body)
         .outerjoin(C, in_scope)
         .where(Pl.key.in_(bindparam("keys", expanding=True)))
     )
@@ -75,11 +78,15 @@ STORED_PLACES = _stored_places_query()
 
 
 def stored_places(
-    connection: Connection | Session, keys: Collection[str], team_id: str | None
+    connection: Connection | Session, keys: Collection[str], team_id: str | None, card_of: str
 ) -> dict[str, StoredPlace]:
-    """The stored places among `keys` with their cards, in one query; a team's card wins."""
+    """The stored places among `keys`, in one query, with the card of `card_of` only.
+
+    A team's own card wins over the shared one.
+    """
     found: dict[str, StoredPlace] = {}
-    rows = connection.execute(STORED_PLACES, {"keys": list(keys), "scopes": _scopes(team_id)})
+    wanted = {"keys": list(keys), "scopes": _scopes(team_id), "card_of": card_of}
+    rows = connection.execute(STORED_PLACES, wanted)
     for key, place_id, is_known, scope, version, body in rows:
         if key not in found or scope:  # the team's own card over the shared one
             found[key] = StoredPlace(place_id, bool(is_known), scope, version or 0, body)
@@ -121,7 +128,8 @@ def save(session: Session, place: StoredPlace, profile: PlaceProfile) -> None:
         session.execute(update(C).where(current).values(body=body))
 
 
-# --- the card's JSON: positional lists, the way the dataclasses order their fields -------------
+# --- the card's JSON: positional lists in the dataclasses' field order; each place and article
+# once, in a table that links and evidence point into by position.
 
 
 def _day(value: date | None) -> str | None:
@@ -147,41 +155,60 @@ def _money_of(row: list | None) -> Money | None:
     return Money(*row) if row else None
 
 
-def _evidence(e: EvidenceResult) -> list:
-    return [e.sentence, e.status, e.year, _money(e.amount), _article(e.article)]
+class _Tables:
+    """Places and articles by id, each given a position the first time it is written."""
 
+    def __init__(self):
+        self.places: dict[int, tuple[int, PlaceSummary]] = {}
+        self.articles: dict[int, tuple[int, ArticleRef]] = {}
 
-def _evidence_of(row: list) -> EvidenceResult:
-    sentence, status, year, amount, article = row
-    return EvidenceResult(sentence, status, year, _money_of(amount), _article_of(article))
+    def place(self, place: PlaceSummary) -> int:
+        return self.places.setdefault(place.id, (len(self.places), place))[0]
 
+    def article(self, article: ArticleRef) -> int:
+        return self.articles.setdefault(article.id, (len(self.articles), article))[0]
 
-def _link(link: LinkResult) -> list:
-    return [link.id, astuple(link.a), astuple(link.b), link.kind, link.status, link.year,
-            _money(link.amount), [_evidence(e) for e in link.evidence],
-            link.first_seen_at.isoformat()]  # fmt: skip
-
-
-def _link_of(row: list) -> LinkResult:
-    id_, a, b, kind, status, year, amount, evidence, first_seen_at = row
-    return LinkResult(id_, PlaceSummary(*a), PlaceSummary(*b), kind, status, year,
-                      _money_of(amount), tuple(map(_evidence_of, evidence)),
-                      datetime.fromisoformat(first_seen_at))  # fmt: skip
+    def link(self, link: LinkResult) -> list:
+        evidence = [[e.sentence, e.status, e.year, _money(e.amount), self.article(e.article)]
+                    for e in link.evidence]  # fmt: skip
+        a, b, seen = self.place(link.a), self.place(link.b), link.first_seen_at.isoformat()
+        return [link.id, a, b, link.kind, link.status, link.year, _money(link.amount), evidence,
+                seen]  # fmt: skip
 
 
 def encode(profile: PlaceProfile) -> str:
     """The profile as compact JSON."""
-    return json.dumps([
-        astuple(profile.place), [_link(link) for link in profile.partnerships],
-        profile.partnership_count, [astuple(p) for p in profile.people],
-        [_article(a) for a in profile.articles], profile.article_count,
-    ], ensure_ascii=False, separators=(",", ":"))  # fmt: skip
+    tables = _Tables()
+    card = [tables.place(profile.place), [tables.link(link) for link in profile.partnerships],
+            profile.partnership_count, [astuple(p) for p in profile.people],
+            [tables.article(a) for a in profile.articles], profile.article_count]  # fmt: skip
+    places = [astuple(place) for _, place in tables.places.values()]
+    articles = [_article(article) for _, article in tables.articles.values()]
+    return json.dumps([FORMAT, places, articles, card], ensure_ascii=False, separators=(",", ":"))
 
 
-def decode(body: str) -> PlaceProfile:
-    """The profile `encode` wrote."""
-    place, links, link_count, people, articles, article_count = json.loads(body)
+def decode(body: str) -> PlaceProfile | None:
+    """The profile `encode` wrote, or None if another version of it wrote another format."""
+    written = json.loads(body)
+    if written[0] != FORMAT:
+        return None
+    _, place_rows, article_rows, card = written
+    places = [PlaceSummary(*row) for row in place_rows]
+    articles = [_article_of(row) for row in article_rows]
+    place, links, link_count, people, latest, article_count = card
+
+    def evidence_of(row: list) -> EvidenceResult:
+        sentence, status, year, amount, article = row
+        return EvidenceResult(sentence, status, year, _money_of(amount), articles[article])
+
+    def link_of(row: list) -> LinkResult:
+        id_, a, b, kind, status, year, amount, evidence, first_seen_at = row
+        return LinkResult(id_, places[a], places[b], kind, status, year, _money_of(amount),
+                          tuple(map(evidence_of, evidence)),
+                          datetime.fromisoformat(first_seen_at))  # fmt: skip
+
     return PlaceProfile(
-        PlaceSummary(*place), tuple(map(_link_of, links)), link_count,
-        tuple(PersonResult(*p) for p in people), tuple(map(_article_of, articles)), article_count,
+        places[place], tuple(map(link_of, links)), link_count,
+        tuple(PersonResult(*p) for p in people), tuple(articles[i] for i in latest),
+        article_count,
     )  # fmt: skip

@@ -5,10 +5,13 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+from sqlalchemy import update
 from sqlalchemy.orm import sessionmaker
 
 from bot.app import build_app
+from bot.wiring import make_services
 from handlers.lookups import LookupService
+from store import models
 from store.db import make_engine
 from tests.slack.conftest import Slack, all_text, buttons, within_block_kit_limits
 
@@ -114,3 +117,13 @@ def test_store_down_gets_a_friendly_answer(settings, services, standin):
     down = replace(services, lookups=LookupService(broken, services.lookups.index))
     message = Slack(build_app(settings, down), standin).answer("Chongqing")
     assert "can't reach my knowledge store" in all_text(message["blocks"])
+
+
+def test_a_card_kept_by_an_older_version_is_built_again(settings, services, standin, slack):
+    first = slack.answer("Chongqing")
+    with services.lookups.sessions.begin() as session:  # as a release with another card format
+        kept = session.execute(update(models.PlaceCard).where(models.PlaceCard.body.is_not(None))
+                               .values(body="[0]"))  # fmt: skip
+        assert kept.rowcount >= 1
+    upgraded = Slack(build_app(settings, make_services(settings)), standin)
+    assert upgraded.answer("Chongqing")["blocks"] == first["blocks"]
