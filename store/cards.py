@@ -15,11 +15,11 @@ from dataclasses import astuple, dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Connection, and_, bindparam, case, exists, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ingest.facts import Money
 from store import models
+from store.db import insert_or_merge
 from store.results import (
     ArticleRef,
     EvidenceResult,
@@ -93,11 +93,6 @@ def stored_places(
     return found
 
 
-def _upsert(session: Session):
-    dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(C)
-
-
 def touch(session: Session, place_ids: Collection[int], scope: str) -> None:
     """Mark the cards of the places out of date: the scope's, and every team's if it is shared.
 
@@ -109,7 +104,7 @@ def touch(session: Session, place_ids: Collection[int], scope: str) -> None:
         return
     rows = [{"place_id": i, "scope": scope, "body": None, "version": 0} for i in ids]
     stale = {"body": None, "version": C.version + 1}
-    upsert = _upsert(session)
+    upsert = insert_or_merge(session, C)
     session.execute(upsert.on_conflict_do_update(index_elements=[C.place_id, C.scope], set_=stale),
                     rows)  # fmt: skip
     if scope == SHARED:
@@ -120,8 +115,8 @@ def save(session: Session, place: StoredPlace, profile: PlaceProfile) -> None:
     """Keep a card built from facts read after `place` was: unless an article changed it since."""
     body = encode(profile)
     if place.card_scope is None:
-        insert = _upsert(session).values(place_id=place.id, scope=SHARED, body=body, version=0)
-        session.execute(insert.on_conflict_do_nothing())
+        row = {"place_id": place.id, "scope": SHARED, "body": body, "version": 0}
+        session.execute(insert_or_merge(session, C).values(row).on_conflict_do_nothing())
     else:
         current = and_(C.place_id == place.id, C.scope == place.card_scope,
                        C.version == place.card_version)  # fmt: skip

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,6 +40,12 @@ def make_engine(url: str) -> Engine:
         _configure_sqlite(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def insert_or_merge(session: Session, model: type):
+    """An INSERT of `model` that can say what to do on a conflict (PostgreSQL's or SQLite's)."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:

@@ -9,13 +9,13 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import insert, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ingest.facts import ArticleFacts, ArticleText, Organization, Partnership, Person, Place
 from ingest.identity import canonical_url, content_hash, folded_name
 from store import cards, models
+from store.db import insert_or_merge
 from store.results import AddResult, PartnershipState
 
 Row = TypeVar("Row", bound=models.Base)
@@ -80,10 +80,7 @@ def _place_values(place: Place) -> dict:
 
 def _insert_new(session: Session, model: type[models.Base]):
     """INSERT that skips rows whose `key` is taken (by a concurrent writer)."""
-    dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(
-        model
-    ).on_conflict_do_nothing(index_elements=["key"])
+    return insert_or_merge(session, model).on_conflict_do_nothing(index_elements=["key"])
 
 
 def ensure_place(session: Session, place: Place) -> models.Place:
