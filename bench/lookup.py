@@ -28,7 +28,7 @@ import urllib.request
 from pathlib import Path
 from urllib.error import URLError
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select, update
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -117,7 +117,7 @@ def clear_cards(url: str) -> None:
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
-            connection.execute(delete(models.PlaceCard))
+            connection.execute(update(models.PlaceCard).values(body=None))
     finally:
         engine.dispose()
 

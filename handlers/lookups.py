@@ -131,10 +131,10 @@ class LookupService:
             return kept
         first = 0 if page is None else page * LINKS_PER_PAGE
         window = slice(first, None if page is None else first + LINKS_PER_PAGE)
-        team_id = stored.build_scope or None
+        team_id = stored.card_scope or None
         with self.sessions.begin() as session:
             details = queries.place_profile(session, stored.id, team_id=team_id, window=window)
-        if page == 0 and details is not None:
+        if page == 0 and details is not None and stored.known:
             self._keep(stored, details)
         return details
 

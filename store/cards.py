@@ -1,10 +1,11 @@
 """Place cards kept in the store: a place's first card page, built once, rebuilt after a change.
 
 A card is the profile `/citylink <place>` shows first, as one scope sees it: '' for the shared
-corpus, or a team whose own articles touch the place (the team then sees both). Adding an
-article marks the cards of every place it touches out of date in the article's own
+corpus, or a team whose own articles touch the place (the team then sees both). A scope has a
+card row for a place exactly when its articles touch the place (mention it, link it, or name
+someone or something of it), so the rows also say which places a team knows anything about.
+Adding an article marks the cards of every place it touches out of date in the article's own
 transaction, so a card read from the store is never stale; the next lookup builds it again.
-A team has a card row for a place exactly when its own articles touch that place.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import astuple, dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, and_, bindparam, case, exists, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, case, select, text, update
 from sqlalchemy.orm import Session
 
 from ingest.facts import Money
@@ -29,25 +30,24 @@ from store.results import (
     PlaceSummary,
 )
 
-C, Pl, P = models.PlaceCard, models.Place, models.Partnership
+C, Pl = models.PlaceCard, models.Place
 SHARED = ""
 FORMAT = 1  # of the card's JSON: a card written in another format is built again
 
 
 @dataclass(frozen=True)
 class StoredPlace:
-    """A place row, whether any fact names it, and its card as the asker sees it (if any)."""
+    """A place row and its card as the asker sees it: the team's own, else the shared one."""
 
     id: int
-    known: bool
-    card_scope: str | None  # None: no card row, so the shared card is built on first use
+    card_scope: str | None  # None: no article the asker sees touches the place
     card_version: int
     card: str | None  # the encoded profile: None until built, or when not asked for
 
     @property
-    def build_scope(self) -> str:
-        """The scope whose card a lookup builds (and whose facts it reads) for this place."""
-        return self.card_scope or SHARED
+    def known(self) -> bool:
+        """Whether an article the asker sees touches the place."""
+        return self.card_scope is not None
 
 
 def _scopes(team_id: str | None) -> list[str]:
@@ -55,20 +55,15 @@ def _scopes(team_id: str | None) -> list[str]:
 
 
 def _stored_places_query():
-    """Places by key, whether any fact names them, and their cards in the asker's scopes.
+    """Places by key with their card rows in the asker's scopes.
 
     Built once, with the keys, the scopes and the one place whose card is wanted bound at
     each execution.
     """
-    known = or_(
-        exists().where(models.PlaceMention.place_id == Pl.id),
-        exists().where(P.place_a_id == Pl.id),
-        exists().where(P.place_b_id == Pl.id),
-    )
     in_scope = and_(C.place_id == Pl.id, C.scope.in_(bindparam("scopes", expanding=True)))
     body = case((Pl.key == bindparam("card_of"), C.body), else_=None)
     return (
-        select(Pl.key, Pl.id, known, C.scope, C.version, body)
+        select(Pl.key, Pl.id, C.scope, C.version, body)
         .outerjoin(C, in_scope)
         .where(Pl.key.in_(bindparam("keys", expanding=True)))
     )
@@ -87,17 +82,16 @@ def stored_places(
     found: dict[str, StoredPlace] = {}
     wanted = {"keys": list(keys), "scopes": _scopes(team_id), "card_of": card_of}
     rows = connection.execute(STORED_PLACES, wanted)
-    for key, place_id, is_known, scope, version, body in rows:
+    for key, place_id, scope, version, body in rows:
         if key not in found or scope:  # the team's own card over the shared one
-            found[key] = StoredPlace(place_id, bool(is_known), scope, version or 0, body)
+            found[key] = StoredPlace(place_id, scope, version or 0, body)
     return found
 
 
 def touch(session: Session, place_ids: Collection[int], scope: str) -> None:
     """Mark the cards of the places out of date: the scope's, and every team's if it is shared.
 
-    The scope's rows are created when missing: a team's row says it has facts of its own
-    there, and a shared row lets a concurrent lookup see that its card is already old.
+    The scope's rows are created when missing.
     """
     ids = sorted(set(place_ids))  # one lock order for concurrent writers
     if not ids:
@@ -111,16 +105,35 @@ def touch(session: Session, place_ids: Collection[int], scope: str) -> None:
         session.execute(update(C).where(C.place_id.in_(ids), C.scope != SHARED).values(stale))
 
 
+# Every (place, scope) whose articles touch the place, for a store filled without `touch`.
+EVERY_TOUCHED_PLACE = """
+INSERT INTO place_cards (place_id, scope, body, version)
+SELECT DISTINCT touched.place_id, articles.scope, NULL, 0
+FROM (
+    SELECT article_id, place_id FROM place_mentions
+    UNION SELECT e.article_id, p.place_a_id
+    FROM evidence e JOIN partnerships p ON p.id = e.partnership_id
+    UNION SELECT e.article_id, p.place_b_id
+    FROM evidence e JOIN partnerships p ON p.id = e.partnership_id
+    UNION SELECT q.article_id, x.place_id FROM article_people q JOIN people x ON x.id = q.person_id
+    UNION SELECT q.article_id, x.place_id
+    FROM article_organizations q JOIN organizations x ON x.id = q.organization_id
+) AS touched
+JOIN articles ON articles.id = touched.article_id
+WHERE touched.place_id IS NOT NULL
+"""
+
+
+def touch_every_place(connection: Connection) -> None:
+    """Card rows for every place each scope's articles touch (a store with no cards yet)."""
+    connection.execute(text(EVERY_TOUCHED_PLACE))
+
+
 def save(session: Session, place: StoredPlace, profile: PlaceProfile) -> None:
     """Keep a card built from facts read after `place` was: unless an article changed it since."""
-    body = encode(profile)
-    if place.card_scope is None:
-        row = {"place_id": place.id, "scope": SHARED, "body": body, "version": 0}
-        session.execute(insert_or_merge(session, C).values(row).on_conflict_do_nothing())
-    else:
-        current = and_(C.place_id == place.id, C.scope == place.card_scope,
-                       C.version == place.card_version)  # fmt: skip
-        session.execute(update(C).where(current).values(body=body))
+    current = and_(C.place_id == place.id, C.scope == place.card_scope,
+                   C.version == place.card_version)  # fmt: skip
+    session.execute(update(C).where(current).values(body=encode(profile)))
 
 
 # --- the card's JSON: positional lists in the dataclasses' field order; each place and article

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
-
 from ingest.facts import ArticleFacts, Money, Partnership, Person, PlaceMention
-from store import models
 from store.cards import StoredPlace, decode, save, stored_places
 from store.migrate import downgrade, upgrade
 from store.queries import place_profile
@@ -21,7 +18,7 @@ def _stored(sessions, place, team=None) -> StoredPlace:
 def _read(sessions, stored: StoredPlace):
     """The profile a lookup reads for the card's scope."""
     with sessions.begin() as session:
-        team = stored.build_scope or None
+        team = stored.card_scope or None
         return place_profile(session, stored.id, team_id=team, window=FIRST_PAGE)
 
 
@@ -96,25 +93,12 @@ def test_a_card_read_before_an_article_arrived_is_not_kept(add, sessions, places
     assert _stored(sessions, places.dunedin).card is None
 
 
-def test_a_place_without_a_card_row_gets_one_unless_an_article_made_one_first(
-    add, sessions, places, sister_facts
-):
-    # A store filled in bulk has places but no card rows yet.
-    add("Dunedin and Shanghai.", sister_facts(places.dunedin, places.shanghai))
-    with sessions.begin() as session:
-        session.execute(delete(models.PlaceCard))
-    before = _stored(sessions, places.dunedin)
-    assert before.card_scope is None
-    old = _read(sessions, before)
+def test_a_place_only_another_team_wrote_about_is_unknown_to_a_team(add, sessions, places):
+    add("Team trade.", _trade_deal(places.dunedin, places.stirling), team_id="T1")
 
-    add("Trade.", _trade_deal(places.dunedin, places.stirling))
-    with sessions.begin() as session:
-        save(session, before, old)
-    assert _stored(sessions, places.dunedin).card is None
-
-    fresh = _build(sessions, places.dunedin)
-    assert len(fresh.partnerships) == 2
-    assert decode(_stored(sessions, places.dunedin).card) == fresh
+    assert _stored(sessions, places.stirling, "T1").known
+    assert not _stored(sessions, places.stirling, "T2").known
+    assert not _stored(sessions, places.stirling).known  # nor to the shared corpus
 
 
 def test_a_team_has_its_own_card_exactly_where_its_articles_touch(
@@ -153,7 +137,7 @@ def test_a_person_given_a_role_clears_the_cards_that_list_them(add, sessions, pl
     assert [p.role for p in _build(sessions, places.shanghai).people] == ["envoy"]
 
 
-def test_team_card_rows_are_made_for_a_store_that_predates_cards(
+def test_card_rows_are_made_for_a_store_that_predates_cards(
     database_url, add, sessions, places, sister_facts
 ):
     add("Dunedin and Shanghai.", sister_facts(places.dunedin, places.shanghai))
@@ -165,4 +149,5 @@ def test_team_card_rows_are_made_for_a_store_that_predates_cards(
 
     assert _stored(sessions, places.dunedin, "T1").card_scope == "T1"
     assert _stored(sessions, places.stirling, "T1").card_scope == "T1"
-    assert _stored(sessions, places.shanghai, "T1").card_scope is None  # the shared card, unbuilt
+    assert _stored(sessions, places.shanghai, "T1").card_scope == ""
+    assert _stored(sessions, places.stirling, "T2").card_scope is None

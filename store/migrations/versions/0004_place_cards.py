@@ -10,33 +10,16 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from store.cards import EVERY_TOUCHED_PLACE
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
 
 
-# Every (place, team) that a team's own articles touch: that team's card rows must exist.
-TEAM_ROWS = """
-INSERT INTO place_cards (place_id, scope, body, version)
-SELECT DISTINCT touched.place_id, articles.scope, NULL, 0
-FROM (
-    SELECT article_id, place_id FROM place_mentions
-    UNION SELECT e.article_id, p.place_a_id
-    FROM evidence e JOIN partnerships p ON p.id = e.partnership_id
-    UNION SELECT e.article_id, p.place_b_id
-    FROM evidence e JOIN partnerships p ON p.id = e.partnership_id
-    UNION SELECT q.article_id, x.place_id FROM article_people q JOIN people x ON x.id = q.person_id
-    UNION SELECT q.article_id, x.place_id
-    FROM article_organizations q JOIN organizations x ON x.id = q.organization_id
-) AS touched
-JOIN articles ON articles.id = touched.article_id
-WHERE articles.scope <> '' AND touched.place_id IS NOT NULL
-"""
-
-
 def upgrade() -> None:
-    """Add the place_cards table, with the rows that mark places a team has facts of its own on.
+    """Add the place_cards table with a row for every place each scope's articles touch.
 
     Cards themselves are built by the lookups that need them.
     """
@@ -52,7 +35,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("place_id", "scope", name=op.f("pk_place_cards")),
     )  # fmt: skip
-    op.execute(TEAM_ROWS)
+    op.execute(EVERY_TOUCHED_PLACE)
 
 
 def downgrade() -> None:
