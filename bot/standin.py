@@ -1,7 +1,8 @@
 """A local stand-in for the Slack Web API: a real HTTP server recording calls, answering like Slack.
 
 The console uses it to capture what the app says; tests point `SLACK_API_URL` at it and can make
-a method fail (HTTP 500, or 429 with Retry-After) a given number of times.
+a method fail (HTTP 500, or 429 with Retry-After) a given number of times. With `socket_url` set,
+`apps.connections.open` sends a Socket Mode app to that local WebSocket server.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class WebAPIStandIn:
     calls: list[Call] = field(default_factory=list)
     files: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # path -> (body, type)
     team_id: str = "T0CITYLINK"
+    socket_url: str | None = None  # ws:// URL `apps.connections.open` answers with, if any
     _failures: dict[str, list[_Failure]] = field(default_factory=dict)
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -135,6 +137,7 @@ class WebAPIStandIn:
             "chat.postEphemeral": {"message_ts": ts},
             "views.publish": {"view": {"id": "V1"}},
             "chat.getPermalink": {"permalink": f"https://citylink.slack.com/archives/x/p{ts}"},
+            "apps.connections.open": {"url": self.socket_url} if self.socket_url else {},
         }
         return {"ok": True, **answers.get(method, {})}
 

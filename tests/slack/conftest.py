@@ -96,14 +96,18 @@ class Slack:
         return dispatch(self.app, SECRET, json.dumps(body), JSON, **headers)
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 10.0):
-        """The stand-in's calls to `method` once `count` have arrived (listeners run async)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            calls = [c for c in self.standin.calls if c.method.startswith(method)]
-            if len(calls) >= count:
-                return calls
-            time.sleep(0.02)
-        raise AssertionError(f"no {method} call within {timeout} s: {self.standin.calls}")
+        return wait_for_calls(self.standin, method, count, timeout)
+
+
+def wait_for_calls(standin: WebAPIStandIn, method: str, count: int = 1, timeout: float = 10.0):
+    """The stand-in's calls to `method` once `count` have arrived (listeners run async)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        calls = [c for c in standin.calls if c.method.startswith(method)]
+        if len(calls) >= count:
+            return calls
+        time.sleep(0.02)
+    raise AssertionError(f"no {method} call within {timeout} s: {standin.calls}")
 
 
 @pytest.fixture
