@@ -81,6 +81,12 @@ ORG_PARTICLES = frozenset({"do", "da", "de", "del", "di", "du", "des", "la", "le
 NOT_PLACE_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
+# "The Nelson Courier", "Ulsan Morning Herald": a newspaper the model may take for a person.
+PUBLICATION_WORDS = frozenset(
+    {"herald", "times", "post", "news", "gazette", "journal", "tribune", "chronicle", "courier"}
+    | {"review", "observer", "standard", "telegraph", "mirror", "express", "daily", "bulletin"}
+    | {"record", "examiner", "inquirer", "sentinel", "dispatch", "wire", "press", "star"}
+)
 
 _GAZETTEERS: dict[str, Gazetteer] = {}
 
@@ -201,7 +207,18 @@ def _overlapping(span: Span) -> list[Span]:
 
 
 def _person_name_parts(doc: Doc) -> set[str]:
-    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers."""
+    return {
+        t.text
+        for e in doc.ents
+        if e.label_ == "PERSON" and len(e) > 1 and not _publication(e)
+        for t in e
+    }
+
+
+def _publication(ent: Span) -> bool:
+    """ "The Nelson Courier", "Ulsan Morning Herald": no person starts with "The" or ends so."""
+    return ent[0].lower_ == "the" or ent[-1].lower_ in PUBLICATION_WORDS
 
 
 def _after_campus_org(span: Span) -> bool:

@@ -166,3 +166,10 @@ def test_a_world_city_beats_a_namesake_in_the_country_of_the_other_places(extrac
     assert ("London", "GB") in places(extractor, text)
     qualified = "London, Ontario, signed a memorandum with Detroit."
     assert ("London", "CA") in places(extractor, qualified)
+
+
+def test_a_newspaper_taken_for_a_person_does_not_hide_its_town(extractor):
+    text = (
+        "By Tom Weir | Ulsan Morning Herald | 2025-01-02\n\nUlsan signed a memorandum with Tacoma."
+    )
+    assert country_of(extractor, text, "Ulsan").country == "KR"
