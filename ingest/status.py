@@ -10,6 +10,7 @@ from ingest.dates import published_year, years_in
 REFUSAL = re.compile(
     r"\b(?:declin(?:ed|es)|refus(?:ed|es)|reject(?:ed|s)?|turn(?:ed|s) down|no plans?|"
     r"not (?:to )?(?:sign|pursue|formali[sz]e|establish|renew|twin|proceed)|"
+    r"(?:is|are|was|were) not (?:an? )?(?:sister|twin|partner|friendship)[\s-]|"
     r"never (?:signed|formali[sz]ed)|cancell?ed|called off|withdr[ae]w(?:n|s)?|"
     r"vot(?:ed|es|ing) (?:down|no)|vot(?:ed|es)\b[^.;]{0,40}\bagainst (?:(?:a|the) "
     r"(?:proposal|plan|motion|bid|idea)|(?:establish|form|sign|creat|adopt|pursu|renew|formali[sz])\w*)|"
@@ -30,7 +31,7 @@ PROPOSED = re.compile(
     r"plan(?:s|ned|ning)? to|intend(?:s|ed)?|propos(?:e|ed|al)|eager|would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"
-    r"(?:due|set|scheduled|slated) to|invit(?:ed|es) \w+ to)\b",
+    r"(?:due|set|scheduled|slated) to|invit(?:ed|es) \w+ to|invit(?:ed|es|ing) (?:a|an|the))\b",
     re.I,
 )
 # A time still to come: "next spring", "later this year", "in the coming months".
@@ -48,7 +49,10 @@ EXISTING = re.compile(
     r"[\w-]+ ){0,3}?(?:agreement|relationship|partnership|pact)(?![^.;]*\b(?:will|would|to be)\b)|"
     r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)[\s-]"
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
-    r"(?:is|are) twinned|(?:sister|twin|partner|friendship) (?:cities|towns) include)\b",
+    r"(?:is|are) twinned|(?:sister|twin|partner|friendship) (?:cities|towns) include|"
+    r"(?:has|have) (?:already |also |long )?(?!no\b)(?:[\w-]+ ){0,2}(?:ties|links|relations)|"
+    r"['’]s (?:remaining |other |existing |current )?(?:sister|twin|partner|friendship)[\s-]"
+    r"(?:cities|towns|states|provinces))\b",
     re.I,
 )
 # "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later.

@@ -97,3 +97,34 @@ def test_a_refusal_in_another_clause_leaves_the_link(extractor):
 def test_a_relative_clause_reporting_its_own_link_keeps_its_places(extractor):
     text = "Lyon, which declined a twinning with Porto last year, signed a memorandum with Turin."
     assert {(a, b) for a, b, _ in links(extractor, text)} == {("Lyon", "Turin")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council will weigh the offer in June, noting Gdańsk already has sister-city ties "
+        "with Bremen.",
+        "Rouen also has twinning links with Norwich, and a new charter may follow next year.",
+        "Plans for a forum next spring aside, Leipzig's remaining twin towns are Lyon and Kraków.",
+    ],
+)
+def test_ties_a_city_already_has_are_in_place(extractor, text):
+    found = [p for p in links(extractor, text).values() if p.kind == "sister_city"]
+    assert found and {p.status for p in found} == {"existing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Although Hamburg and Marseille are not sister cities, their trade is centuries old.",
+        "Bergen is not a partner city of Cork, but the two ports share a ferry line.",
+    ],
+)
+def test_two_cities_that_are_not_sister_cities_have_no_twinning(extractor, text):
+    assert not [k for k in links(extractor, text) if k[2] == "sister_city"]
+
+
+def test_a_delegation_invited_is_a_visit_still_to_come(extractor):
+    text = "Rennes has invited a delegation of Cardiff traders to its spring fair."
+    [visit] = [p for k, p in links(extractor, text).items() if k[2] == "visit"]
+    assert (visit.a.name, visit.b.name, visit.status) == ("Cardiff", "Rennes", "proposed")
