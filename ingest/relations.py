@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ingest.facts import Money, Partnership, Person, Place
+from ingest.hubs import listed_pairs
 from ingest.kinds import KIND_REGEX, VISIT_REGEX, inside_name, modifies_event, one_agreement
 from ingest.money import find_money
 from ingest.resolve import Mention, contained
@@ -47,7 +48,7 @@ ORIGIN_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 NEAR_CHARS = 40
 LOCATOR_BEFORE = frozenset({"capital of", "north of", "south of", "east of", "west of"})
 HOST_PREPOSITIONS = {"in", "to", "at"}
-HOSTING_VERBS = frozenset({"host", "receive", "welcome"})
+HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "at", "across", "throughout"})
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) (?:Council|Government)|"
@@ -257,12 +258,18 @@ def _beside(region: Party, place: Party) -> bool:
     return region.place.kind == "region" and (near or region.locator)
 
 
-def _pairs(parties: list[Party], kind: str, state: ArticleState) -> list[tuple[Place, Place]]:
+def _pairs(
+    parties: list[Party], kind: str, state: ArticleState, listed: list[tuple[Party, Party]]
+) -> list[tuple[Place, Place]]:
+    """The pairs a trigger of `kind` links: hub and partners of a list, else the article's
+    focus and each other party, else the first two parties."""
     places = [p.place for p in parties if not p.via_org or kind != "sister_city"]
     places = list({p.key: p for p in places}.values())
-    if len(places) < 2:
+    if listed:
+        pairs = [(a.place, b.place) for a, b in listed if {a.place, b.place} <= set(places)]
+    elif len(places) < 2:
         return []
-    if len(places) > 2 and state.focus is not None and state.focus in places:
+    elif len(places) > 2 and state.focus is not None and state.focus in places:
         pairs = [(p, state.focus) for p in places if p != state.focus]
     else:
         pairs = [(places[0], places[1])]
@@ -296,8 +303,8 @@ def _host(named: list[Mention]) -> Place | None:
 
 
 def _hosting_subject(span: Span) -> bool:
-    """ "Cape Town Mayor X hosted a delegation", "Lyon welcomed ...": the host is the subject
-    of hosting, or names it."""
+    """ "Cape Town Mayor X hosted a delegation", "Lyon welcomed ...", "Lyon invited ...": the host
+    is the subject of hosting, or names it."""
     token = span.root
     for _ in range(3):
         if token.dep_ == "nsubj":
@@ -400,6 +407,7 @@ def _links(sent, parties, state, text) -> list[Partnership]:
         if match:
             matches[kind] = match
     one_agreement(matches)
+    triggers = [m.start() for m in matches.values()]
     for kind, match in matches.items():
         status = link_status(text, match.start(), state.published)
         if status is None:
@@ -410,7 +418,8 @@ def _links(sent, parties, state, text) -> list[Partnership]:
         acting = _clause_parties(parties, text, match.start())
         if kind == "cooperation" and len(acting) > 2:
             continue  # talk among many delegates is no bilateral link
-        for a, b in _pairs(acting, kind, state):
+        listed = listed_pairs(acting, triggers, match.start())
+        for a, b in _pairs(acting, kind, state, listed):
             pair = frozenset((a.key, b.key))
             if kind == "cooperation" and pair in specific:
                 continue

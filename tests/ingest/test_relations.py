@@ -207,3 +207,20 @@ def test_the_city_council_is_no_anaphor(extractor):
         "The city commission voted to send a band to its sister city when Stirling hosts a fair."
     )
     assert kinds(links(extractor, text), "sister_city") == {}
+
+
+def test_a_city_listing_its_partners_is_the_hub_of_each_link(extractor):
+    text = (
+        "Drawing crowds from Genoa, the festival opened in Kraków on Friday. Bergen is twinned "
+        "with Malmö, Turku and Gothenburg, and it signed a friendship agreement with Quebec City "
+        "in 2011."
+    )
+    found = {k for k in links(extractor, text) if k[2] in {"sister_city", "friendship_city"}}
+    assert pairs(found) == pairs(
+        [
+            ("Bergen", "Malmö", "sister_city"),
+            ("Bergen", "Turku", "sister_city"),
+            ("Bergen", "Gothenburg", "sister_city"),
+            ("Bergen", "Québec", "friendship_city"),
+        ]
+    )
