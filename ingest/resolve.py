@@ -232,13 +232,33 @@ class _Layout:
     siblings: dict[int, list[Span]]
     qualifiers: dict[int, str]
     world: dict[int, Place | None]  # a world city among the options, dwarfing its namesakes
+    kinds: dict[str, set[str]]  # by name key: the readings of the one kind its kind words say
 
     @classmethod
     def of(cls, spans: list[Span], gaz: Gazetteer) -> _Layout:
         options = {s.start: _options(s, gaz) for s in spans}
         qualifiers = {s.start: _country_qualifier(s, gaz) for s in spans}
         world = {start: _world_city(found) for start, found in options.items()}
-        return cls(options, _neighbours(spans), _siblings(spans), qualifiers, world)
+        kinds = _named_kinds(spans, options)
+        return cls(options, _neighbours(spans), _siblings(spans), qualifiers, world, kinds)
+
+
+def _named_kinds(spans: list[Span], options: dict[int, list]) -> dict[str, set[str]]:
+    """ "the state of Bahia", "Lagos State": a kind word decides every mention of the name.
+
+    Unless the article gives the name both kinds ("the province of Mendoza ... the city of
+    Mendoza, its capital"): the evidence decides then, as for a name without a kind word.
+    """
+    hinted: dict[str, set[str]] = {}
+    readings: dict[str, set[str]] = {}
+    for span in spans:
+        hint = span._.kind_hint
+        if hint:
+            key = _name_key(span)
+            hinted.setdefault(key, set()).add(hint)
+            of_kind = {p.key for p, _ in options[span.start] if p.kind == hint}
+            readings.setdefault(key, set()).update(of_kind)
+    return {key: readings[key] for key, kinds in hinted.items() if len(kinds) == 1}
 
 
 def _world_city(options: list[tuple[Place, bool]]) -> Place | None:
@@ -260,6 +280,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
     A qualifier decides its own mention ("Córdoba, Spain" and "Córdoba in Veracruz" are two
     places) and, by default, the name's other mentions; but a reading inside a region the
     article names ("Ontario") beats another place's qualifier for the unqualified mentions.
+    A kind word ("the state of Victoria") narrows the choice to readings of that kind.
     """
     options, near, siblings = layout.options, layout.near, layout.siblings
     totals: dict[str, Counter] = {}
@@ -283,18 +304,28 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
         if not options[s.start]:
             continue
         key = _name_key(s)
+        of_kind = layout.kinds.get(key, set())
         allowed = own_pins.get(s.start)
         if allowed is None:
             allowed = pinned.get(key)
             in_region = {
                 p.key
                 for p, primary in options[s.start]
-                if primary and any(_inside(p, r) for k, r in regions if k != key)
+                if primary
+                and (not of_kind or p.key in of_kind)
+                and any(_inside(p, r) for k, r in regions if k != key)
             }
             if in_region and not (allowed or set()) & in_region:
                 allowed = in_region
-        found[s.start] = _best(totals[key], allowed)
+        found[s.start] = _best(totals[key], _narrowed(allowed, of_kind))
     return found
+
+
+def _narrowed(allowed: set[str] | None, of_kind: set[str]) -> set[str] | None:
+    """The allowed readings of the kind a kind word names, unless a qualifier rules them out."""
+    if not allowed:
+        return of_kind or None
+    return allowed & of_kind or allowed
 
 
 def _best(scores: Counter, pinned: set[str] | None) -> Place:

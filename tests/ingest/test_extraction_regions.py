@@ -19,3 +19,31 @@ def test_oblast_named_after_a_city_is_the_region(extractor):
     found = places(extractor, text)
     assert ("Odesa Oblast", "UA", "region") in found
     assert not any(name == "Odesa" for name, _, _ in found)
+
+
+def test_state_word_after_the_name_makes_every_mention_the_region(extractor):
+    text = (
+        "Lagos State signed a memorandum with the state of Georgia on Tuesday. The Lagos State "
+        "commissioner said Lagos would send engineers to Atlanta next year."
+    )
+    found = places(extractor, text)
+    assert ("Lagos", "NG", "region") in found
+    assert ("Lagos", "NG", "city") not in found
+
+
+def test_state_of_a_name_is_the_region_whatever_the_other_places_say(extractor):
+    text = (
+        "A delegation from the state of Victoria toured Vancouver and Calgary this week. "
+        "Victoria and British Columbia agreed to exchange forestry researchers."
+    )
+    found = places(extractor, text)
+    assert ("Victoria", "AU", "region") in found
+    assert ("Victoria", "CA", "city") not in found
+
+
+def test_a_name_called_both_a_province_and_a_city_stays_one_place(extractor):
+    text = (
+        "Growers from the province of Córdoba met buyers in Lyon. The city of Córdoba will "
+        "host the return fair, and Córdoba officials expect 40 French firms."
+    )
+    assert len([name for name, _, _ in places(extractor, text) if name == "Córdoba"]) == 1
