@@ -96,9 +96,10 @@ for _name in ("kind_hint", "common_word", "model_label"):
 
 
 def _is_name_token(token) -> bool:
+    """A capitalised word: "Natal", "NEW", and with inner capitals "KwaZulu", "McLaren"."""
     if token.text in ABBREVIATIONS or DOTTED.match(token.text):
         return True
-    return token.is_alpha and (token.is_title or token.is_upper)
+    return token.is_alpha and token.text[0].isupper()
 
 
 def _scan(doc: Doc, lookup, extend=lambda span: span) -> list[Span]:
@@ -361,6 +362,15 @@ class PlaceTagger:
             if primary
         )
 
+    def _alias_surname(self, span: Span) -> bool:
+        """ "McDonald", "MacArthur": inner capitals make a place only under its own name.
+
+        Such words are mostly surnames and brands that some town has as an alternate name;
+        "DeKalb", "LaSalle" and "KwaZulu-Natal" are primary names.
+        """
+        mixed = any(t.is_alpha and not (t.is_title or t.is_upper or t.is_lower) for t in span)
+        return mixed and not any(primary for _, primary in self.gaz.candidates(span.text))
+
     def _set_country(self, span: Span) -> bool:
         span.label_ = self.gaz.countries[fold(span.text)]
         return bool(span.label_)  # continents and the like carry no country
@@ -387,7 +397,7 @@ class PlaceTagger:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS:
             return False
-        if self._landform(span, after) or _in_foreign_org(span):
+        if self._landform(span, after) or _in_foreign_org(span) or self._alias_surname(span):
             return False
         ents = [e for e in _overlapping(span) if not self._lists_places(e)]
         for ent in ents:

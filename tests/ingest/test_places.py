@@ -173,3 +173,19 @@ def test_a_newspaper_taken_for_a_person_does_not_hide_its_town(extractor):
         "By Tom Weir | Ulsan Morning Herald | 2025-01-02\n\nUlsan signed a memorandum with Tacoma."
     )
     assert country_of(extractor, text, "Ulsan").country == "KR"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("McAllen, Texas, and Saltillo, Mexico, signed a sister city agreement.", "McAllen", "US"),
+        ("A trade mission from LaSalle, Ontario, toured factories in Aachen.", "LaSalle", "CA"),
+    ],
+)
+def test_a_name_with_inner_capitals_is_looked_up(extractor, text, name, country):
+    assert country_of(extractor, text, name).country == country
+
+
+def test_a_surname_with_inner_capitals_is_no_town_named_so_in_passing(extractor):
+    text = "The McDonald family and the MacArthur Foundation paid for the Leeds–Dortmund exchange."
+    assert {name for name, _ in places(extractor, text)} <= {"Leeds", "Dortmund"}
