@@ -370,7 +370,7 @@ def _visits(sent, parties, named, state, text) -> list[Partnership]:
         return []
     if host is None:
         return []
-    status = visit_status(text, match.start())
+    status = visit_status(text, match.start(), state.published)
     if status is None:
         return []
     year = link_year(text, status, state.published) if status == "new" else None

@@ -40,6 +40,12 @@ FUTURE = re.compile(
     r"year)|in the coming (?:weeks|months|years)|(?:is|are) (?:due|set|scheduled|slated) to)\b",
     re.I,
 )
+# "in spring 2026", "early 2026", "in May 2026": a year after publication is still to come.
+FUTURE_YEAR_CUE = re.compile(
+    r"\b(?:in|during|early|mid|late|spring|summer|autumn|fall|winter|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)[\s-]*$",
+    re.I,
+)
 EXISTING = re.compile(
     r"\b(?:since \d{4}|have been|has been|had been|long-?standing|established in \d{4}|"
     r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
@@ -53,6 +59,12 @@ EXISTING = re.compile(
     r"(?:has|have) (?:already |also |long )?(?!no\b)(?:[\w-]+ ){0,2}(?:ties|links|relations)|"
     r"['’]s (?:remaining |other |existing |current )?(?:sister|twin|partner|friendship)[\s-]"
     r"(?:cities|towns|states|provinces))\b",
+    re.I,
+)
+# "the memorandum is the first agreement between them": the agreement reported is new.
+FIRST_AGREEMENT = re.compile(
+    r"\b(?:is|are|marks?) (?:the|their|its) first (?:[\w-]+ ){0,2}?"
+    r"(?:agreement|memorandum|pact|deal|accord|treaty)\b",
     re.I,
 )
 # "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later.
@@ -79,6 +91,17 @@ def _past_year(text: str, published: str | None) -> bool:
     return any(y.how == "explicit" and y.year < reported - 1 for y in years_in(text, published))
 
 
+def _future(text: str, published: str | None) -> bool:
+    """ "next spring", "later this year", or "in spring 2026" in a 2025 article."""
+    if FUTURE.search(text):
+        return True
+    reported = published_year(published)
+    return reported is not None and any(
+        y.how == "explicit" and y.year > reported and FUTURE_YEAR_CUE.search(text[: y.start])
+        for y in years_in(text, published)
+    )
+
+
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*[,;]")
 
 
@@ -102,8 +125,38 @@ def _own_clause(text: str, start: int) -> str:
     return text[inside[0] : inside[1]] if inside else RELATIVE_CLAUSE.sub(",", text)
 
 
+# Where one main clause of a sentence ends and the next begins: ", and", ", but", ";".
+COORDINATE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+", re.I)
+
+
+def _coordinate_clause(text: str, start: int) -> str:
+    """The main clause holding `start`: "X and Y are twinned, [the pact signed today is new]"."""
+    begin, end = 0, len(text)
+    for m in COORDINATE_BREAK.finditer(text):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= start:
+            end = m.start()
+            break
+    return text[begin:end]
+
+
+def _stated_status(text: str, published: str | None) -> str | None:
+    """What the words of `text` say of a link, if anything."""
+    if EXISTING.search(text) or _past_year(text, published):
+        return "existing"
+    if _signed(text) or FIRST_AGREEMENT.search(text):
+        return "new"
+    if PROPOSED.search(text) or _future(text, published):
+        return "proposed"
+    return None
+
+
 def link_status(text: str, start: int, published: str | None = None) -> str | None:
-    """new, existing or proposed for a trigger at `start`; None when the text refuses it."""
+    """new, existing or proposed for a trigger at `start`; None when the text refuses it.
+
+    The trigger's own main clause speaks first; the sentence only when that clause is silent.
+    """
     clause = _own_clause(text, start)
     if REFUSAL.search(clause):
         return "proposed" if re.search(r"discuss|consider|explor", clause, re.I) else None
@@ -111,23 +164,18 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "existing"  # "cut ties with X": the link was in place until now
     if PROPOSED.search(text[max(0, start - 40) : start]):
         return "proposed"  # "plan to sign an agreement", "eager to become a sister city"
-    if EXISTING.search(text) or _past_year(text, published):
-        return "existing"
-    if _signed(text):
-        return "new"
-    if PROPOSED.search(text) or FUTURE.search(text):
-        return "proposed"
-    return "new"
+    own = _stated_status(_coordinate_clause(text, start), published)
+    return own or _stated_status(text, published) or "new"
 
 
-def visit_status(text: str, start: int) -> str | None:
+def visit_status(text: str, start: int, published: str | None = None) -> str | None:
     """new or proposed for a visit trigger at `start`; None when the visit was refused."""
     if REFUSAL.search(text[max(0, start - 60) : start + 60]):
         return None
     before = text[max(0, start - 40) : start]
     # "next year" far from the visit dates another plan ("announced an office next year").
     near = text[max(0, start - 60) : start + 60]
-    return "proposed" if PROPOSED.search(before) or FUTURE.search(near) else "new"
+    return "proposed" if PROPOSED.search(before) or _future(near, published) else "new"
 
 
 def _signed(text: str) -> bool:

@@ -128,3 +128,53 @@ def test_a_delegation_invited_is_a_visit_still_to_come(extractor):
     text = "Rennes has invited a delegation of Cardiff traders to its spring fair."
     [visit] = [p for k, p in links(extractor, text).items() if k[2] == "visit"]
     assert (visit.a.name, visit.b.name, visit.status) == ("Cardiff", "Rennes", "proposed")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A return visit by Bordeaux winemakers to Porto follows in spring 2026.", "visit"),
+        ("The friendship agreement between Nantes and Jinan is to be signed in May 2026.", "mou"),
+    ],
+)
+def test_a_year_after_publication_is_still_to_come(extractor, text, kind):
+    [link] = [p for k, p in links(extractor, text).items() if k[2] == kind]
+    assert (link.status, link.year) == ("proposed", None)
+
+
+def test_a_later_year_a_signed_agreement_runs_until_leaves_it_new(extractor):
+    text = "Ghent and Kyoto signed a cooperation agreement that runs until 2030."
+    assert {p.status for p in links(extractor, text).values()} == {"new"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Leeds and Dortmund have been sister cities since 1999, and their mayors signed a "
+            "memorandum of understanding on climate policy on Friday.",
+            "mou",
+        ),
+        (
+            "Kobe and Seattle have been sister cities since 1957, and the port memorandum is "
+            "the first agreement between their harbour boards.",
+            "mou",
+        ),
+        (
+            "Since 1957 Kobe and Seattle have been sister cities; the trade agreement signed "
+            "this week marks their first deal on shipping.",
+            "trade_deal",
+        ),
+    ],
+)
+def test_each_main_clause_dates_its_own_link(extractor, text, kind):
+    found = {k[2]: p for k, p in links(extractor, text).items()}
+    assert found["sister_city"].status == "existing"
+    assert (found[kind].status, found[kind].year) == ("new", 2025)
+
+
+def test_a_main_clause_that_says_nothing_of_its_link_leaves_it_to_the_sentence():
+    text = (
+        "Tours and Mulhouse have been partners since 1996, and their twinning charter hangs here."
+    )
+    assert link_status(text, text.index("twinning"), "2025-02-01") == "existing"
