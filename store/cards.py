@@ -88,21 +88,29 @@ def stored_places(
     return found
 
 
+STALE = {"body": None, "version": C.version + 1}
+
+
 def touch(session: Session, place_ids: Collection[int], scope: str) -> None:
     """Mark the cards of the places out of date: the scope's, and every team's if it is shared.
 
-    The scope's rows are created when missing.
+    The scope's rows are created when missing: its articles now touch those places.
     """
-    ids = sorted(set(place_ids))  # one lock order for concurrent writers
+    ids = sorted(set(place_ids))  # the upsert takes the rows in one order for every writer
     if not ids:
         return
     rows = [{"place_id": i, "scope": scope, "body": None, "version": 0} for i in ids]
-    stale = {"body": None, "version": C.version + 1}
     upsert = insert_or_merge(session, C)
-    session.execute(upsert.on_conflict_do_update(index_elements=[C.place_id, C.scope], set_=stale),
+    session.execute(upsert.on_conflict_do_update(index_elements=[C.place_id, C.scope], set_=STALE),
                     rows)  # fmt: skip
     if scope == SHARED:
-        session.execute(update(C).where(C.place_id.in_(ids), C.scope != SHARED).values(stale))
+        session.execute(update(C).where(C.place_id.in_(ids), C.scope != SHARED).values(STALE))
+
+
+def mark_stale(session: Session, place_ids: Collection[int]) -> None:
+    """Mark the places' existing cards out of date in every scope; no row is created."""
+    if place_ids:
+        session.execute(update(C).where(C.place_id.in_(sorted(set(place_ids)))).values(STALE))
 
 
 # Every (place, scope) whose articles touch the place, for a store filled without `touch`.

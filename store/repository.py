@@ -212,7 +212,7 @@ def _add_facts(
     people, titled = _add_people(session, article.id, facts.people, places)
     organizations = _add_organizations(session, article.id, facts.organizations, places)
     cards.touch(session, [row.id for row in places.values()], article.scope)
-    cards.touch(session, _places_quoting(session, titled), cards.SHARED)  # everyone sees roles
+    cards.mark_stale(session, _places_listing(session, titled))  # roles show in every scope
     return {
         "places": len(mentions),
         "people": people,
@@ -268,17 +268,21 @@ def _add_people(
     return len(ids), titled
 
 
-def _places_quoting(session: Session, person_ids: set[int]) -> set[int]:
-    """Places mentioned in the articles that quote these people (their cards list them)."""
+def _places_listing(session: Session, person_ids: set[int]) -> set[int]:
+    """Places whose cards list these people: their own, and those the articles quoting them
+    mention."""
     if not person_ids:
         return set()
     Quote, Mention = models.ArticlePerson, models.PlaceMention
-    query = (
-        select(Mention.place_id).distinct()
+    mentioned = (
+        select(Mention.place_id)
         .join(Quote, Quote.article_id == Mention.article_id)
         .where(Quote.person_id.in_(person_ids))
-    )  # fmt: skip
-    return set(session.scalars(query))
+    )
+    own = select(models.Person.place_id).where(
+        models.Person.id.in_(person_ids), models.Person.place_id.is_not(None)
+    )
+    return set(session.scalars(mentioned.union(own)))
 
 
 def _add_organizations(

@@ -137,6 +137,22 @@ def test_a_person_given_a_role_clears_the_cards_that_list_them(add, sessions, pl
     assert [p.role for p in _build(sessions, places.shanghai).people] == ["envoy"]
 
 
+def test_a_role_given_in_one_scope_makes_no_place_known_to_another(add, sessions, places):
+    team_only = ArticleFacts(
+        title="Team", places=[PlaceMention(places.stirling, 1)], people=[Person("Ana Ruiz")]
+    )
+    add("Ana Ruiz spoke in Stirling.", team_only, team_id="T1")
+    _build(sessions, places.stirling, "T1")
+    titled = ArticleFacts(
+        title="Shared", places=[PlaceMention(places.otago, 1)], people=[Person("Ana Ruiz", "envoy")]
+    )
+    add("Envoy Ana Ruiz spoke in Otago.", titled)
+
+    assert _stored(sessions, places.stirling, "T1").card is None  # T1's card lists her role
+    assert not _stored(sessions, places.stirling, "T2").known
+    assert not _stored(sessions, places.stirling).known
+
+
 def test_card_rows_are_made_for_a_store_that_predates_cards(
     database_url, add, sessions, places, sister_facts
 ):
