@@ -56,7 +56,8 @@ EXISTING = re.compile(
     r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)[\s-]"
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are) twinned|(?:sister|twin|partner|friendship) (?:cities|towns) include|"
-    r"(?:has|have) (?:already |also |long )?(?!no\b)(?:[\w-]+ ){0,2}(?:ties|links|relations)|"
+    r"(?:has|have) (?:already |also |long )?(?:had )?(?:(?:sister[\s-]city|twinning|partnership|"
+    r"friendship|formal|official) )?(?:ties|links|relations)|"
     r"['’]s (?:remaining |other |existing |current )?(?:sister|twin|partner|friendship)[\s-]"
     r"(?:cities|towns|states|provinces))\b",
     re.I,

@@ -116,6 +116,19 @@ def test_ties_a_city_already_has_are_in_place(extractor, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Graz has strengthened its ties with Maribor by signing a sister city agreement on Monday.",
+        "Graz, which has strong ties to Austria's steel industry, signed a sister city "
+        "agreement with Maribor on Monday.",
+    ],
+)
+def test_ties_of_another_kind_do_not_make_a_new_twinning_old(extractor, text):
+    found = [p for p in links(extractor, text).values() if p.kind == "sister_city"]
+    assert found and {p.status for p in found} == {"new"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Although Hamburg and Marseille are not sister cities, their trade is centuries old.",
         "Bergen is not a partner city of Cork, but the two ports share a ferry line.",
     ],
