@@ -74,7 +74,7 @@ class LookupService:
         """Find the place `text` names; places the store knows about rank first."""
         found = self.index.search(text, limit=CANDIDATES * 2)
         keys = [c.place.key for c in _contenders(found)]  # what the store knows decides among them
-        stored = self._stored(keys, team_id, card_of=keys[0] if keys else "")
+        stored = self._stored(keys, team_id, card_of=keys[0] if keys and profile else "")
         ranked = _rank_known_first(found, stored)[:CANDIDATES]
         candidates = tuple(c.place for c in ranked)
         if not ranked or ranked[0].score < CONFIDENT_SCORE:
@@ -198,7 +198,10 @@ class LookupService:
 def _rank_known_first(
     found: list[Candidate], stored: dict[str, cards.StoredPlace]
 ) -> list[Candidate]:
-    """Among equally good matches, places with facts in the store come first."""
+    """Among the best tier's matches, places the asker's team has facts about come first.
+
+    Only that tier's candidates are asked about (`_contenders`): the others keep their order.
+    """
 
     def has_facts(candidate: Candidate) -> bool:
         place = stored.get(candidate.place.key)
