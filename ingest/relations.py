@@ -50,6 +50,11 @@ LOCATOR_BEFORE = frozenset({"capital of", "north of", "south of", "east of", "we
 HOST_PREPOSITIONS = {"in", "to", "at"}
 HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "at", "across", "throughout"})
+# What a place after "in"/"at" hangs on when it is where an agreement was signed.
+VENUE_HEADS = frozenset(
+    {"sign", "ink", "seal", "conclude", "ceremony", "signing", "forum", "summit", "conference"}
+    | {"agreement", "memorandum", "mou", "pact", "deal", "accord", "treaty"}
+)
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) (?:Council|Government)|"
     r"City Hall|Municipality|Municipal Corporation|People's Government)\b"
@@ -150,7 +155,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     """Places acting in this sentence: named (its `named` mentions), behind signing
     organisations, of its placed `speakers`, or by anaphora."""
     offset = sent.start_char
-    parties = []
+    parties, venues = [], []
     for i, m in enumerate(named):
         if _where_said(m.span):
             continue  # "..., the premier said in Nanjing": where it was said, not who
@@ -160,7 +165,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         before = sent.doc[max(0, m.span.start - 2) : m.span.start].text.lower()
         locator = before in LOCATOR_BEFORE  # "the capital of Telangana": where the city is
         locator |= _locates_another(m, named)
-        parties.append(Party(m.place, m.span.start_char - offset, locator=locator))
+        party = Party(m.place, m.span.start_char - offset, locator=locator)
+        (venues if _signing_venue(m, named) else parties).append(party)
     for m in org_mentions:
         if sent.start <= m.span.start < sent.end and _org_acts(m.span):
             own = _government_of(m.span)  # "Hobart City Council" is the city itself
@@ -169,7 +175,24 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     if len(named_keys) < 2:
         parties += _acting_people(sent, speakers)
     parties += _anaphora_parties(sent.text, state, gaz_country, named_keys)
+    if len({p.place.key for p in parties}) < 2:
+        parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
     return _drop_contained(parties)
+
+
+def _signing_venue(m: Mention, named: list[Mention]) -> bool:
+    """ "signed the pact in Hamburg", "at a ceremony in Hamburg", "with Rostock in Hamburg" (a
+    city is not inside another city): where it was signed. A party only when the sentence
+    names no two others."""
+    token = m.span.root
+    if token.dep_ != "pobj" or token.head.lower_ not in {"in", "at"}:
+        return False
+    head = token.head.head
+    if head.lemma_.lower() in VENUE_HEADS:
+        return True
+    return m.place.kind == "city" and any(
+        o is not m and o.place.kind == "city" and o.span.start <= head.i < o.span.end for o in named
+    )
 
 
 def _where_said(span: Span) -> bool:

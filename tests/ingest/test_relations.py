@@ -224,3 +224,19 @@ def test_a_city_listing_its_partners_is_the_hub_of_each_link(extractor):
             ("Bergen", "Québec", "friendship_city"),
         ]
     )
+
+
+def test_where_an_agreement_was_signed_is_no_party(extractor):
+    for text in (
+        "Leeds signed a sister city agreement with Dortmund at a ceremony in Berlin.",
+        "Leeds signed a sister city agreement with Dortmund in Berlin on Monday.",
+        "Leeds and Dortmund signed the memorandum in Berlin.",
+    ):
+        found = {(a, b) for a, b, kind in links(extractor, text) if kind != "visit"}
+        assert {frozenset(p) for p in found} == {frozenset(("Leeds", "Dortmund"))}, text
+
+
+def test_a_delegation_signing_in_its_partner_city_links_the_two(extractor):
+    text = "A Leeds delegation signed several memorandums of understanding in Dortmund."
+    found = {frozenset((a, b)) for a, b, kind in links(extractor, text) if kind == "mou"}
+    assert found == {frozenset(("Leeds", "Dortmund"))}
