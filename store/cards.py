@@ -32,7 +32,7 @@ from store.results import (
 
 C, Pl = models.PlaceCard, models.Place
 SHARED = ""
-FORMAT = 1  # of the card's JSON: a card written in another format is built again
+FORMAT = 2  # of the card's JSON: a card written in another format is built again
 
 
 @dataclass(frozen=True)

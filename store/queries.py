@@ -7,7 +7,7 @@ from datetime import datetime
 from itertools import islice
 
 from sqlalchemy import ColumnElement, Connection, Row, and_, case, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.orm import Session, aliased
 
 from ingest.facts import PARTNERSHIP_KINDS, Money
 from store import models
@@ -39,26 +39,8 @@ def _visible(team_id: str | None, article=A) -> ColumnElement[bool]:
     return article.scope.in_(("", team_id)) if team_id else article.scope == ""
 
 
-def _count_where(column: InstrumentedAttribute) -> ColumnElement[int]:
-    """How many rows of `column`'s table point at the place of the outer query (indexed)."""
-    query = select(func.count()).where(column == Pl.id)
-    return query.correlate(Pl).scalar_subquery()
-
-
-def _summary_query():
-    """Places with their facts: partnerships on either side plus articles mentioning them.
-
-    The counts are correlated subqueries, so only the places the query selects are counted.
-    """
-    facts = (
-        _count_where(P.place_a_id) + _count_where(P.place_b_id)
-        + _count_where(models.PlaceMention.place_id)
-    )  # fmt: skip
-    return select(*SUMMARY_COLUMNS, facts)
-
-
 SUMMARY_COLUMNS = (Pl.id, Pl.key, Pl.name, Pl.country, Pl.admin1, Pl.kind, Pl.geonameid)
-SUMMARY = _summary_query()  # built once: it is the same for every lookup
+SUMMARY = select(*SUMMARY_COLUMNS)
 
 
 def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
@@ -77,7 +59,7 @@ def _summaries(session: Session, place_ids: Collection[int]) -> dict[int, PlaceS
 
 
 def places_by_key(session: Session, keys: Collection[str]) -> dict[str, PlaceSummary]:
-    """The stored places among `keys`, each with how many facts the store holds about it."""
+    """The stored places among `keys`, by key."""
     rows = session.execute(SUMMARY.where(Pl.key.in_(list(keys))))
     return {row.key: PlaceSummary(*row) for row in rows}
 

@@ -57,7 +57,7 @@ class AddResult:
 
 @dataclass(frozen=True)
 class PlaceSummary:
-    """A stored place; `facts` counts its partnerships and the articles mentioning it."""
+    """A stored place."""
 
     id: int
     key: str
@@ -66,7 +66,6 @@ class PlaceSummary:
     admin1: str | None
     kind: str
     geonameid: int | None
-    facts: int
 
 
 @dataclass(frozen=True)
