@@ -19,7 +19,14 @@ from ingest.kinds import KIND_REGEX, VISIT_REGEX, inside_name, modifies_event, o
 from ingest.money import find_money
 from ingest.resolve import Mention, contained
 from ingest.sentences import entities_in, sentence_of, sentence_start
-from ingest.status import clause_at, link_status, link_year, relative_clauses, visit_status
+from ingest.status import (
+    clause_at,
+    link_status,
+    link_year,
+    main_clause_at,
+    relative_clauses,
+    visit_status,
+)
 
 # Organisations that act for their place: subjects and those signed "with".
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "appos"})
@@ -464,11 +471,21 @@ def _clause_parties(parties: list[Party], text: str, start: int) -> list[Party]:
             for a, b in relative_clauses(text)
             if any(regex.search(text, a, b) for regex in KIND_REGEX.values())
         ]
-        return [p for p in parties if not any(a <= p.start < b for a, b in clauses)]
+        outside = [p for p in parties if not any(a <= p.start < b for a, b in clauses)]
+        return _main_clause_parties(outside, text, start)
     a, b = inside
     before = [p for p in parties if p.start < a]
     antecedent = [max(before, key=lambda p: p.start)] if before else []
     return antecedent + [p for p in parties if a <= p.start < b]
+
+
+def _main_clause_parties(parties: list[Party], text: str, start: int) -> list[Party]:
+    """ "Lyon signed with Turin, and Nantes signed with Porto": a main clause naming two places
+    of its own keeps its link to them; one naming fewer ("and it signed with Porto") shares
+    the sentence's."""
+    begin, end = main_clause_at(text, start)
+    own = [p for p in parties if begin <= p.start < end]
+    return own if len({p.place.key for p in own}) >= 2 else parties
 
 
 def _amount(text: str) -> Money | None:

@@ -130,7 +130,7 @@ def _own_clause(text: str, start: int) -> str:
 COORDINATE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+", re.I)
 
 
-def _coordinate_clause(text: str, start: int) -> str:
+def main_clause_at(text: str, start: int) -> tuple[int, int]:
     """The main clause holding `start`: "X and Y are twinned, [the pact signed today is new]"."""
     begin, end = 0, len(text)
     for m in COORDINATE_BREAK.finditer(text):
@@ -139,7 +139,7 @@ def _coordinate_clause(text: str, start: int) -> str:
         elif m.start() >= start:
             end = m.start()
             break
-    return text[begin:end]
+    return begin, end
 
 
 def _stated_status(text: str, published: str | None) -> str | None:
@@ -165,7 +165,8 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "existing"  # "cut ties with X": the link was in place until now
     if PROPOSED.search(text[max(0, start - 40) : start]):
         return "proposed"  # "plan to sign an agreement", "eager to become a sister city"
-    own = _stated_status(_coordinate_clause(text, start), published)
+    begin, end = main_clause_at(text, start)
+    own = _stated_status(text[begin:end], published)
     return own or _stated_status(text, published) or "new"
 
 

@@ -240,3 +240,15 @@ def test_a_delegation_signing_in_its_partner_city_links_the_two(extractor):
     text = "A Leeds delegation signed several memorandums of understanding in Dortmund."
     found = {frozenset((a, b)) for a, b, kind in links(extractor, text) if kind == "mou"}
     assert found == {frozenset(("Leeds", "Dortmund"))}
+
+
+def test_each_main_clause_keeps_its_own_pair(extractor):
+    text = (
+        "Leeds signed a friendship agreement with Lille, and Dortmund signed a sister city "
+        "agreement with Brno."
+    )
+    found = {(frozenset((a, b)), kind) for a, b, kind in links(extractor, text)}
+    assert (frozenset(("Leeds", "Lille")), "friendship_city") in found
+    assert (frozenset(("Dortmund", "Brno")), "sister_city") in found
+    assert all(pair in {frozenset(("Leeds", "Lille")), frozenset(("Dortmund", "Brno"))}
+               for pair, _ in found)  # fmt: skip
