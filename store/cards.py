@@ -104,13 +104,15 @@ def touch(session: Session, place_ids: Collection[int], scope: str) -> None:
     session.execute(upsert.on_conflict_do_update(index_elements=[C.place_id, C.scope], set_=STALE),
                     rows)  # fmt: skip
     if scope == SHARED:
-        session.execute(update(C).where(C.place_id.in_(ids), C.scope != SHARED).values(STALE))
+        mark_stale(session, ids, C.scope != SHARED)
 
 
-def mark_stale(session: Session, place_ids: Collection[int]) -> None:
-    """Mark the places' existing cards out of date in every scope; no row is created."""
+def mark_stale(session: Session, place_ids: Collection[int], *only) -> None:
+    """Mark the places' existing cards out of date (in every scope, or those `only` selects);
+    no row is created."""
     if place_ids:
-        session.execute(update(C).where(C.place_id.in_(sorted(set(place_ids)))).values(STALE))
+        where = (C.place_id.in_(sorted(set(place_ids))), *only)
+        session.execute(update(C).where(*where).values(STALE))
 
 
 # Every (place, scope) whose articles touch the place, for a store filled without `touch`.

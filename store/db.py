@@ -70,7 +70,7 @@ def read(engine: Engine, work: Callable[[Connection], Result]) -> Result:
         with engine.connect() as connection:
             return work(connection)
     except DBAPIError as error:
-        if not error.connection_invalidated:  # the pool has been emptied: reconnect once
+        if not error.connection_invalidated:
             raise
-    with engine.connect() as connection:
+    with engine.connect() as connection:  # the pool has been emptied: a fresh connection
         return work(connection)
