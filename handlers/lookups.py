@@ -86,7 +86,7 @@ class LookupService:
 
     def is_place_name(self, text: str) -> bool:
         """Whether `text` is exactly some place's name ("Trinidad and Tobago", "Stoke & Trent")."""
-        found = self.index.search(text, limit=1)
+        found = self.index.search(text, limit=1, fuzzy=False)
         return bool(found) and found[0].score >= EXACT_SCORE
 
     def profile_of(

@@ -16,7 +16,6 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +25,7 @@ from ingest.gazetteer import Gazetteer, collection_paused, fold
 FUZZY_CUTOFF = 80.0
 SURE_FUZZY = 90.0  # a same-first-letter match this close needs no wider search
 LENGTH_SLACK = 2
+NAME_BREAK = "\0"  # between the names of a fuzzy bucket; no folded name holds it
 LARGE_PLACE = 250_000
 NAMESAKE_CITY = 100_000  # a region yields to a same-named city of its country this large
 WORLD_CITY = 1_000_000
@@ -92,11 +92,14 @@ class Query:
 @dataclass
 class PlaceIndex:
     gaz: Gazetteer
-    buckets: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Names by (first letter, length), each bucket one string of names joined by NUL: a fuzzy
+    # scan splits its few buckets into fresh strings instead of touching the shared ones, whose
+    # reference counts would otherwise copy every page a forked worker scans.
+    buckets: dict[tuple[str, int], str] = field(default_factory=dict)
     # Large places' names by (second letter, length): a typo at the start of a name keeps its
     # second letter at the second place (a wrong first letter), first (a dropped first letter,
     # or the first two swapped) or third (a letter added in front).
-    large: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
+    large: dict[tuple[str, int], str] = field(default_factory=dict)
     by_key: dict[str, Place] = field(default_factory=dict)
     extra: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
     region_codes: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
@@ -112,21 +115,29 @@ class PlaceIndex:
     def _build(cls, gaz: Gazetteer) -> PlaceIndex:
         index = cls(gaz, by_key={place.key: place for place in gaz.places})
         index._index_regions()
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        large: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key, entries in [*gaz.names.items(), *index.extra.items()]:
-            index.buckets[(key[:1], len(key))].append(key)
+            buckets[(key[:1], len(key))].append(key)
             if any(_is_large(gaz.places[i]) for i, _ in entries):
-                index.large[(key[1:2], len(key))].append(key)
+                large[(key[1:2], len(key))].append(key)
+        index.buckets = {slot: NAME_BREAK.join(names) for slot, names in buckets.items()}
+        index.large = {slot: NAME_BREAK.join(names) for slot, names in large.items()}
         return index
 
-    def search(self, query: str, limit: int = 5) -> list[Candidate]:
-        """Best places for what a user typed, best first; empty when nothing is close."""
+    def search(self, query: str, limit: int = 5, *, fuzzy: bool = True) -> list[Candidate]:
+        """Best places for what a user typed, best first; empty when nothing is close.
+
+        Without `fuzzy`, only names matched as typed (give or take case, accents and spaces).
+        """
         text = _TRIM.sub("", " ".join(query.split()))
         found = self._known(text)
         parsed = Query(text)
         if not found:
             parsed = self._parse(text)
             found = self._known(parsed.name) or self._compact(parsed.name)
-            found = found or self._fuzzy(fold(parsed.name))
+            if not found and fuzzy:
+                found = self._fuzzy(fold(parsed.name))
         return self._rank(found, parsed)[:limit]
 
     def place_by_key(self, key: str) -> Place | None:
@@ -185,10 +196,10 @@ class PlaceIndex:
         if len(key) < 3:
             return []
         lengths = range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
-        hits = self._closest(key, [self.buckets.get((key[:1], n), ()) for n in lengths])
+        hits = self._closest(key, [self.buckets.get((key[:1], n), "") for n in lengths])
         if not hits or hits[0][1] < SURE_FUZZY:
             seconds = {key[1:2], key[:1], key[2:3]}
-            pools = [self.large.get((c, n), ()) for c in seconds for n in lengths]
+            pools = [self.large.get((c, n), "") for c in seconds for n in lengths]
             hits += self._closest(key, pools)
         return [
             Candidate(self.gaz.places[i], score, alias)
@@ -197,9 +208,9 @@ class PlaceIndex:
         ]
 
     @staticmethod
-    def _closest(key: str, pools: list) -> list[tuple[str, float, int]]:
-        pool = list(chain.from_iterable(pools))
-        return process.extract(key, pool, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_CUTOFF)
+    def _closest(key: str, pools: list[str]) -> list[tuple[str, float, int]]:
+        names = [name for pool in pools if pool for name in pool.split(NAME_BREAK)]
+        return process.extract(key, names, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_CUTOFF)
 
     def _parse(self, text: str) -> Query:
         """Split off a qualifier, then kind words: "Sichuan province", "Quebec City, Canada"."""

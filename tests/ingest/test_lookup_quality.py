@@ -99,3 +99,13 @@ def _percentiles(seconds: list[float]) -> tuple[float, float]:
     """p50 and p95 in milliseconds."""
     cuts = statistics.quantiles([s * 1000 for s in seconds], n=20)
     return statistics.median(seconds) * 1000, cuts[18]
+
+
+@pytest.mark.parametrize(
+    ("typed", "exact"),
+    [("Chongqing", True), ("chungking", True), ("Xi an", True), ("Chongqnig", False)],
+)
+def test_a_search_without_fuzzy_matching_finds_names_only_as_typed(index, typed, exact):
+    """A pair's "A & B" is first checked as one name: no typo of one may stand for it."""
+    assert bool(index.search(typed, fuzzy=False)) is exact
+    assert index.search(typed), "a fuzzy search still finds it"
