@@ -73,16 +73,13 @@ class LookupService:
     ) -> PlaceAnswer:
         """Find the place `text` names; places the store knows about rank first."""
         found = self.index.search(text, limit=CANDIDATES * 2)
-        keys = [c.place.key for c in _contenders(found)]  # what the store knows decides among them
+        keys = _contender_keys(found)  # what the store knows decides among them
         stored = self._stored(keys, team_id, card_of=keys[0] if keys and profile else "")
-        ranked = _rank_known_first(found, stored)[:CANDIDATES]
-        candidates = tuple(c.place for c in ranked)
-        if not ranked or ranked[0].score < CONFIDENT_SCORE:
-            return PlaceAnswer(text, None, candidates, None)
-        best = candidates[0]
-        if profile and best.key != keys[0] and best.key in stored:  # ranked first: its card
+        best, candidates = _choose(found, stored)
+        # Another place ranked first (the store knows it, not the likely one): fetch its card.
+        if profile and best and best.key != keys[0] and best.key in stored:
             stored = self._stored([best.key], team_id, card_of=best.key)
-        return self._answer(text, best, candidates, stored.get(best.key), profile, page)
+        return self._answer(text, best, candidates, stored, profile, page)
 
     def is_place_name(self, text: str) -> bool:
         """Whether `text` is exactly some place's name ("Trinidad and Tobago", "Stoke & Trent")."""
@@ -96,7 +93,7 @@ class LookupService:
         place = self.index.place_by_key(key)
         if place is None:
             return None
-        stored = self._stored([key], team_id, card_of=key).get(key)
+        stored = self._stored([key], team_id, card_of=key)
         return self._answer(place.name, place, (place,), stored, profile, page)
 
     def _stored(
@@ -111,14 +108,17 @@ class LookupService:
     def _answer(
         self,
         query: str,
-        place: Place,
+        place: Place | None,
         candidates: tuple[Place, ...],
-        stored: cards.StoredPlace | None,
+        stored: dict[str, cards.StoredPlace],
         profile: bool,
         page: int | None,
     ) -> PlaceAnswer:
-        details = self._profile(stored, page) if profile and stored else None
-        return PlaceAnswer(query, place, candidates, details, stored and stored.id, page)
+        if place is None:
+            return PlaceAnswer(query, None, candidates, None)
+        row = stored.get(place.key)
+        details = self._profile(row, page) if profile and row else None
+        return PlaceAnswer(query, place, candidates, details, row and row.id, page)
 
     def _profile(self, stored: cards.StoredPlace, page: int | None) -> PlaceProfile | None:
         """The first page from the place's kept card; other pages, and a missing card, are read.
@@ -146,9 +146,14 @@ class LookupService:
             log.warning("could not keep the card of place %s", stored.id, exc_info=True)
 
     def pair(self, a_text: str, b_text: str, *, team_id: str | None = None) -> PairAnswer:
-        """What links the two places named."""
-        a = self.place(a_text, team_id=team_id, profile=False)
-        b = self.place(b_text, team_id=team_id, profile=False)
+        """What links the two places named; the store is asked about both in one query."""
+        texts = (a_text, b_text)
+        found = [self.index.search(text, limit=CANDIDATES * 2) for text in texts]
+        stored = self._stored([k for f in found for k in _contender_keys(f)], team_id, card_of="")
+        a, b = (
+            self._answer(t, *_choose(f, stored), stored, False, 0)
+            for t, f in zip(texts, found, strict=True)
+        )
         return self._pair(a, b, team_id)
 
     def pair_of(self, a_key: str, b_key: str, *, team_id: str | None = None) -> PairAnswer | None:
@@ -160,8 +165,8 @@ class LookupService:
     def _pair(self, a: PlaceAnswer, b: PlaceAnswer, team_id: str | None) -> PairAnswer:
         if a.stored_id is None or b.stored_id is None:
             return PairAnswer(a, b, ())
-        with self.sessions.begin() as session:
-            links = queries.pair_links(session, a.stored_id, b.stored_id, team_id=team_id)
+        links = read(self._reads, partial(queries.pair_links, a_id=a.stored_id,
+                                          b_id=b.stored_id, team_id=team_id))  # fmt: skip
         return PairAnswer(a, b, tuple(links))
 
     def latest(self, *, limit: int = 10, team_id: str | None = None) -> list[LinkResult]:
@@ -195,12 +200,22 @@ class LookupService:
         return counts
 
 
+def _choose(
+    found: list[Candidate], stored: dict[str, cards.StoredPlace]
+) -> tuple[Place | None, tuple[Place, ...]]:
+    """The place meant (None unless a match is confident) and the candidates, best first."""
+    ranked = _rank_known_first(found, stored)[:CANDIDATES]
+    candidates = tuple(c.place for c in ranked)
+    confident = bool(ranked) and ranked[0].score >= CONFIDENT_SCORE
+    return (candidates[0] if confident else None), candidates
+
+
 def _rank_known_first(
     found: list[Candidate], stored: dict[str, cards.StoredPlace]
 ) -> list[Candidate]:
     """Among the best tier's matches, places the asker's team has facts about come first.
 
-    Only that tier's candidates are asked about (`_contenders`): the others keep their order.
+    Only that tier's candidates are asked about (`_contender_keys`): the others keep their order.
     """
 
     def has_facts(candidate: Candidate) -> bool:
@@ -216,7 +231,7 @@ def _tier(candidate: Candidate) -> int:
     return 2 if candidate.score >= EXACT_SCORE else 1 if candidate.score >= CONFIDENT_SCORE else 0
 
 
-def _contenders(found: list[Candidate]) -> list[Candidate]:
-    """The candidates that may come first: those of the best tier there is."""
+def _contender_keys(found: list[Candidate]) -> list[str]:
+    """The keys of the candidates that may come first: those of the best tier there is."""
     best = max(map(_tier, found), default=0)
-    return [c for c in found if _tier(c) == best]
+    return [c.place.key for c in found if _tier(c) == best]

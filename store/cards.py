@@ -50,10 +50,6 @@ class StoredPlace:
         return self.card_scope is not None
 
 
-def _scopes(team_id: str | None) -> list[str]:
-    return [SHARED, team_id] if team_id else [SHARED]
-
-
 def _stored_places_query():
     """Places by key with their card rows in the asker's scopes.
 
@@ -80,7 +76,7 @@ def stored_places(
     A team's own card wins over the shared one.
     """
     found: dict[str, StoredPlace] = {}
-    wanted = {"keys": list(keys), "scopes": _scopes(team_id), "card_of": card_of}
+    wanted = {"keys": list(keys), "scopes": models.visible_scopes(team_id), "card_of": card_of}
     rows = connection.execute(STORED_PLACES, wanted)
     for key, place_id, scope, version, body in rows:
         if key not in found or scope:  # the team's own card over the shared one

@@ -54,6 +54,11 @@ class UTCDateTime(TypeDecorator[datetime]):
 Amount = Numeric(20, 2, asdecimal=False)
 
 
+def visible_scopes(team_id: str | None) -> list[str]:
+    """The article scopes a team sees: the shared corpus ('') and its own."""
+    return ["", team_id] if team_id else [""]
+
+
 def utcnow() -> datetime:
     """The current time, timezone-aware, in UTC."""
     return datetime.now(UTC)

@@ -6,12 +6,23 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from itertools import islice
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, case, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from ingest.facts import PARTNERSHIP_KINDS, Money
 from store import models
-from store.models import NEWEST_ARTICLE_FIRST
+from store.models import NEWEST_ARTICLE_FIRST, visible_scopes
 from store.results import (
     ArticleRef,
     EvidenceResult,
@@ -36,11 +47,15 @@ LINK_COLUMNS = (E.partnership_id, P.place_a_id, P.place_b_id, P.kind, P.first_se
 
 def _visible(team_id: str | None, article=A) -> ColumnElement[bool]:
     """Articles a team may see: the shared corpus ('' scope) and its own."""
-    return article.scope.in_(("", team_id)) if team_id else article.scope == ""
+    return article.scope.in_(visible_scopes(team_id))
 
 
+VISIBLE = A.scope.in_(bindparam("scopes", expanding=True))  # bound to `visible_scopes`
 SUMMARY_COLUMNS = (Pl.id, Pl.key, Pl.name, Pl.country, Pl.admin1, Pl.kind, Pl.geonameid)
 SUMMARY = select(*SUMMARY_COLUMNS)
+# Statements built once and run with bound values: SQLAlchemy then reuses their compiled form
+# and result columns as they are (a statement built per call must be matched to its cache).
+SUMMARIES = SUMMARY.where(Pl.id.in_(bindparam("ids", expanding=True)))
 
 
 def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
@@ -50,10 +65,12 @@ def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
         yield chunk
 
 
-def _summaries(session: Session, place_ids: Collection[int]) -> dict[int, PlaceSummary]:
+def _summaries(
+    session: Session | Connection, place_ids: Collection[int]
+) -> dict[int, PlaceSummary]:
     found: dict[int, PlaceSummary] = {}
     for chunk in _chunks(place_ids):
-        rows = session.execute(SUMMARY.where(Pl.id.in_(chunk)))
+        rows = session.execute(SUMMARIES, {"ids": chunk})
         found.update((row.id, PlaceSummary(*row)) for row in rows)
     return found
 
@@ -77,7 +94,7 @@ def _evidence(row: Sequence, article: ArticleRef) -> EvidenceResult:
 
 
 def _links(
-    session: Session,
+    session: Session | Connection,
     which: ColumnElement[bool],
     team_id: str | None,
     places: dict | None = None,
@@ -88,19 +105,40 @@ def _links(
     `places`, when given, holds summaries already read and receives the parties' (one query).
     With `most`, None when there are more evidence rows than that (nothing else is read).
     """
-    query = (
+    query = _links_select(which)
+    params = {"scopes": visible_scopes(team_id)}
+    rows = session.execute(query if most is None else query.limit(most + 1), params).all()
+    if most is not None and len(rows) > most:
+        return None
+    return _gathered_links(session, rows, places)
+
+
+def _links_select(which: ColumnElement[bool]) -> Select:
+    """Evidence rows of the partnerships `which` selects in the bound `scopes`, newest first."""
+    return (
         select(*LINK_COLUMNS, *EVIDENCE_COLUMNS, *ARTICLE_COLUMNS)
         .join(A, A.id == E.article_id)
         .join(P, P.id == E.partnership_id)
-        .where(which, _visible(team_id))
+        .where(which, VISIBLE)
         .order_by(*NEWEST_ARTICLE_FIRST, E.id.desc())
     )
+
+
+PAIR_LINKS = _links_select(
+    or_(
+        and_(P.place_a_id == bindparam("a"), P.place_b_id == bindparam("b")),
+        and_(P.place_a_id == bindparam("b"), P.place_b_id == bindparam("a")),
+    )
+)
+
+
+def _gathered_links(
+    session: Session | Connection, rows: Sequence[Row], places: dict | None
+) -> list[LinkResult]:
+    """Links from evidence rows of `_links_select`, with their parties' summaries."""
     partnerships: dict[int, Row] = {}
     evidence: dict[int, list[EvidenceResult]] = {}
     split = len(LINK_COLUMNS) + len(EVIDENCE_COLUMNS)
-    rows = session.execute(query if most is None else query.limit(most + 1)).all()
-    if most is not None and len(rows) > most:
-        return None
     for row in rows:
         partnerships.setdefault(row.partnership_id, row)
         stated, article = row[len(LINK_COLUMNS) : split], _article_ref(row[split:])
@@ -123,14 +161,11 @@ def _link(
 
 
 def pair_links(
-    session: Session, a_id: int, b_id: int, *, team_id: str | None = None
+    session: Session | Connection, a_id: int, b_id: int, *, team_id: str | None = None
 ) -> list[LinkResult]:
     """Every partnership between two places, either direction, newest evidence first."""
-    which = or_(
-        and_(P.place_a_id == a_id, P.place_b_id == b_id),
-        and_(P.place_a_id == b_id, P.place_b_id == a_id),
-    )
-    return _links(session, which, team_id)
+    rows = session.execute(PAIR_LINKS, {"a": a_id, "b": b_id, "scopes": visible_scopes(team_id)})
+    return _gathered_links(session, rows.all(), None)
 
 
 def recent_partnerships(
