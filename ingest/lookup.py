@@ -209,7 +209,7 @@ class PlaceIndex:
 
     @staticmethod
     def _closest(key: str, pools: list[str]) -> list[tuple[str, float, int]]:
-        names = [name for pool in pools if pool for name in pool.split(NAME_BREAK)]
+        names = NAME_BREAK.join(pool for pool in pools if pool).split(NAME_BREAK)
         return process.extract(key, names, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_CUTOFF)
 
     def _parse(self, text: str) -> Query:
