@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import uuid
+import secrets
 
 log = logging.getLogger("citylink.requests")
 
@@ -27,7 +27,7 @@ def describe(context) -> str:
 
 def tag_request(body: dict, context, next) -> None:  # noqa: A002 - Bolt's argument name
     """A global middleware: name the request and log that it arrived."""
-    context["request_id"] = uuid.uuid4().hex[:8]
+    context["request_id"] = secrets.token_hex(4)
     context["request_type"] = request_type(body)
     log.info("%s received", describe(context))
     next()

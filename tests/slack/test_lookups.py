@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 import time
 from dataclasses import replace
 
@@ -127,3 +129,14 @@ def test_a_card_kept_by_an_older_version_is_built_again(settings, services, stan
         assert kept.rowcount >= 1
     upgraded = Slack(build_app(settings, make_services(settings)), standin)
     assert upgraded.answer("Chongqing")["blocks"] == first["blocks"]
+
+
+def test_each_request_is_logged_with_an_id_its_team_and_its_type(slack, caplog):
+    with caplog.at_level(logging.INFO, logger="citylink.requests"):
+        slack.answer("Dunedin", team="T111")
+        slack.answer("Dunedin", team="T111")
+    lines = [r.getMessage() for r in caplog.records if r.name == "citylink.requests"]
+    assert len(lines) == 2, lines
+    assert all(re.fullmatch(r"req=[0-9a-f]{8} team=T111 command /citylink received", x)
+               for x in lines), lines  # fmt: skip
+    assert lines[0] != lines[1], "each request has its own id"
