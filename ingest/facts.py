@@ -8,7 +8,7 @@ PARTNERSHIP_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal", "coo
 PARTNERSHIP_STATUSES = ("new", "existing", "proposed")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the lookup index holds ~70,000 of them
 class Place:
     """A resolved place: a GeoNames city, or a region (pycountry subdivision or curated)."""
 

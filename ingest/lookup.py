@@ -100,7 +100,7 @@ class PlaceIndex:
     # second letter at the second place (a wrong first letter), first (a dropped first letter,
     # or the first two swapped) or third (a letter added in front).
     large: dict[tuple[str, int], str] = field(default_factory=dict)
-    by_key: dict[str, Place] = field(default_factory=dict)
+    by_key: dict[str, int] = field(default_factory=dict)  # Place.key -> index into gaz.places
     extra: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
     region_codes: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     region_prior: dict[str, float] = field(default_factory=dict)  # country -> people per region
@@ -113,13 +113,15 @@ class PlaceIndex:
 
     @classmethod
     def _build(cls, gaz: Gazetteer) -> PlaceIndex:
-        index = cls(gaz, by_key={place.key: place for place in gaz.places})
-        index._index_regions()
+        places = list(gaz.places)  # each read once here: a table makes a Place per read
+        index = cls(gaz, by_key={place.key: i for i, place in enumerate(places)})
+        index._index_regions(places)
+        is_large = [_is_large(place) for place in places]
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         large: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key, entries in [*gaz.names.items(), *index.extra.items()]:
             buckets[(key[:1], len(key))].append(key)
-            if any(_is_large(gaz.places[i]) for i, _ in entries):
+            if any(is_large[i] for i, _ in entries):
                 large[(key[1:2], len(key))].append(key)
         index.buckets = {slot: NAME_BREAK.join(names) for slot, names in buckets.items()}
         index.large = {slot: NAME_BREAK.join(names) for slot, names in large.items()}
@@ -142,13 +144,14 @@ class PlaceIndex:
 
     def place_by_key(self, key: str) -> Place | None:
         """The place with this identity (see `Place.key`), if the gazetteer has it."""
-        return self.by_key.get(key)
+        i = self.by_key.get(key)
+        return None if i is None else self.gaz.places[i]
 
-    def _index_regions(self) -> None:
+    def _index_regions(self, places: list[Place]) -> None:
         """Region codes for qualifiers ("BC", "NSW"), suffix-less names, population priors."""
         people: dict[str, int] = defaultdict(int)
         regions: dict[str, int] = defaultdict(int)
-        for i, place in enumerate(self.gaz.places):
+        for i, place in enumerate(places):
             people[place.country] += place.population or 0
             if place.kind != "region" or not place.code:
                 continue
