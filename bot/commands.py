@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from bot.clock import run_clock
 from bot.config import Settings
 from bot.console import run_console
 from bot.server import serve_http, serve_socket
-from bot.wiring import digest_service, make_services, store_sessions
+from bot.wiring import digest_service, make_services, place_index, store_sessions
 from bot.workspaces import installation_store, multi_workspace, record_installation
 from handlers.commands import answer
 from handlers.digest_content import schedule_of
@@ -174,15 +175,27 @@ def serve(settings: Settings, args) -> int:
 
     def build():
         """The app and its services; spaCy loads with the first forwarded article."""
-        seed_if_empty(settings)
         services = make_services(settings)
         return build_app(settings, services), services
 
     if getattr(args, "socket", False):
+        seed_if_empty(settings)
         serve_socket(build()[0], settings.slack_app_token)
-    else:
-        serve_http(build, settings.port)
+        return 0
+    if not _in_child(seed_if_empty, settings):  # spaCy loads there, and leaves with it
+        print("citylink serve: could not seed the empty store (see above)", file=sys.stderr)
+        return 1
+    place_index(str(settings.citylink_cache_dir))  # built by the master: its workers share it
+    serve_http(build, settings.port, settings.web_concurrency)
     return 0
+
+
+def _in_child(work: Callable[[Settings], None], settings: Settings) -> bool:
+    """Run `work(settings)` in a forked child process; whether it succeeded."""
+    child = multiprocessing.get_context("fork").Process(target=work, args=(settings,))
+    child.start()
+    child.join()
+    return child.exitcode == 0
 
 
 def _workspace(settings: Settings, service) -> str:

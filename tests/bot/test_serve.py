@@ -43,7 +43,7 @@ def server(tmp_path):
                 break
         except httpx.TransportError:
             time.sleep(0.2)
-    yield base
+    yield base, process
     process.terminate()
     process.wait(timeout=30)
     standin.stop()
@@ -56,10 +56,31 @@ def _slash(base: str, text: str, secret: str = SECRET) -> httpx.Response:
     return httpx.post(f"{base}/slack/events", content=body, headers=headers, timeout=10)
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
 def test_serve_answers_health_and_slash_commands_over_http(server):
+    server, _ = server
     assert httpx.get(f"{server}/healthz").text == "ok\n"
     response = _slash(server, "Chungking")
     assert response.status_code == 200
     assert json.loads(response.text)["blocks"][0]["text"]["text"] == "Chongqing"
     assert _slash(server, "Chongqing", secret="wrong").status_code == 401
     assert httpx.get(f"{server}/nowhere").status_code == 404
+
+
+def test_serve_seeds_the_empty_store_and_runs_two_workers(server):
+    base, process = server
+    assert "I know 5 articles" in _slash(base, "stats").text
+    assert len(_children(process.pid)) == 2, "WEB_CONCURRENCY defaults to two workers"
