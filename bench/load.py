@@ -1,14 +1,15 @@
 """Load on `citylink serve`: N concurrent clients sending signed `/citylink` commands over HTTP.
 
 Starts `citylink serve` (gunicorn, gthread) on a free port against the store at DATABASE_URL,
-with a local Web API stand-in, waits for GET /healthz, then runs N client threads (one
-httpx.Client each) posting signed slash commands to POST /slack/events for a fixed duration or
-request count: back to back (a closed loop), or with people's pauses (`--think`), each client then
-arriving at its own moment. Requests sent in the first `--warmup` seconds (a cold worker's
-first pages and caches) are not counted. The mix: real place names from the store, one-letter
-typos of them, pairs "A & B" of stored partnerships, `latest` and `stats`. Latency is
-client-side: the ack, which carries the answer. An error is a non-200, a timeout, or an
-apology in the answer.
+with a local Web API stand-in, waits for GET /healthz, then runs N client threads, each on a
+kept-alive connection, posting signed slash commands to POST /slack/events for a fixed duration
+or request count: back to back (a closed loop), or with people's pauses (`--think`), each
+client then arriving at its own moment. Requests sent in the first `--warmup` seconds (a cold
+worker's first pages and caches) are not counted. The mix: real place names from the store,
+one-letter typos of them, pairs "A & B" of stored partnerships, `latest` and `stats`. Latency
+is client-side: the ack, which carries the answer. An error is a non-200, a timeout, or an
+apology in the answer. It also reports the CPU each request cost the server and the clients
+(on a 2-core machine they share the cores) and the server's memory after the run.
 Usage: python bench/load.py [--database-url URL] [--clients N] [--duration S | --requests R]
                             [--think S] [--warmup S]
 """
@@ -16,23 +17,22 @@ Usage: python bench/load.py [--database-url URL] [--clients N] [--duration S | -
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
 from dataclasses import dataclass
+from http.client import HTTPConnection, HTTPException
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.serving import cpu_seconds, start_server, stop_server, tree, tree_memory_mb  # noqa: E402
 from bot.simulate import FORM, signed_headers, slash_command  # noqa: E402
 from bot.standin import WebAPIStandIn  # noqa: E402
 from store import models  # noqa: E402
@@ -44,7 +44,6 @@ SECRET = "bench-load-signing-secret"
 IDS = {"team": "T0BENCH", "user": "U0BENCH", "channel": "C0BENCH"}
 MIX = {"place": 55, "typo": 15, "pair": 15, "latest": 10, "stats": 5}  # percent of requests
 SAMPLE = 2_000  # names and pairs drawn from the store
-READY_TIMEOUT = 120.0
 APOLOGIES = ("something went wrong", "can't reach my knowledge store")
 
 
@@ -115,48 +114,8 @@ def load_workload(url: str, seed: int) -> Workload:
     return Workload(list(names), [tuple(p) for p in pairs])
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(url: str, standin: WebAPIStandIn, port: int) -> subprocess.Popen:
-    """`citylink serve` on `port`, ready when /healthz answers 200."""
-    env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-bench", "PORT": str(port),
-           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": standin.url}  # fmt: skip
-    process = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "citylink"), "serve"], env=env, cwd=ROOT,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + READY_TIMEOUT
-    while not _healthy(f"http://127.0.0.1:{port}/healthz"):
-        if process.poll() is not None or time.monotonic() > deadline:
-            stop_server(process)
-            raise SystemExit("citylink serve did not become ready")
-        time.sleep(0.1)
-    return process
-
-
-def _healthy(url: str) -> bool:
-    try:
-        return httpx.get(url, timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    """SIGTERM (gunicorn shuts down gracefully), then SIGKILL if it lingers."""
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 class Clients:
-    """N threads, each with its own httpx.Client, until the deadline or the request budget."""
+    """N threads, each with its own connection, until the deadline or the request budget."""
 
     def __init__(self, base: str, response_url: str, workload: Workload, timeout: float,
                  think: float = 0.0):  # fmt: skip
@@ -189,7 +148,9 @@ class Clients:
 
     def _client(self, rng: random.Random) -> None:
         time.sleep(rng.uniform(0, self.think))  # people do not all type at the same moment
-        with httpx.Client(base_url=self.base, timeout=self.timeout) as http:
+        server = urlsplit(self.base)
+        http = HTTPConnection(server.hostname, server.port, timeout=self.timeout)
+        try:
             while self._take():
                 kind, text = self.workload.next(rng)
                 result = self._send(http, kind, text)
@@ -197,19 +158,43 @@ class Clients:
                     self.results.append(result)
                 if self.think:  # a person reads the answer before typing the next command
                     time.sleep(rng.uniform(0.5, 1.5) * self.think)
+        finally:
+            http.close()
 
-    def _send(self, http: httpx.Client, kind: str, text: str) -> Result:
+    def _send(self, http: HTTPConnection, kind: str, text: str) -> Result:
+        """One signed command on the client's kept-alive connection (reopened after an error).
+
+        The standard library's client, not httpx: on a 2-core machine the load generator's own
+        CPU time comes out of the server's, and httpx cost about 1.5 ms per request.
+        """
         body = slash_command(text, response_url=self.response_url, **IDS)
         headers = {k: v[0] for k, v in signed_headers(SECRET, body, FORM).items()}
         started, start = time.monotonic(), time.perf_counter()
         try:
-            response = http.post("/slack/events", content=body.encode(), headers=headers)
-            ok = response.status_code == 200 and not any(
-                a in response.text.lower() for a in APOLOGIES
-            )
-        except httpx.HTTPError:
+            http.request("POST", "/slack/events", body=body.encode(), headers=headers)
+            response = http.getresponse()
+            answer = response.read().decode(errors="replace").lower()
+            ok = response.status == 200 and not any(a in answer for a in APOLOGIES)
+        except (OSError, HTTPException):
+            http.close()  # the next request reconnects
             ok = False
         return Result(kind, started, time.perf_counter() - start, ok)
+
+
+@dataclass
+class Cost:
+    """What the whole run cost: CPU of the server's processes and of the clients, and memory."""
+
+    server_cpu: float
+    client_cpu: float
+    requests: int
+    memory: tuple[float, float]  # RSS and PSS of the server's process tree after the run, MB
+
+    def line(self) -> str:
+        per = 1000 / max(self.requests, 1)
+        return (f"\nCPU per request (warm-up included): server {self.server_cpu * per:.2f} ms, "
+                f"clients {self.client_cpu * per:.2f} ms. `citylink serve` memory after the run: "
+                f"PSS {self.memory[1]:.0f} MB (RSS summed {self.memory[0]:.0f} MB).")  # fmt: skip
 
 
 def _row(label: str, results: list[Result], seconds: float) -> str:
@@ -258,13 +243,20 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     duration = float("inf") if args.requests else args.duration
     workload = load_workload(args.database_url, args.seed)
-    standin, port = WebAPIStandIn().start(), free_port()
-    server = start_server(args.database_url, standin, port)
+    standin = WebAPIStandIn().start()
+    server, base, _ = start_server(args.database_url, standin.url, SECRET)
     try:
-        clients = Clients(f"http://127.0.0.1:{port}", f"{standin.origin}response/bench",
-                          workload, args.timeout, args.think)  # fmt: skip
-        began = time.monotonic()
+        clients = Clients(base, f"{standin.origin}response/bench", workload, args.timeout,
+                          args.think)  # fmt: skip
+        began, client_cpu = time.monotonic(), time.process_time()
+        server_cpu = cpu_seconds(tree(server.pid))
         seconds = clients.run(args.clients, args.warmup + duration, args.requests, args.seed)
+        cost = Cost(
+            server_cpu=cpu_seconds(tree(server.pid)) - server_cpu,
+            client_cpu=time.process_time() - client_cpu,
+            requests=len(clients.results),
+            memory=tree_memory_mb(server.pid),
+        )
     finally:
         stop_server(server)
         standin.stop()
@@ -273,6 +265,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit("no request went out after the warm-up; run longer")
     print(table(measured, seconds - args.warmup, args.clients, args.database_url, args.think,
                 args.warmup))  # fmt: skip
+    print(cost.line())
 
 
 if __name__ == "__main__":

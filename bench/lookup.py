@@ -19,21 +19,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.error import URLError
 
 from sqlalchemy import func, select, update
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.load import typo  # noqa: E402
+from bench.serving import start_server, stop_server, tree_memory_mb  # noqa: E402
 from bot.app import build_app  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from bot.simulate import FORM, dispatch, signed_headers, slash_command  # noqa: E402
@@ -48,7 +47,6 @@ DEFAULT_URL = "sqlite:////tmp/citylink-bench-100k.db"
 SECRET = "bench-signing-secret"
 TYPOS = 300
 SERVE_REQUESTS = 20
-READY_TIMEOUT = 120.0
 SETTLE_SECONDS = 60.0
 IDS = {"team": "T0BENCH", "user": "U0BENCH", "channel": "C0BENCH"}
 WARM_UP = ("Ibadan", "Arequipa", "Perth & Kobe", "latest")  # not among the quality queries
@@ -154,19 +152,6 @@ def _dispatch_time(app, text: str, command: str, origin: str) -> float:
     return elapsed
 
 
-def typo(name: str, rng: random.Random) -> str:
-    """One edit (delete, substitute, insert or swap) past the first letter."""
-    i = rng.randrange(1, len(name))
-    letter = rng.choice("abcdefghijklmnopqrstuvwxyz")
-    edits = [
-        name[:i] + name[i + 1 :],
-        name[:i] + letter + name[i + 1 :],
-        name[:i] + letter + name[i:],
-        name[: i - 1] + name[i] + name[i - 1] + name[i + 1 :],
-    ]
-    return rng.choice(edits)
-
-
 def fuzzy_latency(seed: int = 7) -> dict[str, float]:
     """p50/p95 of `PlaceIndex.search` over the quality list plus random typos of city names."""
     index = place_index(str(load_settings().citylink_cache_dir))  # the one `serve` uses
@@ -184,61 +169,9 @@ def fuzzy_latency(seed: int = 7) -> dict[str, float]:
     return {"p50": p50, "p95": p95, "queries": len(times), "typo_top5": found / TYPOS}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _tree(pid: int) -> list[int]:
-    """A process and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo += children.get(current, [])
-    return found
-
-
-def _kilobytes(path: str, field: str) -> int:
-    try:
-        lines = Path(path).read_text().splitlines()
-    except OSError:
-        return 0
-    return next((int(line.split()[1]) for line in lines if line.startswith(field + ":")), 0)
-
-
-def tree_memory_mb(pid: int) -> tuple[float, float]:
-    """RSS and PSS summed over a process tree, in MB.
-
-    RSS counts a page shared by forked workers once per process; PSS splits it between them,
-    so its sum is the memory the tree really holds.
-    """
-    pids = _tree(pid)
-    rss = sum(_kilobytes(f"/proc/{p}/status", "VmRSS") for p in pids)
-    pss = sum(_kilobytes(f"/proc/{p}/smaps_rollup", "Pss") for p in pids)
-    return rss / 1024, pss / 1024
-
-
-def _get(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status
-    except (URLError, OSError):
-        return 0
-
-
 def _post_lookup(base: str, text: str, origin: str) -> float:
     body = command_body(text, "/citylink", f"{origin}response/bench")
-    headers = {k: v[0] for k, v in signed_headers("x", body, FORM).items()}
+    headers = {k: v[0] for k, v in signed_headers(SECRET, body, FORM).items()}
     request = urllib.request.Request(f"{base}/slack/events", body.encode(), headers, method="POST")
     start = time.perf_counter()
     with urllib.request.urlopen(request, timeout=10) as response:
@@ -249,38 +182,18 @@ def _post_lookup(base: str, text: str, origin: str) -> float:
 
 
 def serve_figures(url: str) -> dict[str, float]:
-    """Start `citylink serve`, time it to ready, send lookups, read the tree's RSS."""
-    standin, port = WebAPIStandIn().start(), free_port()
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": "xoxb-bench",
-        "SLACK_SIGNING_SECRET": "x",
-        "SLACK_API_URL": standin.url,
-        "PORT": str(port),
-        "DATABASE_URL": url,
-    }
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "citylink"), "serve"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    """Start `citylink serve`, time it to ready, send lookups, read the tree's memory."""
+    standin = WebAPIStandIn().start()
     try:
-        while _get(f"{base}/healthz") != 200:
-            if process.poll() is not None or time.perf_counter() - start > READY_TIMEOUT:
-                raise RuntimeError("citylink serve did not become ready")
-            time.sleep(0.05)
-        ready = time.perf_counter() - start
-        queries = quality_queries()[:SERVE_REQUESTS]
-        http = [_post_lookup(base, text, standin.origin) for text in queries]
-        after_requests = tree_memory_mb(process.pid)
-        settled = _settled_memory(process.pid)
+        process, base, ready = start_server(url, standin.url, SECRET)
+        try:
+            queries = quality_queries()[:SERVE_REQUESTS]
+            http = [_post_lookup(base, text, standin.origin) for text in queries]
+            after_requests = tree_memory_mb(process.pid)
+            settled = _settled_memory(process.pid)
+        finally:
+            stop_server(process)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
         standin.stop()
     return {
         "ready_s": ready,
