@@ -182,20 +182,17 @@ def serve(settings: Settings, args) -> int:
         seed_if_empty(settings)
         serve_socket(build()[0], settings.slack_app_token)
         return 0
-    if not _in_child(seed_if_empty, settings):  # spaCy loads there, and leaves with it
+    # An empty store is seeded in a child process (spaCy loads there, and leaves with it) while
+    # the master builds the place index its workers will share.
+    seeding = multiprocessing.get_context("fork").Process(target=seed_if_empty, args=(settings,))
+    seeding.start()
+    place_index(str(settings.citylink_cache_dir))
+    seeding.join()
+    if seeding.exitcode != 0:
         print("citylink serve: could not seed the empty store (see above)", file=sys.stderr)
         return 1
-    place_index(str(settings.citylink_cache_dir))  # built by the master: its workers share it
     serve_http(build, settings.port, settings.web_concurrency)
     return 0
-
-
-def _in_child(work: Callable[[Settings], None], settings: Settings) -> bool:
-    """Run `work(settings)` in a forked child process; whether it succeeded."""
-    child = multiprocessing.get_context("fork").Process(target=work, args=(settings,))
-    child.start()
-    child.join()
-    return child.exitcode == 0
 
 
 def _workspace(settings: Settings, service) -> str:

@@ -84,3 +84,13 @@ def test_serve_seeds_the_empty_store_and_runs_two_workers(server):
     base, process = server
     assert "I know 5 articles" in _slash(base, "stats").text
     assert len(_children(process.pid)) == 2, "WEB_CONCURRENCY defaults to two workers"
+
+
+def test_serve_says_so_and_stops_when_the_store_cannot_be_reached(tmp_path):
+    env = {**os.environ, "DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:9/none",
+           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+           "PORT": str(_free_port())}  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "bot", "serve"], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode != 0
+    assert "could not seed the empty store" in done.stderr
