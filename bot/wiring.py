@@ -24,6 +24,7 @@ from handlers.digests import DigestService
 from handlers.forwarding import ForwardService
 from handlers.ingesting import IngestService
 from handlers.lookups import LookupService
+from handlers.retries import Deliveries
 from handlers.services import Services
 from handlers.subscribing import SubscriptionService
 from ingest.facts import ArticleFacts, ArticleText
@@ -88,7 +89,8 @@ def make_services(settings: Settings, extractor: LazyExtractor | None = None) ->
     fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
     forwarding = ForwardService(ingesting, fetch, api_url=settings.slack_api_url)
     subscribing = SubscriptionService(sessions, lookups)
-    return Services(lookups=lookups, forwarding=forwarding, subscribing=subscribing)
+    return Services(lookups=lookups, forwarding=forwarding, subscribing=subscribing,
+                    deliveries=Deliveries(sessions))  # fmt: skip
 
 
 def web_client(settings: Settings, token: str | None = None) -> WebClient:

@@ -4,13 +4,13 @@ from slack_bolt import App
 
 from handlers import actions, commands, events, home, shortcuts
 from handlers.requestlog import tag_request
-from handlers.retries import RedeliveryFilter
+from handlers.retries import drop_redeliveries
 
 
 def register(app: App) -> None:
     """Register request logging and the re-delivery filter, then every listener (manifest order)."""
     app.use(tag_request)
-    app.use(RedeliveryFilter())
+    app.use(drop_redeliveries)
     commands.register(app)
     shortcuts.register(app)
     events.register(app)

@@ -1,4 +1,4 @@
-"""Slack re-sends events it thinks failed; each event is handled once per process."""
+"""Slack re-sends events it thinks failed; each event is handled once, by any worker process."""
 
 from __future__ import annotations
 
@@ -7,19 +7,40 @@ import threading
 from collections import OrderedDict
 
 from slack_bolt import BoltResponse
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from handlers.services import services_of
+from store.deliveries import first_delivery
+from store.models import utcnow
 
 log = logging.getLogger(__name__)
 
 
-class RedeliveryFilter:
-    """A global middleware: an `event_id` seen before is acknowledged and dropped."""
+class Deliveries:
+    """Event ids seen: this process's own memory first, then the store every process shares."""
 
-    def __init__(self, remember: int = 10_000):
-        self.remember = remember
+    def __init__(self, sessions: sessionmaker[Session], remember: int = 10_000):
+        self.sessions, self.remember = sessions, remember
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._lock = threading.Lock()
 
     def first_time(self, event_id: str) -> bool:
+        """Whether no process has received this event before.
+
+        If the store cannot say, the event is handled: a rare double answer beats a lost one.
+        """
+        if not self._first_here(event_id):
+            return False
+        try:
+            with self.sessions.begin() as session:
+                return first_delivery(session, event_id, utcnow())
+        except SQLAlchemyError:
+            log.warning("could not check event %s in the store; handling it", event_id,
+                        exc_info=True)  # fmt: skip
+            return True
+
+    def _first_here(self, event_id: str) -> bool:
         with self._lock:
             if event_id in self._seen:
                 return False
@@ -28,10 +49,12 @@ class RedeliveryFilter:
                 self._seen.popitem(last=False)
             return True
 
-    def __call__(self, body: dict, request, next) -> BoltResponse | None:  # noqa: A002
-        event_id = body.get("event_id")
-        if event_id and not self.first_time(event_id):
-            retry = request.headers.get("x-slack-retry-num", ["?"])[0]
-            log.info("dropped re-delivery %s of event %s", retry, event_id)
-            return BoltResponse(status=200, body="")
-        return next()
+
+def drop_redeliveries(body: dict, request, context, next) -> BoltResponse | None:  # noqa: A002
+    """A global middleware: an event received before is acknowledged and dropped."""
+    event_id = body.get("event_id")
+    if event_id and not services_of(context).deliveries.first_time(event_id):
+        retry = request.headers.get("x-slack-retry-num", ["?"])[0]
+        log.info("dropped re-delivery %s of event %s", retry, event_id)
+        return BoltResponse(status=200, body="")
+    return next()

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from handlers.answers import AnswerCache
 from handlers.forwarding import ForwardService
 from handlers.lookups import LookupService
 from handlers.subscribing import SubscriptionService
+
+if TYPE_CHECKING:
+    from handlers.retries import Deliveries
 
 CONTEXT_KEY = "citylink"
 
@@ -17,6 +21,7 @@ class Services:
     lookups: LookupService
     forwarding: ForwardService
     subscribing: SubscriptionService
+    deliveries: Deliveries  # Slack event ids already received, by any process
     answers: AnswerCache = field(default_factory=AnswerCache)  # `/citylink` answers, per store
 
     def __deepcopy__(self, memo) -> Services:

@@ -251,6 +251,15 @@ class PlaceCard(Base):
     version: Mapped[int] = mapped_column(default=0)
 
 
+class SlackDelivery(Base):
+    """A Slack event's id, the first time any worker process received it (retries repeat it)."""
+
+    __tablename__ = "slack_deliveries"
+
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
 class Subscription(Base):
     """A channel's digest: how often, when (local time in `timezone`), and what to leave out."""
 

@@ -108,6 +108,21 @@ def test_a_retried_event_gives_one_ingestion_and_one_reply(forwarding, web, sett
     assert web.hits.count("/b") == 1
 
 
+def test_a_retry_reaching_another_worker_process_is_dropped(forwarding, settings, web):
+    """Each gunicorn worker is its own app with its own memory; the store is shared."""
+    allowed = settings.model_copy(update={"citylink_fetch_allow_hosts": ["127.0.0.1"]})
+    other = Slack(build_app(allowed, make_services(allowed)), forwarding.standin)
+    url = web.add("/c", article_html(TWINNING))
+    forwarding.event(dm(f"<{url}>"), event_id="Ev0ELSEWHERE")
+    retried = other.event(dm(f"<{url}>"), event_id="Ev0ELSEWHERE", x_slack_retry_num="1",
+                          x_slack_retry_reason="http_timeout")  # fmt: skip
+    assert retried.status == 200
+    reply(forwarding)
+    time.sleep(0.5)
+    assert len(forwarding.standin.calls_to("chat.postMessage")) == 1
+    assert web.hits.count("/c") == 1
+
+
 def test_the_ack_comes_before_the_slow_work(forwarding, web):
     url = web.add("/slow", article_html(TWINNING), delay=1.5)
     assert forwarding.event(dm(f"<{url}>")).status == 200
