@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 from typing import overload
 
 from ingest.facts import Place
@@ -26,7 +27,7 @@ class PlaceTable(Sequence[Place]):
         places = list(places)
         records = [FIELD_BREAK.join(_text_fields(p)) for p in places]
         self._text = "".join(records)  # each place's name, country, kind, code and admin1
-        self._ends = array("Q", _running_total(map(len, records)))
+        self._ends = array("Q", accumulate(map(len, records)))
         self._geonameids = array("q", (_or_minus(p.geonameid) for p in places))
         self._populations = array("q", (_or_minus(p.population) for p in places))
         self._latitudes = array("d", (_or_nan(p.latitude) for p in places))
@@ -63,13 +64,6 @@ class PlaceTable(Sequence[Place]):
 def _text_fields(place: Place) -> tuple[str, ...]:
     fields = (place.name, place.country, place.kind, place.code, place.admin1)
     return tuple(NONE if value is None else value for value in fields)
-
-
-def _running_total(lengths: Iterable[int]) -> Iterator[int]:
-    total = 0
-    for length in lengths:
-        total += length
-        yield total
 
 
 def _or_minus(number: int | None) -> int:
