@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,23 +12,18 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 
+from bench.serving import free_port, tree
 from bot.simulate import FORM, signed_headers
 from bot.standin import WebAPIStandIn
 
 SECRET = "serve-test-secret"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
     """`citylink serve` on an empty SQLite store; it seeds the bundled corpus before serving."""
     standin = WebAPIStandIn().start()
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'citylink.db'}",
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
            "SLACK_API_URL": standin.url, "PORT": str(port)}  # fmt: skip
@@ -56,20 +50,6 @@ def _slash(base: str, text: str, secret: str = SECRET) -> httpx.Response:
     return httpx.post(f"{base}/slack/events", content=body, headers=headers, timeout=10)
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is `pid`, from /proc."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
-                        found.append(int(entry))
-            except (OSError, IndexError, ValueError):
-                continue
-    return found
-
-
 def test_serve_answers_health_and_slash_commands_over_http(server):
     server, _ = server
     assert httpx.get(f"{server}/healthz").text == "ok\n"
@@ -83,13 +63,14 @@ def test_serve_answers_health_and_slash_commands_over_http(server):
 def test_serve_seeds_the_empty_store_and_runs_two_workers(server):
     base, process = server
     assert "I know 5 articles" in _slash(base, "stats").text
-    assert len(_children(process.pid)) == 2, "WEB_CONCURRENCY defaults to two workers"
+    workers = tree(process.pid)[1:]  # the master's descendants
+    assert len(workers) == 2, "WEB_CONCURRENCY defaults to two workers"
 
 
 def test_serve_says_so_and_stops_when_the_store_cannot_be_reached(tmp_path):
     env = {**os.environ, "DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:9/none",
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-           "PORT": str(_free_port())}  # fmt: skip
+           "PORT": str(free_port())}  # fmt: skip
     done = subprocess.run([sys.executable, "-m", "bot", "serve"], env=env, cwd=tmp_path,
                           capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode != 0
