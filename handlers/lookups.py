@@ -100,10 +100,7 @@ class LookupService:
         self, keys: list[str], team_id: str | None, card_of: str
     ) -> dict[str, cards.StoredPlace]:
         """The stored places among `keys`, with the card of `card_of` (the likely answer)."""
-        if not keys:
-            return {}
-        return read(self._reads, partial(cards.stored_places, keys=keys, team_id=team_id,
-                                         card_of=card_of))  # fmt: skip
+        return cards.stored_places(self._reads, keys, team_id, card_of) if keys else {}
 
     def _answer(
         self,

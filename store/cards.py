@@ -15,12 +15,12 @@ from collections.abc import Collection
 from dataclasses import astuple, dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, and_, bindparam, case, select, text, update
+from sqlalchemy import Connection, Engine, and_, bindparam, case, select, text, update
 from sqlalchemy.orm import Session
 
 from ingest.facts import Money
 from store import models
-from store.db import insert_or_merge
+from store.db import DirectSelect, insert_or_merge
 from store.results import (
     ArticleRef,
     EvidenceResult,
@@ -65,11 +65,11 @@ def _stored_places_query():
     )
 
 
-STORED_PLACES = _stored_places_query()
+STORED_PLACES = DirectSelect(_stored_places_query())  # what every first lookup waits for
 
 
 def stored_places(
-    connection: Connection | Session, keys: Collection[str], team_id: str | None, card_of: str
+    engine: Engine, keys: Collection[str], team_id: str | None, card_of: str
 ) -> dict[str, StoredPlace]:
     """The stored places among `keys`, in one query, with the card of `card_of` only.
 
@@ -77,8 +77,7 @@ def stored_places(
     """
     found: dict[str, StoredPlace] = {}
     wanted = {"keys": list(keys), "scopes": models.visible_scopes(team_id), "card_of": card_of}
-    rows = connection.execute(STORED_PLACES, wanted)
-    for key, place_id, scope, version, body in rows:
+    for key, place_id, scope, version, body in STORED_PLACES.rows(engine, wanted):
         if key not in found or scope:  # the team's own card over the shared one
             found[key] = StoredPlace(place_id, scope, version or 0, body)
     return found

@@ -11,8 +11,7 @@ FIRST_PAGE = slice(0, 12)
 
 
 def _stored(sessions, place, team=None) -> StoredPlace:
-    with sessions.begin() as session:
-        return stored_places(session, [place.key], team, place.key)[place.key]
+    return stored_places(sessions.kw["bind"], [place.key], team, place.key)[place.key]
 
 
 def _read(sessions, stored: StoredPlace):
