@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from handlers.schedule import Schedule
@@ -41,7 +41,7 @@ def _muted(link: LinkResult, words: tuple[str, ...]) -> bool:
 def _within(link: LinkResult, start: datetime, end: datetime) -> LinkResult:
     """The link with only the evidence that arrived in the period."""
     fresh = tuple(e for e in link.evidence if start <= e.article.ingested_at < end)
-    return replace(link, evidence=fresh)
+    return link._replace(evidence=fresh)
 
 
 def select_links(

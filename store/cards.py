@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Connection, Engine, and_, bindparam, case, select, text, update
@@ -193,9 +193,9 @@ def encode(profile: PlaceProfile) -> str:
     """The profile as compact JSON."""
     tables = _Tables()
     card = [tables.place(profile.place), [tables.link(link) for link in profile.partnerships],
-            profile.partnership_count, [astuple(p) for p in profile.people],
+            profile.partnership_count, list(profile.people),
             [tables.article(a) for a in profile.articles], profile.article_count]  # fmt: skip
-    places = [astuple(place) for _, place in tables.places.values()]
+    places = [place for _, place in tables.places.values()]
     articles = [_article(article) for _, article in tables.articles.values()]
     return json.dumps([FORMAT, places, articles, card], ensure_ascii=False, separators=(",", ":"))
 
