@@ -11,6 +11,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from handlers import kept_pages
+from handlers.views import LINKS_PER_PAGE, PlacePage
 from ingest.facts import Place
 from ingest.lookup import Candidate, PlaceIndex
 from store import cards, queries
@@ -22,20 +24,24 @@ log = logging.getLogger(__name__)
 CONFIDENT_SCORE = 85.0  # a weaker fuzzy match is only offered as "did you mean"
 CANDIDATES = 5
 EXACT_SCORE = 98.0
-LINKS_PER_PAGE = 12  # partnerships on one page of a place card
 REVISION_SECONDS = 1.0  # how long a process trusts the store revision it read last
 
 
 @dataclass(frozen=True)
 class PlaceAnswer:
-    """The answer to `/citylink <place>`: the place (or None), the candidates, the profile."""
+    """The answer to `/citylink <place>`: the place (or None), the candidates, what is known.
+
+    What the store knows is a profile read from its facts or, for a first page, the page kept
+    rendered (`kept_pages`); neither when the store holds nothing about the place.
+    """
 
     query: str
     place: Place | None
     candidates: tuple[Place, ...]  # best first; the chosen place, when there is one, leads
-    profile: PlaceProfile | None  # None when the store holds nothing about the place
+    profile: PlaceProfile | None  # None when the store holds nothing about the place, or kept
     stored_id: int | None = None  # the place's row in the store, if it has one
     page: int | None = 0  # the page of partnerships the profile holds; None: all of them
+    kept: PlacePage | None = None  # the first page as rendered when its card was built
 
     @property
     def alternatives(self) -> tuple[Place, ...]:
@@ -114,18 +120,18 @@ class LookupService:
         if place is None:
             return PlaceAnswer(query, None, candidates, None)
         row = stored.get(place.key)
-        details = self._profile(row, page) if profile and row else None
-        return PlaceAnswer(query, place, candidates, details, row and row.id, page)
+        if not (profile and row):
+            return PlaceAnswer(query, place, candidates, None, row and row.id, page)
+        kept = kept_pages.read(row.card) if page == 0 and row.card is not None else None
+        details = None if kept else self._profile(row, page)
+        return PlaceAnswer(query, place, candidates, details, row.id, page, kept)
 
     def _profile(self, stored: cards.StoredPlace, page: int | None) -> PlaceProfile | None:
-        """The first page from the place's kept card; other pages, and a missing card, are read.
+        """The place's page (None: all of it) read from the facts; a first page is kept.
 
         The asker sees what the card's scope sees: a team without articles of its own about
         the place sees the shared corpus there.
         """
-        kept = cards.decode(stored.card) if page == 0 and stored.card is not None else None
-        if kept is not None:
-            return kept
         first = 0 if page is None else page * LINKS_PER_PAGE
         window = slice(first, None if page is None else first + LINKS_PER_PAGE)
         team_id = stored.card_scope or None
@@ -138,7 +144,7 @@ class LookupService:
     def _keep(self, stored: cards.StoredPlace, details: PlaceProfile) -> None:
         try:
             with self.sessions.begin() as session:
-                cards.save(session, stored, details)
+                cards.save(session, stored, kept_pages.keep(details))
         except SQLAlchemyError:  # the answer stands without its card: the next lookup retries
             log.warning("could not keep the card of place %s", stored.id, exc_info=True)
 

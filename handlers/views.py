@@ -6,17 +6,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pycountry
 
-from handlers.lookups import LINKS_PER_PAGE, PlaceAnswer
 from ingest.facts import Money, Place
-from store.results import ArticleRef, LinkResult, PersonResult, PlaceSummary, StoreCounts
+from store.results import (
+    ArticleRef,
+    LinkResult,
+    PersonResult,
+    PlaceProfile,
+    PlaceSummary,
+    StoreCounts,
+)
+
+if TYPE_CHECKING:  # lookups keep pages these views render: the import runs the other way
+    from handlers.lookups import PlaceAnswer
 
 SHOW_PLACE = "citylink_show_place"  # value: a place key
 SHOW_PAGE = "citylink_show_page"  # value: "place key|page"
 SHARE = "citylink_share"  # value: what to share, see `share_value`
+LINKS_PER_PAGE = 12  # partnerships on one page of a place card
 PEOPLE_SHOWN = 8
 EVIDENCE_CHARS = 400
 SECTION_CHARS = 3000
@@ -215,30 +225,47 @@ def _actions(buttons: list[Block]) -> list[Block]:
     return [{"elements": row, "type": "actions"} for row in rows]
 
 
+@dataclass(frozen=True)
+class PlacePage:
+    """What a place card shows of the store: a page of partnerships, then people and articles."""
+
+    blocks: list[Block]
+    partnership_count: int  # all of the place's partnerships, on every page
+    article_count: int
+
+
+def place_page(profile: PlaceProfile, page: int) -> PlacePage:
+    """The blocks of a profile's page (the profile holds that page's partnerships)."""
+    shown = profile.partnerships[:LINKS_PER_PAGE]
+    total = profile.partnership_count
+    blocks = _links_blocks(shown, profile.place.id)
+    if total > len(shown):
+        first = page * LINKS_PER_PAGE + 1
+        blocks.append(context(f"partnerships {first}-{first + len(shown) - 1} of {total}"))
+    if profile.people and page == 0:
+        blocks += [divider(), section(_people_text(profile.people))]
+    if profile.articles and page == 0:
+        latest = "\n".join(f"\u2022 {article_link(a)}" for a in profile.articles)
+        blocks.append(section(f"*Latest articles*\n{latest}"))
+    return PlacePage(blocks, total, profile.article_count)
+
+
 def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
     """The card of `/citylink <place>`: the answer's page of partnerships, a "more" button."""
-    place, profile, page = answer.place, answer.profile, answer.page or 0
+    place, page = answer.place, answer.page or 0
+    shown = answer.kept or (place_page(answer.profile, page) if answer.profile else None)
     blocks: list[Block] = [header(place.name)]
     facts = f"{place.kind} \u00b7 {escape(place_label(place))}"
-    if profile:
-        facts += f" \u00b7 {profile.article_count} article{'s' * (profile.article_count != 1)}"
+    if shown:
+        facts += f" \u00b7 {shown.article_count} article{'s' * (shown.article_count != 1)}"
     blocks.append(context(facts + (f" \u00b7 shared by <@{shared_by}>" if shared_by else "")))
-    total = profile.partnership_count if profile else 0
-    shown = profile.partnerships[:LINKS_PER_PAGE] if profile else ()
+    total = shown.partnership_count if shown else 0
     if not total:
         blocks.append(section(
             f"I have no partnerships of {escape(place.name)} yet. Forward me an article about "
             "it with the *Send to CityLink* shortcut and I will learn them."
         ))  # fmt: skip
-    blocks += _links_blocks(shown, profile.place.id if profile else None)
-    if total > len(shown):
-        first = page * LINKS_PER_PAGE + 1
-        blocks.append(context(f"partnerships {first}-{first + len(shown) - 1} of {total}"))
-    if profile and profile.people and page == 0:
-        blocks += [divider(), section(_people_text(profile.people))]
-    if profile and profile.articles and page == 0:
-        latest = "\n".join(f"\u2022 {article_link(a)}" for a in profile.articles)
-        blocks.append(section(f"*Latest articles*\n{latest}"))
+    blocks += shown.blocks if shown else []
     if shared_by is None:
         blocks += _actions(_place_buttons(answer, page, total))
     return view_of(blocks, f"{place_label(place)}: {total} partnerships")

@@ -1,38 +1,27 @@
 """Place cards kept in the store: a place's first card page, built once, rebuilt after a change.
 
-A card is the profile `/citylink <place>` shows first, as one scope sees it: '' for the shared
-corpus, or a team whose own articles touch the place (the team then sees both). A scope has a
-card row for a place exactly when its articles touch the place (mention it, link it, or name
-someone or something of it), so the rows also say which places a team knows anything about.
+A card is the page `/citylink <place>` shows first, as one scope sees it: '' for the shared
+corpus, or a team whose own articles touch the place (the team then sees both). The store keeps
+the text its maker wrote (the handlers keep the page rendered: `handlers.kept_pages`). A scope
+has a card row for a place exactly when its articles touch the place (mention it, link it, or
+name someone or something of it), so the rows also say which places a team knows anything about.
 Adding an article marks the cards of every place it touches out of date in the article's own
 transaction, so a card read from the store is never stale; the next lookup builds it again.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from sqlalchemy import Connection, Engine, and_, bindparam, case, select, text, update
 from sqlalchemy.orm import Session
 
-from ingest.facts import Money
 from store import models
 from store.db import DirectSelect, insert_or_merge
-from store.results import (
-    ArticleRef,
-    EvidenceResult,
-    LinkResult,
-    PersonResult,
-    PlaceProfile,
-    PlaceSummary,
-)
 
 C, Pl = models.PlaceCard, models.Place
 SHARED = ""
-FORMAT = 2  # of the card's JSON: a card written in another format is built again
 
 
 @dataclass(frozen=True)
@@ -42,7 +31,7 @@ class StoredPlace:
     id: int
     card_scope: str | None  # None: no article the asker sees touches the place
     card_version: int
-    card: str | None  # the encoded profile: None until built, or when not asked for
+    card: str | None  # the kept page: None until built, or when not asked for
 
     @property
     def known(self) -> bool:
@@ -134,94 +123,8 @@ def touch_every_place(connection: Connection) -> None:
     connection.execute(text(EVERY_TOUCHED_PLACE))
 
 
-def save(session: Session, place: StoredPlace, profile: PlaceProfile) -> None:
+def save(session: Session, place: StoredPlace, card: str) -> None:
     """Keep a card built from facts read after `place` was: unless an article changed it since."""
     current = and_(C.place_id == place.id, C.scope == place.card_scope,
                    C.version == place.card_version)  # fmt: skip
-    session.execute(update(C).where(current).values(body=encode(profile)))
-
-
-# --- the card's JSON: positional lists in the dataclasses' field order; each place and article
-# once, in a table that links and evidence point into by position.
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _article(a: ArticleRef) -> list:
-    return [a.id, a.title, a.url, a.source, a.published, _day(a.published_on),
-            a.ingested_at.isoformat()]  # fmt: skip
-
-
-def _article_of(row: list) -> ArticleRef:
-    *head, published_on, ingested_at = row
-    on = date.fromisoformat(published_on) if published_on else None
-    return ArticleRef(*head, on, datetime.fromisoformat(ingested_at))
-
-
-def _money(amount: Money | None) -> list | None:
-    return [amount.value, amount.currency] if amount else None
-
-
-def _money_of(row: list | None) -> Money | None:
-    return Money(*row) if row else None
-
-
-class _Tables:
-    """Places and articles by id, each given a position the first time it is written."""
-
-    def __init__(self):
-        self.places: dict[int, tuple[int, PlaceSummary]] = {}
-        self.articles: dict[int, tuple[int, ArticleRef]] = {}
-
-    def place(self, place: PlaceSummary) -> int:
-        return self.places.setdefault(place.id, (len(self.places), place))[0]
-
-    def article(self, article: ArticleRef) -> int:
-        return self.articles.setdefault(article.id, (len(self.articles), article))[0]
-
-    def link(self, link: LinkResult) -> list:
-        evidence = [[e.sentence, e.status, e.year, _money(e.amount), self.article(e.article)]
-                    for e in link.evidence]  # fmt: skip
-        a, b, seen = self.place(link.a), self.place(link.b), link.first_seen_at.isoformat()
-        return [link.id, a, b, link.kind, link.status, link.year, _money(link.amount), evidence,
-                seen]  # fmt: skip
-
-
-def encode(profile: PlaceProfile) -> str:
-    """The profile as compact JSON."""
-    tables = _Tables()
-    card = [tables.place(profile.place), [tables.link(link) for link in profile.partnerships],
-            profile.partnership_count, list(profile.people),
-            [tables.article(a) for a in profile.articles], profile.article_count]  # fmt: skip
-    places = [place for _, place in tables.places.values()]
-    articles = [_article(article) for _, article in tables.articles.values()]
-    return json.dumps([FORMAT, places, articles, card], ensure_ascii=False, separators=(",", ":"))
-
-
-def decode(body: str) -> PlaceProfile | None:
-    """The profile `encode` wrote, or None if another version of it wrote another format."""
-    written = json.loads(body)
-    if written[0] != FORMAT:
-        return None
-    _, place_rows, article_rows, card = written
-    places = [PlaceSummary(*row) for row in place_rows]
-    articles = [_article_of(row) for row in article_rows]
-    place, links, link_count, people, latest, article_count = card
-
-    def evidence_of(row: list) -> EvidenceResult:
-        sentence, status, year, amount, article = row
-        return EvidenceResult(sentence, status, year, _money_of(amount), articles[article])
-
-    def link_of(row: list) -> LinkResult:
-        id_, a, b, kind, status, year, amount, evidence, first_seen_at = row
-        return LinkResult(id_, places[a], places[b], kind, status, year, _money_of(amount),
-                          tuple(map(evidence_of, evidence)),
-                          datetime.fromisoformat(first_seen_at))  # fmt: skip
-
-    return PlaceProfile(
-        places[place], tuple(map(link_of, links)), link_count,
-        tuple(PersonResult(*p) for p in people), tuple(articles[i] for i in latest),
-        article_count,
-    )  # fmt: skip
+    session.execute(update(C).where(current).values(body=card))

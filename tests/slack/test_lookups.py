@@ -7,7 +7,7 @@ import re
 import time
 from dataclasses import replace
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlalchemy.orm import sessionmaker
 
 from bot.app import build_app
@@ -119,6 +119,22 @@ def test_store_down_gets_a_friendly_answer(settings, services, standin):
     down = replace(services, lookups=LookupService(broken, services.lookups.index))
     message = Slack(build_app(settings, down), standin).answer("Chongqing")
     assert "can't reach my knowledge store" in all_text(message["blocks"])
+
+
+def test_another_worker_answers_from_the_page_the_first_one_kept(
+    settings, services, standin, slack
+):
+    built = slack.answer("Chongqing")  # builds the card from the facts and keeps its first page
+    another = Slack(build_app(settings, make_services(settings)), standin)
+    assert another.answer("Chongqing")["blocks"] == built["blocks"]
+
+    with services.lookups.sessions.begin() as session:  # the page is read, not built again
+        kept = session.execute(update(models.PlaceCard).where(models.PlaceCard.body.is_not(None))
+                               .values(body=func.replace(models.PlaceCard.body, "Antioch",
+                                                         "Antioch (as kept)")))  # fmt: skip
+        assert kept.rowcount >= 1
+    third = Slack(build_app(settings, make_services(settings)), standin)
+    assert "Antioch (as kept)" in all_text(third.answer("Chongqing")["blocks"])
 
 
 def test_a_card_kept_by_an_older_version_is_built_again(settings, services, standin, slack):
