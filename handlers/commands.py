@@ -109,13 +109,13 @@ def subscription_answer(subscribing: SubscriptionService, command: dict) -> view
 
 def handle_citylink(ack: Ack, command: dict, context) -> None:
     """Answer in the acknowledgement itself: lookups take milliseconds, repeated ones less."""
-    services, text = services_of(context), command.get("text", "")
+    services, text = services_of(context), clean(command.get("text", ""))
     try:
-        if clean(text).split(" ")[0].lower() in SUBSCRIPTION_WORDS:
+        if text.split(" ")[0].lower() in SUBSCRIPTION_WORDS:
             view = subscription_answer(services.subscribing, command)
         else:
             team_id, lookups = command.get("team_id"), services.lookups
-            view = services.answers.get(lookups.revision(), (team_id, clean(text)),
+            view = services.answers.get(lookups.revision(), (team_id, text),
                                         lambda: answer(lookups, text, team_id=team_id))  # fmt: skip
     except SQLAlchemyError:
         log.exception("store unavailable for /citylink")
