@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -83,9 +84,9 @@ class DirectSelect:
     SQLAlchemy's execution layer (execution context, result and row objects) costs about 0.2 ms
     a statement, as much as PostgreSQL takes to answer an indexed lookup: the read a first
     `/citylink` waits for skips it. The statement is still SQLAlchemy's, compiled once per
-    dialect and length of each IN list. Nothing converts the values read, so select only
-    columns the driver returns as wanted (integers, text). Errors are SQLAlchemy's, and a
-    connection the server dropped while pooled is replaced once, as `read` does.
+    driver and length of each IN list. Nothing converts the values read, so select only columns
+    the driver returns as wanted (integers, text). Errors are SQLAlchemy's; when the server has
+    dropped a pooled connection, the pool is replaced and the read tried once more.
     """
 
     def __init__(self, statement: Select):
@@ -104,13 +105,17 @@ class DirectSelect:
 
     def _shape(self, dialect: Dialect, params: dict[str, Any]) -> _Shape:
         lengths = tuple((k, len(v)) for k, v in params.items() if isinstance(v, list | tuple))
-        shape = self._shapes.get((dialect.name, lengths))
+        key = (dialect.name, dialect.driver, lengths)
+        shape = self._shapes.get(key)
         if shape is None:
-            compiled = self.statement.compile(dialect=dialect)
-            expanded = compiled.construct_expanded_state(params)
-            shape = _Shape(expanded.statement, expanded.parameter_expansion,
-                           expanded.positiontup if dialect.positional else None)  # fmt: skip
-            self._shapes[(dialect.name, lengths)] = shape
+            expanded = self.statement.compile(dialect=dialect).construct_expanded_state(params)
+            given = {n for name in params for n in expanded.parameter_expansion.get(name, [name])}
+            shape = self._shapes[key] = _Shape(
+                expanded.statement,
+                expanded.parameter_expansion,
+                {k: v for k, v in expanded.parameters.items() if k not in given},
+                expanded.positiontup if dialect.positional else None,
+            )
         return shape
 
 
@@ -120,10 +125,11 @@ class _Shape:
 
     sql: str
     expansion: Mapping[str, Sequence[str]]  # an IN list's parameter -> its values' names
+    fixed: Mapping[str, Any]  # values the statement carries itself (a LIMIT, a literal)
     order: Sequence[str] | None  # a positional driver's parameter names, in order
 
     def values(self, params: dict[str, Any]) -> dict[str, Any] | list[Any]:
-        named: dict[str, Any] = {}
+        named = dict(self.fixed)
         for name, value in params.items():
             if name in self.expansion:
                 named.update(zip(self.expansion[name], value, strict=True))
@@ -134,22 +140,26 @@ class _Shape:
 
 def _fetch(engine: Engine, statement: str, values) -> list[tuple]:
     """Every row of `statement` on a pooled DBAPI connection, errors raised as SQLAlchemy's."""
-    dialect, connection, cursor = engine.dialect, None, None
+    dialect, connection = engine.dialect, None
     try:
         connection = engine.raw_connection()
         cursor = connection.cursor()
-        cursor.execute(statement, values)
-        return cursor.fetchall()
+        try:
+            cursor.execute(statement, values)
+            return cursor.fetchall()
+        finally:
+            with suppress(dialect.loaded_dbapi.Error):  # a dropped connection's cursor may not
+                cursor.close()
     except dialect.loaded_dbapi.Error as error:
         dropped = connection is not None and dialect.is_disconnect(
-            error, connection.dbapi_connection, cursor
+            error, connection.dbapi_connection, None
         )
-        if dropped:
+        if dropped:  # the server restarted: the pool's other connections are gone too
             connection.invalidate(error)
+            engine.dispose()
         raise DBAPIError.instance(statement, values, error, dialect.loaded_dbapi.Error,
+                                  hide_parameters=engine.hide_parameters, dialect=dialect,
                                   connection_invalidated=dropped) from error  # fmt: skip
     finally:
-        if cursor is not None:
-            cursor.close()
         if connection is not None:
             connection.close()

@@ -36,14 +36,18 @@ def test_a_read_outlives_a_server_dropping_its_pooled_connection():
 
 
 @pytest.mark.skipif(not POSTGRES_URL, reason="needs CITYLINK_TEST_DATABASE_URL")
-def test_a_direct_select_outlives_a_server_dropping_its_pooled_connection():
+def test_a_direct_select_outlives_a_server_restart_that_dropped_every_pooled_connection():
     reads, admin = make_read_engine(POSTGRES_URL), make_engine(POSTGRES_URL)
     backend = DirectSelect(select(func.pg_backend_pid()))
     try:
-        [(first,)] = backend.rows(reads, {})
-        _terminate(admin, first)
+        held = [reads.raw_connection() for _ in range(3)]
+        pids = [_backend_pid(connection) for connection in held]
+        for connection in held:
+            connection.close()  # back to the pool
+        for pid in pids:
+            _terminate(admin, pid)
         [(again,)] = backend.rows(reads, {})
-        assert again != first
+        assert again not in pids
     finally:
         reads.dispose()
         admin.dispose()
@@ -70,6 +74,26 @@ def test_a_direct_select_expands_each_length_of_list_it_is_given(engine):
     assert none == []
 
 
+def test_a_direct_select_outlives_every_pooled_sqlite_connection_closing(tmp_path):
+    reads = make_read_engine(f"sqlite:///{tmp_path / 'closed.db'}")
+    try:
+        held = [reads.raw_connection() for _ in range(3)]
+        drivers = [connection.dbapi_connection for connection in held]
+        for connection in held:
+            connection.close()  # back to the pool, open
+        for driver in drivers:
+            driver.close()
+        assert DirectSelect(select(literal(2))).rows(reads, {}) == [(2,)]
+    finally:
+        reads.dispose()
+
+
+def test_a_direct_select_sends_the_values_its_statement_carries(engine):
+    words = select(literal("one")).union_all(select(literal("two")), select(literal("three")))
+    first_two = DirectSelect(words.limit(2))
+    assert len(first_two.rows(engine, {})) == 2
+
+
 def test_a_direct_select_on_an_unreachable_store_fails_as_sqlalchemy_does():
     unreachable = make_read_engine("postgresql+psycopg://nobody@127.0.0.1:9/none")
     try:
@@ -77,6 +101,14 @@ def test_a_direct_select_on_an_unreachable_store_fails_as_sqlalchemy_does():
             DirectSelect(select(literal(1))).rows(unreachable, {})
     finally:
         unreachable.dispose()
+
+
+def _backend_pid(connection) -> int:
+    cursor = connection.cursor()
+    cursor.execute("SELECT pg_backend_pid()")
+    [(pid,)] = cursor.fetchall()
+    cursor.close()
+    return pid
 
 
 def _terminate(admin, pid: int) -> None:
