@@ -7,6 +7,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 
 from slack_bolt import Ack, App
 from sqlalchemy.exc import SQLAlchemyError
@@ -109,14 +110,15 @@ def subscription_answer(subscribing: SubscriptionService, command: dict) -> view
 
 def handle_citylink(ack: Ack, command: dict, context) -> None:
     """Answer in the acknowledgement itself: lookups take milliseconds, repeated ones less."""
-    services, text = services_of(context), clean(command.get("text", ""))
+    services, typed = services_of(context), command.get("text", "")
+    text = clean(typed)  # `answer` cleans what was typed itself: cleaning twice unescapes twice
     try:
         if text.split(" ")[0].lower() in SUBSCRIPTION_WORDS:
             view = subscription_answer(services.subscribing, command)
         else:
             team_id, lookups = command.get("team_id"), services.lookups
-            view = services.answers.get(lookups.revision(), (team_id, text),
-                                        lambda: answer(lookups, text, team_id=team_id))  # fmt: skip
+            made = partial(answer, lookups, typed, team_id=team_id)
+            view = services.answers.get(lookups.revision(), (team_id, text), made)
     except SQLAlchemyError:
         log.exception("store unavailable for /citylink")
         view = views.message(STORE_DOWN)
