@@ -3,8 +3,9 @@
 Rendering a page from the facts the store keeps cost more than reading them (about seventy
 results decoded, a dozen partnerships formatted). A kept page is that page's Block Kit with the
 two counts the card's head and buttons need, tagged with the renderer that made it: a digest of
-the views' code and of the country names they use, so a release that renders cards differently
-renders them anew instead of showing what older code made (as templates' digests do in caches).
+the views' code, of this module's and of the country names they use, so a release that renders
+or lays out pages differently renders them anew instead of showing what older code made (as
+templates' digests do in caches).
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import sys
 from importlib.metadata import version
 
 from handlers import views
 from store.results import PlaceProfile
 
-RENDERER = hashlib.sha256(
-    (inspect.getsource(views) + version("pycountry")).encode("utf-8")
-).hexdigest()[:16]
+_CODE = inspect.getsource(views) + inspect.getsource(sys.modules[__name__])
+RENDERER = hashlib.sha256((_CODE + version("pycountry")).encode("utf-8")).hexdigest()[:16]
 
 
 def keep(profile: PlaceProfile) -> str:

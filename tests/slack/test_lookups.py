@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
 from dataclasses import replace
 
-from sqlalchemy import func, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import sessionmaker
 
 from bot.app import build_app
 from bot.wiring import make_services
+from handlers import kept_pages
 from handlers.lookups import LookupService
 from store import models
 from store.db import make_engine
@@ -145,6 +147,10 @@ def test_a_card_kept_by_an_older_version_is_built_again(settings, services, stan
         assert kept.rowcount >= 1
     upgraded = Slack(build_app(settings, make_services(settings)), standin)
     assert upgraded.answer("Chongqing")["blocks"] == first["blocks"]
+    with services.lookups.sessions.begin() as session:
+        bodies = session.scalars(select(models.PlaceCard.body)
+                                 .where(models.PlaceCard.body.is_not(None))).all()  # fmt: skip
+    assert sum(json.loads(body)[0] == kept_pages.RENDERER for body in bodies) == 1  # kept anew
 
 
 def test_each_request_is_logged_with_an_id_its_team_and_its_type(slack, caplog):
