@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from handlers.schedule import Schedule
@@ -41,7 +41,7 @@ def _muted(link: LinkResult, words: tuple[str, ...]) -> bool:
 def _within(link: LinkResult, start: datetime, end: datetime) -> LinkResult:
     """The link with only the evidence that arrived in the period."""
     fresh = tuple(e for e in link.evidence if start <= e.article.ingested_at < end)
-    return link._replace(evidence=fresh)
+    return replace(link, evidence=fresh)
 
 
 def select_links(
