@@ -60,7 +60,11 @@ def link_json(link: LinkResult) -> dict:
 
 
 def lookup_json(answer: PlaceAnswer) -> dict:
-    """`citylink lookup --json`: the contract shape of DESIGN.md."""
+    """`citylink lookup --json`: the contract shape of DESIGN.md.
+
+    The answer must hold every partnership (`LookupService.place(text, page=None)`): a first
+    page may come as the page kept rendered, with no profile to list.
+    """
     links = answer.profile.partnerships if answer.profile else ()
     return {
         "query": answer.query,
