@@ -75,6 +75,20 @@ def stored_places(
 STALE = {"body": None, "version": C.version + 1}
 
 
+def lock(session: Session, place_ids: Collection[int]) -> None:
+    """Take the existing card rows of these places, in every scope, in one order for every writer.
+
+    An article changes cards in several statements (its own places' rows, then those of the
+    places listing someone it gave a role); two writers taking rows in different orders can each
+    wait for a row the other holds. Taking every row first, by (place, scope), leaves a writer
+    waiting only for writers ahead of it in that order.
+    """
+    ids = sorted(set(place_ids))
+    if ids:
+        rows = select(C.place_id).where(C.place_id.in_(ids)).order_by(C.place_id, C.scope)
+        session.execute(rows.with_for_update())  # no-op on SQLite, whose writers take turns
+
+
 def touch(session: Session, place_ids: Collection[int], scope: str) -> None:
     """Mark the cards of the places out of date: the scope's, and every team's if it is shared.
 

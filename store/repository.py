@@ -211,8 +211,10 @@ def _add_facts(
     links, new_links = _add_partnerships(session, article, facts.partnerships, places, now)
     people, titled = _add_people(session, article.id, facts.people, places)
     organizations = _add_organizations(session, article.id, facts.organizations, places)
-    cards.touch(session, [row.id for row in places.values()], article.scope)
-    cards.mark_stale(session, _places_listing(session, titled))  # roles show in every scope
+    touched, listing = [row.id for row in places.values()], _places_listing(session, titled)
+    cards.lock(session, [*touched, *listing])
+    cards.touch(session, touched, article.scope)
+    cards.mark_stale(session, listing)  # roles show in every scope
     return {
         "places": len(mentions),
         "people": people,
