@@ -86,7 +86,7 @@ def lock(session: Session, place_ids: Collection[int]) -> None:
     ids = sorted(set(place_ids))
     if ids:
         rows = select(C.place_id).where(C.place_id.in_(ids)).order_by(C.place_id, C.scope)
-        session.execute(rows.with_for_update())  # no-op on SQLite, whose writers take turns
+        session.execute(rows.with_for_update())  # a plain read on SQLite: its writers take turns
 
 
 def touch(session: Session, place_ids: Collection[int], scope: str) -> None:
