@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Select, create_engine, event
@@ -68,14 +69,23 @@ def make_read_engine(url: str) -> Engine:
 
 def read(engine: Engine, work: Callable[[Connection], Result]) -> Result:
     """`work(connection)`, run again on a fresh connection if the pooled one had been dropped."""
-    try:
+
+    def once() -> Result:
         with engine.connect() as connection:
             return work(connection)
+
+    return _again_if_dropped(once)
+
+
+def _again_if_dropped(attempt: Callable[[], Result]) -> Result:
+    """`attempt()`, and once more if it failed on a pooled connection the server had dropped
+    (the failure emptied the pool, so the second attempt gets a fresh connection)."""
+    try:
+        return attempt()
     except DBAPIError as error:
         if not error.connection_invalidated:
             raise
-    with engine.connect() as connection:  # the pool has been emptied: a fresh connection
-        return work(connection)
+    return attempt()
 
 
 class DirectSelect:
@@ -96,12 +106,7 @@ class DirectSelect:
     def rows(self, engine: Engine, params: dict[str, Any]) -> list[tuple]:
         shape = self._shape(engine.dialect, params)
         values = shape.values(params)
-        try:
-            return _fetch(engine, shape.sql, values)
-        except DBAPIError as error:
-            if not error.connection_invalidated:
-                raise
-        return _fetch(engine, shape.sql, values)
+        return _again_if_dropped(partial(_fetch, engine, shape.sql, values))
 
     def _shape(self, dialect: Dialect, params: dict[str, Any]) -> _Shape:
         lengths = tuple((k, len(v)) for k, v in params.items() if isinstance(v, list | tuple))
