@@ -1,7 +1,8 @@
 """A local stand-in for the Slack Web API: a real HTTP server recording calls, answering like Slack.
 
 The console uses it to capture what the app says; tests point `SLACK_API_URL` at it and can make
-a method fail (HTTP 500, or 429 with Retry-After) a given number of times. With `socket_url` set,
+a method fail (HTTP 500, or 429 with Retry-After) or hang (answer only after a delay) a given
+number of times. With `socket_url` set,
 `apps.connections.open` sends a Socket Mode app to that local WebSocket server.
 """
 
@@ -23,7 +24,7 @@ class Call:
     method: str  # "chat.postMessage", or the path for response_url / file downloads
     params: dict
     headers: dict
-    status: int = 200  # what the stand-in answered
+    status: int = 200  # what the stand-in answered; 0 while it hangs (nothing done yet)
 
 
 @dataclass
@@ -31,6 +32,14 @@ class _Failure:
     status: int
     times: int
     retry_after: int | None = None
+    after: int = 0  # calls answered normally first
+
+
+@dataclass
+class _Hang:
+    seconds: float
+    times: int
+    after: int = 0
 
 
 @dataclass
@@ -42,6 +51,8 @@ class WebAPIStandIn:
     team_id: str = "T0CITYLINK"
     socket_url: str | None = None  # ws:// URL `apps.connections.open` answers with, if any
     _failures: dict[str, list[_Failure]] = field(default_factory=dict)
+    _hangs: dict[str, list[_Hang]] = field(default_factory=dict)
+    _stopped: threading.Event = field(default_factory=threading.Event)
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _server: ThreadingHTTPServer | None = None
@@ -60,10 +71,12 @@ class WebAPIStandIn:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802 - http.server's naming
-                standin._handle(self)
+                with contextlib.suppress(ConnectionError):  # a client that gave up waiting
+                    standin._handle(self)
 
             def do_GET(self):  # noqa: N802
-                standin._handle(self)
+                with contextlib.suppress(ConnectionError):
+                    standin._handle(self)
 
             def log_message(self, *args):
                 pass
@@ -73,14 +86,25 @@ class WebAPIStandIn:
         return self
 
     def stop(self) -> None:
+        self._stopped.set()  # calls still hanging end unanswered
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
 
-    def fail(self, method: str, status: int, times: int = 1, retry_after: int | None = None):
-        """Answer `method` with `status` for its next `times` calls, after earlier queued ones."""
+    def fail(self, method: str, status: int, times: int = 1, retry_after: int | None = None,
+             *, after: int = 0):  # fmt: skip
+        """Answer `method` with `status` for its next `times` calls, after earlier queued ones
+        (and after `after` more calls answered normally)."""
         with self._lock:
-            self._failures.setdefault(method, []).append(_Failure(status, times, retry_after))
+            failure = _Failure(status, times, retry_after, after)
+            self._failures.setdefault(method, []).append(failure)
+
+    def hang(self, method: str, seconds: float, times: int = 1, *, after: int = 0):
+        """Answer `method`'s next `times` calls (once `after` more have been answered at once)
+        only after `seconds`. Like Slack, it acts when it answers, even if the client has given
+        up by then; a call still waiting when the stand-in stops is never acted on (status 0)."""
+        with self._lock:
+            self._hangs.setdefault(method, []).append(_Hang(seconds, times, after))
 
     def serve_file(self, path: str, body: bytes, content_type: str) -> str:
         """Serve bytes at `path` (a Slack `url_private_download`); return the full URL."""
@@ -101,13 +125,15 @@ class WebAPIStandIn:
         )
         with self._lock:
             self.calls.append(call)
-            queue = self._failures.get(method) or []
-            failure = queue[0] if queue else None
+            hang = _next(self._hangs.get(method))
+            if hang:
+                call.status = 0
+        if hang and self._stopped.wait(hang.seconds):
+            return None
+        with self._lock:
+            failure = _next(self._failures.get(method))
+            call.status = failure.status if failure else 200
             if failure:
-                call.status = failure.status
-                failure.times -= 1
-                if failure.times <= 0:
-                    queue.pop(0)
                 return _send(
                     request,
                     failure.status,
@@ -140,6 +166,19 @@ class WebAPIStandIn:
             "apps.connections.open": {"url": self.socket_url} if self.socket_url else {},
         }
         return {"ok": True, **answers.get(method, {})}
+
+
+def _next(queue: list | None):
+    """The queued failure or hang that applies to this call, counting it off; None if none."""
+    entry = queue[0] if queue else None
+    if entry is None or entry.after > 0:
+        if entry is not None:
+            entry.after -= 1
+        return None
+    entry.times -= 1
+    if entry.times <= 0:
+        queue.pop(0)
+    return entry
 
 
 def _params(body: bytes, content_type: str) -> dict:

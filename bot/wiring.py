@@ -12,13 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
+from bot.slack_retries import TIMEOUT_SECONDS, retry_handlers
 from bot.workspaces import team_clients
 from handlers.digests import DigestService
 from handlers.forwarding import ForwardService
@@ -94,13 +91,13 @@ def make_services(settings: Settings, extractor: LazyExtractor | None = None) ->
 
 
 def web_client(settings: Settings, token: str | None = None) -> WebClient:
-    """The Web API client: `SLACK_API_URL`, waiting out 429s and retrying server errors."""
+    """The Web API client: `SLACK_API_URL`, retrying each call as bot/slack_retries.py allows."""
     return WebClient(
         token=token or settings.slack_bot_token,
         base_url=settings.slack_api_url,
-        retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3),
-                        ServerErrorRetryHandler(max_retry_count=2)],
-    )  # fmt: skip
+        timeout=TIMEOUT_SECONDS,
+        retry_handlers=retry_handlers(),
+    )
 
 
 def digest_service(settings: Settings) -> DigestService:

@@ -1,4 +1,11 @@
-"""Digests: composed at send time from what arrived since the channel's last one, posted once."""
+"""Digests: composed at send time from what arrived since the channel's last one, posted once.
+
+Each part of a digest is recorded as Slack accepts it, so a retry (after a failure, or after the
+process died) starts at the first part not recorded. A part whose post failed without a clear
+answer (HTTP 5xx, or no answer in time) is not sent again at once (bot/slack_retries.py): the
+digest is marked failed and the next run posts that part again. If Slack had in fact accepted it,
+that one part appears twice; a part already recorded never does (at least once per part).
+"""
 
 from __future__ import annotations
 
@@ -9,19 +16,27 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.digest_content import DigestContent, schedule_of, select_links
 from handlers.digest_views import digest_messages
 from store import digests, queries
-from store.digests import SubscriptionResult
+from store.digests import DigestClaim, SubscriptionResult
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=15)  # a claim older than this belongs to a worker that died
 PACE_SECONDS = 1.0  # Slack allows about one message per second per channel
 DEFAULTS = {"frequency": "weekly", "weekday": 0, "time_of_day": "09:00", "timezone": "UTC",
             "places": [], "kinds": [], "muted_words": [], "skip_empty": False}  # fmt: skip
+
+
+class PartFailed(Exception):
+    """Slack refused a digest's part, or gave no clear answer; the parts before it are posted."""
+
+    def __init__(self, number: int, of: int, error: str):
+        super().__init__(f"part {number} of {of} failed: {error}")
+        self.error = error
 
 
 @dataclass(frozen=True)
@@ -106,43 +121,52 @@ class DigestService:
         content = self.compose(subscription, start, end)
         if content.empty and not empty_ok and not subscription.skip_empty:
             return SendOutcome(channel, "up to date", "nothing new since the last digest")
-        with self.sessions.begin() as session:
-            claimed = digests.claim_digest(
-                session,
-                subscription.id,
-                start,
-                end,
-                worker=self.worker,
-                now=self.now(),
-                lease=LEASE,
-            )
+        claimed = self._claim(subscription, start, end)
         if claimed is None:
             return SendOutcome(channel, "taken", "another process has this digest")
+        if claimed.period_end != end:  # resuming a digest partly posted: its own period
+            content = self.compose(subscription, start, claimed.period_end)
         if content.empty and subscription.skip_empty:
-            return self._finish(claimed, channel, None, "empty")
+            return self._finish(claimed.id, channel, None, "empty")
         try:
-            ts = self._post(channel, content)
-        except SlackApiError as exc:
-            error = str(exc.response.get("error") or exc)
-            log.warning("digest for %s failed: %s", channel, error)
+            ts = self._post(claimed, channel, content)
+        except PartFailed as failed:
+            log.warning("digest for %s: %s; the next run posts it again", channel, failed)
             with self.sessions.begin() as session:
-                digests.mark_failed(session, claimed, error)
-            return SendOutcome(channel, "failed", error)
-        return self._finish(claimed, channel, ts, "sent")
+                digests.mark_failed(session, claimed.id, failed.error)
+            return SendOutcome(channel, "failed", failed.error)
+        outcome = self._finish(claimed.id, channel, ts, "sent")
+        if claimed.period_end < end:  # what arrived since the resumed digest's period follows
+            log.info("digest for %s: %s", channel, self._send(subscription, end, empty_ok=False))
+        return outcome
+
+    def _claim(self, subscription: SubscriptionResult, start: datetime, end: datetime):
+        now, lease = self.now(), LEASE
+        with self.sessions.begin() as session:
+            return digests.claim_digest(
+                session, subscription.id, start, end, worker=self.worker, now=now, lease=lease
+            )
 
     def _finish(self, digest_id: int, channel: str, ts: str | None, status: str) -> SendOutcome:
         with self.sessions.begin() as session:
             digests.mark_sent(session, digest_id, ts, self.now())
         return SendOutcome(channel, status, ts or "")
 
-    def _post(self, channel: str, content: DigestContent) -> str | None:
-        first_ts = None
-        for view in digest_messages(content, schedule_of(content.subscription)):
+    def _post(self, claimed: DigestClaim, channel: str, content: DigestContent) -> str | None:
+        """Post the parts not yet recorded, recording each as Slack accepts it."""
+        views = digest_messages(content, schedule_of(content.subscription))
+        first_ts, done = claimed.message_ts, claimed.parts_sent
+        for number, view in enumerate(views[done:], start=done + 1):
             self._pace(channel)
-            response = self.client_for(content.subscription.scope).chat_postMessage(
-                channel=channel, text=view.text, blocks=view.blocks, unfurl_links=False
-            )
+            try:
+                response = self.client_for(content.subscription.scope).chat_postMessage(
+                    channel=channel, text=view.text, blocks=view.blocks, unfurl_links=False
+                )
+            except (SlackClientError, OSError) as exc:  # OSError: no answer in time, or none
+                raise PartFailed(number, len(views), _error_text(exc)) from exc
             first_ts = first_ts or response.get("ts")
+            with self.sessions.begin() as session:
+                digests.mark_part_sent(session, claimed.id, number, first_ts)
         return first_ts
 
     def _pace(self, channel: str) -> None:
@@ -150,3 +174,9 @@ class DigestService:
         if last is not None:
             self.sleep(max(0.0, PACE_SECONDS - (time.monotonic() - last)))
         self._last_post[channel] = time.monotonic()
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, SlackApiError):
+        return str(exc.response.get("error") or exc)
+    return f"{type(exc).__name__}: {exc}"

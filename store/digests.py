@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,16 @@ class SubscriptionResult:
     skip_empty: bool
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class DigestClaim:
+    """A digest this worker now owns, and how far an earlier attempt at it got."""
+
+    id: int
+    period_end: datetime  # kept from the first attempt once a part went out
+    parts_sent: int
+    message_ts: str | None  # the first part's
 
 
 def _result(row: models.Subscription) -> SubscriptionResult:
@@ -89,32 +99,45 @@ def last_sent_end(session: Session, subscription_id: int) -> datetime | None:
 def claim_digest(
     session: Session, subscription_id: int, start: datetime, end: datetime, *,
     worker: str, now: datetime, lease: timedelta,
-) -> int | None:  # fmt: skip
+) -> DigestClaim | None:  # fmt: skip
     """Claim the digest of the period starting at `start`; None if another worker owns it.
 
     A new period is claimed by inserting its row (unique per subscription and start). A failed
     digest, or a claim whose worker died (older than `lease`), is taken over by a conditional
-    update, so of two workers racing only one wins.
+    update, so of two workers racing only one wins. A digest with parts already posted keeps its
+    period, so the parts still to post are the ones its first attempt would have posted.
     """
     try:
         with session.begin_nested():
             row = D(subscription_id=subscription_id, period_start=start, period_end=end,
-                    status="claimed", claimed_at=now, claimed_by=worker, attempts=1)  # fmt: skip
+                    status="claimed", claimed_at=now, claimed_by=worker, attempts=1,
+                    parts_sent=0)  # fmt: skip
             session.add(row)
-        return row.id
+        return DigestClaim(row.id, end, 0, None)
     except IntegrityError:
         pass
     key = (D.subscription_id == subscription_id, D.period_start == start)
     stale = (D.status == "failed") | ((D.status == "claimed") & (D.claimed_at < now - lease))
     taken = session.execute(
         update(D).where(*key, stale)
-        .values(status="claimed", claimed_at=now, claimed_by=worker, period_end=end,
-                attempts=D.attempts + 1)
+        .values(status="claimed", claimed_at=now, claimed_by=worker, attempts=D.attempts + 1,
+                period_end=case((D.parts_sent > 0, D.period_end),
+                                else_=literal(end, D.period_end.type)))
         .execution_options(synchronize_session=False)
     )  # fmt: skip
     if taken.rowcount != 1:
         return None
-    return session.scalar(select(D.id).where(*key))
+    row = session.execute(select(D.id, D.period_end, D.parts_sent, D.message_ts).where(*key)).one()
+    return DigestClaim(*row)
+
+
+def mark_part_sent(
+    session: Session, digest_id: int, parts_sent: int, message_ts: str | None
+) -> None:
+    """Record that Slack accepted the digest's first `parts_sent` parts; a retry starts after."""
+    session.execute(
+        update(D).where(D.id == digest_id).values(parts_sent=parts_sent, message_ts=message_ts)
+    )
 
 
 def mark_sent(session: Session, digest_id: int, message_ts: str | None, now: datetime) -> None:
@@ -123,5 +146,5 @@ def mark_sent(session: Session, digest_id: int, message_ts: str | None, now: dat
 
 
 def mark_failed(session: Session, digest_id: int, error: str) -> None:
-    """Leave the digest for the next run to retry."""
+    """Leave the digest for the next run to retry, from its first part not recorded as sent."""
     session.execute(update(D).where(D.id == digest_id).values(status="failed", error=error[:500]))

@@ -297,8 +297,10 @@ class Digest(Base):
     claimed_by: Mapped[str] = mapped_column(String(128))
     attempts: Mapped[int]
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    message_ts: Mapped[str | None] = mapped_column(String(32))
+    message_ts: Mapped[str | None] = mapped_column(String(32))  # the first part's
     error: Mapped[str | None] = mapped_column(Text)
+    # Parts Slack has accepted, each recorded as it is; a retry resumes from the next one.
+    parts_sent: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 # Newest first: by publication day (undated last), then by ingestion.

@@ -5,18 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
 from sqlalchemy import update
 
+from bot.config import load_settings
 from bot.standin import WebAPIStandIn
+from bot.wiring import web_client
 from handlers.digests import DEFAULTS, DigestService
 from ingest.facts import ArticleFacts, ArticleText, Partnership, PlaceMention
 from store import digests, models
 from store.repository import add_article
+from tests.blockkit import assert_valid_ids
 from tests.store.conftest import DUNEDIN, SHANGHAI, STIRLING
 
 MONDAY_9 = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)  # a Monday
@@ -51,11 +49,18 @@ def standin():
     server.stop()
 
 
+@pytest.fixture(autouse=True)
+def posted_block_kit_is_valid(request):
+    """After each test: every digest the stand-in received has ids Slack accepts."""
+    standin = request.getfixturevalue("standin") if "standin" in request.fixturenames else None
+    yield
+    for call in standin.calls if standin else ():
+        assert_valid_ids(call.params, call.method)
+
+
 @pytest.fixture
 def service(sessions, standin, clock) -> DigestService:
-    client = WebClient(token="xoxb-test", base_url=standin.url, retry_handlers=[
-        RateLimitErrorRetryHandler(max_retry_count=3), ServerErrorRetryHandler(max_retry_count=2),
-    ])  # fmt: skip
+    client = web_client(load_settings(slack_api_url=standin.url, slack_bot_token="xoxb-test"))
     return DigestService(sessions, lambda team: client, worker="test", now=clock,
                          sleep=clock.sleep)  # fmt: skip
 

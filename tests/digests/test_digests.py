@@ -84,9 +84,8 @@ def test_a_long_digest_is_split_within_slack_limits(service, subscribe, report, 
     assert clock.slept and all(s <= 1.0 for s in clock.slept)  # paced, one per second
 
 
-def test_server_errors_and_rate_limits_are_waited_out(service, subscribe, clock, standin):
+def test_rate_limits_are_waited_out(service, subscribe, clock, standin):
     subscribe()
-    standin.fail("chat.postMessage", 500)
     standin.fail("chat.postMessage", 429, retry_after=1)
     clock.now = MONDAY_9
     assert service.send_due()[0].status == "sent"
@@ -95,10 +94,10 @@ def test_server_errors_and_rate_limits_are_waited_out(service, subscribe, clock,
 
 def test_a_failed_post_is_retried_on_the_next_run(service, subscribe, clock, standin):
     subscribe()
-    standin.fail("chat.postMessage", 500, times=10)
+    standin.fail("chat.postMessage", 500)  # Slack may have posted it: not sent again at once
     clock.now = MONDAY_9
     assert service.send_due()[0].status == "failed"
-    standin._failures.clear()
+    assert len(standin.calls_to("chat.postMessage")) == 1
     clock.advance(minutes=1)
     assert service.send_due()[0].status == "sent"
     assert len(posts(standin)) == 1
