@@ -35,6 +35,9 @@ def build_app(settings: Settings, deps: Services, *, client: WebClient | None = 
     )
     if oauth is not None:
         app.enable_token_revocation_listeners()  # app_uninstalled, tokens_revoked
+    else:  # Slack retries an event it gets no 200 for; one configured token has nothing to delete
+        app.event("app_uninstalled")(note_revocation)
+        app.event("tokens_revoked")(note_revocation)
 
     @app.middleware
     def provide_services(context, next) -> None:  # noqa: A002 - Bolt's argument name
@@ -50,6 +53,13 @@ def build_app(settings: Settings, deps: Services, *, client: WebClient | None = 
 
     handlers.register(app)
     return app
+
+
+def note_revocation(ack, context) -> None:
+    """Single-workspace mode: acknowledge an uninstall or revoked tokens, and log one line."""
+    ack()
+    log.warning("%s: acknowledged; the bot token is configured, not stored: nothing to remove",
+                describe(context))  # fmt: skip
 
 
 def _sorry() -> dict:

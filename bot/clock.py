@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.exc import SQLAlchemyError
 
 from handlers.digests import DigestService
 from handlers.schedule import WEEKDAYS
@@ -21,6 +23,9 @@ JOB_DEFAULTS = {
     "max_instances": 1,
 }
 SYNC_JOB = "sync-subscriptions"
+FORWARDS_JOB = "resume-forwards"
+RETRY_JOB = "retry-digests"
+RETRY_MINUTES = 5  # a digest that failed (Slack down, a part unanswered) is sent again this soon
 
 
 def trigger_for(subscription: SubscriptionResult) -> CronTrigger:
@@ -46,14 +51,37 @@ def sync_jobs(scheduler: BaseScheduler, service: DigestService) -> None:
             job.reschedule(trigger)
 
 
-def run_clock(service: DigestService, *, once: bool = False) -> None:
-    """Send what is due now (a restart skips nothing), then keep to the schedule."""
+def resume_forwards(resume: Callable[[], int]) -> None:
+    """Answer the forwards nobody is reading; a store still down is tried again next minute."""
+    try:
+        answered = resume()
+    except SQLAlchemyError as exc:
+        log.warning("could not look for forwards to resume: %s", exc)
+        return
+    if answered:
+        log.info("answered %d forward(s) left unanswered", answered)
+
+
+def send_due(service: DigestService) -> None:
+    """Send every digest that is due and not sent: new ones, and ones that failed part way."""
     for outcome in service.send_due():
-        log.info("digest %s: %s %s", outcome.channel_id, outcome.status, outcome.detail)
+        if outcome.status != "up to date":
+            log.info("digest %s: %s %s", outcome.channel_id, outcome.status, outcome.detail)
+
+
+def run_clock(service: DigestService, resume: Callable[[], int], *, once: bool = False) -> None:
+    """Send what is due now and answer forwards left unanswered (a restart skips nothing), then
+    keep to the schedule, and try again every few minutes what failed."""
+    resume_forwards(resume)
+    send_due(service)
     if once:
         return
     scheduler = BlockingScheduler(timezone="UTC", job_defaults=JOB_DEFAULTS)
     sync_jobs(scheduler, service)
     scheduler.add_job(sync_jobs, IntervalTrigger(minutes=1), args=[scheduler, service],
                       id=SYNC_JOB)  # fmt: skip
+    scheduler.add_job(resume_forwards, IntervalTrigger(minutes=1), args=[resume],
+                      id=FORWARDS_JOB)  # fmt: skip
+    scheduler.add_job(send_due, IntervalTrigger(minutes=RETRY_MINUTES), args=[service],
+                      id=RETRY_JOB)  # fmt: skip
     scheduler.start()

@@ -19,7 +19,13 @@ from bot.clock import run_clock
 from bot.config import Settings
 from bot.console import run_console
 from bot.server import serve_http, serve_socket
-from bot.wiring import digest_service, make_services, place_index, store_sessions
+from bot.wiring import (
+    digest_service,
+    forward_resumer,
+    make_services,
+    place_index,
+    store_sessions,
+)
 from bot.workspaces import installation_store, multi_workspace, record_installation
 from handlers.commands import answer
 from handlers.digest_content import schedule_of
@@ -156,7 +162,7 @@ def seed_if_empty(settings: Settings) -> None:
 def console(settings: Settings, args) -> int:
     """The local Slack shell on the configured store, seeded on first use."""
     seed_if_empty(settings)
-    return run_console(settings, make_services(settings))
+    return run_console(settings, make_services)
 
 
 def serve(settings: Settings, args) -> int:
@@ -218,7 +224,7 @@ def clock(settings: Settings, args) -> int:
     service = digest_service(settings)
     if settings.citylink_digest_channel:
         service.ensure_default(settings.citylink_digest_channel, _workspace(settings, service))
-    run_clock(service, once=args.once)
+    run_clock(service, forward_resumer(settings), once=args.once)
     return 0
 
 

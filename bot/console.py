@@ -7,12 +7,14 @@ stand-in, are printed as text, buttons numbered so you can press them.
 
 from __future__ import annotations
 
+import itertools
 import json
 import mimetypes
 import re
+import secrets
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bot import blocktext, simulate
@@ -35,15 +37,22 @@ INTRO = """CityLink console: the same app Slack talks to, with Slack played loca
   quit                    leave (Ctrl-D works too)"""
 
 
+def local_settings(settings: Settings, standin: WebAPIStandIn) -> Settings:
+    """The settings with Slack played by the stand-in (its files are Slack's files)."""
+    return settings.model_copy(update={
+        "slack_api_url": standin.url, "slack_bot_token": "xoxb-console",
+        "slack_signing_secret": SECRET,
+    })  # fmt: skip
+
+
 class Console:
     def __init__(self, settings: Settings, services: Services, standin: WebAPIStandIn):
+        """`settings` are `local_settings`, and `services` were made from them."""
         self.standin = standin
-        local = settings.model_copy(update={
-            "slack_api_url": standin.url, "slack_bot_token": "xoxb-console",
-            "slack_signing_secret": SECRET,
-        })  # fmt: skip
-        self.app = build_app(local, services)
+        self.app = build_app(settings, services)
         self.buttons: list[blocktext.Button] = []
+        self.session = secrets.token_hex(4)  # event ids differ from every earlier session's
+        self._events = itertools.count(1)
         self._seen = 0
 
     def handle(self, line: str) -> str:
@@ -57,7 +66,7 @@ class Console:
             return self._command("digest")
         if line.lower() == "home":
             event = {"type": "app_home_opened", "user": USER, "channel": "D0HOME", "tab": "home"}
-            return self._send(simulate.event_callback(event, team=TEAM), simulate.JSON)
+            return self._send(self._event(event), simulate.JSON)
         if line.lower().startswith("file "):
             return self._share_file(Path(line[5:].strip()).expanduser())
         return self._dm(BARE_URL.sub(r"<\1>", line))
@@ -68,7 +77,12 @@ class Console:
                  "text": text, "ts": f"{time.time():.6f}"}  # fmt: skip
         if files:
             event.update(subtype="file_share", files=files)
-        return self._send(simulate.event_callback(event, team=TEAM), simulate.JSON)
+        return self._send(self._event(event), simulate.JSON)
+
+    def _event(self, event: dict) -> str:
+        """An Events API delivery with an id of this session's own (Slack never reuses one)."""
+        event_id = f"Ev{self.session}{next(self._events):06d}"
+        return simulate.event_callback(event, team=TEAM, event_id=event_id)
 
     def _share_file(self, path: Path) -> str:
         try:
@@ -107,11 +121,12 @@ class Console:
         return self._render([s for s in shown if s])
 
     def _new_calls(self, wait: bool) -> list[Call]:
-        """The Web API calls the app made since last time, waiting for slow listeners."""
+        """The Web API calls the app made since last time, waiting for slow listeners to say
+        something (calls that show nothing, such as Bolt's first `auth.test`, don't count)."""
         deadline = time.monotonic() + (WAIT_SECONDS if wait else 0.3)
         while True:
             calls = self.standin.calls[self._seen :]
-            if calls and len(self.standin.calls) == self._seen + len(calls):
+            if any(_call_blocks(call) for call in calls):
                 time.sleep(0.2)
                 if len(self.standin.calls) == self._seen + len(calls):
                     break
@@ -159,10 +174,11 @@ def _call_blocks(call: Call) -> tuple[str, list[dict]] | None:
     return None
 
 
-def run_console(settings: Settings, services: Services) -> int:
+def run_console(settings: Settings, make_services: Callable[[Settings], Services]) -> int:
     """The read-eval-print loop; ends at `quit` or end of input."""
     standin = WebAPIStandIn().start()
-    console = Console(settings, services, standin)
+    local = local_settings(settings, standin)
+    console = Console(local, make_services(local), standin)
     interactive = sys.stdin.isatty()
     print(INTRO)
     try:

@@ -6,7 +6,7 @@ import gc
 import os
 import socket
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from bot.slack_retries import TIMEOUT_SECONDS, retry_handlers
 from bot.workspaces import team_clients
 from handlers.digests import DigestService
 from handlers.forwarding import ForwardService
+from handlers.inbox import ForwardInbox, deliver
 from handlers.ingesting import IngestService
 from handlers.lookups import LookupService
 from handlers.retries import Deliveries
@@ -28,17 +29,27 @@ from ingest.facts import ArticleFacts, ArticleText
 from ingest.fetch import fetch_article
 from ingest.gazetteer import load_gazetteer
 from ingest.lookup import PlaceIndex
-from store.db import make_engine, make_read_engine, make_sessions
+from store.db import (
+    REQUEST_SECONDS,
+    WORK_SECONDS,
+    make_engine,
+    make_read_engine,
+    make_sessions,
+)
 from store.migrate import upgrade
 
 if TYPE_CHECKING:
     from ingest.extract import Extractor
 
 
-def store_sessions(settings: Settings) -> sessionmaker[Session]:
-    """Sessions on the configured store, migrated to the newest schema first."""
+def store_sessions(
+    settings: Settings, answer_within: float = WORK_SECONDS, *, writer: bool = True
+) -> sessionmaker[Session]:
+    """Sessions on the configured store, migrated to the newest schema first; no statement
+    waits longer than `answer_within` seconds for the store (`make_engine` says more)."""
     upgrade(settings.database_url)
-    return make_sessions(make_engine(settings.database_url))
+    engine = make_engine(settings.database_url, answer_within=answer_within, writer=writer)
+    return make_sessions(engine)
 
 
 @lru_cache(maxsize=2)
@@ -79,14 +90,19 @@ class LazyExtractor:
 
 
 def make_services(settings: Settings, extractor: LazyExtractor | None = None) -> Services:
-    sessions = store_sessions(settings)
-    lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)),
-                            reads=make_read_engine(settings.database_url))  # fmt: skip
-    ingesting = IngestService(sessions, extractor or LazyExtractor(settings), lookups.store_changed)
+    """What Slack's requests use. What a person waits for gives up on the store within about a
+    second (Slack allows three); reading a forward after the acknowledgement may take longer."""
+    sessions = store_sessions(settings, REQUEST_SECONDS, writer=False)
+    reads = make_read_engine(settings.database_url, answer_within=REQUEST_SECONDS)
+    lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)), reads=reads)
+    working = make_sessions(make_engine(settings.database_url, answer_within=WORK_SECONDS,
+                                        writer=True))  # fmt: skip
+    ingesting = IngestService(working, extractor or LazyExtractor(settings), lookups.store_changed)
     fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
     forwarding = ForwardService(ingesting, fetch, api_url=settings.slack_api_url)
     subscribing = SubscriptionService(sessions, lookups)
-    return Services(lookups=lookups, forwarding=forwarding, subscribing=subscribing,
+    return Services(lookups=lookups, forwarding=forwarding,
+                    inbox=ForwardInbox(sessions, forwarding), subscribing=subscribing,
                     deliveries=Deliveries(sessions))  # fmt: skip
 
 
@@ -106,3 +122,22 @@ def digest_service(settings: Settings) -> DigestService:
     sessions = store_sessions(settings)
     clients = team_clients(settings, sessions.kw["bind"], partial(web_client, settings))
     return DigestService(sessions, clients, worker=worker)
+
+
+def forward_resumer(settings: Settings) -> Callable[[], int]:
+    """What the clock runs every minute: read and answer the forwards nobody is reading (given
+    back while the store was down, or left by a worker that was killed); how many it answered."""
+    sessions = store_sessions(settings)
+    ingesting = IngestService(sessions, LazyExtractor(settings))
+    fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
+    inbox = ForwardInbox(sessions, ForwardService(ingesting, fetch, api_url=settings.slack_api_url))
+    clients = team_clients(settings, sessions.kw["bind"], partial(web_client, settings))
+
+    def resume() -> int:
+        answered = 0
+        for answer in inbox.resume(lambda team: clients(team).token):
+            deliver(clients(answer.forward.scope), answer)
+            answered += answer.done
+        return answered
+
+    return resume

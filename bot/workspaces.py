@@ -22,10 +22,7 @@ BOT_SCOPES = [
     "chat:write.public",
     "app_mentions:read",
     "im:history",
-    "im:read",
-    "im:write",
     "files:read",
-    "links:read",
 ]  # fmt: skip (as manifest.yml)
 
 

@@ -2,60 +2,99 @@
 
 from __future__ import annotations
 
+import logging
+import re
+from collections.abc import Callable
+
 from slack_bolt import Ack, App, Respond
+from sqlalchemy.exc import SQLAlchemyError
 
 from handlers import views
 from handlers.lookups import LookupService
-from handlers.services import services_of
+from handlers.services import services_of, team_of
 
+log = logging.getLogger(__name__)
 GONE = "That place is no longer in my gazetteer. Try `/citylink <place>` again."
+NO_PAGE = "That page of the card no longer exists. Try `/citylink <place>` again."
+PAGE = re.compile(r"[0-9]{1,4}")  # a card's pages; a longer number was never on a button of ours
 
 
-def _team(body: dict) -> str | None:
-    return (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
+def button_value(action: dict) -> str | None:
+    """The pressed button's value; None when it is missing or not text."""
+    value = action.get("value")
+    return value if isinstance(value, str) else None
 
 
-def shared_view(lookups: LookupService, value: str, user: str, team_id: str | None):
-    """The view a Share button stands for, marked as shared by `user`; None if it is gone."""
+def place_view(lookups: LookupService, key: str, page_text: str, team_id: str | None,
+               shared_by: str | None = None) -> views.View | str:  # fmt: skip
+    """The card of a place's page ('' is the first), or a sentence saying why there is none."""
+    if not PAGE.fullmatch(page_text or "0"):
+        return NO_PAGE
+    page = int(page_text or "0")
+    found = lookups.profile_of(key, team_id=team_id, page=page)
+    if found is None:
+        return GONE
+    if page and not (found.profile and found.profile.partnerships):  # past the last page
+        return NO_PAGE
+    return views.place_card(found, shared_by=shared_by)
+
+
+def shared_view(
+    lookups: LookupService, value: str, user: str, team_id: str | None
+) -> views.View | str:
+    """The view a Share button stands for, marked as shared by `user`; a sentence if it is gone."""
     kind, *keys = value.split("|")
     if kind == "place" and keys:
-        page = int(keys[1]) if len(keys) > 1 and keys[1].isdigit() else 0
-        found = lookups.profile_of(keys[0], team_id=team_id, page=page)
-        return found and views.place_card(found, shared_by=user)
+        return place_view(lookups, keys[0], keys[1] if len(keys) > 1 else "", team_id, user)
     if kind == "pair" and len(keys) == 2:
         pair = lookups.pair_of(*keys, team_id=team_id)
-        return pair and views.pair_card(pair.a.place, pair.b.place, pair.links, shared_by=user)
+        return (views.pair_card(pair.a.place, pair.b.place, pair.links, shared_by=user)
+                if pair else GONE)  # fmt: skip
     if kind == "latest":
         return views.latest_card(lookups.latest(team_id=team_id), shared_by=user)
-    return None
+    return GONE
 
 
-def handle_show_place(ack: Ack, body: dict, action: dict, respond: Respond, context) -> None:
-    """A candidate button: replace the answer with that place's card."""
+def _read(make: Callable[[], views.View | str]) -> views.View | str:
+    """The view, or a sentence saying the store does not answer."""
+    try:
+        return make()
+    except SQLAlchemyError as exc:
+        log.warning("store unavailable for a button: %s", exc)
+        return views.STORE_DOWN
+
+
+def _answer(respond: Respond, view: views.View | str, **how) -> None:
+    """Send the view as `how` says, or the sentence to the presser alone."""
+    if respond.response_url is None:  # the button was on no message of ours
+        log.warning("a button was pressed outside a message; there is nowhere to answer")
+    elif isinstance(view, str):
+        respond(text=view, replace_original=False, response_type="ephemeral")
+    else:
+        respond(blocks=view.blocks, text=view.text, **how)
+
+
+def handle_show_place(ack: Ack, action: dict, respond: Respond, context) -> None:
+    """A candidate or "More partnerships" button: replace the answer with that card."""
     ack()
-    key, _, page = action["value"].partition("|")
+    value = button_value(action)
+    key, _, page = (value or "").partition("|")
     lookups = services_of(context).lookups
-    found = lookups.profile_of(key, team_id=_team(body), page=int(page) if page.isdigit() else 0)
-    if found is None:
-        respond(text=GONE, replace_original=False, response_type="ephemeral")
-        return
-    view = views.place_card(found)
-    respond(blocks=view.blocks, text=view.text, replace_original=True)
+    view = _read(lambda: place_view(lookups, key, page, team_of(context))) if value else GONE
+    _answer(respond, view, replace_original=True)
 
 
-def handle_share(ack: Ack, body: dict, action: dict, respond: Respond, context) -> None:
+def handle_share(ack: Ack, action: dict, respond: Respond, context) -> None:
     """Post the answer for everyone in the channel; the private copy goes away."""
     ack()
-    user = body["user"]["id"]
-    view = shared_view(services_of(context).lookups, action["value"], user, _team(body))
-    if view is None:
-        respond(text=GONE, replace_original=False, response_type="ephemeral")
-        return
-    respond(blocks=view.blocks, text=view.text, response_type="in_channel",
-            replace_original=False, delete_original=True)  # fmt: skip
+    value, user, team = button_value(action), context.user_id, team_of(context)
+    lookups = services_of(context).lookups
+    view = _read(lambda: shared_view(lookups, value, user, team)) if value and user else GONE
+    _answer(respond, view, response_type="in_channel", replace_original=False,
+            delete_original=True)  # fmt: skip
 
 
 def register(app: App) -> None:
-    app.action(views.SHOW_PLACE)(handle_show_place)
-    app.action(views.SHOW_PAGE)(handle_show_place)
-    app.action(views.SHARE)(handle_share)
+    app.action(views.action_ids(views.SHOW_PLACE))(handle_show_place)
+    app.action(views.action_ids(views.SHOW_PAGE))(handle_show_place)
+    app.action(views.action_ids(views.SHARE))(handle_share)

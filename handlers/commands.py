@@ -14,14 +14,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from handlers import digest_views, views
 from handlers.lookups import LookupService
-from handlers.services import services_of
+from handlers.services import services_of, team_of
 from handlers.subscribing import WORDS as SUBSCRIPTION_WORDS
 from handlers.subscribing import SubscriptionService
 
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 200
 PAIR_SEPARATOR = re.compile(r"\s*[&+]\s*|\s+and\s+", re.IGNORECASE)
-STORE_DOWN = "I can't reach my knowledge store right now. Please try again in a minute."
 
 
 @dataclass(frozen=True)
@@ -81,10 +80,12 @@ def answer(lookups: LookupService, text: str, *, team_id: str | None = None) -> 
     return views.place_card(found)
 
 
-def subscription_answer(subscribing: SubscriptionService, command: dict) -> views.View:
+def subscription_answer(
+    subscribing: SubscriptionService, command: dict, team: str
+) -> views.View:
     """`subscribe`, `subscriptions`, `unsubscribe` and `digest` (a preview) for this channel."""
     word, _, rest = clean(command.get("text", "")).partition(" ")
-    team, channel = command.get("team_id") or "", command.get("channel_id", "")
+    channel = command.get("channel_id", "")
     if word.lower() == "subscriptions":
         subs = subscribing.of_team(team)
         return digest_views.subscriptions_card([(s, subscribing.place_names(s)) for s in subs])
@@ -114,14 +115,14 @@ def handle_citylink(ack: Ack, command: dict, context) -> None:
     text = clean(typed)  # `answer` cleans what was typed itself: cleaning twice unescapes twice
     try:
         if text.split(" ")[0].lower() in SUBSCRIPTION_WORDS:
-            view = subscription_answer(services.subscribing, command)
+            view = subscription_answer(services.subscribing, command, team_of(context) or "")
         else:
-            team_id, lookups = command.get("team_id"), services.lookups
+            team_id, lookups = team_of(context), services.lookups
             made = partial(answer, lookups, typed, team_id=team_id)
             view = services.answers.get(lookups.revision(), (team_id, text), made)
     except SQLAlchemyError:
         log.exception("store unavailable for /citylink")
-        view = views.message(STORE_DOWN)
+        view = views.message(views.STORE_DOWN)
     ack(response_type="ephemeral", blocks=view.blocks, text=view.text)
 
 

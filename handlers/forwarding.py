@@ -54,7 +54,9 @@ class ForwardService:
     ):
         self.ingesting = ingesting
         self.fetch = fetch
-        self.file_hosts = {*SLACK_FILE_HOSTS, urlsplit(api_url).hostname or ""}
+        # The bot token goes only to Slack's file hosts over https on the default port, or to
+        # the Web API's own origin (a local stand-in for the console and tests).
+        self.file_origins = {("https", host, 443) for host in SLACK_FILE_HOSTS} | {_origin(api_url)}
 
     def from_message(self, text: str, forward: Forward) -> list[Learned]:
         """Ingest each link of the message, or the message itself if it is an article."""
@@ -69,7 +71,7 @@ class ForwardService:
 
     def from_file(self, file: dict, forward: Forward, bot_token: str | None) -> Learned:
         """Download a file shared with the bot (text, HTML or PDF) with its workspace's token."""
-        name = file.get("name") or file.get("title") or "shared file"
+        name = str(file.get("name") or file.get("title") or "shared file")
         return self._learn(name, lambda: self._download(file, name, bot_token), forward)
 
     def _learn(self, source: str, read: Callable[[], ArticleText], forward: Forward) -> Learned:
@@ -80,9 +82,10 @@ class ForwardService:
 
     def _download(self, file: dict, name: str, bot_token: str | None) -> ArticleText:
         url = file.get("url_private_download") or file.get("url_private")
-        if not url or urlsplit(url).hostname not in self.file_hosts:
+        if not isinstance(url, str) or _origin(url) not in self.file_origins:
             raise IngestError("I could not download that file from Slack")
-        if (file.get("size") or 0) > MAX_BYTES:
+        size = file.get("size")
+        if isinstance(size, int) and size > MAX_BYTES:
             raise TooLarge("the file is over 5 MB")
         headers = {"Authorization": f"Bearer {bot_token}"}
         try:
@@ -93,6 +96,16 @@ class ForwardService:
         except httpx.HTTPError:
             raise IngestError("I could not download that file from Slack") from None
         return read_bytes(data, name=name, content_type=_useful_type(content_type, file))
+
+
+def _origin(url: str) -> tuple[str, str, int | None] | None:
+    """('https', 'files.slack.com', 443) for a URL; None if it has no usable origin."""
+    try:
+        parts = urlsplit(url)
+        default = {"https": 443, "http": 80}.get(parts.scheme)
+        return parts.scheme, parts.hostname or "", parts.port or default
+    except ValueError:  # a port that is not a number
+        return None
 
 
 def _read_capped(response: httpx.Response) -> bytes:

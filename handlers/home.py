@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
-from slack_bolt import App
+import logging
+
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
+from sqlalchemy.exc import SQLAlchemyError
 
 from handlers import views
-from handlers.services import services_of
+from handlers.lookups import LookupService
+from handlers.services import STORE_FAILED, services_of, team_of
+
+log = logging.getLogger(__name__)
 
 
-def handle_home_opened(event: dict, body: dict, client: WebClient, context) -> None:
-    if event.get("tab", "home") != "home":
+def ack_at_once(ack: Ack) -> None:
+    """The tab is built after the acknowledgement: a slow store must not make Slack retry."""
+    ack()
+
+
+def handle_home_opened(event: dict, client: WebClient, context) -> None:
+    if event.get("tab", "home") != "home" or not event.get("user"):
         return
-    lookups, team_id = services_of(context).lookups, body.get("team_id")
-    view = views.home_view(lookups.latest(team_id=team_id), lookups.counts(team_id=team_id))
+    known = None if context.get(STORE_FAILED) else _known(services_of(context).lookups,
+                                                          team_of(context))  # fmt: skip
+    # Without the store the tab still opens, and says why it is empty.
+    view = known or {"type": "home", "blocks": views.message(views.STORE_DOWN).blocks}
     client.views_publish(user_id=event["user"], view=view)
 
 
+def _known(lookups: LookupService, team_id: str | None) -> dict | None:
+    try:
+        return views.home_view(lookups.latest(team_id=team_id), lookups.counts(team_id=team_id))
+    except SQLAlchemyError as exc:
+        log.warning("store unavailable for the App Home: %s", exc)
+        return None
+
+
 def register(app: App) -> None:
-    app.event("app_home_opened")(handle_home_opened)
+    app.event("app_home_opened")(ack=ack_at_once, lazy=[handle_home_opened])

@@ -10,7 +10,7 @@ from slack_bolt import BoltResponse
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.services import services_of
+from handlers.services import STORE_FAILED, services_of
 from store.deliveries import first_delivery
 from store.models import utcnow
 
@@ -25,20 +25,19 @@ class Deliveries:
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._lock = threading.Lock()
 
-    def first_time(self, event_id: str) -> bool:
-        """Whether no process has received this event before.
+    def first_time(self, event_id: str) -> bool | None:
+        """Whether no process has received this event before; None if the store cannot say.
 
-        If the store cannot say, the event is handled: a rare double answer beats a lost one.
+        An event the store cannot check is handled: a rare double answer beats a lost one.
         """
         if not self._first_here(event_id):
             return False
         try:
             with self.sessions.begin() as session:
                 return first_delivery(session, event_id, utcnow())
-        except SQLAlchemyError:
-            log.warning("could not check event %s in the store; handling it", event_id,
-                        exc_info=True)  # fmt: skip
-            return True
+        except SQLAlchemyError as exc:
+            log.warning("could not check event %s in the store; handling it: %s", event_id, exc)
+            return None
 
     def _first_here(self, event_id: str) -> bool:
         with self._lock:
@@ -53,8 +52,13 @@ class Deliveries:
 def drop_redeliveries(body: dict, request, context, next) -> BoltResponse | None:  # noqa: A002
     """A global middleware: an event received before is acknowledged and dropped."""
     event_id = body.get("event_id")
-    if event_id and not services_of(context).deliveries.first_time(event_id):
+    if not isinstance(event_id, str) or not event_id:
+        return next()
+    first = services_of(context).deliveries.first_time(event_id)
+    if first is False:
         retry = request.headers.get("x-slack-retry-num", ["?"])[0]
         log.info("dropped re-delivery %s of event %s", retry, event_id)
         return BoltResponse(status=200, body="")
+    if first is None:  # the store just failed: listeners answer at once, without waiting again
+        context[STORE_FAILED] = True
     return next()

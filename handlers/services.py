@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from handlers.answers import AnswerCache
 from handlers.forwarding import ForwardService
+from handlers.inbox import ForwardInbox
 from handlers.lookups import LookupService
 from handlers.subscribing import SubscriptionService
 
@@ -14,12 +15,15 @@ if TYPE_CHECKING:
     from handlers.retries import Deliveries
 
 CONTEXT_KEY = "citylink"
+ACCEPTED = "citylink_forward_kept"  # set by a forward's acknowledgement, read by its lazy listener
+STORE_FAILED = "citylink_store_failed"  # the store failed earlier in this request
 
 
 @dataclass(frozen=True)
 class Services:
     lookups: LookupService
     forwarding: ForwardService
+    inbox: ForwardInbox  # forwards kept until answered
     subscribing: SubscriptionService
     deliveries: Deliveries  # Slack event ids already received, by any process
     answers: AnswerCache = field(default_factory=AnswerCache)  # `/citylink` answers, per store
@@ -32,3 +36,9 @@ class Services:
 def services_of(context) -> Services:
     """The services `bot.app.build_app` put into the request context."""
     return context[CONTEXT_KEY]
+
+
+def team_of(context) -> str | None:
+    """The installing workspace (or, for an org-wide install, the org) of a request, as Bolt
+    read it from the authorization; the envelope's team can be another organisation's."""
+    return context.team_id or context.enterprise_id

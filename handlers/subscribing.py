@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import lru_cache
+from zoneinfo import available_timezones
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -15,12 +16,16 @@ from handlers.digest_views import digest_messages
 from handlers.digests import DEFAULTS, DigestService
 from handlers.lookups import LookupService
 from handlers.schedule import WEEKDAYS
+from handlers.views import clip
 from store import digests
 from store.digests import SubscriptionResult
 
 WORDS = ("subscribe", "subscriptions", "unsubscribe", "digest")
 FILTER = re.compile(r"\b(places?|kinds?|mute[ds]?)\s*:", re.IGNORECASE)
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+SLACK_ID = re.compile(r"[A-Z0-9]{1,64}")  # a team, channel or user as Slack names them
+MAX_PLACES = 25  # a digest's places: each is looked up while Slack waits for the answer
+MAX_NAME_CHARS = 200  # longer than any place name
 KIND_WORDS = {
     "sister": "sister_city", "twin": "sister_city", "friendship": "friendship_city",
     "mou": "mou", "memorandum": "mou", "agreement": "mou", "trade": "trade_deal",
@@ -46,6 +51,12 @@ def _kind(word: str) -> str | None:
     return next((kind for key, kind in KIND_WORDS.items() if key in lowered), None)
 
 
+@lru_cache(maxsize=1)
+def time_zones() -> frozenset[str]:
+    """The IANA zone names this system has: a word is one of them, never a path to open."""
+    return frozenset(available_timezones())
+
+
 def _schedule_words(words: list[str], request: SubscriptionRequest) -> None:
     for word in words:
         lowered = word.lower()
@@ -59,13 +70,11 @@ def _schedule_words(words: list[str], request: SubscriptionRequest) -> None:
             request.fields["time_of_day"] = f"{int(match[1]):02d}:{match[2]}"
         elif lowered in ("skip-empty", "quiet"):
             request.fields["skip_empty"] = True
+        elif word in time_zones():
+            request.fields["timezone"] = word
         else:
-            try:
-                ZoneInfo(word)
-                request.fields["timezone"] = word
-            except (ZoneInfoNotFoundError, ValueError):
-                request.problem = f"I don't understand \u201c{word}\u201d."
-                return
+            request.problem = f"I don't understand \u201c{clip(word, 100)}\u201d."
+            return
 
 
 def parse_subscribe(text: str) -> SubscriptionRequest:
@@ -77,6 +86,8 @@ def parse_subscribe(text: str) -> SubscriptionRequest:
         name = name.lower()
         if name.startswith("place"):
             request.place_names = _items(value)
+            if len(request.place_names) > MAX_PLACES:
+                request.problem = f"A digest can follow at most {MAX_PLACES} places."
         elif name.startswith("kind"):
             kinds = [_kind(x) for x in _items(value)]
             if None in kinds:
@@ -98,14 +109,18 @@ class SubscriptionService:
 
     def subscribe(self, team: str, channel: str, user: str, text: str) -> SubscriptionResult | str:
         """The channel's new subscription, or a sentence saying what is wrong."""
+        if not (SLACK_ID.fullmatch(channel) and SLACK_ID.fullmatch(user)
+                and SLACK_ID.fullmatch(team or "T")):  # fmt: skip
+            return "I can only subscribe a channel, for someone in it."
         request = parse_subscribe(text)
         if request.problem:
             return request.problem
         keys = []
         for name in request.place_names:
-            found = self.lookups.place(name, team_id=team or None, profile=False)
-            if found.place is None:
-                return f"I don't know a place called \u201c{name}\u201d."
+            found = (self.lookups.place(name, team_id=team or None, profile=False)
+                     if len(name) <= MAX_NAME_CHARS else None)  # fmt: skip
+            if found is None or found.place is None:
+                return f"I don't know a place called \u201c{clip(name, 100)}\u201d."
             keys.append(found.place.key)
         with self.sessions.begin() as session:
             return digests.subscribe(session, team, channel, user_id=user, now=self.now(),

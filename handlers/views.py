@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,9 @@ from store.results import (
 if TYPE_CHECKING:  # lookups keep pages these views render: the import runs the other way
     from handlers.lookups import PlaceAnswer
 
+# A button's action_id is one of these with the button's position in its message
+# (`citylink_share:0`): Slack refuses a block whose buttons repeat an action_id. `action_ids`
+# matches those, and the bare ids on messages sent before buttons were numbered.
 SHOW_PLACE = "citylink_show_place"  # value: a place key
 SHOW_PAGE = "citylink_show_page"  # value: "place key|page"
 SHARE = "citylink_share"  # value: what to share, see `share_value`
@@ -49,6 +53,7 @@ KIND_LABELS = {
     "visit": "visit",
 }
 STATUS_WORDS = {"new": "new", "existing": "in place", "proposed": "proposed"}
+STORE_DOWN = "I can't reach my knowledge store right now. Please try again in a minute."
 HELP_TEXT = (
     "*Look up a place:* `/citylink Chongqing` (typos, old names, native scripts and "
     "qualifiers work: `Chungking`, `上海`, `Dunedin, NZ`, `Portland, Maine`)\n"
@@ -219,9 +224,15 @@ def share_value(kind: str, *keys: str) -> str:
     return "|".join((kind, *keys))
 
 
+def action_ids(action: str) -> re.Pattern[str]:
+    """The action_ids of `action`'s buttons: `action` itself, or numbered `action:3`."""
+    return re.compile(rf"^{re.escape(action)}(:[0-9]{{1,2}})?\Z")
+
+
 def _actions(buttons: list[Block]) -> list[Block]:
-    """Rows of at most five buttons, at most two rows."""
-    rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)][:2]
+    """Rows of at most five buttons, at most two rows; each button's action_id numbered."""
+    numbered = [{**b, "action_id": f"{b['action_id']}:{i}"} for i, b in enumerate(buttons)]
+    rows = [numbered[i : i + 5] for i in range(0, len(numbered), 5)][:2]
     return [{"elements": row, "type": "actions"} for row in rows]
 
 
@@ -258,7 +269,8 @@ def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
     facts = f"{place.kind} \u00b7 {escape(place_label(place))}"
     if shown:
         facts += f" \u00b7 {shown.article_count} article{'s' * (shown.article_count != 1)}"
-    blocks.append(context(facts + (f" \u00b7 shared by <@{shared_by}>" if shared_by else "")))
+    shared = f" \u00b7 shared by <@{escape(shared_by)}>" if shared_by else ""
+    blocks.append(context(facts + shared))
     total = shown.partnership_count if shown else 0
     if not total:
         blocks.append(section(
@@ -304,7 +316,7 @@ def did_you_mean(query: str, candidates: Sequence[Place]) -> View:
 
 
 def _shared_note(shared_by: str | None) -> list[Block]:
-    return [context(f"shared by <@{shared_by}>")] if shared_by else []
+    return [context(f"shared by <@{escape(shared_by)}>")] if shared_by else []
 
 
 def pair_card(

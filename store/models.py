@@ -260,6 +260,29 @@ class SlackDelivery(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
+class ForwardRequest(Base):
+    """A forward as Slack sent it, kept from its acknowledgement until it has been answered."""
+
+    __tablename__ = "forward_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)  # Slack's event or trigger id
+    scope: Mapped[str] = mapped_column(String(64))  # the installing team (or org)
+    user_id: Mapped[str] = mapped_column(String(64))
+    channel_id: Mapped[str | None] = mapped_column(String(64))
+    thread_ts: Mapped[str | None] = mapped_column(String(32))  # where the answer goes
+    via: Mapped[str] = mapped_column(String(16))  # "dm" | "mention" | "shortcut"
+    text: Mapped[str] = mapped_column(Text)
+    files: Mapped[list[dict]] = mapped_column(JSON)
+    response_url: Mapped[str | None] = mapped_column(Text)  # shortcuts: a private answer
+    status: Mapped[str] = mapped_column(String(8), index=True)  # pending | working | done
+    attempts: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(Text)  # the last transient failure
+
+
 class Subscription(Base):
     """A channel's digest: how often, when (local time in `timezone`), and what to leave out."""
 

@@ -18,6 +18,7 @@ from bot.standin import WebAPIStandIn
 from bot.wiring import make_services, store_sessions
 from handlers.ingesting import Forward, IngestService
 from ingest.reader import iter_paths, read_path
+from tests.blockkit import assert_valid_ids
 
 ROOT = Path(__file__).resolve().parents[2]
 PAYLOADS = ROOT / "tests" / "payloads"
@@ -73,7 +74,7 @@ class Slack:
         fields.update(command="/citylink", text=text, response_url=self.response_url(),
                       team_id=team)  # fmt: skip
         fields.pop("enterprise_id", None)  # our workspaces are not Enterprise Grid orgs
-        return dispatch(self.app, SECRET, urlencode(fields), FORM, **headers)
+        return checked(dispatch(self.app, SECRET, urlencode(fields), FORM, **headers))
 
     def answer(self, text: str, *, team: str = "T111") -> dict:
         """The ephemeral message `/citylink <text>` answers with."""
@@ -86,17 +87,38 @@ class Slack:
         payload["response_url"] = self.response_url()
         payload["actions"] = [{**payload["actions"][0], "action_id": button["action_id"],
                                "value": button.get("value")}]  # fmt: skip
-        return dispatch(self.app, SECRET, urlencode({"payload": json.dumps(payload)}), FORM)
+        return checked(dispatch(self.app, SECRET, urlencode({"payload": json.dumps(payload)}),
+                                FORM))  # fmt: skip
 
     def event(self, event: dict, *, event_id: str | None = None, team: str = "T111", **headers):
         """An Events API delivery; each gets a new event id unless one is given (a retry)."""
         body = json.loads((PAYLOADS / "event_callback.app_mention.bolt_test.json").read_text())
         body.update(event=event, event_id=event_id or f"Ev{time.time_ns()}", team_id=team)
         body.pop("enterprise_id", None)
-        return dispatch(self.app, SECRET, json.dumps(body), JSON, **headers)
+        return checked(dispatch(self.app, SECRET, json.dumps(body), JSON, **headers))
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 10.0):
         return wait_for_calls(self.standin, method, count, timeout)
+
+
+def checked(response):
+    """The app's answer to a request, once its Block Kit is found to be what Slack accepts."""
+    assert_valid_ids(response.body, "the acknowledgement")
+    return response
+
+
+@pytest.fixture(autouse=True)
+def sent_block_kit_is_valid(request):
+    """After each test: every message and view the app sent (Web API, response_url, Socket Mode
+    acknowledgements) has ids Slack accepts."""
+    names = request.fixturenames
+    standin = request.getfixturevalue("standin") if "standin" in names else None
+    socket = request.getfixturevalue("socket_mode") if "socket_mode" in names else None
+    yield
+    for call in standin.calls if standin else ():
+        assert_valid_ids(call.params, call.method)
+    for envelope_id, ack in (socket.acks if socket else {}).items():
+        assert_valid_ids(ack, f"Socket Mode acknowledgement {envelope_id}")
 
 
 def wait_for_calls(standin: WebAPIStandIn, method: str, count: int = 1, timeout: float = 10.0):

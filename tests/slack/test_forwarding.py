@@ -16,6 +16,7 @@ from bot.app import build_app
 from bot.simulate import FORM, dispatch
 from bot.wiring import make_services
 from handlers.forwarding import ForwardService
+from handlers.inbox import ForwardInbox
 from handlers.lookups import LookupService
 from ingest.fetch import fetch_article
 from store import models
@@ -214,8 +215,10 @@ def test_a_server_that_never_answers_gets_a_reason(settings, standin, web):
     allowed = settings.model_copy(update={"citylink_fetch_allow_hosts": ["127.0.0.1"]})
     services = make_services(allowed)
     patient = partial(fetch_article, allow_hosts={"127.0.0.1"}, timeout=(1.0, 1.0))
-    quick = replace(services, forwarding=ForwardService(
-        services.forwarding.ingesting, patient, api_url=allowed.slack_api_url))  # fmt: skip
+    forwarding = ForwardService(services.forwarding.ingesting, patient,
+                                api_url=allowed.slack_api_url)  # fmt: skip
+    quick = replace(services, forwarding=forwarding,
+                    inbox=ForwardInbox(services.inbox.sessions, forwarding))  # fmt: skip
     slack = Slack(build_app(allowed, quick), standin)
     url = web.add("/stuck", article_html(TWINNING), delay=5)
     slack.event(dm(f"<{url}>"))
