@@ -197,7 +197,7 @@ def serve(settings: Settings, args) -> int:
     if seeding.exitcode != 0:
         print("citylink serve: could not seed the empty store (see above)", file=sys.stderr)
         return 1
-    serve_http(build, settings.port, settings.web_concurrency)
+    serve_http(build, settings.port, settings.web_concurrency, settings.slack_signing_secret)
     return 0
 
 

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from gunicorn.app.base import BaseApplication
 from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import text
 
+from bot.guard import SlackGuard
 from handlers.services import Services
 
 log = logging.getLogger(__name__)
@@ -25,10 +25,11 @@ GUNICORN = {
 
 
 class Routes:
-    """The web process: Slack's requests at POST /slack/events, and GET /healthz."""
+    """The web process: Slack's requests at POST /slack/events (checked by `SlackGuard` before
+    Bolt sees them), the OAuth pages when there are several workspaces, and GET /healthz."""
 
-    def __init__(self, app: App, services: Services):
-        self.slack = SlackRequestHandler(app, path="/slack/events")
+    def __init__(self, app: App, services: Services, *, signing_secret: str):
+        self.slack = SlackGuard(app, signing_secret, path="/slack/events")
         self.services = services
 
     def __call__(self, environ, start_response):
@@ -51,8 +52,10 @@ class Routes:
 class _Gunicorn(BaseApplication):
     """gunicorn run from code; each worker builds its own app (connections are not forked)."""
 
-    def __init__(self, build: Callable[[], tuple[App, Services]], options: dict):
-        self.build, self.options = build, options
+    def __init__(
+        self, build: Callable[[], tuple[App, Services]], options: dict, signing_secret: str
+    ):
+        self.build, self.options, self.signing_secret = build, options, signing_secret
         super().__init__()
 
     def load_config(self) -> None:
@@ -60,12 +63,15 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        return Routes(*self.build())
+        return Routes(*self.build(), signing_secret=self.signing_secret)
 
 
-def serve_http(build: Callable[[], tuple[App, Services]], port: int, workers: int) -> None:
+def serve_http(
+    build: Callable[[], tuple[App, Services]], port: int, workers: int, signing_secret: str
+) -> None:
     """Run gunicorn on `port` with `workers` processes until stopped (SIGTERM: gracefully)."""
-    _Gunicorn(build, {**GUNICORN, "bind": f"0.0.0.0:{port}", "workers": workers}).run()
+    options = {**GUNICORN, "bind": f"0.0.0.0:{port}", "workers": workers}
+    _Gunicorn(build, options, signing_secret).run()
 
 
 def serve_socket(app: App, app_token: str) -> None:

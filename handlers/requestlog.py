@@ -13,9 +13,11 @@ def request_type(body: dict) -> str:
     if body.get("command"):
         return f"command {body['command']}"
     if body.get("type") == "event_callback":
-        return f"event {(body.get('event') or {}).get('type', '?')}"
-    actions = body.get("actions") or [{}]
-    detail = body.get("callback_id") or actions[0].get("action_id") or ""
+        event = body.get("event")
+        return f"event {event.get('type', '?') if isinstance(event, dict) else '?'}"
+    actions = body.get("actions")
+    first = actions[0] if isinstance(actions, list) and actions else {}
+    detail = body.get("callback_id") or (first.get("action_id") if isinstance(first, dict) else "")
     return f"{body.get('type', 'unknown')} {detail}".strip()
 
 
