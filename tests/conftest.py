@@ -7,10 +7,12 @@ import pytest
 from sqlalchemy import create_engine
 
 from bot.config import load_settings
+from bot.standin import WebAPIStandIn
 from ingest.extract import Extractor
 from ingest.pipeline import build_nlp
 from store.db import make_engine, make_sessions
 from store.migrate import upgrade
+from tests.articles_server import ArticleServer
 
 POSTGRES_URL = os.environ.get("CITYLINK_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
@@ -56,3 +58,19 @@ def engine(database_url):
 @pytest.fixture
 def sessions(engine):
     return make_sessions(engine)
+
+
+@pytest.fixture
+def standin():
+    """The local Slack Web API (`SLACK_API_URL`), recording every call."""
+    server = WebAPIStandIn().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def web():
+    """A local web server for articles to forward and fetch."""
+    server = ArticleServer()
+    yield server
+    server.stop()

@@ -42,13 +42,6 @@ def clock() -> Clock:
     return Clock(MONDAY_9 - timedelta(days=30))
 
 
-@pytest.fixture
-def standin():
-    server = WebAPIStandIn().start()
-    yield server
-    server.stop()
-
-
 @pytest.fixture(autouse=True)
 def posted_block_kit_is_valid(request):
     """After each test: every digest the stand-in received has ids Slack accepts."""

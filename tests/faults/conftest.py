@@ -13,7 +13,6 @@ from tests.digests.conftest import (  # noqa: F401 - fixtures shared with the di
     clock,
     report,
     service,
-    standin,
     subscribe,
 )
 

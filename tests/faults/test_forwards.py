@@ -29,25 +29,11 @@ from handlers.ingesting import IngestService
 from store import models
 from store.db import make_engine, make_sessions
 from store.forward_requests import PendingForward
-from tests.articles_server import ArticleServer, article_html
+from tests.articles_server import article_html
 from tests.faults.test_store import ARTICLE, hold_write_lock
 from tests.slack.conftest import PAYLOADS, all_text, corpus_store  # noqa: F401
 
 SECRET = "kill-test-secret"
-
-
-@pytest.fixture
-def web():
-    server = ArticleServer()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def standin():
-    server = WebAPIStandIn().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -15,13 +15,12 @@ from sqlalchemy.engine import make_url
 from bot.app import build_app
 from bot.config import load_settings
 from bot.server import Routes
-from bot.standin import WebAPIStandIn
 from bot.wiring import make_services, store_sessions
 from handlers.inbox import NOT_SAVED
 from handlers.ingesting import Forward, IngestService
 from handlers.views import STORE_DOWN
 from ingest.reader import iter_paths, read_path
-from tests.articles_server import ArticleServer, article_html
+from tests.articles_server import article_html
 from tests.conftest import POSTGRES_URL, _reset_postgres
 from tests.faults.proxy import StoreProxy
 from tests.slack.conftest import (  # noqa: F401 - fixtures shared with the Slack tests
@@ -62,20 +61,6 @@ def health(routes: Routes) -> str:
     statuses = []
     routes({"PATH_INFO": "/healthz", "REQUEST_METHOD": "GET"}, lambda s, h: statuses.append(s))
     return statuses[0]
-
-
-@pytest.fixture
-def standin():
-    server = WebAPIStandIn().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def web():
-    server = ArticleServer()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -39,13 +39,6 @@ def corpus_store(tmp_path_factory, extractor) -> Path:
 
 
 @pytest.fixture
-def standin():
-    server = WebAPIStandIn().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def settings(tmp_path, corpus_store, standin):
     path = tmp_path / "citylink.db"
     shutil.copy(corpus_store, path)

@@ -20,7 +20,7 @@ from handlers.inbox import ForwardInbox
 from handlers.lookups import LookupService
 from ingest.fetch import fetch_article
 from store import models
-from tests.articles_server import ArticleServer, article_html
+from tests.articles_server import article_html
 from tests.pdf import make_pdf
 from tests.slack.conftest import PAYLOADS, SECRET, Slack, all_text
 
@@ -32,13 +32,6 @@ PASTED = (
     "business leaders, said the two cities would open a joint trade office next spring and "
     "expand student exchanges between their universities."
 )
-
-
-@pytest.fixture
-def web():
-    server = ArticleServer()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
