@@ -167,6 +167,17 @@ def test_files_shared_in_a_dm_are_downloaded_and_learned(forwarding, standin):
     assert all(c.headers.get("Authorization") == "Bearer xoxb-test" for c in downloads)
 
 
+@pytest.mark.parametrize("where", ["plain http", "another port", "another host"])
+def test_the_bot_token_goes_only_to_slacks_file_hosts_over_https(forwarding, web, where):
+    page = web.add("/files/twinning.html", article_html(TWINNING))  # not the Web API's origin
+    url = {"plain http": "http://files.slack.com/files-pri/T1-F1/twinning.html",
+           "another port": "https://files.slack.com:8443/files-pri/T1-F1/twinning.html",
+           "another host": page}[where]  # fmt: skip
+    forwarding.event(dm("", files=[{"name": "twinning.html", "url_private_download": url}]))
+    assert "could not download that file" in all_text(reply(forwarding)["blocks"])
+    assert web.hits == []
+
+
 @pytest.mark.parametrize("url", [
     "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://10.0.0.1/",
     "file:///etc/passwd", "gopher://127.0.0.1:70/",
