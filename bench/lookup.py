@@ -1,9 +1,8 @@
 """Lookup costs: `/citylink` through the real Bolt app, fuzzy matching, and `citylink serve`.
 
 (a) Server-side cost of `/citylink <place>` against a no-op `/noop` command on the same app
-    instance (signed requests dispatched in-process), as a ratio of medians: while each place's
-    card is built (the store's kept cards cleared first), the first time a second instance is
-    asked (cards kept), and asked again (answers kept until the store's revision changes).
+    instance (signed requests dispatched in-process), as a ratio of medians: each quality query
+    asked once, then again (every lookup reads the store and renders its card: nothing is kept).
     Goal <= 3x.
 (b) Fuzzy match latency over the quality list plus random typos of gazetteer names.
     Goal: p95 <= 5 ms.
@@ -28,7 +27,7 @@ import urllib.request
 from pathlib import Path
 
 from slack_bolt import BoltRequest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -86,13 +85,8 @@ def _ms(seconds: list[float]) -> tuple[float, float]:
 
 
 def app_cost(url: str, rounds: int) -> dict[str, float]:
-    """Median server-side times of `/citylink <q>` and of `/noop`, in three states.
-
-    Built: no place card kept yet (the store's cards are cleared first), so each lookup reads
-    the facts and keeps the card. First asked: a second app instance (another worker), never
-    asked before, answering from the kept cards. Asked again: the same instance, `rounds` times.
-    """
-    clear_cards(url)
+    """Median server-side times of `/citylink <q>` and of `/noop`: each query first asked by a
+    fresh app instance, then asked again `rounds` times."""
     standin = WebAPIStandIn().start()
     try:
         settings = load_settings(
@@ -101,26 +95,15 @@ def app_cost(url: str, rounds: int) -> dict[str, float]:
             slack_bot_token="xoxb-bench",
             slack_signing_secret=SECRET,
         )
-        built, _ = _asked(_bench_app(settings, standin), standin, 0)
         first, again = _asked(_bench_app(settings, standin), standin, rounds)
     finally:
         standin.stop()
     figures: dict[str, float] = {"requests": len(first["lookup"])}
-    for name, times in (("built", built), ("first", first), ("again", again)):
+    for name, times in (("first", first), ("again", again)):
         figures[f"{name}_p50"], figures[f"{name}_p95"] = _ms(times["lookup"])
         figures[f"{name}_noop"] = _ms(times["noop"])[0]  # the no-ops sent between those lookups
         figures[f"{name}_ratio"] = figures[f"{name}_p50"] / figures[f"{name}_noop"]
     return figures
-
-
-def clear_cards(url: str) -> None:
-    """Forget every kept place card, so the first pass builds them all."""
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            connection.execute(update(models.PlaceCard).values(body=None))
-    finally:
-        engine.dispose()
 
 
 def _bench_app(settings, standin: WebAPIStandIn):
@@ -223,18 +206,15 @@ def _settled_memory(pid: int) -> tuple[float, float]:
 def table(app: dict, fuzzy: dict, serve: dict, url: str) -> str:
     """The Markdown table of every figure, with its goal."""
     rows = [
-        ("`/citylink`, card built: median (in-process Bolt)", f"{app['built_p50']:.2f} ms", ""),
-        ("`/citylink`, card built: p95", f"{app['built_p95']:.2f} ms", ""),
-        ("`/citylink` first asked, card kept: median", f"{app['first_p50']:.2f} ms", ""),
-        ("`/citylink` first asked, card kept: p95", f"{app['first_p95']:.2f} ms", ""),
+        ("`/citylink` first asked: median (in-process Bolt)", f"{app['first_p50']:.2f} ms", ""),
+        ("`/citylink` first asked: p95", f"{app['first_p95']:.2f} ms", ""),
         ("`/citylink` asked again: median", f"{app['again_p50']:.2f} ms", ""),
         ("`/citylink` asked again: p95", f"{app['again_p95']:.2f} ms", ""),
         (
-            "`/noop` median beside them (same app): built, first, again",
-            " / ".join(f"{app[f'{n}_noop']:.2f}" for n in ("built", "first", "again")) + " ms",
+            "`/noop` median beside them (same app): first, again",
+            " / ".join(f"{app[f'{n}_noop']:.2f}" for n in ("first", "again")) + " ms",
             "",
         ),
-        ("ratio card built / `/noop`", f"{app['built_ratio']:.1f}x", ""),
         ("ratio first asked / `/noop`", f"{app['first_ratio']:.1f}x", "<= 3x"),
         ("ratio asked again / `/noop`", f"{app['again_ratio']:.1f}x", "<= 3x"),
         (f"fuzzy match p50 ({fuzzy['queries']} queries)", f"{fuzzy['p50']:.2f} ms", ""),

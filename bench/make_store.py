@@ -24,10 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ingest.facts import PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, Money  # noqa: E402
 from ingest.facts import Place as PlaceFact  # noqa: E402
-from ingest.gazetteer import load_gazetteer  # noqa: E402
 from ingest.identity import canonical_url, content_hash, folded_name  # noqa: E402
+from places.gazetteer import load_gazetteer  # noqa: E402
 from store import models  # noqa: E402
-from store.cards import touch_every_place  # noqa: E402
 from store.db import make_engine  # noqa: E402
 from store.migrate import upgrade  # noqa: E402
 from store.results import PartnershipState  # noqa: E402
@@ -287,7 +286,6 @@ def build(url: str, articles: int, seed: int) -> dict[str, int]:
     builder.article_rows(articles)
     with engine.begin() as connection:
         write(connection, builder.rows)
-        touch_every_place(connection)
         finish(connection)
     if engine.dialect.name == "postgresql":
         vacuum(engine)

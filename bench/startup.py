@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "data" / "articles" / "004_0951e30b849bc137.txt"
 LOAD_GAZETTEER = (
     "import sys, time; from pathlib import Path; t = time.perf_counter();"
-    "from ingest.gazetteer import load_gazetteer; load_gazetteer(Path(sys.argv[1]));"
+    "from places.gazetteer import load_gazetteer; load_gazetteer(Path(sys.argv[1]));"
     "print(time.perf_counter() - t)"
 )
 

@@ -27,8 +27,8 @@ from handlers.services import Services
 from handlers.subscribing import SubscriptionService
 from ingest.facts import ArticleFacts, ArticleText
 from ingest.fetch import fetch_article
-from ingest.gazetteer import load_gazetteer
-from ingest.lookup import PlaceIndex
+from places.gazetteer import load_gazetteer
+from places.index import PlaceIndex
 from store.db import (
     REQUEST_SECONDS,
     WORK_SECONDS,
@@ -97,7 +97,7 @@ def make_services(settings: Settings, extractor: LazyExtractor | None = None) ->
     lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)), reads=reads)
     working = make_sessions(make_engine(settings.database_url, answer_within=WORK_SECONDS,
                                         writer=True))  # fmt: skip
-    ingesting = IngestService(working, extractor or LazyExtractor(settings), lookups.store_changed)
+    ingesting = IngestService(working, extractor or LazyExtractor(settings))
     fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
     forwarding = ForwardService(ingesting, fetch, api_url=settings.slack_api_url)
     subscribing = SubscriptionService(sessions, lookups)

@@ -7,7 +7,6 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import partial
 
 from slack_bolt import Ack, App
 from sqlalchemy.exc import SQLAlchemyError
@@ -110,16 +109,14 @@ def subscription_answer(
 
 
 def handle_citylink(ack: Ack, command: dict, context) -> None:
-    """Answer in the acknowledgement itself: lookups take milliseconds, repeated ones less."""
+    """Answer in the acknowledgement itself: lookups take milliseconds."""
     services, typed = services_of(context), command.get("text", "")
     text = clean(typed)  # `answer` cleans what was typed itself: cleaning twice unescapes twice
     try:
         if text.split(" ")[0].lower() in SUBSCRIPTION_WORDS:
             view = subscription_answer(services.subscribing, command, team_of(context) or "")
         else:
-            team_id, lookups = team_of(context), services.lookups
-            made = partial(answer, lookups, typed, team_id=team_id)
-            view = services.answers.get(lookups.revision(), (team_id, text), made)
+            view = answer(services.lookups, typed, team_id=team_of(context))
     except SQLAlchemyError:
         log.exception("store unavailable for /citylink")
         view = views.message(views.STORE_DOWN)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,15 +34,9 @@ class IngestOutcome:
 
 
 class IngestService:
-    def __init__(
-        self,
-        sessions: sessionmaker,
-        extractor: Extractor,
-        stored: Callable[[], None] = lambda: None,
-    ):
+    def __init__(self, sessions: sessionmaker, extractor: Extractor):
         self.sessions = sessions
         self.extractor = extractor
-        self.stored = stored  # told after each new article is committed
 
     def ingest(self, article: ArticleText, forward: Forward = Forward()) -> IngestOutcome:
         """Store one article in one transaction; a known article only records the forward."""
@@ -72,6 +66,4 @@ class IngestService:
                     session, article, facts or ArticleFacts(), team_id=forward.team_id,
                     user_id=forward.user_id, via=forward.via, channel_id=forward.channel_id,
                 )  # fmt: skip
-            if result.created:
-                self.stored()
             yield IngestOutcome(result, facts if result.created else None)

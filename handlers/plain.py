@@ -62,8 +62,7 @@ def link_json(link: LinkResult) -> dict:
 def lookup_json(answer: PlaceAnswer) -> dict:
     """`citylink lookup --json`: the contract shape of DESIGN.md.
 
-    The answer must hold every partnership (`LookupService.place(text, page=None)`): a first
-    page may come as the page kept rendered, with no profile to list.
+    The answer must hold every partnership (`LookupService.place(text, page=None)`).
     """
     links = answer.profile.partnerships if answer.profile else ()
     return {

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handlers.answers import AnswerCache
 from handlers.forwarding import ForwardService
 from handlers.inbox import ForwardInbox
 from handlers.lookups import LookupService
@@ -26,7 +25,6 @@ class Services:
     inbox: ForwardInbox  # forwards kept until answered
     subscribing: SubscriptionService
     deliveries: Deliveries  # Slack event ids already received, by any process
-    answers: AnswerCache = field(default_factory=AnswerCache)  # `/citylink` answers, per store
 
     def __deepcopy__(self, memo) -> Services:
         """Bolt copies the context for lazy listeners; these process-wide services are shared."""

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-import pycountry
-
 from ingest.facts import Money, Place
+from places.names import fold
+from places.regions import country_name, shipped_regions
 from store.results import (
     ArticleRef,
     LinkResult,
@@ -21,7 +20,7 @@ from store.results import (
     StoreCounts,
 )
 
-if TYPE_CHECKING:  # lookups keep pages these views render: the import runs the other way
+if TYPE_CHECKING:  # lookups import LINKS_PER_PAGE from here: the import runs the other way
     from handlers.lookups import PlaceAnswer
 
 # A button's action_id is one of these with the button's position in its message
@@ -118,27 +117,19 @@ def clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "\u2026"
 
 
-@lru_cache(maxsize=512)
-def country_name(code: str) -> str:
-    """'NZ' -> 'New Zealand' (the common name where pycountry has one)."""
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return getattr(country, "common_name", None) or country.name
-
-
-@lru_cache(maxsize=2048)
 def region_name(country: str, admin1: str | None) -> str | None:
-    """The first-level region of a place where its code is an ISO one ('US', 'CA' -> California)."""
-    if not admin1:
-        return None
-    subdivision = pycountry.subdivisions.get(code=f"{country}-{admin1}")
-    return subdivision.name if subdivision else None
+    """The English name of a city's first-level region from its GeoNames code ('JP', '13' ->
+    'Hyogo'); None where that code matches no ISO 3166-2 region."""
+    region = shipped_regions().region(country, admin1)
+    return region.name if region else None
 
 
 def place_label(place: Place | PlaceSummary) -> str:
-    """'Portland, Maine, United States' or 'Dunedin, New Zealand'."""
+    """'Portland, Maine, United States', 'Dunedin, New Zealand', or 'Osaka, Japan' for a city
+    named as its region is."""
     region = region_name(place.country, place.admin1) if place.kind == "city" else None
+    if region and fold(region) == fold(place.name):
+        region = None
     return ", ".join(x for x in (place.name, region, country_name(place.country)) if x)
 
 
@@ -236,17 +227,9 @@ def _actions(buttons: list[Block]) -> list[Block]:
     return [{"elements": row, "type": "actions"} for row in rows]
 
 
-@dataclass(frozen=True)
-class PlacePage:
-    """What a place card shows of the store: a page of partnerships, then people and articles."""
-
-    blocks: list[Block]
-    partnership_count: int  # all of the place's partnerships, on every page
-    article_count: int
-
-
-def place_page(profile: PlaceProfile, page: int) -> PlacePage:
-    """The blocks of a profile's page (the profile holds that page's partnerships)."""
+def _page_blocks(profile: PlaceProfile, page: int) -> list[Block]:
+    """What a card shows of the store: a page of partnerships (the profile holds that page's),
+    then, on the first page, people and the latest articles."""
     shown = profile.partnerships[:LINKS_PER_PAGE]
     total = profile.partnership_count
     blocks = _links_blocks(shown, profile.place.id)
@@ -258,26 +241,25 @@ def place_page(profile: PlaceProfile, page: int) -> PlacePage:
     if profile.articles and page == 0:
         latest = "\n".join(f"\u2022 {article_link(a)}" for a in profile.articles)
         blocks.append(section(f"*Latest articles*\n{latest}"))
-    return PlacePage(blocks, total, profile.article_count)
+    return blocks
 
 
 def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
     """The card of `/citylink <place>`: the answer's page of partnerships, a "more" button."""
-    place, page = answer.place, answer.page or 0
-    shown = answer.kept or (place_page(answer.profile, page) if answer.profile else None)
+    place, page, profile = answer.place, answer.page or 0, answer.profile
     blocks: list[Block] = [header(place.name)]
     facts = f"{place.kind} \u00b7 {escape(place_label(place))}"
-    if shown:
-        facts += f" \u00b7 {shown.article_count} article{'s' * (shown.article_count != 1)}"
+    if profile:
+        facts += f" \u00b7 {profile.article_count} article{'s' * (profile.article_count != 1)}"
     shared = f" \u00b7 shared by <@{escape(shared_by)}>" if shared_by else ""
     blocks.append(context(facts + shared))
-    total = shown.partnership_count if shown else 0
+    total = profile.partnership_count if profile else 0
     if not total:
         blocks.append(section(
             f"I have no partnerships of {escape(place.name)} yet. Forward me an article about "
             "it with the *Send to CityLink* shortcut and I will learn them."
         ))  # fmt: skip
-    blocks += shown.blocks if shown else []
+    blocks += _page_blocks(profile, page) if profile else []
     if shared_by is None:
         blocks += _actions(_place_buttons(answer, page, total))
     return view_of(blocks, f"{place_label(place)}: {total} partnerships")

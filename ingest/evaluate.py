@@ -9,7 +9,6 @@ each gold item matches at most one predicted item (greedy, best first), and gold
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -17,12 +16,12 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from places.names import fold
+
 NAME_THRESHOLD = 90
 NAME_SUFFIXES = frozenset({"province", "state", "city", "prefecture", "county", "municipality"})
 CATEGORIES = ("places", "pairs", "links", "people")
 ACCURACIES = ("status", "year", "amount", "role", "person_place")
-# Letters NFKD does not decompose but readers treat as plain Latin ones.
-PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
 
 Item = dict
 Similarity = Callable[[Item, Item], "tuple | None"]
@@ -31,18 +30,20 @@ Similarity = Callable[[Item, Item], "tuple | None"]
 # --- names -----------------------------------------------------------------------------------
 
 
-def fold(text: str | None) -> str:
-    """Case-fold, strip accents, drop apostrophes and dots, turn other punctuation into spaces."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.translate(PLAIN_LETTERS)
-    text = re.sub(r"[’'`.]", "", text)
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+def plain_name(text: str | None) -> str:
+    """A name as scoring compares it: folded as the gazetteer folds names (`places.names.fold`),
+    and any other punctuation read as a space too.
+
+    Gold and predicted names are written by different hands ("Jean-Pierre (JP) Dupont"); the
+    gazetteer keeps "&" and brackets, which a name a lookup should find never ends in.
+    """
+    text = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in fold(text))
+    return " ".join(text.split())
 
 
 def normalize_name(name: str | None) -> str:
-    """A place name for comparison: folded, without a leading "the" or administrative suffixes."""
-    words = fold(name).split()
+    """A place name for comparison: plain, without a leading "the" or administrative suffixes."""
+    words = plain_name(name).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
@@ -231,8 +232,8 @@ def link_similarity(g: Item, p: Item) -> tuple | None:
 
 
 def person_similarity(g: Item, p: Item) -> tuple | None:
-    """People match on their folded names alone."""
-    score = similarity(fold(g.get("name")), fold(p.get("name")))
+    """People match on their plain names alone."""
+    score = similarity(plain_name(g.get("name")), plain_name(p.get("name")))
     return None if score is None else (score,)
 
 
@@ -326,7 +327,7 @@ def _score_people(report: Report, article_id: str, gold: list, predicted: list) 
     """People by name, then their role and place among the matched."""
     for g, p in _tally(report, article_id, "people", match(gold, predicted, person_similarity)):
         for key, attribute, normal in (
-            ("role", "role", fold),
+            ("role", "role", plain_name),
             ("place", "person_place", normalize_name),
         ):
             g_value, p_value = g.get(key), p.get(key)

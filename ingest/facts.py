@@ -1,33 +1,16 @@
-"""Plain dataclasses describing what an article says: the only shapes that leave `ingest/`."""
+"""Plain dataclasses describing what an article says: the only shapes that leave `ingest/`.
+
+The places they hold are `places.place.Place`, named here too for whoever reads facts.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from places.place import Place
+
 PARTNERSHIP_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal", "cooperation", "visit")
 PARTNERSHIP_STATUSES = ("new", "existing", "proposed")
-
-
-@dataclass(frozen=True, slots=True)  # slots: the lookup index holds ~70,000 of them
-class Place:
-    """A resolved place: a GeoNames city, or a region (pycountry subdivision or curated)."""
-
-    name: str
-    country: str  # ISO 3166-1 alpha-2
-    kind: str  # "city" | "region"
-    geonameid: int | None = None
-    code: str | None = None  # ISO 3166-2 code or curated slug, for regions
-    admin1: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    population: int | None = None
-
-    @property
-    def key(self) -> str:
-        """A stable identity across articles."""
-        if self.geonameid is not None:
-            return f"geonames:{self.geonameid}"
-        return f"region:{self.code or self.country + ':' + self.name.lower()}"
 
 
 @dataclass(frozen=True)

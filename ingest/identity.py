@@ -7,6 +7,8 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from places.names import fold
+
 TRACKING_PARAMS = frozenset({
     "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
     "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "ref", "ref_src", "ref_url",
@@ -68,6 +70,6 @@ def content_hash(text: str) -> str:
 
 
 def folded_name(name: str) -> str:
-    """A name for case- and accent-insensitive matching ("Zürich" and "ZURICH" agree)."""
-    decomposed = unicodedata.normalize("NFKD", normalized_text(name))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """The key the store keeps beside a place's name: the gazetteer's `places.names.fold`, so
+    the store and lookups find a name alike ("Zürich", "ZURICH" and "Zurich" agree)."""
+    return fold(name)

@@ -88,7 +88,11 @@ CHINESE_CONTEXT = re.compile(r"\b(?:yuan|RMB|CNY|renminbi)\b", re.I)
 
 
 def _fold(words: str | None) -> str:
-    """Lower case with single spaces, for table lookups."""
+    """Lower case with single spaces: the key of the currency tables above.
+
+    Not `places.names.fold`: these are words the money regex matched ("Hong Kong", "crore"),
+    not place names, and the tables key some by their dots ("u.s."), which that fold drops.
+    """
     return re.sub(r"\s+", " ", (words or "").lower())
 
 

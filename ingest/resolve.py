@@ -17,9 +17,11 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from ingest.facts import Place
-from ingest.gazetteer import Gazetteer, fold, region_code
 from ingest.sentences import sentence_start
+from places.gazetteer import Gazetteer
+from places.names import fold
+from places.place import Place
+from places.regions import RegionTable
 
 QUALIFIER_WORDS = {",", "in", "of", "near", "("}
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
@@ -117,40 +119,47 @@ def _siblings(spans: list[Span]) -> dict[int, list[Span]]:
     }
 
 
-def _region_of(place: Place) -> tuple[str, str | None]:
-    """(country, ISO admin1) of a place, whichever source numbered its region."""
-    return place.country, region_code(_GAZ[0], place) if _GAZ else place.admin1
+def _region_of(place: Place, regions: RegionTable) -> tuple[str, str | None]:
+    """(country, ISO 3166-2 suffix) of a place's first-level region.
+
+    A city whose GeoNames region has no ISO match keeps GeoNames' code, marked: it still shares
+    a region with its neighbours, but lies in no region place.
+    """
+    code = regions.code(place)
+    if code is None and place.admin1:
+        code = f"geonames:{place.admin1}"
+    return place.country, code
 
 
-_GAZ: list[Gazetteer] = []  # the gazetteer of the resolution under way (one per process)
-
-
-def _inside(place: Place, region: Place) -> bool:
+def _inside(place: Place, region: Place, regions: RegionTable) -> bool:
     return (
         region.kind == "region"
         and place.key != region.key
-        and _region_of(place) == _region_of(region)
+        and _region_of(place, regions) == _region_of(region, regions)
     )
 
 
-def _neighbour_fit(place: Place, neighbours: list[list[Place]]) -> float:
+def _neighbour_fit(place: Place, neighbours: list[list[Place]], regions: RegionTable) -> float:
     """Reward a reading that nests with a neighbouring name (city in region or region of city)."""
     fit = 0.0
     for options in neighbours:
-        if any(_inside(place, other) or _inside(other, place) for other in options):
+        if any(
+            _inside(place, other, regions) or _inside(other, place, regions) for other in options
+        ):
             fit += 6.0
     return fit
 
 
-def _sibling_fit(place: Place, siblings: list[list[Place]]) -> float:
+def _sibling_fit(place: Place, siblings: list[list[Place]], regions: RegionTable) -> float:
     """Reward a reading in the same first-level region as most of the names listed with it."""
-    same = sum(any(_region_of(o) == _region_of(place) for o in options) for options in siblings)
+    region = _region_of(place, regions)
+    same = sum(any(_region_of(o, regions) == region for o in options) for options in siblings)
     return 4.0 * same / len(siblings) if siblings else 0.0
 
 
-def _pinned(place: Place, qual: str, near: list[list[Place]]) -> bool:
+def _pinned(place: Place, qual: str, near: list[list[Place]], regions: RegionTable) -> bool:
     """An explicit qualifier decides: "Canton, Ohio", "San Jose, Costa Rica"."""
-    return (qual == place.country) if qual else _neighbour_fit(place, near) > 0
+    return (qual == place.country) if qual else _neighbour_fit(place, near, regions) > 0
 
 
 def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -> float:
@@ -162,10 +171,10 @@ def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -
         ctx.sentence_countries.get(sentence_start(span), Counter())[place.country], 1
     )
     same_country = sum(n for (c, _), n in ctx.admin1.items() if c == place.country) - own or 1
-    score += 2.5 * (ctx.admin1[_region_of(place)] - own) / same_country
+    score += 2.5 * (ctx.admin1[_region_of(place, ctx.gaz.regions)] - own) / same_country
     if qual:
         score += 6.0 if qual == place.country else -6.0
-    score += _neighbour_fit(place, near)
+    score += _neighbour_fit(place, near, ctx.gaz.regions)
     hint = span._.kind_hint
     if hint:
         score += 3.0 if hint == place.kind else -3.0
@@ -193,9 +202,6 @@ def _options(span: Span, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     return options
 
 
-_REGIONS: dict[int, dict[str, list[Place]]] = {}
-
-
 def _letters(name: str) -> str:
     return "".join(c for c in fold(name) if c.isalpha())
 
@@ -206,16 +212,10 @@ def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     Its name is the one the article writes, since the official name is often a local form
     ("L'vivs'ka Oblast'"). Admin codes cannot decide: GeoNames and ISO number them apart.
     """
-    if id(gaz) not in _REGIONS:
-        by_country: dict[str, list[Place]] = {}
-        for place in gaz.places:
-            if place.kind == "region":
-                by_country.setdefault(place.country, []).append(place)
-        _REGIONS[id(gaz)] = by_country
     found = {}
     for city, primary in cities:
         stem = _letters(city.name)
-        for region in _REGIONS[id(gaz)].get(city.country, []):
+        for region in gaz.regions_of(city.country):
             name = _letters(region.name)
             common = len(os.path.commonprefix([stem, name]))
             if common >= max(4, len(stem) - 1) and region.key not in found:
@@ -283,6 +283,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
     A kind word ("the state of Victoria") narrows the choice to readings of that kind.
     """
     options, near, siblings = layout.options, layout.near, layout.siblings
+    regions = ctx.gaz.regions
     totals: dict[str, Counter] = {}
     pinned: dict[str, set[str]] = {}
     own_pins: dict[int, set[str]] = {}
@@ -293,12 +294,12 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
         scores = totals.setdefault(_name_key(span), Counter())
         for place, primary in options[span.start]:
             scores[place] += _score(place, primary, span, ctx, qual, near_options)
-            scores[place] += _sibling_fit(place, listed)
+            scores[place] += _sibling_fit(place, listed, regions)
             scores[place] += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0
-            if _pinned(place, qual, near_options):
+            if _pinned(place, qual, near_options, regions):
                 pinned.setdefault(_name_key(span), set()).add(place.key)
                 own_pins.setdefault(span.start, set()).add(place.key)
-    regions = [(k, p) for k, p in ctx.first.items() if p.kind == "region"]
+    named_regions = [(k, p) for k, p in ctx.first.items() if p.kind == "region"]
     found = {}
     for s in spans:
         if not options[s.start]:
@@ -313,7 +314,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
                 for p, primary in options[s.start]
                 if primary
                 and (not of_kind or p.key in of_kind)
-                and any(_inside(p, r) for k, r in regions if k != key)
+                and any(_inside(p, r, regions) for k, r in named_regions if k != key)
             }
             if in_region and not (allowed or set()) & in_region:
                 allowed = in_region
@@ -417,7 +418,6 @@ def resolve_places(
     """
     spans = list(doc.spans[spans_key])
     countries, by_sentence = _country_evidence(doc)
-    _GAZ[:] = [gaz]
     layout = _Layout.of(spans, gaz)
     final = _resolve_pass(spans, layout, _Context(gaz, Counter(countries), Counter(), by_sentence))
     # Later passes: what the previous one found is evidence for the doubtful names (a region
@@ -429,7 +429,7 @@ def resolve_places(
                 ctx.first[_name_key(span)] = final[span.start]
         for place in ctx.first.values():
             ctx.countries[place.country] += 1
-            ctx.admin1[_region_of(place)] += 1
+            ctx.admin1[_region_of(place, gaz.regions)] += 1
         previous, final = final, _resolve_pass(spans, layout, ctx)
         if final == previous:  # a fixed point: another pass would read the same evidence
             break

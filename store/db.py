@@ -8,16 +8,13 @@ connects afresh; a SQLite write waits that long for another writer's lock at mos
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import suppress
-from dataclasses import dataclass
-from functools import partial
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import psycopg
-from sqlalchemy import Connection, Engine, Select, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -146,85 +143,3 @@ def _again_if_dropped(attempt: Callable[[], Result]) -> Result:
         if not error.connection_invalidated or isinstance(error.orig, StoreTimeout):
             raise  # a server that does not answer would not answer a second time either
     return attempt()
-
-
-class DirectSelect:
-    """A SELECT run straight on the pool's DBAPI connection; its rows are plain tuples.
-
-    SQLAlchemy's execution layer (execution context, result and row objects) costs about 0.2 ms
-    a statement, as much as PostgreSQL takes to answer an indexed lookup: the read a first
-    `/citylink` waits for skips it. The statement is still SQLAlchemy's, compiled once per
-    driver and length of each IN list. Nothing converts the values read, so select only columns
-    the driver returns as wanted (integers, text). Errors are SQLAlchemy's; when the server has
-    dropped a pooled connection, the pool is replaced and the read tried once more.
-    """
-
-    def __init__(self, statement: Select):
-        self.statement = statement
-        self._shapes: dict[tuple, _Shape] = {}
-
-    def rows(self, engine: Engine, params: dict[str, Any]) -> list[tuple]:
-        shape = self._shape(engine.dialect, params)
-        values = shape.values(params)
-        return _again_if_dropped(partial(_fetch, engine, shape.sql, values))
-
-    def _shape(self, dialect: Dialect, params: dict[str, Any]) -> _Shape:
-        lengths = tuple((k, len(v)) for k, v in params.items() if isinstance(v, list | tuple))
-        key = (dialect.name, dialect.driver, lengths)
-        shape = self._shapes.get(key)
-        if shape is None:
-            expanded = self.statement.compile(dialect=dialect).construct_expanded_state(params)
-            given = {n for name in params for n in expanded.parameter_expansion.get(name, [name])}
-            shape = self._shapes[key] = _Shape(
-                expanded.statement,
-                expanded.parameter_expansion,
-                {k: v for k, v in expanded.parameters.items() if k not in given},
-                expanded.positiontup if dialect.positional else None,
-            )
-        return shape
-
-
-@dataclass(frozen=True)
-class _Shape:
-    """A statement with its IN lists expanded to given lengths, and how its values are passed."""
-
-    sql: str
-    expansion: Mapping[str, Sequence[str]]  # an IN list's parameter -> its values' names
-    fixed: Mapping[str, Any]  # values the statement carries itself (a LIMIT, a literal)
-    order: Sequence[str] | None  # a positional driver's parameter names, in order
-
-    def values(self, params: dict[str, Any]) -> dict[str, Any] | list[Any]:
-        named = dict(self.fixed)
-        for name, value in params.items():
-            if name in self.expansion:
-                named.update(zip(self.expansion[name], value, strict=True))
-            else:
-                named[name] = value
-        return named if self.order is None else [named[name] for name in self.order]
-
-
-def _fetch(engine: Engine, statement: str, values) -> list[tuple]:
-    """Every row of `statement` on a pooled DBAPI connection, errors raised as SQLAlchemy's."""
-    dialect, connection = engine.dialect, None
-    try:
-        connection = engine.raw_connection()
-        cursor = connection.cursor()
-        try:
-            cursor.execute(statement, values)
-            return cursor.fetchall()
-        finally:
-            with suppress(dialect.loaded_dbapi.Error):  # a dropped connection's cursor may not
-                cursor.close()
-    except dialect.loaded_dbapi.Error as error:
-        dropped = connection is not None and dialect.is_disconnect(
-            error, connection.dbapi_connection, None
-        )
-        if dropped:  # the server restarted: the pool's other connections are gone too
-            connection.invalidate(error)
-            engine.dispose()
-        raise DBAPIError.instance(statement, values, error, dialect.loaded_dbapi.Error,
-                                  hide_parameters=engine.hide_parameters, dialect=dialect,
-                                  connection_invalidated=dropped) from error  # fmt: skip
-    finally:
-        if connection is not None:
-            connection.close()

@@ -234,23 +234,6 @@ class Evidence(Base):
         return Money(self.amount_value, self.amount_currency)
 
 
-class PlaceCard(Base):
-    """A place's first card page as a scope sees it ('' the shared corpus, or a team's own view).
-
-    `body` is None once an article has touched the place, until a lookup builds it again;
-    `version` counts those changes, so a card built from older facts is never saved over them.
-    """
-
-    __tablename__ = "place_cards"
-
-    place_id: Mapped[int] = mapped_column(
-        ForeignKey("places.id", ondelete="CASCADE"), primary_key=True
-    )
-    scope: Mapped[str] = mapped_column(String(64), primary_key=True)
-    body: Mapped[str | None] = mapped_column(Text)
-    version: Mapped[int] = mapped_column(default=0)
-
-
 class SlackDelivery(Base):
     """A Slack event's id, the first time any worker process received it (retries repeat it)."""
 

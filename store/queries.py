@@ -349,21 +349,6 @@ def _latest_mentioning(
     return tuple(_article_ref(row[:-1]) for row in rows[:limit]), rows[0][-1] if rows else 0
 
 
-REVISION_WINDOW = 1_000  # article ids: concurrent writers' ids are never this far apart
-
-
-def revision(session: Session | Connection) -> tuple[int, int]:
-    """Changes whenever an article is added: facts only ever arrive with one.
-
-    The newest id, and how many articles the last ids hold: on PostgreSQL a writer holding
-    an older id can commit after a newer one, which the count alone sees. Both read the
-    primary key's index only.
-    """
-    newest = select(func.coalesce(func.max(A.id), 0)).scalar_subquery()
-    recent = select(func.count()).where(A.id > newest - REVISION_WINDOW).scalar_subquery()
-    return tuple(session.execute(select(newest, recent)).one())
-
-
 def _hidden(team_id: str | None) -> ColumnElement[bool]:
     """Articles a team may not see; `scope > ''` (never '') keeps it on the scope index."""
     return and_(A.scope > "", A.scope != team_id) if team_id else A.scope > ""

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ingest.facts import ArticleFacts, ArticleText, Organization, Partnership, Person, Place
 from ingest.identity import canonical_url, content_hash, folded_name
-from store import cards, models
+from store import models
 from store.db import insert_or_merge
 from store.results import AddResult, PartnershipState
 
@@ -209,12 +209,8 @@ def _add_facts(
         for key, count in mentions.items()
     ])  # fmt: skip
     links, new_links = _add_partnerships(session, article, facts.partnerships, places, now)
-    people, titled = _add_people(session, article.id, facts.people, places)
+    people = _add_people(session, article.id, facts.people, places)
     organizations = _add_organizations(session, article.id, facts.organizations, places)
-    touched, listing = [row.id for row in places.values()], _places_listing(session, titled)
-    cards.lock(session, [*touched, *listing])
-    cards.touch(session, touched, article.scope)
-    cards.mark_stale(session, listing)  # roles show in every scope
     return {
         "places": len(mentions),
         "people": people,
@@ -253,38 +249,18 @@ def _place_id(places: dict[str, models.Place], place: Place | None) -> int | Non
     return places[place.key].id if place else None
 
 
-def _add_people(
-    session: Session, article_id: int, people: list[Person], places: dict
-) -> tuple[int, set[int]]:
-    """Link the article's people; (how many, the known people it gave a role for the first time)."""
+def _add_people(session: Session, article_id: int, people: list[Person], places: dict) -> int:
+    """Link the article's people, giving a role to those who had none; how many."""
     roles = [_fit(p.role, models.Person.role) for p in people]
     wanted = [(p.name, _place_id(places, p.place), {"role": role})
               for p, role in zip(people, roles, strict=True)]  # fmt: skip
     rows = _named(session, models.Person, wanted)
-    titled = {row.id for row, role in zip(rows, roles, strict=True) if role and not row.role}
     for row, role in zip(rows, roles, strict=True):
         row.role = row.role or role
     ids = {row.id for row in rows}
     rows = [{"article_id": article_id, "person_id": i} for i in sorted(ids)]
     _insert_links(session, models.ArticlePerson, rows)
-    return len(ids), titled
-
-
-def _places_listing(session: Session, person_ids: set[int]) -> set[int]:
-    """Places whose cards list these people: their own, and those the articles quoting them
-    mention."""
-    if not person_ids:
-        return set()
-    Quote, Mention = models.ArticlePerson, models.PlaceMention
-    mentioned = (
-        select(Mention.place_id)
-        .join(Quote, Quote.article_id == Mention.article_id)
-        .where(Quote.person_id.in_(person_ids))
-    )
-    own = select(models.Person.place_id).where(
-        models.Person.id.in_(person_ids), models.Person.place_id.is_not(None)
-    )
-    return set(session.scalars(mentioned.union(own)))
+    return len(ids)
 
 
 def _add_organizations(

@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, or_, select
 
 from bot.cli import main
 from bot.standin import WebAPIStandIn
+from handlers.views import LINKS_PER_PAGE
+from store import models
 from store.db import make_engine, make_sessions
 from store.queries import store_counts
 from tests.articles_server import ArticleServer, article_html
@@ -134,6 +137,28 @@ def test_lookup_json_reads_one_query_per_stdin_line(store, monkeypatch, capsys):
     first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert first["place"]["country"] == "NZ"
     assert second["place"] is None
+
+
+def test_lookup_json_lists_every_partnership_each_time_it_is_asked(store, monkeypatch, capsys):
+    assert main(["ingest", str(CORPUS)]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Shanghai\nShanghai\n"))
+    assert main(["lookup", "--json", "-"]) == 0
+    first, again = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first == again
+    assert len(first["partnerships"]) == _partnerships_of(store, first["place"]["geonameid"])
+    assert len(first["partnerships"]) > LINKS_PER_PAGE  # more than a card's page
+
+
+def _partnerships_of(url: str, geonameid: int) -> int:
+    engine = make_engine(url)
+    place, link = models.Place, models.Partnership
+    either = or_(link.place_a_id == place.id, link.place_b_id == place.id)
+    with engine.connect() as connection:
+        count = connection.scalar(select(func.count()).select_from(link).join(place, either)
+                                  .where(place.geonameid == geonameid))  # fmt: skip
+    engine.dispose()
+    return count
 
 
 def test_unknown_place_gets_a_friendly_answer(store, capsys):

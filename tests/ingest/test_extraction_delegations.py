@@ -73,17 +73,6 @@ def test_english_counties_are_regions_and_do_not_hold_each_other(extractor):
     assert visits(found) == {(c, "Osaka") for c in counties}
 
 
-def test_gazetteer_cache_key_follows_the_curated_data(tmp_path, monkeypatch):
-    from ingest import gazetteer
-
-    data = tmp_path / "regions.json"
-    data.write_text('{"regions": []}', encoding="utf-8")
-    monkeypatch.setattr(gazetteer, "DATA", data)
-    before = gazetteer._cache_path(tmp_path, False)
-    data.write_text('{"regions": [1]}', encoding="utf-8")
-    assert gazetteer._cache_path(tmp_path, False) != before
-
-
 def test_place_before_a_title_is_no_organisation(extractor):
     text = "The delegation, led by Lima Mayor Jorge Ramos, visited Marrakesh this week."
     found = facts(extractor, text)

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
 from dataclasses import replace
 
-from sqlalchemy import func, select, update
 from sqlalchemy.orm import sessionmaker
 
 from bot.app import build_app
 from bot.wiring import make_services
-from handlers import kept_pages
 from handlers.lookups import LookupService
-from store import models
 from store.db import make_engine
 from tests.slack.conftest import Slack, all_text, buttons, within_block_kit_limits
 
@@ -123,34 +119,10 @@ def test_store_down_gets_a_friendly_answer(settings, services, standin):
     assert "can't reach my knowledge store" in all_text(message["blocks"])
 
 
-def test_another_worker_answers_from_the_page_the_first_one_kept(
-    settings, services, standin, slack
-):
-    built = slack.answer("Chongqing")  # builds the card from the facts and keeps its first page
+def test_another_worker_answers_with_the_same_card(settings, standin, slack):
+    built = slack.answer("Chongqing")
     another = Slack(build_app(settings, make_services(settings)), standin)
     assert another.answer("Chongqing")["blocks"] == built["blocks"]
-
-    with services.lookups.sessions.begin() as session:  # the page is read, not built again
-        kept = session.execute(update(models.PlaceCard).where(models.PlaceCard.body.is_not(None))
-                               .values(body=func.replace(models.PlaceCard.body, "Antioch",
-                                                         "Antioch (as kept)")))  # fmt: skip
-        assert kept.rowcount >= 1
-    third = Slack(build_app(settings, make_services(settings)), standin)
-    assert "Antioch (as kept)" in all_text(third.answer("Chongqing")["blocks"])
-
-
-def test_a_card_kept_by_an_older_version_is_built_again(settings, services, standin, slack):
-    first = slack.answer("Chongqing")
-    with services.lookups.sessions.begin() as session:  # as a release with another card format
-        kept = session.execute(update(models.PlaceCard).where(models.PlaceCard.body.is_not(None))
-                               .values(body="[0]"))  # fmt: skip
-        assert kept.rowcount >= 1
-    upgraded = Slack(build_app(settings, make_services(settings)), standin)
-    assert upgraded.answer("Chongqing")["blocks"] == first["blocks"]
-    with services.lookups.sessions.begin() as session:
-        bodies = session.scalars(select(models.PlaceCard.body)
-                                 .where(models.PlaceCard.body.is_not(None))).all()  # fmt: skip
-    assert sum(json.loads(body)[0] == kept_pages.RENDERER for body in bodies) == 1  # kept anew
 
 
 def test_each_request_is_logged_with_an_id_its_team_and_its_type(slack, caplog):

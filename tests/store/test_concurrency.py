@@ -9,10 +9,10 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ingest.facts import ArticleFacts, ArticleText, Partnership, Person, PlaceMention
+from ingest.facts import ArticleFacts, ArticleText, Partnership, PlaceMention
 from store import models
 from store.repository import add_article, ensure_place
 
@@ -90,47 +90,6 @@ def test_two_articles_reporting_a_new_partnership_at_once_share_it(sessions, eng
     assert rows(models.Article) == 2
     assert rows(models.Partnership) == 1
     assert rows(models.Evidence) == 2
-
-
-def test_a_role_filled_in_while_another_article_touches_the_same_places_does_not_deadlock(
-    add, sessions, engine, rows, places
-):
-    """The first writer marks its own place's cards (Dunedin), then those of the places listing
-    the person it gives a role (Stirling, where an older article quoted her); the second writer
-    takes Stirling's card, then Dunedin's. Taken in those orders, each waits for the other."""
-    add("Stirling news.", _quoting(places.stirling, Person("Ana Silva")))
-    add("Dunedin, team news.", _quoting(places.dunedin), team_id="T1")
-    with sessions.begin() as session:
-        stirling, dunedin = (ensure_place(session, p).id for p in (places.stirling, places.dunedin))
-    assert stirling < dunedin  # the second writer's upsert takes Stirling's card first
-
-    def role_given(session):
-        titled = _quoting(places.dunedin, Person("Ana Silva", "trade commissioner"))
-        return add_article(session, ArticleText("Dunedin hires Ana Silva."), titled)
-
-    def both_places(session):
-        facts = ArticleFacts(places=[PlaceMention(places.stirling, 1),
-                                     PlaceMention(places.dunedin, 1)])  # fmt: skip
-        return add_article(session, ArticleText("Stirling and Dunedin."), facts)
-
-    team_card = select(models.PlaceCard).where(models.PlaceCard.place_id == dunedin,
-                                               models.PlaceCard.scope == "T1")  # fmt: skip
-    with ThreadPoolExecutor(2) as pool, sessions() as holder:
-        holder.begin()
-        holder.execute(team_card.with_for_update())  # the first writer waits at the team's card
-        first = pool.submit(_in_transaction, sessions, role_given)
-        _wait_for_lock_waits(engine, 1)
-        second = pool.submit(_in_transaction, sessions, both_places)
-        _wait_for_lock_waits(engine, 2)
-        holder.commit()
-        assert first.result(timeout=WAIT_SECONDS).created
-        assert second.result(timeout=WAIT_SECONDS).created
-    assert rows(models.Article) == 4
-    assert rows(models.Person, models.Person.role.is_not(None)) == 1
-
-
-def _quoting(place, *people) -> ArticleFacts:
-    return ArticleFacts(places=[PlaceMention(place, 1)], people=list(people))
 
 
 def _in_transaction(sessions, write: Callable[[Session], T]) -> T:

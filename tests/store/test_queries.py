@@ -5,18 +5,15 @@ from __future__ import annotations
 from datetime import timedelta, timezone
 
 import pytest
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import make_transient
 
 from ingest.facts import ArticleFacts, Partnership, Person, Place, PlaceMention
-from store import models, queries
+from store import queries
 from store.models import utcnow
 from store.queries import (
     pair_links,
     place_profile,
     places_by_key,
     recent_partnerships,
-    revision,
     store_counts,
 )
 
@@ -318,21 +315,3 @@ def test_an_empty_store_counts_nothing(read):
     counts = read(store_counts)
     assert (counts.articles, counts.places, counts.partnerships, counts.people) == (0, 0, 0, 0)
     assert read(recent_partnerships) == []
-
-
-def test_the_revision_changes_when_an_older_id_commits_late(sessions, add):
-    add("First.", _facts())
-    add("Second.", _facts())
-    with sessions.begin() as session:
-        before = revision(session)
-        newest = session.scalar(select(func.max(models.Article.id)))
-        late = session.get(models.Article, newest)
-        session.expunge(late)
-        make_transient(late)
-        late.id, late.content_hash, late.canonical_url = newest - 1, "late", None
-        session.execute(delete(models.Article).where(models.Article.id == newest - 1))
-    with sessions.begin() as session:
-        gone = revision(session)
-        session.add(late)  # an id below the newest, committed after it
-    with sessions.begin() as session:
-        assert revision(session) != gone != before

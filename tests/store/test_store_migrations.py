@@ -2,13 +2,13 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from store.db import make_engine
 from store.migrate import current, downgrade, upgrade
 from store.models import Base
 
-HEAD = "0007"  # the newest revision in store/migrations/versions
+HEAD = "0008"  # the newest revision in store/migrations/versions
 
 
 def _tables(url: str) -> set[str]:
@@ -44,6 +44,32 @@ def test_downgrade_to_base_and_back(database_url, add, sister_facts, places):
     downgrade(database_url, "base")
     assert current(database_url) is None
     assert _tables(database_url) == set()
+
+    upgrade(database_url)
+    assert current(database_url) == HEAD
+    assert _tables(database_url) == set(Base.metadata.tables)
+
+
+def test_a_downgrade_past_0008_gives_older_code_the_card_rows_it_ranks_by(
+    database_url, add, sister_facts, places, sessions
+):
+    """A release rolled back finds a card row wherever a scope's articles touch a place."""
+    add("Dunedin and Shanghai are sister cities.", sister_facts(places.dunedin, places.shanghai))
+    add("Dunedin and Stirling.", sister_facts(places.dunedin, places.stirling), team_id="T1")
+    sessions.kw["bind"].dispose()
+
+    downgrade(database_url, "0007")
+    engine = make_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text(
+                "SELECT places.name, place_cards.scope, place_cards.body FROM place_cards "
+                "JOIN places ON places.id = place_cards.place_id"
+            )).all()  # fmt: skip
+    finally:
+        engine.dispose()
+    assert sorted(rows) == [("Dunedin", "", None), ("Dunedin", "T1", None),
+                            ("Shanghai", "", None), ("Stirling", "T1", None)]  # fmt: skip
 
     upgrade(database_url)
     assert current(database_url) == HEAD

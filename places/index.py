@@ -12,20 +12,24 @@ large same-named city of its own country ("Zurich", "Hamburg", "New York").
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 
 from rapidfuzz import fuzz, process
 
-from ingest.facts import Place
-from ingest.gazetteer import Gazetteer, collection_paused, fold
+from places.gazetteer import Gazetteer, collection_paused
+from places.names import fold
+from places.place import Place
+from places.regions import RegionTable
 
 FUZZY_CUTOFF = 80.0
+FUZZY_HITS = 8
 SURE_FUZZY = 90.0  # a same-first-letter match this close needs no wider search
 LENGTH_SLACK = 2
-NAME_BREAK = "\0"  # between the names of a fuzzy bucket; no folded name holds it
 LARGE_PLACE = 250_000
 NAMESAKE_CITY = 100_000  # a region yields to a same-named city of its country this large
 WORLD_CITY = 1_000_000
@@ -37,23 +41,6 @@ KIND_WORDS = CITY_WORDS | REGION_WORDS
 REGION_SUFFIXES = ("do", "gwangyeoksi", "teukbyeolsi", "teukbyeoljachido", "ken", "fu", "sheng")
 _ISO_SUFFIX = re.compile(r"[A-Z0-9]{1,3}")
 _TRIM = re.compile(r"^[\s\"'“”‘’.,;:!?]+|[\s\"'“”‘’,;:!?]+$")
-# GeoNames numbers first-level regions where ISO 3166-2 uses letters: GeoNames code -> ISO code.
-_ADMIN1 = {
-    "AU": "01 ACT 02 NSW 03 NT 04 QLD 05 SA 06 TAS 07 VIC 08 WA",
-    "CA": "01 AB 02 BC 03 MB 04 NB 05 NL 07 NS 08 ON 09 PE 10 QC 11 SK 12 YT 13 NT 14 NU",
-    "CN": "01 AH 02 ZJ 03 JX 04 JS 05 JL 06 QH 07 FJ 08 HL 09 HA 10 HE 11 HN 12 HB 13 XJ 14 XZ "
-    "15 GS 16 GX 18 GZ 19 LN 20 NM 21 NX 22 BJ 23 SH 24 SX 25 SD 26 SN 28 TJ 29 YN 30 GD 31 HI "
-    "32 SC 33 CQ",
-    "DE": "01 BW 02 BY 03 HB 04 HH 05 HE 06 NI 07 NW 08 RP 09 SL 10 SH 11 BB 12 MV 13 SN 14 ST "
-    "15 TH 16 BE",
-    "BR": "01 AC 02 AL 03 AP 04 AM 05 BA 06 CE 07 DF 08 ES 11 MS 13 MA 14 MT 15 MG 16 PA 17 PB "
-    "18 PR 20 PI 21 RJ 22 RN 23 RS 24 RO 25 RR 26 SC 27 SP 28 SE 29 GO 30 PE 31 TO",
-}
-ADMIN1_ISO = {
-    (country, geonames): iso
-    for country, pairs in _ADMIN1.items()
-    for geonames, iso in zip(pairs.split()[::2], pairs.split()[1::2], strict=True)
-}
 
 
 @dataclass(frozen=True)
@@ -63,18 +50,16 @@ class Candidate:
     matched: str  # the alias that matched, folded
 
 
-def iso_admin1(place: Place) -> str | None:
-    """The first-level region of a place as ISO 3166-2 spells it (GeoNames numbers some)."""
-    return ADMIN1_ISO.get((place.country, place.admin1), place.admin1)
-
-
 @dataclass(frozen=True)
 class Qualifier:
     countries: frozenset[str] = frozenset()
-    regions: frozenset[tuple[str, str]] = frozenset()  # (country, ISO admin1)
+    regions: frozenset[tuple[str, str]] = frozenset()  # (country, ISO 3166-2 suffix)
 
-    def fits(self, place: Place) -> bool:
-        return place.country in self.countries or (place.country, iso_admin1(place)) in self.regions
+    def fits(self, place: Place, regions: RegionTable) -> bool:
+        """Whether the place lies in a country or first-level region the qualifier names."""
+        if place.country in self.countries:
+            return True
+        return (place.country, regions.code(place)) in self.regions
 
     def __bool__(self) -> bool:
         return bool(self.countries or self.regions)
@@ -92,14 +77,12 @@ class Query:
 @dataclass
 class PlaceIndex:
     gaz: Gazetteer
-    # Names by (first letter, length), each bucket one string of names joined by NUL: a fuzzy
-    # scan splits its few buckets into fresh strings instead of touching the shared ones, whose
-    # reference counts would otherwise copy every page a forked worker scans.
-    buckets: dict[tuple[str, int], str] = field(default_factory=dict)
+    # Names by (first letter, length): the few buckets a fuzzy match scans.
+    buckets: dict[tuple[str, int], list[str]] = field(default_factory=dict)
     # Large places' names by (second letter, length): a typo at the start of a name keeps its
     # second letter at the second place (a wrong first letter), first (a dropped first letter,
     # or the first two swapped) or third (a letter added in front).
-    large: dict[tuple[str, int], str] = field(default_factory=dict)
+    large: dict[tuple[str, int], list[str]] = field(default_factory=dict)
     by_key: dict[str, int] = field(default_factory=dict)  # Place.key -> index into gaz.places
     extra: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
     region_codes: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
@@ -113,18 +96,16 @@ class PlaceIndex:
 
     @classmethod
     def _build(cls, gaz: Gazetteer) -> PlaceIndex:
-        places = list(gaz.places)  # each read once here: a table makes a Place per read
-        index = cls(gaz, by_key={place.key: i for i, place in enumerate(places)})
-        index._index_regions(places)
-        is_large = [_is_large(place) for place in places]
+        index = cls(gaz, by_key={place.key: i for i, place in enumerate(gaz.places)})
+        index._index_regions(gaz.places)
+        is_large = [_is_large(place) for place in gaz.places]
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         large: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key, entries in [*gaz.names.items(), *index.extra.items()]:
             buckets[(key[:1], len(key))].append(key)
             if any(is_large[i] for i, _ in entries):
                 large[(key[1:2], len(key))].append(key)
-        index.buckets = {slot: NAME_BREAK.join(names) for slot, names in buckets.items()}
-        index.large = {slot: NAME_BREAK.join(names) for slot, names in large.items()}
+        index.buckets, index.large = dict(buckets), dict(large)
         return index
 
     def search(self, query: str, limit: int = 5, *, fuzzy: bool = True) -> list[Candidate]:
@@ -199,10 +180,10 @@ class PlaceIndex:
         if len(key) < 3:
             return []
         lengths = range(len(key) - LENGTH_SLACK, len(key) + LENGTH_SLACK + 1)
-        hits = self._closest(key, [self.buckets.get((key[:1], n), "") for n in lengths])
+        hits = self._closest(key, [self.buckets.get((key[:1], n), ()) for n in lengths])
         if not hits or hits[0][1] < SURE_FUZZY:
             seconds = {key[1:2], key[:1], key[2:3]}
-            pools = [self.large.get((c, n), "") for c in seconds for n in lengths]
+            pools = [self.large.get((c, n), ()) for c in seconds for n in lengths]
             hits += self._closest(key, pools)
         return [
             Candidate(self.gaz.places[i], score, alias)
@@ -211,9 +192,15 @@ class PlaceIndex:
         ]
 
     @staticmethod
-    def _closest(key: str, pools: list[str]) -> list[tuple[str, float, int]]:
-        names = NAME_BREAK.join(pool for pool in pools if pool).split(NAME_BREAK)
-        return process.extract(key, names, scorer=fuzz.ratio, limit=8, score_cutoff=FUZZY_CUTOFF)
+    def _closest(key: str, pools: list[list[str]]) -> list[tuple[str, float, int]]:
+        """The 8 closest names of the pools, best first (a pool at a time: no list of all)."""
+        hits = []
+        for pool in pools:
+            if pool:
+                hits += process.extract(
+                    key, pool, scorer=fuzz.ratio, limit=FUZZY_HITS, score_cutoff=FUZZY_CUTOFF
+                )
+        return heapq.nlargest(FUZZY_HITS, hits, key=lambda hit: hit[1])  # stable: pool order
 
     def _parse(self, text: str) -> Query:
         """Split off a qualifier, then kind words: "Sichuan province", "Quebec City, Canada"."""
@@ -263,7 +250,8 @@ class PlaceIndex:
             if cand.place.key not in best or cand.score > best[cand.place.key].score:
                 best[cand.place.key] = cand
         candidates = list(best.values())
-        for keep in (query.qualifier.fits if query.qualifier else None, _of_kind(query.kind)):
+        fits = partial(query.qualifier.fits, regions=self.gaz.regions) if query.qualifier else None
+        for keep in (fits, _of_kind(query.kind)):
             if keep and any(keep(c.place) for c in candidates):
                 candidates = [c for c in candidates if keep(c.place)]
         value = {

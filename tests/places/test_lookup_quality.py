@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.gazetteer import load_gazetteer
-from ingest.lookup import PlaceIndex
+from places.gazetteer import load_gazetteer
+from places.index import PlaceIndex
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "data" / "lookup" / "queries.json"

@@ -1,0 +1,29 @@
+"""The one shape of a place: a GeoNames city, or a region (pycountry subdivision or curated)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)  # slots: the lookup index holds ~70,000 of them
+class Place:
+    """A resolved place: a GeoNames city, or a region (pycountry subdivision or curated)."""
+
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    kind: str  # "city" | "region"
+    geonameid: int | None = None
+    code: str | None = None  # ISO 3166-2 code or curated slug, for regions
+    # A city's GeoNames admin1 code ("13" for Kobe's Hyogo); a region's ISO 3166-2 suffix
+    # ("28" for Hyogo): `places.regions.RegionTable` reads both as one region.
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable identity across articles."""
+        if self.geonameid is not None:
+            return f"geonames:{self.geonameid}"
+        return f"region:{self.code or self.country + ':' + self.name.lower()}"
