@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from handlers.ingesting import BATCH, Forward, IngestService
 from ingest.extract import Extractor
 from ingest.pipeline import build_nlp
 from ingest.reader import iter_paths, read_path
+from services.ingesting import BATCH, Forward, IngestService
 from store.db import make_engine, make_sessions
 from store.migrate import upgrade
 

@@ -22,9 +22,9 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ingest.facts import PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, Money  # noqa: E402
-from ingest.facts import Place as PlaceFact  # noqa: E402
-from ingest.identity import canonical_url, content_hash, folded_name  # noqa: E402
+from facts.identity import canonical_url, content_hash, folded_name  # noqa: E402
+from facts.shapes import PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, Money  # noqa: E402
+from facts.shapes import Place as PlaceFact  # noqa: E402
 from places.gazetteer import load_gazetteer  # noqa: E402
 from store import models  # noqa: E402
 from store.db import make_engine  # noqa: E402

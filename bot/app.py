@@ -11,9 +11,9 @@ import handlers
 from bot.config import Settings
 from bot.wiring import web_client
 from bot.workspaces import multi_workspace, oauth_settings
-from handlers import views
-from handlers.requestlog import describe
-from handlers.services import CONTEXT_KEY, Services
+from handlers.context import CONTEXT_KEY, Services
+from handlers.middleware import describe
+from views import cards
 
 log = logging.getLogger(__name__)
 SORRY = "Sorry, something went wrong on my side. It has been logged; please try again."
@@ -63,6 +63,6 @@ def note_revocation(ack, context) -> None:
 
 
 def _sorry() -> dict:
-    view = views.message(SORRY)
+    view = cards.message(SORRY)
     return {"text": view.text, "blocks": view.blocks, "response_type": "ephemeral",
             "replace_original": False}  # fmt: skip

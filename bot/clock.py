@@ -11,8 +11,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.exc import SQLAlchemyError
 
-from handlers.digests import DigestService
-from handlers.schedule import WEEKDAYS
+from services.digests import DigestService
+from services.schedule import WEEKDAYS
 from store import digests
 from store.digests import SubscriptionResult
 

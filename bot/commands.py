@@ -27,17 +27,17 @@ from bot.wiring import (
     store_sessions,
 )
 from bot.workspaces import installation_store, multi_workspace, record_installation
+from facts.shapes import ArticleText
 from handlers.commands import answer
-from handlers.digest_content import schedule_of
-from handlers.digest_views import digest_messages
-from handlers.ingesting import Forward, IngestService
-from handlers.plain import facts_text, lookup_json
 from ingest.errors import IngestError
-from ingest.facts import ArticleText
 from ingest.fetch import fetch_article
 from ingest.reader import URL, iter_paths, read_path, read_stdin
+from services.digest_content import schedule_of
+from services.ingesting import Forward, IngestService
 from store import queries
 from store.migrate import upgrade
+from views.digests import digest_messages
+from views.plain import facts_text, lookup_json
 
 if TYPE_CHECKING:
     from ingest.extract import Extractor

@@ -21,7 +21,7 @@ from bot import blocktext, simulate
 from bot.app import build_app
 from bot.config import Settings
 from bot.standin import Call, WebAPIStandIn
-from handlers.services import Services
+from handlers.context import Services
 
 TEAM, USER, CHANNEL = "T0CITYLINK", "U0YOU", "C0CONSOLE"
 SECRET = "console-signing-secret"

@@ -10,7 +10,7 @@ from slack_bolt import App
 from sqlalchemy import text
 
 from bot.guard import SlackGuard
-from handlers.services import Services
+from handlers.context import Services
 
 log = logging.getLogger(__name__)
 GUNICORN = {
@@ -19,7 +19,7 @@ GUNICORN = {
     "timeout": 30,
     "graceful_timeout": 20,
     "keepalive": 5,
-    "accesslog": None,  # the app logs each Slack request (handlers/requestlog.py); gunicorn's
+    "accesslog": None,  # the app logs each Slack request (handlers/middleware.py); gunicorn's
     # own access line cost ~8% of a lookup's CPU and said less
 }
 

@@ -17,18 +17,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.config import Settings
 from bot.slack_retries import TIMEOUT_SECONDS, retry_handlers
 from bot.workspaces import team_clients
-from handlers.digests import DigestService
-from handlers.forwarding import ForwardService
-from handlers.inbox import ForwardInbox, deliver
-from handlers.ingesting import IngestService
-from handlers.lookups import LookupService
-from handlers.retries import Deliveries
-from handlers.services import Services
-from handlers.subscribing import SubscriptionService
-from ingest.facts import ArticleFacts, ArticleText
+from facts.shapes import ArticleFacts, ArticleText
+from handlers.context import Services
 from ingest.fetch import fetch_article
 from places.gazetteer import load_gazetteer
 from places.index import PlaceIndex
+from services.deliveries import Deliveries
+from services.digests import DigestService
+from services.forwarding import ForwardService
+from services.inbox import ForwardInbox, deliver
+from services.ingesting import IngestService
+from services.lookups import LookupService
+from services.subscriptions import SubscriptionService
 from store.db import (
     REQUEST_SECONDS,
     WORK_SECONDS,

@@ -3,8 +3,7 @@
 from slack_bolt import App
 
 from handlers import actions, commands, events, home, shortcuts
-from handlers.requestlog import tag_request
-from handlers.retries import drop_redeliveries
+from handlers.middleware import drop_redeliveries, tag_request
 
 
 def register(app: App) -> None:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from slack_bolt import Ack, App, Respond
 from sqlalchemy.exc import SQLAlchemyError
 
-from handlers import views
-from handlers.lookups import LookupService
-from handlers.services import services_of, team_of
+from handlers.context import services_of, team_of
+from services.lookups import LookupService
+from views import cards
 
 log = logging.getLogger(__name__)
 GONE = "That place is no longer in my gazetteer. Try `/citylink <place>` again."
@@ -26,7 +26,7 @@ def button_value(action: dict) -> str | None:
 
 
 def place_view(lookups: LookupService, key: str, page_text: str, team_id: str | None,
-               shared_by: str | None = None) -> views.View | str:  # fmt: skip
+               shared_by: str | None = None) -> cards.View | str:  # fmt: skip
     """The card of a place's page ('' is the first), or a sentence saying why there is none."""
     if not PAGE.fullmatch(page_text or "0"):
         return NO_PAGE
@@ -36,35 +36,35 @@ def place_view(lookups: LookupService, key: str, page_text: str, team_id: str | 
         return GONE
     if page and not (found.profile and found.profile.partnerships):  # past the last page
         return NO_PAGE
-    return views.place_card(found, shared_by=shared_by)
+    return cards.place_card(found, shared_by=shared_by)
 
 
 def shared_view(
     lookups: LookupService, value: str, user: str, team_id: str | None
-) -> views.View | str:
+) -> cards.View | str:
     """The view a Share button stands for, marked as shared by `user`; a sentence if it is gone."""
     kind, *keys = value.split("|")
     if kind == "place" and keys:
         return place_view(lookups, keys[0], keys[1] if len(keys) > 1 else "", team_id, user)
     if kind == "pair" and len(keys) == 2:
         pair = lookups.pair_of(*keys, team_id=team_id)
-        return (views.pair_card(pair.a.place, pair.b.place, pair.links, shared_by=user)
+        return (cards.pair_card(pair.a.place, pair.b.place, pair.links, shared_by=user)
                 if pair else GONE)  # fmt: skip
     if kind == "latest":
-        return views.latest_card(lookups.latest(team_id=team_id), shared_by=user)
+        return cards.latest_card(lookups.latest(team_id=team_id), shared_by=user)
     return GONE
 
 
-def _read(make: Callable[[], views.View | str]) -> views.View | str:
+def _read(make: Callable[[], cards.View | str]) -> cards.View | str:
     """The view, or a sentence saying the store does not answer."""
     try:
         return make()
     except SQLAlchemyError as exc:
         log.warning("store unavailable for a button: %s", exc)
-        return views.STORE_DOWN
+        return cards.STORE_DOWN
 
 
-def _answer(respond: Respond, view: views.View | str, **how) -> None:
+def _answer(respond: Respond, view: cards.View | str, **how) -> None:
     """Send the view as `how` says, or the sentence to the presser alone."""
     if respond.response_url is None:  # the button was on no message of ours
         log.warning("a button was pressed outside a message; there is nowhere to answer")
@@ -95,6 +95,6 @@ def handle_share(ack: Ack, action: dict, respond: Respond, context) -> None:
 
 
 def register(app: App) -> None:
-    app.action(views.action_ids(views.SHOW_PLACE))(handle_show_place)
-    app.action(views.action_ids(views.SHOW_PAGE))(handle_show_place)
-    app.action(views.action_ids(views.SHARE))(handle_share)
+    app.action(cards.action_ids(cards.SHOW_PLACE))(handle_show_place)
+    app.action(cards.action_ids(cards.SHOW_PAGE))(handle_show_place)
+    app.action(cards.action_ids(cards.SHARE))(handle_share)

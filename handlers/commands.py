@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from slack_bolt import Ack, App
 from sqlalchemy.exc import SQLAlchemyError
 
-from handlers import digest_views, views
-from handlers.lookups import LookupService
-from handlers.services import services_of, team_of
-from handlers.subscribing import WORDS as SUBSCRIPTION_WORDS
-from handlers.subscribing import SubscriptionService
+from handlers.context import services_of, team_of
+from services.digest_content import schedule_of
+from services.lookups import LookupService
+from services.subscriptions import WORDS as SUBSCRIPTION_WORDS
+from services.subscriptions import SubscriptionService
+from views import cards, digests
 
 log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 200
@@ -58,54 +59,56 @@ def parse(text: str) -> Request:
     return Request("place", text)
 
 
-def answer(lookups: LookupService, text: str, *, team_id: str | None = None) -> views.View:
+def answer(lookups: LookupService, text: str, *, team_id: str | None = None) -> cards.View:
     """The view `/citylink <text>` answers with; the CLI and the console use it too."""
     request = parse(text)
     if request.what == "help":
-        return views.help_card(request.note)
+        return cards.help_card(request.note)
     if request.what == "stats":
-        return views.stats_card(lookups.counts(team_id=team_id))
+        return cards.stats_card(lookups.counts(team_id=team_id))
     if request.what == "latest":
-        return views.latest_card(lookups.latest(team_id=team_id))
+        return cards.latest_card(lookups.latest(team_id=team_id))
     if request.what == "pair" and not lookups.is_place_name(request.text):
         pair = lookups.pair(*request.names, team_id=team_id)
         unknown = next((x for x in (pair.a, pair.b) if x.place is None), None)
         if unknown is not None:
-            return views.did_you_mean(unknown.query, unknown.candidates)
-        return views.pair_card(pair.a.place, pair.b.place, pair.links)
+            return cards.did_you_mean(unknown.query, unknown.candidates)
+        return cards.pair_card(pair.a.place, pair.b.place, pair.links)
     found = lookups.place(request.text, team_id=team_id)
     if found.place is None:
-        return views.did_you_mean(found.query, found.candidates)
-    return views.place_card(found)
+        return cards.did_you_mean(found.query, found.candidates)
+    return cards.place_card(found)
 
 
 def subscription_answer(
     subscribing: SubscriptionService, command: dict, team: str
-) -> views.View:
+) -> cards.View:
     """`subscribe`, `subscriptions`, `unsubscribe` and `digest` (a preview) for this channel."""
     word, _, rest = clean(command.get("text", "")).partition(" ")
     channel = command.get("channel_id", "")
     if word.lower() == "subscriptions":
         subs = subscribing.of_team(team)
-        return digest_views.subscriptions_card([(s, subscribing.place_names(s)) for s in subs])
+        return digests.subscriptions_card(
+            [(s, subscribing.place_names(s), schedule_of(s).describe()) for s in subs]
+        )
     if word.lower() == "unsubscribe":
         gone = subscribing.unsubscribe(team, channel)
-        return views.message("This channel will get no more digests." if gone
+        return cards.message("This channel will get no more digests." if gone
                              else "This channel has no digest subscription.")  # fmt: skip
     if word.lower() == "digest":
         sub = subscribing.of_channel(team, channel)
         if sub is None:
-            return views.message("This channel has no digest yet: try `/citylink subscribe`.")
+            return cards.message("This channel has no digest yet: try `/citylink subscribe`.")
         preview = subscribing.preview(sub)
-        return views.View([b for v in preview for b in v.blocks][:50], preview[0].text)
+        return cards.View([b for v in preview for b in v.blocks][:50], preview[0].text)
     result = subscribing.subscribe(team, channel, command.get("user_id", "?"), rest)
     if isinstance(result, str):
-        return views.help_card(
+        return cards.help_card(
             result + " Example: `/citylink subscribe weekly monday 09:00 "
             "Europe/Berlin places: Shanghai kinds: sister, mou mute: expo`"
         )
-    return views.message("Subscribed: " + digest_views.subscription_text(
-        result, subscribing.place_names(result)))  # fmt: skip
+    names, when = subscribing.place_names(result), schedule_of(result).describe()
+    return cards.message("Subscribed: " + digests.subscription_text(result, names, when))
 
 
 def handle_citylink(ack: Ack, command: dict, context) -> None:
@@ -119,7 +122,7 @@ def handle_citylink(ack: Ack, command: dict, context) -> None:
             view = answer(services.lookups, typed, team_id=team_of(context))
     except SQLAlchemyError:
         log.exception("store unavailable for /citylink")
-        view = views.message(views.STORE_DOWN)
+        view = cards.message(cards.STORE_DOWN)
     ack(response_type="ephemeral", blocks=view.blocks, text=view.text)
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from handlers.inbox import NOT_SAVED, Answer, deliver
-from handlers.services import ACCEPTED, STORE_FAILED, services_of, team_of
-from handlers.views import message
+from handlers.context import ACCEPTED, STORE_FAILED, services_of, team_of
+from services.inbox import NOT_SAVED, Answer, deliver
 from store.forward_requests import PendingForward
+from views.cards import message
 
 FORWARD_SUBTYPES = (None, "file_share")
 FILE_FIELDS = ("name", "title", "url_private", "url_private_download", "mimetype", "size")

@@ -8,9 +8,9 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
-from handlers import views
-from handlers.lookups import LookupService
-from handlers.services import STORE_FAILED, services_of, team_of
+from handlers.context import STORE_FAILED, services_of, team_of
+from services.lookups import LookupService
+from views import cards
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +26,13 @@ def handle_home_opened(event: dict, client: WebClient, context) -> None:
     known = None if context.get(STORE_FAILED) else _known(services_of(context).lookups,
                                                           team_of(context))  # fmt: skip
     # Without the store the tab still opens, and says why it is empty.
-    view = known or {"type": "home", "blocks": views.message(views.STORE_DOWN).blocks}
+    view = known or {"type": "home", "blocks": cards.message(cards.STORE_DOWN).blocks}
     client.views_publish(user_id=event["user"], view=view)
 
 
 def _known(lookups: LookupService, team_id: str | None) -> dict | None:
     try:
-        return views.home_view(lookups.latest(team_id=team_id), lookups.counts(team_id=team_id))
+        return cards.home_view(lookups.latest(team_id=team_id), lookups.counts(team_id=team_id))
     except SQLAlchemyError as exc:
         log.warning("store unavailable for the App Home: %s", exc)
         return None

@@ -5,11 +5,11 @@ from __future__ import annotations
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
+from handlers.context import ACCEPTED, STORE_FAILED, services_of, team_of
 from handlers.events import FILE_FIELDS, NO_TEAM
-from handlers.inbox import NOT_SAVED, Answer, deliver
-from handlers.services import ACCEPTED, STORE_FAILED, services_of, team_of
-from handlers.views import message
+from services.inbox import NOT_SAVED, Answer, deliver
 from store.forward_requests import PendingForward
+from views.cards import message
 
 CALLBACK_ID = "send_to_citylink"
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.facts import ArticleFacts, ArticleText, PlaceMention
+from facts.shapes import ArticleFacts, ArticleText, PlaceMention
 from ingest.money import find_money
 from ingest.people import find_organizations, find_people, without_surnames
 from ingest.pipeline import build_nlp

@@ -28,9 +28,9 @@ from pathlib import PurePosixPath
 import httpcore
 import httpx
 
+from facts.shapes import ArticleText
 from ingest import reader
 from ingest.errors import FetchFailed, RefusedURL, TooLarge, UnsupportedType
-from ingest.facts import ArticleText
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Sequence[str]]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ingest.facts import Money
+from facts.shapes import Money
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ingest.facts import Organization, Person, Place
+from facts.shapes import Organization, Person, Place
 from ingest.resolve import Mention
 from ingest.sentences import entities, sentence_of
 from ingest.titles import (

@@ -22,6 +22,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from facts.shapes import ArticleText
 from ingest.dates import parse_date, years_in
 from ingest.errors import (
     EmptyArticle,
@@ -32,7 +33,6 @@ from ingest.errors import (
     TooLarge,
     UnsupportedType,
 )
-from ingest.facts import ArticleText
 
 MAX_BYTES = 5 * 1024 * 1024
 HEADER_LINES = 8

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ingest.facts import Money, Partnership, Person, Place
+from facts.shapes import Money, Partnership, Person, Place
 from ingest.hubs import listed_pairs
 from ingest.kinds import KIND_REGEX, VISIT_REGEX, inside_name, modifies_event, one_agreement
 from ingest.money import find_money

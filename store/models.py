@@ -21,7 +21,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from ingest.facts import Money
+from facts.shapes import Money
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

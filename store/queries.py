@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from ingest.facts import PARTNERSHIP_KINDS, Money
+from facts.shapes import PARTNERSHIP_KINDS, Money
 from store import models
 from store.models import NEWEST_ARTICLE_FIRST, visible_scopes
 from store.results import (

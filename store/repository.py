@@ -12,8 +12,8 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ingest.facts import ArticleFacts, ArticleText, Organization, Partnership, Person, Place
-from ingest.identity import canonical_url, content_hash, folded_name
+from facts.identity import canonical_url, content_hash, folded_name
+from facts.shapes import ArticleFacts, ArticleText, Organization, Partnership, Person, Place
 from store import models
 from store.db import insert_or_merge
 from store.results import AddResult, PartnershipState

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from ingest.facts import Money
+from facts.shapes import Money
 
 
 class StatedFact(Protocol):

@@ -13,11 +13,11 @@ from sqlalchemy import func, or_, select
 
 from bot.cli import main
 from bot.standin import WebAPIStandIn
-from handlers.views import LINKS_PER_PAGE
 from store import models
 from store.db import make_engine, make_sessions
 from store.queries import store_counts
 from tests.articles_server import ArticleServer, article_html
+from views.cards import LINKS_PER_PAGE
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "articles"
 SEEDS = sorted(CORPUS.glob("*.txt"))

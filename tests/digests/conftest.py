@@ -10,8 +10,8 @@ from sqlalchemy import update
 from bot.config import load_settings
 from bot.standin import WebAPIStandIn
 from bot.wiring import web_client
-from handlers.digests import DEFAULTS, DigestService
-from ingest.facts import ArticleFacts, ArticleText, Partnership, PlaceMention
+from facts.shapes import ArticleFacts, ArticleText, Partnership, PlaceMention
+from services.digests import DEFAULTS, DigestService
 from store import digests, models
 from store.repository import add_article
 from tests.blockkit import assert_valid_ids

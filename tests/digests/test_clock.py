@@ -12,7 +12,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import func, select
 
 from bot.clock import JOB_DEFAULTS, sync_jobs
-from handlers.schedule import Schedule
+from services.schedule import Schedule
 from store import digests, models
 from tests.digests.conftest import DUNEDIN, SHANGHAI, posts
 

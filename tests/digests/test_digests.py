@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from handlers.schedule import Schedule
-from ingest.facts import Place
+from facts.shapes import Place
+from services.schedule import Schedule
 from store import digests
 from tests.digests.conftest import DUNEDIN, MONDAY_9, SHANGHAI, STIRLING, posts
 from tests.slack.conftest import all_text

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.config import Settings, load_settings
-from ingest.facts import Place
+from facts.shapes import Place
 from tests.digests.conftest import (  # noqa: F401 - fixtures shared with the digest tests
     SHANGHAI,
     clock,

@@ -13,8 +13,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.standin import WebAPIStandIn
-from handlers.digests import DEFAULTS, LEASE
-from handlers.schedule import Schedule
+from services.digests import DEFAULTS, LEASE
+from services.schedule import Schedule
 from store import digests, models
 from tests.digests.conftest import posts
 from tests.faults.conftest import texts

@@ -23,9 +23,9 @@ from bot.config import load_settings
 from bot.simulate import JSON, signed_headers
 from bot.standin import WebAPIStandIn
 from bot.wiring import store_sessions
-from handlers.forwarding import ForwardService
-from handlers.inbox import KEPT_FOR_LATER, ForwardInbox
-from handlers.ingesting import IngestService
+from services.forwarding import ForwardService
+from services.inbox import KEPT_FOR_LATER, ForwardInbox
+from services.ingesting import IngestService
 from store import models
 from store.db import make_engine, make_sessions
 from store.forward_requests import PendingForward

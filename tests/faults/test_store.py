@@ -16,10 +16,9 @@ from bot.app import build_app
 from bot.config import load_settings
 from bot.server import Routes
 from bot.wiring import make_services, store_sessions
-from handlers.inbox import NOT_SAVED
-from handlers.ingesting import Forward, IngestService
-from handlers.views import STORE_DOWN
 from ingest.reader import iter_paths, read_path
+from services.inbox import NOT_SAVED
+from services.ingesting import Forward, IngestService
 from tests.articles_server import article_html
 from tests.conftest import POSTGRES_URL, _reset_postgres
 from tests.faults.proxy import StoreProxy
@@ -32,6 +31,7 @@ from tests.slack.conftest import (  # noqa: F401 - fixtures shared with the Slac
     corpus_store,
     settings,
 )
+from views.cards import STORE_DOWN
 
 SLACK_SECONDS = 3.0  # Slack shows an error when the acknowledgement takes longer
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "articles"

@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.slack_retries import TIMEOUT_SECONDS, retry_handlers
 from bot.wiring import web_client
-from handlers.digests import DigestService
+from services.digests import DigestService
 from tests.digests.conftest import MONDAY_9, posts
 from tests.faults.conftest import texts
 

@@ -1,6 +1,6 @@
 """Context for ambiguous places: named regions beat population, qualifiers decide their mention."""
 
-from ingest.facts import ArticleText
+from facts.shapes import ArticleText
 
 
 def readings(extractor, text, name):

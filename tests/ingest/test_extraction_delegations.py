@@ -1,6 +1,6 @@
 """Delegations of a region, forum guests, landform phrases and counties missing from GeoNames."""
 
-from ingest.facts import ArticleText
+from facts.shapes import ArticleText
 
 
 def facts(extractor, text):

@@ -1,6 +1,6 @@
 """One agreement is one kind; amounts go with the agreement the sentence values."""
 
-from ingest.facts import ArticleText
+from facts.shapes import ArticleText
 
 
 def kinds(extractor, text, published="2024-06-10"):

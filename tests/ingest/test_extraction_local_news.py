@@ -1,6 +1,6 @@
 """Local council news: the council speaks for its town, which may never name its country."""
 
-from ingest.facts import ArticleText
+from facts.shapes import ArticleText
 
 
 def facts(extractor, text):

@@ -1,6 +1,6 @@
 """Regions under their English names and regions named after their capital city."""
 
-from ingest.facts import ArticleText
+from facts.shapes import ArticleText
 
 
 def places(extractor, text):

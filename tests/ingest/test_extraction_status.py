@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.facts import ArticleText
+from facts.shapes import ArticleText
 from ingest.status import link_status, link_year
 
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest.facts import Money
+from facts.shapes import Money
 from ingest.money import find_money
 
 

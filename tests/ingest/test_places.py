@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.facts import ArticleText
+from facts.shapes import ArticleText
 
 
 def places(extractor, text):

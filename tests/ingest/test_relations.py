@@ -1,6 +1,6 @@
 """Partnership extraction rules, each on sentences written for the test (not from the seeds)."""
 
-from ingest.facts import ArticleText
+from facts.shapes import ArticleText
 
 
 def links(extractor, text, published="2024-03-05"):

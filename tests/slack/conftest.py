@@ -16,8 +16,8 @@ from bot.config import load_settings
 from bot.simulate import FORM, JSON, dispatch
 from bot.standin import WebAPIStandIn
 from bot.wiring import make_services, store_sessions
-from handlers.ingesting import Forward, IngestService
 from ingest.reader import iter_paths, read_path
+from services.ingesting import Forward, IngestService
 from tests.blockkit import assert_valid_ids
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 from bot.app import build_app
 from bot.simulate import FORM, dispatch
 from bot.wiring import make_services
-from handlers.forwarding import ForwardService
-from handlers.inbox import ForwardInbox
 from ingest.fetch import fetch_article
+from services.forwarding import ForwardService
+from services.inbox import ForwardInbox
 from store import models
 from tests.articles_server import article_html
 from tests.pdf import make_pdf

@@ -11,7 +11,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.app import build_app
 from bot.wiring import make_services
-from handlers.lookups import LookupService
+from services.lookups import LookupService
 from store.db import make_engine
 from tests.slack.conftest import Slack, all_text, buttons, within_block_kit_limits
 

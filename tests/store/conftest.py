@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import func, select
 
-from ingest.facts import ArticleFacts, ArticleText, Partnership, Person, Place, PlaceMention
+from facts.shapes import ArticleFacts, ArticleText, Partnership, Person, Place, PlaceMention
 from store import models
 from store.repository import add_article
 from store.results import AddResult

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ingest.facts import ArticleFacts, ArticleText, Partnership, PlaceMention
+from facts.shapes import ArticleFacts, ArticleText, Partnership, PlaceMention
 from store import models
 from store.repository import add_article, ensure_place
 

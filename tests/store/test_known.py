@@ -3,7 +3,7 @@ count. This ranks a team's places first among namesakes."""
 
 from __future__ import annotations
 
-from ingest.facts import ArticleFacts, Organization, Partnership, Person, PlaceMention
+from facts.shapes import ArticleFacts, Organization, Partnership, Person, PlaceMention
 from store.known import stored_places
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta, timezone
 
 import pytest
 
-from ingest.facts import ArticleFacts, Partnership, Person, Place, PlaceMention
+from facts.shapes import ArticleFacts, Partnership, Person, Place, PlaceMention
 from store import queries
 from store.models import utcnow
 from store.queries import (

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ingest.facts import (
+from facts.shapes import (
     ArticleFacts,
     ArticleText,
     Money,

@@ -20,13 +20,13 @@ from slack_sdk.webhook import WebhookClient
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import replies
-from handlers.forwarding import ForwardService
-from handlers.ingesting import Forward
-from handlers.views import View, message
+from services.forwarding import ForwardService
+from services.ingesting import Forward
 from store import forward_requests
 from store.forward_requests import PendingForward
 from store.models import utcnow
+from views import replies
+from views.cards import View, message
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=10)  # longer than reading five slow links takes

@@ -8,13 +8,13 @@ from functools import partial
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.views import LINKS_PER_PAGE
-from ingest.facts import Place
+from facts.shapes import Place
 from places.index import Candidate, PlaceIndex
 from store import queries
 from store.db import read
 from store.known import StoredPlace, stored_places
 from store.results import LinkResult, PlaceProfile, StoreCounts
+from views.cards import LINKS_PER_PAGE
 
 CONFIDENT_SCORE = 85.0  # a weaker fuzzy match is only offered as "did you mean"
 CANDIDATES = 5

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from handlers.forwarding import Learned
-from handlers.views import (
+from facts.shapes import ArticleFacts, Partnership
+from views.cards import (
     KIND_LABELS,
     PEOPLE_SHOWN,
     STATUS_WORDS,
@@ -18,12 +19,14 @@ from handlers.views import (
     section,
     view_of,
 )
-from ingest.facts import ArticleFacts, Partnership
 
 NOTHING_TO_LEARN = (
     "I didn't find an article in that. Send me a link to one, paste its text, or share a "
     ".txt, .html or .pdf file, and I will learn the partnerships in it."
 )
+
+if TYPE_CHECKING:  # views render what the services made; they import none of them
+    from services.forwarding import Learned
 MAX_FACT_LINES = 12
 
 

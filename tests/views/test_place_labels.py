@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.views import place_label
 from places.place import Place
+from views.cards import place_label
 
 
 def test_kobe_is_in_hyogo_not_tokyo():

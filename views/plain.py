@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from handlers.lookups import PlaceAnswer
-from handlers.views import money_text
-from ingest.facts import ArticleFacts, Partnership, Place
+from typing import TYPE_CHECKING
+
+from facts.shapes import ArticleFacts, Partnership, Place
 from store.results import ArticleRef, LinkResult
+from views.cards import money_text
+
+if TYPE_CHECKING:  # views render what the services made; they import none of them
+    from services.lookups import PlaceAnswer
 
 
 def _partnership_line(p: Partnership) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from ingest.facts import Money, Place
+from facts.shapes import Money, Place
 from places.names import fold
 from places.regions import country_name, shipped_regions
 from store.results import (
@@ -21,7 +21,7 @@ from store.results import (
 )
 
 if TYPE_CHECKING:  # lookups import LINKS_PER_PAGE from here: the import runs the other way
-    from handlers.lookups import PlaceAnswer
+    from services.lookups import PlaceAnswer
 
 # A button's action_id is one of these with the button's position in its message
 # (`citylink_share:0`): Slack refuses a block whose buttons repeat an action_id. `action_ids`

@@ -1,4 +1,4 @@
-"""Slack re-sends events it thinks failed; each event is handled once, by any worker process."""
+"""Slack re-sends events it thinks failed: which event ids any worker process has received."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import logging
 import threading
 from collections import OrderedDict
 
-from slack_bolt import BoltResponse
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.services import STORE_FAILED, services_of
 from store.deliveries import first_delivery
 from store.models import utcnow
 
@@ -47,18 +45,3 @@ class Deliveries:
             if len(self._seen) > self.remember:
                 self._seen.popitem(last=False)
             return True
-
-
-def drop_redeliveries(body: dict, request, context, next) -> BoltResponse | None:  # noqa: A002
-    """A global middleware: an event received before is acknowledged and dropped."""
-    event_id = body.get("event_id")
-    if not isinstance(event_id, str) or not event_id:
-        return next()
-    first = services_of(context).deliveries.first_time(event_id)
-    if first is False:
-        retry = request.headers.get("x-slack-retry-num", ["?"])[0]
-        log.info("dropped re-delivery %s of event %s", retry, event_id)
-        return BoltResponse(status=200, body="")
-    if first is None:  # the store just failed: listeners answer at once, without waiting again
-        context[STORE_FAILED] = True
-    return next()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import sessionmaker
 
-from ingest.facts import ArticleFacts, ArticleText
+from facts.shapes import ArticleFacts, ArticleText
 from store.repository import AddResult, add_article, known_article
 
 if TYPE_CHECKING:  # spaCy is imported only by processes that extract

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from handlers.forwarding import ForwardService
-from handlers.inbox import ForwardInbox
-from handlers.lookups import LookupService
-from handlers.subscribing import SubscriptionService
+from services.forwarding import ForwardService
+from services.inbox import ForwardInbox
+from services.lookups import LookupService
+from services.subscriptions import SubscriptionService
 
 if TYPE_CHECKING:
-    from handlers.retries import Deliveries
+    from services.deliveries import Deliveries
 
 CONTEXT_KEY = "citylink"
 ACCEPTED = "citylink_forward_kept"  # set by a forward's acknowledgement, read by its lazy listener

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from handlers.ingesting import Forward, IngestOutcome, IngestService
+from facts.shapes import ArticleText
 from ingest.errors import IngestError, TooLarge
-from ingest.facts import ArticleText
 from ingest.reader import MAX_BYTES, read_bytes
+from services.ingesting import Forward, IngestOutcome, IngestService
 
 # Slack writes links as <url> or <url|label>; mentions (<@U1>, <#C1>, <!here>) are not links.
 SLACK_LINK = re.compile(r"<([a-z][a-z0-9+.-]*://[^|>\s]+)(?:\|[^>]*)?>", re.IGNORECASE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from handlers.schedule import Schedule
+from services.schedule import Schedule
 from store.digests import SubscriptionResult
 from store.results import ArticleRef, LinkResult
 

@@ -11,14 +11,14 @@ from zoneinfo import available_timezones
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.digest_content import schedule_of
-from handlers.digest_views import digest_messages
-from handlers.digests import DEFAULTS, DigestService
-from handlers.lookups import LookupService
-from handlers.schedule import WEEKDAYS
-from handlers.views import clip
+from services.digest_content import schedule_of
+from services.digests import DEFAULTS, DigestService
+from services.lookups import LookupService
+from services.schedule import WEEKDAYS
 from store import digests
 from store.digests import SubscriptionResult
+from views.cards import clip
+from views.digests import digest_messages
 
 WORDS = ("subscribe", "subscriptions", "unsubscribe", "digest")
 FILTER = re.compile(r"\b(places?|kinds?|mute[ds]?)\s*:", re.IGNORECASE)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from handlers.digest_content import DigestContent
-from handlers.schedule import Schedule
-from handlers.views import (
+from store.digests import SubscriptionResult
+from views.cards import (
     KIND_LABELS,
     Block,
     View,
@@ -21,7 +21,10 @@ from handlers.views import (
     section,
     view_of,
 )
-from store.digests import SubscriptionResult
+
+if TYPE_CHECKING:  # views render what the services made; they import none of them
+    from services.digest_content import DigestContent
+    from services.schedule import Schedule
 
 MAX_BLOCKS = 50
 MAX_CHARS = 12_000  # Slack truncates messages past ~13k characters
@@ -97,10 +100,10 @@ def digest_messages(content: DigestContent, schedule: Schedule) -> list[View]:
     return views
 
 
-def subscription_text(sub: SubscriptionResult, place_names: Sequence[str]) -> str:
-    """'a weekly digest every Monday at 09:00 (UTC); places: Shanghai; muted: expo'."""
-    schedule = Schedule(sub.frequency, sub.weekday, sub.time_of_day, sub.timezone)
-    parts = [f"<#{sub.channel_id}> gets a {sub.frequency} digest {schedule.describe()}"]
+def subscription_text(sub: SubscriptionResult, place_names: Sequence[str], when: str) -> str:
+    """'a weekly digest every Monday at 09:00 (UTC); places: Shanghai; muted: expo'; `when` is
+    the schedule's own description."""
+    parts = [f"<#{sub.channel_id}> gets a {sub.frequency} digest {when}"]
     if place_names:
         parts.append("places: " + escape(", ".join(place_names)))
     if sub.kinds:
@@ -112,8 +115,9 @@ def subscription_text(sub: SubscriptionResult, place_names: Sequence[str]) -> st
     return "; ".join(parts)
 
 
-def subscriptions_card(subs: Sequence[tuple]) -> View:
+def subscriptions_card(subs: Sequence[tuple[SubscriptionResult, Sequence[str], str]]) -> View:
+    """Each subscription with its places' names and its schedule's description."""
     if not subs:
         return message("No channel has a digest yet: `/citylink subscribe` in one.")
-    lines = [f"\u2022 {subscription_text(sub, names)}" for sub, names in subs]
+    lines = [f"\u2022 {subscription_text(*sub)}" for sub in subs]
     return view_of([section("*Digest subscriptions*\n" + "\n".join(lines))], "Subscriptions")

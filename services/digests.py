@@ -19,10 +19,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.digest_content import DigestContent, schedule_of, select_links
-from handlers.digest_views import digest_messages
+from services.digest_content import DigestContent, schedule_of, select_links
 from store import digests, queries
 from store.digests import DigestClaim, SubscriptionResult
+from views.digests import digest_messages
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=15)  # a claim older than this belongs to a worker that died

@@ -6,8 +6,8 @@ import pytest
 
 from bot.config import load_settings
 from bot.wiring import place_index
-from handlers.lookups import LookupService
-from ingest.facts import ArticleFacts, ArticleText, Partnership, Person, PlaceMention
+from facts.shapes import ArticleFacts, ArticleText, Partnership, Person, PlaceMention
+from services.lookups import LookupService
 from store.repository import add_article
 
 OREGON, MAINE = "geonames:5746545", "geonames:4975802"  # Portland, the bigger one first

@@ -1,4 +1,4 @@
-from ingest.identity import canonical_url, content_hash, folded_name
+from facts.identity import canonical_url, content_hash, folded_name
 
 
 def test_tracking_params_fragment_and_default_port_are_dropped():

@@ -1,9 +1,14 @@
-"""One log line per Slack request, with its team, its type and an id later lines can quote."""
+"""Global middleware: one log line per Slack request (its team, type and an id later lines can
+quote), and Slack's re-deliveries of an event dropped, whichever worker process they reach."""
 
 from __future__ import annotations
 
 import logging
 import secrets
+
+from slack_bolt import BoltResponse
+
+from handlers.context import STORE_FAILED, services_of
 
 log = logging.getLogger("citylink.requests")
 
@@ -33,3 +38,18 @@ def tag_request(body: dict, context, next) -> None:  # noqa: A002 - Bolt's argum
     context["request_type"] = request_type(body)
     log.info("%s received", describe(context))
     next()
+
+
+def drop_redeliveries(body: dict, request, context, next) -> BoltResponse | None:  # noqa: A002
+    """A global middleware: an event received before is acknowledged and dropped."""
+    event_id = body.get("event_id")
+    if not isinstance(event_id, str) or not event_id:
+        return next()
+    first = services_of(context).deliveries.first_time(event_id)
+    if first is False:
+        retry = request.headers.get("x-slack-retry-num", ["?"])[0]
+        log.info("dropped re-delivery %s of event %s", retry, event_id)
+        return BoltResponse(status=200, body="")
+    if first is None:  # the store just failed: listeners answer at once, without waiting again
+        context[STORE_FAILED] = True
+    return next()

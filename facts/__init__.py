@@ -1,0 +1,1 @@
+"""The facts CityLink extracts and keeps, as plain data shapes both ingest and store use."""

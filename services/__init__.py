@@ -1,0 +1,1 @@
+"""Services: lookups, forwards, subscriptions and digests, over ingest and the store."""
