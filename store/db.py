@@ -125,21 +125,13 @@ def make_read_engine(url: str, *, answer_within: float | None = None) -> Engine:
 
 
 def read(engine: Engine, work: Callable[[Connection], Result]) -> Result:
-    """`work(connection)`, run again on a fresh connection if the pooled one had been dropped."""
-
-    def once() -> Result:
+    """`work(connection)`, and once more on a fresh connection if the pooled one had been
+    dropped by the server (the failure emptied the pool); never again after a timeout."""
+    try:
         with engine.connect() as connection:
             return work(connection)
-
-    return _again_if_dropped(once)
-
-
-def _again_if_dropped(attempt: Callable[[], Result]) -> Result:
-    """`attempt()`, and once more if it failed on a pooled connection the server had dropped
-    (the failure emptied the pool, so the second attempt gets a fresh connection)."""
-    try:
-        return attempt()
     except DBAPIError as error:
         if not error.connection_invalidated or isinstance(error.orig, StoreTimeout):
             raise  # a server that does not answer would not answer a second time either
-    return attempt()
+    with engine.connect() as connection:
+        return work(connection)
