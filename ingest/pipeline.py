@@ -89,8 +89,6 @@ PUBLICATION_WORDS = frozenset(
     | {"record", "examiner", "inquirer", "sentinel", "dispatch", "wire", "press", "star"}
 )
 
-_GAZETTEERS: dict[str, Gazetteer] = {}
-
 for _name in ("kind_hint", "common_word", "model_label"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
@@ -444,11 +442,10 @@ def make_place_tagger(nlp: Language, name: str, cache_dir: str) -> PlaceTagger:
     return PlaceTagger(gazetteer_for(cache_dir), _english_words(nlp))
 
 
+@lru_cache(maxsize=4)
 def gazetteer_for(cache_dir: str) -> Gazetteer:
-    """One gazetteer per process and cache directory."""
-    if cache_dir not in _GAZETTEERS:
-        _GAZETTEERS[cache_dir] = load_gazetteer(Path(cache_dir) if cache_dir else None)
-    return _GAZETTEERS[cache_dir]
+    """One gazetteer per process and cache directory (spaCy's factories name it by its path)."""
+    return load_gazetteer(Path(cache_dir) if cache_dir else None)
 
 
 @Language.component("citylink_line_breaks")
