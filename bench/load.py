@@ -1,17 +1,21 @@
 """Load on `citylink serve`: N concurrent clients sending signed `/citylink` commands over HTTP.
 
-Starts `citylink serve` (gunicorn, gthread) on a free port against the store at DATABASE_URL,
-with a local Web API stand-in, waits for GET /healthz, then runs N client threads, each on a
-kept-alive connection, posting signed slash commands to POST /slack/events for a fixed duration
-or request count: back to back (a closed loop), or with people's pauses (`--think`), each
-client then arriving at its own moment. Requests sent in the first `--warmup` seconds (a cold
-worker's first pages and caches) are not counted. The mix: real place names from the store,
-one-letter typos of them, pairs "A & B" of stored partnerships, `latest` and `stats`. Latency
-is client-side: the ack, which carries the answer. An error is a non-200, a timeout, or an
-apology in the answer. It also reports the CPU each request cost the server and the clients
-(on a 2-core machine they share the cores) and the server's memory after the run.
+Starts `citylink serve` (gunicorn, gthread) on a free port of 127.0.0.1 against the store at
+`--database-url`, with a local Web API stand-in, waits for GET /healthz (the ready time), then
+runs N client threads, each on a kept-alive connection, posting signed slash commands to POST
+/slack/events for a fixed duration or request count: back to back (a closed loop), or paced
+like people (`--rate R`: R requests a second in all, each client sending at its own steady
+moments; a request's latency counts from when it was due, so a slow server cannot slow the
+clients down and hide its queue). Requests sent in the first `--warmup` seconds (a cold
+worker's first pages) are not counted. The mix: real place names from the store, one-letter
+typos of them, pairs "A & B" of stored partnerships, `latest` and `stats` (`--kinds place`:
+place names only). Latency is client-side: the ack, which carries the answer. An error is a
+non-200, a timeout, or an apology in the answer. It also reports the CPU each request cost the
+server and the clients (on a 2-core machine they share the cores) and the memory (PSS) of the
+server's process tree after the run. Every run is bounded: at most MAX_SECONDS and
+MAX_REQUESTS.
 Usage: python bench/load.py [--database-url URL] [--clients N] [--duration S | --requests R]
-                            [--think S] [--warmup S]
+                            [--rate R] [--kinds KIND,...] [--warmup S]
 """
 
 from __future__ import annotations
@@ -39,10 +43,11 @@ from store import models  # noqa: E402
 from store.db import make_engine  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/citylink_bench"
+DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/citylink_bench_100k"
 SECRET = "bench-load-signing-secret"
 IDS = {"team": "T0BENCH", "user": "U0BENCH", "channel": "C0BENCH"}
 MIX = {"place": 55, "typo": 15, "pair": 15, "latest": 10, "stats": 5}  # percent of requests
+MAX_SECONDS, MAX_REQUESTS = 600.0, 200_000  # a run stops at whichever comes first
 SAMPLE = 2_000  # names and pairs drawn from the store
 APOLOGIES = ("something went wrong", "can't reach my knowledge store")
 
@@ -61,10 +66,11 @@ class Workload:
 
     names: list[str]
     pairs: list[tuple[str, str]]
+    mix: dict[str, int]
 
     def next(self, rng: random.Random) -> tuple[str, str]:
         """One (kind, text) of the mix."""
-        kind = rng.choices(list(MIX), weights=list(MIX.values()))[0]
+        kind = rng.choices(list(self.mix), weights=list(self.mix.values()))[0]
         if kind == "place":
             return kind, rng.choice(self.names)
         if kind == "typo":
@@ -85,7 +91,7 @@ def typo(name: str, rng: random.Random) -> str:
     return rng.choice(edits)
 
 
-def load_workload(url: str, seed: int) -> Workload:
+def load_workload(url: str, seed: int, mix: dict[str, int]) -> Workload:
     """Names of places the store holds partnerships of, and stored partnership pairs."""
     engine = make_engine(url)
     place, a, b, link = (
@@ -111,22 +117,23 @@ def load_workload(url: str, seed: int) -> Workload:
         rng.sample(names, min(SAMPLE, len(names))),
         rng.sample(pairs, min(SAMPLE, len(pairs))),
     )
-    return Workload(list(names), [tuple(p) for p in pairs])
+    return Workload(list(names), [tuple(p) for p in pairs], mix)
 
 
 class Clients:
     """N threads, each with its own connection, until the deadline or the request budget."""
 
     def __init__(self, base: str, response_url: str, workload: Workload, timeout: float,
-                 think: float = 0.0):  # fmt: skip
+                 rate: float = 0.0):  # fmt: skip
         self.base, self.response_url, self.workload = base, response_url, workload
-        self.timeout, self.think = timeout, think
+        self.timeout, self.rate = timeout, rate
         self.results: list[Result] = []
         self.lock = threading.Lock()
 
-    def run(self, clients: int, duration: float, requests: int | None, seed: int) -> float:
+    def run(self, clients: int, duration: float, requests: int, seed: int) -> float:
         """Run the clients; the wall-clock seconds they took."""
         self.deadline, self.budget = time.monotonic() + duration, requests
+        self.period = clients / self.rate if self.rate else 0.0  # each client's pace
         threads = [threading.Thread(target=self._client, args=(random.Random(seed + i),))
                    for i in range(clients)]  # fmt: skip
         start = time.perf_counter()
@@ -141,35 +148,36 @@ class Clients:
         if time.monotonic() >= self.deadline:
             return False
         with self.lock:
-            if self.budget is None:
-                return True
             self.budget -= 1
             return self.budget >= 0
 
     def _client(self, rng: random.Random) -> None:
-        time.sleep(rng.uniform(0, self.think))  # people do not all type at the same moment
         server = urlsplit(self.base)
         http = HTTPConnection(server.hostname, server.port, timeout=self.timeout)
+        due = time.monotonic() + rng.uniform(0, self.period)  # clients start out of step
         try:
             while self._take():
                 kind, text = self.workload.next(rng)
-                result = self._send(http, kind, text)
+                if self.period:
+                    time.sleep(max(0.0, due - time.monotonic()))
+                result = self._send(http, kind, text, due if self.period else None)
+                due += self.period
                 with self.lock:
                     self.results.append(result)
-                if self.think:  # a person reads the answer before typing the next command
-                    time.sleep(rng.uniform(0.5, 1.5) * self.think)
         finally:
             http.close()
 
-    def _send(self, http: HTTPConnection, kind: str, text: str) -> Result:
-        """One signed command on the client's kept-alive connection (reopened after an error).
+    def _send(self, http: HTTPConnection, kind: str, text: str, due: float | None) -> Result:
+        """One signed command on the client's kept-alive connection (reopened after an error);
+        timed from `due` when paced (a late start is the server's delay too).
 
         The standard library's client, not httpx: on a 2-core machine the load generator's own
         CPU time comes out of the server's, and httpx cost about 1.5 ms per request.
         """
         body = slash_command(text, response_url=self.response_url, **IDS)
         headers = {k: v[0] for k, v in signed_headers(SECRET, body, FORM).items()}
-        started, start = time.monotonic(), time.perf_counter()
+        started = time.monotonic() if due is None else due
+        start = time.perf_counter() - (time.monotonic() - started)
         try:
             http.request("POST", "/slack/events", body=body.encode(), headers=headers)
             response = http.getresponse()
@@ -189,12 +197,14 @@ class Cost:
     client_cpu: float
     requests: int
     memory: tuple[float, float]  # RSS and PSS of the server's process tree after the run, MB
+    ready: float  # seconds from starting `citylink serve` to GET /healthz 200
 
     def line(self) -> str:
         per = 1000 / max(self.requests, 1)
-        return (f"\nCPU per request (warm-up included): server {self.server_cpu * per:.2f} ms, "
-                f"clients {self.client_cpu * per:.2f} ms. `citylink serve` memory after the run: "
-                f"PSS {self.memory[1]:.0f} MB (RSS summed {self.memory[0]:.0f} MB).")  # fmt: skip
+        return (f"\n`citylink serve` ready in {self.ready:.2f} s. CPU per request (warm-up "
+                f"included): server {self.server_cpu * per:.2f} ms, clients "
+                f"{self.client_cpu * per:.2f} ms. Memory after the run: PSS "
+                f"{self.memory[1]:.0f} MB (RSS summed {self.memory[0]:.0f} MB).")  # fmt: skip
 
 
 def _row(label: str, results: list[Result], seconds: float) -> str:
@@ -206,10 +216,10 @@ def _row(label: str, results: list[Result], seconds: float) -> str:
 
 
 def table(
-    results: list[Result], seconds: float, clients: int, url: str, think_s: float, warmup: float
+    results: list[Result], seconds: float, clients: int, url: str, rate: float, warmup: float
 ) -> str:
     """The Markdown table: everything, then each kind of request."""
-    think = f", about {think_s:g} s between a client's requests" if think_s else ", closed loop"
+    think = f", paced at {rate:g} requests a second" if rate else ", closed loop"
     lines = [
         f"Store: `{url}`; {clients} concurrent clients, {seconds:.1f} s measured after "
         f"{warmup:g} s of warm-up{think}.",
@@ -235,27 +245,37 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds not counted at first")
     parser.add_argument(
-        "--think",
+        "--rate",
         type=float,
         default=0.0,
-        help="mean seconds each client waits between requests (0: closed loop)",
+        help="requests a second from all clients together (0: closed loop)",
+    )
+    parser.add_argument(
+        "--kinds",
+        default=",".join(MIX),
+        help=f"comma-separated kinds of request to send, of {', '.join(MIX)}",
     )
     args = parser.parse_args(argv)
-    duration = float("inf") if args.requests else args.duration
-    workload = load_workload(args.database_url, args.seed)
+    mix = {kind: MIX[kind] for kind in args.kinds.split(",") if kind in MIX}
+    if not mix:
+        parser.error(f"--kinds: none of {', '.join(MIX)}")
+    duration = MAX_SECONDS if args.requests else min(args.duration, MAX_SECONDS)
+    workload = load_workload(args.database_url, args.seed, mix)
     standin = WebAPIStandIn().start()
-    server, base, _ = start_server(args.database_url, standin.url, SECRET)
+    server, base, ready = start_server(args.database_url, standin.url, SECRET)
     try:
         clients = Clients(base, f"{standin.origin}response/bench", workload, args.timeout,
-                          args.think)  # fmt: skip
+                          args.rate)  # fmt: skip
         began, client_cpu = time.monotonic(), time.process_time()
         server_cpu = cpu_seconds(tree(server.pid))
-        seconds = clients.run(args.clients, args.warmup + duration, args.requests, args.seed)
+        budget = min(args.requests or MAX_REQUESTS, MAX_REQUESTS)
+        seconds = clients.run(args.clients, args.warmup + duration, budget, args.seed)
         cost = Cost(
             server_cpu=cpu_seconds(tree(server.pid)) - server_cpu,
             client_cpu=time.process_time() - client_cpu,
             requests=len(clients.results),
             memory=tree_memory_mb(server.pid),
+            ready=ready,
         )
     finally:
         stop_server(server)
@@ -263,7 +283,7 @@ def main(argv: list[str] | None = None) -> None:
     measured = [r for r in clients.results if r.started >= began + args.warmup]
     if not measured:
         raise SystemExit("no request went out after the warm-up; run longer")
-    print(table(measured, seconds - args.warmup, args.clients, args.database_url, args.think,
+    print(table(measured, seconds - args.warmup, args.clients, args.database_url, args.rate,
                 args.warmup))  # fmt: skip
     print(cost.line())
 

@@ -36,9 +36,10 @@ def _parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
-    db_sub.add_parser("upgrade", help="apply Alembic migrations").set_defaults(
-        run=commands.db_upgrade
-    )
+    p = db_sub.add_parser("upgrade", help="apply Alembic migrations")
+    p.add_argument("--seed", action="store_true",
+                   help="fill an empty store with the bundled articles")  # fmt: skip
+    p.set_defaults(run=commands.db_upgrade)
 
     p = sub.add_parser("console", help="a local Slack shell driving the real app")
     p.set_defaults(run=commands.console)
@@ -62,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--bot-user-id")
     p.set_defaults(run=commands.install)
 
-    p = sub.add_parser("run", help="what `make run` starts: seed the store, then the main job")
+    p = sub.add_parser("run", help="what `make run` starts: migrate and seed, then the main job")
     p.set_defaults(run=commands.run)
     return parser
 

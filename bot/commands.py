@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
+import logging
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from slack_sdk.errors import SlackApiError
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
 from bot import blocktext
@@ -19,13 +21,7 @@ from bot.clock import run_clock
 from bot.config import Settings
 from bot.console import run_console
 from bot.server import serve_http, serve_socket
-from bot.wiring import (
-    digest_service,
-    forward_resumer,
-    make_services,
-    place_index,
-    store_sessions,
-)
+from bot.wiring import digest_service, forward_resumer, make_services, store_sessions
 from bot.workspaces import installation_store, multi_workspace, record_installation
 from facts.shapes import ArticleText
 from handlers.commands import answer
@@ -34,7 +30,7 @@ from ingest.fetch import fetch_article
 from ingest.reader import URL, iter_paths, read_path, read_stdin
 from services.digest_content import schedule_of
 from services.ingesting import Forward, IngestService
-from store import queries
+from store import models
 from store.migrate import upgrade
 from views.digests import digest_messages
 from views.plain import facts_text, lookup_json
@@ -43,6 +39,7 @@ if TYPE_CHECKING:
     from ingest.extract import Extractor
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
+log = logging.getLogger(__name__)
 
 
 def _extractor(settings: Settings) -> Extractor:
@@ -144,19 +141,29 @@ def evaluate(settings: Settings, args) -> int:
 
 
 def db_upgrade(settings: Settings, args) -> int:
+    """Migrate the store; `--seed`: then fill an empty one with the bundled articles."""
     upgrade(settings.database_url)
     print("database is up to date")
+    if getattr(args, "seed", False):
+        seed_if_empty(settings)
     return 0
 
 
 def seed_if_empty(settings: Settings) -> None:
-    """A fresh store starts with the bundled demo corpus."""
-    sessions = store_sessions(settings)
-    with sessions.begin() as session:
-        empty = queries.store_counts(session).articles == 0
-    if empty:
+    """A fresh store starts with the bundled demo corpus (the store is migrated first)."""
+    if _store_is_empty(settings):
         counts, failures = ingest_paths(settings, [str(CORPUS)], Forward(via="bundled"))
         print(f"seeded the store with {counts['new']} bundled articles", file=sys.stderr)
+
+
+def _store_is_empty(settings: Settings) -> bool:
+    """Whether the (migrated) store holds no article; asks the store for one id, not a count."""
+    sessions = store_sessions(settings)
+    try:
+        with sessions.begin() as session:
+            return session.scalar(select(models.Article.id).limit(1)) is None
+    finally:
+        sessions.kw["bind"].dispose()  # `serve` asks before gunicorn forks: no pooled connection
 
 
 def console(settings: Settings, args) -> int:
@@ -166,7 +173,8 @@ def console(settings: Settings, args) -> int:
 
 
 def serve(settings: Settings, args) -> int:
-    """Slack over HTTP (gunicorn) or, with --socket, Socket Mode; seeds an empty store first."""
+    """Slack over HTTP (gunicorn) or, with --socket, Socket Mode; the store is seeded by the
+    Procfile's `release: citylink db upgrade --seed`, not here."""
     token = settings.slack_bot_token or multi_workspace(settings)
     needed = (("SLACK_BOT_TOKEN", token), ("SLACK_SIGNING_SECRET", settings.slack_signing_secret))
     missing = [name for name, value in needed if not value]
@@ -184,20 +192,17 @@ def serve(settings: Settings, args) -> int:
         services = make_services(settings)
         return build_app(settings, services), services
 
-    if getattr(args, "socket", False):
-        seed_if_empty(settings)
-        serve_socket(build()[0], settings.slack_app_token)
-        return 0
-    # An empty store is seeded in a child process (spaCy loads there, and leaves with it) while
-    # the master builds the place index its workers will share.
-    seeding = multiprocessing.get_context("fork").Process(target=seed_if_empty, args=(settings,))
-    seeding.start()
-    place_index(str(settings.citylink_cache_dir))
-    seeding.join()
-    if seeding.exitcode != 0:
-        print("citylink serve: could not seed the empty store (see above)", file=sys.stderr)
+    try:
+        if _store_is_empty(settings):
+            log.warning("the store is empty: run `citylink db upgrade --seed` to fill it")
+    except SQLAlchemyError as exc:
+        reason = str(exc).splitlines()[0]
+        print(f"citylink serve: cannot reach the store: {reason}", file=sys.stderr)
         return 1
-    serve_http(build, settings.port, settings.web_concurrency, settings.slack_signing_secret)
+    if getattr(args, "socket", False):
+        serve_socket(build()[0], settings.slack_app_token)
+    else:
+        serve_http(build, settings.port, settings.slack_signing_secret)
     return 0
 
 
@@ -247,7 +252,9 @@ def digest(settings: Settings, args) -> int:
 
 
 def run(settings: Settings, args) -> int:
-    """`make run`: seed the store, then serve Slack when tokens are set, else the console."""
+    """`make run`: migrate and seed the store, then serve Slack when tokens are set, else the
+    console."""
+    seed_if_empty(settings)
     if settings.slack_configured:
         return serve(settings, args)
-    return console(settings, args)
+    return run_console(settings, make_services)

@@ -27,7 +27,6 @@ class Settings(BaseSettings):
     slack_client_secret: str | None = None
     slack_api_url: str = SLACK_API_URL
     port: int = Field(default=3000, ge=1, le=65535)
-    web_concurrency: int = Field(default=2, ge=1, le=32)  # gunicorn worker processes
     citylink_digest_channel: str | None = None
     citylink_fetch_allow_hosts: Annotated[list[str], NoDecode] = []
     citylink_spacy_model: str = DEFAULT_SPACY_MODEL

@@ -56,7 +56,8 @@ def store_sessions(
 def place_index(cache_dir: str) -> PlaceIndex:
     """The lookup index over every name and alias; built once per process.
 
-    Its millions of objects live as long as the process: frozen, collections skip them.
+    Its ~600k objects live as long as the process: frozen, full collections skip them
+    (one took ~55 ms with them, 0.0003 ms without, in the request that triggered it).
     """
     index = PlaceIndex.build(load_gazetteer(Path(cache_dir), every_alias=True))
     gc.freeze()

@@ -96,6 +96,20 @@ def test_ingesting_the_corpus_twice_keeps_five_articles(store, capsys):
     assert _article_count(store) == 5
 
 
+def test_db_upgrade_seed_fills_an_empty_store_once(store, capsys):
+    assert main(["db", "upgrade", "--seed"]) == 0
+    assert "seeded the store with 5 bundled articles" in capsys.readouterr().err
+    assert main(["db", "upgrade", "--seed"]) == 0
+    assert "seeded" not in capsys.readouterr().err
+    assert _article_count(store) == 5
+
+
+def test_db_upgrade_alone_leaves_the_store_empty(store, capsys):
+    assert main(["db", "upgrade"]) == 0
+    assert "database is up to date" in capsys.readouterr().out
+    assert _article_count(store) == 0
+
+
 def test_stdin_is_one_article(store, monkeypatch, capsys):
     text = SEEDS[0].read_text(encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))

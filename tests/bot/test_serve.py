@@ -19,14 +19,15 @@ from bot.standin import WebAPIStandIn
 SECRET = "serve-test-secret"
 
 
-@pytest.fixture
-def server(tmp_path):
-    """`citylink serve` on an empty SQLite store; it seeds the bundled corpus before serving."""
-    standin = WebAPIStandIn().start()
+def _serve(tmp_path, standin: WebAPIStandIn, *, seed: bool) -> tuple[str, subprocess.Popen]:
+    """`citylink serve` on a SQLite store, seeded first as the Procfile's `release:` line does."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'citylink.db'}",
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
            "SLACK_API_URL": standin.url, "PORT": str(port)}  # fmt: skip
+    if seed:
+        subprocess.run([sys.executable, "-m", "bot", "db", "upgrade", "--seed"], env=env,
+                       cwd=tmp_path, check=True, capture_output=True, timeout=300)  # fmt: skip
     process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], env=env, cwd=tmp_path,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -37,9 +38,22 @@ def server(tmp_path):
                 break
         except httpx.TransportError:
             time.sleep(0.2)
-    yield base, process
+    return base, process
+
+
+def _stop(process: subprocess.Popen) -> str:
+    """Stop the server gracefully; what it logged."""
     process.terminate()
-    process.wait(timeout=30)
+    return process.communicate(timeout=30)[0].decode(errors="replace")
+
+
+@pytest.fixture
+def server(tmp_path):
+    """`citylink serve` on a store seeded by `citylink db upgrade --seed`."""
+    standin = WebAPIStandIn().start()
+    base, process = _serve(tmp_path, standin, seed=True)
+    yield base, process
+    _stop(process)
     standin.stop()
 
 
@@ -60,11 +74,22 @@ def test_serve_answers_health_and_slash_commands_over_http(server):
     assert httpx.get(f"{server}/nowhere").status_code == 404
 
 
-def test_serve_seeds_the_empty_store_and_runs_two_workers(server):
+def test_serve_answers_from_the_seeded_store_with_one_worker(server):
     base, process = server
     assert "I know 5 articles" in _slash(base, "stats").text
     workers = tree(process.pid)[1:]  # the master's descendants
-    assert len(workers) == 2, "WEB_CONCURRENCY defaults to two workers"
+    assert len(workers) == 1, "one worker process, with threads"
+
+
+def test_serve_leaves_an_empty_store_empty_and_says_how_to_seed_it(tmp_path):
+    standin = WebAPIStandIn().start()
+    try:
+        base, process = _serve(tmp_path, standin, seed=False)
+        assert "I know 0 articles" in _slash(base, "stats").text
+        logged = _stop(process)
+    finally:
+        standin.stop()
+    assert "run `citylink db upgrade --seed`" in logged
 
 
 def test_serve_says_so_and_stops_when_the_store_cannot_be_reached(tmp_path):
@@ -74,4 +99,4 @@ def test_serve_says_so_and_stops_when_the_store_cannot_be_reached(tmp_path):
     done = subprocess.run([sys.executable, "-m", "bot", "serve"], env=env, cwd=tmp_path,
                           capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode != 0
-    assert "could not seed the empty store" in done.stderr
+    assert "cannot reach the store" in done.stderr

@@ -45,7 +45,7 @@ def store_url(tmp_path, corpus_store) -> str:  # noqa: F811 - the Slack tests' f
 def _env(store_url: str, standin: WebAPIStandIn, **more: str) -> dict:
     return {**os.environ, "DATABASE_URL": store_url, "SLACK_BOT_TOKEN": "xoxb-test",
             "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": standin.url,
-            "CITYLINK_FETCH_ALLOW_HOSTS": "127.0.0.1", "WEB_CONCURRENCY": "1", **more}  # fmt: skip
+            "CITYLINK_FETCH_ALLOW_HOSTS": "127.0.0.1", **more}  # fmt: skip
 
 
 def _serve(env: dict, cwd: Path) -> tuple[subprocess.Popen, str]:
