@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
@@ -26,8 +29,7 @@ def is_forward_by_dm(event: dict) -> bool:
 
 def forward_of(body: dict, event: dict, team: str) -> PendingForward:
     """The forward an event carries, keyed by Slack's event id."""
-    files = tuple({k: f[k] for k in FILE_FIELDS if k in f} for f in event.get("files") or []
-                  if isinstance(f, dict))  # fmt: skip
+    files = shared_files(event.get("files"))
     return PendingForward(
         key=str(body.get("event_id") or f"{event.get('channel')}:{event.get('ts')}"),
         scope=team, user_id=str(event.get("user") or "?"),
@@ -37,33 +39,45 @@ def forward_of(body: dict, event: dict, team: str) -> PendingForward:
     )  # fmt: skip
 
 
-def keep_forward(ack: Ack, body: dict, event: dict, context) -> None:
-    """Keep the forward in the store, then acknowledge: a crash after this loses nothing.
+def shared_files(files) -> tuple[dict, ...]:
+    """What a forward keeps of each file Slack shared (where to download it, its name and type)."""
+    return tuple({k: f[k] for k in FILE_FIELDS if k in f} for f in files or []
+                 if isinstance(f, dict))  # fmt: skip
+
+
+def keep(context, make_forward: Callable[[str], PendingForward]) -> None:
+    """Keep the forward in the store before the acknowledgement: a crash after it loses nothing.
 
     The team is the installing workspace Bolt read from the authorization, never the envelope
     (in a Slack Connect channel that is the other organisation's).
     """
     team = team_of(context)
-    accepted = (
+    context[ACCEPTED] = (
         team is not None
         and not context.get(STORE_FAILED)
-        and services_of(context).inbox.accept(forward_of(body, event, team))
+        and services_of(context).inbox.accept(make_forward(team))
     )
-    context[ACCEPTED] = accepted
+
+
+def answer_kept(client: WebClient, context, make_forward: Callable[[str], PendingForward]) -> None:
+    """Read the kept forward and answer in its thread; or say why it could not be kept."""
+    team = team_of(context)
+    if not context.get(ACCEPTED):
+        why = NOT_SAVED if team else NO_TEAM
+        deliver(client, Answer(make_forward(team or ""), message(why), done=False))
+        return
+    answer = services_of(context).inbox.read(make_forward(team), lambda _team: context.bot_token)
+    if answer is not None:
+        deliver(client, answer)
+
+
+def keep_forward(ack: Ack, body: dict, event: dict, context) -> None:
+    keep(context, partial(forward_of, body, event))
     ack()
 
 
 def learn_from_event(body: dict, event: dict, client: WebClient, context) -> None:
-    """Read the kept forward and answer in its thread; or say it could not be kept."""
-    team = team_of(context)
-    if not context.get(ACCEPTED):
-        why = NOT_SAVED if team else NO_TEAM
-        deliver(client, Answer(forward_of(body, event, team or ""), message(why), done=False))
-        return
-    answer = services_of(context).inbox.read(forward_of(body, event, team),
-                                             lambda _team: context.bot_token)  # fmt: skip
-    if answer is not None:
-        deliver(client, answer)
+    answer_kept(client, context, partial(forward_of, body, event))
 
 
 def register(app: App) -> None:
