@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="precision and recall of extraction against a gold file")
     p.add_argument("--gold", required=True)
     p.add_argument("--articles", required=True)
+    p.add_argument("--only", metavar="ID,ID...",
+                   help="score only these articles of the gold file")  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=commands.evaluate)
 

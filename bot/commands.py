@@ -131,6 +131,9 @@ def evaluate(settings: Settings, args) -> int:
     from ingest.evaluate import format_report, score
 
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
+    if args.only:
+        wanted = {part.strip() for part in args.only.split(",")}
+        gold = [item for item in gold if str(item["id"]) in wanted]
     extractor, predicted = _extractor(settings), {}
     for item in gold:
         path = Path(args.articles) / f"{item['id']}.txt"
