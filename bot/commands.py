@@ -132,7 +132,11 @@ def evaluate(settings: Settings, args) -> int:
 
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
     if args.only:
-        wanted = {part.strip() for part in args.only.split(",")}
+        wanted = {part.strip() for part in args.only.split(",") if part.strip()}
+        unknown = wanted - {str(item["id"]) for item in gold}
+        if unknown:
+            print(f"not in {args.gold}: {', '.join(sorted(unknown))}", file=sys.stderr)
+            return 2
         gold = [item for item in gold if str(item["id"]) in wanted]
     extractor, predicted = _extractor(settings), {}
     for item in gold:

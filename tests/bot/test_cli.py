@@ -215,3 +215,18 @@ def test_digest_posts_once_and_a_second_run_repeats_nothing(store, monkeypatch, 
         assert len(standin.calls_to("chat.postMessage")) == len(posted)
     finally:
         standin.stop()
+
+
+DEV = Path(__file__).resolve().parents[2] / "data" / "dev"
+
+
+def test_eval_only_scores_the_chosen_articles(capsys):
+    args = ["eval", "--gold", str(DEV / "gold.json"), "--articles", str(DEV / "articles")]
+    assert main([*args, "--only", "dev_02_lublin_lutsk,dev_04_dunedin_stirling"]) == 0
+    assert capsys.readouterr().out.startswith("2 articles")
+
+
+def test_eval_only_refuses_an_id_the_gold_file_lacks(capsys):
+    args = ["eval", "--gold", str(DEV / "gold.json"), "--articles", str(DEV / "articles")]
+    assert main([*args, "--only", "dev_02_lublin_lutsk,dev_99"]) == 2
+    assert "dev_99" in capsys.readouterr().err
