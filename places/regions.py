@@ -1,4 +1,8 @@
-"""Countries and first-level regions: their names, ISO codes, and GeoNames' codes for regions.
+"""Countries and regions: their names, ISO codes, and GeoNames' codes for first-level regions.
+
+Regions are pycountry's subdivisions (first-level ones, and second-level provinces, departments
+and counties) under the English names of `data/regions.json` or of the countries-states-cities
+database (`places.divisions`): "Central Macedonia", not "Kentrikí Makedonía".
 
 GeoNames numbers a city's first-level region in its own way (`admin1` "13" is Hyogo, which
 ISO 3166-2 codes JP-28; "13" is Tokyo to ISO). `RegionTable` reads either kind of place as one
@@ -16,13 +20,33 @@ from pathlib import Path
 
 import pycountry
 
-from places.names import ascii_fold
+from places.divisions import english_names
+from places.names import ascii_fold, fold
 from places.place import Place
 
 DATA = Path(__file__).parent / "data"
 CURATED = DATA / "regions.json"
 ADMIN1 = DATA / "admin1.json"
 _BRACKETS = re.compile(r"\s*\[([^\]]*)\]")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")  # "Bicol (Region V)", "Jerusalem (Quds)"
+# The English word for a division's type, from the last word of its local name or of its
+# ISO 3166-2 type: what English news writes after a name ("Khabarovsk Krai", "Basra Governorate").
+DESIGNATORS = {
+    "oblast'": "Oblast", "oblast": "Oblast", "kray": "Krai", "krai": "Krai", "okrug": "Okrug",
+    "province": "Province", "prefecture": "Prefecture", "county": "County", "state": "State",
+    "region": "Region", "governorate": "Governorate", "district": "District",
+    "department": "Department", "canton": "Canton", "emirate": "Emirate",
+    "voivodship": "Voivodeship",
+}  # fmt: skip
+# Malay and Indonesian names put the direction last ("Jawa Timur"); English news puts it
+# first, with the island's English name ("East Java").
+MALAY_DIRECTIONS = {
+    "utara": "North", "selatan": "South", "timur": "East", "barat": "West", "tengah": "Central",
+    "tenggara": "Southeast", "barat daya": "Southwest", "timur laut": "Northeast",
+}  # fmt: skip
+MALAY_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra"}
+# Second-level subdivisions news names as places: provinces, departments, counties.
+LOWER_LEVEL_TYPES = frozenset({"province", "department", "county", "prefecture"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +56,10 @@ class Region:
     code: str  # "JP-28"
     name: str  # "Hyogo"; "Bavaria", not "Bayern"
     aliases: tuple[str, ...] = ()  # other names it is written as ("Bayern", "Hyōgo")
+    designator: str | None = None  # the English word for its type ("Krai", "Province")
+    within: str | None = None  # a second-level region's first-level ISO suffix ("NAQ")
+    local: str = ""  # its name in pycountry, type word gone ("Khabarovskiy")
+    type: str = ""  # its ISO 3166-2 type, lower case ("province", "country": Wales)
 
     @property
     def country(self) -> str:
@@ -41,6 +69,17 @@ class Region:
     def suffix(self) -> str:
         """The code without its country: what a region place keeps as its `admin1`."""
         return self.code.split("-", 1)[1]
+
+    @property
+    def place_in_text(self) -> bool:
+        """Whether news means a place by its name: not a nation of a union (Wales) nor an
+        island group (Kalimantan)."""
+        return self.type != "country" and not self.type.startswith("geographical")
+
+    @property
+    def admin1(self) -> str:
+        """The ISO suffix of the first-level region it is or lies in."""
+        return self.within or self.suffix
 
 
 @dataclass(frozen=True)
@@ -71,28 +110,95 @@ def first_level_regions(curated: dict) -> list[Region]:
     """pycountry's first-level subdivisions, named as English news names them.
 
     The type word goes ("Guangdong Sheng" -> "Guangdong"), a bracketed local name becomes an
-    alias ("Catalunya [Cataluña]"), and a curated English name leads ("Bavaria", not "Bayern").
+    alias ("Catalunya [Cataluña]"), and an English name leads: the curated one ("Bavaria", not
+    "Bayern"), else the countries-states-cities database's ("Central Macedonia").
     """
-    type_words = set(curated["place_words"])
-    english = curated["region_names"]
-    regions = []
+    return [_region(sub, curated) for sub in pycountry.subdivisions if sub.parent_code is None]
+
+
+def lower_regions(curated: dict) -> list[Region]:
+    """Second-level provinces, departments and counties ("Albay", "Gironde", "West Java")."""
+    by_code = {s.code: s for s in pycountry.subdivisions}
+    found = []
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
+        if sub.parent_code is None or sub.type.split()[-1].lower() not in LOWER_LEVEL_TYPES:
             continue
-        name, aliases = clean_name(sub.name, type_words)
-        aliases.append(ascii_fold(name))
-        aliases += english.get(sub.code, [])
-        full = [n for n in english.get(sub.code, []) if not n.endswith(".") and not n.isupper()]
-        if full:  # "Bavaria", not "Bayern": English news uses the exonym
-            aliases.append(name)
-            name = full[0]
-        regions.append(Region(sub.code, name, tuple(aliases)))
-    return regions
+        top = sub
+        while top.parent_code:
+            top = by_code[top.parent_code]
+        found.append(_region(sub, curated, within=top.code.split("-", 1)[1]))
+    return found
+
+
+def _region(sub, curated: dict, within: str | None = None) -> Region:
+    """One subdivision under its English name, its other names as aliases."""
+    type_words = set(curated["place_words"])
+    name, aliases = clean_name(sub.name, type_words)
+    aliases.append(ascii_fold(name))
+    curated_english = curated["region_names"].get(sub.code, [])
+    aliases += curated_english
+    full = [n for n in curated_english if not n.endswith(".") and not n.isupper()]
+    english = clean_name(_PARENTHESES.sub("", english_names().get(sub.code, "")), type_words)[0]
+    local, lead = name, full[0] if full else english
+    if not full and not sub.type.lower().startswith("geographical"):  # "Nusa Tenggara" stays
+        lead = _english_malay(lead or name)
+    if lead and fold(lead) != fold(name):  # "Bavaria", not "Bayern": news uses the exonym
+        aliases.append(name)
+        name = lead
+    designator = _designator(sub)
+    return Region(sub.code, name, tuple(aliases), designator, within, local, sub.type.lower())
+
+
+def _english_malay(name: str) -> str:
+    """ "Jawa Timur" -> "East Java", "Sumatera Utara" -> "North Sumatra"; other names as given."""
+    lower = name.lower()
+    for words, direction in MALAY_DIRECTIONS.items():
+        if lower.endswith(" " + words):
+            head = name[: -len(words) - 1]
+            return f"{direction} {MALAY_ISLANDS.get(head, head)}"
+    return name
+
+
+def _designator(sub) -> str | None:
+    """ "Khabarovskiy kray" -> "Krai"; type "Province" -> "Province"; None if neither says."""
+    local = sub.name.split()[-1].lower()
+    return DESIGNATORS.get(local) or DESIGNATORS.get(sub.type.split()[-1].lower())
+
+
+def first_level_text_names(region: Region, curated: dict, city_names) -> tuple[str, list[str]]:
+    """A region's name and aliases in text.
+
+    An English name new to the region that a city of its country bears comes only with the
+    region's designator ("Khabarovsk Krai", "Wellington Region"): bare, it is the city. A
+    region that has always borne its city's name ("Lagos", "Tokyo") keeps it.
+    """
+    bare = fold(region.name)
+    chosen = {fold(n) for n in curated["region_names"].get(region.code, [])}
+    if bare not in city_names or bare == fold(region.local) or bare in chosen:
+        return region.name, list(region.aliases)
+    aliases = [a for a in region.aliases if fold(a) != bare]
+    if not region.designator:
+        return region.local, aliases
+    return f"{region.name} {region.designator}", aliases
+
+
+def lower_level_text_names(region: Region, city_names) -> tuple[str | None, list[str]]:
+    """A province's or county's name and aliases in text; with its designator only when a
+    city of its country has the name ("Wicklow County"), and none when it has no designator."""
+    names = {fold(region.name), fold(region.local)}
+    if not names & set(city_names):
+        return region.name, list(region.aliases)
+    if not region.designator:
+        return None, []
+    aliases = [a for a in region.aliases if fold(a) not in names]
+    return f"{region.name} {region.designator}", aliases
 
 
 def clean_name(name: str, type_words: set[str]) -> tuple[str, list[str]]:
     """'Guangdong Sheng' -> 'Guangdong'; 'Catalunya [Cataluña]' -> ('Catalunya', ['Cataluña'])."""
-    aliases = [m for m in _BRACKETS.findall(name) if not re.search(r"[A-Z]{2}-", m)]
+    aliases = [
+        m for m in _BRACKETS.findall(name) if not re.search(r"[A-Z]{2}-", m) and m[:1].isupper()
+    ]  # not "[city]": a note, no name
     name = _BRACKETS.sub("", name)
     if ", " in name:  # "Murcia, Región de"
         name = name.split(", ")[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from sqlalchemy import Engine
@@ -31,6 +31,10 @@ class PlaceAnswer:
     profile: PlaceProfile | None  # None when the store holds nothing about the place
     stored_id: int | None = None  # the place's row in the store, if it has one
     page: int | None = 0  # the page of partnerships the profile holds; None: all of them
+    # A country the query names too ("Georgia"): countries are no places, so its best-known
+    # places are offered beside the place found.
+    country: str | None = None
+    country_places: tuple[Place, ...] = ()
 
     @property
     def alternatives(self) -> tuple[Place, ...]:
@@ -61,7 +65,14 @@ class LookupService:
         found = self.index.search(text, limit=CANDIDATES * 2)
         stored = self._stored(_contender_keys(found), team_id)  # what decides among them
         best, candidates = _choose(found, stored)
-        return self._answer(text, best, candidates, stored, team_id, profile, page)
+        country = self.index.namesake_country(text)
+        if not country or (best is not None and best.kind == "city" and best.country == country):
+            return self._answer(text, best, candidates, stored, team_id, profile, page)
+        offered = tuple(self.index.best_known(country))
+        if best is None:  # "France": only the country has the name; offer its places
+            candidates = offered
+        answer = self._answer(text, best, candidates, stored, team_id, profile, page)
+        return replace(answer, country=country, country_places=offered)
 
     def is_place_name(self, text: str) -> bool:
         """Whether `text` is exactly some place's name ("Trinidad and Tobago", "Stoke & Trent")."""

@@ -134,3 +134,26 @@ def test_each_request_is_logged_with_an_id_its_team_and_its_type(slack, caplog):
     assert all(re.fullmatch(r"req=[0-9a-f]{8} team=T111 command /citylink received", x)
                for x in lines), lines  # fmt: skip
     assert lines[0] != lines[1], "each request has its own id"
+
+
+def test_a_name_of_a_state_and_a_country_offers_both(slack):
+    message = slack.answer("Georgia")
+    text = all_text(message["blocks"])
+    assert "Georgia, United States" in text  # the card: the US state
+    assert "is also a country" in text
+    offered = [b["text"]["text"] for b in buttons(message["blocks"])]
+    assert "Country Georgia: Tbilisi" in offered
+
+
+def test_a_country_name_offers_its_places(slack):
+    message = slack.answer("France")
+    assert "is a country" in all_text(message["blocks"])
+    offered = [b["text"]["text"] for b in buttons(message["blocks"])]
+    assert any(o.startswith("Paris") for o in offered)
+
+
+def test_a_district_of_seoul_has_a_card_of_its_own(slack):
+    for typed in ("Gangnam-gu", "Gangnam"):
+        message = slack.answer(typed)
+        assert message["blocks"][0]["text"]["text"] == "Gangnam-gu", typed
+        assert "Seoul" in all_text(message["blocks"])

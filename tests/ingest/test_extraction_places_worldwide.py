@@ -1,0 +1,117 @@
+"""Places of every country: regions under English names and designators, districts of big
+cities, countries that share a name with a region, and names kept as the article spells them."""
+
+from facts.shapes import ArticleText
+
+
+def places(extractor, text):
+    facts = extractor(ArticleText(text=text))
+    return {(m.place.name, m.place.country, m.place.kind) for m in facts.places}
+
+
+def test_a_hyphened_korean_designator_ends_the_name(extractor):
+    found = places(extractor, "Engineers from Gyeonggi-do toured a battery plant in Dresden.")
+    assert ("Gyeonggi", "KR", "region") in found
+
+
+def test_a_province_word_finds_a_region_iso_names_in_its_own_language(extractor):
+    text = "Rice traders from Dong Nai Province and Central Macedonia met buyers in Rotterdam."
+    found = places(extractor, text)
+    assert ("Đồng Nai", "VN", "region") in found  # the accents of its own name stay
+    assert ("Central Macedonia", "GR", "region") in found
+
+
+def test_a_krai_named_like_its_capital_stays_apart_from_the_city(extractor):
+    text = "The governor of Khabarovsk Krai said the mayor of Khabarovsk would visit Harbin."
+    found = places(extractor, text)
+    assert ("Khabarovsk Krai", "RU", "region") in found
+    assert ("Khabarovsk", "RU", "city") in found
+
+
+def test_the_republic_of_a_name_is_the_region(extractor):
+    text = "A trade mission from the Republic of Tatarstan arrived in Izmir on Monday."
+    assert ("Tatarstan", "RU", "region") in places(extractor, text)
+
+
+def test_a_district_of_seoul_is_a_city_of_its_own(extractor):
+    text = "Gangnam-gu officials signed a tourism pact with Pasay, the Philippine city."
+    found = places(extractor, text)
+    assert ("Gangnam-gu", "KR", "city") in found
+    assert ("Seoul", "KR", "city") not in found
+
+
+def test_a_district_of_guangzhou_is_a_city_of_its_own(extractor):
+    text = "Port officials from Guangzhou's Nansha District met a delegation from Valencia."
+    found = places(extractor, text)
+    assert ("Nansha", "CN", "city") in found
+    assert ("Guangzhou", "CN", "city") in found
+
+
+def test_the_country_georgia_is_no_place_beside_tbilisi(extractor):
+    text = "The mayor of Tbilisi said Georgia hopes to open a consulate in Kaunas next year."
+    found = places(extractor, text)
+    assert ("Tbilisi", "GE", "city") in found
+    assert not any(name == "Georgia" for name, _, _ in found)
+
+
+def test_the_state_georgia_is_a_place_beside_atlanta(extractor):
+    text = "The mayor of Atlanta said Georgia will open a trade office in Busan next year."
+    assert ("Georgia", "US", "region") in places(extractor, text)
+
+
+def test_a_name_listed_with_countries_is_the_country(extractor):
+    text = "Kano traders sell across Niger, Chad and Cameroon, officials in Lagos and Abuja said."
+    found = places(extractor, text)
+    assert ("Kano", "NG", "city") in found
+    assert not any(name == "Niger" for name, _, _ in found)
+
+
+def test_taiwan_is_a_country_not_a_chinese_province(extractor):
+    text = "Officials of Cebu and Iloilo met a trade delegation from Taiwan in Davao."
+    found = places(extractor, text)
+    assert ("Davao", "PH", "city") in found
+    assert not any(name == "Taiwan" for name, _, _ in found)
+
+
+def test_a_department_written_as_its_river_is_no_place(extractor):
+    text = "Tours and Blois both lie on the Loire, and their mayors met in Orleans."
+    assert not any(name == "Loire" for name, _, _ in places(extractor, text))
+
+
+def test_a_place_keeps_the_spelling_the_article_gives_it(extractor):
+    text = "Miners from Karaganda visited Almaty, and Karaganda officials signed a pact."
+    found = places(extractor, text)
+    assert ("Karaganda", "KZ", "city") in found
+    assert not any(name == "Karagandy" for name, _, _ in found)
+
+
+def test_a_nation_of_the_united_kingdom_is_a_country_not_a_place(extractor):
+    text = "Councillors from Cardiff and Swansea said Wales would welcome the Breton mayors."
+    found = places(extractor, text)
+    assert ("Cardiff", "GB", "city") in found
+    assert not any(name == "Wales" for name, _, _ in found)
+
+
+def test_an_island_group_is_no_place_but_its_provinces_are(extractor):
+    text = (
+        "Miners from Kalimantan met the East Java governor in Surabaya, and West Java "
+        "officials joined them."
+    )
+    found = places(extractor, text)
+    assert ("East Java", "ID", "region") in found
+    assert ("West Java", "ID", "region") in found
+    assert not any(name == "Kalimantan" for name, _, _ in found)
+
+
+def test_a_name_cut_off_at_a_hyphen_is_no_place(extractor):
+    text = "The council of Sør-Varanger Municipality met the Dunedin-Shanghai society in Bergen."
+    found = places(extractor, text)
+    assert ("Dunedin", "NZ", "city") in found  # two names joined: both places
+    assert not any(country == "LB" for _, country, _ in found)  # "Sør" is no Lebanese town
+
+
+def test_a_place_the_model_runs_into_a_preposition_is_still_a_place(extractor):
+    text = "Mayors came from Tacloban in Leyte, Bacoor in Cavite, and Marikina for the signing."
+    found = places(extractor, text)
+    assert ("Bacoor", "PH", "city") in found  # the model reads "Bacoor in" as an ORG
+    assert ("Leyte", "PH", "region") in found  # the province, not a small town of its name

@@ -1,0 +1,79 @@
+"""Regions of every country under their English names, big cities' districts, and lookups of
+a name that is a country and a place at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import load_settings
+from places.gazetteer import load_gazetteer
+from places.index import PlaceIndex
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer(load_settings().citylink_cache_dir)
+
+
+@pytest.fixture(scope="module")
+def index() -> PlaceIndex:
+    return PlaceIndex.build(load_gazetteer(load_settings().citylink_cache_dir, every_alias=True))
+
+
+def readings(gaz, name: str) -> set[tuple[str, str, str]]:
+    return {(p.name, p.country, p.kind) for p, _ in gaz.candidates(name)}
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("Central Macedonia", ("Central Macedonia", "GR", "region")),  # ISO names it in Greek
+        ("Gyeonggi", ("Gyeonggi", "KR", "region")),
+        ("Gyeonggi-do", ("Gyeonggi", "KR", "region")),
+        ("Lower Austria", ("Lower Austria", "AT", "region")),
+        ("Issyk-Kul", ("Issyk-Kul", "KG", "region")),
+        ("Albay", ("Albay", "PH", "region")),  # a province under a Philippine region
+        ("Gironde", ("Gironde", "FR", "region")),  # a department under a French region
+    ],
+)
+def test_regions_are_found_under_their_english_names(gaz, written, expected):
+    assert expected in readings(gaz, written)
+
+
+def test_a_region_named_like_a_city_of_its_country_needs_its_designator(gaz):
+    assert ("Khabarovsk Krai", "RU", "region") in readings(gaz, "Khabarovsk Krai")
+    assert ("Irkutsk Oblast", "RU", "region") in readings(gaz, "Irkutsk Oblast")
+    bare = readings(gaz, "Irkutsk")
+    assert ("Irkutsk", "RU", "city") in bare
+    assert not any(kind == "region" for _, _, kind in bare)
+
+
+def test_a_region_that_always_bore_its_citys_name_keeps_it(gaz):
+    assert ("Lagos", "NG", "region") in readings(gaz, "Lagos")
+
+
+def test_districts_of_big_cities_are_cities_of_their_own(gaz):
+    gangnam = [p for p, _ in gaz.candidates("Gangnam-gu")]
+    assert [(p.name, p.country, p.kind) for p in gangnam] == [("Gangnam-gu", "KR", "city")]
+    assert gangnam[0].key.startswith("district:")
+    assert gaz.regions.code(gangnam[0]) == "11"  # Seoul's first-level region
+    assert ("Gangnam-gu", "KR", "city") in readings(gaz, "Gangnam")
+    assert ("Nansha", "CN", "city") in readings(gaz, "Nansha District")
+
+
+def test_a_korean_city_is_named_without_its_designator(gaz):
+    assert ("Uijeongbu", "KR", "city") in readings(gaz, "Uijeongbu-si")
+
+
+@pytest.mark.parametrize("typed", ["Gangnam-gu", "Gangnam", "gangnam district"])
+def test_a_lookup_finds_the_seoul_district(index, typed):
+    best = index.search(typed)[0].place
+    assert (best.name, best.country, best.kind) == ("Gangnam-gu", "KR", "city")
+
+
+def test_a_lookup_of_a_country_name_knows_it_is_one(index):
+    assert index.namesake_country("Georgia") == "GE"
+    assert index.namesake_country("France") == "FR"
+    assert index.namesake_country("French") is None  # a demonym names no country here
+    assert index.namesake_country("Atlanta") is None
+    assert [p.name for p in index.best_known("GE")][:1] == ["Tbilisi"]
