@@ -1,10 +1,43 @@
-"""A city listing its partners: "Bergen is twinned with Rostock and Turku, and it signed a
-friendship agreement with Quebec City" links Bergen to each place listed, each under the kind
-whose words come before it."""
+"""Lists of partners: "Bergen is twinned with Rostock and Turku, and it signed a friendship
+agreement with Quebec City" links Bergen to each place listed under the kind whose words come
+before it; "Its sister cities include ..." lists the partners of the place reported before;
+rows under a header ("Bergen – Rostock (Germany), 1990") and agreements counted in one sentence
+and named in the next ("two other friendship agreements" ... "agreements with A and B")."""
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+import re
+from typing import NamedTuple, Protocol, TypeVar
+
+from spacy.tokens import Span
+
+from facts.shapes import Partnership
+from ingest.dates import published_year
+from ingest.kinds import TWINNING_KINDS
+from ingest.status import link_status, link_year
+from places.place import Place
+
+# "Its sister cities include ...", "The town's 7 domestic twin towns are ...", "Their other
+# partners are ...": a list whose hub is the place the possessive stands for.
+POSSESSIVE_HUB = re.compile(
+    r"^\W*(?:Its|Their|(?:The|the) (?P<noun>city|town|municipality|province|state|region|"
+    r"prefecture|county)['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
+    r"provinces?|regions?|prefectures?|municipalities)|partners)\b"
+)
+# "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
+ROW_SHAPE = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w|\w\s+[-–—]{1,2}\s+[A-Z]")
+# "two other friendship agreements": agreements counted here and named in the next sentence.
+COUNTED_BEFORE = re.compile(
+    r"\b(?P<count>two|three|four|five|six|several|\d{1,2})\s+(?P<other>other\s+|more\s+|further\s+)?"
+    r"$",
+    re.I,
+)
+# "... agreements with Pechenga and Harbin": the sentence naming them.
+NAMED_WITH = re.compile(
+    r"\b(?:agreements?|ties|relationships?|links|partnerships?|pacts?|accords?)\s+with\b", re.I
+)
+REGION_NOUNS = frozenset({"province", "state", "region", "prefecture", "county"})
 
 
 class Positioned(Protocol):
@@ -24,3 +57,148 @@ def listed_pairs(parties: list[P], triggers: list[int], trigger: int) -> list[tu
         return []
     end = min((t for t in triggers if t > after[0].start), default=None)
     return [(hubs[0], p) for p in after if end is None or p.start < end]
+
+
+class PossessiveList(NamedTuple):
+    """ "The city's sister cities are ...": what the possessive stands for and where its list
+    begins."""
+
+    wanted: str | None  # the kind of place ("city", "region"), None for "its"
+    partners_only: bool  # "its partners are ...": the kind is the one reported last
+    end: int  # where the words naming the link end
+
+
+def possessive_hub(text: str) -> PossessiveList | None:
+    """The possessive list a sentence opens with, if any."""
+    match = POSSESSIVE_HUB.match(text)
+    if match is None:
+        return None
+    noun = match.group("noun")
+    wanted = None if noun is None else "region" if noun in REGION_NOUNS else "city"
+    return PossessiveList(wanted, match.group("link") == "partners", match.end())
+
+
+class ListHeader(NamedTuple):
+    """A line announcing a list of links ("Twin towns of Lyon:"), for the rows that follow."""
+
+    kind: str
+    status: str
+    hub: Place | None  # the one place the header names, partner of rows naming one place
+
+
+def is_table_row(sent: Span) -> bool:
+    """A short line without a verb, a bullet or a dash between names: "Lyon – Turin (Italy),
+    1958", "• Turin, Italy (1958)"."""
+    return (
+        len(sent) <= 16
+        and bool(ROW_SHAPE.search(sent.text))
+        and not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+    )
+
+
+def is_list_header(sent: Span) -> bool:
+    """ "Lyon is twinned with these cities:", "Twin towns of Lyon": a line a list follows."""
+    text = sent.text.rstrip()
+    return text.endswith(":") or not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+class Announced(NamedTuple):
+    """ "two other friendship agreements": a kind of link whose partners the next sentence
+    names, and whether they are ties already in place ("other")."""
+
+    kind: str
+    in_place: bool
+
+
+def announced(kind: str, trigger_start: int, text: str) -> Announced | None:
+    """The agreements a trigger counts without naming their partners, if it does."""
+    match = COUNTED_BEFORE.search(text, 0, trigger_start)
+    return Announced(kind, bool(match.group("other"))) if match else None
+
+
+def named_with(text: str) -> int | None:
+    """Where "agreements with ..." names the partners of announced agreements, if it does."""
+    match = NAMED_WITH.search(text)
+    return match.end() if match else None
+
+
+def possessive_place(state, wanted: str | None) -> Place | None:
+    """What "its" or "the city's" stands for before a list of partners: the hub of the link
+    reported last (the article's own place when it is one of that pair), else that place; a
+    place already reported twinned."""
+    candidates = list(state.last_pair or ())
+    if not candidates or state.focus in candidates:
+        candidates = [state.focus] if state.focus else []
+    twinned = {key for pair in state.twinned for key in pair}
+    return next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
+
+
+def partners_listed(text: str, state, matches: dict) -> dict[str, re.Match]:
+    """ "Its other partners are A and B": partners of the kind the article reported last."""
+    listing = possessive_hub(text)
+    if matches or listing is None or not listing.partners_only or state.last_kind is None:
+        return {}
+    return {state.last_kind: re.search(r"\bpartners\b", text)}
+
+
+def list_header(sent, parties, state, matches, links) -> ListHeader | None:
+    """The list a sentence announces ("Lyon's twin towns:", "Lyon is twinned with these
+    cities:"), or the one still running through its rows; None after other sentences."""
+    if not matches:
+        return state.header if state.header and is_table_row(sent) else None
+    if links or not is_list_header(sent):
+        return None
+    kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
+    hubs = list({p.place.key: p.place for p in parties}.values())
+    status = link_status(sent.text, matches[kind].start(), state.published) or "existing"
+    return ListHeader(kind, status, hubs[0] if len(hubs) == 1 else None)
+
+
+def table_row(sent: Span, parties, state) -> list[Partnership]:
+    """A row under a list's header: "Lyon – Turin (Italy), 1958", or "- Turin (Italy), 1958"
+    under "Lyon's twin towns:"."""
+    header = state.header
+    places = list({p.place.key: p.place for p in parties}.values())
+    if header is None or not is_table_row(sent):
+        return []
+    if len(places) == 1 and header.hub is not None and places[0] != header.hub:
+        places = [header.hub, *places]
+    if len(places) != 2:
+        return []
+    status = header.status
+    year = link_year(sent.text, "existing", state.published)
+    reported = published_year(state.published)
+    if year and reported and year < reported - 1:
+        status = "existing"  # the row dates a tie that began years ago
+    year = year if status != "proposed" else None
+    evidence = sent.text.strip()
+    return [Partnership(places[0], places[1], header.kind, status, evidence, year)]
+
+
+def announcement(text: str, matches: dict, links: list) -> Announced | None:
+    """ "it voted on two other friendship agreements": counted, not named, in this sentence."""
+    twinning = [(k, m) for k, m in matches.items() if k in TWINNING_KINDS]
+    if links or not twinning:
+        return None
+    kind, match = twinning[0]
+    return announced(kind, match.start(), text)
+
+
+def announced_named(parties, state, text: str) -> list[Partnership]:
+    """ "... agreements with Pechenga and Harbin" after "two other friendship agreements": the
+    announced kind between the article's place and each place named after "with"."""
+    start = named_with(text) if state.announced else None
+    if start is None or state.last_pair is None:
+        return []
+    partners = {p.place.key: p.place for p in parties if p.start >= start}
+    countries = {p.country for p in partners.values()}
+    hubs = [p for p in state.last_pair if p.country not in countries]
+    if len(hubs) != 1:
+        return []  # the pair reported last holds one place foreign to all those named: the hub
+    hub = hubs[0]
+    kind, in_place = state.announced
+    status = "existing" if in_place else link_status(text, start, state.published)
+    if status is None:
+        return []
+    year = link_year(text, status, state.published)
+    return [Partnership(hub, p, kind, status, text.strip(), year) for p in partners.values()]

@@ -11,7 +11,7 @@ KIND_PATTERNS = {
     r"ties|partnership)|sisterhood|twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies))|twinning|twinned|"
     r"jumelage|partner (?:towns?|cit(?:y|ies))",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
-    r"friendship (?:relations(?:hip)?|ties|agreement)",
+    r"friendship (?:relations(?:hip)?|ties|agreements?|pacts?|accords?)",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
     r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
@@ -25,6 +25,9 @@ KIND_PATTERNS = {
 MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent", re.I)
 BARE_DEAL = re.compile(r"deals?", re.I)
 KIND_REGEX = {kind: re.compile(p, re.I) for kind, p in KIND_PATTERNS.items()}
+TWINNING_KINDS = frozenset({"sister_city", "friendship_city"})
+# "signed a sister-city agreement", "signs Friendship City agreement": the agreement is the tie.
+TWINNING = re.compile(rf"{KIND_PATTERNS['sister_city']}|{KIND_PATTERNS['friendship_city']}", re.I)
 VISIT_REGEX = re.compile(
     r"\bdelegat(?:ion|ions|es)\b|\bvisit(?:s|ed|ing)?\b|\btrip (?:to|in)\b|\btour (?:of|in|to)\b|"
     r"\battend(?:ed|s|ing)?\b|"
@@ -43,6 +46,15 @@ LINK_NOUN_AFTER = re.compile(
     r"[\s-]+(?:agreement|relationship|partnership|pact|accord|ties|link|bond|arrangement)s?\b",
     re.I,
 )
+# "has twinning agreements with 9 other towns": partners counted, not named.
+COUNTED_PARTNERS_AFTER = re.compile(
+    r"(?:[\s-]+(?:agreements?|relationships?|partnerships?|pacts?|ties|links|relations))?\s+with\s+"
+    r"(?:more than |over |about |some |nearly |almost )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|numerous|"
+    r"dozens of|other|various)\s+(?:[\w-]+\s+){0,2}?(?:cities|towns|municipalities|places|"
+    r"partners|regions|provinces|states|communities)\b",
+    re.I,
+)
 # "a conference aimed at promoting ties between A and B": the event's aim, not a partnership.
 EVENT_AIM = re.compile(
     r"\b(?:conference|forum|summit|expo|fair|meeting|event|campaign)s?\b.{0,40}"
@@ -50,7 +62,57 @@ EVENT_AIM = re.compile(
     r".{0,40}$",
     re.I,
 )
+# The instrument a twinning word names itself: "a sister-city agreement", "twinning charter".
+INSTRUMENT_AFTER = re.compile(
+    r"[\s-]*(?:agreements?|pacts?|accords?|charters?|treaty|treaties|protocols?|memorand\w*|"
+    r"declarations?)\b",
+    re.I,
+)
+STEP_TOWARDS = re.compile(
+    r"\b(?:towards?|steps? to|to (?:become|establish|form|create|forge|pursue)|"
+    r"paving the way (?:to|for)|with a view to|aim(?:s|ed|ing)? (?:at|to)|lead(?:s|ing)? to|"
+    r"precursor to|prelude to)\b(?:\s+(?:a|an|the|formal|full|future|eventual|official))*\s*$",
+    re.I,
+)
+# "sign a transport agreement, discuss sister-city status": the twinning is another matter.
+ANOTHER_ACT = re.compile(r"[,;]|\b(?:discuss|consider|explor|plan|hope|propos|seek|aim|talk)", re.I)
+DEFINITE_AGREEMENT = re.compile(
+    r"(?:sign\w*|ink\w*|seal\w*) the (?:agreement|pact|accord|charter)", re.I
+)
 EVENT_NOUN = re.compile(r"\s*(?:conference|forum|summit|meeting|expo|fair|week|dialogue)")
+
+
+def twinning_memorandum(matches: dict[str, re.Match]) -> None:
+    """ "signed a memorandum of understanding and tied sisterhood connections": the memorandum
+    is the twinning itself, so only the relationship is recorded, unless the twinning is an
+    instrument of its own ("a sister-city agreement and a memorandum on trade") or the
+    memorandum only leads to it ("a letter of intent to become sister cities")."""
+    mou = matches.get("mou")
+    twinning = matches.get("sister_city") or matches.get("friendship_city")
+    if mou is None or twinning is None:
+        return
+    instrument = INSTRUMENT_AFTER.match(twinning.string, twinning.end())
+    words_end = instrument.end() if instrument else twinning.end()
+    if twinning.start() <= mou.start() < words_end:
+        del matches["mou"]  # "the friendship agreement between them": the words of one thing
+    elif twinning.start() < mou.start() or leads_to_twinning(twinning):
+        return  # "Lutsk, its partner city, under an agreement signed on Monday": two things
+    elif not instrument and not ANOTHER_ACT.search(twinning.string, mou.end(), twinning.start()):
+        del matches["mou"]
+
+
+def leads_to_twinning(twinning: re.Match) -> bool:
+    """ "a step towards a sister city partnership", "an MoU to become friendship cities": the
+    relationship is only in prospect."""
+    return bool(STEP_TOWARDS.search(twinning.string, 0, twinning.start()))
+
+
+def restates_agreement(mou: re.Match) -> bool:
+    """ "signed the agreement", "the agreement between them": an agreement already reported."""
+    before = mou.string[max(0, mou.start() - 4) : mou.start()].lower()
+    return bool(DEFINITE_AGREEMENT.fullmatch(mou.group())) or (
+        before == "the " and mou.group().lower().startswith("agreement")
+    )
 
 
 def one_agreement(matches: dict[str, re.Match]) -> None:
@@ -74,13 +136,16 @@ def inside_name(match: re.Match, names: list[tuple[int, int]]) -> bool:
 def modifies_event(match: re.Match, kind: str) -> bool:
     """ "an investment cooperation conference", "eight trade agreements" (not an MOU)."""
     before = match.string[max(0, match.start() - 30) : match.start()]
-    if kind in {"sister_city", "friendship_city"} and UNNAMED_PARTNER.search(before):
-        return not LINK_NOUN_AFTER.match(match.string, match.end())
+    if kind in {"sister_city", "friendship_city"}:
+        if COUNTED_PARTNERS_AFTER.match(match.string, match.end()):
+            return True
+        if UNNAMED_PARTNER.search(before):
+            return not LINK_NOUN_AFTER.match(match.string, match.end())
     if kind == "cooperation" and EVENT_AIM.search(match.string[: match.start()]):
         return True
     if kind == "mou" and "trade" in match.group().lower():
         return True
-    if kind == "mou" and KIND_REGEX["sister_city"].search(match.group()):
+    if kind == "mou" and TWINNING.search(match.group()):
         return not re.search(r"\b(?:renew\w*|new|revised|updated)\b", match.group(), re.I)
     after = match.string[match.end() : match.end() + 12].lower()
     return kind == "cooperation" and bool(EVENT_NOUN.match(after))

@@ -9,13 +9,34 @@ sign, people's places, and anaphora such as "the two cities" or "the state"), an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from facts.shapes import Money, Partnership, Person, Place
-from ingest.hubs import listed_pairs
-from ingest.kinds import KIND_REGEX, VISIT_REGEX, inside_name, modifies_event, one_agreement
+from ingest.hubs import (
+    Announced,
+    ListHeader,
+    announced_named,
+    announcement,
+    list_header,
+    listed_pairs,
+    partners_listed,
+    possessive_hub,
+    possessive_place,
+    table_row,
+)
+from ingest.kinds import (
+    KIND_REGEX,
+    TWINNING_KINDS,
+    VISIT_REGEX,
+    inside_name,
+    leads_to_twinning,
+    modifies_event,
+    one_agreement,
+    restates_agreement,
+    twinning_memorandum,
+)
 from ingest.money import find_money
 from ingest.resolve import Mention, contained
 from ingest.sentences import entities_in, sentence_of, sentence_start
@@ -56,6 +77,8 @@ NEAR_CHARS = 40
 LOCATOR_BEFORE = frozenset({"capital of", "north of", "south of", "east of", "west of"})
 HOST_PREPOSITIONS = {"in", "to", "at"}
 HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
+GUEST_VERBS = HOSTING_VERBS - {"invite"}  # an invitation is no visit yet
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "state", "region", "county"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "at", "across", "throughout"})
 # What a place after "in"/"at" hangs on when it is where an agreement was signed.
 VENUE_HEADS = frozenset(
@@ -66,7 +89,30 @@ GOVERNMENT_WORDS = re.compile(
     r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) (?:Council|Government)|"
     r"City Hall|Municipality|Municipal Corporation|People's Government)\b"
 )
-PAIR_ANAPHORA = re.compile(r"\b(?:the|both) (?:two )?(?:cities|sides|towns|places)\b", re.I)
+# "DURBAN —", "PORTSMOUTH, N.H. --", "DAVAO CITY (Agency/29 May) –", "SIBU (Feb 18):".
+DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]+[A-Z](?:,[^—–:(]{1,40}?)?\s*(?:\([^)]{0,40}\)\s*)?(?:—|–|--|:)"
+)
+# ", and Leeds in Yorkshire in England.": names that end a list, no new clause.
+LIST_TAIL = re.compile(
+    r"(?:,\s*|;\s*)?(?:and\s+)?(?:(?:the|and|in|of)\s+|[A-Z][\w.'’-]*[\s,]*)+[.!]?\s*"
+)
+# A journey the article's own place makes when no one else is named: "the trip to X".
+TRIP = re.compile(r"trip|tour|travel", re.I)
+# Organisations that stand for their place: governments, chambers, universities, agencies.
+PUBLIC_BODY = re.compile(
+    r"\b(?:Council|Government|Municipal\w*|City Hall|Chamber|Universit\w+|College|Academy|"
+    r"Institute|Agency|Authority|Office|Bureau|Department|Ministry|Commission|Committee|Board|"
+    r"Administration|Assembly|Legislature|Parliament|Senate|Police|Fire|Hospital|School|"
+    r"Association|Federation|Foundation|Museum|Library|Secretariat|Prefecture|Province|State|"
+    r"County|District|City|Region|Oblast|Governorate|Metropolitan|Mayor\w*)\b"
+)
+PAIR_ANAPHORA = re.compile(
+    r"\b(?:the|both) (?:two )?(?:cities|sides|towns|places|communities|municipalities|"
+    r"governments|councils|regions|provinces|states|mayors|parties)\b|"
+    r"\b(?:the two|them)(?= (?:[a-z]+ed|sister|twin|friendship|partner)\b)",
+    re.I,
+)
 ONE_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?P<adj>[A-Z][\w ]*?) )?"
     r"(?P<noun>city|town|state|province|region|municipality|area|"
@@ -99,6 +145,12 @@ class ArticleState:
         self.last_visitors: list[Place] = []
         self.last_host: Place | None = None
         self.speaker_place: Place | None = None
+        self.twinned: set[frozenset[str]] = set()  # pairs reported as sister or friendship cities
+        self.memoranda: set[frozenset[str]] = set()  # pairs with an agreement of their own
+        self.last_kind: str | None = None  # the twinning kind reported last
+        self.header: ListHeader | None = None  # the list whose rows the sentences are
+        self.announced: Announced | None = None  # links counted in the sentence before
+        self.home: Place | None = None  # the place of the dateline
 
 
 def _anaphora_parties(text: str, state: ArticleState, gaz_country, named: set[str]) -> list[Party]:
@@ -173,7 +225,10 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         locator = before in LOCATOR_BEFORE  # "the capital of Telangana": where the city is
         locator |= _locates_another(m, named)
         party = Party(m.place, m.span.start_char - offset, locator=locator)
-        (venues if _signing_venue(m, named) else parties).append(party)
+        dateline = _dateline(m.span, sent)
+        if dateline and state.home is None:
+            state.home = m.place
+        (venues if dateline or _signing_venue(m, named) else parties).append(party)
     for m in org_mentions:
         if sent.start <= m.span.start < sent.end and _org_acts(m.span):
             own = _government_of(m.span)  # "Hobart City Council" is the city itself
@@ -184,7 +239,18 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     parties += _anaphora_parties(sent.text, state, gaz_country, named_keys)
     if len({p.place.key for p in parties}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
+    listing = possessive_hub(sent.text)
+    hub = possessive_place(state, listing.wanted) if listing else None
+    if listing:  # "Its sister cities include A, B and C": partners of the hub, not each other's
+        after = [p for p in parties if p.start >= listing.end]
+        parties = [Party(hub, 0), *after] if hub is not None else []
+    parties = [p for p in parties if not _country(p.place, gaz_country)]
     return _drop_contained(parties)
+
+
+def _country(place: Place, gaz_country) -> bool:
+    """ "Keelung in Taiwan": a region that is a country is never a party (a city-state is)."""
+    return place.kind == "region" and gaz_country(place.name) == place.country
 
 
 def _signing_venue(m: Mention, named: list[Mention]) -> bool:
@@ -200,6 +266,13 @@ def _signing_venue(m: Mention, named: list[Mention]) -> bool:
     return m.place.kind == "city" and any(
         o is not m and o.place.kind == "city" and o.span.start <= head.i < o.span.end for o in named
     )
+
+
+def _dateline(span: Span, sent: Span) -> bool:
+    """ "DURBAN — The province of ...", "PORTSMOUTH, N.H. —": where the story was filed, which
+    acts only when the sentence names no two other parties."""
+    match = DATELINE.match(sent.text)
+    return bool(match) and span.end_char - sent.start_char <= match.end()
 
 
 def _where_said(span: Span) -> bool:
@@ -239,8 +312,11 @@ def _government_of(span: Span) -> bool:
 
 
 def _org_acts(span: Span) -> bool:
-    """An organisation that signs ("the Lyon Chamber signed ... with X") acts for its place."""
+    """A public body that signs ("the Lyon Chamber signed ... with X") acts for its place; a
+    company ("Lyon Motors signed ...") does not: its deals are no partnership of places."""
     entity = _entity_around(span)
+    if entity is not None and not PUBLIC_BODY.search(entity.text):
+        return False
     root = entity.root if entity is not None else span.root
     while root.dep_ in {"conj", "appos"} and root.head != root:
         root = root.head
@@ -319,17 +395,49 @@ def _host(named: list[Mention]) -> Place | None:
         if _moving_on(m.span):
             continue
         head = m.span.root.head
-        if m.span.root.dep_ == "dobj" and head.lemma_ == "visit":
+        if _visited(m.span.root):
             return m.place
         if head.lower_ in HOST_PREPOSITIONS and (
             head.head.pos_ in {"VERB", "AUX"}
             or VISIT_REGEX.search(head.head.text)
             or head.head.lemma_ in EVENT_HEADS
+            or _delegation_origin(head.head)
+            or _venue_of_event(head.head)
         ):
             return m.place
         if _hosting_subject(m.span):
             return m.place
     return None
+
+
+def _visited(token) -> bool:
+    """ "visited Mosul", "to tour the harbour, the city of Split and ...": what is visited."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in PLACE_NOUNS:
+        token = token.head.head  # "the city of Mosul"
+    while token.dep_ in {"conj", "appos"} and token.head != token:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_ == "visit"
+
+
+def _venue_of_event(token) -> bool:
+    """ "met ... at the Blue Palace [in Tunis]": the place of a venue where something happened."""
+    happening = token.head.head
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in {"at", "in"}
+        and (
+            happening.pos_ in {"VERB", "AUX"} or happening.lemma_ in DELEGATION_LEMMAS | EVENT_HEADS
+        )
+    )
+
+
+def _delegation_origin(token) -> bool:
+    """ "a delegation from Yunnan [in Colombo]": the place a delegation comes from."""
+    return (
+        token.dep_ in {"pobj", "conj"}
+        and token.head.lower_ in {"from", "of"}
+        and token.head.head.lemma_ in DELEGATION_LEMMAS
+    )
 
 
 def _hosting_subject(span: Span) -> bool:
@@ -389,25 +497,82 @@ def _hosts(named: list[Mention], host: Place) -> list[Place]:
     return found
 
 
-def _visits(sent, parties, named, state, text) -> list[Partnership]:
+@dataclass
+class Hosting:
+    """ "Arklow councillors hosted delegates from Aberystwyth": who hosted whom, and where the
+    hosting verb is in the sentence."""
+
+    host: Place
+    guests: list[Place]
+    start: int
+
+
+def _hosting(sent: Span, mentions: list[Mention], people: list[Person]) -> Hosting | None:
+    """The place of the subject of "host", "welcome" or "receive" and the places of its object
+    ("McAllen officials welcomed Tampico Mayor Ana Ruiz": Tampico visits McAllen)."""
+    for verb in sent:
+        if verb.lemma_ not in GUEST_VERBS or verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        guests = _guests(verb)
+        if subject is None or guests is None:
+            continue
+        host = next((m.place for m in mentions if _within(m.span, subject)), None)
+        if host is None:
+            continue
+        found = [m.place for m in mentions if _within(m.span, guests)]
+        found += [
+            p.place for p in people if any(t.text == p.name.split()[-1] for t in guests.subtree)
+        ]
+        visitors = [g for g in dict.fromkeys(found) if g.country != host.country]
+        return Hosting(host, visitors, verb.idx - sent.start_char)
+    return None
+
+
+def _guests(verb):
+    """The object of a hosting verb; "welcomed X to sign ..." is parsed with X the subject of
+    "sign"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        g
+        for c in verb.children
+        if c.dep_ in {"ccomp", "xcomp"}
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
+    return objects[0] if objects else None
+
+
+def _within(span: Span, token) -> bool:
+    """Whether the span lies in the subtree of `token`."""
+    return token.left_edge.i <= span.start and span.end - 1 <= token.right_edge.i
+
+
+def _visits(sent, parties, named, state, text, hosting: Hosting | None) -> list[Partnership]:
     match = VISIT_REGEX.search(text)
-    if not match:
+    if not match and not (hosting and hosting.guests):
         return []
+    start = match.start() if match else hosting.start
     origins = _origins(named) or [p.place for p in parties if p.delegation]
-    host = _host(named) or state.last_host or state.event_place
+    if hosting and not origins:
+        origins = hosting.guests
+    host = (hosting and hosting.host) or _host(named) or state.last_host or state.event_place
     if origins and (host is None or all(p.country == host.country for p in origins)):
         state.last_visitors = origins  # "a Karnataka delegation returned from Germany"
         return []
     if host is None:
         return []
-    status = visit_status(text, match.start(), state.published)
+    status = visit_status(text, start, state.published)
     if status is None:
         return []
-    year = link_year(text, status, state.published) if status == "new" else None
+    year = link_year(text, status, state.published) if status != "proposed" else None
     origins = [p for p in origins if p.country != host.country]
     visitors = origins or [
         p.place for p in parties if not p.via_org and p.place.country != host.country
     ]
+    home = state.home  # "SIBU — ... the study trip to Pontianak": the home town went
+    if not visitors and match and TRIP.match(match.group()) and home:
+        visitors = [home] if home.country != host.country else []
     if visitors:
         state.last_visitors, state.last_host = visitors, host
     return [
@@ -417,8 +582,8 @@ def _visits(sent, parties, named, state, text) -> list[Partnership]:
     ]
 
 
-def _links(sent, parties, state, text) -> list[Partnership]:
-    found, specific = [], set()
+def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Match]:
+    """The first words of each kind the sentence reports a link with, one kind per agreement."""
     names = [
         (e.start_char - sent.start_char, e.end_char - sent.start_char)
         for e in entities_in(sent)
@@ -436,15 +601,24 @@ def _links(sent, parties, state, text) -> list[Partnership]:
         )
         if match:
             matches[kind] = match
+    matches |= partners_listed(text, state, matches)
     one_agreement(matches)
+    twinning_memorandum(matches)
+    return matches
+
+
+def _links(parties, state, text, matches: dict[str, re.Match]) -> list[Partnership]:
+    found, specific = [], set()
     triggers = [m.start() for m in matches.values()]
     for kind, match in matches.items():
         status = link_status(text, match.start(), state.published)
         if status is None:
             continue
+        if kind in TWINNING_KINDS and leads_to_twinning(match):
+            status = "proposed"  # "signed a letter of intent to become sister cities"
         money_kind = kind == "trade_deal" or (kind == "mou" and "trade_deal" not in matches)
         amount = _amount(text) if money_kind else None
-        year = link_year(text, status, state.published)
+        year = link_year(text, status, state.published, match.start())
         acting = _clause_parties(parties, text, match.start())
         if kind == "cooperation" and len(acting) > 2:
             continue  # talk among many delegates is no bilateral link
@@ -453,9 +627,11 @@ def _links(sent, parties, state, text) -> list[Partnership]:
             pair = frozenset((a.key, b.key))
             if kind == "cooperation" and pair in specific:
                 continue
+            if kind == "mou" and not restates_agreement(match):
+                state.memoranda.add(pair)  # not "they signed the agreement": one of its own
             if kind in SPECIFIC_KINDS:
                 specific.add(pair)
-            found.append(Partnership(a, b, kind, status, sent.text.strip(), year, amount))
+            found.append(Partnership(a, b, kind, status, text.strip(), year, amount))
     return found
 
 
@@ -484,6 +660,8 @@ def _main_clause_parties(parties: list[Party], text: str, start: int) -> list[Pa
     of its own keeps its link to them; one naming fewer ("and it signed with Porto") shares
     the sentence's."""
     begin, end = main_clause_at(text, start)
+    if LIST_TAIL.fullmatch(text, end):
+        end = len(text)  # "..., Legazpi in Albay, and Marikina.": the list's last names
     own = [p for p in parties if begin <= p.start < end]
     return own if len({p.place.key for p in own}) >= 2 else parties
 
@@ -497,21 +675,32 @@ def _remember(state: ArticleState, named: list[Mention], speakers: list[Person],
     state.recent += [m.place for m in named]
     if speakers:
         state.speaker_place = speakers[-1].place
-    pairs = [(p.a, p.b) for p in links if p.kind != "visit"] or [(p.a, p.b) for p in links]
+    pairs = [(p.a, p.b) for p in links if p.kind != "visit"]
+    if state.last_pair is None:  # "the two sides" are the partners, not a visitor and its host
+        pairs = pairs or [(p.a, p.b) for p in links]
     if pairs:
         state.last_pair = pairs[-1]
+    twinnings = [p for p in links if p.kind in TWINNING_KINDS and p.status != "proposed"]
+    state.twinned |= {frozenset((p.a.key, p.b.key)) for p in twinnings}
+    if twinnings:
+        state.last_kind = twinnings[-1].kind
 
 
-STATUS_WEIGHT = {"existing": 3, "new": 2, "proposed": 1}
+STATUS_WEIGHT = {"ended": 4, "existing": 3, "new": 2, "proposed": 1}
 
 
 def _merge(known: Partnership | None, again: Partnership) -> Partnership:
-    """The same link twice in an article: keep the surest reading (existing > new > proposed)."""
+    """The same link twice in an article: keep the surest reading (ended > existing > new >
+    proposed); a long-standing link keeps the start year the other mention gives."""
     if known is None:
         return again
     better = STATUS_WEIGHT[again.status] > STATUS_WEIGHT[known.status]
     same_but_dated = again.status == known.status and known.year is None and again.year
-    return again if better or same_but_dated else known
+    kept, other = (again, known) if better or same_but_dated else (known, again)
+    standing = {"existing", "ended"}
+    if kept.year is None and other.year and {kept.status, other.status} <= standing:
+        return replace(kept, year=other.year)
+    return kept
 
 
 def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
@@ -533,20 +722,45 @@ def find_partnerships(
     """Every partnership the article reports, one per pair and kind (the first evidence wins)."""
     found: dict[tuple, Partnership] = {}
     by_sentence = _by_sentence(mentions)
+    headline_end = _headline_end(doc.text)
     for sent in doc.sents:
         text, named = sent.text, by_sentence.get(sent.start, [])
         placed = [p for p in people if p.place and p.name.split()[-1] in text]
         if placed:  # "Porto Mayor Rui Costa said his city ...": this sentence's own speaker
             state.speaker_place = min(placed, key=lambda p: text.find(p.name.split()[-1])).place
         parties = _sentence_parties(sent, named, org_mentions, placed, state, gaz_country)
-        links = _links(sent, parties, state, text) + _visits(sent, parties, named, state, text)
-        for link in links:
+        acting_orgs = [m for m in org_mentions if sent.start <= m.span.start < sent.end]
+        hosting = _hosting(sent, named + acting_orgs, placed)
+        matches = _kind_matches(sent, text, state)
+        links = _links(parties, state, text, matches)
+        links += table_row(sent, parties, state) if not matches else []
+        links += announced_named(parties, state, text) if not matches else []
+        state.announced = announcement(text, matches, links)
+        links += _visits(sent, parties, named, state, text, hosting)
+        state.header = list_header(sent, parties, state, matches, links)
+        for link in links if sent.start_char >= headline_end else []:
             key = (link.kind, *sorted((link.a.key, link.b.key)))
             if link.kind == "visit":
                 key = (link.kind, link.a.key, link.b.key)
             found[key] = _merge(found.get(key), link)
         _remember(state, named, placed, links)
-    return list(found.values())
+    return [link for link in found.values() if not _restated_twinning(link, state)]
+
+
+def _restated_twinning(link: Partnership, state: ArticleState) -> bool:
+    """ "the agreement between them was scrapped" in an article on their friendship agreement:
+    that agreement, not another memorandum, when the article names no other."""
+    pair = frozenset((link.a.key, link.b.key))
+    return link.kind == "mou" and pair in state.twinned and pair not in state.memoranda
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: the first line, when it is no sentence of the body (no final
+    stop) and a body follows. A headline only sets the scene; its links are the body's to state."""
+    first, newline, rest = text.lstrip().partition("\n")
+    if not newline or not rest.strip() or re.search(r"[.!?:;\"'”’)]\s*$", first):
+        return 0
+    return len(text) - len(text.lstrip()) + len(first)
 
 
 EVENT_WORDS = re.compile(

@@ -1,0 +1,96 @@
+"""Partners given in lists: after a possessive, in table rows, and across two sentences."""
+
+from facts.shapes import ArticleText
+
+
+def links(extractor, text, published="2024-09-02"):
+    facts = extractor(ArticleText(text=text, published=published))
+    return {(p.a.name, p.b.name, p.kind): p for p in facts.partnerships}
+
+
+def partners(found, hub, kind="sister_city"):
+    return {b if a == hub else a for a, b, k in found if k == kind and hub in (a, b)}
+
+
+def test_its_sister_cities_include_links_each_to_the_city_reported_before(extractor):
+    text = (
+        "Aarhus signed a friendship agreement with Kraków last year, the Aarhus city board "
+        "said.\n\nIts sister cities include Essen, Linz, Odense and Trondheim."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Aarhus") == {"Essen", "Linz", "Odense", "Trondheim"}
+    assert not any(k == "sister_city" and "Kraków" in (a, b) for a, b, k in found)
+
+
+def test_the_citys_list_ends_with_and_and_skips_the_regions_that_locate_partners(extractor):
+    text = (
+        "Cagayan de Oro has sister-city ties with Kaohsiung in Taiwan.\n\n"
+        "The city's domestic sister cities are Iloilo, Butuan, Naga in Camarines Sur, "
+        "and Tagbilaran."
+    )
+    found = links(extractor, text)
+    assert {"Iloilo", "Butuan", "Naga", "Tagbilaran"} <= partners(found, "Cagayan de Oro")
+    assert "Camarines Sur" not in partners(found, "Cagayan de Oro")
+    assert not any(a != "Cagayan de Oro" and b != "Cagayan de Oro" for a, b, _ in found)
+
+
+def test_its_other_partners_are_of_the_kind_reported_before(extractor):
+    text = (
+        "Trondheim is twinned with Darmstadt.\n\n"
+        "Its other partners are Vadstena and Kalmar, both in Sweden, and Petrozavodsk in Russia."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Trondheim") == {"Darmstadt", "Vadstena", "Kalmar", "Petrozavodsk"}
+
+
+def test_table_rows_under_a_header_are_links_of_the_headers_kind(extractor):
+    text = (
+        "Trondheim has signed twinning agreements with these cities:\n\n"
+        "Trondheim – Darmstadt (Germany), 1968\n"
+        "Trondheim – Vadstena (Sweden), 1949\n"
+        "Trondheim – Petrozavodsk (Russia), 1983\n\n"
+        "The council will review the list in the autumn."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Trondheim") == {"Darmstadt", "Vadstena", "Petrozavodsk"}
+    row = found[("Trondheim", "Vadstena", "sister_city")]
+    assert (row.status, row.year) == ("existing", 1949)
+    assert row.evidence.startswith("Trondheim – Vadstena")
+
+
+def test_bulleted_rows_link_the_place_the_header_names(extractor):
+    text = "Partner cities of Trondheim:\n- Darmstadt, Germany (1968)\n- Kalmar, Sweden (1949)\n"
+    found = links(extractor, text)
+    assert partners(found, "Trondheim") == {"Darmstadt", "Kalmar"}
+
+
+def test_a_line_with_a_dash_and_no_header_is_no_link(extractor):
+    text = "Weather on Monday\n\nLyon – Porto (Portugal), 18 degrees\n\nRain is expected later."
+    assert links(extractor, text) == {}
+
+
+def test_counted_partners_are_not_a_link_to_the_place_named_before(extractor):
+    text = (
+        "Kalmar is Tampere's first friendship city, and Tampere has sister city relationships "
+        "with 12 other cities around the world."
+    )
+    found = links(extractor, text)
+    assert ("Kalmar", "Tampere", "friendship_city") in found
+    assert not any(k == "sister_city" for _, _, k in found)
+
+
+def test_agreements_counted_then_named_in_the_next_sentence(extractor):
+    text = (
+        "Trondheim and Murmansk have been friendship cities since 1994. Trondheim council "
+        "members rejected a motion to end two other friendship agreements as well.\n"
+        "The Green Party wants a new review of the agreements with the Russian town of Apatity "
+        "and the Chinese city of Harbin."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Trondheim", "friendship_city") == {"Murmansk", "Apatity", "Harbin"}
+    assert found[("Trondheim", "Harbin", "friendship_city")].status == "existing"
+
+
+def test_a_possessive_list_without_a_known_hub_links_no_partners_to_each_other(extractor):
+    text = "The weather was mild on Monday.\n\nIts sister cities include Essen, Linz and Odense."
+    assert links(extractor, text) == {}

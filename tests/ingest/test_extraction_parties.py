@@ -1,0 +1,156 @@
+"""Who the parties of a link are, which way a visit goes, and one link per instrument."""
+
+from facts.shapes import ArticleText
+
+
+def links(extractor, text, published="2024-06-10"):
+    facts = extractor(ArticleText(text=text, published=published))
+    return {(p.a.name, p.b.name, p.kind): p for p in facts.partnerships}
+
+
+def visits(found):
+    return {(a, b) for a, b, kind in found if kind == "visit"}
+
+
+def kinds(found):
+    return {kind for _, _, kind in found}
+
+
+def test_the_headline_sets_the_scene_but_the_body_is_the_evidence(extractor):
+    text = (
+        "Lyon signs twinning pact with Porto\n2024-06-10\n\n"
+        "The mayors of Lyon and Porto met at the town hall on Monday.\n"
+        "The twinning charter signed by the two cities covers schools and museums."
+    )
+    found = links(extractor, text)
+    link = found[("Lyon", "Porto", "sister_city")]
+    assert link.evidence.startswith("The twinning charter")
+    assert not any(p.evidence.startswith("Lyon signs") for p in found.values())
+
+
+def test_the_dateline_place_is_no_party_beside_two_others(extractor):
+    text = "NAIROBI — Mombasa and Guangzhou signed a memorandum of understanding on Monday."
+    found = links(extractor, text)
+    assert set(found) == {("Mombasa", "Guangzhou", "mou")}
+
+
+def test_a_company_is_no_party(extractor):
+    text = (
+        "Shanghai Electric signed a 2 billion dollar contract with the Lagos State Government "
+        "on Monday to build a power plant."
+    )
+    assert links(extractor, text) == {}
+
+
+def test_chambers_of_commerce_sign_for_their_cities(extractor):
+    text = (
+        "The Lyon Chamber of Commerce signed a memorandum of understanding with the Porto "
+        "Chamber of Commerce on Monday."
+    )
+    assert ("Lyon", "Porto", "mou") in links(extractor, text)
+
+
+def test_sister_states_and_provinces_are_sister_cities(extractor):
+    states = links(
+        extractor, "Hyogo Prefecture and Washington State have been sister states since 1963."
+    )
+    assert kinds(states) == {"sister_city"}
+    provinces = links(extractor, "Guangdong and Ohio became sister provinces in 2019.")
+    assert kinds(provinces) == {"sister_city"}
+
+
+def test_the_mayor_who_welcomes_a_delegation_is_the_host(extractor):
+    found = links(extractor, "Osaka Mayor Ken Ito welcomed a delegation from Busan on Monday.")
+    assert visits(found) == {("Busan", "Osaka")}
+
+
+def test_officials_welcomed_by_a_city_visit_it(extractor):
+    text = (
+        "Fresno city officials welcomed Puebla Mayor Ana Ruiz Ortega and her staff to city hall "
+        "on Tuesday to discuss water projects."
+    )
+    assert visits(links(extractor, text)) == {("Puebla", "Fresno")}
+
+
+def test_councillors_hosting_delegates_are_the_hosts(extractor):
+    text = (
+        "Members of the Galway City Council hosted delegates from Lorient and Seattle on "
+        "Friday as part of the annual twinning weekend."
+    )
+    assert visits(links(extractor, text)) == {("Lorient", "Galway"), ("Seattle", "Galway")}
+
+
+def test_a_delegation_from_a_place_in_another_visits_the_other(extractor):
+    text = "A delegation from Yunnan in Colombo met port officials on Monday to discuss shipping."
+    assert visits(links(extractor, text)) == {("Yunnan", "Colombo")}
+
+
+def test_a_delegation_led_by_a_mayor_visits_the_place_it_visited(extractor):
+    text = "A delegation led by the mayor of Busan visited Osaka on Monday."
+    assert visits(links(extractor, text)) == {("Busan", "Osaka")}
+
+
+def test_a_memorandum_that_ties_the_twinning_is_the_twinning(extractor):
+    text = (
+        "Lyon and Porto signed a memorandum of understanding and established sister-city ties "
+        "on Monday."
+    )
+    assert kinds(links(extractor, text)) == {"sister_city"}
+
+
+def test_a_letter_of_intent_to_twin_is_a_memorandum_and_a_proposed_twinning(extractor):
+    found = links(extractor, "Lyon and Porto signed a letter of intent to become sister cities.")
+    assert found[("Lyon", "Porto", "mou")].status == "new"
+    assert found[("Lyon", "Porto", "sister_city")].status == "proposed"
+
+
+def test_the_friendship_agreement_signed_again_is_no_memorandum(extractor):
+    text = (
+        "Lagos State and Hunan signed a friendship agreement on Monday. The two governors "
+        "signed the agreement at a ceremony in Lagos."
+    )
+    assert kinds(links(extractor, text)) == {"friendship_city"}
+
+
+def test_a_funding_agreement_with_a_partner_city_is_a_memorandum_too(extractor):
+    text = (
+        "Lublin will spend 2 million euros on schools in Lutsk, its Ukrainian partner city, "
+        "under an agreement signed on Monday."
+    )
+    assert {"sister_city", "mou"} <= kinds(links(extractor, text))
+
+
+def test_a_meeting_at_a_venue_in_a_city_is_a_visit_to_that_city(extractor):
+    text = (
+        "The Governor of Jalisco, Pablo Lemus, met with Seville's mayor, Ana Ortiz, and her "
+        "delegation at the Cabañas Palace in Guadalajara."
+    )
+    assert visits(links(extractor, text)) == {("Seville", "Guadalajara")}
+
+
+def test_a_trip_with_no_traveller_named_is_the_dateline_towns(extractor):
+    text = (
+        "KUCHING (March 3): Councillors said the recent four-day study trip to Pontianak "
+        "helped them learn about waste management."
+    )
+    assert visits(links(extractor, text)) == {("Kuching", "Pontianak")}
+
+
+def test_the_two_governments_are_the_partners_not_a_visitor_and_its_host(extractor):
+    text = (
+        "Gauteng and Minas Gerais signed a memorandum of understanding on Monday. A delegation "
+        "from Minas Gerais is visiting Johannesburg this week. The two governments will set up "
+        "a joint working group on mining."
+    )
+    found = links(extractor, text)
+    cooperation = {frozenset((a, b)) for a, b, kind in found if kind == "cooperation"}
+    assert cooperation == {frozenset(("Gauteng", "Minas Gerais"))}
+
+
+def test_an_invitation_to_visit_the_city_of_a_place_is_a_proposed_visit(extractor):
+    text = (
+        "The governor invited the Mayor of Lisbon to visit the national library, the city of "
+        "Oran and the coastal provinces."
+    )
+    found = links(extractor, text)
+    assert found[("Lisbon", "Oran", "visit")].status == "proposed"
