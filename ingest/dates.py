@@ -81,25 +81,39 @@ class YearMention:
     start: int
     end: int
     year: int
-    how: str  # "explicit" | "since" | "ago" | "relative"
+    how: str  # "explicit" | "since" | "relative" | "month" | "anniversary"
 
 
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9,
 }  # fmt: skip
+_ORDINAL_TENS = {
+    "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_TEENS = {"eleventh": 11, "twelfth": 12, "fifteenth": 15}
+_ORDINAL = (
+    rf"\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{'|'.join(_TENS)})-)?(?:{'|'.join(_ORDINAL_UNITS)})"
+    rf"|{'|'.join(_ORDINAL_TENS)}|{'|'.join(_TEENS)}"
+)
+# "the 30th anniversary", "its fortieth anniversary": how many years a link has lasted. Alone it
+# gives no start year (an approximate duration); with the year it falls in, it does.
+ANNIVERSARY = re.compile(
+    rf"\b({_ORDINAL})(?=((?:\s+(?:and|&)\s+(?:{_ORDINAL}))?\s+anniversar(?:y|ies))\b)", re.I
+)
 YEAR = re.compile(r"(?<![\d,.$€£¥#])(?:19\d\d|20\d\d|2100)(?![\d%]|[.,]\d|\s*(?:%|per\s?cent))")
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
-AGO = re.compile(rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+(years?|decades?)\s+ago\b", re.I)
-_COUNTS = "|".join(w for w in _NUMBER_WORDS if w not in {"a", "an"})
-# How long a link has lasted: "45 years of twinning", "have been sister cities for 30 years",
-# "the 60th anniversary" (not "to cooperate for 10 years", which is still to come).
-LASTED = re.compile(
-    rf"\b(?:(\d{{1,3}}|{_COUNTS})\s+years\s+of\s+(?:twinning|friendship|partnership|"
-    rf"cooperation|ties|relations|exchanges?)|(?:been|existed|lasted|run|cities|towns|partners)"
-    rf"\s+(?:\w+\s+){{0,2}}?for\s+(\d{{1,3}}|{_COUNTS})\s+years|"
-    rf"(\d{{1,3}})(?:st|nd|rd|th)\s+anniversary)\b",
+# "in March", "on 7 January", "on Feb 7" without a year: the latest such month by publication.
+MONTH_ALONE = re.compile(
+    r"\b(?:in|on|since|during|early|late|mid)[\s-]+(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?\s+"
+    r"(?:of\s+)?)?(?P<month>(?-i:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\b"
+    r"(?!\.?\s*[0-3]?\d?(?:st|nd|rd|th)?,?\s*(?:19|20)\d\d)\.?",
     re.I,
 )
 RELATIVE = re.compile(
@@ -116,7 +130,7 @@ YEAR_CUE = re.compile(
 )
 # Otherwise four digits followed by a counted noun are an amount ("2019 foreign ventures").
 COUNTED = re.compile(
-    r"(?:\s+(?:[a-z]+\s+)?(?!(?:was|has|is|as|its|this|his|us|plus|thus|versus)\b)[a-z]+s\b"
+    r"(?:\s+(?:[a-z]+\s+)?(?!(?:was|has|is|as|its|this|his|us|plus|thus|versus|marks|sees)\b)[a-z]+s\b"
     r"|\s+(?:[a-z]+\s+)?(?:people|staff|yuan|won|yen|km|kg|ha)\b)"
 )
 NOT_A_YEAR_CUE = re.compile(r"\b(?:No\.|number|Room|flight|Route|than)\s*$", re.I)
@@ -174,19 +188,10 @@ def _relative_year(unit: str, which: str, published: str) -> int | None:
 
 
 def _relative_years(sentence: str, published: str | None) -> list[YearMention]:
-    """`N years ago`, `last year`, `this week`... resolved against the publication date."""
-    year = published_year(published)
-    if year is None:
+    """`last year`, `this week`... resolved against the publication date."""
+    if published_year(published) is None:
         return []
     mentions = []
-    for m in AGO.finditer(sentence):
-        count = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1].lower()]
-        count *= 10 if m[2].lower().startswith("decade") else 1
-        mentions.append(YearMention(m.start(), m.end(), year - count, "ago"))
-    for m in LASTED.finditer(sentence):
-        count = next(c for c in m.groups() if c)
-        count = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
-        mentions.append(YearMention(m.start(), m.end(), year - count, "ago"))
     for m in RELATIVE.finditer(sentence):
         which, unit = (m[1], m[2]) if m[1] else (m[3], "day")
         resolved = _relative_year(unit.lower(), which.lower(), published)
@@ -195,7 +200,81 @@ def _relative_years(sentence: str, published: str | None) -> list[YearMention]:
     return mentions
 
 
+def _months(sentence: str, published: str | None) -> list[YearMention]:
+    """ "signed in March": the year of the latest March by the publication day (not after it)."""
+    try:
+        day = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return []
+    mentions = []
+    for m in MONTH_ALONE.finditer(sentence):
+        month = _month_number(m["month"])
+        year = day.year if month <= day.month else day.year - 1
+        mentions.append(YearMention(m.start(), m.end(), year, "month"))
+    return mentions
+
+
+# "September 6-11, 2017", "May 2026": the month a year is given with.
+MONTH_OF_YEAR = re.compile(
+    rf"{_START}{_MONTH}\s*(?:[0-3]?\d(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?)?,?\s*$",
+    re.I,
+)
+
+
+def after_publication(sentence: str, year: YearMention, published: str | None) -> bool:
+    """Whether a stated year (with its month, if any) falls after the publication date."""
+    reported = published_year(published)
+    if reported is None or year.how != "explicit":
+        return False
+    if year.year != reported:
+        return year.year > reported
+    month = MONTH_OF_YEAR.search(sentence, max(0, year.start - 25), year.start)
+    try:
+        day = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return False
+    return month is not None and _month_number(month["month"]) > day.month
+
+
+def ordinal_value(word: str) -> int:
+    """The number an ordinal names: "30th", "thirtieth", "twenty-fifth"."""
+    word = word.lower()
+    if word[0].isdigit():
+        return int(word[:-2])
+    tens, _, unit = word.rpartition("-")
+    ordinals = _ORDINAL_UNITS | _ORDINAL_TENS | _TEENS
+    return _TENS.get(tens, 0) + ordinals[unit]
+
+
+def _anniversaries(
+    sentence: str, dated: list[YearMention], published: str | None
+) -> list[YearMention]:
+    """ "2022 marks the 30th anniversary": the start year, from the year the anniversary falls in.
+
+    That year is the nearest year the sentence names (not one well before publication, which
+    is more likely the start itself); without one the anniversary dates nothing.
+    """
+    reported = published_year(published)
+    mentions = []
+    for m in ANNIVERSARY.finditer(sentence):
+        falls_in = [
+            y
+            for y in dated
+            if y.how in {"explicit", "relative"} and (reported is None or y.year >= reported - 1)
+        ]
+        if not falls_in:
+            continue
+        end = m.end(2)  # of the word "anniversary"
+        near = min(falls_in, key=lambda y: min(abs(y.start - end), abs(m.start() - y.end)))
+        start = near.year - ordinal_value(m[1])
+        if start >= MIN_YEAR:
+            span = (min(near.start, m.start()), max(near.end, end))
+            mentions.append(YearMention(*span, start, "anniversary"))
+    return mentions
+
+
 def years_in(sentence: str, published: str | None) -> list[YearMention]:
     """The years a sentence names or implies, in order of appearance."""
     mentions = _explicit_years(sentence) + _relative_years(sentence, published)
+    mentions += _anniversaries(sentence, mentions, published) + _months(sentence, published)
     return sorted(mentions, key=lambda y: (y.start, y.end))

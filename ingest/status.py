@@ -1,10 +1,10 @@
-"""How sure a reported link is (new, existing, proposed or refused) and the year it began."""
+"""How sure a reported link is (new, existing, proposed, ended or refused) and the year it began."""
 
 from __future__ import annotations
 
 import re
 
-from ingest.dates import published_year, years_in
+from ingest.dates import YearMention, after_publication, published_year, years_in
 
 # Refusals: the link was never made ("voted down", "shelved the proposal").
 REFUSAL = re.compile(
@@ -18,12 +18,59 @@ REFUSAL = re.compile(
     r"(?:plan|proposal|bid|idea))\b",
     re.I,
 )
-# Endings: the link existed and is over ("cut ties with", "ended its sister-city relationship").
-ENDED = re.compile(
-    r"\b(?:(?:end(?:ed|s|ing)|suspend(?:ed|s|ing)|terminat(?:ed|es|ing)|sever(?:ed|s|ing)|"
-    r"dissolv(?:ed|es|ing)|revok(?:ed|es|ing)|clos(?:e|ed|es|ing))\b[^.;]{0,40}?"
-    r"\b(?:relationship|partnership|twinning|ties|agreement|link|arrangement|pact)s?|"
-    r"cut(?:s|ting)? (?:all |its |their )?(?:ties|links))\b",
+_LINK_NOUN = (
+    r"(?:(?:relationship|partnership|twinning|agreement|arrangement|pact|relation|friendship|"
+    r"co-?operation|memorandum|accord|treaty|charter)s?|ties|links)\b"
+)
+# What may stand between an ending verb and the link it ends ("dropped [the long-standing]
+# friendship agreement"), not a preposition ("the visit ended [with] an agreement").
+_PREPOSITIONS = (
+    r"with|by|on|in|at|after|before|up|for|to|of|from|through|via|under|as|and|or|into|over|"
+    r"about|between|among|against"
+)
+_GAP = rf"(?:\s+(?!(?:{_PREPOSITIONS})\b)[\w’'-]+){{0,4}}?\s+"
+# ... nor a plan ("scrapped plans for a twinning" is a refusal).
+_OBJECT = (
+    r"(?:\s+(?!(?:plans?|proposals?|bids?|ideas?|talks|offers?|invitations?|negotiations?|"
+    rf"drafts?|proposed|planned|potential|future|new|{_PREPOSITIONS})\b)[\w’'-]+){{0,4}}?\s+"
+)
+_END_BASE = (
+    r"end|suspend|terminate|sever|dissolve|revoke|scrap|discard|abandon|cancel|annul|rescind|"
+    r"freeze|cut|break off|tear up|pull out of|withdraw from|quit"
+)
+# A link reported cut by someone: "scrapped the friendship agreement", "voted to end the
+# partnership", "froze relations", "the withdrawal from the agreement".
+ENDED_ACTIVE = re.compile(
+    rf"\b(?:(?:end|suspend|terminat|sever|dissolv|revok|discard|abandon|cancell?|annull?|"
+    rf"rescind)(?:ed|es|s)|scrap(?:ped|s)|froze|freezes|cut|cuts|broke off|breaks off|tore up|"
+    rf"tears up|pull(?:ed|s) out of|withdr(?:ew|aws) from|quits?|(?:vot|decid|agre|mov|opt|"
+    rf"resolv)(?:ed|es|s) (?:[\w-]+ ){{0,3}}?to (?:{_END_BASE})|(?:termination|suspension|"
+    rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}",
+    re.I,
+)
+# A link reported over: "the twinning with X was suspended", "the agreement lapsed".
+ENDED_PASSIVE = re.compile(
+    rf"\b{_LINK_NOUN}(?:\s+(?:with|between)\s+[^.;,]{{1,60}}?)?\s+(?:(?:was|were|has been|"
+    rf"have been|had been|is|are)\s+(?:\w+ly\s+)?(?:ended|suspended|terminated|severed|"
+    rf"dissolved|revoked|scrapped|discarded|abandoned|cancell?ed|annull?ed|rescinded|frozen|cut|"
+    rf"put on (?:hold|ice))|(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed))\b",
+    re.I,
+)
+# An ending that did not happen (yet): "refused to end", "may suspend", "calls for the
+# scrapping of"; the link is still in place.
+NOT_ENDED = re.compile(
+    r"\b(?:not|never|no|refus\w*|declin\w*|against|reject\w*|oppos\w*|will|would|could|may|"
+    r"might|shall|plans?|planning|propos\w*|calls?|called|calling|urg\w*|consider\w*|"
+    r"threat\w*|whether|if|to|debat\w*|review\w*)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# Any talk of ending a link ("may suspend ties", "calls to scrap the twinning"): it is in place.
+ENDING = re.compile(
+    rf"\b(?:(?:{_END_BASE}|end(?:ed|s|ing)|suspend(?:ed|s|ing)|terminat(?:ed|es|ing)|"
+    rf"sever(?:ed|s|ing)|dissolv(?:ed|es|ing)|revok(?:ed|es|ing)|scrap(?:ped|ping|s)|"
+    rf"discard(?:ed|ing|s)|freez(?:es|ing)|froze|cancell?(?:ed|ing|s)|withdr(?:ew|awing) from|"
+    rf"(?:termination|suspension|scrapping|cancell?ation|dissolution) of|withdrawal from)"
+    rf"{_GAP}{_LINK_NOUN}|cut(?:s|ting)? (?:all |its |their )?(?:ties|links))",
     re.I,
 )
 PROPOSED = re.compile(
@@ -31,7 +78,21 @@ PROPOSED = re.compile(
     r"plan(?:s|ned|ning)? to|intend(?:s|ed)?|propos(?:e|ed|al)|eager|would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"
-    r"(?:due|set|scheduled|slated) to|invit(?:ed|es) \w+ to|invit(?:ed|es|ing) (?:a|an|the))\b",
+    r"(?:due|set|scheduled|slated) to|invit(?:ed|es) \w+ to|invit(?:ed|es|ing) (?:a|an|the)|"
+    r"eye[sd]?|eyeing|mull(?:s|ed|ing)?|weigh(?:s|ing)|in talks|negotiat(?:e|es|ing)|keen|"
+    r"pursu(?:e|es|ing)|push(?:es|ing)? for|bid (?:to|for)|moot(?:s|ed)?|envisag(?:e|es|ed|ing)|"
+    r"prepar(?:es|ing) to|yet to|talks|['’]s next|(?:its|their) next|upcoming|forthcoming|"
+    r"(?<!as )planned|agree[ds]? to (?!(?:the|a|an|this|that|its|their|terms)\b)[a-z]+)\b",
+    re.I,
+)
+# The relationship an agreement is a step towards: "a first step towards a twinning", "with a
+# view to becoming sister cities", "the intention is to make them sister cities".
+GOAL = re.compile(
+    r"\b(?:steps? (?:to|toward|towards)|with (?:a|the) (?:view|aim|goal|hope|intention) "
+    r"(?:to|of)|pav(?:e|es|ed|ing) the way (?:to|for|towards?)|prelude to|precursor to|"
+    r"(?:intention|aim|goal|objective|purpose|idea|ambition|hope) (?:is|was|being) to|"
+    r"towards? (?:becoming|establishing|forming|formal|full|an?\b)|"
+    r"lead(?:s|ing)? to)\b",
     re.I,
 )
 # A time still to come: "next spring", "later this year", "in the coming months".
@@ -49,7 +110,7 @@ FUTURE_YEAR_CUE = re.compile(
 EXISTING = re.compile(
     r"\b(?:since \d{4}|have been|has been|had been|long-?standing|established in \d{4}|"
     r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
-    r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years of|one of the first|existing|began|"
+    r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years (?:of|as)|one of the first|existing|began|"
     r"has grown|have grown|houses|has had|dates? from|dates? back to|dating (?:back )?(?:from|to)|"
     r"(?:has|have) (?:a|an) (?:(?!(?:new|draft|proposed|planned|plan|possible|potential|for)\b)"
     r"[\w-]+ ){0,3}?(?:agreement|relationship|partnership|pact)(?![^.;]*\b(?:will|would|to be)\b)|"
@@ -57,19 +118,33 @@ EXISTING = re.compile(
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are) twinned|(?:sister|twin|partner|friendship) (?:cities|towns) include|"
     r"(?:has|have) (?:already |also |long )?(?:had )?(?:(?:sister[\s-]city|twinning|partnership|"
-    r"friendship|formal|official) )?(?:ties|links|relations)|"
-    r"['’]s (?:remaining |other |existing |current )?(?:sister|twin|partner|friendship)[\s-]"
-    r"(?:cities|towns|states|provinces))\b",
+    r"friendship|formal|official) )?(?:ties|links|relations|relationships|partnerships|"
+    r"agreements)|"
+    r"['’]s (?:(?!(?:new|newest|latest|first|proposed|potential|future|prospective)\b)[\w-]+ )"
+    r"{0,3}?(?:sister|twin|partner|friendship)[\s-](?:cities|towns|states|provinces)|"
+    r"already (?:[\w-]+ ){0,2}?(?:sister|twin|twinned|partner|friendship)|already (?:ha[sd]|have|"
+    r"enjoys?|shares?|maintains?) (?:(?!(?:plans?|proposals?|bids?|hopes?|ideas?|new|no)\b)"
+    r"[\w-]+ ){0,3}?(?:ties|links|relations|relationships|"
+    r"partnerships|agreements?|sister|twin|partner|friendship)|renew(?:s|ed|ing)? (?:the|their|"
+    r"its|our|his|her|a|an|this|that)|renew(?:s|ed|ing)? (?:(?!(?:interest|calls?|hopes?|"
+    r"efforts?|push|talks?|in|on|for|of|to|with)\b)[\w-]+ ){0,2}?(?:ties|links|"
+    r"relations|agreement|pact|twinning|partnership|charter|memorandum|accord|friendship)|"
+    r"renewal of|renewed (?:[\w-]+ )?(?:agreement|charter|"
+    r"pact|memorandum|partnership|twinning|accord|treaty)|re-sign(?:s|ed|ing)?|"
+    r"reaffirm(?:s|ed|ing)?|reconfirm(?:s|ed|ing)?|(?:reviv|reactivat|continu)(?:e|es|ed|ing) "
+    r"(?:the|their|its|our)|"
+    r"extend(?:s|ed|ing)? (?:the|their|its|a similar|an earlier) (?:[\w-]+ ){0,2}?"
+    r"(?:agreement|pact|partnership|memorandum|twinning|accord))\b",
     re.I,
 )
-# "the memorandum is the first agreement between them": the agreement reported is new.
+# "the memorandum is the first agreement between them", "Graz is Lyon's first partner": new.
 FIRST_AGREEMENT = re.compile(
-    r"\b(?:is|are|marks?) (?:the|their|its) first (?:[\w-]+ ){0,2}?"
-    r"(?:agreement|memorandum|pact|deal|accord|treaty)\b",
+    r"\b(?:is|are|marks?|becomes?|became) (?:the|their|its|\w+['’]s) first (?:[\w-]+ ){0,3}?"
+    r"(?:agreement|memorandum|pact|deal|accord|treaty|partners?|partnership)\b",
     re.I,
 )
 # "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later.
-SIGNED = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|renewed)\b", re.I)
+SIGNED = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed)\b", re.I)
 NOT_YET = re.compile(
     r"\b(?:to|will|would|could|may|might|shall|not|hopes?|wants?)(?:\s+be)?\s+$", re.I
 )
@@ -79,26 +154,43 @@ LAPSED = re.compile(
 )
 # A past tense verb of the event, for "signed a friendship agreement in 2019".
 PAST_EVENT = re.compile(
-    r"\b(?:signed|became|established|inked|sealed|formali[sz]ed|twinned|agreed|launched|set up)\b",
+    r"\b(?:signed|became|established|inked|sealed|formali[sz]ed|twinned|agreed|launched|set up|"
+    r"led|visited|hosted|met|arrived|travell?ed|ran|held|organi[sz]ed|exchanged|opened|funded)\b",
+    re.I,
+)
+
+
+# "in 2019", "on 5 May 2019", "in early 2019": a year that dates an act, not "its 1980 uprising".
+DATING = re.compile(
+    r"\b(?:in|on|during|between|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:[\w.]+\s+)?"
+    r"(?:[0-3]?\d,?\s+)?$",
     re.I,
 )
 
 
 def _past_year(text: str, published: str | None) -> bool:
-    """A year well before publication ("in 2019" in a 2025 article) dates the event reported."""
+    """A year well before publication ("signed in 2019" in a 2025 article) dates the event."""
     reported = published_year(published)
-    if reported is None or not PAST_EVENT.search(text):
+    if reported is None:
         return False
-    return any(y.how == "explicit" and y.year < reported - 1 for y in years_in(text, published))
+    return any(
+        y.how == "explicit"
+        and y.year < reported - 1
+        and DATING.search(text, max(0, y.start - 25), y.start)
+        and PAST_EVENT.search(text, max(0, y.start - 80), y.end + 60)
+        for y in years_in(text, published)
+    )
 
 
 def _future(text: str, published: str | None) -> bool:
-    """ "next spring", "later this year", or "in spring 2026" in a 2025 article."""
+    """ "next spring", "later this year", "in spring 2026" in a 2025 article, or "from
+    September 6-11, 2017" in one of May 2017."""
     if FUTURE.search(text):
         return True
     reported = published_year(published)
-    return reported is not None and any(
-        y.how == "explicit" and y.year > reported and FUTURE_YEAR_CUE.search(text[: y.start])
+    return any(
+        after_publication(text, y, published)
+        and (y.year == reported or FUTURE_YEAR_CUE.search(text[: y.start]))
         for y in years_in(text, published)
     )
 
@@ -153,57 +245,224 @@ def _stated_status(text: str, published: str | None) -> str | None:
     return None
 
 
+def _ended(text: str, start: int) -> bool:
+    """Whether the trigger's clause reports its link cut, not merely debated: "[Lyon scrapped]
+    its twinning", "the twinning [was scrapped]" ("signed a pact after the pandemic suspended
+    the ferry links" ends something else)."""
+    begin, end = clause_at(text, start) or main_clause_at(text, start)
+    acts = [m for m in ENDED_ACTIVE.finditer(text, begin, end) if m.start() <= start]
+    acts += [m for m in ENDED_PASSIVE.finditer(text, begin, end) if start < m.end()]
+    return any(
+        not NOT_ENDED.search(text[begin : m.start()]) and _same_clause(text, start, m.start())
+        for m in acts
+    )
+
+
+def _ending_talk(text: str, start: int) -> bool:
+    """Talk of ending the trigger's link, which is so in place ("may suspend ties with its
+    sister city"); not an ending after it ("signed a pact after floods cut the rail links")."""
+    begin, end = clause_at(text, start) or (0, len(text))
+    return any(
+        m.start() <= start and _same_clause(text, start, m.start())
+        for m in ENDING.finditer(text, begin, end)
+    )
+
+
+def _same_clause(text: str, start: int, at: int) -> bool:
+    """Whether `at` is in no relative clause but the one holding `start`, if any."""
+    return clause_at(text, at) in (None, clause_at(text, start))
+
+
+# "refused to end", "voted against ending": refusing an ending keeps the link.
+ENDING_NEXT = re.compile(rf"\s*(?:to\s+)?(?:{_END_BASE}|ending|the (?:scrapping|ending))\b", re.I)
+
+
+def _refused(clause: str) -> bool:
+    """Whether the clause refuses a link; refusing to end one ("refused to cut ties") keeps it."""
+    return any(not ENDING_NEXT.match(clause, m.end()) for m in REFUSAL.finditer(clause))
+
+
+# Wishes for a link already there: "agreed to renew", "hopes to revive its twinning".
+RENEWING = re.compile(r"\b(?:renew|reaffirm|reconfirm|extend|revive|reactivate|continue)\b", re.I)
+
+
+def _wished(text: str, start: int, published: str | None) -> bool:
+    """A wish or plan just before the trigger ("plan to sign an agreement") that no signing
+    since answers ("after months of talks, they signed") and no past year dates ("led them to
+    become sister cities in 1985")."""
+    before = text[max(0, start - 40) : start]
+    wishes = list(PROPOSED.finditer(before))
+    if not wishes or _signed(before[wishes[-1].end() :]):
+        return False
+    if RENEWING.search(before, wishes[-1].start()):
+        return False  # "agreed to renew its twinning": the link is in place
+    reported = published_year(published)
+    return reported is None or not any(
+        y.how == "explicit" and y.year < reported - 1 and start < y.start <= start + 40
+        for y in years_in(text, published)
+    )
+
+
+def _goal(text: str, start: int) -> bool:
+    """The trigger names what its main clause aims at: "the first step towards a twinning"."""
+    begin, _ = main_clause_at(text, start)
+    goals = list(GOAL.finditer(text, begin, start))
+    return bool(goals) and not _signed(text[goals[-1].end() : start])
+
+
 def link_status(text: str, start: int, published: str | None = None) -> str | None:
-    """new, existing or proposed for a trigger at `start`; None when the text refuses it.
+    """new, existing, proposed or ended for a trigger at `start`; None when the text refuses it.
 
     The trigger's own main clause speaks first; the sentence only when that clause is silent.
     """
     clause = _own_clause(text, start)
-    if REFUSAL.search(clause):
+    if _ended(text, start):
+        return "ended"
+    if _refused(clause):
         return "proposed" if re.search(r"discuss|consider|explor", clause, re.I) else None
-    if ENDED.search(clause):
-        return "existing"  # "cut ties with X": the link was in place until now
-    if PROPOSED.search(text[max(0, start - 40) : start]):
-        return "proposed"  # "plan to sign an agreement", "eager to become a sister city"
+    if _ending_talk(text, start):
+        return "existing"  # "may suspend ties with X": the link is in place until then
+    if _wished(text, start, published) or _goal(text, start):
+        return "proposed"  # "plan to sign an agreement", "a first step towards a twinning"
     begin, end = main_clause_at(text, start)
-    own = _stated_status(text[begin:end], published)
+    own = _stated_status(_own_clause(text[begin:end], start - begin), published)
     return own or _stated_status(text, published) or "new"
 
 
+# A visit reported as background to the article's event: "a month ago", "last year's visit".
+EARLIER_VISIT = re.compile(
+    r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|several|few|some) (?:months?|years?|"
+    r"decades?) ago|(?:previous|earlier|prior|last year['’]s|past) (?:visits?|trips?|missions?)|"
+    r"(?:once|previously|already) visited)\b",
+    re.I,
+)
+
+
+# "a delegation from Lyon will travel to Porto", "the mayor is due to arrive": still to come.
+WILL_GO = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|slated|expected|going) to|plans? to|"
+    r"intends? to)\s+(?:\w+\s+)?(?:travel|visit|arrive|come|go|head|lead|tour|fly|attend)\b",
+    re.I,
+)
+RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose)\b", re.I)
+
+
+def _earlier_visit(text: str, start: int, published: str | None) -> bool:
+    """ "visited Lyon a month ago", "his 2013 visit": a visit before the reported event (not a
+    year of another clause or a link's start, "twinned in 1990")."""
+    if EARLIER_VISIT.search(text, max(0, start - 60), start + 60):
+        return True
+    reported = published_year(published)
+    return reported is not None and any(
+        y.how == "explicit"
+        and y.year < reported
+        and abs(y.start - start) <= 60
+        and clause_at(text, y.start) == clause_at(text, start)
+        and not RELATIVE_PRONOUN.search(text, min(start, y.start), max(start, y.start))
+        and not START_CUE.search(text[: y.start])
+        for y in years_in(text, published)
+    )
+
+
 def visit_status(text: str, start: int, published: str | None = None) -> str | None:
-    """new or proposed for a visit trigger at `start`; None when the visit was refused."""
+    """new, existing or proposed for a visit trigger at `start`; None when it was refused."""
     if REFUSAL.search(text[max(0, start - 60) : start + 60]):
         return None
     before = text[max(0, start - 40) : start]
     # "next year" far from the visit dates another plan ("announced an office next year").
-    near = text[max(0, start - 60) : start + 60]
-    return "proposed" if PROPOSED.search(before) or _future(near, published) else "new"
+    near = text[max(0, start - 60) : start + 80]
+    if (
+        PROPOSED.search(before)
+        or WILL_GO.search(text, start, start + 60)
+        or _future(near, published)
+    ):
+        return "proposed"
+    return "existing" if _earlier_visit(text, start, published) else "new"
 
 
 def _signed(text: str) -> bool:
     return any(not NOT_YET.search(text[: m.start()]) for m in SIGNED.finditer(text))
 
 
-def link_year(text: str, status: str, published: str | None) -> int | None:
-    """The year a link began: the earliest stated start for existing ones, else the event's."""
+def link_year(
+    text: str, status: str, published: str | None, start: int | None = None
+) -> int | None:
+    """The year a link began: the earliest stated start for existing or ended ones, else the
+    event's; none for a proposal. Given the trigger's `start`, a year of another main clause
+    that reports an event of its own ("..., and it signed a pact with Y in 2004") is not its."""
+    ranges = [m.span() for m in YEAR_RANGE.finditer(text)]
     mentions = [
-        y for y in years_in(text, published) if not (y.how == "since" and _lapsed(text, y.start))
+        y
+        for y in years_in(text, published)
+        if not (y.how == "since" and _lapsed(text, y.start))
+        and (start is None or not _other_event(text, start, y))
+        and not any(a <= y.start < b for a, b in ranges)
     ]
     reported = published_year(published)
-    if status == "existing":
-        starts = [y.year for y in mentions if y.how in {"since", "ago", "explicit"}]
-        if ENDED.search(text) and reported is not None:
-            starts = [y for y in starts if y < reported - 1]  # the ending is not the start
+    if status in {"existing", "ended"}:
+        starts = [y.year for y in _start_mentions(mentions) if not _ending_year(text, y, reported)]
         return min(starts) if starts else None
     if status == "new":  # happened in the reported event: a year near publication
         recent = [
             y.year
             for y in mentions
-            if y.how in {"explicit", "relative"}
+            if (y.how in {"explicit", "relative"} or y.how == "month" and _done_in(text, y))
             and (reported is None or reported - 1 <= y.year <= reported)
         ]
         return recent[0] if recent else reported
     return None
+
+
+# "between 1981 and 1985", "from 2005 to 2007", "2005-07": a span, not a start.
+YEAR_RANGE = re.compile(
+    r"\b(?:between|from)\s+(?:[A-Za-z]+\.?\s+)?(?:19|20)\d\d\s*(?:and|to|until|till|through|-|–)"
+    r"\s*(?:[A-Za-z]+\.?\s+)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)\d\d|\d\d)\b"
+    r"(?![-/]\d)",
+    re.I,
+)
+
+
+def _other_event(text: str, start: int, year: YearMention) -> bool:
+    """Whether `year` sits in another main clause than `start`, beside an act of its own."""
+    begin, end = main_clause_at(text, year.start)
+    return not begin <= start < end and bool(PAST_EVENT.search(text, begin, end))
+
+
+def _done_in(text: str, month: YearMention) -> bool:
+    """ "signed in December": a month that dates a past act (not "the next fair is in May")."""
+    return bool(PAST_EVENT.search(text, max(0, month.start - 50), month.start))
+
+
+def _start_mentions(mentions: list[YearMention]) -> list[YearMention]:
+    """Years that may be a start: "since 1994", "in 1998", "2022 marks the 30th anniversary"
+    (the anniversary, not the year it falls in)."""
+    anniversaries = [y for y in mentions if y.how == "anniversary"]
+    return [
+        y
+        for y in mentions
+        if y.how == "anniversary"
+        or y.how in {"since", "explicit"}
+        and not any(a.start <= y.start and y.end <= a.end for a in anniversaries)
+    ]
+
+
+# "signed in 1998", "dating from 1998": a year given as the start, even next to its ending.
+START_CUE = re.compile(
+    r"\b(?:signed|agreed|established|twinned|founded|formed|began|inked|dat(?:es|ed|ing)"
+    r"(?: back)? (?:to|from))\b[^.;,]{0,20}$",
+    re.I,
+)
+
+
+def _ending_year(text: str, year: YearMention, reported: int | None) -> bool:
+    """Whether a year dates a link's ending ("suspended ties in 2022"), not its start."""
+    endings = [m.start() for m in ENDING.finditer(text)]
+    endings += [m.start() for m in ENDED_PASSIVE.finditer(text)]
+    if not endings or year.how != "explicit" or START_CUE.search(text[: year.start]):
+        return False
+    begin, _ = main_clause_at(text, year.start)
+    recent = reported is not None and year.year >= reported - 1
+    return recent or any(begin <= at < year.start for at in endings)
 
 
 def _lapsed(text: str, start: int) -> bool:
