@@ -1,12 +1,17 @@
 """People with their roles and places, and organisations with theirs.
 
-Roles are read from the two ways news names an official: an apposition ("Jules Radich,
-mayor of Dunedin") and a title before the name ("Antioch Mayor Lamar Thorpe", "vice governor
-of Guangdong Province Ouyang Weimin"). Names the model misses are taken from the capitalised
-words next to a title. Without a stated place, an official leading a delegation is from its
-place, and a town-hall official from the dateline's town. Later surname-only mentions
-("Radich said") are the same person. People named without any role (bylines, passers-by)
-are left out.
+Roles are read from the ways news names an official: an apposition ("Jules Radich, mayor of
+Dunedin"), a role before a comma ("the Mayor of Recife, Ana Lima"), and a title before the
+name ("Antioch Mayor Lamar Thorpe", "Mayor of Lund Anna Berg", "European Commissioner for
+Research Liisa Tamm"); a plural title gives its role to each name listed under it ("her fellow
+councillors Ann Lee and Tom Hart"). Names come from `ingest/names.py`.
+
+A role's place is its holder's own: the one stated; else the place of the delegation the
+official leads, of the official named just before for "fellow" councillors, the dateline's
+town for a town-hall official, the article's one region for a governor. National offices
+(ambassador, consul, minister, senator, MP) have no city. Later surname-only mentions ("Radich
+said", "Governor Liu") are the same person. People named without any role (bylines, photo
+credits, students) are left out.
 """
 
 from __future__ import annotations
@@ -18,11 +23,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from facts.shapes import Organization, Person, Place
+from ingest.names import person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention
 from ingest.sentences import entities, sentence_of
 from ingest.titles import (
+    OWNER_WORDS,
     TITLE_WORDS,
+    before_honorifics,
+    is_title,
     portfolio_start,
+    role_after,
+    role_text,
     role_words,
     title_before,
     title_start,
@@ -30,10 +41,12 @@ from ingest.titles import (
 
 # Officials of a town hall: named without a place, they belong to the dateline's town.
 LOCAL_TITLES = frozenset({"mayor", "councillor", "councilor", "alderman", "provost", "selectman"})
-NOT_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY"})
+# Heads of a state or province: named without a place, they belong to the article's region.
+REGIONAL_TITLES = frozenset({"governor", "premier"})
+# Offices of a nation or a state: a city named with them is where they serve, not whose they are.
+NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "minister"})
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
 LEAD_VERBS = frozenset({"lead", "head"})
-ROLE_STOP = frozenset({"of", "at", "for", "with", "in", "from", ",", ".", "who", "which", ";"})
 EVENT_WORDS = re.compile(r"\b(Conference|Forum|Expo|Summit|Festival|Decade|Games|Fair|Week)\b")
 
 
@@ -42,6 +55,8 @@ class _Found:
     name: str
     role: str
     place: Place | None
+    plural: bool = False  # "councillors Ann Lee and Tom Hart": the role goes on down the list
+    stated: bool = True  # the place is the text's, not one guessed from the dateline or office
 
 
 def _place_in(span: Span, mentions: list[Mention], org_mentions: list[Mention]) -> Place | None:
@@ -49,41 +64,6 @@ def _place_in(span: Span, mentions: list[Mention], org_mentions: list[Mention]) 
         if span.start <= m.span.start and m.span.end <= span.end:
             return m.place
     return None
-
-
-def _ends_role(token) -> bool:
-    if token.text in {",", ";", "(", "\n"} or "\n" in token.text:
-        return True
-    if token.text == ".":  # "No. 5 District" goes on; a sentence's end does not
-        return not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].like_num)
-    return False
-
-
-def _role_phrase(doc: Doc, start: int) -> Span | None:
-    """The role after "NAME, ": title words up to the clause's end."""
-    end = start
-    while end < len(doc) and not _ends_role(doc[end]) and end - start < 25:
-        joined = doc[end].lower_ == "and" and doc[end + 1].lower_ in TITLE_WORDS
-        if doc[end].lower_ in {"who", "which", "and"} and end > start + 1 and not joined:
-            break  # but "president and CEO of ..." is one role
-        end += 1
-    phrase = doc[start:end]
-    head = [t for t in phrase[:4] if t.lower_ in TITLE_WORDS]
-    return phrase if head else None
-
-
-def _role_text(phrase: Span) -> str:
-    owner = [t.i for t in phrase[:4] if t.lower_ in {"'s", "’s"}]
-    if owner:  # "Medellín's secretary of mobility": the place is not part of the role
-        phrase = phrase.doc[owner[0] + 1 : phrase.end]
-    words = []
-    for token in phrase:
-        if token.lower_ in ROLE_STOP and words:
-            break
-        if token.lower_ in {"the", "a", "an"} and not words:
-            continue
-        words.append(token.text)
-    return " ".join(words)
 
 
 ROLE_ANAPHOR = re.compile(r"\bthe (?:(?P<adj>[A-Z][\w ]*?) )?(?P<noun>city|town|state|province)\b")
@@ -122,90 +102,138 @@ def _place_after(phrase: Span, mentions: list[Mention]) -> Place | None:
     )
 
 
-def _appositive(person: Span, mentions, org_mentions, country_of) -> _Found | None:
+def _appositive(person: Span, mentions, org_mentions, country_of, names) -> _Found | None:
     doc = person.doc
     if person.end + 1 >= len(doc) or doc[person.end].text != ",":
         return None
-    phrase = _role_phrase(doc, person.end + 1)
-    if phrase is None:
-        return None
+    phrase = role_after(doc, person.end + 1)
+    if phrase is None or phrase[0].pos_ == "CCONJ" or any(_titles_name(phrase, n) for n in names):
+        return None  # "Ann Lee, Cllr Tom Hart, ...", "..., and others": no role of hers
     place = (
         _place_in(phrase, mentions, org_mentions)
         or _anaphoric_place(phrase, mentions, country_of)
         or _place_after(phrase, mentions + org_mentions)
     )
-    return _Found(person.text, _role_text(phrase), place)
+    return _Found(person.text, role_text(phrase, mentions, country_of), place)
 
 
-def _prenominal(person: Span, mentions: list[Mention]) -> _Found | None:
+def _title_of_place(person: Span, mentions: list[Mention]) -> _Found | None:
+    """ "Mayor of Lund Anna Berg": a title and its place right before the name."""
     doc = person.doc
-    start = title_start(doc, person.start)
-    if start == person.start:
+    place = next((m for m in mentions if m.span.end == person.start), None)
+    if place is None or place.span.start < 2 or doc[place.span.start - 1].lower_ != "of":
+        return None
+    start = title_start(doc, place.span.start - 1)
+    if start == place.span.start - 1:
+        return None
+    role = doc[portfolio_start(doc, start, mentions) : place.span.start - 1]
+    return _Found(person.text, role_words(role), place.place, _has_plural(role))
+
+
+def _title_of_portfolio(person: Span, mentions: list[Mention]) -> _Found | None:
+    """ "European Commissioner for Trade Ana Lind", "chairman of the Port of Lund Jo Ward"."""
+    doc = person.doc
+    i = person.start
+    while i > max(0, person.start - 10) and portfolio_word(doc[i - 1]):
+        i -= 1
+    if doc[i].lower_ == "of":  # the walk ran on past "of" to the title
+        i += 1
+    if i < 2 or doc[i - 1].lower_ not in {"of", "for"} or not vouched_name(person):
+        return None
+    if not any(t.is_title for t in doc[i : person.start]):
+        return None  # "member of the Global Cities Network": no portfolio, an organisation
+    start = title_start(doc, i - 1)
+    if start == i - 1:
         return None
     start = portfolio_start(doc, start, mentions)
-    role = role_words(doc[start : person.start])
+    place = next((m.place for m in mentions if m.span.end == start), None)
+    inside = [m.place for m in mentions if i <= m.span.start and m.span.end <= person.start]
+    return _Found(
+        person.text, role_words(doc[start : person.start]), place or next(iter(inside), None)
+    )
+
+
+def _has_plural(role: Span) -> bool:
+    return any(t.tag_ in {"NNS", "NNPS"} and is_title(t) for t in role)
+
+
+def _titles_name(phrase: Span, name: Span) -> bool:
+    """Whether the phrase is a title before a name ("Cllr Tom Hart"), not a role of its own."""
+    if not phrase.start < name.start < phrase.end:
+        return False
+    doc = phrase.doc
+    return title_start(doc, before_honorifics(doc, name.start)) <= phrase.start + 1
+
+
+def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found | None:
+    doc = person.doc
+    end = person.start  # "Cllr Tom Hart" is titled; "councillors Mr Tom Hart" too
+    if title_start(doc, end) == end:
+        end = _before_aside(doc, before_honorifics(doc, end))
+    start = title_start(doc, end)
+    if start == end:
+        return _title_of_place(person, mentions + org_mentions) or _title_of_portfolio(
+            person, mentions + org_mentions
+        )
+    start = portfolio_start(doc, start, mentions)
+    role = role_words(doc[start:end])
     before = [m for m in mentions if m.span.end == start]
     after = [
-        m for m in mentions if m.span.start == person.end + 1 and doc[person.end].lower_ == "of"
-    ]  # "Governor Enrique Alfaro of Jalisco"
+        m
+        for m in mentions + org_mentions
+        if m.span.start == person.end + 1 and doc[person.end].lower_ == "of"
+    ]  # "Governor Enrique Alfaro of Jalisco", "Chief Executive Jo Ward of Leeds City Council"
     place = before[0].place if before else after[0].place if after else None
-    if place is None:  # "vice governor of Guangdong Province Ouyang Weimin"
-        inside = [m for m in mentions if m.span.end == person.start and m.span.start > start]
-        place = inside[0].place if inside else None
-    return _Found(person.text, role, place)
+    return _Found(person.text, role, place, _has_plural(doc[start:end]))
 
 
-def _role_before(person: Span, mentions, org_mentions) -> _Found | None:
+def _before_aside(doc: Doc, end: int) -> int:
+    """Where a bracketed portfolio before a name opens: "Principal Secretary (Trade) Ana Rao"."""
+    if end < 2 or doc[end - 1].text != ")":
+        return end
+    opening = next((i for i in range(end - 2, max(0, end - 8), -1) if doc[i].text == "("), None)
+    return opening if opening is not None else end
+
+
+def _role_before(person: Span, mentions, org_mentions, country_of) -> _Found | None:
     """ "its mayor, Joaquim Braga", "the mayor of Santos, Paulo Lobo": the role comes first."""
     doc = person.doc
-    if person.start < 3 or doc[person.start - 1].text != ",":
+    comma = before_honorifics(doc, person.start) - 1  # "the mayor of Santos, Dr. Paulo Lobo"
+    if comma < 2 or doc[comma].text != ",":
         return None
-    phrase = title_before(doc, person.start - 1)
+    phrase = title_before(doc, comma)
     if phrase is None:
         return None
-    owner = doc[max(0, phrase.start - 4) : phrase.end]
-    place = _place_in(owner, mentions, org_mentions)
+    owner = doc[_owner_start(doc, phrase.start) : phrase.end]
+    place = _place_in(owner, mentions, org_mentions) or _anaphoric_place(
+        owner, mentions, country_of
+    )  # "the state governor, Ada Obi"
     if place is None and doc[phrase.start - 1].lower_ in {"its", "'s", "’s"}:
         earlier = [m.place for m in mentions if m.span.end <= phrase.start]
         place = earlier[-1] if earlier else None  # "Braga ... Its mayor": the place before
-    return _Found(person.text, _role_text(phrase), place)
+    qualified = doc[_qualifier_start(doc, phrase.start, mentions) : phrase.end]
+    role = role_text(qualified, mentions, country_of)
+    return _Found(person.text, role, place, _has_plural(phrase))
 
 
-def _is_name_word(token) -> bool:
-    return token.is_alpha and token.text[:1].isupper() and token.lower_ not in TITLE_WORDS
+def _owner_start(doc: Doc, start: int) -> int:
+    """Up to four words before a title in its own clause: "the city's deputy mayor"."""
+    owner = start
+    while owner > max(0, start - 4) and not doc[owner - 1].is_punct:
+        owner -= 1
+    return owner
 
 
-def _name_run(doc: Doc, start: int, step: int) -> Span | None:
-    """Two to four capitalised words from `start` on (step 1) or ending at it (step -1)."""
-    i, words = start, 0
-    while 0 <= i < len(doc) and words < 4:
-        token = doc[i]
-        joined = token.text == "-" and not doc[i - 1].whitespace_ and 0 < i < len(doc) - 1
-        if not (_is_name_word(token) and not token.is_stop or joined):
-            break
-        words += not joined
-        i += step
-    span = doc[start:i] if step > 0 else doc[i + 1 : start + 1]
-    return span if words >= 2 and span[0].text != "-" and span[-1].text != "-" else None
-
-
-def _candidates(doc: Doc, taken: set[int]) -> list[Span]:
-    """PERSON entities, and name-shaped words the model missed next to a title or apposition."""
-    found = [e for e in entities(doc) if e.label_ == "PERSON"]
-    for token in doc[:-1]:
-        run = None
-        if token.lower_ in TITLE_WORDS:  # "deputy mayor Hélène Paris"
-            run = _name_run(doc, token.i + 1, 1)
-        elif token.text == "," and token.i > 0:  # "Mehmet Yılmaz, the mayor of Antakya"
-            run = _name_run(doc, token.i - 1, -1)
-            if run is None and title_before(doc, token.i) is not None:
-                run = _name_run(doc, token.i + 1, 1)  # "its mayor, Joaquim Braga Teixeira"
-        if run is None or taken & set(range(run.start, run.end)):
-            continue
-        labels = {e.label_ for e in entities(doc) if e.start < run.end and run.start < e.end}
-        if not labels & NOT_NAME_LABELS and not any(e.start <= run.start < e.end for e in found):
-            found.append(run)
-    return sorted(found, key=lambda s: s.start)
+def _qualifier_start(doc: Doc, start: int, mentions: list[Mention]) -> int:
+    """ "the French ambassador", "its Party Secretary": words before a title that are its own."""
+    qualifier = portfolio_start(doc, start, mentions)
+    if any(m.span.start <= qualifier < m.span.end for m in mentions):
+        return start  # "the Kano State attorney general": the place is no part of the role
+    if qualifier > 0 and ROLE_ANAPHOR.match(doc[qualifier - 1 : start].text):
+        return start  # "the state acting governor": the state is the place
+    if doc[qualifier].lower_ in OWNER_WORDS:
+        return start  # "his fellow councillors"
+    return qualifier
 
 
 def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
@@ -225,12 +253,37 @@ def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
             and "delegation" in doc[m.span.end : m.span.end + 3].text.lower()
         )
     ]
-    return froms[0] if froms and "delegation" in sent.text else None
+    if froms and "delegation" in sent.text:
+        return froms[0]
+    return _earlier_delegation(sent, mentions) if leads else None
+
+
+def _earlier_delegation(sent: Span, mentions: list[Mention]) -> Place | None:
+    """ "A delegation from Gdansk arrived. The visitors were led by ...": the place named before."""
+    doc = sent.doc
+    before = [t.i for t in doc[max(0, sent.start - 60) : sent.start] if not t.is_space]
+    if not before:
+        return None
+    earlier = sentence_of(doc[before[-1] : before[-1] + 1])
+    if "delegation" not in {t.lower_ for t in earlier}:
+        return None
+    froms = [
+        m.place
+        for m in mentions
+        if earlier.start < m.span.start < earlier.end and doc[m.span.start - 1].lower_ == "from"
+    ]
+    return froms[0] if froms else None
 
 
 def _dateline(mentions: list[Mention]) -> Place | None:
     """The place the article is filed from: an upper-case place name opening a paragraph."""
     return next((m.place for m in mentions if m.span.text.isupper() and len(m.span) == 1), None)
+
+
+def _main_region(mentions: list[Mention]) -> Place | None:
+    """The one region an article names: a governor named without one governs it."""
+    regions = {m.place for m in mentions if m.place.kind == "region"}
+    return regions.pop() if len(regions) == 1 else None
 
 
 def _home(mentions: list[Mention]) -> Place | None:
@@ -244,24 +297,89 @@ def find_people(
 ) -> list[Person]:
     """People with a role, one per full name, in order of first appearance."""
     found: dict[str, _Found] = {}
-    taken = {t for m in mentions for t in range(m.span.start, m.span.end)}
-    home = _home(mentions)
-    for person in _candidates(doc, taken):
-        apposed = _appositive(person, mentions, org_mentions, country_of)
-        apposed = apposed or _role_before(person, mentions, org_mentions)
-        hit = apposed or _prenominal(person, mentions)
+    names = person_names(doc, mentions)
+    previous: tuple[int, _Found] | None = None  # where the last role-holder's name ended
+    for person in names:
+        hit = (
+            _role_before(person, mentions, org_mentions, country_of)
+            or _appositive(person, mentions, org_mentions, country_of, names)
+            or _titled_person(person, mentions, org_mentions)
+            or _listed_after(person, previous)
+        )
         name = " ".join(person.text.split())
-        if hit is None or name in found:
+        if name in found and hit is not None and hit.place and not found[name].stated:
+            known = found[name]  # a caption or headline named the office, the text its place
+            known.place, known.stated = _role_place(person, hit, previous, mentions), True
+        if hit is None or name in found or _surname_of_known(name, found):
+            previous = (person.end, found[name]) if name in found else previous
             continue
-        role = hit.role.lower() if hit.role != "CEO" else hit.role
-        if role.split()[-1] == "counterpart":  # "his Lutsk counterpart": the same office
-            role = next(reversed(found.values())).role if found else role
-        place = hit.place or _led_from(person, mentions)
-        if place is None and role.split()[-1] in LOCAL_TITLES:
-            place = home
-        if place is not None or apposed:
-            found[name] = _Found(name, role, place)
+        found = _without_surname_of(name, found)
+        place = _role_place(person, hit, previous, mentions)
+        found[name] = _Found(name, _role(hit, found), place, hit.plural, hit.place is not None)
+        previous = (person.end, found[name])
     return [Person(f.name, f.role, f.place) for f in found.values()]
+
+
+def _titled_person(person: Span, mentions, org_mentions) -> _Found | None:
+    """A title before a name; with no place either, the model or the text must vouch for it.
+
+    "Premier League Manchester United" is a title and capitals, but no person.
+    """
+    hit = _prenominal(person, mentions, org_mentions)
+    if hit is None or hit.place is not None or vouched_name(person):
+        return hit
+    people = [e for e in entities(person.doc) if e.label_ == "PERSON"]
+    return hit if any(e.start < person.end and person.start < e.end for e in people) else None
+
+
+def _without_surname_of(name: str, found: dict[str, _Found]) -> dict[str, _Found]:
+    """ "Mayor Kowalczyk" in a headline, "Marek Kowalczyk" later: keep only the full name."""
+    return {known: f for known, f in found.items() if " " in known or known not in name.split()}
+
+
+def _surname_of_known(name: str, found: dict[str, _Found]) -> bool:
+    """ "Governor Odera" after "Samuel Ochieng Odera", "Mr Xu" after "Xu Hongmei": the same."""
+    return " " not in name and any(name in known.split() for known in found)
+
+
+def _role(hit: _Found, found: dict[str, _Found]) -> str:
+    """The role in lower case; "his Lutsk counterpart" holds the office named just before."""
+    role = hit.role.lower() if hit.role != "CEO" else hit.role
+    if role.split()[-1] == "counterpart" and found:
+        return next(reversed(found.values())).role
+    return role
+
+
+def _role_place(person: Span, hit: _Found, previous, mentions) -> Place | None:
+    """The place the role belongs to: the one stated, else what the office and text imply."""
+    words = set(hit.role.lower().split())
+    place = hit.place or _led_from(person, mentions)
+    if words & NATIONAL_TITLES:  # "the consul general of Peru in Houston" serves no city
+        return place if place and place.kind == "region" else None
+    if place is None and _fellow(person) and previous:
+        place = previous[1].place  # "her fellow councillors": the town of the one named before
+    if place is None and words & LOCAL_TITLES:
+        place = _home(mentions)
+    if place is None and words & REGIONAL_TITLES:
+        place = _main_region(mentions)
+    return place
+
+
+def _fellow(person: Span) -> bool:
+    """ "his fellow councillors, Ann Lee and ...": colleagues of the official named before."""
+    doc = person.doc
+    return any(t.lower_ == "fellow" for t in doc[max(0, person.start - 6) : person.start])
+
+
+def _listed_after(person: Span, previous: tuple[int, _Found] | None) -> _Found | None:
+    """ "councillors Ann Lee and Tom Hart": the next name of a list under a plural title."""
+    if previous is None or not previous[1].plural:
+        return None
+    doc = person.doc
+    between = doc[previous[0] : before_honorifics(doc, person.start)]
+    if len(between) == 0 or any(t.text not in {",", "and"} for t in between):
+        return None
+    return previous[1]
 
 
 def _surnames(doc: Doc, people: list[Person]) -> set[str]:
@@ -279,10 +397,25 @@ def without_surnames(doc: Doc, mentions: list[Mention], people: list[Person]) ->
     return [
         m
         for m in mentions
-        if m.span.text not in surnames
-        or m.span._.kind_hint
-        or (m.span.start > 0 and doc[m.span.start - 1].lower_ in PLACE_PREPOSITIONS)
+        if not _in_a_name(m.span, people)
+        and (
+            m.span.text not in surnames
+            or m.span._.kind_hint
+            or (m.span.start > 0 and doc[m.span.start - 1].lower_ in PLACE_PREPOSITIONS)
+        )
     ]
+
+
+def _in_a_name(span: Span, people: list[Person]) -> bool:
+    """ "Marek Kowalczyk": a town's name inside a person's full name is no place."""
+    doc, start = span.doc, span.start_char
+    for person in people:
+        if " " not in person.name or span.text not in person.name:
+            continue
+        offset = person.name.index(span.text)
+        if doc.text[start - offset : start - offset + len(person.name)] == person.name:
+            return True
+    return False
 
 
 def same_person(people: list[Person], name: str) -> Person | None:

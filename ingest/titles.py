@@ -1,10 +1,17 @@
-"""Titles of officials in news text: full, abbreviated ("Gov.", "Cllr") and with portfolios."""
+"""Titles of officials in news text: full, abbreviated ("Gov.", "Cllr") and with portfolios.
+
+Also the role phrases they head ("mayor of Dunedin", "minister of Trade, Industry and Tourism")
+and the text of a role as written.
+"""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span
 
 from ingest.resolve import Mention
+from ingest.sentences import entities
 
 TITLE_WORDS = frozenset(
     [
@@ -62,6 +69,15 @@ TITLE_WORDS = frozenset(
         "principal",
         "provost",
         "counterpart",
+        "cathaoirleach",  # the chair of an Irish council
+        "regent",  # Indonesia's bupati, in English
+        "bupati",
+        "walikota",
+        "burgomaster",
+        "selectman",
+        "attorney",
+        "treasurer",
+        "editor",
     ]
 )
 # Abbreviated titles of news style ("Gov. Kathy Hochul", "Coun. Ann Lee", "Cllr Tom Hart").
@@ -72,6 +88,52 @@ TITLE_ABBREVIATIONS = {
 }  # fmt: skip
 # Only "Cllr" goes without a dot: a bare "Sen" or "Rep" is a name ("Amartya Sen").
 TITLE_WORDS = TITLE_WORDS | {f"{a}." for a in TITLE_ABBREVIATIONS} | {"cllr", "clr"}
+# Nouns of a place standing before a title ("the city councillor", "the state governor").
+PLACE_KINDS = frozenset({"city", "town", "county", "state", "province"})
+# Words that qualify a title but are none alone ("Acting Governor", "interim director").
+TITLE_MODIFIERS = frozenset({"acting", "interim", "former", "managing", "co", "ex"})
+# Courtesy titles, no part of a name: "Mr. Eric Lemaire", "H.E. Ali Musa", "Cllr Tom Hart".
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "hon", "eng", "rev", "h.e", "hj"}
+    | {"cllr", "councillor", "councilor"}  # "the Lord Mayor of Leeds, Councillor Ann Lee"
+)
+
+
+def is_title(token) -> bool:
+    """A title word, singular or plural ("mayor", "councillors")."""
+    if token.lower_ in TITLE_WORDS:
+        return True
+    return token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in TITLE_WORDS
+
+
+def _is_honorific(token) -> bool:
+    return token.lower_.rstrip(".") in HONORIFICS
+
+
+def after_honorifics(doc: Doc, start: int) -> int:
+    """The first token after the courtesy titles opening at `start` ("Mr. Eric Lemaire")."""
+    i = start
+    while i < len(doc) - 1 and _is_honorific(doc[i]):
+        i += 2 if doc[i + 1].text == "." else 1
+    return i
+
+
+def before_honorifics(doc: Doc, end: int) -> int:
+    """Where the courtesy titles ending right before `end` begin ("..., Prof. Ada Obi")."""
+    i = end
+    while i > 0:
+        if doc[i - 1].text == "." and i > 1 and _is_honorific(doc[i - 2]):
+            i -= 2
+        elif _is_honorific(doc[i - 1]):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def joined_by_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a title ("Director-General", "vice-governor")."""
+    return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def title_start(doc: Doc, end: int) -> int:
@@ -79,19 +141,37 @@ def title_start(doc: Doc, end: int) -> int:
     start = end
     while start > 0:
         token = doc[start - 1]
-        if token.lower_ in TITLE_WORDS:
+        if is_title(token) or start < end and token.lower_ in TITLE_MODIFIERS:
             start -= 1
         elif token.text == "." and start > 1 and doc[start - 2].lower_ in TITLE_ABBREVIATIONS:
             start -= 2  # "Coun. Ann Lee": the tokenizer splits some abbreviations from the dot
+        elif (
+            start > 1
+            and start < end
+            and joined_by_hyphen(doc, start - 1)
+            and (is_title(doc[start - 2]) or doc[start - 2].lower_ in TITLE_MODIFIERS)
+        ):
+            start -= 1  # "Director-General", "co-chair"
         else:
             break
     return start
 
 
+def singular(token) -> str:
+    """A word as written, a plural title in the singular ("councillors" -> "councillor")."""
+    plural = token.tag_ in {"NNS", "NNPS"} and is_title(token)
+    return token.lemma_.lower() if plural else token.text
+
+
 def role_words(span: Span) -> str:
-    """A title as written, abbreviations spelled out: "Gov." -> "governor"."""
-    words = [t.lower_.rstrip(".") for t in span if t.text != "."]
-    return " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in words)
+    """A title as written, abbreviations spelled out and in the singular: "Gov." -> "governor"."""
+    text = ""
+    for token in span:
+        if token.text == ".":
+            continue
+        word = singular(token).lower().rstrip(".")
+        text += TITLE_ABBREVIATIONS.get(word, word) + token.whitespace_
+    return " ".join(text.split())
 
 
 def portfolio_start(doc: Doc, start: int, mentions: list[Mention]) -> int:
@@ -99,41 +179,144 @@ def portfolio_start(doc: Doc, start: int, mentions: list[Mention]) -> int:
     qualifier = start
     while qualifier > 0 and start - qualifier < 2:
         token = doc[qualifier - 1]
-        capitalised = token.is_title and token.pos_ in {"NOUN", "PROPN"} and not token.ent_type_
-        if token.pos_ != "NOUN" and not capitalised:
+        named = (
+            not token.ent_type_
+            or token.ent_type_ == "ORG"
+            and token.ent_iob_ == "B"
+            and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        )  # "Party Secretary": a one-word organisation may name the title's body
+        capitalised = token.is_title and token.pos_ in {"NOUN", "PROPN"} and named
+        if token.pos_ != "NOUN" and not capitalised and token.ent_type_ != "NORP":
             break
+        if token.lower_ in PLACE_KINDS and (token.is_lower or token.is_sent_start):
+            break  # "city councillor", "state trade minister": the place is said apart
         qualifier -= 1
     if any(m.span.end == qualifier for m in mentions):
         return qualifier  # "Gujarat industries minister": the place comes first
     if all(t.is_title for t in doc[qualifier:start]) and doc[start].is_title:
-        return qualifier  # "Industries Minister": a capitalised portfolio
+        return qualifier  # "Industries Minister", "French Ambassador": part of the title
+    if all(t.dep_ == "compound" and t.head.i >= start for t in doc[qualifier:start]):
+        return qualifier  # "Education minister": a portfolio compounded with the title
     return start
 
 
-OWNER_WORDS = frozenset({"its", "their", "the", "his", "her"})
+OWNER_WORDS = frozenset({"its", "their", "the", "his", "her", "fellow"})
+
+
+def _capitalised_list(words: Span) -> bool:
+    """ "Industry and Tourism": capitalised words and their conjunctions only."""
+    return len(words) > 0 and all(t.is_title or t.lower_ in {"and", "&", ",", "of"} for t in words)
 
 
 def title_before(doc: Doc, comma: int) -> Span | None:
     """The role phrase closed by the comma before a name: "the mayor of Santos, ..."."""
     start, titled = comma, False
-    while start > 0 and comma - start < 8:
+    while start > 0 and comma - start < 14:
         token = doc[start - 1]
+        if start > 1 and joined_by_hyphen(doc, start - 1):
+            start -= 1  # "the Director-General of Trade, ..."
+            continue
+        if token.text == "," and not titled and _capitalised_list(doc[start:comma]):
+            start -= 1  # "the Minister of Trade, Industry and Tourism, ..."
+            continue
+        if titled and token.lower_ in TITLE_MODIFIERS:
+            start -= 1  # "its managing director, ..." ("managing" may be read as a verb)
+            continue
         if token.is_punct or token.is_space or token.pos_ in {"VERB", "AUX"}:
             break
         if token.ent_type_ == "PERSON" or titled and token.pos_ in {"ADP", "CCONJ", "SCONJ"}:
             break  # "Teixeira and the mayor of Santos, ...", "headed by its mayor, ..."
-        titled = titled or token.lower_ in TITLE_WORDS
+        titled = titled or is_title(token)
         start -= 1
     phrase = doc[start:comma]
-    titles = [t.i for t in phrase if t.lower_ in TITLE_WORDS]
-    if not titles or titles[0] == start:
-        return None  # a bare "Mayor, ..." opens nothing
+    titles = [t.i for t in phrase if is_title(t) or t.lower_ in TITLE_MODIFIERS]
+    if not titles or titles[0] == start and not any(t.pos_ == "ADP" for t in phrase):
+        return None  # a bare "Mayor, ..." opens nothing; "Mayor of Lund, ..." does
     owner = doc[start : titles[0]]
     owned = all(
         t.lower_ in OWNER_WORDS
         or t.ent_type_
-        or t.lower_ in {"'s", "’s", "city", "town"}
+        or t.lower_ in {"'s", "’s"} | PLACE_KINDS
         or t.is_title
+        or t.pos_ == "ADJ"  # "the regional governor of La Libertad, ..."
         for t in owner
     )
     return doc[titles[0] : comma] if owned else None
+
+
+# A role phrase's commas only list a portfolio ("minister of Trade, Industry and Tourism").
+ROLE_STOP = frozenset({"of", "at", "for", "with", "in", "from", ".", "who", "which", ";"})
+
+
+def role_after(doc: Doc, start: int) -> Span | None:
+    """The role after "NAME, ": title words up to the clause's end."""
+    end = start
+    while end < len(doc) and not _ends_role(doc[end]) and end - start < 25:
+        joined = (
+            doc[end].lower_ == "and"
+            and end + 1 < len(doc)
+            and _and_joins_role(doc[start:end], doc[end + 1])
+        )
+        if doc[end].lower_ in {"who", "which", "and"} and end > start + 1 and not joined:
+            break  # but "president and CEO of ..." is one role
+        end += 1
+    phrase = doc[start:end]  # one person holds "mayor", not "members"
+    return phrase if any(t.lower_ in TITLE_WORDS for t in _role_head_words(phrase)) else None
+
+
+def _ends_role(token) -> bool:
+    if token.text in {",", ";", "(", "\n"} or "\n" in token.text:
+        return True
+    if token.text == ".":  # "No. 5 District" goes on; a sentence's end does not
+        return not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].like_num)
+    return False
+
+
+def _and_joins_role(before: Span, after) -> bool:
+    """ "president and CEO", "trade and investment director": one role, not two clauses."""
+    if after.lower_ in TITLE_WORDS:
+        return True
+    return not any(is_title(t) for t in before) and after.is_lower and after.pos_ in {"NOUN", "ADJ"}
+
+
+def _role_head_words(phrase: Span) -> Span:
+    """The words of a role phrase before its first preposition ("unit head" of "unit head at")."""
+    verbs = {"ADP", "VERB", "AUX"}  # "managing director" is no verb
+    ends = (t.i for t in phrase if t.pos_ in verbs and t.lower_ not in TITLE_MODIFIERS)
+    end = next(ends, phrase.end)
+    return phrase.doc[phrase.start : min(end, phrase.start + 8)]
+
+
+def role_text(phrase: Span, mentions: list[Mention], country_of) -> str:
+    """The role as written, without its owner or place: "the city's mayor of ..." -> "mayor"."""
+    title = next((t.i for t in phrase if is_title(t)), phrase.end)
+    owner = [t.i for t in phrase[:4] if t.lower_ in {"'s", "’s"} and t.i < title]
+    if owner:  # "Medellín's secretary of mobility": the place is not part of the role
+        phrase = phrase.doc[owner[0] + 1 : phrase.end]
+    words = []
+    for token in phrase:
+        stops = token.lower_ in ROLE_STOP and not _portfolio_follows(token, mentions, country_of)
+        if stops and words:
+            break
+        if token.lower_ in {"the", "a", "an"} and not words:
+            continue
+        words.append(singular(token) + token.whitespace_)
+    return " ".join("".join(words).split())
+
+
+def _portfolio_follows(preposition, mentions: list[Mention], country_of) -> bool:
+    """ "minister of Ecology", "secretary of mobility", "ambassador to Iraq": part of the role.
+
+    A place (the role's own, given apart), an organisation or "the ..." ends the role.
+    """
+    doc = preposition.doc
+    if preposition.lower_ not in {"of", "for", "to"} or preposition.i + 1 >= len(doc):
+        return False
+    word = doc[preposition.i + 1]
+    if any(m.span.start == word.i for m in mentions):
+        return False
+    if word.ent_type_:  # a country ("president of Iraq"), not a town the gazetteer lacks
+        ent = next((e for e in entities(doc) if e.start <= word.i < e.end), None)
+        names = {word.text, re.sub(r"^the ", "", ent.text) if ent else ""}
+        return any(country_of(name) for name in names)
+    return word.pos_ in {"NOUN", "PROPN"}

@@ -1,0 +1,216 @@
+"""Where people's names are in a text, and which capitalised words are none.
+
+The model's PERSON entities, and the name-shaped words next to a title that it missed or cut
+("Mayor Kenji Okada", "its mayor, Lee Jae-joon", "Minister of Trade Ana Lind", "D.Sumiya").
+Courtesy titles are no part of a name ("Mr Fabien Verdier"); organisations, places and the
+capitals of a title-cased headline name nobody.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ingest.resolve import Mention
+from ingest.sentences import entities, sentence_of
+from ingest.titles import (
+    TITLE_WORDS,
+    after_honorifics,
+    before_honorifics,
+    is_title,
+    joined_by_hyphen,
+    title_before,
+)
+
+# Words of organisations and places, never of a person's name ("Wicklow County Council").
+NOT_NAME_WORDS = frozenset(
+    {
+        "council", "committee", "municipality", "municipal", "district", "ministry",
+        "department", "university", "association", "office", "government", "party", "company",
+        "corporation", "agency", "authority", "commission", "chamber", "institute",
+        "foundation", "province", "county", "bureau", "assembly", "congress", "parliament",
+        "trade", "investment", "development", "tourism", "commerce", "industry", "affairs",
+        "network", "society", "group", "board", "fund", "trust", "centre", "center", "college",
+        "school", "hospital", "museum", "festival", "forum", "league", "cup",
+    }
+)  # fmt: skip
+SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "note", "explain", "stress"})
+GRAMMAR_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "for", "to"})
+NOT_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY"})
+INITIALLED_NAME = re.compile(r"(?:[A-Z]\.)+[A-Z][a-z]+")  # "E.Bat-Uul", "M.A.Ivanov"
+
+
+def person_names(doc: Doc, mentions: list[Mention]) -> list[Span]:
+    """PERSON entities, and name-shaped words the model missed or cut next to a title."""
+    found = [e for e in entities(doc) if e.label_ == "PERSON"] + _initialled_names(doc)
+    for token in doc[:-1]:
+        run = _run_near_title(doc, token)
+        if run is None or not _is_name(run, mentions):
+            continue
+        if not any(e.start <= run.start < e.end and run.end <= e.end for e in found):
+            found = [e for e in found if not run.start <= e.start < run.end] + [run]
+    names = (_person_name(span, mentions) for span in found if not _headline_case(span))
+    return sorted((n for n in names if n is not None), key=lambda s: s.start)
+
+
+def _initialled_names(doc: Doc) -> list[Span]:
+    """Names written with the initials joined on ("B.Badral", "E.Bat-Uul"), as in Mongolia."""
+    names = []
+    for token in doc:
+        if INITIALLED_NAME.fullmatch(token.text):
+            end = token.i + 1
+            if end + 1 < len(doc) and joined_by_hyphen(doc, end) and doc[end + 1].is_title:
+                end += 2  # "E.Bat-Uul"
+            names.append(doc[token.i : end])
+    return names
+
+
+def _run_near_title(doc: Doc, token) -> Span | None:
+    """Name-shaped words after a title, or on either side of a comma that closes a role."""
+    if is_title(token):  # "deputy mayor Hélène Paris", "Minister of Trade Ana Lind"
+        start = after_honorifics(doc, token.i + 1)
+        return _name_run(doc, start, 1) or _name_after_portfolio(doc, token)
+    if token.lower_ == "and" and token.i > 0 and doc[token.i - 1].is_title:
+        return _name_run(doc, after_honorifics(doc, token.i + 1), 1)  # "... and Mr Tom Hart"
+    if token.text == "," and token.i > 0:  # "Mehmet Yılmaz, the mayor of Antakya"
+        run = _name_run(doc, token.i - 1, -1)
+        if run is None and title_before(doc, token.i) is not None:
+            return _name_run(doc, after_honorifics(doc, token.i + 1), 1)  # "its mayor, Dr. Ana"
+        return run
+    return None
+
+
+def _name_after_portfolio(doc: Doc, title) -> Span | None:
+    """The name closing "Minister of Foreign Affairs Wang Yi": its last two capitalised words."""
+    i = title.i + 1
+    if i + 3 >= len(doc) or doc[i].lower_ not in {"of", "for"}:
+        return None
+    end = i + 1
+    while end < len(doc) and end - i < 9 and portfolio_word(doc[end]):
+        end += 1
+    words = [t for t in doc[i + 1 : end] if t.lower_ not in {"and", "&", "the"}]
+    if len(words) < 3 or not doc[end - 1].is_title:
+        return None
+    name = doc[end - 2 : end]
+    return name if all(_is_name_word(t) for t in name) and vouched_name(name) else None
+
+
+def portfolio_word(token) -> bool:
+    capitalised = (token.is_title or token.is_upper) and token.is_alpha  # "UB City Office"
+    return capitalised or token.lower_ in {"and", "&", "the", "of", "'s", "’s"}
+
+
+def _speaks(name: Span) -> bool:
+    """Whether the name, or the title it closes, is who speaks ("Minister of X Ana Lind said")."""
+    token = name.root
+    for _ in range(4):
+        if token.dep_ == "nsubj":
+            return token.head.lemma_ in SPEECH_VERBS
+        if token.dep_ not in {"pobj", "prep", "compound", "appos"}:
+            return False
+        token = token.head
+    return False
+
+
+def vouched_name(name: Span) -> bool:
+    """Whether more than its capitals says these words name a person (after a portfolio).
+
+    The name speaks ("... Ana Lind said"), its surname stands alone elsewhere ("Lind said"), or
+    its initials are joined on ("B.Badral").
+    """
+    doc, surname = name.doc, name[-1]
+    if INITIALLED_NAME.fullmatch(name[0].text):
+        return True
+    if _speaks(name):
+        return True
+    return any(
+        t.text == surname.text and t.i != surname.i and doc[t.i - 1].text != name[0].text
+        for t in doc
+    )
+
+
+def _is_name_word(token) -> bool:
+    if not (token.is_alpha and token.text[:1].isupper()) or token.lower_ in TITLE_WORDS:
+        return False
+    # "Xu Da She": a capitalised "She" inside a sentence is a name, "The" or "And" never is
+    return not token.is_stop or not token.is_sent_start and token.lower_ not in GRAMMAR_WORDS
+
+
+def _name_run(doc: Doc, start: int, step: int) -> Span | None:
+    """Two to four capitalised words from `start` on (step 1) or ending at it (step -1)."""
+    i, words = start, 0
+    while 0 <= i < len(doc) and words < 4:
+        token = doc[i]
+        joined = token.text == "-" and not doc[i - 1].whitespace_ and 0 < i < len(doc) - 1
+        if not (_is_name_word(token) or joined or _after_hyphen(token)):
+            break
+        words += not joined and not _after_hyphen(token)
+        i += step
+    span = doc[start:i] if step > 0 else doc[i + 1 : start + 1]
+    return span if words >= 2 and span[0].text != "-" and span[-1].text != "-" else None
+
+
+def _after_hyphen(token) -> bool:
+    """ "joon" of "Lee Jae-joon": a name's lower-case syllable after a hyphen."""
+    doc, i = token.doc, token.i
+    return token.is_lower and token.is_alpha and i > 1 and joined_by_hyphen(doc, i - 1)
+
+
+def _headline_case(span: Span) -> bool:
+    """A title-cased headline ("Mayor Welcomes Sister City Guests"): its capitals name nobody.
+
+    A caption of names ends with a full stop; a headline does not.
+    """
+    sent = [t for t in sentence_of(span) if not t.is_space]
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    if len(words) < 4 or sent[-1].text in {".", "!", "?"}:
+        return False
+    return all(t.text[:1].isupper() for t in words)
+
+
+def _is_name(run: Span, mentions: list[Mention]) -> bool:
+    """Name-shaped words that are no place, date or number.
+
+    A word of a longer name may be a town's name as well ("Marek Kowalczyk", "Ana Lucero");
+    right after a title every word may ("Mayor Kenji Okada"), but never a longer place name.
+    """
+    overlapping = [e for e in entities(run.doc) if e.start < run.end and run.start < e.end]
+    if any(e.label_ in NOT_NAME_LABELS - {"GPE", "LOC"} for e in overlapping):
+        return False
+    titled = _titled(run)
+    places = [m.span for m in mentions if m.span.start < run.end and run.start < m.span.end]
+    if not titled:  # the model's guess counts too where no title vouches for a name
+        places += [e for e in overlapping if e.label_ in {"GPE", "LOC"}]
+    if any(len(p) > 1 or p.start < run.start for p in places):
+        return False
+    return len({p.start for p in places}) <= (len(run) if titled else 1)
+
+
+def _titled(run: Span) -> bool:
+    """Whether a title ("Mayor Kenji Okada") or a role and comma ("its mayor, ...") come first."""
+    doc = run.doc
+    before = before_honorifics(doc, run.start)
+    if before > 0 and is_title(doc[before - 1]):
+        return True
+    return before > 1 and doc[before - 1].text == "," and title_before(doc, before - 1) is not None
+
+
+def _with_split_surname(name: Span, mentions: list[Mention]) -> Span:
+    """ "Ali Hassan Rashid met ...": a surname the gazetteer took for a town ends the name."""
+    doc = name.doc
+    surname = next((m.span for m in mentions if m.span.start == name.end), None)
+    if surname is None or len(surname) != 1 or name.end + 1 >= len(doc):
+        return name
+    if not name[-1].whitespace_ or doc[name.end + 1].text[:1].isupper():
+        return name
+    return doc[name.start : name.end + 1]
+
+
+def _person_name(span: Span, mentions: list[Mention]) -> Span | None:
+    """The name without courtesy titles ("Ms Ann Lee"), or None if it names no person."""
+    start = after_honorifics(span.doc, span.start)
+    end = next((t.i for t in span if t.lower_ == "of"), span.end)  # "Ana Lind of Lund"
+    if start >= end or any(t.lower_ in NOT_NAME_WORDS for t in span):
+        return None
+    return _with_split_surname(span.doc[start:end], mentions)

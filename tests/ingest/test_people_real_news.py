@@ -1,0 +1,280 @@
+"""People with roles as news from many countries names them, on sentences of our own."""
+
+import pytest
+
+from facts.shapes import ArticleText
+
+
+def people(extractor, text):
+    facts = extractor(ArticleText(text=text))
+    return {p.name: (p.role, p.place.name if p.place else None) for p in facts.people}
+
+
+# --- whole names only ---------------------------------------------------------------------
+
+
+def test_a_title_cased_headline_names_nobody(extractor):
+    text = "Mayor Welcomes Sister City Delegation From Kobe\n\nThe talks in Seattle went well."
+    assert people(extractor, text) == {}
+
+
+def test_a_council_before_a_comma_is_no_person(extractor):
+    text = (
+        "Cathaoirleach of Kildare County Council, Cllr Sean Doyle, welcomed the guests "
+        "from Lorient to Naas."
+    )
+    found = people(extractor, text)
+    assert "Sean Doyle" in found
+    assert not [name for name in found if "Council" in name]
+
+
+def test_a_caption_listing_people_gives_nobody_the_next_ones_name_as_role(extractor):
+    text = "Pictured: Niamh Byrne, Cllr Liam Walsh and Mayor Odile Roux of Quimper in Bray."
+    found = people(extractor, text)
+    assert "Niamh Byrne" not in found
+    assert found["Odile Roux"] == ("mayor", "Quimper")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Premier League Manchester United side trained in Toronto on Monday.",
+        "Head Start Programs Expand In Texas, and Austin hosts the fair.",
+    ],
+)
+def test_capitals_after_a_title_word_are_no_name_of_themselves(extractor, text):
+    assert people(extractor, text) == {}
+
+
+# --- one person per person ----------------------------------------------------------------
+
+
+def test_courtesy_titles_are_no_part_of_the_name(extractor):
+    text = (
+        "The Deputy Mayor of Lorient, Ms Claire Le Goff, and the Mayor of Galway, "
+        "Mr. Peadar Moran, met in Galway."
+    )
+    found = people(extractor, text)
+    assert found["Claire Le Goff"] == ("deputy mayor", "Lorient")
+    assert found["Peadar Moran"] == ("mayor", "Galway")
+
+
+def test_a_surname_alone_is_the_same_person(extractor):
+    text = (
+        "Kisumu Governor Otieno Hails Rice Deal\n\n"
+        "The deal was signed by Governor Wanjiku Achieng Otieno of Kisumu.\n\n"
+        '"It is a good day," Kisumu Governor Otieno said.'
+    )
+    assert list(people(extractor, text)) == ["Wanjiku Achieng Otieno"]
+
+
+def test_a_family_name_first_is_the_same_person(extractor):
+    text = (
+        "Hubei Vice Governor Liu Yanhong led the talks in Nakuru.\n\n"
+        "Hubei Vice Governor Liu said the province would send engineers."
+    )
+    assert list(people(extractor, text)) == ["Liu Yanhong"]
+
+
+# --- the place of a role is its holder's own ----------------------------------------------
+
+
+def test_a_visiting_mayor_keeps_her_own_city(extractor):
+    text = "Mayor Anna Berg of Lund met Zhou Wei in Harbin on Monday."
+    assert people(extractor, text)["Anna Berg"] == ("mayor", "Lund")
+
+
+def test_a_delegation_named_before_gives_its_leader_a_place(extractor):
+    text = (
+        "ROCHESTER — A delegation from Gdansk arrived on Tuesday.\n\n"
+        "The visitors were led by Deputy Mayor Piotr Zielinski, who praised the port."
+    )
+    assert people(extractor, text)["Piotr Zielinski"] == ("deputy mayor", "Gdańsk")
+
+
+def test_fellow_councillors_share_the_town_of_the_official_before_them(extractor):
+    text = (
+        "The town welcomed the Mayor of Lorient, Mr Yann Kergoat, his fellow councillors, "
+        "Ms Anne Morvan and Mr Paul Guillou, and the twinning committee to Galway."
+    )
+    found = people(extractor, text)
+    assert found["Anne Morvan"] == ("councillor", "Lorient")
+    assert found["Paul Guillou"] == ("councillor", "Lorient")
+
+
+# --- national roles belong to no city -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Prime Minister Jonas Vilkas opened the forum in Kaunas.",
+            "Jonas Vilkas",
+            "prime minister",
+        ),
+        (
+            "The talks in Houston were attended by the Consul General of Peru in Houston, "
+            "Rosa Quispe.",
+            "Rosa Quispe",
+            "consul general of peru",
+        ),
+        (
+            "The President of Ghana, Kofi Mensah Boateng met the mayor in Kumasi.",
+            "Kofi Mensah Boateng",
+            "president of ghana",
+        ),
+    ],
+)
+def test_national_roles_have_no_place(extractor, text, name, role):
+    assert people(extractor, text)[name] == (role, None)
+
+
+def test_the_state_governor_governs_the_state_named_before(extractor):
+    text = (
+        "Kaduna State and Anhui signed a friendship agreement in Kaduna.\n\n"
+        "Speaking at the ceremony, the state Acting Governor, Prof. Musa Danjuma, praised it."
+    )
+    assert people(extractor, text)["Musa Danjuma"] == ("acting governor", "Kaduna")
+
+
+# --- roles as written ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "At the meeting, the Minister of Energy, Mining and Water, Aigerim Bekova, named "
+            "the cities with the worst air.",
+            "Aigerim Bekova",
+            "minister of energy, mining and water",
+        ),
+        (
+            "Its managing director, Kwabena Asante, said the firm would hire 40 carpenters.",
+            "Kwabena Asante",
+            "managing director",
+        ),
+        (
+            "The Director-General of Foreign Affairs, Mr. Zhang Hongwei, signed for Hunan.",
+            "Zhang Hongwei",
+            "director-general of foreign affairs",
+        ),
+        (
+            "The new school was opened by Education minister Eleni Petrou in Limassol.",
+            "Eleni Petrou",
+            "education minister",
+        ),
+    ],
+)
+def test_roles_keep_their_portfolio(extractor, text, name, role):
+    assert people(extractor, text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role, place",
+    [
+        (
+            "The Lord Mayor of Leeds, Councillor Asghar Malik, welcomed the guests.",
+            "Asghar Malik",
+            "lord mayor",
+            "Leeds",
+        ),
+        (
+            "Party Secretary Wang Lixin of Suzhou attended the signing in Grenoble.",
+            "Wang Lixin",
+            "party secretary",
+            "Suzhou",
+        ),
+        (
+            "Cathaoirleach of Tralee Municipal District, Cllr Brian Nolan, spoke in Tralee.",
+            "Brian Nolan",
+            "cathaoirleach",
+            "Tralee",
+        ),
+        (
+            "The Mayor of Bandung, Yana Mulyadi, received the Mayor of Suwon, Lee Jae-hoon.",
+            "Lee Jae-hoon",
+            "mayor",
+            "Suwon",
+        ),
+    ],
+)
+def test_titles_of_other_countries(extractor, text, name, role, place):
+    assert people(extractor, text)[name] == (role, place)
+
+
+def test_a_regent_is_an_official(extractor):
+    text = "The Regent of Sleman, Hj. Sri Purwanto, met the delegation from Nagoya."
+    assert people(extractor, text)["Sri Purwanto"][0] == "regent"
+
+
+def test_plural_titles_give_each_listed_name_the_role(extractor):
+    text = (
+        "The Deputy Mayor of Carmarthen, Ms Carys Evans, and her fellow councillors "
+        "Mr Dafydd Rees and Mr Owain Price travelled to Vannes."
+    )
+    found = people(extractor, text)
+    assert found["Dafydd Rees"] == ("councillor", "Carmarthen")
+    assert found["Owain Price"] == ("councillor", "Carmarthen")
+
+
+def test_a_role_head_after_its_noun_modifiers(extractor):
+    text = (
+        "Maria Santos, trade and investment unit head at the Cebu Investment Promotions "
+        "Center, told reporters the plan came after a visit to Busan."
+    )
+    assert people(extractor, text)["Maria Santos"][0] == "trade and investment unit head"
+
+
+def test_a_portfolio_between_title_and_name(extractor):
+    text = (
+        "The result was announced by European Commissioner for Research Liisa Tamm in Tartu. "
+        "Tamm said both cities could improve their bids."
+    )
+    assert people(extractor, text)["Liisa Tamm"] == ("european commissioner for research", None)
+
+
+def test_names_with_joined_initials(extractor):
+    text = (
+        "Mayor of Ulaanbaatar D.Sumiya visited Irkutsk on Monday. Later the chairman of "
+        "the Housing Committee of Irkutsk P.V.Orlov signed a memorandum. D.Sumiya thanked him."
+    )
+    found = people(extractor, text)
+    assert found["D.Sumiya"] == ("mayor", "Ulaanbaatar")
+    assert found["P.V.Orlov"][1] == "Irkutsk"
+
+
+# --- officials only -----------------------------------------------------------------------
+
+
+def test_bylines_credits_and_students_are_left_out(extractor):
+    text = (
+        "By Tom Reilly, Staff Reporter\n\n"
+        "Mayor Lena Holm of Vasteras welcomed the students. One student, Emma Stone, said "
+        "she loved the exchange. Photo: Jane Marsh / Vasteras Times."
+    )
+    assert list(people(extractor, text)) == ["Lena Holm"]
+
+
+def test_a_bracketed_portfolio_between_title_and_name(extractor):
+    text = "Principal Secretary (Ports and Fisheries) Meera Nair said the state would act."
+    assert people(extractor, text)["Meera Nair"][0] == "principal secretary"
+
+
+def test_a_hyphenated_title(extractor):
+    text = "The festival was a success, co-chair Dana Whitford said in Hobart."
+    assert people(extractor, text)["Dana Whitford"][0] == "co-chair"
+
+
+def test_a_speaker_named_after_a_portfolio(extractor):
+    text = "Rivers State Commissioner for the Environment Tamuno Briggs said the plant would open."
+    assert people(extractor, text)["Tamuno Briggs"][0] == "commissioner for the environment"
+
+
+def test_an_agency_after_a_role_is_no_person(extractor):
+    text = (
+        "Sipho Dlamini, chief executive of Trade and Investment Limpopo, said the mission "
+        "would visit Recife."
+    )
+    assert list(people(extractor, text)) == ["Sipho Dlamini"]
