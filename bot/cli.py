@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--articles", required=True)
     p.add_argument("--only", metavar="ID,ID...",
                    help="score only these articles of the gold file")  # fmt: skip
+    p.add_argument("--errors", action="store_true",
+                   help="list every miss, false positive and mismatch too")  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=commands.evaluate)
 

@@ -127,7 +127,7 @@ def lookup(settings: Settings, args) -> int:
 
 
 def evaluate(settings: Settings, args) -> int:
-    """Score extraction against a gold file."""
+    """Score extraction against a gold file: scores, reliability by confidence, error classes."""
     from ingest.evaluate import format_report, score
 
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
@@ -143,7 +143,10 @@ def evaluate(settings: Settings, args) -> int:
         path = Path(args.articles) / f"{item['id']}.txt"
         predicted[item["id"]] = extractor(read_path(path)).to_json()
     report = score(gold, predicted)
-    print(json.dumps(report.to_json()) if args.json else format_report(report))
+    if args.json:
+        print(json.dumps(report.to_json()))
+    else:
+        print(format_report(report, show_errors=args.errors))
     return 0
 
 

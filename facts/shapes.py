@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from places.place import Place
 
 PARTNERSHIP_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal", "cooperation", "visit")
-PARTNERSHIP_STATUSES = ("new", "existing", "proposed")
+PARTNERSHIP_STATUSES = ("new", "existing", "proposed", "ended")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Person:
     name: str
     role: str | None = None
     place: Place | None = None
+    confidence: float = 1.0  # how likely the extraction is right, calibrated (ingest/confidence)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Partnership:
     evidence: str
     year: int | None = None
     amount: Money | None = None
+    confidence: float = 1.0  # how likely the extraction is right, calibrated (ingest/confidence)
 
 
 @dataclass
@@ -93,11 +95,17 @@ class ArticleFacts:
                     "year": p.year,
                     "amount": p.amount.to_json() if p.amount else None,
                     "evidence": p.evidence,
+                    "confidence": round(p.confidence, 2),
                 }
                 for p in self.partnerships
             ],
             "people": [
-                {"name": p.name, "role": p.role, "place": p.place.name if p.place else None}
+                {
+                    "name": p.name,
+                    "role": p.role,
+                    "place": p.place.name if p.place else None,
+                    "confidence": round(p.confidence, 2),
+                }
                 for p in self.people
             ],
             "organizations": [

@@ -9,59 +9,32 @@ each gold item matches at most one predicted item (greedy, best first), and gold
 from __future__ import annotations
 
 import json
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from ingest.error_classes import link_error_classes, person_error_classes
+from ingest.matching import (
+    Item,
+    amounts_agree,
+    describe,
+    distinct_pairs,
+    link_similarity,
+    match,
+    normalize_name,
+    optional,
+    pair_similarity,
+    person_similarity,
+    place_similarity,
+    plain_name,
+    similarity,
+)
 
-from places.names import fold
-
-NAME_THRESHOLD = 90
-NAME_SUFFIXES = frozenset({"province", "state", "city", "prefecture", "county", "municipality"})
 CATEGORIES = ("places", "pairs", "links", "people")
 ACCURACIES = ("status", "year", "amount", "role", "person_place")
-
-Item = dict
-Similarity = Callable[[Item, Item], "tuple | None"]
-
-
-# --- names -----------------------------------------------------------------------------------
-
-
-def plain_name(text: str | None) -> str:
-    """A name as scoring compares it: folded as the gazetteer folds names (`places.names.fold`),
-    and any other punctuation read as a space too.
-
-    Gold and predicted names are written by different hands ("Jean-Pierre (JP) Dupont"); the
-    gazetteer keeps "&" and brackets, which a name a lookup should find never ends in.
-    """
-    text = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in fold(text))
-    return " ".join(text.split())
-
-
-def normalize_name(name: str | None) -> str:
-    """A place name for comparison: plain, without a leading "the" or administrative suffixes."""
-    words = plain_name(name).split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
-def similarity(a: str, b: str) -> float | None:
-    """Rapidfuzz ratio of two already-normalised strings, or None below the threshold."""
-    if not a or not b:
-        return None
-    ratio = 100.0 if a == b else fuzz.ratio(a, b)
-    return ratio if ratio >= NAME_THRESHOLD else None
-
-
-def _country(value: str | None) -> str:
-    """Countries compare as upper-case ISO codes."""
-    return (value or "").strip().upper()
+BUCKETS = (0.0, 0.2, 0.4, 0.6, 0.8)  # lower bounds of the confidence buckets; the last ends at 1
+SCORED_FACTS = ("links", "people")  # the facts that carry a confidence
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -138,6 +111,12 @@ class Report:
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)
     # (article_id, attribute, "gold ... | predicted ...")
     mismatches: list[tuple[str, str, str]] = field(default_factory=list)
+    # (article_id, "links" | "people", error class, description): every error, classified
+    error_classes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # "links" | "people" -> one Accuracy per confidence bucket (BUCKETS)
+    reliability: dict[str, list[Accuracy]] = field(
+        default_factory=lambda: {name: [Accuracy() for _ in BUCKETS] for name in SCORED_FACTS}
+    )
 
     @property
     def perfect(self) -> bool:
@@ -154,129 +133,22 @@ class Report:
             **accuracies,
             "errors": [list(e) for e in self.errors],
             "mismatches": [list(m) for m in self.mismatches],
+            "reliability": {
+                name: [
+                    {"from": low, "to": high} | bucket.to_json()
+                    for low, high, bucket in zip(BUCKETS, (*BUCKETS[1:], 1.0), buckets, strict=True)
+                ]
+                for name, buckets in self.reliability.items()
+            },
+            "error_class_counts": {
+                name: dict(self.class_counts(name).most_common()) for name in SCORED_FACTS
+            },
+            "error_classes": [list(e) for e in self.error_classes],
         }
 
-
-# --- matching --------------------------------------------------------------------------------
-
-
-def optional(item: Item) -> bool:
-    """Gold items marked optional are neither required nor penalised."""
-    return bool(item.get("optional"))
-
-
-def match(gold: list[Item], predicted: list[Item], similar: Similarity):
-    """Greedy one-to-one matching, best first: (pairs, unmatched gold, unmatched predicted)."""
-    candidates = []
-    for i, g in enumerate(gold):
-        for j, p in enumerate(predicted):
-            score = similar(g, p)
-            if score is not None:
-                candidates.append((score, not optional(g), -i, -j))
-    candidates.sort(reverse=True)
-    taken_gold, taken_pred, pairs = set(), set(), []
-    for _, _, i, j in candidates:
-        if -i not in taken_gold and -j not in taken_pred:
-            taken_gold.add(-i)
-            taken_pred.add(-j)
-            pairs.append((gold[-i], predicted[-j]))
-    missed = [g for i, g in enumerate(gold) if i not in taken_gold]
-    spurious = [p for j, p in enumerate(predicted) if j not in taken_pred]
-    return pairs, missed, spurious
-
-
-def place_similarity(g: Item, p: Item) -> tuple | None:
-    """Same country, no conflicting GeoNames ids, and the same name (or the same id)."""
-    if _country(g.get("country")) != _country(p.get("country")):
-        return None
-    gid, pid = g.get("geonameid"), p.get("geonameid")
-    if gid is not None and pid is not None:
-        return (200.0,) if gid == pid else None
-    score = similarity(normalize_name(g.get("name")), normalize_name(p.get("name")))
-    return None if score is None else (score,)
-
-
-def _party(g: Item, gs: str, p: Item, ps: str) -> float | None:
-    """Similarity of party `gs` ("a"/"b") of a gold link to party `ps` of a predicted one."""
-    if _country(g.get(f"{gs}_country")) != _country(p.get(f"{ps}_country")):
-        return None
-    return similarity(normalize_name(g.get(gs)), normalize_name(p.get(ps)))
-
-
-def pair_score(g: Item, p: Item, directed: bool = False) -> float | None:
-    """Mean name similarity of the two parties, in either order unless `directed`."""
-    orders = [("a", "b")] if directed else [("a", "b"), ("b", "a")]
-    best = None
-    for first, second in orders:
-        s1, s2 = _party(g, "a", p, first), _party(g, "b", p, second)
-        if s1 is not None and s2 is not None:
-            best = max(best or 0.0, (s1 + s2) / 2)
-    return best
-
-
-def pair_similarity(g: Item, p: Item) -> tuple | None:
-    """Unordered pair similarity as a sortable score."""
-    score = pair_score(g, p)
-    return None if score is None else (score,)
-
-
-def link_similarity(g: Item, p: Item) -> tuple | None:
-    """Same kind and pair (a visit also keeps its direction); agreement on status and year ranks."""
-    if g.get("kind") != p.get("kind"):
-        return None
-    score = pair_score(g, p, directed=g.get("kind") == "visit")
-    if score is None:
-        return None
-    agreement = int(g.get("status") == p.get("status")) + int(g.get("year") == p.get("year"))
-    return (agreement, score)
-
-
-def person_similarity(g: Item, p: Item) -> tuple | None:
-    """People match on their plain names alone."""
-    score = similarity(plain_name(g.get("name")), plain_name(p.get("name")))
-    return None if score is None else (score,)
-
-
-def distinct_pairs(links: Iterable[Item]) -> list[Item]:
-    """One item per unordered pair of parties; a pair is optional only if all its links are."""
-    pairs: list[Item] = []
-    for link in links:
-        twin = next((q for q in pairs if pair_score(q, link) is not None), None)
-        if twin is None:
-            keys = ("a", "a_country", "b", "b_country")
-            pairs.append({k: link.get(k) for k in keys} | {"optional": optional(link)})
-        else:
-            twin["optional"] = twin["optional"] and optional(link)
-    return pairs
-
-
-def amounts_agree(g: dict | None, p: dict | None) -> bool:
-    """Both absent, or the same currency and a value within 1%."""
-    if not g or not p:
-        return not g and not p
-    if _country(g.get("currency")) != _country(p.get("currency")):
-        return False
-    gv, pv = float(g.get("value") or 0), float(p.get("value") or 0)
-    return abs(gv - pv) <= 0.01 * max(abs(gv), abs(pv))
-
-
-# --- descriptions ----------------------------------------------------------------------------
-
-
-def describe(category: str, item: Item) -> str:
-    """One line naming an item: "Portsmouth (US)", "visit Nichinan (JP) -> Portsmouth (US) new"."""
-    if category == "places":
-        gid = item.get("geonameid")
-        return f"{item.get('name')} ({item.get('country')}{f', geonames {gid}' if gid else ''})"
-    if category == "people":
-        return f"{item.get('name')} ({item.get('role')}, {item.get('place')})"
-    arrow = " -> " if item.get("kind") == "visit" else " – "
-    a, b = (f"{item.get(k)} ({item.get(k + '_country')})" for k in ("a", "b"))
-    pair = f"{a}{arrow}{b}"
-    if category == "pairs":
-        return pair
-    extras = [str(x) for x in (item.get("status"), item.get("year")) if x is not None]
-    return " ".join([str(item.get("kind")), pair, *extras])
+    def class_counts(self, category: str) -> Counter:
+        """How many errors of each class the category has, most frequent first."""
+        return Counter(c for _, cat, c, _ in self.error_classes if cat == category)
 
 
 # --- scoring ---------------------------------------------------------------------------------
@@ -296,18 +168,56 @@ def _tally(report: Report, article_id: str, category: str, result) -> list:
     return required
 
 
+MISMATCH_CLASSES = {
+    "status": ("links", "wrong status"),
+    "role": ("people", "wrong role"),
+    "person_place": ("people", "wrong role place"),
+}
+
+
 def _compare(report: Report, article_id: str, attribute: str, ok: bool, g, p, what: str) -> None:
-    """Count one attribute comparison and record it when it disagrees."""
+    """Count one attribute comparison and record it (and its error class) when it disagrees."""
     getattr(report, attribute).add(ok)
     if not ok:
-        report.mismatches.append((article_id, attribute, f"{what}: gold {g!r} | predicted {p!r}"))
+        text = f"{what}: gold {g!r} | predicted {p!r}"
+        report.mismatches.append((article_id, attribute, text))
+        if attribute in MISMATCH_CLASSES:
+            report.error_classes.append((article_id, *MISMATCH_CLASSES[attribute], text))
 
 
-def _score_links(report: Report, article_id: str, gold: list, predicted: list) -> None:
+def correctness(result, predicted: list[Item]) -> list[bool | None]:
+    """For each predicted item of a matching result: right, wrong, or None when it matched an
+    optional gold item (neither, so left out of the reliability table and of training)."""
+    verdicts: dict[int, list[bool | None]] = {}
+    for g, p in result[0]:  # by identity: the same dict may stand twice in a list
+        verdicts.setdefault(id(p), []).append(None if optional(g) else True)
+    return [verdicts[id(p)].pop() if verdicts.get(id(p)) else False for p in predicted]
+
+
+def bucket_of(confidence: float) -> int:
+    """Index of the confidence's bucket in BUCKETS."""
+    return max(i for i, low in enumerate(BUCKETS) if confidence >= low or i == 0)
+
+
+def _record_reliability(report: Report, category: str, result, predicted: list[Item]) -> None:
+    """Count each predicted item that carries a confidence in its bucket, right or wrong."""
+    for item, right in zip(predicted, correctness(result, predicted), strict=True):
+        if right is not None and item.get("confidence") is not None:
+            report.reliability[category][bucket_of(item["confidence"])].add(right)
+
+
+def _score_links(report: Report, article_id: str, gold: Item, predicted: Item) -> None:
     """Pairs, pair+kind links and the status, year and amount of matched links."""
-    pairs = match(distinct_pairs(gold), distinct_pairs(predicted), pair_similarity)
+    gold_links, links = gold.get("partnerships", []), predicted.get("partnerships") or []
+    pairs = match(distinct_pairs(gold_links), distinct_pairs(links), pair_similarity)
     _tally(report, article_id, "pairs", pairs)
-    for g, p in _tally(report, article_id, "links", match(gold, predicted, link_similarity)):
+    result = match(gold_links, links, link_similarity)
+    _record_reliability(report, "links", result, links)
+    report.error_classes += [
+        (article_id, "links", kind, text)
+        for kind, text in link_error_classes(result, gold, predicted)
+    ]
+    for g, p in _tally(report, article_id, "links", result):
         what = describe("links", g)
         for key in ("status", "year"):
             g_value, p_value = g.get(key), p.get(key)
@@ -325,7 +235,12 @@ def _agree(g: str | None, p: str | None, normal: Callable[[str | None], str]) ->
 
 def _score_people(report: Report, article_id: str, gold: list, predicted: list) -> None:
     """People by name, then their role and place among the matched."""
-    for g, p in _tally(report, article_id, "people", match(gold, predicted, person_similarity)):
+    result = match(gold, predicted, person_similarity)
+    _record_reliability(report, "people", result, predicted)
+    report.error_classes += [
+        (article_id, "people", kind, text) for kind, text in person_error_classes(result)
+    ]
+    for g, p in _tally(report, article_id, "people", result):
         for key, attribute, normal in (
             ("role", "role", plain_name),
             ("place", "person_place", normalize_name),
@@ -344,9 +259,7 @@ def score_article(report: Report, gold: Item, predicted: Item | None) -> None:
     report.articles += 1
     places = match(gold.get("places", []), predicted.get("places") or [], place_similarity)
     _tally(report, article_id, "places", places)
-    _score_links(
-        report, article_id, gold.get("partnerships", []), predicted.get("partnerships") or []
-    )
+    _score_links(report, article_id, gold, predicted)
     _score_people(report, article_id, gold.get("people", []), predicted.get("people") or [])
 
 
@@ -356,6 +269,19 @@ def score(gold: list[dict], predicted: dict[str, dict]) -> Report:
     for article in gold:
         score_article(report, article, predicted.get(article["id"]))
     return report
+
+
+def prediction_labels(gold: Item, predicted: Item) -> dict[str, list[bool | None]]:
+    """Whether each predicted partnership (pair + kind) and person (name) of one article is
+    right; None for those matching an optional gold item."""
+    links = predicted.get("partnerships") or []
+    people = predicted.get("people") or []
+    return {
+        "partnerships": correctness(
+            match(gold.get("partnerships", []), links, link_similarity), links
+        ),
+        "people": correctness(match(gold.get("people", []), people, person_similarity), people),
+    }
 
 
 def load_gold(path: str | Path) -> list[dict]:
@@ -400,9 +326,38 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
     for name in ACCURACIES:
         a: Accuracy = getattr(report, name)
         lines.append(f"{LABELS[name]:28}{a.correct:>9}{a.total:>7}{_pct(a.value):>10}")
+    lines += ["", *format_reliability(report), "", *format_error_classes(report)]
     if show_errors:
         lines += ["", *format_errors(report)]
     return "\n".join(lines)
+
+
+def format_reliability(report: Report) -> list[str]:
+    """Facts by confidence bucket: how many, and the share of them that is right."""
+    width = 16
+    lines = [
+        f"{'confidence (facts, right)':28}"
+        + "".join(f"{_bucket_label(i):>{width}}" for i in range(len(BUCKETS)))
+    ]
+    for name in SCORED_FACTS:
+        cells = (f"{b.total} {_pct(b.value)}" if b.total else "0" for b in report.reliability[name])
+        lines.append(f"{LABELS[name]:28}" + "".join(f"{cell:>{width}}" for cell in cells))
+    return lines
+
+
+def _bucket_label(i: int) -> str:
+    high = f"{BUCKETS[i + 1]:.1f})" if i + 1 < len(BUCKETS) else "1.0]"
+    return f"[{BUCKETS[i]:.1f},{high}"
+
+
+def format_error_classes(report: Report) -> list[str]:
+    """Errors by class, most frequent first (docs/evaluation.md defines the classes)."""
+    lines = []
+    for name in SCORED_FACTS:
+        counts = report.class_counts(name).most_common()
+        text = ", ".join(f"{kind} {n}" for kind, n in counts) or "none"
+        lines.append(f"{'errors, ' + name:28}{text}")
+    return lines
 
 
 def format_errors(report: Report) -> list[str]:

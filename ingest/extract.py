@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from facts.shapes import ArticleFacts, ArticleText, PlaceMention
+from ingest.confidence import ArticleView, ConfidenceModel
 from ingest.money import find_money
 from ingest.people import find_organizations, find_people, without_surnames
 from ingest.pipeline import build_nlp
@@ -19,12 +20,18 @@ from ingest.resolve import resolve_places
 class Extractor:
     """Extracts facts with one shared pipeline; `pipe` batches articles for throughput."""
 
-    def __init__(self, nlp: Language):
+    def __init__(self, nlp: Language, confidence: ConfidenceModel | None = None):
         self.nlp = nlp
         self.gaz = nlp.get_pipe("citylink_places").gaz
+        self.confidence = confidence or ConfidenceModel.load()
 
     def __call__(self, article: ArticleText) -> ArticleFacts:
         return self._facts(self.nlp(article.text), article)
+
+    def explained(self, article: ArticleText) -> tuple[ArticleFacts, ArticleView]:
+        """The facts with what their confidence is read from (to fit the confidence model)."""
+        view = self._view(self.nlp(article.text), article)
+        return self.confidence.scored(view), view
 
     def pipe(self, articles: Iterable[ArticleText], batch_size: int = 8) -> Iterator[ArticleFacts]:
         articles = list(articles)
@@ -33,6 +40,10 @@ class Extractor:
             yield self._facts(doc, article)
 
     def _facts(self, doc: Doc, article: ArticleText) -> ArticleFacts:
+        return self.confidence.scored(self._view(doc, article))
+
+    def _view(self, doc: Doc, article: ArticleText) -> ArticleView:
+        """The article's facts before their confidence is set, with the parsed text."""
         mentions = resolve_places(doc, self.gaz, "places")
         org_mentions = resolve_places(doc, self.gaz, "org_places", mentions)
         people = find_people(doc, mentions, org_mentions, self.gaz.country)
@@ -43,7 +54,7 @@ class Extractor:
         partnerships = find_partnerships(
             doc, mentions, org_mentions, people, state, self.gaz.country
         )
-        return ArticleFacts(
+        facts = ArticleFacts(
             title=article.title,
             published=article.published,
             source=article.source,
@@ -53,6 +64,7 @@ class Extractor:
             partnerships=partnerships,
             money=[m.money for m in find_money(article.text)],
         )
+        return ArticleView(doc, facts)
 
 
 def extract(text: str, *, published: str | None = None, title: str | None = None) -> ArticleFacts:

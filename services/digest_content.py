@@ -20,11 +20,12 @@ class DigestContent:
     links: tuple[LinkResult, ...]  # new or confirmed links, not visits
     visits: tuple[LinkResult, ...]
     proposals: tuple[LinkResult, ...]
+    ended: tuple[LinkResult, ...]  # ties cut, suspended or scrapped
     articles: tuple[ArticleRef, ...]
 
     @property
     def empty(self) -> bool:
-        return not (self.links or self.visits or self.proposals or self.articles)
+        return not (self.links or self.visits or self.proposals or self.ended or self.articles)
 
 
 def schedule_of(subscription: SubscriptionResult) -> Schedule:

@@ -85,9 +85,10 @@ class DigestService:
             articles = [a for a in articles if a.id in shown]
         return DigestContent(
             subscription, start, end,
-            links=tuple(x for x in links if x.kind != "visit" and x.status != "proposed"),
+            links=tuple(x for x in links if x.kind != "visit" and x.status in {"new", "existing"}),
             visits=tuple(x for x in links if x.kind == "visit"),
             proposals=tuple(x for x in links if x.kind != "visit" and x.status == "proposed"),
+            ended=tuple(x for x in links if x.kind != "visit" and x.status == "ended"),
             articles=tuple(articles),
         )  # fmt: skip
 

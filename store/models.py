@@ -166,6 +166,7 @@ class ArticlePerson(Base):
     person_id: Mapped[int] = mapped_column(
         ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
     )
+    confidence: Mapped[float | None]  # the extractor's, for the person as this article names them
 
 
 class Organization(Base):
@@ -221,7 +222,8 @@ class Evidence(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     sentence: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))  # a PARTNERSHIP_STATUSES value
+    confidence: Mapped[float | None]  # the extractor's, for the link as this sentence states it
     year: Mapped[int | None]
     amount_value: Mapped[float | None] = mapped_column(Amount)
     amount_currency: Mapped[str | None] = mapped_column(String(3))

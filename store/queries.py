@@ -41,7 +41,7 @@ KIND_ORDER = {kind: i for i, kind in enumerate(PARTNERSHIP_KINDS)}
 IN_CHUNK = 10_000  # ids per IN list: PostgreSQL takes at most 65,535 bound parameters
 # What an ArticleRef shows: never the article's text, which is most of the row.
 ARTICLE_COLUMNS = (A.id, A.title, A.url, A.source, A.published, A.published_on, A.ingested_at)
-EVIDENCE_COLUMNS = (E.sentence, E.status, E.year, E.amount_value, E.amount_currency)
+EVIDENCE_COLUMNS = (E.sentence, E.status, E.year, E.amount_value, E.amount_currency, E.confidence)
 LINK_COLUMNS = (E.partnership_id, P.place_a_id, P.place_b_id, P.kind, P.first_seen_at)
 
 
@@ -88,9 +88,9 @@ def _article_ref(row: Sequence) -> ArticleRef:
 
 def _evidence(row: Sequence, article: ArticleRef) -> EvidenceResult:
     """An EvidenceResult from the values of EVIDENCE_COLUMNS, in order."""
-    sentence, status, year, value, currency = row
+    sentence, status, year, value, currency, confidence = row
     amount = None if value is None or currency is None else Money(value, currency)
-    return EvidenceResult(sentence, status, year, amount, article)
+    return EvidenceResult(sentence, status, year, amount, article, confidence)
 
 
 def _links(
@@ -233,6 +233,17 @@ def articles_between(
     return [_article_ref(row) for row in session.execute(query.order_by(A.ingested_at.desc()))]
 
 
+def _person_confidence(team_id: str | None):
+    """The highest confidence of the visible articles naming the person of the outer query."""
+    quote, article = aliased(models.ArticlePerson), aliased(A)
+    return (
+        select(func.max(quote.confidence))
+        .join(article, article.id == quote.article_id)
+        .where(quote.person_id == models.Person.id, _visible(team_id, article))
+        .scalar_subquery()
+    )
+
+
 def _people(session: Session, place_id: int, team_id: str | None) -> tuple[PersonResult, ...]:
     """People of the place (by name), then people quoted in the newest articles mentioning it.
 
@@ -240,9 +251,9 @@ def _people(session: Session, place_id: int, team_id: str | None) -> tuple[Perso
     and stops at the limit, so a city in thousands of articles costs no more than a village.
     """
     Person, Quote, Mention, Place = models.Person, models.ArticlePerson, models.PlaceMention, Pl
-    details = select(Person.id, Person.name, Person.role, Place.name).outerjoin(
-        Place, Place.id == Person.place_id
-    )
+    details = select(
+        Person.id, Person.name, Person.role, Place.name, _person_confidence(team_id)
+    ).outerjoin(Place, Place.id == Person.place_id)
     quoted = (
         select(Quote.article_id)
         .join(A, A.id == Quote.article_id)

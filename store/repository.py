@@ -255,12 +255,14 @@ def _add_people(session: Session, article_id: int, people: list[Person], places:
     wanted = [(p.name, _place_id(places, p.place), {"role": role})
               for p, role in zip(people, roles, strict=True)]  # fmt: skip
     rows = _named(session, models.Person, wanted)
-    for row, role in zip(rows, roles, strict=True):
+    confidence: dict[int, float] = {}
+    for row, role, person in zip(rows, roles, people, strict=True):
         row.role = row.role or role
-    ids = {row.id for row in rows}
-    rows = [{"article_id": article_id, "person_id": i} for i in sorted(ids)]
+        confidence[row.id] = max(confidence.get(row.id, 0.0), person.confidence)
+    rows = [{"article_id": article_id, "person_id": i, "confidence": confidence[i]}
+            for i in sorted(confidence)]  # fmt: skip
     _insert_links(session, models.ArticlePerson, rows)
-    return len(ids)
+    return len(confidence)
 
 
 def _add_organizations(
@@ -333,7 +335,7 @@ def _add_partnerships(
             evidence = models.Evidence(
                 partnership_id=row.id, article_id=article.id, sentence=sentence,
                 status=link.status, year=link.year, amount_value=amount and amount.value,
-                amount_currency=amount and amount.currency,
+                amount_currency=amount and amount.currency, confidence=link.confidence,
             )  # fmt: skip
             session.add(evidence)
             added.setdefault(row.id, []).append(evidence)

@@ -30,7 +30,11 @@ class PartnershipState:
 
     @classmethod
     def from_evidence(cls, newest_first: Sequence[StatedFact]) -> PartnershipState:
-        """The newest settled status, the earliest settled year; a plan counts only if alone."""
+        """The newest settled status, the earliest settled year; a plan counts only if alone.
+
+        "ended" is settled like "new" and "existing": a link reported ended after the reports
+        of it is ended, and a newer report of it existing (or new) reopens it.
+        """
         settled = [e for e in newest_first if e.status != "proposed"]
         pool = settled or list(newest_first)
         years = [e.year for e in pool if e.year is not None]
@@ -86,6 +90,7 @@ class EvidenceResult:
     year: int | None
     amount: Money | None
     article: ArticleRef
+    confidence: float | None = None  # the extractor's; None for facts stored before it had one
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ class PersonResult:
     name: str
     role: str | None
     place: str | None
+    confidence: float | None = None  # the highest of the visible articles naming them
 
 
 @dataclass(frozen=True)

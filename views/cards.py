@@ -51,7 +51,7 @@ KIND_LABELS = {
     "cooperation": "cooperation",
     "visit": "visit",
 }
-STATUS_WORDS = {"new": "new", "existing": "in place", "proposed": "proposed"}
+STATUS_WORDS = {"new": "new", "existing": "in place", "proposed": "proposed", "ended": "ended"}
 STORE_DOWN = "I can't reach my knowledge store right now. Please try again in a minute."
 HELP_TEXT = (
     "*Look up a place:* `/citylink Chongqing` (typos, old names, native scripts and "
@@ -260,9 +260,20 @@ def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
             "it with the *Send to CityLink* shortcut and I will learn them."
         ))  # fmt: skip
     blocks += _page_blocks(profile, page) if profile else []
+    if answer.country and shared_by is None:
+        blocks.append(section(_country_note(place, answer.country, answer.country_places)))
     if shared_by is None:
         blocks += _actions(_place_buttons(answer, page, total))
     return view_of(blocks, f"{place_label(place)}: {total} partnerships")
+
+
+def _country_note(place: Place, country: str, offered: Sequence[Place]) -> str:
+    """ "Georgia": this card is the US state; the country of that name is no place here."""
+    text = (
+        f"This is the {place.kind} {escape(place_label(place))}. *{escape(country_name(country))}*"
+        " is also a country: I keep partnerships of cities and regions, not of countries"
+    )
+    return text + (", so try one of its places below." if offered else ".")
 
 
 def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[Block]:
@@ -275,6 +286,10 @@ def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[Block]:
     buttons += [
         _button(f"Not this one? {label}", SHOW_PLACE, p.key)
         for p, label in zip(others, labels, strict=True)
+    ]
+    buttons += [
+        _button(f"Country {country_name(p.country)}: {p.name}", SHOW_PLACE, p.key)
+        for p in answer.country_places
     ]
     return buttons
 
@@ -289,12 +304,23 @@ def did_you_mean(query: str, candidates: Sequence[Place]) -> View:
         )
         return view_of([section(text)], text)
     text = f"I don't know a place called \u201c{shown}\u201d. Did you mean:"
+    if _names_their_country(query, candidates):
+        text = (
+            f"\u201c{shown}\u201d is a country: I keep partnerships of places, not of "
+            "countries. Did you mean one of its places?"
+        )
     shown = candidates[:5]
     buttons = [
         _button(label, SHOW_PLACE, p.key)
         for p, label in zip(shown, distinct_labels(shown), strict=True)
     ]
     return view_of([section(text), *_actions(buttons)], text)
+
+
+def _names_their_country(query: str, candidates: Sequence[Place]) -> bool:
+    """Whether every suggestion lies in the one country the query names ("France")."""
+    countries = {p.country for p in candidates}
+    return len(countries) == 1 and fold(country_name(countries.pop())) == fold(query)
 
 
 def _shared_note(shared_by: str | None) -> list[Block]:

