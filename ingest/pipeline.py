@@ -111,10 +111,13 @@ def _is_name_token(token) -> bool:
 
 
 def _name_end(span: Span) -> bool:
-    """Whether a name may end here: a capitalised word, or a hyphened designator ("-gu")."""
+    """Whether a name may end here: a capitalised word, a hyphened designator ("-gu"), or the
+    possessive of a name that holds one ("St. John's"; whether it does, the lookup decides)."""
     last = span[-1]
     if _is_name_token(last):
         return True
+    if last.lower_ in {"'s", "’s"} and len(span) > 1:
+        return _is_name_token(span[-2]) and not span[-2].whitespace_
     hyphen = span[-2] if len(span) > 2 else None
     return (
         last.lower_ in HYPHEN_DESIGNATORS
@@ -340,6 +343,7 @@ class PlaceTagger:
         doc.ents = _trim_titles(doc)
         countries = _scan(doc, lambda key: key in gaz.countries)
         names = _scan(doc, lambda key: key in gaz.names, _with_suffix)
+        names = [s for s in map(self._without_possessive, names) if s is not None]
         # A longer place name holding a country's is the place: "Mexico City", "Panama City".
         countries = [c for c in countries if not any(_holds(s, c) for s in names)]
         # A city-state is a country and a city: its name is evidence and a party ("Singapore").
@@ -400,6 +404,15 @@ class PlaceTagger:
             if before.endswith("state of") or votes[regions[0].country] > votes[code]:
                 found.append(span)
         return found
+
+    def _without_possessive(self, span: Span) -> Span | None:
+        """ "St. John's" is a name with its "'s"; "Queen's University" names no Queens."""
+        if span[-1].lower_ not in {"'s", "’s"}:
+            return span
+        if any("'" in p.name or "’" in p.name for p, _ in self.gaz.candidates(span.text)):
+            return span
+        shorter = _with_suffix(span[:-1])
+        return shorter if fold(shorter.text) in self.gaz.names else None
 
     def _landform(self, span: Span, after) -> bool:
         """ "the Kano plains", "the Nashik region": a feature near the place, in lowercase."""

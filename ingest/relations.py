@@ -39,7 +39,7 @@ from ingest.kinds import (
 )
 from ingest.money import find_money
 from ingest.resolve import Mention, contained
-from ingest.sentences import entities_in, sentence_of, sentence_start
+from ingest.sentences import entities_in, headline_end, sentence_of, sentence_start
 from ingest.status import (
     clause_at,
     link_status,
@@ -722,7 +722,7 @@ def find_partnerships(
     """Every partnership the article reports, one per pair and kind (the first evidence wins)."""
     found: dict[tuple, Partnership] = {}
     by_sentence = _by_sentence(mentions)
-    headline_end = _headline_end(doc.text)
+    body_start = headline_end(doc.text)
     for sent in doc.sents:
         text, named = sent.text, by_sentence.get(sent.start, [])
         placed = [p for p in people if p.place and p.name.split()[-1] in text]
@@ -738,7 +738,7 @@ def find_partnerships(
         state.announced = announcement(text, matches, links)
         links += _visits(sent, parties, named, state, text, hosting)
         state.header = list_header(sent, parties, state, matches, links)
-        for link in links if sent.start_char >= headline_end else []:
+        for link in links if sent.start_char >= body_start else []:
             key = (link.kind, *sorted((link.a.key, link.b.key)))
             if link.kind == "visit":
                 key = (link.kind, link.a.key, link.b.key)
@@ -752,15 +752,6 @@ def _restated_twinning(link: Partnership, state: ArticleState) -> bool:
     that agreement, not another memorandum, when the article names no other."""
     pair = frozenset((link.a.key, link.b.key))
     return link.kind == "mou" and pair in state.twinned and pair not in state.memoranda
-
-
-def _headline_end(text: str) -> int:
-    """Where the headline ends: the first line, when it is no sentence of the body (no final
-    stop) and a body follows. A headline only sets the scene; its links are the body's to state."""
-    first, newline, rest = text.lstrip().partition("\n")
-    if not newline or not rest.strip() or re.search(r"[.!?:;\"'”’)]\s*$", first):
-        return 0
-    return len(text) - len(text.lstrip()) + len(first)
 
 
 EVENT_WORDS = re.compile(

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from ingest.sentences import sentence_start
+from ingest.sentences import headline_end, sentence_start
 from places.gazetteer import Gazetteer
 from places.names import fold
 from places.place import Place
-from places.regions import RegionTable
+from places.regions import DESIGNATORS, RegionTable
 
 QUALIFIER_WORDS = {",", "in", "of", "near", "("}
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
@@ -72,20 +72,23 @@ def _prior(place: Place, primary: bool) -> float:
 
 
 def _country_qualifier(span: Span, gaz: Gazetteer) -> str:
-    """The country a neighbouring qualifier names: "San Jose, Costa Rica", "China's Sichuan"."""
+    """The country a neighbouring qualifier names: "San Jose, Costa Rica", "China's Sichuan";
+    not the first words of a longer place name ("Nelson, British Columbia", "New Mexico's")."""
     doc = span.doc
     after = doc[span.end : span.end + 6]
     if len(after) >= 2 and after[0].text in QUALIFIER_WORDS:
         for end in range(len(after), 1, -1):
             code = gaz.country(after[1:end].text)
             if code:
-                return code
+                longer = any(gaz.knows(after[1:e].text) for e in range(end + 1, len(after) + 1))
+                return "" if longer else code
     before = doc[max(0, span.start - 5) : span.start]
     if len(before) >= 2 and before[-1].lower_ in {"'s", "’s"}:
         for start in range(len(before) - 1):
             code = gaz.country(before[start:-1].text)
             if code:
-                return code
+                longer = any(gaz.knows(before[s:-1].text) for s in range(start))
+                return "" if longer else code
     return ""
 
 
@@ -216,13 +219,20 @@ def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
 
     Its name is the one the article writes, since the official name is often a local form
     ("L'vivs'ka Oblast'"). Admin codes cannot decide: GeoNames and ISO number them apart.
+    The word must be "region" or the region's own kind: "Łódź district heating" is no
+    voivodeship.
     """
     found = {}
+    word = DESIGNATORS.get(span[-1].lower_)
     for city, primary in cities:
         stem = _letters(city.name)
         for region in gaz.regions_of(city.country):
             name = _letters(region.name)
             common = len(os.path.commonprefix([stem, name]))
+            own = gaz.regions.regions.get(region.code or "")
+            kind = own.designator if own else None
+            if kind and word not in {kind, "Region"}:
+                continue
             if common >= max(4, len(stem) - 1) and region.key not in found:
                 found[region.key] = (replace(region, name=span.text), primary)
     return list(found.values())
@@ -238,6 +248,7 @@ class _Layout:
     qualifiers: dict[int, str]
     world: dict[int, Place | None]  # a world city among the options, dwarfing its namesakes
     kinds: dict[str, set[str]]  # by name key: the readings of the one kind its kind words say
+    body_start: int  # the character where the body begins, after any headline
 
     @classmethod
     def of(cls, spans: list[Span], gaz: Gazetteer) -> _Layout:
@@ -245,7 +256,10 @@ class _Layout:
         qualifiers = {s.start: _country_qualifier(s, gaz) for s in spans}
         world = {start: _world_city(found) for start, found in options.items()}
         kinds = _named_kinds(spans, options)
-        return cls(options, _neighbours(spans), _siblings(spans), qualifiers, world, kinds)
+        body_start = headline_end(spans[0].doc.text) if spans else 0
+        return cls(
+            options, _neighbours(spans), _siblings(spans), qualifiers, world, kinds, body_start
+        )
 
 
 def _named_kinds(spans: list[Span], options: dict[int, list]) -> dict[str, set[str]]:
@@ -283,27 +297,40 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
     """One place per name per article: evidence on any mention counts for all of them.
 
     A qualifier decides its own mention ("Córdoba, Spain" and "Córdoba in Veracruz" are two
-    places) and, by default, the name's other mentions; but a reading inside a region the
-    article names ("Ontario") beats another place's qualifier for the unqualified mentions.
-    A kind word ("the state of Victoria") narrows the choice to readings of that kind.
+    places) and, on the name's headline or first body mention, its other mentions; but a
+    reading inside a region the article names ("Ontario") beats another place's qualifier for
+    the unqualified mentions. A qualifier on a later mention only sets a namesake apart ("the
+    mayor of Nelson in Lancashire" in an article about New Zealand's Nelson): the unqualified
+    mentions are read on their own evidence. A kind word ("the state of Victoria") narrows the
+    choice to readings of that kind.
     """
     options, near, siblings = layout.options, layout.near, layout.siblings
     regions = ctx.gaz.regions
     totals: dict[str, Counter] = {}
-    pinned: dict[str, set[str]] = {}
+    unqualified: dict[str, Counter] = {}  # the scores of the mentions no qualifier decides
+    pinned: dict[str, set[str]] = {}  # by the name's first mention
+    asides: dict[str, set[str]] = {}  # readings later qualifiers set apart
     own_pins: dict[int, set[str]] = {}
+    in_body: set[str] = set()  # names the body has already mentioned
     for span in spans:
+        key = _name_key(span)
+        first = key not in in_body
+        if span.start_char >= layout.body_start:
+            in_body.add(key)
         qual = layout.qualifiers[span.start]
         near_options = [[p for p, _ in options[n.start]] for n in near[span.start]]
         listed = [[p for p, _ in options[n.start]] for n in siblings.get(span.start, [])]
-        scores = totals.setdefault(_name_key(span), Counter())
+        scores = Counter()
         for place, primary in options[span.start]:
             scores[place] += _score(place, primary, span, ctx, qual, near_options)
             scores[place] += _sibling_fit(place, listed, regions)
             scores[place] += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0
             if _pinned(place, qual, near_options, regions):
-                pinned.setdefault(_name_key(span), set()).add(place.key)
+                (pinned if first else asides).setdefault(key, set()).add(place.key)
                 own_pins.setdefault(span.start, set()).add(place.key)
+        totals.setdefault(key, Counter()).update(scores)
+        mine = scores if span.start not in own_pins else {place: 0.0 for place in scores}
+        unqualified.setdefault(key, Counter()).update(mine)
     named_regions = [(k, p) for k, p in ctx.first.items() if p.kind == "region"]
     found = {}
     for s in spans:
@@ -311,19 +338,23 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
             continue
         key = _name_key(s)
         of_kind = layout.kinds.get(key, set())
-        allowed = own_pins.get(s.start)
+        allowed, scores = own_pins.get(s.start), totals[key]
         if allowed is None:
             allowed = pinned.get(key)
+            apart = asides.get(key, set()) if allowed is None else set()
+            if apart:
+                scores = unqualified[key]
             in_region = {
                 p.key
                 for p, primary in options[s.start]
                 if primary
+                and p.key not in apart
                 and (not of_kind or p.key in of_kind)
                 and any(_inside(p, r, regions) for k, r in named_regions if k != key)
             }
             if in_region and not (allowed or set()) & in_region:
                 allowed = in_region
-        found[s.start] = _best(totals[key], _narrowed(allowed, of_kind))
+        found[s.start] = _best(scores, _narrowed(allowed, of_kind))
     return found
 
 
@@ -432,9 +463,11 @@ def resolve_places(
         for span in spans:
             if span.start in final:
                 ctx.first[_name_key(span)] = final[span.start]
-        for place in ctx.first.values():
-            ctx.countries[place.country] += 1
-            ctx.admin1[_region_of(place, gaz.regions)] += 1
+        asides = _namesake_qualifiers(spans, layout, final)
+        for key, place in ctx.first.items():
+            if key not in asides:
+                ctx.countries[place.country] += 1
+                ctx.admin1[_region_of(place, gaz.regions)] += 1
         previous, final = final, _resolve_pass(spans, layout, ctx)
         if final == previous:  # a fixed point: another pass would read the same evidence
             break
@@ -444,6 +477,21 @@ def resolve_places(
     found = [Mention(s, final[s.start]) for s in spans if final.get(s.start)]
     mentions = _as_written([m for m in found if not _river_reading(m)], gaz)
     return _supported(mentions, countries)
+
+
+def _namesake_qualifiers(spans: list[Span], layout: _Layout, found: dict[int, Place]) -> set[str]:
+    """ "the mayor of Nelson in Lancashire", "cyclists from Nelson, British Columbia": names
+    that only tell a namesake apart (the name has two readings) say nothing of the article."""
+    readings: dict[str, set[str]] = {}
+    for span in spans:
+        if span.start in found:
+            readings.setdefault(_name_key(span), set()).add(found[span.start].key)
+    return {
+        _name_key(near)
+        for span in spans
+        if len(readings.get(_name_key(span), ())) > 1
+        for near in layout.near[span.start]
+    }
 
 
 def _river_reading(m: Mention) -> bool:

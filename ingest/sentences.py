@@ -7,6 +7,8 @@ Read them here only once the pipeline has finished setting entities.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 _KEY = "citylink_sentence_bounds"
@@ -44,3 +46,12 @@ def entities(doc: Doc) -> tuple[Span, ...]:
 def entities_in(span: Span) -> list[Span]:
     """The entities wholly inside the span, as `Span.ents` gives them."""
     return [e for e in entities(span.doc) if span.start <= e.start and e.end <= span.end]
+
+
+def headline_end(text: str) -> int:
+    """Where the headline ends: the first line, when it is no sentence of the body (no final
+    stop) and a body follows; 0 when there is none."""
+    first, newline, rest = text.lstrip().partition("\n")
+    if not newline or not rest.strip() or re.search(r"[.!?:;\"'”’)]\s*$", first):
+        return 0
+    return len(text) - len(text.lstrip()) + len(first)

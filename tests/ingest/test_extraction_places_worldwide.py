@@ -115,3 +115,31 @@ def test_a_place_the_model_runs_into_a_preposition_is_still_a_place(extractor):
     found = places(extractor, text)
     assert ("Bacoor", "PH", "city") in found  # the model reads "Bacoor in" as an ORG
     assert ("Leyte", "PH", "region") in found  # the province, not a small town of its name
+
+
+def test_a_kind_word_that_is_not_the_regions_own_kind_is_no_region(extractor):
+    text = "A group of Tomsk district heating engineers visited Aarhus last week."
+    found = places(extractor, text)
+    assert ("Tomsk", "RU", "city") in found  # an oblast is no "district"
+    assert not [name for name, _, kind in found if kind == "region"]
+
+
+def test_a_name_that_ends_in_a_possessive_is_read_whole(extractor):
+    text = "Dublin's council voted to renew its twinning with St. John's in Newfoundland."
+    found = places(extractor, text)
+    assert ("St. John's", "CA", "city") in found
+    assert ("Dublin", "IE", "city") in found  # a plain possessive still ends the name
+
+
+def test_a_namesake_set_apart_later_leaves_the_articles_place_alone(extractor):
+    text = (
+        "Hamilton councillors marked thirty years of the city's sister-city tie with Wuxi on "
+        "Friday, one of the first links between a New Zealand and a Chinese city. Hamilton "
+        "Mayor Kate Ngata said Hamilton had sent a trade mission to Wuxi every year since 1999. "
+        "Letters of greeting came from the mayor of Hamilton in Ontario."
+    )
+    facts = extractor(ArticleText(text=text))
+    assert {(p.a.name, p.a.country, p.b.name) for p in facts.partnerships if p.kind != "visit"} == {
+        ("Hamilton", "NZ", "Wuxi")
+    }
+    assert ("Hamilton", "CA", "city") in places(extractor, text)  # the namesake is still read
