@@ -9,7 +9,7 @@ KIND_PATTERNS = {
     "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|"
     r"relationship|"
     r"ties|partnership)|sisterhood|twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies))|twinning|twinned|"
-    r"jumelage|partner (?:towns?|cit(?:y|ies))",
+    r"jumelage|partner (?:towns?|cit(?:y|ies))|\bto twin\b|\btwins? with\b",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"friendship (?:relations(?:hip)?|ties|agreements?|pacts?|accords?)",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|"

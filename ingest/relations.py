@@ -184,10 +184,12 @@ def _delegation(match: re.Match, state: ArticleState, gaz_country) -> list[Place
 def _one_anaphor(match: re.Match, state: ArticleState, gaz_country, named: set[str]):
     """ "the city", "the New Zealand city", "his city": a place met before, not one named here.
 
-    "The council" is the article's own town when it is one: news of a council is local news.
+    "The council" is the article's own town when it is one, that of its dateline first: news
+    of a council is local news.
     """
     noun, adj = match.group("noun"), match.group("adj")
-    focus = state.focus
+    home = state.home if state.home and state.home.kind == "city" else None
+    focus = home or state.focus
     if noun.endswith("council") and not adj and focus and focus.kind == "city":
         return focus if focus.key not in named else None
     wanted = "city" if noun in {"city", "town", "municipality"} or "council" in noun else "region"

@@ -82,6 +82,7 @@ PROPOSED = re.compile(
     r"eye[sd]?|eyeing|mull(?:s|ed|ing)?|weigh(?:s|ing)|in talks|negotiat(?:e|es|ing)|keen|"
     r"pursu(?:e|es|ing)|push(?:es|ing)? for|bid (?:to|for)|moot(?:s|ed)?|envisag(?:e|es|ed|ing)|"
     r"prepar(?:es|ing) to|yet to|talks|['’]s next|(?:its|their) next|upcoming|forthcoming|"
+    r"offer(?:s|ed|ing)? to|promis(?:e|es|ed|ing) to|pledg(?:e|es|ed|ing) to|willing to|"
     r"(?<!as )planned|agree[ds]? to (?!(?:the|a|an|this|that|its|their|terms)\b)[a-z]+)\b",
     re.I,
 )

@@ -75,3 +75,16 @@ def test_a_city_council_is_its_city_even_for_a_sister_city(extractor):
 def test_a_place_council_is_its_city(extractor):
     text = "Auckland Council has ended its sister-city relationship with Guangzhou."
     assert ("sister_city", "Auckland", "Guangzhou", "ended") in links(facts(extractor, text))
+
+
+def test_the_council_is_the_dateline_town_even_when_another_town_is_named_more(extractor):
+    text = (
+        "KENDAL — Kendal councillors on Monday rejected a call to twin the town with Lugano. "
+        "Lugano had written twice, and Lugano officials had been keen on the idea. "
+        "Lugano tourism chiefs said they were sorry.\n\n"
+        "The mayor said the council would now renew its link with Rinteln, whose mayor will "
+        "visit Kendal in June to mark fifty years of the twinning."
+    )
+    pairs = {frozenset((p.a.name, p.b.name)) for p in facts(extractor, text).partnerships}
+    assert frozenset(("Kendal", "Rinteln")) in pairs
+    assert not any("Lugano" in pair for pair in pairs)  # a refusal and no council of Lugano's

@@ -191,3 +191,22 @@ def test_a_main_clause_that_says_nothing_of_its_link_leaves_it_to_the_sentence()
         "Tours and Mulhouse have been partners since 1996, and their twinning charter hangs here."
     )
     assert link_status(text, text.index("twinning"), "2025-02-01") == "existing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lugano officials have offered to pay for a visit to Kendal in May.",
+        "Lugano has pledged to send a delegation to Kendal in the spring.",
+        "Lugano has offered to twin with Kendal.",
+    ],
+)
+def test_an_offer_or_a_pledge_is_a_proposal(extractor, text):
+    found = links(extractor, text)
+    assert found and {p.status for p in found.values()} == {"proposed"}
+
+
+def test_a_council_agreeing_to_twin_with_a_town_proposes_the_twinning(extractor):
+    found = links(extractor, "Leeds council has agreed to twin with Lugano.")
+    twinnings = [p for (a, b, kind), p in found.items() if {a, b} == {"Leeds", "Lugano"}]
+    assert [(p.kind, p.status) for p in twinnings] == [("sister_city", "proposed")]
