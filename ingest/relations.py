@@ -467,6 +467,25 @@ def _moving_on(span: Span) -> bool:
     )
 
 
+def _anaphoric_host(
+    text: str, parties: list[Party], placed: list[Person], state: ArticleState
+) -> Place | None:
+    """ "[Bahia's vice-governor] is on a visit to the province": the last place of that kind
+    met before that is neither named in the sentence nor the place of someone in it (the
+    visitors' own)."""
+    own = {p.place.key for p in parties if not ONE_ANAPHORA.match(text, p.start)}
+    own |= {p.place.key for p in placed if p.place}
+    for match in ONE_ANAPHORA.finditer(text):
+        if match.group("adj") or not re.search(r"\b(?:to|in) $", text[: match.start()]):
+            continue
+        noun = match.group("noun")
+        wanted = "city" if noun in {"city", "town", "municipality"} else "region"
+        for place in reversed(state.recent):
+            if place.kind == wanted and place.key not in own:
+                return place
+    return None
+
+
 def _origins(named: list[Mention]) -> list[Place]:
     """Where a delegation comes from: "a Karnataka government delegation", "delegates from A and
     B". The delegation is its region's, even when a city of that region is named beside it."""
@@ -550,7 +569,9 @@ def _within(span: Span, token) -> bool:
     return token.left_edge.i <= span.start and span.end - 1 <= token.right_edge.i
 
 
-def _visits(sent, parties, named, state, text, hosting: Hosting | None) -> list[Partnership]:
+def _visits(
+    sent, parties, named, state, text, hosting: Hosting | None, placed: list[Person]
+) -> list[Partnership]:
     match = VISIT_REGEX.search(text)
     if not match and not (hosting and hosting.guests):
         return []
@@ -558,7 +579,13 @@ def _visits(sent, parties, named, state, text, hosting: Hosting | None) -> list[
     origins = _origins(named) or [p.place for p in parties if p.delegation]
     if hosting and not origins:
         origins = hosting.guests
-    host = (hosting and hosting.host) or _host(named) or state.last_host or state.event_place
+    host = (
+        (hosting and hosting.host)
+        or _host(named)
+        or _anaphoric_host(text, parties, placed, state)
+        or state.last_host
+        or state.event_place
+    )
     if origins and (host is None or all(p.country == host.country for p in origins)):
         state.last_visitors = origins  # "a Karnataka delegation returned from Germany"
         return []
@@ -738,7 +765,7 @@ def find_partnerships(
         links += table_row(sent, parties, state) if not matches else []
         links += announced_named(parties, state, text) if not matches else []
         state.announced = announcement(text, matches, links)
-        links += _visits(sent, parties, named, state, text, hosting)
+        links += _visits(sent, parties, named, state, text, hosting, placed)
         state.header = list_header(sent, parties, state, matches, links)
         for link in links if sent.start_char >= body_start else []:
             key = (link.kind, *sorted((link.a.key, link.b.key)))

@@ -142,7 +142,8 @@ def _region(sub, curated: dict, within: str | None = None) -> Region:
     local, lead = name, full[0] if full else english
     if not full and not sub.type.lower().startswith("geographical"):  # "Nusa Tenggara" stays
         lead = _english_malay(lead or name)
-    if lead and fold(lead) != fold(name):  # "Bavaria", not "Bayern": news uses the exonym
+    # "Bavaria", not "Bayern": news uses the exonym; a curated spelling wins ("KwaZulu-Natal")
+    if lead and (fold(lead) != fold(name) or lead in curated_english) and lead != name:
         aliases.append(name)
         name = lead
     designator = _designator(sub)

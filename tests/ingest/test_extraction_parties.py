@@ -154,3 +154,13 @@ def test_an_invitation_to_visit_the_city_of_a_place_is_a_proposed_visit(extracto
     )
     found = links(extractor, text)
     assert found[("Lisbon", "Oran", "visit")].status == "proposed"
+
+
+def test_a_visit_to_the_province_goes_to_the_province_met_before(extractor):
+    text = (
+        "EDMONTON — The Canadian province of Alberta and the Japanese prefecture of Hokkaido "
+        "signed a memorandum of understanding on tourism on Tuesday.\n"
+        "Hokkaido's vice-governor, Kenji Sato, is leading a delegation of 20 officials on a "
+        "five-day visit to the province."
+    )
+    assert visits(links(extractor, text)) == {("Hokkaido", "Alberta")}  # not the dateline city
