@@ -87,7 +87,8 @@ VENUE_HEADS = frozenset(
 )
 GOVERNMENT_WORDS = re.compile(
     r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) (?:Council|Government)|"
-    r"City Hall|Municipality|Municipal Corporation|People's Government)\b"
+    r"City Hall|Municipality|Municipal Corporation|People's (?:Government|Committee)|"
+    r"Mayor's Office|City Government|Provincial Government|State Government)\b"
 )
 # "DURBAN —", "PORTSMOUTH, N.H. --", "DAVAO CITY (Agency/29 May) –", "SIBU (Feb 18):".
 DATELINE = re.compile(
@@ -467,6 +468,32 @@ def _moving_on(span: Span) -> bool:
     )
 
 
+def _leaders(sent: Span, placed: list[Person]) -> list[Place]:
+    """The places of those who lead a delegation: "X, chairman of Y's council, who is leading a
+    delegation", "a delegation led by X", "X led a mission"."""
+    found = []
+    for verb in sent:
+        if verb.lemma_ != "lead":
+            continue
+        led = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DELEGATION_LEMMAS]
+        anchor = None
+        if verb.dep_ == "acl" and verb.head.lemma_ in DELEGATION_LEMMAS:
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            anchor = next((c for a in agents for c in a.children if c.dep_ == "pobj"), None)
+        elif led:
+            # "..., who is leading": the person named last before "who"
+            anchor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if anchor is None:
+            continue
+        at = anchor.idx - sent.start_char
+        named = [(sent.text.find(p.name), p) for p in placed if p.place]
+        before = [(i, p) for i, p in named if 0 <= i <= at]
+        if before:
+            place = max(before, key=lambda pair: pair[0])[1].place
+            found += [place] if place not in found else []
+    return found
+
+
 def _anaphoric_host(
     text: str, parties: list[Party], placed: list[Person], state: ArticleState
 ) -> Place | None:
@@ -577,6 +604,7 @@ def _visits(
         return []
     start = match.start() if match else hosting.start
     origins = _origins(named) or [p.place for p in parties if p.delegation]
+    origins = origins or _leaders(sent, placed)
     if hosting and not origins:
         origins = hosting.guests
     host = (

@@ -164,3 +164,12 @@ def test_a_visit_to_the_province_goes_to_the_province_met_before(extractor):
         "five-day visit to the province."
     )
     assert visits(links(extractor, text)) == {("Hokkaido", "Alberta")}  # not the dateline city
+
+
+def test_the_leader_of_a_delegation_brings_it_from_his_place(extractor):
+    text = (
+        "The accord was signed at Rosario's city hall by Rosario Mayor Pablo Javkin and "
+        "Nguyen Van Hai, chairman of the Hue People's Committee, who is leading a 30-member "
+        "delegation on a four-day visit to Rosario."
+    )
+    assert visits(links(extractor, text)) == {("Huế", "Rosario")}
