@@ -30,6 +30,7 @@ REQUIRED_PRECISION = 0.95  # ...of every training set's out-of-fold high bucket
 TARGET_PRECISION = 0.97  # ...of all of them together (a margin for unseen articles)
 LOWER_BOUND = 0.9  # and the Wilson 95% lower bound of that share: a few lucky facts are no proof
 UNPROVEN = 0.79  # the most a fact may score when the fit found no proof for its score
+NEVER_TRUSTED = 1.01  # a `trusted_from` no probability reaches
 SQUEEZE_FROM = 0.7  # unproven scores above this are squeezed into [SQUEEZE_FROM, UNPROVEN]
 L2 = 3.0  # ridge penalty of the fit: the training sets are small
 FOLDS = 5
@@ -255,7 +256,8 @@ def calibrate(scores: np.ndarray, y: np.ndarray, sets: np.ndarray) -> tuple[floa
     probabilities = 1 / (1 + np.exp(-(scale * scores + offset)))
     bars = [HIGH, *sorted({float(p) for p in probabilities if p > HIGH})]
     trusted_from = next(
-        (bar for bar in bars if precise_enough(capped(probabilities, bar), y, sets)), 1.01
+        (bar for bar in bars if precise_enough(capped(probabilities, bar), y, sets)),
+        NEVER_TRUSTED,
     )
     return scale, offset, trusted_from
 

@@ -15,6 +15,7 @@ from ingest.people import find_organizations, find_people, without_surnames
 from ingest.pipeline import build_nlp
 from ingest.relations import ArticleState, event_place, find_partnerships
 from ingest.resolve import resolve_places
+from ingest.sentences import keep_text
 
 
 class Extractor:
@@ -44,6 +45,7 @@ class Extractor:
 
     def _view(self, doc: Doc, article: ArticleText) -> ArticleView:
         """The article's facts before their confidence is set, with the parsed text."""
+        keep_text(doc, article.text)
         mentions = resolve_places(doc, self.gaz, "places")
         org_mentions = resolve_places(doc, self.gaz, "org_places", mentions)
         people = find_people(doc, mentions, org_mentions, self.gaz.country)

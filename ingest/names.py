@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ingest.resolve import Mention
-from ingest.sentences import entities, sentence_of
+from ingest.sentences import entities, sentence_of, text_of
 from ingest.titles import (
     TITLE_WORDS,
     after_honorifics,
@@ -50,19 +50,26 @@ def person_names(doc: Doc, mentions: list[Mention]) -> list[Span]:
             continue
         if not any(e.start <= run.start < e.end and run.end <= e.end for e in found):
             found = [e for e in found if not run.start <= e.start < run.end] + [run]
-    names = (_person_name(span, mentions) for span in found if not _headline_case(span))
+    headline = {}  # by sentence start: whether the sentence is a title-cased headline
+    for span in found:
+        sent = sentence_of(span)
+        if sent.start not in headline:
+            headline[sent.start] = _headline_case(sent)
+    names = (_person_name(s, mentions) for s in found if not headline[sentence_of(s).start])
     return sorted((n for n in names if n is not None), key=lambda s: s.start)
 
 
 def _initialled_names(doc: Doc) -> list[Span]:
     """Names written with the initials joined on ("B.Badral", "E.Bat-Uul"), as in Mongolia."""
     names = []
-    for token in doc:
-        if INITIALLED_NAME.fullmatch(token.text):
-            end = token.i + 1
-            if end + 1 < len(doc) and joined_by_hyphen(doc, end) and doc[end + 1].is_title:
-                end += 2  # "E.Bat-Uul"
-            names.append(doc[token.i : end])
+    for match in INITIALLED_NAME.finditer(text_of(doc)):
+        word = doc.char_span(*match.span())  # None unless the match is whole tokens
+        if word is None or len(word) != 1:
+            continue
+        end = word.end
+        if end + 1 < len(doc) and joined_by_hyphen(doc, end) and doc[end + 1].is_title:
+            end += 2  # "E.Bat-Uul"
+        names.append(doc[word.start : end])
     return names
 
 
@@ -157,12 +164,12 @@ def _after_hyphen(token) -> bool:
     return token.is_lower and token.is_alpha and i > 1 and joined_by_hyphen(doc, i - 1)
 
 
-def _headline_case(span: Span) -> bool:
+def _headline_case(sentence: Span) -> bool:
     """A title-cased headline ("Mayor Welcomes Sister City Guests"): its capitals name nobody.
 
     A caption of names ends with a full stop; a headline does not.
     """
-    sent = [t for t in sentence_of(span) if not t.is_space]
+    sent = [t for t in sentence if not t.is_space]
     words = [t for t in sent if t.is_alpha and not t.is_stop]
     if len(words) < 4 or sent[-1].text in {".", "!", "?"}:
         return False

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from facts.shapes import Organization, Person, Place
 from ingest.names import person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention
-from ingest.sentences import entities, sentence_of
+from ingest.sentences import entities, sentence_of, text_of
 from ingest.titles import (
     OWNER_WORDS,
     TITLE_WORDS,
@@ -413,7 +413,7 @@ def _in_a_name(span: Span, people: list[Person]) -> bool:
         if " " not in person.name or span.text not in person.name:
             continue
         offset = person.name.index(span.text)
-        if doc.text[start - offset : start - offset + len(person.name)] == person.name:
+        if text_of(doc)[start - offset : start - offset + len(person.name)] == person.name:
             return True
     return False
 

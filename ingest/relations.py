@@ -39,7 +39,7 @@ from ingest.kinds import (
 )
 from ingest.money import find_money
 from ingest.resolve import Mention, contained
-from ingest.sentences import entities_in, headline_end, sentence_of, sentence_start
+from ingest.sentences import entities_in, headline_end, sentence_of, sentence_start, text_of
 from ingest.status import (
     clause_at,
     link_status,
@@ -779,7 +779,7 @@ def find_partnerships(
     """Every partnership the article reports, one per pair and kind (the first evidence wins)."""
     found: dict[tuple, Partnership] = {}
     by_sentence = _by_sentence(mentions)
-    body_start = headline_end(doc.text)
+    body_start = headline_end(text_of(doc))
     for sent in doc.sents:
         text, named = sent.text, by_sentence.get(sent.start, [])
         placed = [p for p in people if p.place and p.name.split()[-1] in text]

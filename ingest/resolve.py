@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from ingest.sentences import headline_end, sentence_start
+from ingest.sentences import headline_end, sentence_start, text_of
 from places.gazetteer import Gazetteer
 from places.names import fold
 from places.place import Place
@@ -244,11 +244,12 @@ class _Layout:
 
     options: dict[int, list[tuple[Place, bool]]]
     near: dict[int, list[Span]]
-    siblings: dict[int, list[Span]]
     qualifiers: dict[int, str]
     world: dict[int, Place | None]  # a world city among the options, dwarfing its namesakes
     kinds: dict[str, set[str]]  # by name key: the readings of the one kind its kind words say
     body_start: int  # the character where the body begins, after any headline
+    near_options: dict[int, list[list[Place]]]  # the readings of each name's neighbours
+    listed_options: dict[int, list[list[Place]]]  # ... and of the names listed with it
 
     @classmethod
     def of(cls, spans: list[Span], gaz: Gazetteer) -> _Layout:
@@ -256,10 +257,18 @@ class _Layout:
         qualifiers = {s.start: _country_qualifier(s, gaz) for s in spans}
         world = {start: _world_city(found) for start, found in options.items()}
         kinds = _named_kinds(spans, options)
-        body_start = headline_end(spans[0].doc.text) if spans else 0
+        body_start = headline_end(text_of(spans[0].doc)) if spans else 0
+        near, siblings = _neighbours(spans), _siblings(spans)
+        near_options = {
+            s.start: [[p for p, _ in options[n.start]] for n in near[s.start]] for s in spans
+        }
+        listed_options = {
+            s.start: [[p for p, _ in options[n.start]] for n in siblings.get(s.start, [])]
+            for s in spans
+        }
         return cls(
-            options, _neighbours(spans), _siblings(spans), qualifiers, world, kinds, body_start
-        )
+            options, near, qualifiers, world, kinds, body_start, near_options, listed_options,
+        )  # fmt: skip
 
 
 def _named_kinds(spans: list[Span], options: dict[int, list]) -> dict[str, set[str]]:
@@ -304,7 +313,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
     mentions are read on their own evidence. A kind word ("the state of Victoria") narrows the
     choice to readings of that kind.
     """
-    options, near, siblings = layout.options, layout.near, layout.siblings
+    options = layout.options
     regions = ctx.gaz.regions
     totals: dict[str, Counter] = {}
     unqualified: dict[str, Counter] = {}  # the scores of the mentions no qualifier decides
@@ -318,8 +327,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
         if span.start_char >= layout.body_start:
             in_body.add(key)
         qual = layout.qualifiers[span.start]
-        near_options = [[p for p, _ in options[n.start]] for n in near[span.start]]
-        listed = [[p for p, _ in options[n.start]] for n in siblings.get(span.start, [])]
+        near_options, listed = layout.near_options[span.start], layout.listed_options[span.start]
         scores = Counter()
         for place, primary in options[span.start]:
             scores[place] += _score(place, primary, span, ctx, qual, near_options)
@@ -416,14 +424,14 @@ def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
     for m in mentions:
         labels.setdefault(_name_key(m.span), set()).add(m.span._.model_label)
     placed = {key for key, found in labels.items() if found - {None} and "PERSON" not in found}
+    sure: dict[str, set[str]] = {}  # the countries of the sure places, by name
+    for m in mentions:
+        if m.span.start not in doubtful:
+            sure.setdefault(_name_key(m.span), set()).add(m.place.country)
     kept = []
     for m in mentions:
-        others = {
-            o.place.country
-            for o in mentions
-            if _name_key(o.span) != _name_key(m.span) and o.span.start not in doubtful
-        }
         key = _name_key(m.span)
+        others = {country for name, found in sure.items() if name != key for country in found}
         recurring = key == lead and key in placed and m.place.kind == "city"
         recurring &= not countries and not m.span._.common_word
         if (

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 _KEY = "citylink_sentence_bounds"
 _ENTS = "citylink_entities"
+_TEXT = "citylink_text"
 
 
 def _bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -46,6 +47,19 @@ def entities(doc: Doc) -> tuple[Span, ...]:
 def entities_in(span: Span) -> list[Span]:
     """The entities wholly inside the span, as `Span.ents` gives them."""
     return [e for e in entities(span.doc) if span.start <= e.start and e.end <= span.end]
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Remember the text the document was parsed from, so that `text_of` need not rebuild it."""
+    doc.user_data[_TEXT] = text
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text (`Doc.text` joins every token again on each call)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def headline_end(text: str) -> int:

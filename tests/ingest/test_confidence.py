@@ -19,6 +19,7 @@ from ingest.confidence import (
     high_precision,
     wilson_lower,
 )
+from ingest.confidence_fit import held_out_reliability, unproven_sets
 
 CLEAR = "Dunedin and Shanghai have been sister cities since 1994."
 DOUBTFUL = (
@@ -122,3 +123,16 @@ def test_scores_without_proof_are_kept_below_high_and_the_rest_stay_as_platt_giv
     assert probabilities[60] < HIGH  # 6 right of 10 do not prove the next one
     assert high_precision(probabilities, right) >= 0.95
     assert Logistic({"bias": 2.0}, trusted_from=0.9).probability({"bias": 1.0}) < HIGH
+
+
+def test_a_cut_off_that_fails_on_a_set_left_out_is_not_shipped():
+    rng = np.random.default_rng(11)
+    rows, labels, groups = [], [], []
+    for name, right_when_good in (("a", 0.99), ("b", 0.99), ("c", 0.99), ("news", 0.6)):
+        for i in range(200):
+            good = i % 2 == 0
+            rows.append({"bias": 1.0, "good": float(good)})
+            labels.append(bool(rng.random() < (right_when_good if good else 0.5)))
+            groups.append(f"{name}:{i // 5}")
+    table = held_out_reliability(rows, labels, groups, ("bias", "good"))
+    assert unproven_sets(table) == ["news"]  # the feature that served a, b and c fails there
