@@ -31,7 +31,6 @@ from ingest.kinds import (
     TWINNING_KINDS,
     VISIT_REGEX,
     inside_name,
-    leads_to_twinning,
     modifies_event,
     one_agreement,
     restates_agreement,
@@ -671,8 +670,6 @@ def _links(parties, state, text, matches: dict[str, re.Match]) -> list[Partnersh
         status = link_status(text, match.start(), state.published)
         if status is None:
             continue
-        if kind in TWINNING_KINDS and leads_to_twinning(match):
-            status = "proposed"  # "signed a letter of intent to become sister cities"
         money_kind = kind == "trade_deal" or (kind == "mou" and "trade_deal" not in matches)
         amount = _amount(text) if money_kind else None
         year = link_year(text, status, state.published, match.start())

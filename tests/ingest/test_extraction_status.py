@@ -210,3 +210,9 @@ def test_a_council_agreeing_to_twin_with_a_town_proposes_the_twinning(extractor)
     found = links(extractor, "Leeds council has agreed to twin with Lugano.")
     twinnings = [p for (a, b, kind), p in found.items() if {a, b} == {"Leeds", "Lugano"}]
     assert [(p.kind, p.status) for p in twinnings] == [("sister_city", "proposed")]
+
+
+def test_becoming_sister_cities_in_a_past_year_is_an_existing_link(extractor):
+    text = "A trade fair led Kobe and Seattle to become sister cities in 1982."
+    link = links(extractor, text)[("Kobe", "Seattle", "sister_city")]
+    assert (link.status, link.year) == ("existing", 1982)
