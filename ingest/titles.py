@@ -185,7 +185,8 @@ def portfolio_start(doc: Doc, start: int, mentions: list[Mention]) -> int:
             and token.ent_iob_ == "B"
             and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
         )  # "Party Secretary": a one-word organisation may name the title's body
-        capitalised = token.is_title and token.pos_ in {"NOUN", "PROPN"} and named
+        shaped = token.is_title or (token.is_upper and token.is_alpha and len(token) > 1)
+        capitalised = shaped and token.pos_ in {"NOUN", "PROPN"} and named  # "SMC chairman"
         if token.pos_ != "NOUN" and not capitalised and token.ent_type_ != "NORP":
             break
         if token.lower_ in PLACE_KINDS and (token.is_lower or token.is_sent_start):
@@ -293,15 +294,34 @@ def role_text(phrase: Span, mentions: list[Mention], country_of) -> str:
     owner = [t.i for t in phrase[:4] if t.lower_ in {"'s", "’s"} and t.i < title]
     if owner:  # "Medellín's secretary of mobility": the place is not part of the role
         phrase = phrase.doc[owner[0] + 1 : phrase.end]
-    words = []
-    for token in phrase:
+    words, i = [], phrase.start
+    while i < phrase.end:
+        token = phrase.doc[i]
+        body = _organisation_after(token) if words else None
+        if body is not None:  # "chairman of the Energy Committee of Novosibirsk": its body's
+            words += [t.text_with_ws for t in phrase.doc[i : body.end]]
+            i = body.end
+            continue
         stops = token.lower_ in ROLE_STOP and not _portfolio_follows(token, mentions, country_of)
         if stops and words:
             break
-        if token.lower_ in {"the", "a", "an"} and not words:
-            continue
-        words.append(singular(token) + token.whitespace_)
+        if not (token.lower_ in {"the", "a", "an"} and not words):
+            words.append(singular(token) + token.whitespace_)
+        i += 1
     return " ".join("".join(words).split())
+
+
+def _organisation_after(preposition) -> Span | None:
+    """The organisation right after "of" or "at" ("of the UB City Mayor's Office", "at Davao
+    Investment Promotions Center"): part of the role as the text words it."""
+    if preposition.lower_ not in {"of", "at"}:
+        return None
+    doc, start = preposition.doc, preposition.i + 1
+    starts = {start, start + 1} if start < len(doc) and doc[start].lower_ == "the" else {start}
+    body = next((e for e in entities(doc) if e.label_ == "ORG" and e.start in starts), None)
+    if body is None or any(t.is_punct for t in body):
+        return None
+    return doc[start : body.end]
 
 
 def _portfolio_follows(preposition, mentions: list[Mention], country_of) -> bool:
@@ -319,4 +339,6 @@ def _portfolio_follows(preposition, mentions: list[Mention], country_of) -> bool
         ent = next((e for e in entities(doc) if e.start <= word.i < e.end), None)
         names = {word.text, re.sub(r"^the ", "", ent.text) if ent else ""}
         return any(country_of(name) for name in names)
-    return word.pos_ in {"NOUN", "PROPN"}
+    following = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    described = word.pos_ == "ADJ" and following is not None and following.pos_ == "NOUN"
+    return word.pos_ in {"NOUN", "PROPN"} or described  # "vice mayor for economic affairs"

@@ -82,7 +82,7 @@ def test_surname_mentions_are_the_same_person(extractor):
         (
             "Karen Lowe, president and CEO of the Akron Chamber of Commerce, spoke first.",
             "Karen Lowe",
-            "president and ceo",
+            "president and ceo of the akron chamber of commerce",
             "Akron",
         ),
     ],

@@ -189,7 +189,7 @@ def test_roles_keep_their_portfolio(extractor, text, name, role):
         (
             "Cathaoirleach of Tralee Municipal District, Cllr Brian Nolan, spoke in Tralee.",
             "Brian Nolan",
-            "cathaoirleach",
+            "cathaoirleach of tralee municipal district",  # the body it chairs, as written
             "Tralee",
         ),
         (
@@ -219,12 +219,23 @@ def test_plural_titles_give_each_listed_name_the_role(extractor):
     assert found["Owain Price"] == ("councillor", "Carmarthen")
 
 
-def test_a_role_head_after_its_noun_modifiers(extractor):
+def test_a_role_keeps_its_noun_modifiers_and_the_body_it_belongs_to(extractor):
     text = (
         "Maria Santos, trade and investment unit head at the Cebu Investment Promotions "
         "Center, told reporters the plan came after a visit to Busan."
     )
-    assert people(extractor, text)["Maria Santos"][0] == "trade and investment unit head"
+    role = "trade and investment unit head at the cebu investment promotions center"
+    assert people(extractor, text)["Maria Santos"][0] == role
+
+
+def test_an_acronym_before_a_title_and_a_portfolio_after_it_are_the_roles(extractor):
+    text = (
+        "KMC chairman Peter Wong welcomed the visitors from Kuching. Lee Min-ho, vice mayor "
+        "for economic affairs of Gwangju, thanked him."
+    )
+    found = people(extractor, text)
+    assert found["Peter Wong"][0] == "kmc chairman"
+    assert found["Lee Min-ho"] == ("vice mayor for economic affairs", "Gwangju")
 
 
 def test_a_portfolio_between_title_and_name(extractor):
