@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.resolve import Mention
 from ingest.sentences import entities, sentence_of, text_of
+from ingest.syntax import subject_verb
 from ingest.titles import (
     TITLE_WORDS,
     after_honorifics,
@@ -38,6 +39,7 @@ NOT_NAME_WORDS = frozenset(
 SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "note", "explain", "stress"})
 GRAMMAR_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "for", "to"})
 NOT_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY"})
+NAME_TO_SUBJECT = frozenset({"pobj", "prep", "compound", "appos"})  # "Minister of X Ana Lind"
 INITIALLED_NAME = re.compile(r"(?:[A-Z]\.)+[A-Z][a-z]+")  # "E.Bat-Uul", "M.A.Ivanov"
 
 
@@ -110,14 +112,8 @@ def portfolio_word(token) -> bool:
 
 def _speaks(name: Span) -> bool:
     """Whether the name, or the title it closes, is who speaks ("Minister of X Ana Lind said")."""
-    token = name.root
-    for _ in range(4):
-        if token.dep_ == "nsubj":
-            return token.head.lemma_ in SPEECH_VERBS
-        if token.dep_ not in {"pobj", "prep", "compound", "appos"}:
-            return False
-        token = token.head
-    return False
+    verb = subject_verb(name.root, NAME_TO_SUBJECT, 4)
+    return verb is not None and verb.lemma_ in SPEECH_VERBS
 
 
 def vouched_name(name: Span) -> bool:

@@ -47,6 +47,7 @@ from ingest.status import (
     relative_clauses,
     visit_status,
 )
+from ingest.syntax import subject_verb
 
 # Organisations that act for their place: subjects and those signed "with".
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "appos"})
@@ -71,7 +72,7 @@ EVENT_HEADS = frozenset(
 )
 # "a Karnataka government delegation", "delegates from Lviv", "the mayor's delegation".
 DELEGATION_LEMMAS = frozenset({"delegation", "delegate", "mission"})
-ORIGIN_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town Mayor X hosted"
 NEAR_CHARS = 40
 LOCATOR_BEFORE = frozenset({"capital of", "north of", "south of", "east of", "west of"})
 HOST_PREPOSITIONS = {"in", "to", "at"}
@@ -445,14 +446,8 @@ def _delegation_origin(token) -> bool:
 def _hosting_subject(span: Span) -> bool:
     """ "Cape Town Mayor X hosted a delegation", "Lyon welcomed ...", "Lyon invited ...": the host
     is the subject of hosting, or names it."""
-    token = span.root
-    for _ in range(3):
-        if token.dep_ == "nsubj":
-            return token.head.lemma_ in HOSTING_VERBS
-        if token.dep_ not in {"compound", "poss", "nmod", "amod"}:
-            return False
-        token = token.head
-    return False
+    verb = subject_verb(span.root, NAME_MODIFIERS, 3)
+    return verb is not None and verb.lemma_ in HOSTING_VERBS
 
 
 def _moving_on(span: Span) -> bool:
@@ -524,7 +519,7 @@ def _origins(named: list[Mention]) -> list[Place]:
             token = token.head.head
         else:
             for _ in range(3):  # "Karnataka" -> "government" -> "delegation"
-                if token.dep_ not in ORIGIN_DEPS or token.lemma_ in DELEGATION_LEMMAS:
+                if token.dep_ not in NAME_MODIFIERS or token.lemma_ in DELEGATION_LEMMAS:
                     break
                 token = token.head
         if token.lemma_ in DELEGATION_LEMMAS and m.place not in found:
