@@ -74,6 +74,9 @@ EVENT_HEADS = frozenset(
 DELEGATION_LEMMAS = frozenset({"delegation", "delegate", "mission"})
 NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town Mayor X hosted"
 NEAR_CHARS = 40
+DISTRICT_GAP = frozenset(
+    {",", "'s", "’s", "of", "in", "a", "the", "district", "ward", "borough", "new", "area"}
+)
 LOCATOR_BEFORE = frozenset({"capital of", "north of", "south of", "east of", "west of"})
 HOST_PREPOSITIONS = {"in", "to", "at"}
 HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
@@ -289,14 +292,22 @@ def _where_said(span: Span) -> bool:
 
 def _locates_another(m: Mention, named: list[Mention]) -> bool:
     """ "Izumiotsu, a town in Osaka Prefecture", "students sent to California": a region after
-    a preposition of place that holds another place the sentence names only says where."""
+    a preposition of place that holds another place the sentence names only says where; so does
+    a big city named right by one of its districts."""
     root = m.span.root
     of_place = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
-    return (
-        of_place
-        and m.place.kind == "region"
-        and any(o.place != m.place and contained(o.place, m.place) for o in named)
-    )
+    holds = [o for o in named if o.place != m.place and contained(o.place, m.place)]
+    if m.place.kind == "city":  # "the Nansha District of Guangzhou", "Guangzhou's Nansha"
+        return any(_next_to(o.span, m.span) for o in holds)
+    return of_place and m.place.kind == "region" and bool(holds)
+
+
+def _next_to(a: Span, b: Span) -> bool:
+    """Whether only a few locating words stand between two names ("of", "'s", ", a district
+    of")."""
+    left, right = (a, b) if a.start < b.start else (b, a)
+    gap = left.doc[left.end : right.start]
+    return len(gap) <= 5 and all(t.lower_ in DISTRICT_GAP for t in gap)
 
 
 def _entity_around(span: Span) -> Span | None:
@@ -359,12 +370,14 @@ def _drop_contained(parties: list[Party]) -> list[Party]:
     ]
 
 
-def _beside(region: Party, place: Party) -> bool:
-    """ "Bengaluru, Karnataka", "Karnataka's capital Bengaluru": the region only locates the
-    place. Farther apart ("Karnataka and Bavaria signed ... an incubator in Bengaluru") both act.
-    """
-    near = abs(region.start - place.start) <= NEAR_CHARS
-    return region.place.kind == "region" and (near or region.locator)
+def _beside(outer: Party, place: Party) -> bool:
+    """ "Bengaluru, Karnataka", "Karnataka's capital Bengaluru", "Nansha District of Guangzhou":
+    the region or city only locates the place inside it. Farther apart ("Karnataka and Bavaria
+    signed ... an incubator in Bengaluru") both act."""
+    near = abs(outer.start - place.start) <= NEAR_CHARS
+    return (outer.place.kind == "region" and (near or outer.locator)) or (
+        outer.place.kind == "city" and outer.locator
+    )
 
 
 def _pairs(

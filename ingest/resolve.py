@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ingest.sentences import headline_end, sentence_start, text_of
+from places.divisions import within_city
 from places.gazetteer import Gazetteer
 from places.names import fold
 from places.place import Place
@@ -575,7 +576,7 @@ def contained(inner: Place, outer: Place) -> bool:
     if inner.key == outer.key or inner.country != outer.country:
         return inner.key == outer.key
     if outer.kind != "region":
-        return False
+        return within_city(inner, outer)  # "Nansha District of Guangzhou"
     if inner.kind == "city":
         return True
     # Regions of one first-level region overlap ("Bay Area", "Silicon Valley"), but two

@@ -18,6 +18,7 @@ from functools import lru_cache
 import countrystatecity_countries as csc
 
 from places.names import ascii_fold, fold
+from places.place import Place
 
 BIG_CITY = 1_000_000  # a city whose districts news names as places of their own
 DISTRICT_REACH_KM = 15.0  # how far a city of a million reaches; it grows with its size
@@ -75,6 +76,20 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Equirectangular distance: exact enough at the scale of a city."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return math.hypot(x * 180 / math.pi, lat2 - lat1) * KM_PER_DEGREE
+
+
+def within_city(district: Place, city: Place) -> bool:
+    """Whether a district of the database lies within a big city's reach ("Nansha" of
+    Guangzhou): the district is a place of its own, inside the city."""
+    return (
+        district.key.startswith("district:")
+        and city.kind == "city"
+        and (city.population or 0) >= BIG_CITY
+        and district.country == city.country
+        and None not in (district.latitude, district.longitude, city.latitude, city.longitude)
+        and _distance_km(district.latitude, district.longitude, city.latitude, city.longitude)
+        <= _reach_km(city.population)
+    )
 
 
 def towns_near_big_cities(

@@ -173,3 +173,13 @@ def test_the_leader_of_a_delegation_brings_it_from_his_place(extractor):
         "delegation on a four-day visit to Rosario."
     )
     assert visits(links(extractor, text)) == {("Huế", "Rosario")}
+
+
+def test_a_big_city_named_by_its_district_only_locates_it(extractor):
+    for text in (
+        "Londrina signed a memorandum with the Nansha District of Guangzhou on Monday.",
+        "Londrina signed a memorandum with Guangzhou's Nansha district on Monday.",
+    ):
+        assert {(a, b) for a, b, _ in links(extractor, text)} == {("Londrina", "Nansha")}
+    text = "Londrina and Guangzhou signed a pact, and Nansha will host the first fair."
+    assert {(a, b) for a, b, _ in links(extractor, text)} == {("Londrina", "Guangzhou")}
