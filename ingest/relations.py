@@ -572,7 +572,9 @@ def _hosting(sent: Span, mentions: list[Mention], people: list[Person]) -> Hosti
         guests = _guests(verb)
         if subject is None or guests is None:
             continue
-        host = next((m.place for m in mentions if _within(m.span, subject)), None)
+        host = _destination(verb, mentions) or next(
+            (m.place for m in mentions if _within(m.span, subject)), None
+        )  # "the county's chair welcomed them to Arklow": Arklow hosts
         if host is None:
             continue
         found = [m.place for m in mentions if _within(m.span, guests)]
@@ -581,6 +583,15 @@ def _hosting(sent: Span, mentions: list[Mention], people: list[Person]) -> Hosti
         ]
         visitors = [g for g in dict.fromkeys(found) if g.country != host.country]
         return Hosting(host, visitors, verb.idx - sent.start_char)
+    return None
+
+
+def _destination(verb, mentions: list[Mention]) -> Place | None:
+    """The place a hosting verb brings its guests "to"."""
+    for m in mentions:
+        root = m.span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head == verb:
+            return m.place
     return None
 
 

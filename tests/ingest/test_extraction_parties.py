@@ -183,3 +183,11 @@ def test_a_big_city_named_by_its_district_only_locates_it(extractor):
         assert {(a, b) for a, b, _ in links(extractor, text)} == {("Londrina", "Nansha")}
     text = "Londrina and Guangzhou signed a pact, and Nansha will host the first fair."
     assert {(a, b) for a, b, _ in links(extractor, text)} == {("Londrina", "Guangzhou")}
+
+
+def test_guests_welcomed_to_a_town_visit_that_town_not_the_welcomers_county(extractor):
+    text = (
+        "The chair of Kerry County Council, Cllr Tom Daly, welcomed the mayor of Quimper, "
+        "Ms Anne Roux, to Tralee on Friday."
+    )
+    assert visits(links(extractor, text)) == {("Quimper", "Tralee")}
