@@ -9,11 +9,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from facts.shapes import ArticleFacts, ArticleText, PlaceMention
+from ingest.article_state import ArticleState
 from ingest.confidence import ArticleView, ConfidenceModel
 from ingest.money import find_money
 from ingest.people import find_organizations, find_people, without_surnames
 from ingest.pipeline import build_nlp
-from ingest.relations import ArticleState, event_place, find_partnerships
+from ingest.relations import event_place, find_partnerships
 from ingest.resolve import resolve_places
 from ingest.sentences import keep_text
 

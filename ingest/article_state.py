@@ -1,0 +1,47 @@
+"""What reading an article carries from sentence to sentence: the parties a sentence names,
+what earlier sentences established, and how a sentence points back to a place ("the city")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.hubs import Announced, ListHeader
+from places.place import Place
+
+# "the city", "the New Zealand city", "its council": a place met before.
+ONE_ANAPHORA = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?P<adj>[A-Z][\w ]*?) )?"
+    r"(?P<noun>city|town|state|province|region|municipality|area|"
+    r"(?:city |town |municipal )?council)"
+    r"\b(?! of| council| commission| hall| government| officials)"
+)
+
+
+@dataclass
+class Party:
+    place: Place
+    start: int  # character offset in the sentence, for ordering
+    via_org: bool = False
+    delegation: bool = False  # "the delegation": the visitors met before
+    locator: bool = False  # "the capital of X": X only says where another place is
+
+
+class ArticleState:
+    """What earlier sentences established: for anaphora and default event locations."""
+
+    def __init__(self, focus: Place | None, event_place: Place | None, published: str | None):
+        self.focus = focus
+        self.event_place = event_place
+        self.published = published
+        self.recent: list[Place] = []  # places named so far, most recent last
+        self.last_pair: tuple[Place, Place] | None = None
+        self.last_visitors: list[Place] = []
+        self.last_host: Place | None = None
+        self.speaker_place: Place | None = None
+        self.twinned: set[frozenset[str]] = set()  # pairs reported as sister or friendship cities
+        self.memoranda: set[frozenset[str]] = set()  # pairs with an agreement of their own
+        self.last_kind: str | None = None  # the twinning kind reported last
+        self.header: ListHeader | None = None  # the list whose rows the sentences are
+        self.announced: Announced | None = None  # links counted in the sentence before
+        self.home: Place | None = None  # the place of the dateline

@@ -1,0 +1,292 @@
+"""Visits: who travels (`a`) and who hosts (`b`) in a sentence that reports a trip, a
+delegation or a welcome ("a delegation from Yunnan in Colombo", "McAllen welcomed Tampico's
+mayor")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from facts.shapes import Partnership, Person, Place
+from ingest.article_state import ONE_ANAPHORA, ArticleState, Party
+from ingest.kinds import VISIT_REGEX
+from ingest.resolve import Mention
+from ingest.status import link_year, visit_status
+from ingest.syntax import subject_verb
+
+EVENT_HEADS = frozenset(
+    {"conference", "forum", "meeting", "event", "summit", "expo", "trip", "tour", "visit"}
+    | {
+        "ceremony",
+        "fair",
+        "session",
+        "workshop",
+        "congress",
+        "assembly",
+        "convention",
+        "roundtable",
+    }
+)
+# "a Karnataka government delegation", "delegates from Lviv", "the mayor's delegation".
+DELEGATION_LEMMAS = frozenset({"delegation", "delegate", "mission"})
+NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town Mayor X hosted"
+HOST_PREPOSITIONS = {"in", "to", "at"}
+HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
+GUEST_VERBS = HOSTING_VERBS - {"invite"}  # an invitation is no visit yet
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "state", "region", "county"})
+# A journey the article's own place makes when no one else is named: "the trip to X".
+TRIP = re.compile(r"trip|tour|travel", re.I)
+
+
+def host_named(named: list[Mention]) -> Place | None:
+    """The place a visit in the sentence of `named` goes to: "a tour in Los Angeles"."""
+    for m in named:
+        if _moving_on(m.span):
+            continue
+        head = m.span.root.head
+        if _visited(m.span.root):
+            return m.place
+        if head.lower_ in HOST_PREPOSITIONS and (
+            head.head.pos_ in {"VERB", "AUX"}
+            or VISIT_REGEX.search(head.head.text)
+            or head.head.lemma_ in EVENT_HEADS
+            or _delegation_origin(head.head)
+            or _venue_of_event(head.head)
+        ):
+            return m.place
+        if _hosting_subject(m.span):
+            return m.place
+    return None
+
+
+def _visited(token) -> bool:
+    """ "visited Mosul", "to tour the harbour, the city of Split and ...": what is visited."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in PLACE_NOUNS:
+        token = token.head.head  # "the city of Mosul"
+    while token.dep_ in {"conj", "appos"} and token.head != token:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_ == "visit"
+
+
+def _venue_of_event(token) -> bool:
+    """ "met ... at the Blue Palace [in Tunis]": the place of a venue where something happened."""
+    happening = token.head.head
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in {"at", "in"}
+        and (
+            happening.pos_ in {"VERB", "AUX"} or happening.lemma_ in DELEGATION_LEMMAS | EVENT_HEADS
+        )
+    )
+
+
+def _delegation_origin(token) -> bool:
+    """ "a delegation from Yunnan [in Colombo]": the place a delegation comes from."""
+    return (
+        token.dep_ in {"pobj", "conj"}
+        and token.head.lower_ in {"from", "of"}
+        and token.head.head.lemma_ in DELEGATION_LEMMAS
+    )
+
+
+def _hosting_subject(span: Span) -> bool:
+    """ "Cape Town Mayor X hosted a delegation", "Lyon welcomed ...", "Lyon invited ...": the host
+    is the subject of hosting, or names it."""
+    verb = subject_verb(span.root, NAME_MODIFIERS, 3)
+    return verb is not None and verb.lemma_ in HOSTING_VERBS
+
+
+def _moving_on(span: Span) -> bool:
+    """ "before flying to Nairobi", "fly back to Lviv", "return to Tokyo": not the host."""
+    verb = span.root.head.head
+    if verb.lemma_ == "return" or any(
+        c.lower_ in {"back", "home"} and c.dep_ in {"prt", "advmod"} for c in verb.children
+    ):
+        return True
+    return any(t.dep_ == "mark" and t.lower_ in {"before", "after"} for t in verb.children) or (
+        verb.dep_ == "pcomp" and verb.head.lower_ in {"before", "after"}
+    )
+
+
+def _leaders(sent: Span, placed: list[Person]) -> list[Place]:
+    """The places of those who lead a delegation: "X, chairman of Y's council, who is leading a
+    delegation", "a delegation led by X", "X led a mission"."""
+    found = []
+    for verb in sent:
+        if verb.lemma_ != "lead":
+            continue
+        led = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DELEGATION_LEMMAS]
+        anchor = None
+        if verb.dep_ == "acl" and verb.head.lemma_ in DELEGATION_LEMMAS:
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            anchor = next((c for a in agents for c in a.children if c.dep_ == "pobj"), None)
+        elif led:
+            # "..., who is leading": the person named last before "who"
+            anchor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if anchor is None:
+            continue
+        at = anchor.idx - sent.start_char
+        named = [(sent.text.find(p.name), p) for p in placed if p.place]
+        before = [(i, p) for i, p in named if 0 <= i <= at]
+        if before:
+            place = max(before, key=lambda pair: pair[0])[1].place
+            found += [place] if place not in found else []
+    return found
+
+
+def _anaphoric_host(
+    text: str, parties: list[Party], placed: list[Person], state: ArticleState
+) -> Place | None:
+    """ "[Bahia's vice-governor] is on a visit to the province": the last place of that kind
+    met before that is neither named in the sentence nor the place of someone in it (the
+    visitors' own)."""
+    own = {p.place.key for p in parties if not ONE_ANAPHORA.match(text, p.start)}
+    own |= {p.place.key for p in placed if p.place}
+    for match in ONE_ANAPHORA.finditer(text):
+        if match.group("adj") or not re.search(r"\b(?:to|in) $", text[: match.start()]):
+            continue
+        noun = match.group("noun")
+        wanted = "city" if noun in {"city", "town", "municipality"} else "region"
+        for place in reversed(state.recent):
+            if place.kind == wanted and place.key not in own:
+                return place
+    return None
+
+
+def _origins(named: list[Mention]) -> list[Place]:
+    """Where a delegation comes from: "a Karnataka government delegation", "delegates from A and
+    B". The delegation is its region's, even when a city of that region is named beside it."""
+    found = []
+    for m in named:
+        token = m.span.root
+        while token.dep_ == "conj" and token.head != token:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ in {"from", "of"}:
+            token = token.head.head
+        else:
+            for _ in range(3):  # "Karnataka" -> "government" -> "delegation"
+                if token.dep_ not in NAME_MODIFIERS or token.lemma_ in DELEGATION_LEMMAS:
+                    break
+                token = token.head
+        if token.lemma_ in DELEGATION_LEMMAS and m.place not in found:
+            found.append(m.place)
+    return found
+
+
+def _hosts(named: list[Mention], host: Place) -> list[Place]:
+    """ "visited Munich and Stuttgart": the host and the places listed with it."""
+    roots = {m.span.root.i for m in named if m.place == host}
+    found = [host]
+    for m in named:
+        root = m.span.root
+        if root.dep_ == "conj" and root.head.i in roots and m.place.country == host.country:
+            roots.add(root.i)
+            found += [m.place] if m.place not in found else []
+    return found
+
+
+@dataclass
+class Hosting:
+    """ "Arklow councillors hosted delegates from Aberystwyth": who hosted whom, and where the
+    hosting verb is in the sentence."""
+
+    host: Place
+    guests: list[Place]
+    start: int
+
+
+def find_hosting(sent: Span, mentions: list[Mention], people: list[Person]) -> Hosting | None:
+    """The place of the subject of "host", "welcome" or "receive" and the places of its object
+    ("McAllen officials welcomed Tampico Mayor Ana Ruiz": Tampico visits McAllen)."""
+    for verb in sent:
+        if verb.lemma_ not in GUEST_VERBS or verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        guests = _guests(verb)
+        if subject is None or guests is None:
+            continue
+        host = _destination(verb, mentions) or next(
+            (m.place for m in mentions if _within(m.span, subject)), None
+        )  # "the county's chair welcomed them to Arklow": Arklow hosts
+        if host is None:
+            continue
+        found = [m.place for m in mentions if _within(m.span, guests)]
+        found += [
+            p.place for p in people if any(t.text == p.name.split()[-1] for t in guests.subtree)
+        ]
+        visitors = [g for g in dict.fromkeys(found) if g.country != host.country]
+        return Hosting(host, visitors, verb.idx - sent.start_char)
+    return None
+
+
+def _destination(verb, mentions: list[Mention]) -> Place | None:
+    """The place a hosting verb brings its guests "to"."""
+    for m in mentions:
+        root = m.span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head == verb:
+            return m.place
+    return None
+
+
+def _guests(verb):
+    """The object of a hosting verb; "welcomed X to sign ..." is parsed with X the subject of
+    "sign"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        g
+        for c in verb.children
+        if c.dep_ in {"ccomp", "xcomp"}
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
+    return objects[0] if objects else None
+
+
+def _within(span: Span, token) -> bool:
+    """Whether the span lies in the subtree of `token`."""
+    return token.left_edge.i <= span.start and span.end - 1 <= token.right_edge.i
+
+
+def visits(
+    sent, parties, named, state, text, hosting: Hosting | None, placed: list[Person]
+) -> list[Partnership]:
+    match = VISIT_REGEX.search(text)
+    if not match and not (hosting and hosting.guests):
+        return []
+    start = match.start() if match else hosting.start
+    origins = _origins(named) or [p.place for p in parties if p.delegation]
+    origins = origins or _leaders(sent, placed)
+    if hosting and not origins:
+        origins = hosting.guests
+    host = (
+        (hosting and hosting.host)
+        or host_named(named)
+        or _anaphoric_host(text, parties, placed, state)
+        or state.last_host
+        or state.event_place
+    )
+    if origins and (host is None or all(p.country == host.country for p in origins)):
+        state.last_visitors = origins  # "a Karnataka delegation returned from Germany"
+        return []
+    if host is None:
+        return []
+    status = visit_status(text, start, state.published)
+    if status is None:
+        return []
+    year = link_year(text, status, state.published) if status != "proposed" else None
+    origins = [p for p in origins if p.country != host.country]
+    visitors = origins or [
+        p.place for p in parties if not p.via_org and p.place.country != host.country
+    ]
+    home = state.home  # "SIBU — ... the study trip to Pontianak": the home town went
+    if not visitors and match and TRIP.match(match.group()) and home:
+        visitors = [home] if home.country != host.country else []
+    if visitors:
+        state.last_visitors, state.last_host = visitors, host
+    return [
+        Partnership(v, h, "visit", status, sent.text.strip(), year)
+        for h in _hosts(named, host)
+        for v in visitors
+    ]
