@@ -311,14 +311,19 @@ def test_dev_gold_cities_are_geonames_towns_of_5000_people():
 # --- reliability and error classes ----------------------------------------------------------------
 
 
-def test_predictions_are_counted_in_their_confidence_bucket_right_or_wrong():
-    gold = {
+def gold_with_an_optional_link() -> dict:
+    """One link and one person to find, and a link a careful reader could go either way on."""
+    return {
         "partnerships": [
             link("Dunedin", "NZ", "Shanghai", "CN"),
             link("Tartu", "EE", "Turku", "FI", optional=True),
         ],
         "people": [{"name": "Aino Laine", "role": "mayor", "place": "Turku"}],
     }
+
+
+def test_predictions_are_counted_in_their_confidence_bucket_right_or_wrong():
+    gold = gold_with_an_optional_link()
     predicted = {
         "partnerships": [
             link("Dunedin", "NZ", "Shanghai", "CN", confidence=0.91),
@@ -349,14 +354,7 @@ def test_predictions_without_confidence_stay_out_of_the_reliability_table():
 
 
 def test_prediction_labels_say_which_facts_are_right_and_leave_optional_ones_out():
-    gold = {
-        "id": "x",
-        "partnerships": [
-            link("Dunedin", "NZ", "Shanghai", "CN"),
-            link("Tartu", "EE", "Turku", "FI", optional=True),
-        ],
-        "people": [{"name": "Aino Laine", "role": "mayor", "place": "Turku"}],
-    }
+    gold = {"id": "x", **gold_with_an_optional_link()}
     predicted = {
         "partnerships": [
             link("Shanghai", "CN", "Dunedin", "NZ"),
