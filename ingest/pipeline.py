@@ -439,7 +439,8 @@ class PlaceTagger:
         "DeKalb", "LaSalle" and "KwaZulu-Natal" are primary names.
         """
         mixed = any(t.is_alpha and not (t.is_title or t.is_upper or t.is_lower) for t in span)
-        return mixed and not any(primary for _, primary in self.gaz.candidates(span.text))
+        name = span[:-1] if span._.kind_hint and len(span) > 1 else span  # "McAllen city"
+        return mixed and not any(primary for _, primary in self.gaz.candidates(name.text))
 
     def _set_country(self, span: Span) -> bool:
         span.label_ = self.gaz.countries[fold(span.text)]

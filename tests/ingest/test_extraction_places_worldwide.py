@@ -143,3 +143,8 @@ def test_a_namesake_set_apart_later_leaves_the_articles_place_alone(extractor):
         ("Hamilton", "NZ", "Wuxi")
     }
     assert ("Hamilton", "CA", "city") in places(extractor, text)  # the namesake is still read
+
+
+def test_a_name_with_inner_capitals_before_a_kind_word_is_still_the_place(extractor):
+    text = "McAllen city officials welcomed the mayor of Tampico to sign a friendship agreement."
+    assert ("McAllen", "US", "city") in places(extractor, text)
