@@ -418,14 +418,6 @@ def _in_a_name(span: Span, people: list[Person]) -> bool:
     return False
 
 
-def same_person(people: list[Person], name: str) -> Person | None:
-    """The known person a surname-only mention ("Radich") refers to."""
-    for person in people:
-        if name == person.name or person.name.split()[-1] == name:
-            return person
-    return None
-
-
 def _org_place(org: Span, mentions: list[Mention]) -> Place | None:
     """The place in the organisation's name, or in "X-based" right after it."""
     return _place_in(org, mentions, []) or _place_after(org, mentions)
