@@ -76,7 +76,7 @@ def answer(lookups: LookupService, text: str, *, team_id: str | None = None) -> 
         return cards.pair_card(pair.a.place, pair.b.place, pair.links)
     found = lookups.place(request.text, team_id=team_id)
     if found.place is None:
-        return cards.did_you_mean(found.query, found.candidates)
+        return cards.did_you_mean(found.query, found.candidates, found.country)
     return cards.place_card(found)
 
 

@@ -294,8 +294,9 @@ def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[Block]:
     return buttons
 
 
-def did_you_mean(query: str, candidates: Sequence[Place]) -> View:
-    """An unknown name: suggestions as buttons, never an error."""
+def did_you_mean(query: str, candidates: Sequence[Place], country: str | None = None) -> View:
+    """An unknown name: suggestions as buttons, never an error; for a `country`'s name, its
+    places."""
     shown = escape(clip(query, 100))
     if not candidates:
         text = (
@@ -304,7 +305,7 @@ def did_you_mean(query: str, candidates: Sequence[Place]) -> View:
         )
         return view_of([section(text)], text)
     text = f"I don't know a place called \u201c{shown}\u201d. Did you mean:"
-    if _names_their_country(query, candidates):
+    if country:
         text = (
             f"\u201c{shown}\u201d is a country: I keep partnerships of places, not of "
             "countries. Did you mean one of its places?"
@@ -315,12 +316,6 @@ def did_you_mean(query: str, candidates: Sequence[Place]) -> View:
         for p, label in zip(shown, distinct_labels(shown), strict=True)
     ]
     return view_of([section(text), *_actions(buttons)], text)
-
-
-def _names_their_country(query: str, candidates: Sequence[Place]) -> bool:
-    """Whether every suggestion lies in the one country the query names ("France")."""
-    countries = {p.country for p in candidates}
-    return len(countries) == 1 and fold(country_name(countries.pop())) == fold(query)
 
 
 def _shared_note(shared_by: str | None) -> list[Block]:
