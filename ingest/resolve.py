@@ -22,7 +22,7 @@ from ingest.sentences import headline_end, sentence_start, text_of
 from places.divisions import within_city
 from places.gazetteer import Gazetteer
 from places.names import fold
-from places.place import Place
+from places.place import NOTABLE_POPULATION, Place
 from places.regions import DESIGNATORS, RegionTable
 
 QUALIFIER_WORDS = {",", "in", "of", "near", "("}
@@ -30,7 +30,6 @@ REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
 SPELLING_VARIANT = 70.0  # "Balkhash" and "Balqash" are one name; "Antioch" and "Antakya" two
 DISTRICT_PRIOR = 5.0  # a district of a big city (no population known) like a town of 100k
 CURATED_PRIOR = 6.5
-NOTABLE_POPULATION = 100_000
 WORLD_CITY = 1_000_000
 WORLD_CITY_BONUS = 3.0
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
@@ -388,11 +387,7 @@ def _name_key(span: Span) -> str:
     keys = span.doc.user_data.setdefault("citylink_name_keys", {})
     where = (span.start, span.end)
     if where not in keys:
-        if span._.named_after:
-            keys[where] = span.text.casefold()
-        else:
-            text = span[:-1].text if span._.kind_hint and len(span) > 1 else span.text
-            keys[where] = text.casefold()
+        keys[where] = written_name(span).casefold()
     return keys[where]
 
 
@@ -532,7 +527,7 @@ def _as_written(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """
     written: dict[str, Counter] = {}
     for m in mentions:
-        surface = _surface(m.span)
+        surface = written_name(m.span)
         if surface == m.place.name or (
             _plain_name(surface, m.place)
             and any(p.key == m.place.key for p, _ in gaz.candidates(surface))
@@ -553,8 +548,9 @@ def _most_written(found: Counter) -> str | None:
     return ranked[0][0]
 
 
-def _surface(span: Span) -> str:
-    """The name as written, without a kind word after it ("Guangdong" of "Guangdong Province")."""
+def written_name(span: Span) -> str:
+    """The name as written, without a kind word after it ("Guangdong" of "Guangdong Province";
+    "Lviv Oblast" when named after its city)."""
     if span._.kind_hint and len(span) > 1 and not span._.named_after:
         return span[:-1].text
     return span.text

