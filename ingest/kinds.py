@@ -136,7 +136,7 @@ def inside_name(match: re.Match, names: list[tuple[int, int]]) -> bool:
 def modifies_event(match: re.Match, kind: str) -> bool:
     """ "an investment cooperation conference", "eight trade agreements" (not an MOU)."""
     before = match.string[max(0, match.start() - 30) : match.start()]
-    if kind in {"sister_city", "friendship_city"}:
+    if kind in TWINNING_KINDS:
         if COUNTED_PARTNERS_AFTER.match(match.string, match.end()):
             return True
         if UNNAMED_PARTNER.search(before):

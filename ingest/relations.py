@@ -335,7 +335,7 @@ def _pairs(
         pairs = [(p, state.focus) for p in places if p != state.focus]
     else:
         pairs = [(places[0], places[1])]
-    same_country_ok = kind in {"sister_city", "friendship_city"}
+    same_country_ok = kind in TWINNING_KINDS
     return [
         (a, b)
         for a, b in pairs
