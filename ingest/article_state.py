@@ -16,6 +16,7 @@ ONE_ANAPHORA = re.compile(
     r"(?:city |town |municipal )?council)"
     r"\b(?! of| council| commission| hall| government| officials)"
 )
+CITY_NOUNS = frozenset({"city", "town", "municipality"})  # the anaphora that stand for a city
 
 
 @dataclass
@@ -45,3 +46,15 @@ class ArticleState:
         self.header: ListHeader | None = None  # the list whose rows the sentences are
         self.announced: Announced | None = None  # links counted in the sentence before
         self.home: Place | None = None  # the place of the dateline
+
+    def last_met(self, kind: str, excluded: set[str], country: str | None = None) -> Place | None:
+        """The place of this kind named last, none of the `excluded` keys, in `country` if one
+        is given."""
+        return next(
+            (
+                p
+                for p in reversed(self.recent)
+                if p.kind == kind and p.key not in excluded and country in (None, p.country)
+            ),
+            None,
+        )

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from facts.shapes import Money, Partnership, Person, Place
-from ingest.article_state import ONE_ANAPHORA, ArticleState, Party
+from ingest.article_state import CITY_NOUNS, ONE_ANAPHORA, ArticleState, Party
 from ingest.hubs import (
     announced_named,
     announcement,
@@ -136,7 +136,7 @@ def _one_anaphor(match: re.Match, state: ArticleState, gaz_country, named: set[s
     focus = home or state.focus
     if noun.endswith("council") and not adj and focus and focus.kind == "city":
         return focus if focus.key not in named else None
-    wanted = "city" if noun in {"city", "town", "municipality"} or "council" in noun else "region"
+    wanted = "city" if noun in CITY_NOUNS or "council" in noun else "region"
     speaker = state.speaker_place
     if match.group(0).split()[0].lower() in {"his", "her", "my", "our"} and speaker:
         return speaker
@@ -150,10 +150,7 @@ def _one_anaphor(match: re.Match, state: ArticleState, gaz_country, named: set[s
         and country in (None, speaker.country)
     ):
         return speaker
-    for place in reversed(state.recent):
-        if place.kind == wanted and place.key not in named and country in (None, place.country):
-            return place
-    return None
+    return state.last_met(wanted, named, country)
 
 
 def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_country):

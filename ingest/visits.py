@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from facts.shapes import Partnership, Person, Place
-from ingest.article_state import ONE_ANAPHORA, ArticleState, Party
+from ingest.article_state import CITY_NOUNS, ONE_ANAPHORA, ArticleState, Party
 from ingest.kinds import VISIT_REGEX
 from ingest.resolve import Mention
 from ingest.status import link_year, visit_status
@@ -147,11 +147,9 @@ def _anaphoric_host(
     for match in ONE_ANAPHORA.finditer(text):
         if match.group("adj") or not re.search(r"\b(?:to|in) $", text[: match.start()]):
             continue
-        noun = match.group("noun")
-        wanted = "city" if noun in {"city", "town", "municipality"} else "region"
-        for place in reversed(state.recent):
-            if place.kind == wanted and place.key not in own:
-                return place
+        found = state.last_met("city" if match.group("noun") in CITY_NOUNS else "region", own)
+        if found is not None:
+            return found
     return None
 
 
