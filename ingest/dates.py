@@ -37,6 +37,14 @@ def published_year(published: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def published_day(published: str | None) -> date | None:
+    """The day of an ISO `YYYY-MM-DD` publication date; None for a year alone or none."""
+    try:
+        return date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+
+
 def _iso(year: int, month: int, day: int) -> str | None:
     """An ISO day, or None when the numbers do not form a real date in range."""
     if not MIN_YEAR <= year <= MAX_YEAR:
@@ -179,9 +187,8 @@ def _relative_year(unit: str, which: str, published: str) -> int | None:
     step = {"last": -1, "past": -1, "yesterday": -1, "next": 1, "coming": 1}.get(which, 0)
     if unit == "year":
         return year + step
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
+    day = published_day(published)
+    if day is None:
         return year  # without the day, a month or week away stays in the year
     days = {"month": 30, "week": 7, "day": 1}[unit]
     return (day + timedelta(days=step * days)).year
@@ -202,9 +209,8 @@ def _relative_years(sentence: str, published: str | None) -> list[YearMention]:
 
 def _months(sentence: str, published: str | None) -> list[YearMention]:
     """ "signed in March": the year of the latest March by the publication day (not after it)."""
-    try:
-        day = date.fromisoformat((published or "")[:10])
-    except ValueError:
+    day = published_day(published)
+    if day is None:
         return []
     mentions = []
     for m in MONTH_ALONE.finditer(sentence):
@@ -229,11 +235,8 @@ def after_publication(sentence: str, year: YearMention, published: str | None) -
     if year.year != reported:
         return year.year > reported
     month = MONTH_OF_YEAR.search(sentence, max(0, year.start - 25), year.start)
-    try:
-        day = date.fromisoformat((published or "")[:10])
-    except ValueError:
-        return False
-    return month is not None and _month_number(month["month"]) > day.month
+    day = published_day(published)
+    return month is not None and day is not None and _month_number(month["month"]) > day.month
 
 
 def ordinal_value(word: str) -> int:
