@@ -128,20 +128,15 @@ def lookup(settings: Settings, args) -> int:
 
 def evaluate(settings: Settings, args) -> int:
     """Score extraction against a gold file: scores, reliability by confidence, error classes."""
-    from ingest.evaluate import format_report, score
+    from ingest.evaluate import article_path, format_report, gold_part, load_gold, score
 
-    gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
-    if args.only:
-        wanted = {part.strip() for part in args.only.split(",") if part.strip()}
-        unknown = wanted - {str(item["id"]) for item in gold}
-        if unknown:
-            print(f"not in {args.gold}: {', '.join(sorted(unknown))}", file=sys.stderr)
-            return 2
-        gold = [item for item in gold if str(item["id"]) in wanted]
+    gold, unknown = gold_part(load_gold(args.gold), args.only)
+    if unknown:
+        print(f"not in {args.gold}: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
     extractor, predicted = _extractor(settings), {}
     for item in gold:
-        path = Path(args.articles) / f"{item['id']}.txt"
-        predicted[item["id"]] = extractor(read_path(path)).to_json()
+        predicted[item["id"]] = extractor(read_path(article_path(args.articles, item))).to_json()
     report = score(gold, predicted)
     if args.json:
         print(json.dumps(report.to_json()))

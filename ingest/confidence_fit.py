@@ -26,7 +26,15 @@ from ingest.confidence import (
     partnership_features,
     person_features,
 )
-from ingest.evaluate import BUCKETS, Accuracy, bucket_of, load_gold, prediction_labels
+from ingest.evaluate import (
+    BUCKETS,
+    Accuracy,
+    article_path,
+    bucket_of,
+    gold_part,
+    load_gold,
+    prediction_labels,
+)
 from ingest.extract import Extractor
 from ingest.pipeline import build_nlp
 from ingest.reader import read_path
@@ -35,9 +43,8 @@ from ingest.reader import read_path
 def _gold_articles(spec: list[str]) -> list[tuple[dict, Path]]:
     """(gold article, text path) of one `--set GOLD ARTICLES [IDS]`."""
     gold_file, folder, *only = spec
-    wanted = {part.strip() for part in only[0].split(",")} if only else None
-    gold = [a for a in load_gold(gold_file) if wanted is None or str(a["id"]) in wanted]
-    return [(a, Path(folder) / f"{a['id']}.txt") for a in gold]
+    gold, _ = gold_part(load_gold(gold_file), only[0] if only else None)
+    return [(a, article_path(folder, a)) for a in gold]
 
 
 def _labelled(extractor: Extractor, gold: dict, path: Path):

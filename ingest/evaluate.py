@@ -289,6 +289,20 @@ def load_gold(path: str | Path) -> list[dict]:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+def gold_part(gold: list[dict], only: str | None) -> tuple[list[dict], set[str]]:
+    """The gold articles `only` names ("ID,ID"; all of them without it), and the ids it names
+    that the gold file lacks."""
+    if not only:
+        return gold, set()
+    wanted = {part.strip() for part in only.split(",") if part.strip()}
+    return [a for a in gold if str(a["id"]) in wanted], wanted - {str(a["id"]) for a in gold}
+
+
+def article_path(folder: str | Path, item: dict) -> Path:
+    """Where a gold article's text is: `FOLDER/<id>.txt`."""
+    return Path(folder) / f"{item['id']}.txt"
+
+
 # --- formatting ------------------------------------------------------------------------------
 
 LABELS = {
