@@ -14,6 +14,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -66,6 +67,21 @@ class ArticleView:
     doc: Doc
     facts: ArticleFacts
 
+    @cached_property
+    def mentions(self) -> dict[str, int]:
+        """How often the article names each of its places, by key."""
+        return {m.place.key: m.mentions for m in self.facts.places}
+
+    @cached_property
+    def place_words(self) -> set[str]:
+        """The words of the article's place names, case-folded."""
+        return {w.casefold() for m in self.facts.places for w in m.place.name.split()}
+
+    @cached_property
+    def person_entities(self) -> set[str]:
+        """The names spaCy tags as PERSON."""
+        return {e.text for e in entities(self.doc) if e.label_ == "PERSON"}
+
 
 def _log(n: float) -> float:
     return math.log1p(max(n, 0))
@@ -83,12 +99,11 @@ def _size(population: int | None) -> float:
 def partnership_features(link: Partnership, view: ArticleView) -> dict[str, float]:
     """The features of one link, by name (PARTNERSHIP_FEATURES)."""
     parties = (link.a, link.b)
-    mentions = {m.place.key: m.mentions for m in view.facts.places}
     return {
         "bias": 1.0,
         "names_in_sentence": sum(_spelled(p, link.evidence) for p in parties) / 2,
         "region_party": float(any(p.kind != "city" for p in parties)),
-        "party_mentions": _log(min(mentions.get(p.key, 0) for p in parties)),
+        "party_mentions": _log(min(view.mentions.get(p.key, 0) for p in parties)),
         "smallest_population": min(_size(p.population) for p in parties),
     }
 
@@ -96,14 +111,12 @@ def partnership_features(link: Partnership, view: ArticleView) -> dict[str, floa
 def person_features(person: Person, view: ArticleView) -> dict[str, float]:
     """The features of one person, by name (PERSON_FEATURES)."""
     words = person.name.split()
-    place_words = {w.casefold() for m in view.facts.places for w in m.place.name.split()}
-    people_entities = {e.text for e in entities(view.doc) if e.label_ == "PERSON"}
     return {
         "bias": 1.0,
         "one_word_name": float(len(words) == 1),
         "place_known": float(person.place is not None),
-        "person_entity": float(person.name in people_entities),
-        "place_word_in_name": float(any(w.casefold() in place_words for w in words)),
+        "person_entity": float(person.name in view.person_entities),
+        "place_word_in_name": float(any(w.casefold() in view.place_words for w in words)),
     }
 
 
