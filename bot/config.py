@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     citylink_fetch_allow_hosts: Annotated[list[str], NoDecode] = []
     citylink_spacy_model: str = DEFAULT_SPACY_MODEL
     citylink_cache_dir: Path = Path.home() / ".cache" / "citylink"
+    # Extracted links scored below this are "Unconfirmed" on cards and wait out of digests.
+    citylink_confirm_below: float = Field(default=0.7, ge=0.0, le=1.0)
 
     @field_validator("citylink_fetch_allow_hosts", mode="before")
     @classmethod

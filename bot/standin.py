@@ -162,6 +162,7 @@ class WebAPIStandIn:
             },
             "chat.postEphemeral": {"message_ts": ts},
             "views.publish": {"view": {"id": "V1"}},
+            "views.open": {"view": {"id": f"VMODAL{next(self._ts)}"}},
             "chat.getPermalink": {"permalink": f"https://citylink.slack.com/archives/x/p{ts}"},
             "apps.connections.open": {"url": self.socket_url} if self.socket_url else {},
         }

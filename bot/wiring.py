@@ -22,6 +22,7 @@ from handlers.context import Services
 from ingest.fetch import fetch_article
 from places.gazetteer import load_gazetteer
 from places.index import PlaceIndex
+from services.corrections import CorrectionService
 from services.deliveries import Deliveries
 from services.digests import DigestService
 from services.forwarding import ForwardService
@@ -95,16 +96,19 @@ def make_services(settings: Settings, extractor: LazyExtractor | None = None) ->
     second (Slack allows three); reading a forward after the acknowledgement may take longer."""
     sessions = store_sessions(settings, REQUEST_SECONDS, writer=False)
     reads = make_read_engine(settings.database_url, answer_within=REQUEST_SECONDS)
-    lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)), reads=reads)
+    lookups = LookupService(sessions, place_index(str(settings.citylink_cache_dir)), reads=reads,
+                            confirm_below=settings.citylink_confirm_below)  # fmt: skip
     working = make_sessions(make_engine(settings.database_url, answer_within=WORK_SECONDS,
                                         writer=True))  # fmt: skip
     ingesting = IngestService(working, extractor or LazyExtractor(settings))
     fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
     forwarding = ForwardService(ingesting, fetch, api_url=settings.slack_api_url)
     subscribing = SubscriptionService(sessions, lookups)
+    correcting = CorrectionService(make_sessions(make_engine(
+        settings.database_url, answer_within=REQUEST_SECONDS, writer=True)), lookups)  # fmt: skip
     return Services(lookups=lookups, forwarding=forwarding,
                     inbox=ForwardInbox(sessions, forwarding), subscribing=subscribing,
-                    deliveries=Deliveries(sessions))  # fmt: skip
+                    deliveries=Deliveries(sessions), correcting=correcting)  # fmt: skip
 
 
 def web_client(settings: Settings, token: str | None = None) -> WebClient:
@@ -122,7 +126,8 @@ def digest_service(settings: Settings) -> DigestService:
     worker = f"{socket.gethostname()}:{os.getpid()}"
     sessions = store_sessions(settings)
     clients = team_clients(settings, sessions.kw["bind"], partial(web_client, settings))
-    return DigestService(sessions, clients, worker=worker)
+    return DigestService(sessions, clients, worker=worker,
+                         confirm_below=settings.citylink_confirm_below)  # fmt: skip
 
 
 def forward_resumer(settings: Settings) -> Callable[[], int]:

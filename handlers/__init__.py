@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from handlers import actions, commands, events, home, shortcuts
+from handlers import actions, commands, corrections, events, home, shortcuts
 from handlers.middleware import drop_redeliveries, tag_request
 
 
@@ -14,4 +14,5 @@ def register(app: App) -> None:
     shortcuts.register(app)
     events.register(app)
     actions.register(app)
+    corrections.register(app)
     home.register(app)

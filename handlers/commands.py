@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from slack_bolt import Ack, App
 from sqlalchemy.exc import SQLAlchemyError
 
+from handlers import corrections
 from handlers.context import services_of, team_of
 from services.digest_content import schedule_of
 from services.lookups import LookupService
@@ -115,9 +116,13 @@ def handle_citylink(ack: Ack, command: dict, context) -> None:
     """Answer in the acknowledgement itself: lookups take milliseconds."""
     services, typed = services_of(context), command.get("text", "")
     text = clean(typed)  # `answer` cleans what was typed itself: cleaning twice unescapes twice
+    word, _, rest = text.partition(" ")
     try:
-        if text.split(" ")[0].lower() in SUBSCRIPTION_WORDS:
+        if word.lower() in SUBSCRIPTION_WORDS:
             view = subscription_answer(services.subscribing, command, team_of(context) or "")
+        elif word.lower() in corrections.WORDS:
+            view = corrections.command_answer(services.correcting, word.lower(), rest,
+                                              team_of(context) or "", command.get("user_id", "?"))
         else:
             view = answer(services.lookups, typed, team_id=team_of(context))
     except SQLAlchemyError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from services.corrections import CorrectionService
 from services.forwarding import ForwardService
 from services.inbox import ForwardInbox
 from services.lookups import LookupService
@@ -25,6 +26,7 @@ class Services:
     inbox: ForwardInbox  # forwards kept until answered
     subscribing: SubscriptionService
     deliveries: Deliveries  # Slack event ids already received, by any process
+    correcting: CorrectionService  # a team's confirmations, hidden facts, edits, additions
 
     def __deepcopy__(self, memo) -> Services:
         """Bolt copies the context for lazy listeners; these process-wide services are shared."""

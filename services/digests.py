@@ -55,9 +55,11 @@ class DigestService:
         worker: str,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         sleep: Callable[[float], None] = time.sleep,
+        confirm_below: float = 0.0,
     ):
         self.sessions, self.client_for, self.worker = sessions, client_for, worker
         self.now, self.sleep = now, sleep
+        self.confirm_below = confirm_below  # unconfirmed links wait for someone to confirm them
         self._last_post: dict[str, float] = {}
 
     def ensure_default(self, channel: str, team: str = "") -> SubscriptionResult:
@@ -76,10 +78,13 @@ class DigestService:
     def compose(self, subscription: SubscriptionResult, start: datetime, end: datetime):
         team = subscription.scope or None
         with self.sessions.begin() as session:
-            found = queries.recent_partnerships(session, limit=None, team_id=team, since=start,
-                                                until=end)  # fmt: skip
+            found = queries.recent_partnerships(
+                session, limit=None, team_id=team, since=start, until=end,
+                confirm_below=self.confirm_below,
+            )  # fmt: skip
             articles = queries.articles_between(session, start, end, team_id=team)
-        links = select_links(found, subscription, start, end)
+        trusted = [link for link in found if not link.unconfirmed]
+        links = select_links(trusted, subscription, start, end)
         if subscription.places or subscription.muted_words:
             shown = {e.article.id for link in links for e in link.evidence}
             articles = [a for a in articles if a.id in shown]

@@ -51,10 +51,16 @@ class PairAnswer:
 
 class LookupService:
     def __init__(
-        self, sessions: sessionmaker[Session], index: PlaceIndex, *, reads: Engine | None = None
+        self,
+        sessions: sessionmaker[Session],
+        index: PlaceIndex,
+        *,
+        reads: Engine | None = None,
+        confirm_below: float = 0.0,
     ):
         self.sessions = sessions
         self.index = index
+        self.confirm_below = confirm_below  # extracted links below this are "unconfirmed"
         # One-statement reads skip the transaction (no BEGIN and COMMIT round trips).
         self._reads = reads or sessions.kw["bind"].execution_options(isolation_level="AUTOCOMMIT")
 
@@ -116,7 +122,8 @@ class LookupService:
         first = 0 if page is None else page * LINKS_PER_PAGE
         window = slice(first, None if page is None else first + LINKS_PER_PAGE)
         with self.sessions.begin() as session:
-            return queries.place_profile(session, place_id, team_id=team_id, window=window)
+            return queries.place_profile(session, place_id, team_id=team_id, window=window,
+                                         confirm_below=self.confirm_below)  # fmt: skip
 
     def pair(self, a_text: str, b_text: str, *, team_id: str | None = None) -> PairAnswer:
         """What links the two places named; the store is asked about both in one query."""
@@ -139,12 +146,14 @@ class LookupService:
         if a.stored_id is None or b.stored_id is None:
             return PairAnswer(a, b, ())
         links = read(self._reads, partial(queries.pair_links, a_id=a.stored_id,
-                                          b_id=b.stored_id, team_id=team_id))  # fmt: skip
+                                          b_id=b.stored_id, team_id=team_id,
+                                          confirm_below=self.confirm_below))  # fmt: skip
         return PairAnswer(a, b, tuple(links))
 
     def latest(self, *, limit: int = 10, team_id: str | None = None) -> list[LinkResult]:
         with self.sessions.begin() as session:
-            return queries.recent_partnerships(session, limit=limit, team_id=team_id)
+            return queries.recent_partnerships(session, limit=limit, team_id=team_id,
+                                               confirm_below=self.confirm_below)  # fmt: skip
 
     def counts(self, *, team_id: str | None = None) -> StoreCounts:
         """Articles, places, partnerships and people the team can see."""

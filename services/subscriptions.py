@@ -46,7 +46,7 @@ def _items(text: str) -> list[str]:
     return [x.strip() for x in text.split(",") if x.strip()]
 
 
-def _kind(word: str) -> str | None:
+def kind_named(word: str) -> str | None:
     lowered = word.lower()
     return next((kind for key, kind in KIND_WORDS.items() if key in lowered), None)
 
@@ -89,7 +89,7 @@ def parse_subscribe(text: str) -> SubscriptionRequest:
             if len(request.place_names) > MAX_PLACES:
                 request.problem = f"A digest can follow at most {MAX_PLACES} places."
         elif name.startswith("kind"):
-            kinds = [_kind(x) for x in _items(value)]
+            kinds = [kind_named(x) for x in _items(value)]
             if None in kinds:
                 request.problem = "Kinds are: sister, friendship, mou, trade, cooperation, visit."
             request.fields["kinds"] = sorted({k for k in kinds if k})
@@ -144,5 +144,6 @@ class SubscriptionService:
 
     def preview(self, subscription: SubscriptionResult):
         """The channel's next digest as it would look now, without posting or recording it."""
-        service = DigestService(self.sessions, client_for=None, worker="preview", now=self.now)
+        service = DigestService(self.sessions, client_for=None, worker="preview", now=self.now,
+                                confirm_below=self.lookups.confirm_below)  # fmt: skip
         return digest_messages(service.preview(subscription), schedule_of(subscription))

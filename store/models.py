@@ -236,6 +236,29 @@ class Evidence(Base):
         return Money(self.amount_value, self.amount_currency)
 
 
+class Correction(Base):
+    """A team's correction of a link, kept beside the extracted facts, which stay as extracted.
+
+    `place_a_id`, `place_b_id` and `kind` name the fact as stored (for "add", the fact added),
+    so a correction finds its fact again after re-extraction replaces the partnership rows.
+    """
+
+    __tablename__ = "corrections"
+    __table_args__ = (Index("ix_corrections_scope_created_at", "scope", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(64))  # the team whose view it changes
+    user_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    action: Mapped[str] = mapped_column(String(8))  # a CORRECTION_ACTIONS value
+    place_a_id: Mapped[int] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"))
+    place_b_id: Mapped[int] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    before: Mapped[dict] = mapped_column(JSON)  # the values the team saw ({} for "add")
+    after: Mapped[dict] = mapped_column(JSON)  # the values it set: kind, status, year, a, b, url
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 class SlackDelivery(Base):
     """A Slack event's id, the first time any worker process received it (retries repeat it)."""
 

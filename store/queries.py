@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
+from functools import partial
 from itertools import islice
 
 from sqlalchemy import (
@@ -21,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from facts.shapes import PARTNERSHIP_KINDS, Money
-from store import models
+from store import corrections, models
 from store.models import NEWEST_ARTICLE_FIRST, visible_scopes
 from store.results import (
     ArticleRef,
@@ -73,6 +74,11 @@ def _summaries(
         rows = session.execute(SUMMARIES, {"ids": chunk})
         found.update((row.id, PlaceSummary(*row)) for row in rows)
     return found
+
+
+def places_by_id(session: Session | Connection, ids: Collection[int]) -> dict[int, PlaceSummary]:
+    """The stored places among `ids`, by id."""
+    return _summaries(session, ids)
 
 
 def places_by_key(session: Session, keys: Collection[str]) -> dict[str, PlaceSummary]:
@@ -161,11 +167,61 @@ def _link(
 
 
 def pair_links(
-    session: Session | Connection, a_id: int, b_id: int, *, team_id: str | None = None
+    session: Session | Connection,
+    a_id: int,
+    b_id: int,
+    *,
+    team_id: str | None = None,
+    confirm_below: float = 0.0,
 ) -> list[LinkResult]:
-    """Every partnership between two places, either direction, newest evidence first."""
+    """Every partnership between two places as the team sees them, newest evidence first."""
     rows = session.execute(PAIR_LINKS, {"a": a_id, "b": b_id, "scopes": visible_scopes(team_id)})
-    return _gathered_links(session, rows.all(), None)
+    links, places = _gathered_links(session, rows.all(), None), {}
+    pair = {a_id, b_id}
+    return as_seen_by(session, links, team_id, confirm_below, places,
+                      keep=lambda a, b: {a, b} == pair)  # fmt: skip
+
+
+def as_seen_by(
+    session: Session | Connection,
+    links: list[LinkResult],
+    team_id: str | None,
+    confirm_below: float,
+    places: dict,
+    keep=None,
+) -> list[LinkResult]:
+    """The links with the team's corrections applied: hidden ones gone, edits shown.
+
+    With `keep` (a test on the two sides' place ids), also the links the team's corrections
+    made or added between those places, and only links that still pass it.
+    """
+    team = corrections.by_fact(corrections.of_team(session, team_id or ""))
+    if keep is not None:
+        present = {link.key for link in links}
+        moved = [f for f, rows in team.items()
+                 if f not in present and keep(*corrections.parties(f, rows))]  # fmt: skip
+        links = links + _facts(session, moved, team_id, team, places)
+    wanted = {i for f, rows in team.items() for row in rows for i in (row.after.get("a"),
+              row.after.get("b")) if i is not None}  # fmt: skip
+    places.update(_summaries(session, wanted - places.keys()))
+    seen = (corrections.corrected(link, team.get(link.key, ()), places, confirm_below)
+            for link in links)  # fmt: skip
+    return corrections.merged(
+        [link for link in seen if link and (keep is None or keep(link.a.id, link.b.id))]
+    )
+
+
+def _facts(session, facts: list, team_id: str | None, team: dict, places: dict) -> list[LinkResult]:
+    """The links `facts` name: from their evidence, or as the team added them."""
+    if not facts:
+        return []
+    which = or_(*(and_(P.place_a_id == a, P.place_b_id == b, P.kind == kind)
+                  for a, b, kind in facts))  # fmt: skip
+    found = _links(session, which, team_id, places)
+    stated = {link.key for link in found}
+    added = [f for f in facts if f not in stated and any(r.action == "add" for r in team[f])]
+    places.update(_summaries(session, {i for f in added for i in f[:2]} - places.keys()))
+    return found + [corrections.added_link(f, team[f], places) for f in added]
 
 
 def recent_partnerships(
@@ -175,8 +231,10 @@ def recent_partnerships(
     team_id: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    confirm_below: float = 0.0,
 ) -> list[LinkResult]:
-    """Partnerships with the newest evidence, by when it arrived (in [since, until))."""
+    """Partnerships with the newest evidence, by when it arrived (in [since, until)), as the
+    team sees them (its corrections applied)."""
     query = select(E.partnership_id).join(A, A.id == E.article_id).where(_visible(team_id))
     if since is not None:
         query = query.where(A.ingested_at >= since)
@@ -185,7 +243,8 @@ def recent_partnerships(
     ids = _all_newest(session, query) if limit is None else _first_newest(session, query, limit)
     # Many ids (a long digest) go by the window's own query: no list of them to bind.
     which = P.id.in_(ids) if len(ids) <= IN_CHUNK else P.id.in_(query)
-    return _links_in_order(session, ids, team_id, which=which)
+    links = _links_in_order(session, ids, team_id, which=which)
+    return as_seen_by(session, links, team_id, confirm_below, {})
 
 
 def _all_newest(session: Session, query) -> list[int]:
@@ -281,6 +340,7 @@ def place_profile(
     team_id: str | None = None,
     limit_articles: int = 5,
     window: slice = slice(None),
+    confirm_below: float = 0.0,
 ) -> PlaceProfile | None:
     """A place with its partnerships (by kind, newest first), people and latest articles.
 
@@ -291,12 +351,19 @@ def place_profile(
     places: dict[int, PlaceSummary | None] = {place_id: None}  # read with the partners' summaries
     which = or_(P.place_a_id == place_id, P.place_b_id == place_id)
     links = _links(session, which, team_id, places, most=WHOLE_PROFILE_ROWS)
+
+    def seen(links: list[LinkResult]) -> list[LinkResult]:
+        here = partial(_involves, place_id)
+        found = as_seen_by(session, links, team_id, confirm_below, places, keep=here)
+        return sorted(found, key=lambda link: KIND_ORDER.get(link.kind, len(KIND_ORDER)))
+
     if links is not None:
-        links.sort(key=lambda link: KIND_ORDER.get(link.kind, len(KIND_ORDER)))
+        links = seen(links)
         total, links = len(links), links[window]
-    else:
+    else:  # corrections apply to the window: a page may show one fewer than it could
         ordered = _partnership_order(session, which, team_id)
-        total, links = len(ordered), _links_in_order(session, ordered[window], team_id, places)
+        total = len(ordered)
+        links = seen(_links_in_order(session, ordered[window], team_id, places))
     if places.get(place_id) is None:
         return None
     articles, count = _latest_mentioning(session, place_id, team_id, limit_articles)
@@ -308,6 +375,10 @@ def place_profile(
         articles=articles,
         article_count=count,
     )
+
+
+def _involves(place_id: int, a_id: int, b_id: int) -> bool:
+    return place_id in (a_id, b_id)
 
 
 def _partnership_order(session: Session, which: ColumnElement[bool], team_id: str | None):

@@ -93,11 +93,38 @@ class EvidenceResult:
     confidence: float | None = None  # the extractor's; None for facts stored before it had one
 
 
+FactKey = tuple[int, int, str]  # a link as stored: (place a id, place b id, kind)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Who did something to a fact, and when: "corrected by @maria, 3 Dec"."""
+
+    user_id: str
+    at: datetime
+    action: str  # a correction's action: confirm, hide, edit or add
+
+
+@dataclass(frozen=True)
+class CorrectionResult:
+    """One correction of a team: its fact, what was seen before, what it set, and why."""
+
+    id: int
+    fact: FactKey
+    action: str
+    before: dict
+    after: dict
+    note: str | None
+    mark: Mark
+
+
 @dataclass(frozen=True)
 class LinkResult:
     """A partnership between `a` and `b` (visitor and host for a `visit`), evidence newest first.
 
-    Status, year and amount derive from the evidence the asker may see.
+    Status, year and amount derive from the evidence the asker may see, then from the asker's
+    team's corrections; `fact` is the link as extracted when a correction changed its parties
+    or kind. A link a team added by hand has no evidence.
     """
 
     id: int
@@ -109,11 +136,22 @@ class LinkResult:
     amount: Money | None
     evidence: tuple[EvidenceResult, ...]
     first_seen_at: datetime
+    fact: FactKey | None = None  # as extracted, when a correction changed it
+    corrected: Mark | None = None  # the team's last edit (or its addition of the link)
+    confirmed: Mark | None = None  # the team's last confirmation
+    unconfirmed: bool = False  # extraction's confidence is below the team's threshold
+    source_url: str | None = None  # given with a link added by hand
 
     @property
-    def latest(self) -> ArticleRef:
-        """The newest article supporting the link."""
-        return self.evidence[0].article
+    def key(self) -> FactKey:
+        """The link as stored, which the team's corrections refer to."""
+        return self.fact or (self.a.id, self.b.id, self.kind)
+
+    @property
+    def confidence(self) -> float | None:
+        """Extraction's confidence in the link: that of its best-supported statement."""
+        scores = [e.confidence for e in self.evidence if e.confidence is not None]
+        return max(scores, default=None)
 
     def partner_of(self, place_id: int) -> PlaceSummary:
         """The other party, seen from `place_id`."""

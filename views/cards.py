@@ -13,7 +13,9 @@ from places.names import fold
 from places.regions import country_name, shipped_regions
 from store.results import (
     ArticleRef,
+    FactKey,
     LinkResult,
+    Mark,
     PersonResult,
     PlaceProfile,
     PlaceSummary,
@@ -29,6 +31,9 @@ if TYPE_CHECKING:  # lookups import LINKS_PER_PAGE from here: the import runs th
 SHOW_PLACE = "citylink_show_place"  # value: a place key
 SHOW_PAGE = "citylink_show_page"  # value: "place key|page"
 SHARE = "citylink_share"  # value: what to share, see `share_value`
+FIX = "citylink_fix"  # a partnership's overflow menu; option values: see `fix_value`
+ADD = "citylink_add"  # "Add a partnership"; value: the card's place keys, "|"-joined
+FIXES = (("confirm", "Confirm"), ("wrong", "Wrong\u2026"), ("edit", "Edit\u2026"))
 LINKS_PER_PAGE = 12  # partnerships on one page of a place card
 PEOPLE_SHOWN = 8
 EVIDENCE_CHARS = 400
@@ -52,12 +57,16 @@ KIND_LABELS = {
     "visit": "visit",
 }
 STATUS_WORDS = {"new": "new", "existing": "in place", "proposed": "proposed", "ended": "ended"}
+UNCONFIRMED_NOTE = "I am not sure of these: confirm or correct them from their menus."
 STORE_DOWN = "I can't reach my knowledge store right now. Please try again in a minute."
 HELP_TEXT = (
     "*Look up a place:* `/citylink Chongqing` (typos, old names, native scripts and "
     "qualifiers work: `Chungking`, `上海`, `Dunedin, NZ`, `Portland, Maine`)\n"
     "*What links two places:* `/citylink Dunedin & Shanghai`\n"
     "*Newest partnerships:* `/citylink latest`     *What I know:* `/citylink stats`\n"
+    "*Fix a fact:* use the menu beside it (Confirm, Wrong\u2026, Edit\u2026); "
+    "`/citylink add Dunedin & Shanghai sister city 1994 [link]` adds one no article states; "
+    "`/citylink history Dunedin & Shanghai` shows a link's evidence and corrections\n"
     "*Teach me:* forward an article with the *Send to CityLink* message shortcut, "
     "DM me a link or paste the text, or mention me with a link."
 )
@@ -165,8 +174,37 @@ def _status_line(link: LinkResult) -> str:
     return ", ".join(str(p) for p in parts if p)
 
 
+def _day(moment) -> str:
+    return f"{moment.day} {moment:%b}"
+
+
+def mark_text(mark: Mark) -> str:
+    """'corrected by @maria, 3 Dec'."""
+    verb = {"confirm": "confirmed", "add": "added", "hide": "hidden"}.get(mark.action, "corrected")
+    return f"{verb} by <@{escape(mark.user_id)}>, {_day(mark.at)}"
+
+
+def _marks(link: LinkResult) -> str:
+    marks = [mark_text(m) for m in (link.corrected, link.confirmed) if m]
+    if link.unconfirmed:
+        marks.append("unconfirmed")
+    return f" \u00b7 _{'; '.join(marks)}_" if marks else ""
+
+
+def _source_text(link: LinkResult) -> str:
+    """The newest evidence and its article; for a link added by hand, its source."""
+    if not link.evidence:
+        url = link.source_url
+        return f"Added by hand; source: <{url}|{escape(clip(url, 100))}>" if url else (
+            "Added by hand; no article yet")  # fmt: skip
+    newest = link.evidence[0]
+    more = len({e.article.id for e in link.evidence}) - 1
+    also = f" (+{more} more article{'s' if more > 1 else ''})" if more else ""
+    return f">{escape(clip(newest.sentence, EVIDENCE_CHARS))}\n{article_link(newest.article)}{also}"
+
+
 def link_text(link: LinkResult, here: int | None = None) -> str:
-    """One partnership: who, kind/status/year, the newest evidence and its article."""
+    """One partnership: who, kind/status/year, marks, the newest evidence and its article."""
     if link.kind == "visit":
         who = f"*{escape(link.a.name)}* \u2192 *{escape(link.b.name)}*"
     elif here is not None:
@@ -175,21 +213,50 @@ def link_text(link: LinkResult, here: int | None = None) -> str:
     else:
         kind = KIND_LABELS.get(link.kind, link.kind)
         who = f"*{escape(link.a.name)}* & *{escape(link.b.name)}* \u00b7 {kind}"
-    newest = link.evidence[0]
-    more = len({e.article.id for e in link.evidence}) - 1
-    also = f" (+{more} more article{'s' if more > 1 else ''})" if more else ""
-    return (
-        f"{who} \u00b7 {_status_line(link)}\n"
-        f">{escape(clip(newest.sentence, EVIDENCE_CHARS))}\n"
-        f"{article_link(newest.article)}{also}"
-    )
+    return f"{who} \u00b7 {_status_line(link)}{_marks(link)}\n{_source_text(link)}"
 
 
-def _links_blocks(links: Sequence[LinkResult], here: int | None) -> list[Block]:
+def fix_value(verb: str, fact: FactKey) -> str:
+    """An overflow option's value: 'edit|12|34|sister_city' (the fact as stored)."""
+    return "|".join((verb, str(fact[0]), str(fact[1]), fact[2]))
+
+
+def parse_fix_value(value: str) -> tuple[str, FactKey] | None:
+    """(verb, fact) from `fix_value`'s text; None for anything else."""
+    parts = value.split("|")
+    if len(parts) != 4 or not (parts[1].isdigit() and parts[2].isdigit()):
+        return None
+    return parts[0], (int(parts[1]), int(parts[2]), parts[3])
+
+
+def link_section(link: LinkResult, number: int, here: int | None = None) -> Block:
+    """A partnership with its menu: Confirm, Wrong..., Edit... (`number` keeps ids unique)."""
+    options = [
+        {"text": _plain_text(label), "value": fix_value(verb, link.key)}
+        for verb, label in FIXES
+        if not (verb == "confirm" and (link.confirmed or link.corrected))
+    ]
+    menu = {"action_id": f"{FIX}:{number}", "options": options, "type": "overflow"}
+    return {**section(link_text(link, here)), "accessory": menu}
+
+
+def links_blocks(
+    links: Sequence[LinkResult], here: int | None = None, *, by_kind: bool = False, first: int = 0
+) -> list[Block]:
+    """Partnership sections with their menus, numbered from `first`; grouped by kind, the
+    unconfirmed ones last."""
+    if not by_kind:
+        return [link_section(link, n, here) for n, link in enumerate(links, start=first)]
     blocks: list[Block] = []
-    for kind, group in groupby(links, key=lambda link: link.kind):
+    trusted = [link for link in links if not link.unconfirmed]
+    doubtful = [link for link in links if link.unconfirmed]
+    numbered = list(enumerate([*trusted, *doubtful], start=first))
+    for kind, group in groupby(numbered[: len(trusted)], key=lambda item: item[1].kind):
         blocks.append(section(f"*{KIND_HEADINGS.get(kind, kind)}*"))
-        blocks += [section(link_text(link, here)) for link in group]
+        blocks += [link_section(link, n, here) for n, link in group]
+    if doubtful:
+        blocks.append(section(f"*Unconfirmed* \u00b7 {UNCONFIRMED_NOTE}"))
+        blocks += [link_section(link, n, here) for n, link in numbered[len(trusted) :]]
     return blocks
 
 
@@ -217,7 +284,7 @@ def share_value(kind: str, *keys: str) -> str:
 
 def action_ids(action: str) -> re.Pattern[str]:
     """The action_ids of `action`'s buttons: `action` itself, or numbered `action:3`."""
-    return re.compile(rf"^{re.escape(action)}(:[0-9]{{1,2}})?\Z")
+    return re.compile(rf"^{re.escape(action)}(:[0-9]{{1,3}})?\Z")
 
 
 def _actions(buttons: list[Block]) -> list[Block]:
@@ -232,7 +299,7 @@ def _page_blocks(profile: PlaceProfile, page: int) -> list[Block]:
     then, on the first page, people and the latest articles."""
     shown = profile.partnerships[:LINKS_PER_PAGE]
     total = profile.partnership_count
-    blocks = _links_blocks(shown, profile.place.id)
+    blocks = links_blocks(shown, profile.place.id, by_kind=True)
     if total > len(shown):
         first = page * LINKS_PER_PAGE + 1
         blocks.append(context(f"partnerships {first}-{first + len(shown) - 1} of {total}"))
@@ -278,7 +345,8 @@ def _country_note(place: Place, country: str, offered: Sequence[Place]) -> str:
 
 def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[Block]:
     key = answer.place.key
-    buttons = [_button("Share to channel", SHARE, share_value("place", key, str(page)), "primary")]
+    buttons = [_button("Share to channel", SHARE, share_value("place", key, str(page)), "primary"),
+               _button("Add a partnership", ADD, key)]  # fmt: skip
     if (page + 1) * LINKS_PER_PAGE < total:
         buttons.append(_button("More partnerships", SHOW_PAGE, f"{key}|{page + 1}"))
     others = answer.alternatives[:3]
@@ -331,9 +399,10 @@ def pair_card(
     if not links:
         blocks.append(section(f"I know of no link between {escape(place_label(a))} and "
                                f"{escape(place_label(b))} yet."))  # fmt: skip
-    blocks += [section(link_text(link)) for link in links[: LINKS_PER_PAGE * 2]]
+    blocks += links_blocks(links[: LINKS_PER_PAGE * 2])
     if shared_by is None:
-        blocks += _actions([_button("Share to channel", SHARE, share_value("pair", a.key, b.key))])
+        blocks += _actions([_button("Share to channel", SHARE, share_value("pair", a.key, b.key)),
+                            _button("Add a partnership", ADD, f"{a.key}|{b.key}")])  # fmt: skip
     return view_of(blocks, f"{title}: {len(links)} links")
 
 
@@ -343,7 +412,7 @@ def latest_card(
     blocks: list[Block] = [header("Newest partnerships"), *_shared_note(shared_by)]
     if not links:
         blocks.append(section("Nothing yet: forward me an article about a city partnership."))
-    blocks += [section(link_text(link)) for link in links]
+    blocks += links_blocks(links)
     if with_share and shared_by is None and links:
         blocks += _actions([_button("Share to channel", SHARE, share_value("latest"))])
     return view_of(blocks, f"Newest partnerships: {len(links)}")

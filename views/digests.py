@@ -16,7 +16,7 @@ from views.cards import (
     context,
     escape,
     header,
-    link_text,
+    links_blocks,
     message,
     section,
     view_of,
@@ -53,11 +53,13 @@ def _header(content: DigestContent, schedule: Schedule) -> list[Block]:
 
 def _body(content: DigestContent) -> list[Block]:
     blocks: list[Block] = []
+    counted = 0
     for attribute, heading in GROUPS:
         links = getattr(content, attribute)
         if links:
             blocks.append(section(f"*{heading}*"))
-            blocks += [section(link_text(link)) for link in links]
+            blocks += links_blocks(links, first=counted)
+            counted += len(links)
     if content.articles:
         shown = content.articles[:MAX_ARTICLES]
         more = len(content.articles) - len(shown)

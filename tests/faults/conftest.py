@@ -16,7 +16,7 @@ from tests.digests.conftest import (  # noqa: F401 - fixtures shared with the di
     subscribe,
 )
 
-TWO_PART_LINKS = 30  # long links: about 16,000 characters, two messages of Slack's size
+TWO_PART_LINKS = 20  # long links with their menus: about 20,000 characters, two messages
 
 
 @pytest.fixture

@@ -83,6 +83,37 @@ class Slack:
         return checked(dispatch(self.app, SECRET, urlencode({"payload": json.dumps(payload)}),
                                 FORM))  # fmt: skip
 
+    def choose(self, section: dict, verb: str, *, team: str = "T111", user: str = "W111"):
+        """Pick `verb` (confirm, wrong, edit) from a partnership's menu."""
+        menu = section["accessory"]
+        option = next(o for o in menu["options"] if o["value"].startswith(f"{verb}|"))
+        payload = json.loads((PAYLOADS / "block_actions.json").read_text())
+        payload.update(response_url=self.response_url(), trigger_id=f"{time.time_ns()}.trigger",
+                       team={"id": team, "domain": "d"}, user={"id": user, "team_id": team})
+        payload["actions"] = [{"type": "overflow", "action_id": menu["action_id"],
+                               "block_id": section.get("block_id", "b"), "selected_option": option,
+                               "action_ts": f"{time.time():.6f}"}]  # fmt: skip
+        return checked(dispatch(self.app, SECRET, urlencode({"payload": json.dumps(payload)}),
+                                FORM))  # fmt: skip
+
+    def opened(self) -> dict:
+        """The newest form the app opened with `views.open`."""
+        view = self.wait_for("views.open")[-1].params["view"]
+        return json.loads(view) if isinstance(view, str) else view
+
+    def submit(self, view: dict, *, team: str = "T111", user: str = "W111", **values: str) -> dict:
+        """Submit a form as filled in by default, with `values` typed or chosen over it; the
+        app's answer (`{}` when it closes the form)."""
+        payload = json.loads((PAYLOADS / "view_submission.json").read_text())
+        payload.update(team={"id": team, "domain": "d"}, user={"id": user, "team_id": team})
+        payload["view"].update(callback_id=view["callback_id"], blocks=view["blocks"],
+                               private_metadata=view.get("private_metadata", ""), team_id=team,
+                               state={"values": form_state(view, values)})  # fmt: skip
+        response = checked(dispatch(self.app, SECRET, urlencode({"payload": json.dumps(payload)}),
+                                    FORM))  # fmt: skip
+        assert response.status == 200, response.body
+        return json.loads(response.body) if response.body else {}
+
     def event(self, event: dict, *, event_id: str | None = None, team: str = "T111", **headers):
         """An Events API delivery; each gets a new event id unless one is given (a retry)."""
         body = json.loads((PAYLOADS / "event_callback.app_mention.bolt_test.json").read_text())
@@ -92,6 +123,36 @@ class Slack:
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 10.0):
         return wait_for_calls(self.standin, method, count, timeout)
+
+
+def form_state(view: dict, values: dict[str, str]) -> dict:
+    """`state.values` of a submitted form: each input's initial value unless `values` has one
+    (an option's value for selects and radio buttons)."""
+    state = {}
+    for block in view["blocks"]:
+        if block["type"] != "input":
+            continue
+        element, field = block["element"], block["block_id"]
+        if element["type"] in ("static_select", "radio_buttons"):
+            chosen = element.get("initial_option")
+            if field in values:
+                chosen = next(o for o in element["options"] if o["value"] == values[field])
+            entry = {"type": element["type"], "selected_option": chosen}
+        else:
+            entry = {"type": element["type"], "value": values.get(field,
+                                                                  element.get("initial_value"))}
+        state[field] = {element["action_id"]: entry}
+    return state
+
+
+def menus(blocks: list[dict]) -> list[dict]:
+    """The sections that carry a partnership's menu."""
+    return [b for b in blocks if b.get("accessory", {}).get("type") == "overflow"]
+
+
+def menu_of(blocks: list[dict], *words: str) -> dict:
+    """The partnership section whose text holds every one of `words`."""
+    return next(b for b in menus(blocks) if all(w in b["text"]["text"] for w in words))
 
 
 def checked(response):
