@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
+from sqlalchemy.exc import SQLAlchemyError
 
 from facts.shapes import ArticleText
 from ingest.errors import IngestError, TooLarge
 from ingest.reader import MAX_BYTES, read_bytes
 from services.ingesting import Forward, IngestOutcome, IngestService
+from store import queries
+from store.results import LinkResult
+
+log = logging.getLogger(__name__)
 
 # Slack writes links as <url> or <url|label>; mentions (<@U1>, <#C1>, <!here>) are not links.
 SLACK_LINK = re.compile(r"<([a-z][a-z0-9+.-]*://[^|>\s]+)(?:\|[^>]*)?>", re.IGNORECASE)
@@ -30,6 +36,7 @@ class Learned:
     source: str  # the link, the file name, or "your message"
     outcome: IngestOutcome | None = None
     reason: str | None = None
+    links: tuple[LinkResult, ...] = ()  # what a new article taught, as stored, to be corrected
 
 
 def links_in(text: str) -> list[str]:
@@ -76,9 +83,24 @@ class ForwardService:
 
     def _learn(self, source: str, read: Callable[[], ArticleText], forward: Forward) -> Learned:
         try:
-            return Learned(source, outcome=self.ingesting.ingest(read(), forward))
+            outcome = self.ingesting.ingest(read(), forward)
         except IngestError as exc:
             return Learned(source, reason=exc.reason)
+        return Learned(source, outcome=outcome, links=self._stored(outcome, forward))
+
+    def _stored(self, outcome: IngestOutcome, forward: Forward) -> tuple[LinkResult, ...]:
+        """The new article's links as the team now sees them; none if the store stopped
+        answering since (the reply then lists the links as extracted, without menus)."""
+        if not outcome.result.created or not outcome.facts or not outcome.facts.partnerships:
+            return ()
+        try:
+            with self.ingesting.sessions.begin() as session:
+                return tuple(queries.article_links(session, outcome.result.article_id,
+                                                   team_id=forward.team_id))  # fmt: skip
+        except SQLAlchemyError as exc:
+            log.warning("could not read back the links of article %s: %s",
+                        outcome.result.article_id, exc)  # fmt: skip
+            return ()
 
     def _download(self, file: dict, name: str, bot_token: str | None) -> ArticleText:
         url = file.get("url_private_download") or file.get("url_private")

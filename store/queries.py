@@ -224,6 +224,15 @@ def _facts(session, facts: list, team_id: str | None, team: dict, places: dict) 
     return found + [corrections.added_link(f, team[f], places) for f in added]
 
 
+def article_links(
+    session: Session, article_id: int, *, team_id: str | None = None
+) -> list[LinkResult]:
+    """The partnerships an article states, as the team sees them (with all their evidence)."""
+    stated = select(E.partnership_id).where(E.article_id == article_id)
+    links = _links(session, P.id.in_(stated), team_id) or []
+    return as_seen_by(session, links, team_id, 0.0, {})
+
+
 def recent_partnerships(
     session: Session,
     *,

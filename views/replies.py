@@ -10,9 +10,12 @@ from views.cards import (
     KIND_LABELS,
     PEOPLE_SHOWN,
     STATUS_WORDS,
+    Block,
     View,
     clip,
+    context,
     escape,
+    links_blocks,
     message,
     money_text,
     person_text,
@@ -38,41 +41,56 @@ def _fact_line(p: Partnership) -> str:
     return f"\u2022 *{escape(p.a.name)}*{joiner}*{escape(p.b.name)}* \u00b7 {label} ({details})"
 
 
-def _facts_text(facts: ArticleFacts) -> str:
+def _people_text(facts: ArticleFacts) -> str:
+    people = "; ".join(person_text(p.name, p.role, p.place and p.place.name)
+                       for p in facts.people[:PEOPLE_SHOWN])  # fmt: skip
+    return f"People: {people}"
+
+
+def _facts_blocks(item: Learned, first: int, most: int) -> list[Block]:
+    """Places, then each link (with its menu when stored links were read back), then people."""
+    facts = item.outcome.facts
     places = ", ".join(escape(m.place.name) for m in facts.places[:15]) or "none"
-    lines = [f"Places: {places}"]
-    if facts.partnerships:
-        lines += [_fact_line(p) for p in facts.partnerships[:MAX_FACT_LINES]]
-        extra = len(facts.partnerships) - MAX_FACT_LINES
-        lines += [f"\u2026and {extra} more"] if extra > 0 else []
+    title = escape(clip(item.outcome.result.title or item.source, 150))
+    blocks = [section(f"*Learned from {title}*\nPlaces: {places}")]
+    stated = item.links or facts.partnerships
+    if item.links:
+        blocks += links_blocks(item.links[:most], first=first)
+    elif facts.partnerships:
+        blocks.append(section("\n".join(_fact_line(p) for p in facts.partnerships[:most])))
     else:
-        lines.append("No partnerships in it, as far as I can tell.")
+        blocks.append(section("No partnerships in it, as far as I can tell."))
+    extra = len(stated) - most
+    if extra > 0:
+        blocks.append(context(f"\u2026and {extra} more"))
     if facts.people:
-        people = "; ".join(person_text(p.name, p.role, p.place and p.place.name)
-                           for p in facts.people[:PEOPLE_SHOWN])  # fmt: skip
-        lines.append(f"People: {people}")
-    return "\n".join(lines)
+        blocks.append(section(_people_text(facts)))
+    return blocks
 
 
 def learned_text(item: Learned) -> str:
-    """One forwarded source: what it taught, that it was known, or why it gave nothing."""
+    """A forwarded source that taught nothing new: known already, or why it gave nothing."""
     source = escape(clip(item.source, 200))
     if item.outcome is None:
         return f":warning: {source}: {escape(item.reason or 'nothing learned')}"
     result = item.outcome.result
     title = escape(clip(result.title or item.source, 150))
-    if not result.created:
-        when = result.first_ingested_at.strftime("%Y-%m-%d")
-        who = "the bundled corpus" if result.first_ingested_via == "bundled" else (
-            f"<@{result.first_ingested_by}>")  # fmt: skip
-        return f"*Already known:* {title}, first added on {when} by {who}. Nothing new to learn."
-    return f"*Learned from {title}*\n{_facts_text(item.outcome.facts)}"
+    when = result.first_ingested_at.strftime("%Y-%m-%d")
+    who = "the bundled corpus" if result.first_ingested_via == "bundled" else (
+        f"<@{result.first_ingested_by}>")  # fmt: skip
+    return f"*Already known:* {title}, first added on {when} by {who}. Nothing new to learn."
 
 
 def forward_reply(items: Sequence[Learned]) -> View:
-    """The threaded reply to a forward."""
+    """The threaded reply to a forward; each new article's links carry their menus."""
     if not items:
         return message(NOTHING_TO_LEARN)
-    blocks = [section(learned_text(item)) for item in items]
+    blocks: list[Block] = []
+    most = max(3, MAX_FACT_LINES // len(items))  # five articles' worth stays within 50 blocks
+    for item in items:
+        if item.outcome and item.outcome.result.created and item.outcome.facts:
+            blocks += _facts_blocks(item, first=len(blocks), most=most)
+        else:
+            blocks.append(section(learned_text(item)))
     learned = sum(1 for i in items if i.outcome and i.outcome.result.created)
     return view_of(blocks, f"Read {len(items)} article(s), learned from {learned}")

@@ -186,3 +186,22 @@ def test_low_confidence_facts_wait_under_unconfirmed_until_someone_confirms(doub
     line = menu_of(card(doubting, "Dunedin"), "since 1994")
     trusted = all_text(card(doubting, "Dunedin")).split("*Unconfirmed*")[0]
     assert "since 1994" in trusted and "confirmed by" in line["text"]["text"]
+
+
+PASTED = (
+    "Kumamoto and Suwon renewed their sister-city agreement on Tuesday, ten years after the two "
+    "cities first signed it. The mayor of Kumamoto, visiting Suwon with a delegation of twenty "
+    "business leaders, said the two cities would open a joint trade office next spring and "
+    "expand student exchanges between their universities."
+)
+
+
+def test_a_forwarding_reply_offers_the_same_fixes(slack):
+    mention = {"type": "app_mention", "user": "W111", "channel": "C111", "ts": "5.5",
+               "text": f"<@W111> {PASTED}"}  # fmt: skip
+    assert slack.event(mention).status == 200
+    blocks = slack.wait_for("chat.postMessage", timeout=30)[0].params["blocks"]
+    assert "sister cities" in all_text(card(slack, "Kumamoto & Suwon"))
+    slack.choose(menu_of(blocks, "Suwon", "sister cities"), "wrong")
+    slack.submit(slack.opened())
+    assert "sister cities" not in all_text(card(slack, "Kumamoto & Suwon"))
