@@ -38,6 +38,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=commands.evaluate)
 
+    p = sub.add_parser("reextract", help="extract stored articles again, keeping corrections")
+    p.add_argument("--since", metavar="DATE", help="only articles added on or after DATE")
+    p.set_defaults(run=commands.reextract)
+
+    fixes = sub.add_parser("corrections", help="what teams corrected")
+    fixes_sub = fixes.add_subparsers(dest="corrections_command", required=True)
+    p = fixes_sub.add_parser("export", help="a team's corrected facts as an eval gold file")
+    p.add_argument("--gold", required=True, metavar="FILE")
+    p.add_argument("--articles", metavar="DIR",
+                   help="where the texts go (default: FILE's name + _articles)")  # fmt: skip
+    p.add_argument("--team", help="the team (needed when several have corrections)")
+    p.set_defaults(run=commands.corrections_export)
+
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     p = db_sub.add_parser("upgrade", help="apply Alembic migrations")

@@ -7,6 +7,7 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Callable
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,10 @@ from ingest.errors import IngestError
 from ingest.fetch import fetch_article
 from ingest.reader import URL, iter_paths, read_path, read_stdin
 from services.digest_content import schedule_of
+from services.gold_export import export_gold
 from services.ingesting import Forward, IngestService
+from services.reextracting import Reextractor
+from store import corrections as store_corrections
 from store import models
 from store.migrate import upgrade
 from views.digests import digest_messages
@@ -254,6 +258,58 @@ def digest(settings: Settings, args) -> int:
     outcome = service.send_now(subscription)
     print(f"{channel}: {outcome.status} {outcome.detail}".rstrip())
     return 1 if outcome.status == "failed" else 0
+
+
+def reextract(settings: Settings, args) -> int:
+    """Run today's extractor over stored articles again; corrections stay and apply to the new
+    facts, and those whose fact is gone are listed."""
+    since = None
+    if args.since:
+        try:
+            since = datetime.combine(date.fromisoformat(args.since), time(), UTC)
+        except ValueError:
+            print(f"citylink reextract: --since takes a date like 2026-12-01, not {args.since!r}",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+    extractor = _extractor(settings)
+    service = Reextractor(store_sessions(settings), extractor.pipe)
+    ids = service.article_ids(since)
+    progress = tqdm(total=len(ids), unit="article", file=sys.stderr, disable=None)
+    report = service.run(ids, progress.update)
+    progress.close()
+    print(f"re-read {report.articles} article{'s' * (report.articles != 1)}")
+    for gone in report.unmatched:
+        row = gone.correction
+        who = f"{row.action} by {row.mark.user_id} of team {gone.team or '-'}"
+        print(f"correction {row.id} ({who}, {row.mark.at:%Y-%m-%d}): no article states "
+              f"{gone.names[0]} & {gone.names[1]} ({row.fact[2]}) any more; it is kept and "
+              "applies again if the fact returns")
+    return 0
+
+
+def corrections_export(settings: Settings, args) -> int:
+    """Write a team's corrected facts as a gold file (and the articles' texts beside it)."""
+    sessions = store_sessions(settings)
+    with sessions.begin() as session:
+        teams = store_corrections.teams(session)
+    team = args.team
+    if team is None and len(teams) == 1:
+        team = teams[0]
+    if team is None or team not in teams:
+        known = ", ".join(t or "''" for t in teams) or "none yet"
+        print(f"citylink corrections export: name a team with --team (teams with corrections: "
+              f"{known})", file=sys.stderr)  # fmt: skip
+        return 2
+    export = export_gold(sessions, team)
+    gold = Path(args.gold)
+    folder = Path(args.articles) if args.articles else gold.with_name(gold.stem + "_articles")
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, text in export.texts.items():
+        (folder / f"{key}.txt").write_text(text, encoding="utf-8")
+    gold.write_text(json.dumps(export.gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"wrote {len(export.gold)} corrected articles to {gold} (texts in {folder}); "
+          f"measure with: citylink eval --gold {gold} --articles {folder}")  # fmt: skip
+    return 0
 
 
 def run(settings: Settings, args) -> int:

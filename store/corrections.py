@@ -83,6 +83,58 @@ def of_pair(session: Session, team: str, a_id: int, b_id: int) -> list[Correctio
     return sorted(found, key=lambda row: (row.mark.at, row.id))
 
 
+def teams(session: Session) -> list[str]:
+    """The teams that have corrected something."""
+    return list(session.scalars(select(C.scope).distinct().order_by(C.scope)))
+
+
+def is_stated(session: Session, team: str, fact: FactKey) -> bool:
+    """Whether evidence the team sees states the fact (its places and kind)."""
+    P, E, A = models.Partnership, models.Evidence, models.Article
+    a_id, b_id, kind = fact
+    query = (
+        select(E.id)
+        .join(P, P.id == E.partnership_id)
+        .join(A, A.id == E.article_id)
+        .where(
+            P.place_a_id == a_id,
+            P.place_b_id == b_id,
+            P.kind == kind,
+            A.scope.in_(models.visible_scopes(team or None)),
+        )  # fmt: skip
+        .limit(1)
+    )
+    return session.scalar(query) is not None
+
+
+def corrected_articles(session: Session, team: str) -> list[int]:
+    """The articles the team sees that state a fact it corrected, oldest first."""
+    P, E, A = models.Partnership, models.Evidence, models.Article
+    facts = {row.fact for row in of_team(session, team) if row.action != "add"}
+    found: set[int] = set()
+    for a_id, b_id, kind in facts:
+        query = (
+            select(E.article_id)
+            .join(P, P.id == E.partnership_id)
+            .join(A, A.id == E.article_id)
+            .where(
+                P.place_a_id == a_id,
+                P.place_b_id == b_id,
+                P.kind == kind,
+                A.scope.in_(models.visible_scopes(team or None)),
+            )  # fmt: skip
+        )
+        found.update(session.scalars(query))
+    return sorted(found)
+
+
+def place_names(session: Session, ids: Sequence[int]) -> tuple[str, ...]:
+    """The names of the places `ids`, in order ('?' for one that is gone)."""
+    query = select(models.Place.id, models.Place.name).where(models.Place.id.in_(list(ids)))
+    rows = {place_id: name for place_id, name in session.execute(query)}
+    return tuple(rows.get(i, "?") for i in ids)
+
+
 def by_fact(rows: Sequence[CorrectionResult]) -> dict[FactKey, list[CorrectionResult]]:
     """The rows grouped by the fact they apply to, each group oldest first."""
     grouped: dict[FactKey, list[CorrectionResult]] = {}

@@ -25,6 +25,7 @@ from facts.shapes import PARTNERSHIP_KINDS, Money
 from store import corrections, models
 from store.models import NEWEST_ARTICLE_FIRST, visible_scopes
 from store.results import (
+    ArticleRecord,
     ArticleRef,
     EvidenceResult,
     LinkResult,
@@ -231,6 +232,24 @@ def article_links(
     stated = select(E.partnership_id).where(E.article_id == article_id)
     links = _links(session, P.id.in_(stated), team_id) or []
     return as_seen_by(session, links, team_id, 0.0, {})
+
+
+def article_record(session: Session, article_id: int) -> ArticleRecord:
+    """An article's text with the places it mentions and the people it names."""
+    Person, Quote, Mention = models.Person, models.ArticlePerson, models.PlaceMention
+    article = session.get_one(A, article_id)
+    mentioned = select(Pl.id).join(Mention, Mention.place_id == Pl.id)
+    ids = list(session.scalars(mentioned.where(Mention.article_id == article_id)))
+    named = (
+        select(Person.name, Person.role, Pl.name)
+        .join(Quote, Quote.person_id == Person.id)
+        .outerjoin(Pl, Pl.id == Person.place_id)
+        .where(Quote.article_id == article_id)
+        .order_by(Person.name)
+    )
+    people = tuple(PersonResult(*row) for row in session.execute(named))
+    places = tuple(_summaries(session, ids).values())
+    return ArticleRecord(article.id, article.published, article.text, places, people)
 
 
 def recent_partnerships(

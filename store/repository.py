@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -369,3 +369,51 @@ def _apply_state(row: models.Partnership, state: PartnershipState, now: datetime
     row.amount_value = state.amount.value if state.amount else None
     row.amount_currency = state.amount.currency if state.amount else None
     row.updated_at = now
+
+
+def article_ids(session: Session, since: datetime | None = None) -> list[int]:
+    """Every stored article's id (those that arrived since `since`), oldest first."""
+    A = models.Article
+    query = select(A.id).order_by(A.id)
+    return list(session.scalars(query if since is None else query.where(A.ingested_at >= since)))
+
+
+def article_texts(session: Session, ids: list[int]) -> list[ArticleText]:
+    """The articles `ids` as they were read, in that order, for extraction."""
+    A = models.Article
+    rows = {row.id: row for row in session.scalars(select(A).where(A.id.in_(ids)))}
+    return [
+        ArticleText(text=row.text, title=row.title, published=row.published, source=row.source,
+                    url=row.url)  # fmt: skip
+        for row in (rows[i] for i in ids)
+    ]
+
+
+def replace_facts(session: Session, article_id: int, facts: ArticleFacts) -> None:
+    """Swap an article's extracted facts for `facts`; its text, forwards and corrections stay.
+
+    Partnerships keep their rows (and first-seen time) when the new facts state them again;
+    one left with no evidence anywhere is removed, as are people and organisations no article
+    names any more.
+    """
+    E, AP, AO = models.Evidence, models.ArticlePerson, models.ArticleOrganization
+    article = session.get_one(models.Article, article_id)
+    links = set(session.scalars(select(E.partnership_id).where(E.article_id == article_id)))
+    people = set(session.scalars(select(AP.person_id).where(AP.article_id == article_id)))
+    orgs = set(session.scalars(select(AO.organization_id).where(AO.article_id == article_id)))
+    for model in (E, AP, AO, models.PlaceMention):
+        session.execute(delete(model).where(model.article_id == article_id))
+    now = models.utcnow()
+    _add_facts(session, article, facts, now)
+    _remove_unsupported(session, models.Partnership, links, E.partnership_id)
+    _refresh_partnerships(session, list(session.scalars(
+        select(models.Partnership).where(models.Partnership.id.in_(links)))), now)  # fmt: skip
+    _remove_unsupported(session, models.Person, people, AP.person_id)
+    _remove_unsupported(session, models.Organization, orgs, AO.organization_id)
+
+
+def _remove_unsupported(session: Session, model, ids: set[int], used_by) -> None:
+    """Delete the rows of `model` among `ids` that no row of `used_by`'s table refers to."""
+    if ids:
+        used = select(used_by).where(used_by.in_(ids))
+        session.execute(delete(model).where(model.id.in_(ids), model.id.not_in(used)))

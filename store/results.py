@@ -179,6 +179,17 @@ class PlaceProfile:
 
 
 @dataclass(frozen=True)
+class ArticleRecord:
+    """An article's text with the places it mentions and the people it names."""
+
+    id: int
+    published: str | None
+    text: str
+    places: tuple[PlaceSummary, ...]
+    people: tuple[PersonResult, ...]
+
+
+@dataclass(frozen=True)
 class StoreCounts:
     articles: int
     places: int

@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ from sqlalchemy import func, or_, select
 
 from bot.cli import main
 from bot.standin import WebAPIStandIn
-from store import models
+from store import corrections, models
 from store.db import make_engine, make_sessions
-from store.queries import store_counts
+from store.queries import recent_partnerships, store_counts
 from tests.articles_server import ArticleServer, article_html
 from views.cards import LINKS_PER_PAGE
 
@@ -230,3 +231,58 @@ def test_eval_only_refuses_an_id_the_gold_file_lacks(capsys):
     args = ["eval", "--gold", str(DEV / "gold.json"), "--articles", str(DEV / "articles")]
     assert main([*args, "--only", "dev_02_lublin_lutsk,dev_99"]) == 2
     assert "dev_99" in capsys.readouterr().err
+
+
+def _correct(url: str, verb: str, link, after: dict | None = None) -> None:
+    engine = make_engine(url)
+    with make_sessions(engine).begin() as session:
+        corrections.record(session, team="T1", user="U1", action=verb, fact=link.key, before={},
+                           after=after or {}, note="", now=datetime.now(UTC))  # fmt: skip
+    engine.dispose()
+
+
+def _links(url: str):
+    engine = make_engine(url)
+    with make_sessions(engine).begin() as session:
+        found = recent_partnerships(session, limit=None, team_id="T1")
+    engine.dispose()
+    return found
+
+
+def test_corrections_export_writes_gold_that_eval_scores_the_extractor_against(
+    store, tmp_path, capsys
+):
+    assert main(["ingest", str(CORPUS)]) == 0
+    hidden, edited, confirmed, *_ = (x for x in _links(store) if x.kind != "visit")
+    _correct(store, "hide", hidden)
+    _correct(store, "edit", edited, {"status": "ended"})
+    _correct(store, "confirm", confirmed)
+    gold_file = tmp_path / "fixed.json"
+    assert main(["corrections", "export", "--gold", str(gold_file)]) == 0
+    assert "eval --gold" in capsys.readouterr().out
+
+    gold = json.loads(gold_file.read_text())
+    links = [link for article in gold for link in article["partnerships"]]
+    checked = [(x["a"], x["b"], x["kind"], x["status"]) for x in links if not x.get("optional")]
+    assert (edited.a.name, edited.b.name, edited.kind, "ended") in checked
+    assert (confirmed.a.name, confirmed.b.name, confirmed.kind, confirmed.status) in checked
+    assert (hidden.a.name, hidden.b.name, hidden.kind) not in {x[:3] for x in checked}
+
+    folder = tmp_path / "fixed_articles"
+    assert main(["eval", "--gold", str(gold_file), "--articles", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["links"]["fp"] >= 1  # the hidden link, extracted again, counts against it
+    assert report["status"]["correct"] < report["status"]["total"]  # the status users fixed
+
+
+def test_corrections_export_asks_which_team_when_none_or_several(store, tmp_path, capsys):
+    assert main(["corrections", "export", "--gold", str(tmp_path / "g.json")]) == 2
+    assert "--team" in capsys.readouterr().err
+
+
+def test_reextract_rereads_every_article_and_refuses_a_bad_date(store, capsys):
+    assert main(["ingest", str(CORPUS)]) == 0
+    assert main(["reextract"]) == 0
+    assert "re-read 5 articles" in capsys.readouterr().out
+    assert main(["reextract", "--since", "last tuesday"]) == 2
+    assert "2026-12-01" in capsys.readouterr().err
