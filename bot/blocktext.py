@@ -11,11 +11,14 @@ _BARE_LINK = re.compile(r"<(https?://[^>]+)>")
 
 @dataclass(frozen=True)
 class Button:
+    """A button, or one option of an overflow menu (`option` set)."""
+
     number: int
     text: str
     action_id: str
     value: str | None
     block_id: str | None
+    option: dict | None = None
 
 
 def mrkdwn(text: str) -> str:
@@ -54,12 +57,23 @@ def _section(block: dict, buttons: list[Button], first: int) -> list[str]:
     lines = [_text(block.get("text"))] if block.get("text") else []
     for field in block.get("fields", []):
         lines.append("  " + _text(field))
-    accessory = block.get("accessory")
-    if accessory:
+    accessory = block.get("accessory") or {}
+    if accessory.get("type") == "overflow":
+        lines.append("  " + "  ".join(_menu_option(o, accessory, block, buttons, first)
+                                      for o in accessory.get("options", [])))  # fmt: skip
+    elif accessory:
         label = _button(accessory, block, buttons, first)
         if label:
             lines.append("  " + label)
     return lines
+
+
+def _menu_option(option: dict, menu: dict, block: dict, buttons: list[Button], first: int) -> str:
+    number = first + len(buttons)
+    label = _text(option.get("text"))
+    buttons.append(Button(number, label, menu["action_id"], option.get("value"),
+                          block.get("block_id"), option))  # fmt: skip
+    return f"[{number}] {label}"
 
 
 def _button(element: dict, block: dict, buttons: list[Button], first: int) -> str:

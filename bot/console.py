@@ -20,6 +20,7 @@ from pathlib import Path
 from bot import blocktext, simulate
 from bot.app import build_app
 from bot.config import Settings
+from bot.consoleform import Form
 from bot.standin import Call, WebAPIStandIn
 from handlers.context import Services
 
@@ -29,7 +30,8 @@ WAIT_SECONDS = 60.0
 BARE_URL = re.compile(r"(?<![<|])\b([a-z][a-z0-9+.-]*://[^\s>]+)", re.IGNORECASE)
 INTRO = """CityLink console: the same app Slack talks to, with Slack played locally.
   /citylink Chongqing     look up a place (also: help, latest, stats, "Dunedin & Shanghai")
-  1, 2, ...               press a numbered button
+  1, 2, ...               press a numbered button (or pick from a partnership's menu)
+  N value, submit, cancel fill in, send or close a form (Wrong..., Edit..., Add)
   home                    open the App Home tab
   digest                  preview this channel's digest (after /citylink subscribe)
   https://...  or text    a DM to the bot: links are fetched, a pasted article is read
@@ -51,6 +53,7 @@ class Console:
         self.standin = standin
         self.app = build_app(settings, services)
         self.buttons: list[blocktext.Button] = []
+        self.form: Form | None = None  # the modal open now, if any
         self.session = secrets.token_hex(4)  # event ids differ from every earlier session's
         self._events = itertools.count(1)
         self._seen = 0
@@ -58,6 +61,8 @@ class Console:
     def handle(self, line: str) -> str:
         """One line typed by the user -> what they would see in Slack."""
         line = line.strip()
+        if self.form is not None:
+            return self._fill(line)
         if line.startswith("/citylink"):
             return self._command(line.removeprefix("/citylink").strip())
         if line.isdigit() or line.lower().startswith("press "):
@@ -70,6 +75,33 @@ class Console:
         if line.lower().startswith("file "):
             return self._share_file(Path(line[5:].strip()).expanduser())
         return self._dm(BARE_URL.sub(r"<\1>", line))
+
+    def _fill(self, line: str) -> str:
+        """A line typed while a form is open: a field's value, `submit` or `cancel`."""
+        form = self.form
+        word, _, rest = line.partition(" ")
+        if word.lower() == "cancel":
+            self.form = None
+            return "(form closed)"
+        if word.lower() == "submit":
+            return self._submit(form)
+        if not word.isdigit():
+            return "A form is open: `N value` fills field N, `submit` sends it, `cancel` closes it."
+        problem = form.set(int(word), rest.strip())
+        return problem or form.render()
+
+    def _submit(self, form: Form) -> str:
+        body = simulate.view_submission(form.view, form.state(), team=TEAM, user=USER)
+        response = simulate.dispatch(self.app, SECRET, body, simulate.FORM)
+        answer = json.loads(response.body) if response.body else {}
+        if answer.get("response_action") == "errors":
+            form.errors = answer.get("errors", {})
+            return form.render()
+        self.form = None
+        if answer.get("response_action") == "update":
+            view = answer.get("view", {})
+            return self._render([(view.get("title", {}).get("text", "form"), view["blocks"])])
+        return "(form closed)"
 
     def _dm(self, text: str, files: list[dict] | None = None) -> str:
         """A direct message to the bot, as Slack would deliver it."""
@@ -104,8 +136,8 @@ class Console:
         if button is None:
             return f"There is no button {number} on screen."
         body = simulate.block_action(
-            button.action_id, button.value,
-            team=TEAM, user=USER, channel=CHANNEL, response_url=self._response_url(),
+            button.action_id, button.value, team=TEAM, user=USER, channel=CHANNEL,
+            response_url=self._response_url(), option=button.option,
         )  # fmt: skip
         return self._send(body, simulate.FORM)
 
@@ -117,8 +149,15 @@ class Console:
         shown = [_ack_blocks(response.body)] if response.body else []
         if response.status != 200:
             return f"(Slack would show an error: HTTP {response.status})"
-        shown += [_call_blocks(call) for call in self._new_calls(wait=not shown)]
-        return self._render([s for s in shown if s])
+        calls = self._new_calls(wait=not shown)
+        shown += [_call_blocks(call) for call in calls]
+        rendered = self._render([s for s in shown if s])
+        opened = [c.params["view"] for c in calls if c.method == "views.open"]
+        if opened:
+            view = opened[-1]
+            self.form = Form(json.loads(view) if isinstance(view, str) else view)
+            return self.form.render()
+        return rendered
 
     def _new_calls(self, wait: bool) -> list[Call]:
         """The Web API calls the app made since last time, waiting for slow listeners to say
@@ -126,7 +165,7 @@ class Console:
         deadline = time.monotonic() + (WAIT_SECONDS if wait else 0.3)
         while True:
             calls = self.standin.calls[self._seen :]
-            if any(_call_blocks(call) for call in calls):
+            if any(_call_blocks(call) or call.method == "views.open" for call in calls):
                 time.sleep(0.2)
                 if len(self.standin.calls) == self._seen + len(calls):
                     break

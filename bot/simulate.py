@@ -44,17 +44,38 @@ def slash_command(text: str, *, team: str, user: str, channel: str, response_url
 
 
 def block_action(
-    action_id: str, value: str | None, *, team: str, user: str, channel: str, response_url: str
+    action_id: str,
+    value: str | None,
+    *,
+    team: str,
+    user: str,
+    channel: str,
+    response_url: str,
+    option: dict | None = None,
 ) -> str:
-    """The form body of a button press (`payload=` JSON)."""
+    """The form body of a button press, or of an overflow menu's `option` (`payload=` JSON)."""
+    action = {"type": "button", "action_id": action_id, "block_id": "console", "value": value,
+              "action_ts": f"{time.time():.6f}"}  # fmt: skip
+    if option is not None:
+        action = {"type": "overflow", "action_id": action_id, "block_id": "console",
+                  "selected_option": option, "action_ts": f"{time.time():.6f}"}  # fmt: skip
     payload = {
         "type": "block_actions", "api_app_id": "ACITYLINK", "token": "console",
         "user": {"id": user, "team_id": team}, "team": {"id": team},
         "container": {"type": "message", "channel_id": channel, "is_ephemeral": True},
         "channel": {"id": channel}, "trigger_id": f"{next(_ids)}.console",
-        "response_url": response_url,
-        "actions": [{"type": "button", "action_id": action_id, "block_id": "console",
-                     "value": value, "action_ts": f"{time.time():.6f}"}],
+        "response_url": response_url, "actions": [action],
+    }  # fmt: skip
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def view_submission(view: dict, values: dict, *, team: str, user: str) -> str:
+    """The form body of a submitted modal: `values` is its `state.values`."""
+    submitted = {**view, "id": "VCONSOLE", "team_id": team, "state": {"values": values}}
+    payload = {
+        "type": "view_submission", "api_app_id": "ACITYLINK", "token": "console",
+        "team": {"id": team}, "user": {"id": user, "team_id": team}, "view": submitted,
+        "trigger_id": f"{next(_ids)}.console", "response_urls": [],
     }  # fmt: skip
     return urlencode({"payload": json.dumps(payload)})
 

@@ -157,7 +157,7 @@ def history_card(history: History) -> View:
     for link in history.links:
         kind = KIND_LABELS.get(link.kind, link.kind)
         for e in link.evidence:
-            day = str(e.article.published_on or e.article.ingested_at.date())
+            day = e.article.published or str(e.article.ingested_at.date())
             stated = ", ".join(str(x) for x in (STATUS_WORDS.get(e.status, e.status), e.year) if x)
             events.append((day, f"*{day}* \u00b7 {kind} ({stated}) \u00b7 {article_link(e.article)}"
                                 f"\n>{escape(clip(e.sentence, 300))}"))  # fmt: skip

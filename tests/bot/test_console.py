@@ -49,3 +49,15 @@ def test_a_file_shared_in_the_console_is_read(store, tmp_path):
     article.write_text("Kagoshima and Changwon renew their ties\n\n" + OTHER, encoding="utf-8")
     said = console(store, f"file {article}", cwd=tmp_path)
     assert "Learned from" in said and "could not download" not in said
+
+
+def test_forms_are_numbered_fields_that_show_errors_and_save(store, tmp_path):
+    said = console(store, "/citylink Dunedin", "3", "4 19x4", "submit", "4 2001",
+                   "7 The council minutes", "submit", "/citylink history Dunedin & Shanghai",
+                   cwd=tmp_path)  # fmt: skip
+    form = said.split("you> 3")[1]
+    _, error, saved = said.split("you> submit")
+    assert "[form] Correct a fact" in form and "4. Year: 1994" in form
+    assert "! A year is four digits" in error
+    assert "Saved for your team" in saved and "since 2001" in saved
+    assert "year 1994 \u2192 2001" in said and "The council minutes" in said
