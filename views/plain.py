@@ -52,14 +52,17 @@ def _article_json(article: ArticleRef) -> dict:
 
 def link_json(link: LinkResult) -> dict:
     """A stored partnership in the shape of `citylink extract --json`, plus its newest article."""
-    newest = link.evidence[0]
+    newest = link.evidence[0] if link.evidence else None  # none: added by hand
     return {
         "a": link.a.name, "a_country": link.a.country,
         "b": link.b.name, "b_country": link.b.country,
         "kind": link.kind, "status": link.status, "year": link.year,
         "amount": link.amount.to_json() if link.amount else None,
-        "evidence": newest.sentence, "article": _article_json(newest.article),
+        "evidence": newest.sentence if newest else None,
+        "article": _article_json(newest.article) if newest else None,
         "articles": len({e.article.id for e in link.evidence}),
+        "confidence": link.confidence, "corrected": link.corrected is not None,
+        "confirmed": link.confirmed is not None,
     }  # fmt: skip
 
 
