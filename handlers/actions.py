@@ -55,7 +55,7 @@ def shared_view(
     return GONE
 
 
-def _read(make: Callable[[], cards.View | str]) -> cards.View | str:
+def guarded(make: Callable[[], cards.View | str | None]) -> cards.View | str | None:
     """The view, or a sentence saying the store does not answer."""
     try:
         return make()
@@ -80,7 +80,7 @@ def handle_show_place(ack: Ack, action: dict, respond: Respond, context) -> None
     value = button_value(action)
     key, _, page = (value or "").partition("|")
     lookups = services_of(context).lookups
-    view = _read(lambda: place_view(lookups, key, page, team_of(context))) if value else GONE
+    view = guarded(lambda: place_view(lookups, key, page, team_of(context))) if value else GONE
     _answer(respond, view, replace_original=True)
 
 
@@ -89,7 +89,7 @@ def handle_share(ack: Ack, action: dict, respond: Respond, context) -> None:
     ack()
     value, user, team = button_value(action), context.user_id, team_of(context)
     lookups = services_of(context).lookups
-    view = _read(lambda: shared_view(lookups, value, user, team)) if value and user else GONE
+    view = guarded(lambda: shared_view(lookups, value, user, team)) if value and user else GONE
     _answer(respond, view, response_type="in_channel", replace_original=False,
             delete_original=True)  # fmt: skip
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
+from handlers.actions import guarded
 from handlers.context import services_of, team_of
 from services.corrections import CorrectionService, Form, History
 from services.subscriptions import kind_named
@@ -64,14 +64,6 @@ def _open(client: WebClient, trigger_id: str | None, modal: dict) -> cards.View 
     return None
 
 
-def _guarded(make: Callable[[], cards.View | None]) -> cards.View | None:
-    try:
-        return make()
-    except SQLAlchemyError as exc:
-        log.warning("store unavailable for a correction: %s", exc)
-        return cards.message(cards.STORE_DOWN)
-
-
 def handle_fix(ack: Ack, action: dict, body: dict, respond: Respond, client: WebClient,
                context) -> None:  # fmt: skip
     """A partnership's menu: *Confirm* at once; *Wrong...* and *Edit...* open the form."""
@@ -92,7 +84,7 @@ def handle_fix(ack: Ack, action: dict, body: dict, respond: Respond, client: Web
         metadata = json.dumps({"fact": list(fact)})
         return _open(client, body.get("trigger_id"), forms.correction_modal(link, verb, metadata))
 
-    answer = _guarded(act)
+    answer = guarded(act)
     if answer is not None:
         _tell(respond, client, user, answer)
 
@@ -143,6 +135,13 @@ def _done(ack: Ack, view: cards.View, title: str) -> None:
     })  # fmt: skip
 
 
+def _answer(ack: Ack, result, verb: str) -> None:
+    """Errors beside their fields, or the form turned into the fact as the team now sees it."""
+    if isinstance(result, dict):
+        return ack(response_action="errors", errors=result)
+    _done(ack, forms.saved(verb, result), "Added" if verb == "add" else "Saved")
+
+
 def handle_correct(ack: Ack, view: dict, context) -> None:
     """The form of *Wrong...* or *Edit...*: checked, then kept; errors shown beside their field."""
     correcting, team, user = _who(context)
@@ -158,10 +157,8 @@ def handle_correct(ack: Ack, view: dict, context) -> None:
         result = correcting.edit(team, user, fact, form)
     except SQLAlchemyError as exc:
         log.warning("store unavailable for a correction: %s", exc)
-        return ack(response_action="errors", errors={"what": cards.STORE_DOWN})
-    if isinstance(result, dict):
-        return ack(response_action="errors", errors=result)
-    _done(ack, forms.saved("edit", result), "Saved")
+        result = {"what": cards.STORE_DOWN}
+    _answer(ack, result, "edit")
 
 
 def handle_add_form(ack: Ack, view: dict, context) -> None:
@@ -172,10 +169,8 @@ def handle_add_form(ack: Ack, view: dict, context) -> None:
         result = correcting.add(team, user or "?", form)
     except SQLAlchemyError as exc:
         log.warning("store unavailable for an addition: %s", exc)
-        return ack(response_action="errors", errors={"a": cards.STORE_DOWN})
-    if isinstance(result, dict):
-        return ack(response_action="errors", errors=result)
-    _done(ack, forms.saved("add", result), "Added")
+        result = {"a": cards.STORE_DOWN}
+    _answer(ack, result, "add")
 
 
 def parse_addition(text: str) -> Form | str:

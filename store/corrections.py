@@ -88,12 +88,12 @@ def teams(session: Session) -> list[str]:
     return list(session.scalars(select(C.scope).distinct().order_by(C.scope)))
 
 
-def is_stated(session: Session, team: str, fact: FactKey) -> bool:
-    """Whether evidence the team sees states the fact (its places and kind)."""
+def _statements(team: str, fact: FactKey):
+    """The evidence rows (id, article) the team sees that state the fact (places and kind)."""
     P, E, A = models.Partnership, models.Evidence, models.Article
     a_id, b_id, kind = fact
-    query = (
-        select(E.id)
+    return (
+        select(E.id, E.article_id)
         .join(P, P.id == E.partnership_id)
         .join(A, A.id == E.article_id)
         .where(
@@ -102,29 +102,18 @@ def is_stated(session: Session, team: str, fact: FactKey) -> bool:
             P.kind == kind,
             A.scope.in_(models.visible_scopes(team or None)),
         )  # fmt: skip
-        .limit(1)
     )
-    return session.scalar(query) is not None
+
+
+def is_stated(session: Session, team: str, fact: FactKey) -> bool:
+    """Whether evidence the team sees states the fact."""
+    return session.execute(_statements(team, fact).limit(1)).first() is not None
 
 
 def corrected_articles(session: Session, team: str) -> list[int]:
     """The articles the team sees that state a fact it corrected, oldest first."""
-    P, E, A = models.Partnership, models.Evidence, models.Article
     facts = {row.fact for row in of_team(session, team) if row.action != "add"}
-    found: set[int] = set()
-    for a_id, b_id, kind in facts:
-        query = (
-            select(E.article_id)
-            .join(P, P.id == E.partnership_id)
-            .join(A, A.id == E.article_id)
-            .where(
-                P.place_a_id == a_id,
-                P.place_b_id == b_id,
-                P.kind == kind,
-                A.scope.in_(models.visible_scopes(team or None)),
-            )  # fmt: skip
-        )
-        found.update(session.scalars(query))
+    found = {row.article_id for fact in facts for row in session.execute(_statements(team, fact))}
     return sorted(found)
 
 

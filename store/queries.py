@@ -190,14 +190,15 @@ def as_seen_by(
     confirm_below: float,
     places: dict,
     keep=None,
+    gather: bool = True,
 ) -> list[LinkResult]:
     """The links with the team's corrections applied: hidden ones gone, edits shown.
 
-    With `keep` (a test on the two sides' place ids), also the links the team's corrections
-    made or added between those places, and only links that still pass it.
+    With `keep` (a test on the two sides' place ids), only links that still pass it, and (when
+    `gather`) also the links the team's corrections moved or added between those places.
     """
     team = corrections.by_fact(corrections.of_team(session, team_id or ""))
-    if keep is not None:
+    if keep is not None and gather:
         present = {link.key for link in links}
         moved = [f for f, rows in team.items()
                  if f not in present and keep(*corrections.parties(f, rows))]  # fmt: skip
@@ -380,18 +381,20 @@ def place_profile(
     which = or_(P.place_a_id == place_id, P.place_b_id == place_id)
     links = _links(session, which, team_id, places, most=WHOLE_PROFILE_ROWS)
 
-    def seen(links: list[LinkResult]) -> list[LinkResult]:
+    def seen(links: list[LinkResult], gather: bool = True) -> list[LinkResult]:
         here = partial(_involves, place_id)
-        found = as_seen_by(session, links, team_id, confirm_below, places, keep=here)
+        found = as_seen_by(session, links, team_id, confirm_below, places, keep=here,
+                           gather=gather)  # fmt: skip
         return sorted(found, key=lambda link: KIND_ORDER.get(link.kind, len(KIND_ORDER)))
 
     if links is not None:
         links = seen(links)
         total, links = len(links), links[window]
-    else:  # corrections apply to the window: a page may show one fewer than it could
-        ordered = _partnership_order(session, which, team_id)
+    else:  # corrections apply to the window (links moved here join the first page), so a
+        ordered = _partnership_order(session, which, team_id)  # page may show one fewer
         total = len(ordered)
-        links = seen(_links_in_order(session, ordered[window], team_id, places))
+        first_page = not window.start
+        links = seen(_links_in_order(session, ordered[window], team_id, places), first_page)
     if places.get(place_id) is None:
         return None
     articles, count = _latest_mentioning(session, place_id, team_id, limit_articles)

@@ -73,6 +73,14 @@ def test_edit_changes_status_and_year_and_says_who(slack):
     assert "corrected by <@W111>" in line["text"]["text"]
 
 
+def test_edit_changes_the_kind_and_the_card_files_it_under_that_kind(slack):
+    slack.choose(menu_of(card(slack, "Dunedin"), "memorandums of understanding"), "edit")
+    slack.submit(slack.opened(), what="change", kind="cooperation")
+    text = all_text(card(slack, "Dunedin"))
+    assert "*Cooperation*" in text and "*Memorandums and agreements*" not in text
+    assert text.index("*Cooperation*") < text.index("memorandums of understanding")
+
+
 def test_edit_moves_a_fact_to_another_place(slack):
     slack.choose(menu_of(card(slack, "Dunedin"), "memorandums of understanding"), "edit")
     form = slack.opened()
