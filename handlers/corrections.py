@@ -21,6 +21,7 @@ from views import corrections as forms
 log = logging.getLogger(__name__)
 WORDS = ("add", "history")  # `/citylink add ...`, `/citylink history A & B`
 GONE = "That fact no longer exists (it was hidden, or re-read from its article). Look it up again."
+NOT_HIDDEN = "That fact is not hidden any more (or no article states it now)."
 STALE = "That menu is from an older message. Look the place up again."
 STATUS_NAMES = {"new": "new", "existing": "existing", "proposed": "proposed",
                 "planned": "proposed", "ended": "ended"}  # fmt: skip
@@ -87,6 +88,21 @@ def handle_fix(ack: Ack, action: dict, body: dict, respond: Respond, client: Web
     answer = guarded(act)
     if answer is not None:
         _tell(respond, client, user, answer)
+
+
+def handle_restore(ack: Ack, action: dict, respond: Respond, client: WebClient, context) -> None:
+    """*Show again* on a link's history: undo the team's hiding of a fact."""
+    ack()
+    parsed = cards.parse_fix_value(_selected(action))
+    correcting, team, user = _who(context)
+    if parsed is None or parsed[0] != "restore" or not user:
+        return _tell(respond, client, user, STALE)
+
+    def act() -> cards.View:
+        link = correcting.restore(team, user, parsed[1])
+        return forms.saved("restore", link) if link else cards.message(NOT_HIDDEN)
+
+    _tell(respond, client, user, guarded(act))
 
 
 def handle_add_button(ack: Ack, action: dict, body: dict, respond: Respond, client: WebClient,
@@ -224,5 +240,6 @@ def command_answer(correcting: CorrectionService, word: str, rest: str, team: st
 def register(app: App) -> None:
     app.action(cards.action_ids(cards.FIX))(handle_fix)
     app.action(cards.action_ids(cards.ADD))(handle_add_button)
+    app.action(cards.action_ids(cards.RESTORE))(handle_restore)
     app.view(forms.CORRECT)(handle_correct)
     app.view(forms.ADD_FORM)(handle_add_form)

@@ -41,13 +41,14 @@ class Form:
 
 @dataclass(frozen=True)
 class History:
-    """A link's evidence and its team's corrections, oldest first."""
+    """The evidence of two places' links as extracted and the team's corrections, oldest first."""
 
     a: PlaceSummary
     b: PlaceSummary
     links: tuple[LinkResult, ...]
     corrections: tuple[CorrectionResult, ...]
     places: dict[int, PlaceSummary]
+    hidden: tuple[FactKey, ...] = ()  # the facts the team has hidden, to be restored
 
 
 class CorrectionService:
@@ -103,6 +104,15 @@ class CorrectionService:
                 self._record(session, team, user, "hide", fact, link, {}, note)
             return link is not None
 
+    def restore(self, team: str, user: str, fact: FactKey) -> LinkResult | None:
+        """Show a fact the team hid again; None when it is not hidden (or gone)."""
+        with self.sessions.begin() as session:
+            rows = corrections.by_fact(corrections.of_team(session, team)).get(fact, [])
+            if not corrections.hidden(rows):
+                return None
+            self._record(session, team, user, "restore", fact, None, {}, "")
+            return self._seen(session, team, fact)
+
     def edit(self, team: str, user: str, fact: FactKey, form: Form) -> LinkResult | Errors:
         """Change the fact as the form says, or say what is wrong with the form."""
         with self.sessions.begin() as session:
@@ -150,6 +160,8 @@ class CorrectionService:
             if side.place is None or side.stored_id is None:
                 return side.query, side.candidates
         with self.sessions.begin() as session:
+            links = queries.pair_links(session, pair.a.stored_id, pair.b.stored_id,
+                                       team_id=team or None, as_extracted=True)  # fmt: skip
             rows = corrections.of_pair(session, team, pair.a.stored_id, pair.b.stored_id)
             ids = {pair.a.stored_id, pair.b.stored_id}
             ids |= {
@@ -157,7 +169,9 @@ class CorrectionService:
             }
             places = queries.places_by_id(session, ids)
         a, b = places[pair.a.stored_id], places[pair.b.stored_id]
-        return History(a, b, pair.links, tuple(rows), places)
+        hidden = tuple(fact for fact, facts in corrections.by_fact(rows).items()
+                       if corrections.hidden(facts))  # fmt: skip
+        return History(a, b, tuple(links), tuple(rows), places, hidden)
 
     def _record(self, session, team, user, action, fact, link, after, note) -> None:
         before = _values(link) if link else {}

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from store import models
 from store.results import CorrectionResult, FactKey, LinkResult, Mark, PlaceSummary
 
-ACTIONS = ("confirm", "hide", "edit", "add")
+ACTIONS = ("confirm", "hide", "restore", "edit", "add")
 FIELDS = ("kind", "status", "year", "a", "b")  # what an edit may change; a and b are place ids
 C = models.Correction
 
@@ -141,7 +141,9 @@ def parties(fact: FactKey, rows: Sequence[CorrectionResult]) -> tuple[int, int]:
 
 
 def hidden(rows: Sequence[CorrectionResult]) -> bool:
-    return any(row.action == "hide" for row in rows)
+    """Whether the last hide or restore among the rows is a hide."""
+    verdicts = [row.action for row in rows if row.action in ("hide", "restore")]
+    return bool(verdicts) and verdicts[-1] == "hide"
 
 
 def added_link(fact: FactKey, rows: Sequence[CorrectionResult], places) -> LinkResult:
@@ -172,8 +174,8 @@ def corrected(
     a, b = link.a, link.b
     edit = confirm = None
     for row in rows:
-        if row.action == "confirm":
-            confirm = row.mark
+        if row.action in ("confirm", "hide", "restore"):
+            confirm = row.mark if row.action == "confirm" else confirm
             continue
         values.update((f, row.after[f]) for f in ("kind", "status", "year") if f in row.after)
         a = places[row.after["a"]] if "a" in row.after else a

@@ -174,10 +174,14 @@ def pair_links(
     *,
     team_id: str | None = None,
     confirm_below: float = 0.0,
+    as_extracted: bool = False,
 ) -> list[LinkResult]:
-    """Every partnership between two places as the team sees them, newest evidence first."""
+    """Every partnership between two places as the team sees them (or, `as_extracted`, before
+    its corrections), newest evidence first."""
     rows = session.execute(PAIR_LINKS, {"a": a_id, "b": b_id, "scopes": visible_scopes(team_id)})
     links, places = _gathered_links(session, rows.all(), None), {}
+    if as_extracted:
+        return links
     pair = {a_id, b_id}
     return as_seen_by(session, links, team_id, confirm_below, places,
                       keep=lambda a, b: {a, b} == pair)  # fmt: skip

@@ -34,6 +34,7 @@ SHARE = "citylink_share"  # value: what to share, see `share_value`
 FIX = "citylink_fix"  # a partnership's overflow menu; option values: see `fix_value`
 ADD = "citylink_add"  # "Add a partnership"; value: the card's place keys, "|"-joined
 FIXES = (("confirm", "Confirm"), ("wrong", "Wrong\u2026"), ("edit", "Edit\u2026"))
+RESTORE = "citylink_restore"  # shows a hidden fact again; value: `fix_value("restore", fact)`
 LINKS_PER_PAGE = 12  # partnerships on one page of a place card
 PEOPLE_SHOWN = 8
 EVIDENCE_CHARS = 400
@@ -180,7 +181,8 @@ def _day(moment) -> str:
 
 def mark_text(mark: Mark) -> str:
     """'corrected by @maria, 3 Dec'."""
-    verb = {"confirm": "confirmed", "add": "added", "hide": "hidden"}.get(mark.action, "corrected")
+    verb = {"confirm": "confirmed", "add": "added", "hide": "hidden", "restore": "restored"}.get(
+        mark.action, "corrected")  # fmt: skip
     return f"{verb} by <@{escape(mark.user_id)}>, {_day(mark.at)}"
 
 
@@ -271,7 +273,7 @@ def _people_text(people: Sequence[PersonResult]) -> str:
     return "*People quoted*\n" + "\n".join(lines)
 
 
-def _button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
+def button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
     styled = {"style": style} if style else {}
     label = _plain_text(clip(text, BUTTON_CHARS))
     return {"action_id": action_id, **styled, "text": label, "type": "button", "value": value}
@@ -287,7 +289,7 @@ def action_ids(action: str) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(action)}(:[0-9]{{1,3}})?\Z")
 
 
-def _actions(buttons: list[Block]) -> list[Block]:
+def actions(buttons: list[Block]) -> list[Block]:
     """Rows of at most five buttons, at most two rows; each button's action_id numbered."""
     numbered = [{**b, "action_id": f"{b['action_id']}:{i}"} for i, b in enumerate(buttons)]
     rows = [numbered[i : i + 5] for i in range(0, len(numbered), 5)][:2]
@@ -330,7 +332,7 @@ def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
     if answer.country and shared_by is None:
         blocks.append(section(_country_note(place, answer.country, answer.country_places)))
     if shared_by is None:
-        blocks += _actions(_place_buttons(answer, page, total))
+        blocks += actions(_place_buttons(answer, page, total))
     return view_of(blocks, f"{place_label(place)}: {total} partnerships")
 
 
@@ -345,18 +347,18 @@ def _country_note(place: Place, country: str, offered: Sequence[Place]) -> str:
 
 def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[Block]:
     key = answer.place.key
-    buttons = [_button("Share to channel", SHARE, share_value("place", key, str(page)), "primary"),
-               _button("Add a partnership", ADD, key)]  # fmt: skip
+    buttons = [button("Share to channel", SHARE, share_value("place", key, str(page)), "primary"),
+               button("Add a partnership", ADD, key)]  # fmt: skip
     if (page + 1) * LINKS_PER_PAGE < total:
-        buttons.append(_button("More partnerships", SHOW_PAGE, f"{key}|{page + 1}"))
+        buttons.append(button("More partnerships", SHOW_PAGE, f"{key}|{page + 1}"))
     others = answer.alternatives[:3]
     labels = distinct_labels([answer.place, *others])[1:]
     buttons += [
-        _button(f"Not this one? {label}", SHOW_PLACE, p.key)
+        button(f"Not this one? {label}", SHOW_PLACE, p.key)
         for p, label in zip(others, labels, strict=True)
     ]
     buttons += [
-        _button(f"Country {country_name(p.country)}: {p.name}", SHOW_PLACE, p.key)
+        button(f"Country {country_name(p.country)}: {p.name}", SHOW_PLACE, p.key)
         for p in answer.country_places
     ]
     return buttons
@@ -380,10 +382,10 @@ def did_you_mean(query: str, candidates: Sequence[Place], country: str | None = 
         )
     shown = candidates[:5]
     buttons = [
-        _button(label, SHOW_PLACE, p.key)
+        button(label, SHOW_PLACE, p.key)
         for p, label in zip(shown, distinct_labels(shown), strict=True)
     ]
-    return view_of([section(text), *_actions(buttons)], text)
+    return view_of([section(text), *actions(buttons)], text)
 
 
 def _shared_note(shared_by: str | None) -> list[Block]:
@@ -401,8 +403,8 @@ def pair_card(
                                f"{escape(place_label(b))} yet."))  # fmt: skip
     blocks += links_blocks(links[: LINKS_PER_PAGE * 2])
     if shared_by is None:
-        blocks += _actions([_button("Share to channel", SHARE, share_value("pair", a.key, b.key)),
-                            _button("Add a partnership", ADD, f"{a.key}|{b.key}")])  # fmt: skip
+        blocks += actions([button("Share to channel", SHARE, share_value("pair", a.key, b.key)),
+                            button("Add a partnership", ADD, f"{a.key}|{b.key}")])  # fmt: skip
     return view_of(blocks, f"{title}: {len(links)} links")
 
 
@@ -414,7 +416,7 @@ def latest_card(
         blocks.append(section("Nothing yet: forward me an article about a city partnership."))
     blocks += links_blocks(links)
     if with_share and shared_by is None and links:
-        blocks += _actions([_button("Share to channel", SHARE, share_value("latest"))])
+        blocks += actions([button("Share to channel", SHARE, share_value("latest"))])
     return view_of(blocks, f"Newest partnerships: {len(links)}")
 
 

@@ -9,13 +9,17 @@ from facts.shapes import PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES
 from store.results import CorrectionResult, LinkResult, PlaceSummary
 from views.cards import (
     KIND_LABELS,
+    RESTORE,
     STATUS_WORDS,
     Block,
     View,
+    actions,
     article_link,
+    button,
     clip,
     context,
     escape,
+    fix_value,
     header,
     link_text,
     mark_text,
@@ -30,6 +34,7 @@ CORRECT = "citylink_correct"  # the callback_id of the form that corrects a fact
 ADD_FORM = "citylink_add_form"  # ... and of the form that adds one
 HIDE, CHANGE = "hide", "change"
 HISTORY_LINES = 40
+OPTION_CHARS = 75  # Slack's limit on an option's text
 FIELD_LABELS = {"kind": "kind", "status": "status", "year": "year", "a": "place", "b": "place"}
 
 
@@ -38,7 +43,7 @@ def _text(text: str) -> dict:
 
 
 def _option(label: str, value: str) -> dict:
-    return {"text": _text(label), "value": value}
+    return {"text": _text(clip(label, OPTION_CHARS)), "value": value}
 
 
 def _input(block_id: str, label: str, element: dict, *, optional: bool = True, hint=None) -> Block:
@@ -123,8 +128,8 @@ def saved(verb: str, link: LinkResult | None) -> View:
     if link is None:
         text = "Hidden for your team: it no longer shows on cards, pair views or digests."
         return view_of([section(text)], text)
-    said = {"confirm": "Confirmed for your team", "add": "Added for your team"}.get(
-        verb, "Saved for your team")  # fmt: skip
+    said = {"confirm": "Confirmed for your team", "add": "Added for your team",
+            "restore": "Shown again for your team"}.get(verb, "Saved for your team")  # fmt: skip
     return view_of([section(f"{said}:\n{link_text(link)}")], said)
 
 
@@ -174,4 +179,6 @@ def history_card(history: History) -> View:
     if dropped > 0:
         blocks.append(context(f"the {HISTORY_LINES} newest of {len(events)} events"))
     blocks += [section(text) for _, text in events[-HISTORY_LINES:]]
-    return view_of(blocks, title)
+    restore = [button(f"Show again: {KIND_LABELS.get(fact[2], fact[2])}", RESTORE,
+                      fix_value("restore", fact)) for fact in history.hidden]  # fmt: skip
+    return view_of(blocks + actions(restore), title)

@@ -213,3 +213,17 @@ def test_a_forwarding_reply_offers_the_same_fixes(slack):
     slack.choose(menu_of(blocks, "Suwon", "sister cities"), "wrong")
     slack.submit(slack.opened())
     assert "sister cities" not in all_text(card(slack, "Kumamoto & Suwon"))
+
+
+def test_a_hidden_fact_can_be_shown_again_from_its_history(slack):
+    slack.choose(menu_of(card(slack, "Dunedin"), "since 1994"), "wrong")
+    slack.submit(slack.opened())
+    history = card(slack, "history Dunedin & Shanghai")
+    assert "since 1994" in all_text(history)  # the evidence stays in the history
+    assert "hidden by <@W111>" in all_text(history)
+    again = next(b for b in buttons(history) if b["text"]["text"].startswith("Show again"))
+    slack.press(again)
+    assert "Shown again for your team" in told(slack)
+    assert "since 1994" in all_text(card(slack, "Dunedin"))
+    assert not [b for b in buttons(card(slack, "history Dunedin & Shanghai"))
+                if b["text"]["text"].startswith("Show again")]  # fmt: skip
