@@ -10,12 +10,16 @@ from slack_bolt import Ack, App, Respond
 from sqlalchemy.exc import SQLAlchemyError
 
 from handlers.context import services_of, team_of
+from services.areas import AreaService
+from services.filters import Filters
 from services.lookups import LookupService
+from views import areas as area_cards
 from views import cards
 
 log = logging.getLogger(__name__)
 GONE = "That place is no longer in my gazetteer. Try `/citylink <place>` again."
 NO_PAGE = "That page of the card no longer exists. Try `/citylink <place>` again."
+COUNTRY = re.compile(r"[A-Z]{2}")  # an ISO 3166-1 alpha-2 code
 PAGE = re.compile(r"[0-9]{1,4}")  # a card's pages; a longer number was never on a button of ours
 
 
@@ -94,7 +98,23 @@ def handle_share(ack: Ack, action: dict, respond: Respond, context) -> None:
             delete_original=True)  # fmt: skip
 
 
+def handle_show_country(ack: Ack, action: dict, respond: Respond, context) -> None:
+    """"Georgia, the country": replace the question with the country's card."""
+    ack()
+    code = button_value(action) or ""
+    areas = AreaService(services_of(context).lookups)
+
+    def make() -> cards.View | str:
+        if not COUNTRY.fullmatch(code):
+            return GONE
+        return area_cards.country_card(areas.country(code, team_id=team_of(context),
+                                                     filters=Filters()))  # fmt: skip
+
+    _answer(respond, guarded(make), replace_original=True)
+
+
 def register(app: App) -> None:
     app.action(cards.action_ids(cards.SHOW_PLACE))(handle_show_place)
     app.action(cards.action_ids(cards.SHOW_PAGE))(handle_show_place)
     app.action(cards.action_ids(cards.SHARE))(handle_share)
+    app.action(cards.action_ids(area_cards.SHOW_COUNTRY))(handle_show_country)

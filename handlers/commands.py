@@ -7,16 +7,22 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 
 from slack_bolt import Ack, App
 from sqlalchemy.exc import SQLAlchemyError
 
 from handlers import corrections
 from handlers.context import services_of, team_of
+from places.names import fold
+from places.place import NOTABLE_POPULATION
+from services.areas import AreaService
 from services.digest_content import schedule_of
-from services.lookups import LookupService
+from services.filters import split_filters
+from services.lookups import LookupService, PlaceAnswer
 from services.subscriptions import WORDS as SUBSCRIPTION_WORDS
 from services.subscriptions import SubscriptionService
+from views import areas as area_cards
 from views import cards, digests
 
 log = logging.getLogger(__name__)
@@ -69,16 +75,65 @@ def answer(lookups: LookupService, text: str, *, team_id: str | None = None) -> 
         return cards.stats_card(lookups.counts(team_id=team_id))
     if request.what == "latest":
         return cards.latest_card(lookups.latest(team_id=team_id))
+    areas = AreaService(lookups)
     if request.what == "pair" and not lookups.is_place_name(request.text):
-        pair = lookups.pair(*request.names, team_id=team_id)
-        unknown = next((x for x in (pair.a, pair.b) if x.place is None), None)
-        if unknown is not None:
-            return cards.did_you_mean(unknown.query, unknown.candidates)
-        return cards.pair_card(pair.a.place, pair.b.place, pair.links)
-    found = lookups.place(request.text, team_id=team_id)
+        return _pair_answer(lookups, areas, request.names, team_id)
+    words, filters, problem = split_filters(request.text, partial(_is_name, lookups))
+    if problem:
+        return cards.help_card(problem)
+    if not words:
+        return cards.latest_card(areas.latest(team_id=team_id, filters=filters), filters=filters)
+    found = lookups.place(words, team_id=team_id, page=None if filters else 0)
+    if country := _country_meant(found):
+        offered = found.country_places
+        return area_cards.country_card(areas.country(country, team_id=team_id, filters=filters,
+                                                     offered=offered))  # fmt: skip
     if found.place is None:
-        return cards.did_you_mean(found.query, found.candidates, found.country)
-    return cards.place_card(found)
+        return cards.did_you_mean(found.query, found.candidates)
+    if found.country:  # "Georgia": the country, or the US state?
+        return area_cards.which_one(found)
+    return cards.place_card(areas.narrowed(found, team_id=team_id, filters=filters))
+
+
+def _is_name(lookups: LookupService, text: str) -> bool:
+    """Whether `text` is a place's or a country's whole name (filter words stop there)."""
+    found = lookups.index.search(text, limit=3, fuzzy=False)
+    return any(fold(c.place.name) == fold(text) for c in found) or bool(
+        lookups.index.namesake_country(text))  # fmt: skip
+
+
+def _country_meant(found: PlaceAnswer) -> str | None:
+    """The country a name means, unless a notable place has that very name too ("Georgia")."""
+    if not found.country:
+        return None
+    place = found.place
+    notable = place is not None and (
+        place.kind == "region" or (place.population or 0) >= NOTABLE_POPULATION)  # fmt: skip
+    exact = place is not None and fold(place.name) == fold(found.query)
+    return None if notable and exact else found.country
+
+
+def _pair_answer(lookups: LookupService, areas: AreaService, names, team_id) -> cards.View:
+    """Two places, two countries, or a country and a place; filter words on either side."""
+    sides, asked = [], []
+    for name in names:
+        words, filters, problem = split_filters(name, partial(_is_name, lookups))
+        if problem:
+            return cards.help_card(problem)
+        asked.append(filters)
+        sides.append(lookups.place(words or name, team_id=team_id, profile=False))
+    filters = asked[0] | asked[1]
+    countries = [_country_meant(x) for x in sides]
+    unknown = next((x for x, c in zip(sides, countries, strict=True) if x.place is None and not c),
+                   None)  # fmt: skip
+    if unknown is not None:
+        return cards.did_you_mean(unknown.query, unknown.candidates)
+    if any(countries):  # a country on either side
+        a, b = (c or x.place for x, c in zip(sides, countries, strict=True))
+        return area_cards.country_card(areas.between(a, b, team_id=team_id, filters=filters))
+    pair = lookups.pair_of(sides[0].place.key, sides[1].place.key, team_id=team_id)
+    links = [link for link in pair.links if filters.keeps(link)]
+    return cards.pair_card(pair.a.place, pair.b.place, links, filters=filters)
 
 
 def subscription_answer(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from facts.shapes import Place
 from places.index import Candidate, PlaceIndex
+from services.filters import Filters
 from store import queries
 from store.db import read
 from store.known import StoredPlace, stored_places
@@ -31,10 +32,11 @@ class PlaceAnswer:
     profile: PlaceProfile | None  # None when the store holds nothing about the place
     stored_id: int | None = None  # the place's row in the store, if it has one
     page: int | None = 0  # the page of partnerships the profile holds; None: all of them
-    # A country the query names too ("Georgia"): countries are no places, so its best-known
-    # places are offered beside the place found.
+    # A country the query names ("France", "Georgia"), with its largest places to offer.
     country: str | None = None
     country_places: tuple[Place, ...] = ()
+    filters: Filters = Filters()  # what the asker narrowed the card to
+    cities: tuple[LinkResult, ...] = ()  # a region's card: the newest links of its cities
 
     @property
     def alternatives(self) -> tuple[Place, ...]:
@@ -74,11 +76,9 @@ class LookupService:
         country = self.index.namesake_country(text)
         if not country or (best is not None and best.kind == "city" and best.country == country):
             return self._answer(text, best, candidates, stored, team_id, profile, page)
-        offered = tuple(self.index.best_known(country))
-        if best is None:  # "France": only the country has the name; offer its places
-            candidates = offered
         answer = self._answer(text, best, candidates, stored, team_id, profile, page)
-        return replace(answer, country=country, country_places=offered)
+        largest = tuple(self.index.best_known(country))
+        return replace(answer, country=country, country_places=largest)
 
     def is_place_name(self, text: str) -> bool:
         """Whether `text` is exactly some place's name ("Trinidad and Tobago", "Stoke & Trent")."""

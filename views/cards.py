@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from facts.shapes import Money, Place
 from places.names import fold
 from places.regions import country_name, shipped_regions
+from store.queries import KIND_ORDER
 from store.results import (
     ArticleRef,
     FactKey,
@@ -23,6 +24,7 @@ from store.results import (
 )
 
 if TYPE_CHECKING:  # lookups import LINKS_PER_PAGE from here: the import runs the other way
+    from services.filters import Filters
     from services.lookups import PlaceAnswer
 
 # A button's action_id is one of these with the button's position in its message
@@ -323,26 +325,28 @@ def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
     shared = f" \u00b7 shared by <@{escape(shared_by)}>" if shared_by else ""
     blocks.append(context(facts + shared))
     total = profile.partnership_count if profile else 0
-    if not total:
+    if not total and not answer.filters:
         blocks.append(section(
             f"I have no partnerships of {escape(place.name)} yet. Forward me an article about "
             "it with the *Send to CityLink* shortcut and I will learn them."
         ))  # fmt: skip
+    if answer.filters:
+        blocks.append(context(filter_note(answer.filters, total)))
     blocks += _page_blocks(profile, page) if profile else []
-    if answer.country and shared_by is None:
-        blocks.append(section(_country_note(place, answer.country, answer.country_places)))
+    if answer.cities:
+        blocks.append(section(f"*Links of places in {escape(place.name)}*"))
+        blocks += links_blocks(answer.cities[:LINKS_PER_PAGE], first=LINKS_PER_PAGE * 2)
     if shared_by is None:
-        blocks += actions(_place_buttons(answer, page, total))
+        blocks += actions(_place_buttons(answer, page, 0 if answer.filters else total))
     return view_of(blocks, f"{place_label(place)}: {total} partnerships")
 
 
-def _country_note(place: Place, country: str, offered: Sequence[Place]) -> str:
-    """ "Georgia": this card is the US state; the country of that name is no place here."""
-    text = (
-        f"This is the {place.kind} {escape(place_label(place))}. *{escape(country_name(country))}*"
-        " is also a country: I keep partnerships of cities and regions, not of countries"
-    )
-    return text + (", so try one of its places below." if offered else ".")
+def filter_note(filters: Filters, count: int) -> str:
+    """What a filter was read as, and how many links it kept: nothing kept says so too."""
+    understood = escape(filters.describe())
+    if not count:
+        return f"Nothing matches *{understood}* (that is how I read your filter)."
+    return f"Only *{understood}*: {count} link{'s' * (count != 1)}"
 
 
 def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[Block]:
@@ -357,16 +361,11 @@ def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[Block]:
         button(f"Not this one? {label}", SHOW_PLACE, p.key)
         for p, label in zip(others, labels, strict=True)
     ]
-    buttons += [
-        button(f"Country {country_name(p.country)}: {p.name}", SHOW_PLACE, p.key)
-        for p in answer.country_places
-    ]
     return buttons
 
 
-def did_you_mean(query: str, candidates: Sequence[Place], country: str | None = None) -> View:
-    """An unknown name: suggestions as buttons, never an error; for a `country`'s name, its
-    places."""
+def did_you_mean(query: str, candidates: Sequence[Place]) -> View:
+    """An unknown name: suggestions as buttons, never an error."""
     shown = escape(clip(query, 100))
     if not candidates:
         text = (
@@ -375,11 +374,6 @@ def did_you_mean(query: str, candidates: Sequence[Place], country: str | None = 
         )
         return view_of([section(text)], text)
     text = f"I don't know a place called \u201c{shown}\u201d. Did you mean:"
-    if country:
-        text = (
-            f"\u201c{shown}\u201d is a country: I keep partnerships of places, not of "
-            "countries. Did you mean one of its places?"
-        )
     shown = candidates[:5]
     buttons = [
         button(label, SHOW_PLACE, p.key)
@@ -393,12 +387,20 @@ def _shared_note(shared_by: str | None) -> list[Block]:
 
 
 def pair_card(
-    a: Place, b: Place, links: Sequence[LinkResult], *, shared_by: str | None = None
+    a: Place,
+    b: Place,
+    links: Sequence[LinkResult],
+    *,
+    shared_by: str | None = None,
+    filters: Filters | None = None,
 ) -> View:
-    """What links two places, newest first."""
+    """What links two places: twinnings first, then agreements, visits...; newest first in each."""
     title = f"{a.name} & {b.name}"
     blocks: list[Block] = [header(title), *_shared_note(shared_by)]
-    if not links:
+    links = sorted(links, key=lambda link: KIND_ORDER.get(link.kind, len(KIND_ORDER)))
+    if filters:
+        blocks.append(context(filter_note(filters, len(links))))
+    elif not links:
         blocks.append(section(f"I know of no link between {escape(place_label(a))} and "
                                f"{escape(place_label(b))} yet."))  # fmt: skip
     blocks += links_blocks(links[: LINKS_PER_PAGE * 2])
@@ -409,10 +411,17 @@ def pair_card(
 
 
 def latest_card(
-    links: Sequence[LinkResult], *, shared_by: str | None = None, with_share: bool = True
+    links: Sequence[LinkResult],
+    *,
+    shared_by: str | None = None,
+    with_share: bool = True,
+    filters: Filters | None = None,
 ) -> View:
     blocks: list[Block] = [header("Newest partnerships"), *_shared_note(shared_by)]
-    if not links:
+    if filters:
+        blocks.append(context(filter_note(filters, len(links))))
+        with_share = False  # a Share button re-renders the unfiltered list
+    elif not links:
         blocks.append(section("Nothing yet: forward me an article about a city partnership."))
     blocks += links_blocks(links)
     if with_share and shared_by is None and links:

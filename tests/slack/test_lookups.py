@@ -136,18 +136,24 @@ def test_each_request_is_logged_with_an_id_its_team_and_its_type(slack, caplog):
     assert lines[0] != lines[1], "each request has its own id"
 
 
-def test_a_name_of_a_state_and_a_country_offers_both(slack):
+def test_a_name_of_a_state_and_a_country_asks_which_one(slack):
     message = slack.answer("Georgia")
-    text = all_text(message["blocks"])
-    assert "Georgia, United States" in text  # the card: the US state
-    assert "is also a country" in text
-    offered = [b["text"]["text"] for b in buttons(message["blocks"])]
-    assert "Country Georgia: Tbilisi" in offered
+    assert "Which one?" in all_text(message["blocks"])
+    country, state = buttons(message["blocks"])
+    assert (country["text"]["text"], state["text"]["text"]) == (
+        "Georgia, the country", "Georgia, United States")  # fmt: skip
+    slack.press(state)
+    card = slack.wait_for("/response/")[-1].params
+    assert "region \u00b7 Georgia, United States" in all_text(card["blocks"])
+    slack.press(country)
+    card = slack.wait_for("/response/", 2)[-1].params
+    assert card["blocks"][0]["text"]["text"] == "Georgia"
+    assert "country" in all_text(card["blocks"])
 
 
 def test_a_country_name_offers_its_places(slack):
     message = slack.answer("France")
-    assert "is a country" in all_text(message["blocks"])
+    assert message["blocks"][0]["text"]["text"] == "France"
     offered = [b["text"]["text"] for b in buttons(message["blocks"])]
     assert any(o.startswith("Paris") for o in offered)
 

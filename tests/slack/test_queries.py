@@ -1,0 +1,80 @@
+"""Countries, regions and filters through `/citylink`, on the bundled corpus and our own facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.slack.conftest import all_text, buttons, menus
+
+
+def lines(message: dict) -> list[str]:
+    """The partnership lines of an answer."""
+    return [b["text"]["text"].split("\n")[0] for b in menus(message["blocks"])]
+
+
+def test_a_country_card_counts_its_places_links_and_lists_the_newest(slack):
+    china = slack.answer("China")
+    text = all_text(china["blocks"])
+    assert china["blocks"][0]["text"]["text"] == "China"
+    assert "*Sister cities*" in text and "*Visits*" in text  # counts by kind and status
+    assert "Most connected places" in text and "Shanghai, China" in text
+    assert any("Chongqing" in line for line in lines(china))
+    assert "Shanghai" in [b["text"]["text"] for b in buttons(china["blocks"])]
+
+
+def test_two_countries_list_the_links_between_their_places(slack):
+    both = lines(slack.answer("China & United States"))
+    assert both and all(" \u2192 " in x or " & " in x for x in both)
+    assert any("San Francisco" in x for x in both)
+    assert not any("Dunedin" in x for x in both)  # New Zealand is neither
+    assert any("Dunedin" in x for x in lines(slack.answer("New Zealand & China")))
+
+
+def test_a_region_covers_its_cities(slack):
+    slack.answer("add Chengdu & Dunedin sister city 2012")
+    text = all_text(slack.answer("Sichuan")["blocks"])
+    assert "Links of places in Sichuan" in text
+    assert "Chengdu" in text.split("Links of places in Sichuan")[1]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept", "dropped"),
+    [
+        ("sister cities of Shanghai", "since 1994", "memorandums"),
+        ("Shanghai mou since 2020", "memorandums", "since 1994"),
+        ("proposed Dunedin", "electric buses", "since 1994"),
+        ("Dunedin kind:mou", "memorandums", "electric buses"),
+        ("China kind:visit year:2024", "Saratoga", "Dunedin"),
+    ],
+)
+def test_filters_in_plain_words_or_as_key_value(slack, typed, kept, dropped):
+    answer = slack.answer(typed)
+    text = all_text(answer["blocks"])
+    assert "Only *" in text
+    shown = "\n".join(b["text"]["text"] for b in menus(answer["blocks"]))
+    assert kept in shown and dropped not in shown
+
+
+def test_a_filter_nothing_matches_says_what_it_understood(slack):
+    text = all_text(slack.answer("Dunedin ended since 2020")["blocks"])
+    assert "Nothing matches *ended, since 2020*" in text
+
+
+def test_a_filter_word_inside_a_name_is_part_of_the_name(slack):
+    assert slack.answer("New York sister cities")["blocks"][0]["text"]["text"] == "New York City"
+
+
+def test_a_key_it_does_not_know_gets_help(slack):
+    assert "kind:, status:, year: or since:" in all_text(slack.answer("Dunedin colour:red")[
+        "blocks"])  # fmt: skip
+
+
+def test_filters_alone_narrow_the_newest_links(slack):
+    text = all_text(slack.answer("mou since 2023")["blocks"])
+    assert "Only *mou, since 2023*" in text
+
+
+def test_the_pair_view_lists_twinnings_first(slack):
+    shown = lines(slack.answer("Dunedin & Shanghai"))
+    kinds = ["sister" in x for x in shown]
+    assert kinds[0] and not any(kinds[1:])
