@@ -151,9 +151,10 @@ class LookupService:
         return PairAnswer(a, b, tuple(links))
 
     def latest(self, *, limit: int = 10, team_id: str | None = None) -> list[LinkResult]:
+        """The links in the newest news, by the date of the news (not of its arrival)."""
         with self.sessions.begin() as session:
-            return queries.recent_partnerships(session, limit=limit, team_id=team_id,
-                                               confirm_below=self.confirm_below)  # fmt: skip
+            return queries.newest_news(session, limit=limit, team_id=team_id,
+                                       confirm_below=self.confirm_below)  # fmt: skip
 
     def counts(self, *, team_id: str | None = None) -> StoreCounts:
         """Articles, places, partnerships and people the team can see."""

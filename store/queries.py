@@ -280,6 +280,20 @@ def recent_partnerships(
     return as_seen_by(session, links, team_id, confirm_below, {})
 
 
+def newest_news(
+    session: Session, *, limit: int = 10, team_id: str | None = None, confirm_below: float = 0.0
+) -> list[LinkResult]:
+    """The partnerships in the newest news (by publication, then arrival) the team sees."""
+    query = (
+        select(E.partnership_id)
+        .join(A, A.id == E.article_id)
+        .where(_visible(team_id))
+        .order_by(*NEWEST_ARTICLE_FIRST, E.id.desc())
+    )
+    ids = [row[0] for row in _first_distinct(session, query, limit)]
+    return as_seen_by(session, _links_in_order(session, ids, team_id), team_id, confirm_below, {})
+
+
 def _all_newest(session: Session, query) -> list[int]:
     """Every partnership id of the evidence `query` selects, by its newest arrival."""
     latest = func.max(A.ingested_at)

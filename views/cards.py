@@ -40,6 +40,7 @@ RESTORE = "citylink_restore"  # shows a hidden fact again; value: `fix_value("re
 LINKS_PER_PAGE = 12  # partnerships on one page of a place card
 PEOPLE_SHOWN = 8
 EVIDENCE_CHARS = 400
+OLD_NEWS_DAYS = 60  # news published this long before it arrived is marked as old news
 SECTION_CHARS = 3000
 HEADER_CHARS = 150
 BUTTON_CHARS = 75
@@ -195,6 +196,21 @@ def _marks(link: LinkResult) -> str:
     return f" \u00b7 _{'; '.join(marks)}_" if marks else ""
 
 
+def old_news(link: LinkResult) -> str:
+    """' · reported 3 Dec 2026, signed 2012' for a link whose news is older than its arrival."""
+    if not link.evidence:
+        return ""
+    article = link.evidence[0].article
+    arrived = article.ingested_at
+    dated = article.published_on
+    stale_news = dated is not None and (arrived.date() - dated).days > OLD_NEWS_DAYS
+    stale_link = link.year is not None and link.year < arrived.year - 1 and link.status == "new"
+    if not (stale_news or stale_link):
+        return ""
+    when = f"signed {link.year}" if link.year else f"published {article.published}"
+    return f" \u00b7 _reported {arrived.day} {arrived:%b %Y}, {when}_"
+
+
 def _source_text(link: LinkResult) -> str:
     """The newest evidence and its article; for a link added by hand, its source."""
     if not link.evidence:
@@ -207,8 +223,9 @@ def _source_text(link: LinkResult) -> str:
     return f">{escape(clip(newest.sentence, EVIDENCE_CHARS))}\n{article_link(newest.article)}{also}"
 
 
-def link_text(link: LinkResult, here: int | None = None) -> str:
-    """One partnership: who, kind/status/year, marks, the newest evidence and its article."""
+def link_text(link: LinkResult, here: int | None = None, arrivals: bool = False) -> str:
+    """One partnership: who, kind/status/year, marks, the newest evidence and its article;
+    `arrivals` (lists of what arrived) marks old news as such."""
     if link.kind == "visit":
         who = f"*{escape(link.a.name)}* \u2192 *{escape(link.b.name)}*"
     elif here is not None:
@@ -217,7 +234,8 @@ def link_text(link: LinkResult, here: int | None = None) -> str:
     else:
         kind = KIND_LABELS.get(link.kind, link.kind)
         who = f"*{escape(link.a.name)}* & *{escape(link.b.name)}* \u00b7 {kind}"
-    return f"{who} \u00b7 {_status_line(link)}{_marks(link)}\n{_source_text(link)}"
+    dated = old_news(link) if arrivals else ""
+    return f"{who} \u00b7 {_status_line(link)}{dated}{_marks(link)}\n{_source_text(link)}"
 
 
 def fix_value(verb: str, fact: FactKey) -> str:
@@ -233,7 +251,9 @@ def parse_fix_value(value: str) -> tuple[str, FactKey] | None:
     return parts[0], (int(parts[1]), int(parts[2]), parts[3])
 
 
-def link_section(link: LinkResult, number: int, here: int | None = None) -> Block:
+def link_section(
+    link: LinkResult, number: int, here: int | None = None, arrivals: bool = False
+) -> Block:
     """A partnership with its menu: Confirm, Wrong..., Edit... (`number` keeps ids unique)."""
     options = [
         {"text": _plain_text(label), "value": fix_value(verb, link.key)}
@@ -241,16 +261,21 @@ def link_section(link: LinkResult, number: int, here: int | None = None) -> Bloc
         if not (verb == "confirm" and (link.confirmed or link.corrected))
     ]
     menu = {"action_id": f"{FIX}:{number}", "options": options, "type": "overflow"}
-    return {**section(link_text(link, here)), "accessory": menu}
+    return {**section(link_text(link, here, arrivals)), "accessory": menu}
 
 
 def links_blocks(
-    links: Sequence[LinkResult], here: int | None = None, *, by_kind: bool = False, first: int = 0
+    links: Sequence[LinkResult],
+    here: int | None = None,
+    *,
+    by_kind: bool = False,
+    first: int = 0,
+    arrivals: bool = False,
 ) -> list[Block]:
     """Partnership sections with their menus, numbered from `first`; grouped by kind, the
-    unconfirmed ones last."""
+    unconfirmed ones last; `arrivals` marks old news."""
     if not by_kind:
-        return [link_section(link, n, here) for n, link in enumerate(links, start=first)]
+        return [link_section(link, n, here, arrivals) for n, link in enumerate(links, start=first)]
     blocks: list[Block] = []
     trusted = [link for link in links if not link.unconfirmed]
     doubtful = [link for link in links if link.unconfirmed]
@@ -423,7 +448,7 @@ def latest_card(
         with_share = False  # a Share button re-renders the unfiltered list
     elif not links:
         blocks.append(section("Nothing yet: forward me an article about a city partnership."))
-    blocks += links_blocks(links)
+    blocks += links_blocks(links, arrivals=True)
     if with_share and shared_by is None and links:
         blocks += actions([button("Share to channel", SHARE, share_value("latest"))])
     return view_of(blocks, f"Newest partnerships: {len(links)}")

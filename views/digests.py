@@ -58,7 +58,7 @@ def _body(content: DigestContent) -> list[Block]:
         links = getattr(content, attribute)
         if links:
             blocks.append(section(f"*{heading}*"))
-            blocks += links_blocks(links, first=counted)
+            blocks += links_blocks(links, first=counted, arrivals=True)
             counted += len(links)
     if content.articles:
         shown = content.articles[:MAX_ARTICLES]

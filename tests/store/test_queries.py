@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -16,6 +16,7 @@ from store.queries import (
     recent_partnerships,
     store_counts,
 )
+from views import cards
 
 WELLINGTON = Place("Wellington", "NZ", "city", geonameid=2179537)
 
@@ -315,3 +316,22 @@ def test_an_empty_store_counts_nothing(read):
     counts = read(store_counts)
     assert (counts.articles, counts.places, counts.partnerships, counts.people) == (0, 0, 0, 0)
     assert read(recent_partnerships) == []
+
+
+def test_the_newest_news_comes_first_whatever_arrived_last(add, sessions, places, sister_facts):
+    today = str(datetime.now(UTC).date())
+    add("Recent news.", sister_facts(places.dunedin, places.shanghai, published=today))
+    add("Old news arriving now.", sister_facts(places.dunedin, places.stirling, status="new",
+                                               year=2012, published="2012-03-01"))  # fmt: skip
+    with sessions.begin() as session:
+        by_news = queries.newest_news(session)
+        by_arrival = queries.recent_partnerships(session)
+    def partners(links) -> list[str]:
+        return [({x.a.name, x.b.name} - {"Dunedin"}).pop() for x in links]
+
+    assert partners(by_news) == ["Shanghai", "Stirling"]
+    assert partners(by_arrival) == ["Stirling", "Shanghai"]
+    old = cards.link_text(by_news[1], arrivals=True)
+    assert "reported" in old and "signed 2012" in old
+    assert "reported" not in cards.link_text(by_news[0], arrivals=True)
+    assert "reported" not in cards.link_text(by_news[1])  # a place's card lists no arrivals
