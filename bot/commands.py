@@ -25,7 +25,7 @@ from bot.server import serve_http, serve_socket
 from bot.wiring import digest_service, forward_resumer, make_services, store_sessions
 from bot.workspaces import installation_store, multi_workspace, record_installation
 from facts.shapes import ArticleText
-from handlers.commands import answer
+from handlers.commands import answer, parse
 from ingest.errors import IngestError
 from ingest.fetch import fetch_article
 from ingest.reader import URL, iter_paths, read_path, read_stdin
@@ -37,7 +37,7 @@ from store import corrections as store_corrections
 from store import models
 from store.migrate import upgrade
 from views.digests import digest_messages
-from views.plain import facts_text, lookup_json
+from views.plain import facts_text, lookup_json, pair_json
 
 if TYPE_CHECKING:
     from ingest.extract import Extractor
@@ -124,7 +124,10 @@ def lookup(settings: Settings, args) -> int:
         texts = [line.strip() for line in sys.stdin if line.strip()]
     for text in texts:
         if args.json:
-            print(json.dumps(lookup_json(lookups.place(text, page=None)), ensure_ascii=False))
+            names = parse(text).names if not lookups.is_place_name(text) else ()
+            found = pair_json(lookups.pair(*names)) if names else lookup_json(
+                lookups.place(text, page=None))  # fmt: skip
+            print(json.dumps(found, ensure_ascii=False))
         else:
             print(blocktext.render(answer(lookups, text).blocks)[0])
     return 0

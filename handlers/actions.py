@@ -98,6 +98,19 @@ def handle_share(ack: Ack, action: dict, respond: Respond, context) -> None:
             delete_original=True)  # fmt: skip
 
 
+def handle_show_pair(ack: Ack, action: dict, respond: Respond, context) -> None:
+    """"Not this one?" on a pair view: the pair with the other place instead."""
+    ack()
+    keys = (button_value(action) or "").split("|")
+    lookups = services_of(context).lookups
+
+    def make() -> cards.View | str:
+        pair = lookups.pair_of(*keys, team_id=team_of(context)) if len(keys) == 2 else None
+        return cards.pair_card(pair.a.place, pair.b.place, pair.links) if pair else GONE
+
+    _answer(respond, guarded(make), replace_original=True)
+
+
 def handle_show_country(ack: Ack, action: dict, respond: Respond, context) -> None:
     """"Georgia, the country": replace the question with the country's card."""
     ack()
@@ -118,3 +131,4 @@ def register(app: App) -> None:
     app.action(cards.action_ids(cards.SHOW_PAGE))(handle_show_place)
     app.action(cards.action_ids(cards.SHARE))(handle_share)
     app.action(cards.action_ids(area_cards.SHOW_COUNTRY))(handle_show_country)
+    app.action(cards.action_ids(cards.SHOW_PAIR))(handle_show_pair)

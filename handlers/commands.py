@@ -133,7 +133,8 @@ def _pair_answer(lookups: LookupService, areas: AreaService, names, team_id) -> 
         return area_cards.country_card(areas.between(a, b, team_id=team_id, filters=filters))
     pair = lookups.pair_of(sides[0].place.key, sides[1].place.key, team_id=team_id)
     links = [link for link in pair.links if filters.keeps(link)]
-    return cards.pair_card(pair.a.place, pair.b.place, links, filters=filters)
+    return cards.pair_card(pair.a.place, pair.b.place, links, filters=filters,
+                           asked=(sides[0], sides[1]))  # fmt: skip
 
 
 def subscription_answer(

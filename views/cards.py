@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # lookups import LINKS_PER_PAGE from here: the import runs th
 # matches those, and the bare ids on messages sent before buttons were numbered.
 SHOW_PLACE = "citylink_show_place"  # value: a place key
 SHOW_PAGE = "citylink_show_page"  # value: "place key|page"
+SHOW_PAIR = "citylink_show_pair"  # value: "place key|place key"
 SHARE = "citylink_share"  # value: what to share, see `share_value`
 FIX = "citylink_fix"  # a partnership's overflow menu; option values: see `fix_value`
 ADD = "citylink_add"  # "Add a partnership"; value: the card's place keys, "|"-joined
@@ -349,6 +350,10 @@ def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
         facts += f" \u00b7 {profile.article_count} article{'s' * (profile.article_count != 1)}"
     shared = f" \u00b7 shared by <@{escape(shared_by)}>" if shared_by else ""
     blocks.append(context(facts + shared))
+    shown_for = read_as(answer.query, place) if shared_by is None else None
+    if shown_for:
+        others = " \u2014 not this one? See the buttons below." if answer.alternatives else ""
+        blocks.append(context(shown_for + others))
     total = profile.partnership_count if profile else 0
     if not total and not answer.filters:
         blocks.append(section(
@@ -364,6 +369,13 @@ def place_card(answer: PlaceAnswer, *, shared_by: str | None = None) -> View:
     if shared_by is None:
         blocks += actions(_place_buttons(answer, page, 0 if answer.filters else total))
     return view_of(blocks, f"{place_label(place)}: {total} partnerships")
+
+
+def read_as(query: str, place: Place) -> str | None:
+    """'Showing Narni, Italy for "Narnia"' when the name typed is not the place's own."""
+    if not query or fold(query.split(",")[0]) == fold(place.name):
+        return None
+    return f"Showing {escape(place_label(place))} for \u201c{escape(clip(query, 60))}\u201d"
 
 
 def filter_note(filters: Filters, count: int) -> str:
@@ -418,10 +430,17 @@ def pair_card(
     *,
     shared_by: str | None = None,
     filters: Filters | None = None,
+    asked: tuple[PlaceAnswer, PlaceAnswer] | None = None,
 ) -> View:
-    """What links two places: twinnings first, then agreements, visits...; newest first in each."""
+    """What links two places: twinnings first, then agreements, visits...; newest first in each.
+
+    `asked`: the lookups of the two names typed, to say how each was read and offer the others.
+    """
     title = f"{a.name} & {b.name}"
     blocks: list[Block] = [header(title), *_shared_note(shared_by)]
+    notes = [read_as(side.query, side.place) for side in asked or ()]
+    if any(notes):
+        blocks.append(context("; ".join(n for n in notes if n)))
     links = sorted(links, key=lambda link: KIND_ORDER.get(link.kind, len(KIND_ORDER)))
     if filters:
         blocks.append(context(filter_note(filters, len(links))))
@@ -430,8 +449,15 @@ def pair_card(
                                f"{escape(place_label(b))} yet."))  # fmt: skip
     blocks += links_blocks(links[: LINKS_PER_PAGE * 2])
     if shared_by is None:
-        blocks += actions([button("Share to channel", SHARE, share_value("pair", a.key, b.key)),
-                            button("Add a partnership", ADD, f"{a.key}|{b.key}")])  # fmt: skip
+        others = [
+            button(f"Not this one? {label}", SHOW_PAIR,
+                   f"{other.key}|{b.key}" if side is asked[0] else f"{a.key}|{other.key}")
+            for side in asked or ()
+            for other, label in zip(side.alternatives[:2], distinct_labels(
+                [side.place, *side.alternatives[:2]])[1:], strict=True)
+        ]  # fmt: skip
+        share = button("Share to channel", SHARE, share_value("pair", a.key, b.key))
+        blocks += actions([share, button("Add a partnership", ADD, f"{a.key}|{b.key}"), *others])
     return view_of(blocks, f"{title}: {len(links)} links")
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from facts.shapes import ArticleFacts, Partnership, Place
+from store.queries import KIND_ORDER
 from store.results import ArticleRef, LinkResult
 from views.cards import money_text
 
 if TYPE_CHECKING:  # views render what the services made; they import none of them
-    from services.lookups import PlaceAnswer
+    from services.lookups import PairAnswer, PlaceAnswer
 
 
 def _partnership_line(p: Partnership) -> str:
@@ -78,3 +79,14 @@ def lookup_json(answer: PlaceAnswer) -> dict:
         "candidates": [place_json(p) for p in answer.candidates],
         "partnerships": [link_json(link) for link in links],
     }
+
+
+def pair_json(pair: PairAnswer) -> dict:
+    """`citylink lookup --json 'A & B'`: both places as read, and the links between them."""
+    sides = {}
+    for name, side in (("a", pair.a), ("b", pair.b)):
+        sides[name] = place_json(side.place) if side.place else None
+        sides[f"{name}_candidates"] = [place_json(p) for p in side.candidates]
+    ordered = sorted(pair.links, key=lambda link: KIND_ORDER.get(link.kind, len(KIND_ORDER)))
+    return {"query": f"{pair.a.query} & {pair.b.query}", **sides,
+            "partnerships": [link_json(link) for link in ordered]}  # fmt: skip

@@ -286,3 +286,13 @@ def test_reextract_rereads_every_article_and_refuses_a_bad_date(store, capsys):
     assert "re-read 5 articles" in capsys.readouterr().out
     assert main(["reextract", "--since", "last tuesday"]) == 2
     assert "2026-12-01" in capsys.readouterr().err
+
+
+def test_lookup_json_answers_a_pair_with_twinnings_first(store, capsys):
+    assert main(["ingest", str(CORPUS)]) == 0
+    capsys.readouterr()
+    assert main(["lookup", "--json", "Dunedin & Shanghai"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert (found["a"]["name"], found["b"]["name"]) == ("Dunedin", "Shanghai")
+    kinds = [p["kind"] for p in found["partnerships"]]
+    assert kinds[0] == "sister_city" and "visit" in kinds

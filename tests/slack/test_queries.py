@@ -78,3 +78,19 @@ def test_the_pair_view_lists_twinnings_first(slack):
     shown = lines(slack.answer("Dunedin & Shanghai"))
     kinds = ["sister" in x for x in shown]
     assert kinds[0] and not any(kinds[1:])
+
+
+def test_a_fuzzy_match_says_what_it_read(slack):
+    text = all_text(slack.answer("Chungking")["blocks"])
+    assert "Showing Chongqing, China for \u201cChungking\u201d" in text
+    assert "Showing" not in all_text(slack.answer("Dunedin, NZ")["blocks"])
+
+
+def test_the_pair_view_offers_not_this_one_for_either_name(slack):
+    pair = slack.answer("Portland & Shanghai")
+    others = [b for b in buttons(pair["blocks"]) if b["text"]["text"].startswith("Not this one?")]
+    maine = next(b for b in others if "Maine" in b["text"]["text"])
+    slack.press(maine)
+    card = slack.wait_for("/response/")[-1].params
+    assert card["blocks"][0]["text"]["text"] == "Portland & Shanghai"
+    assert "Portland, Maine" in all_text(card["blocks"])
