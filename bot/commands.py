@@ -25,13 +25,14 @@ from bot.server import serve_http, serve_socket
 from bot.wiring import digest_service, forward_resumer, make_services, store_sessions
 from bot.workspaces import installation_store, multi_workspace, record_installation
 from facts.shapes import ArticleText
-from handlers.commands import answer, parse
+from handlers.commands import answer
 from ingest.errors import IngestError
 from ingest.fetch import fetch_article
 from ingest.reader import URL, iter_paths, read_path, read_stdin
 from services.digest_content import schedule_of
 from services.gold_export import export_gold
 from services.ingesting import Forward, IngestService
+from services.questions import parse
 from services.reextracting import Reextractor
 from store import corrections as store_corrections
 from store import models

@@ -14,7 +14,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from handlers.actions import guarded
 from handlers.context import services_of, team_of
 from services.corrections import CorrectionService, Form, History
-from services.subscriptions import kind_named
+from services.filters import filter_word
+from services.questions import PAIR_SEPARATOR
 from views import cards
 from views import corrections as forms
 
@@ -23,11 +24,9 @@ WORDS = ("add", "history")  # `/citylink add ...`, `/citylink history A & B`
 GONE = "That fact no longer exists (it was hidden, or re-read from its article). Look it up again."
 NOT_HIDDEN = "That fact is not hidden any more (or no article states it now)."
 STALE = "That menu is from an older message. Look the place up again."
-STATUS_NAMES = {"new": "new", "existing": "existing", "proposed": "proposed",
-                "planned": "proposed", "ended": "ended"}  # fmt: skip
-YEAR = re.compile(r"^[0-9]{4}$")
+YEAR = re.compile(r"^[0-9]{4}$")  # any four digits: the form says which years it takes
 URL = re.compile(r"<?(https?://[^\s<>|]+)(?:\|[^>]*)?>?", re.IGNORECASE)
-PAIR = re.compile(r"\s*[&+]\s*|\s+and\s+", re.IGNORECASE)
+
 ADD_EXAMPLE = (
     "Example: `/citylink add Dunedin & Shanghai sister city 1994 https://example.org/news`"
 )
@@ -194,19 +193,18 @@ def parse_addition(text: str) -> Form | str:
     url_match = URL.search(text)
     url = url_match.group(1) if url_match else ""
     text = URL.sub(" ", text)
-    names = PAIR.split(text, maxsplit=1)
+    names = PAIR_SEPARATOR.split(text, maxsplit=1)
     if len(names) != 2 or not names[0].strip():
         return "Name two places joined by `&`. " + ADD_EXAMPLE
     words = names[1].split()
     kind = status = year = ""
     name_ends = len(words)
     for i, word in enumerate(words):
-        found = kind_named(word) if not kind else None
-        lowered = word.lower()
-        if found or lowered in STATUS_NAMES or YEAR.match(word):
+        said, value = filter_word(word) or ("", "")
+        if said in ("kind", "status") or YEAR.match(word):
             name_ends = min(name_ends, i)
-        kind = kind or found or ""
-        status = status or STATUS_NAMES.get(lowered, "")
+        kind = kind or (value if said == "kind" else "")
+        status = status or (value if said == "status" else "")
         year = year or (word if YEAR.match(word) else "")
     b = " ".join(words[:name_ends])
     if not b:
@@ -221,7 +219,7 @@ def command_answer(correcting: CorrectionService, word: str, rest: str, team: st
                    user: str) -> cards.View:  # fmt: skip
     """`/citylink add ...` and `/citylink history A & B`."""
     if word == "history":
-        names = PAIR.split(rest, maxsplit=1)
+        names = PAIR_SEPARATOR.split(rest, maxsplit=1)
         if len(names) != 2 or not all(n.strip() for n in names):
             return cards.message("Name two places: `/citylink history Dunedin & Shanghai`.")
         found = correcting.history(team, names[0].strip(), names[1].strip())

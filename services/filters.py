@@ -78,7 +78,7 @@ def _kind(words: str) -> str | None:
     return next((k for pattern, k in KIND_WORDS if re.fullmatch(pattern, words, re.I)), None)
 
 
-def _filter_of(phrase: str) -> tuple[str, object] | None:
+def filter_word(phrase: str) -> tuple[str, object] | None:
     """What a phrase at either end of the text asks for: ("kind", "mou"), ("since", 2020)..."""
     lowered = phrase.lower()
     if (kind := _kind(phrase)) is not None:
@@ -98,7 +98,7 @@ def _peel(words: list[str], at_start: bool) -> tuple[int, tuple[str, object]] | 
     """The longest filter phrase (up to four words) at one end of `words`, and its length."""
     for n in range(min(4, len(words)), 0, -1):
         phrase = " ".join(words[:n] if at_start else words[-n:])
-        found = _filter_of(phrase)
+        found = filter_word(phrase)
         if found is not None:
             return n, found
     return None
@@ -115,7 +115,7 @@ def split_filters(text: str, is_place: Callable[[str], bool]) -> tuple[str, Filt
     problem = None
     for key, value in KEY_VALUE.findall(text):
         name, value = KEYS.get(key.lower()), value.lower()
-        found = _filter_of(value.replace("_", " ")) if name in ("kind", "status") else None
+        found = filter_word(value.replace("_", " ")) if name in ("kind", "status") else None
         if found and found[0] == name:
             asked[name].add(found[1])
         elif name in ("year", "since") and re.fullmatch(YEAR, value):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from services.digest_content import schedule_of
 from services.digests import DEFAULTS, DigestService
+from services.filters import filter_word
 from services.lookups import LookupService
 from services.schedule import WEEKDAYS
 from store import digests
@@ -26,11 +27,6 @@ TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 SLACK_ID = re.compile(r"[A-Z0-9]{1,64}")  # a team, channel or user as Slack names them
 MAX_PLACES = 25  # a digest's places: each is looked up while Slack waits for the answer
 MAX_NAME_CHARS = 200  # longer than any place name
-KIND_WORDS = {
-    "sister": "sister_city", "twin": "sister_city", "friendship": "friendship_city",
-    "mou": "mou", "memorandum": "mou", "agreement": "mou", "trade": "trade_deal",
-    "deal": "trade_deal", "cooperation": "cooperation", "visit": "visit", "delegation": "visit",
-}  # fmt: skip
 
 
 @dataclass
@@ -46,9 +42,10 @@ def _items(text: str) -> list[str]:
     return [x.strip() for x in text.split(",") if x.strip()]
 
 
-def kind_named(word: str) -> str | None:
-    lowered = word.lower()
-    return next((kind for key, kind in KIND_WORDS.items() if key in lowered), None)
+def _kind(word: str) -> str | None:
+    """The kind a word of `kinds:` names ("sister", "mou", "trade_deal"), as filters read it."""
+    found = filter_word(word.replace("_", " "))
+    return found[1] if found and found[0] == "kind" else None
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +86,7 @@ def parse_subscribe(text: str) -> SubscriptionRequest:
             if len(request.place_names) > MAX_PLACES:
                 request.problem = f"A digest can follow at most {MAX_PLACES} places."
         elif name.startswith("kind"):
-            kinds = [kind_named(x) for x in _items(value)]
+            kinds = [_kind(x) for x in _items(value)]
             if None in kinds:
                 request.problem = "Kinds are: sister, friendship, mou, trade, cooperation, visit."
             request.fields["kinds"] = sorted({k for k in kinds if k})
