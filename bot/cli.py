@@ -38,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=commands.evaluate)
 
+    p = sub.add_parser("export", help="what `/citylink QUERY` answers, as a file on stdout")
+    p.add_argument("query", nargs="*", help="a place, a pair, a country, filters (default: latest)")
+    p.add_argument("--format", choices=("csv", "json", "graphml"), default="csv")
+    p.add_argument("--team", help="the team whose articles and corrections count")
+    p.set_defaults(run=commands.export)
+
     p = sub.add_parser("reextract", help="extract stored articles again, keeping corrections")
     p.add_argument("--since", metavar="DATE", help="only articles added on or after DATE")
     p.set_defaults(run=commands.reextract)

@@ -29,6 +29,7 @@ from handlers.commands import answer
 from ingest.errors import IngestError
 from ingest.fetch import fetch_article
 from ingest.reader import URL, iter_paths, read_path, read_stdin
+from services import exports
 from services.digest_content import schedule_of
 from services.gold_export import export_gold
 from services.ingesting import Forward, IngestService
@@ -262,6 +263,17 @@ def digest(settings: Settings, args) -> int:
     outcome = service.send_now(subscription)
     print(f"{channel}: {outcome.status} {outcome.detail}".rstrip())
     return 1 if outcome.status == "failed" else 0
+
+
+def export(settings: Settings, args) -> int:
+    """Write the partnerships `/citylink QUERY` answers with (all of them) as CSV, JSON or
+    GraphML to stdout."""
+    lookups = make_services(settings).lookups
+    text = " ".join(args.query) or "latest"
+    _, content, count = exports.export(lookups, text, team_id=args.team, fmt=args.format)
+    sys.stdout.write(content)
+    print(f"{count} partnerships", file=sys.stderr)
+    return 0
 
 
 def reextract(settings: Settings, args) -> int:

@@ -120,9 +120,10 @@ class WebAPIStandIn:
         length = int(request.headers.get("Content-Length") or 0)
         body = request.rfile.read(length) if length else b""
         method = path.removeprefix("/api/") if path.startswith("/api/") else path
-        call = Call(
-            method, _params(body, request.headers.get("Content-Type", "")), dict(request.headers)
-        )
+        params = _params(body, request.headers.get("Content-Type", ""))
+        if path.startswith("/upload/"):  # a file's bytes, as files_upload_v2 sends them
+            params = {"_body": body}
+        call = Call(method, params, dict(request.headers))
         with self._lock:
             self.calls.append(call)
             hang = _next(self._hangs.get(method))
@@ -163,6 +164,10 @@ class WebAPIStandIn:
             "chat.postEphemeral": {"message_ts": ts},
             "views.publish": {"view": {"id": "V1"}},
             "views.open": {"view": {"id": f"VMODAL{next(self._ts)}"}},
+            "conversations.open": {"channel": {"id": f"D{params.get('users', 'U')}"}},
+            "files.getUploadURLExternal": {"upload_url": f"{self.origin}upload/{ts}",
+                                           "file_id": f"F{ts}"},
+            "files.completeUploadExternal": {"files": [{"id": f"F{ts}"}]},
             "chat.getPermalink": {"permalink": f"https://citylink.slack.com/archives/x/p{ts}"},
             "apps.connections.open": {"url": self.socket_url} if self.socket_url else {},
         }

@@ -23,6 +23,8 @@ BOT_SCOPES = [
     "app_mentions:read",
     "im:history",
     "files:read",
+    "files:write",  # Export CSV uploads the file...
+    "im:write",  # ...to the asker's direct message
 ]  # fmt: skip (as manifest.yml)
 
 

@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from handlers import actions, commands, corrections, events, home, shortcuts
+from handlers import actions, commands, corrections, events, exports, home, shortcuts
 from handlers.middleware import drop_redeliveries, tag_request
 
 
@@ -15,4 +15,5 @@ def register(app: App) -> None:
     events.register(app)
     actions.register(app)
     corrections.register(app)
+    exports.register(app)
     home.register(app)

@@ -55,6 +55,13 @@ class Filters:
         return Filters(self.kinds | other.kinds, self.statuses | other.statuses,
                        self.year or other.year, self.since or other.since)  # fmt: skip
 
+    def as_text(self) -> str:
+        """The filters as `key:value` words, which `split_filters` reads back the same."""
+        words = [f"kind:{k}" for k in sorted(self.kinds)]
+        words += [f"status:{s}" for s in sorted(self.statuses)]
+        words += [f"year:{self.year}"] if self.year else []
+        return " ".join(words + ([f"since:{self.since}"] if self.since else []))
+
     def describe(self) -> str:
         """'sister city links, proposed, since 2020', as understood."""
         parts = [" or ".join(sorted(k.replace("_", " ") for k in self.kinds))] if self.kinds else []

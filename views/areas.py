@@ -15,6 +15,7 @@ from views.cards import (
     button,
     context,
     escape,
+    export_button,
     filter_note,
     header,
     links_blocks,
@@ -63,11 +64,12 @@ def country_card(answer: AreaAnswer) -> View:
     if answer.links:
         blocks.append(section("*Newest*"))
         blocks += links_blocks(answer.links)
+    buttons = [export_button(answer.title, answer.filters)] if answer.links else []
     if summary and summary.top_places:
         lines = [f"\u2022 {escape(place_label(p))}: {n}" for p, n in summary.top_places]
         blocks.append(section("*Most connected places*\n" + "\n".join(lines)))
-        blocks += actions([button(p.name, SHOW_PLACE, p.key) for p, _ in summary.top_places])
-    return view_of(blocks[:50], f"{answer.title}: {total} partnerships")
+        buttons += [button(p.name, SHOW_PLACE, p.key) for p, _ in summary.top_places]
+    return view_of(blocks[:48] + actions(buttons), f"{answer.title}: {total} partnerships")
 
 
 def which_one(answer: PlaceAnswer) -> View:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # lookups import LINKS_PER_PAGE from here: the import runs th
 SHOW_PLACE = "citylink_show_place"  # value: a place key
 SHOW_PAGE = "citylink_show_page"  # value: "place key|page"
 SHOW_PAIR = "citylink_show_pair"  # value: "place key|place key"
+EXPORT = "citylink_export"  # value: the `/citylink` text whose answer to export
 SHARE = "citylink_share"  # value: what to share, see `share_value`
 FIX = "citylink_fix"  # a partnership's overflow menu; option values: see `fix_value`
 ADD = "citylink_add"  # "Add a partnership"; value: the card's place keys, "|"-joined
@@ -307,6 +308,12 @@ def button(text: str, action_id: str, value: str, style: str | None = None) -> B
     return {"action_id": action_id, **styled, "text": label, "type": "button", "value": value}
 
 
+def export_button(text: str, filters: Filters | None = None) -> Block:
+    """*Export CSV* of what `/citylink <text>` (with `filters`) answers."""
+    value = " ".join(x for x in (text, filters.as_text() if filters else "") if x)
+    return button("Export CSV", EXPORT, clip(value, 2000))
+
+
 def share_value(kind: str, *keys: str) -> str:
     """What a Share button re-renders: 'place|<key>', 'pair|<key>|<key>' or 'latest'."""
     return "|".join((kind, *keys))
@@ -389,7 +396,8 @@ def filter_note(filters: Filters, count: int) -> str:
 def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[Block]:
     key = answer.place.key
     buttons = [button("Share to channel", SHARE, share_value("place", key, str(page)), "primary"),
-               button("Add a partnership", ADD, key)]  # fmt: skip
+               button("Add a partnership", ADD, key),
+               export_button(answer.query or answer.place.name, answer.filters)]  # fmt: skip
     if (page + 1) * LINKS_PER_PAGE < total:
         buttons.append(button("More partnerships", SHOW_PAGE, f"{key}|{page + 1}"))
     others = answer.alternatives[:3]
@@ -457,7 +465,10 @@ def pair_card(
                 [side.place, *side.alternatives[:2]])[1:], strict=True)
         ]  # fmt: skip
         share = button("Share to channel", SHARE, share_value("pair", a.key, b.key))
-        blocks += actions([share, button("Add a partnership", ADD, f"{a.key}|{b.key}"), *others])
+        typed = f"{asked[0].query} & {asked[1].query}" if asked else f"{a.name} & {b.name}"
+        more = [button("Add a partnership", ADD, f"{a.key}|{b.key}"),
+                export_button(typed, filters)]  # fmt: skip
+        blocks += actions([share, *more, *others])
     return view_of(blocks, f"{title}: {len(links)} links")
 
 
@@ -472,6 +483,8 @@ def latest_card(
     if filters:
         blocks.append(context(filter_note(filters, len(links))))
         with_share = False  # a Share button re-renders the unfiltered list
+        if shared_by is None and links:
+            blocks += actions([export_button("", filters)])
     elif not links:
         blocks.append(section("Nothing yet: forward me an article about a city partnership."))
     blocks += links_blocks(links, arrivals=True)

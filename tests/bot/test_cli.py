@@ -8,6 +8,7 @@ import shutil
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from sqlalchemy import func, or_, select
@@ -296,3 +297,18 @@ def test_lookup_json_answers_a_pair_with_twinnings_first(store, capsys):
     assert (found["a"]["name"], found["b"]["name"]) == ("Dunedin", "Shanghai")
     kinds = [p["kind"] for p in found["partnerships"]]
     assert kinds[0] == "sister_city" and "visit" in kinds
+
+
+def test_export_writes_the_answer_as_csv_json_or_graphml(store, capsys):
+    assert main(["ingest", str(CORPUS)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--format", "json", "Dunedin", "kind:sister"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["place_a"], r["place_b"], r["kind"], r["year"]) for r in rows] == [
+        ("Shanghai", "Dunedin", "sister_city", 1994)]  # fmt: skip
+    assert main(["export", "--format", "graphml", "Dunedin"]) == 0
+    graph = ElementTree.fromstring(capsys.readouterr().out.encode())
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert len(graph.findall(".//g:edge", ns)) == 4 and len(graph.findall(".//g:node", ns)) == 2
+    assert main(["export", "Dunedin"]) == 0
+    assert capsys.readouterr().out.startswith("place_a,country_a,geonameid_a,place_b")

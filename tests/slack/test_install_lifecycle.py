@@ -12,7 +12,7 @@ from bot.workspaces import BOT_SCOPES, multi_workspace
 from tests.slack.conftest import ROOT, Slack
 
 MANIFEST = ROOT / "manifest.yml"
-UNUSED = {"im:read", "im:write", "links:read"}  # nothing calls what these allow
+UNUSED = {"im:read", "links:read", "channels:history"}  # nothing calls what these allow
 LIFECYCLE = [{"type": "app_uninstalled"},
              {"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["UCITYLINK"]}}]  # fmt: skip
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from tests.slack.conftest import all_text, buttons, menus
@@ -94,3 +97,32 @@ def test_the_pair_view_offers_not_this_one_for_either_name(slack):
     card = slack.wait_for("/response/")[-1].params
     assert card["blocks"][0]["text"]["text"] == "Portland & Shanghai"
     assert "Portland, Maine" in all_text(card["blocks"])
+
+
+def exported(slack, standin, message: dict) -> tuple[list[dict], str]:
+    """Press *Export CSV*: the rows of the file uploaded, and what the asker was told."""
+    export = next(b for b in buttons(message["blocks"]) if b["text"]["text"] == "Export CSV")
+    slack.press(export)
+    done = slack.wait_for("files.completeUploadExternal", timeout=30)[-1].params
+    body = next(c for c in standin.calls if c.method.startswith("/upload/")).params["_body"]
+    said = slack.wait_for("/response/")[-1].params["text"]
+    assert done["channel_id"] == "DW111"  # the asker's direct message
+    start = body.index(b"place_a,")
+    text = body[start:].decode().split("\r\n--")[0]
+    return list(csv.DictReader(io.StringIO(text))), said
+
+
+def test_export_of_a_card_uploads_its_partnerships_as_csv_to_the_asker(slack, standin):
+    rows, said = exported(slack, standin, slack.answer("Dunedin"))
+    assert "in a direct message" in said
+    assert {(r["place_a"], r["place_b"], r["kind"]) for r in rows} >= {
+        ("Dunedin", "Shanghai", "visit")}  # fmt: skip
+    sister = next(r for r in rows if r["kind"] == "sister_city")
+    assert sister["year"] == "1994" and sister["status"] == "existing"
+    assert sister["geonameid_a"] and sister["article_title"] and sister["evidence"]
+    assert len(rows) == len(menus(slack.answer("Dunedin")["blocks"]))
+
+
+def test_export_of_a_filtered_answer_keeps_the_filter(slack, standin):
+    rows, _ = exported(slack, standin, slack.answer("China kind:visit"))
+    assert rows and {r["kind"] for r in rows} == {"visit"}
