@@ -44,6 +44,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--team", help="the team whose articles and corrections count")
     p.set_defaults(run=commands.export)
 
+    imports = sub.add_parser("import", help="known facts from a registry")
+    imports_sub = imports.add_subparsers(dest="import_command", required=True)
+    p = imports_sub.add_parser("twinnings", help="a Wikidata P190 CSV (see the README)")
+    p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--team", help="the team that sees them (default: every team)")
+    p.set_defaults(run=commands.import_twinnings)
+
     p = sub.add_parser("reextract", help="extract stored articles again, keeping corrections")
     p.add_argument("--since", metavar="DATE", help="only articles added on or after DATE")
     p.set_defaults(run=commands.reextract)

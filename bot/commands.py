@@ -35,6 +35,7 @@ from services.gold_export import export_gold
 from services.ingesting import Forward, IngestService
 from services.questions import parse
 from services.reextracting import Reextractor
+from services.registry import RegistryImport
 from store import corrections as store_corrections
 from store import models
 from store.migrate import upgrade
@@ -273,6 +274,30 @@ def export(settings: Settings, args) -> int:
     _, content, count = exports.export(lookups, text, team_id=args.team, fmt=args.format)
     sys.stdout.write(content)
     print(f"{count} partnerships", file=sys.stderr)
+    return 0
+
+
+def import_twinnings(settings: Settings, args) -> int:
+    """Load a registry's twinnings; list the rows whose places could not be resolved."""
+    try:
+        data = Path(args.file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"citylink import twinnings: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    index = make_services(settings).lookups.index
+    registry = RegistryImport(store_sessions(settings), index)
+    done = registry.load(data, team_id=args.team, name=Path(args.file).name)
+    if not done.new:
+        print(f"{args.file} was imported before; nothing changed")
+        return 0
+    print(f"imported {done.links} twinnings from {args.file}")
+    for row in done.unresolved:
+        where = f" ({row.country})" if row.country else ""
+        print(f"line {row.line}: {row.label}{where}: {row.reason}", file=sys.stderr)
+    if done.unresolved:
+        count = len(done.unresolved)
+        print(f"{count} place{'s' * (count != 1)} could not be resolved (listed above)",
+              file=sys.stderr)  # fmt: skip
     return 0
 
 

@@ -11,6 +11,7 @@ from places.place import Place
 
 PARTNERSHIP_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal", "cooperation", "visit")
 PARTNERSHIP_STATUSES = ("new", "existing", "proposed", "ended")
+REGISTRY = "registry"  # the source (and `via`) of twinnings imported from a registry, not news
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from facts.identity import canonical_url, content_hash, folded_name
-from facts.shapes import ArticleFacts, ArticleText, Organization, Partnership, Person, Place
+from facts.shapes import (
+    REGISTRY,
+    ArticleFacts,
+    ArticleText,
+    Organization,
+    Partnership,
+    Person,
+    Place,
+)
 from store import models
 from store.db import insert_or_merge
 from store.results import AddResult, PartnershipState
@@ -372,9 +380,10 @@ def _apply_state(row: models.Partnership, state: PartnershipState, now: datetime
 
 
 def article_ids(session: Session, since: datetime | None = None) -> list[int]:
-    """Every stored article's id (those that arrived since `since`), oldest first."""
+    """Every stored news article's id (those that arrived since `since`), oldest first;
+    a registry's import is no text to extract."""
     A = models.Article
-    query = select(A.id).order_by(A.id)
+    query = select(A.id).where(A.ingested_via != REGISTRY).order_by(A.id)
     return list(session.scalars(query if since is None else query.where(A.ingested_at >= since)))
 
 

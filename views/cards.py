@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from facts.shapes import Money, Place
+from facts.shapes import REGISTRY, Money, Place
 from places.names import fold
 from places.regions import country_name, shipped_regions
 from store.queries import KIND_ORDER
@@ -213,6 +213,21 @@ def old_news(link: LinkResult) -> str:
     return f" \u00b7 _reported {arrived.day} {arrived:%b %Y}, {when}_"
 
 
+def registry_note(link: LinkResult) -> str:
+    """' · ⚠ reported as new in 2024; twinned since 1994 (registry)' when news calls a link
+    new that a registry has had since an earlier year."""
+    listed = [e.year for e in link.evidence if e.article.source == REGISTRY and e.year]
+    if not listed:
+        return ""
+    since = min(listed)
+    news = [e for e in link.evidence if e.article.source != REGISTRY and e.status == "new"]
+    later = [e.year or (e.article.published_on or e.article.ingested_at).year for e in news]
+    newest = max((y for y in later if y > since), default=None)
+    if newest is None:
+        return ""
+    return f" \u00b7 :warning: _reported as new in {newest}; twinned since {since} (registry)_"
+
+
 def _source_text(link: LinkResult) -> str:
     """The newest evidence and its article; for a link added by hand, its source."""
     if not link.evidence:
@@ -236,8 +251,8 @@ def link_text(link: LinkResult, here: int | None = None, arrivals: bool = False)
     else:
         kind = KIND_LABELS.get(link.kind, link.kind)
         who = f"*{escape(link.a.name)}* & *{escape(link.b.name)}* \u00b7 {kind}"
-    dated = old_news(link) if arrivals else ""
-    return f"{who} \u00b7 {_status_line(link)}{dated}{_marks(link)}\n{_source_text(link)}"
+    notes = (old_news(link) if arrivals else "") + registry_note(link) + _marks(link)
+    return f"{who} \u00b7 {_status_line(link)}{notes}\n{_source_text(link)}"
 
 
 def fix_value(verb: str, fact: FactKey) -> str:

@@ -312,3 +312,51 @@ def test_export_writes_the_answer_as_csv_json_or_graphml(store, capsys):
     assert len(graph.findall(".//g:edge", ns)) == 4 and len(graph.findall(".//g:node", ns)) == 2
     assert main(["export", "Dunedin"]) == 0
     assert capsys.readouterr().out.startswith("place_a,country_a,geonameid_a,place_b")
+
+
+# The shape the Wikidata Query Service exports for the README's query (our own rows).
+TWINNINGS = """item,itemLabel,partner,partnerLabel,itemCountryCode,partnerCountryCode,start
+http://www.wikidata.org/entity/Q100,Dunedin,http://www.wikidata.org/entity/Q101,Edinburgh,NZ,GB,1974-01-01T00:00:00Z
+http://www.wikidata.org/entity/Q100,Dunedin,http://www.wikidata.org/entity/Q102,Shanghai,NZ,CN,1994-01-01T00:00:00Z
+http://www.wikidata.org/entity/Q103,Kumamoto,http://www.wikidata.org/entity/Q104,Suwon,JP,KR,1994-01-01T00:00:00Z
+http://www.wikidata.org/entity/Q105,Qwzxqy Vvvtt,http://www.wikidata.org/entity/Q102,Shanghai,XX,CN,
+"""
+SIGNED_NOW = (
+    "Kumamoto and Suwon sign sister-city agreement\n\nKumamoto and Suwon signed a sister-city "
+    "agreement on Tuesday, the mayors of the two cities said. The mayor of Kumamoto, visiting "
+    "Suwon with a delegation of business leaders, said the cities would open a joint trade "
+    "office next spring and expand student exchanges between their universities."
+)
+
+
+def test_import_twinnings_resolves_rows_reports_the_rest_and_merges_with_articles(
+    store, tmp_path, capsys
+):
+    assert main(["ingest", str(CORPUS)]) == 0
+    registry = tmp_path / "twinnings.csv"
+    registry.write_text(TWINNINGS, encoding="utf-8")
+    assert main(["import", "twinnings", str(registry)]) == 0
+    said = capsys.readouterr()
+    assert "imported 3 twinnings" in said.out
+    assert "line 5: Qwzxqy Vvvtt (XX): no place matches" in said.err
+    assert main(["import", "twinnings", str(registry)]) == 0
+    assert "imported before" in capsys.readouterr().out
+
+    assert main(["lookup", "--json", "Dunedin"]) == 0
+    links = json.loads(capsys.readouterr().out)["partnerships"]
+    twinned = {(x["a"], x["b"]): x for x in links if x["kind"] == "sister_city"}
+    assert twinned[("Dunedin", "Edinburgh")]["status"] == "existing"
+    assert twinned[("Dunedin", "Edinburgh")]["year"] == 1974
+    assert twinned[("Shanghai", "Dunedin")]["articles"] == 2  # one link: article and registry
+
+
+def test_news_calling_a_registry_twinning_new_is_flagged(store, tmp_path, capsys):
+    registry = tmp_path / "twinnings.csv"
+    registry.write_text(TWINNINGS, encoding="utf-8")
+    assert main(["import", "twinnings", str(registry)]) == 0
+    article = tmp_path / "signed.txt"
+    article.write_text(SIGNED_NOW, encoding="utf-8")
+    assert main(["ingest", str(article)]) == 0
+    capsys.readouterr()
+    assert main(["lookup", "Kumamoto & Suwon"]) == 0
+    assert "twinned since 1994 (registry)" in capsys.readouterr().out
