@@ -9,7 +9,8 @@ moments; a request's latency counts from when it was due, so a slow server canno
 clients down and hide its queue). Requests sent in the first `--warmup` seconds (a cold
 worker's first pages) are not counted. The mix: real place names from the store, one-letter
 typos of them, pairs "A & B" of stored partnerships, `latest` and `stats` (`--kinds place`:
-place names only). Latency is client-side: the ack, which carries the answer. An error is a
+place names only; `--kinds country,filtered`: countries' cards and filtered place cards).
+Latency is client-side: the ack, which carries the answer. An error is a
 non-200, a timeout, or an apology in the answer. It also reports the CPU each request cost the
 server and the clients (on a 2-core machine they share the cores) and the memory (PSS) of the
 server's process tree after the run. Every run is bounded: at most MAX_SECONDS and
@@ -39,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.serving import cpu_seconds, start_server, stop_server, tree, tree_memory_mb  # noqa: E402
 from bot.simulate import FORM, signed_headers, slash_command  # noqa: E402
 from bot.standin import WebAPIStandIn  # noqa: E402
+from places.regions import country_name  # noqa: E402
 from store import models  # noqa: E402
 from store.db import make_engine  # noqa: E402
 
@@ -47,6 +49,9 @@ DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/citylink_bench_100k"
 SECRET = "bench-load-signing-secret"
 IDS = {"team": "T0BENCH", "user": "U0BENCH", "channel": "C0BENCH"}
 MIX = {"place": 55, "typo": 15, "pair": 15, "latest": 10, "stats": 5}  # percent of requests
+# Asked for by name only (`--kinds country,filtered`): a country's card, a filtered place card.
+MORE = {"country": 50, "filtered": 50}
+FILTERS = ("sister cities of {}", "{} kind:mou since:2015", "proposed {}", "{} visits 2020")
 MAX_SECONDS, MAX_REQUESTS = 600.0, 200_000  # a run stops at whichever comes first
 SAMPLE = 2_000  # names and pairs drawn from the store
 APOLOGIES = ("something went wrong", "can't reach my knowledge store")
@@ -67,6 +72,7 @@ class Workload:
     names: list[str]
     pairs: list[tuple[str, str]]
     mix: dict[str, int]
+    countries: list[str]
 
     def next(self, rng: random.Random) -> tuple[str, str]:
         """One (kind, text) of the mix."""
@@ -77,6 +83,10 @@ class Workload:
             return kind, typo(rng.choice(self.names), rng)
         if kind == "pair":
             return kind, " & ".join(rng.choice(self.pairs))
+        if kind == "country":
+            return kind, rng.choice(self.countries)
+        if kind == "filtered":
+            return kind, rng.choice(FILTERS).format(rng.choice(self.names))
         return kind, kind
 
 
@@ -105,6 +115,10 @@ def load_workload(url: str, seed: int, mix: dict[str, int]) -> Workload:
         names = connection.scalars(
             select(place.name).join(linked, linked.c.place_a_id == place.id).order_by(place.id)
         ).all()
+        codes = connection.scalars(
+            select(place.country).join(linked, linked.c.place_a_id == place.id).distinct()
+            .order_by(place.country)
+        ).all()  # fmt: skip
         pairs = connection.execute(
             select(a.name, b.name).select_from(link).join(a, a.id == link.place_a_id)
             .join(b, b.id == link.place_b_id).order_by(link.id)
@@ -117,7 +131,8 @@ def load_workload(url: str, seed: int, mix: dict[str, int]) -> Workload:
         rng.sample(names, min(SAMPLE, len(names))),
         rng.sample(pairs, min(SAMPLE, len(pairs))),
     )
-    return Workload(list(names), [tuple(p) for p in pairs], mix)
+    countries = [country_name(code) for code in codes]
+    return Workload(list(names), [tuple(p) for p in pairs], mix, countries)
 
 
 class Clients:
@@ -253,12 +268,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--kinds",
         default=",".join(MIX),
-        help=f"comma-separated kinds of request to send, of {', '.join(MIX)}",
+        help=f"comma-separated kinds of request to send, of {', '.join([*MIX, *MORE])}",
     )
     args = parser.parse_args(argv)
-    mix = {kind: MIX[kind] for kind in args.kinds.split(",") if kind in MIX}
+    kinds = {**MIX, **MORE}
+    mix = {kind: kinds[kind] for kind in args.kinds.split(",") if kind in kinds}
     if not mix:
-        parser.error(f"--kinds: none of {', '.join(MIX)}")
+        parser.error(f"--kinds: none of {', '.join(kinds)}")
     duration = MAX_SECONDS if args.requests else min(args.duration, MAX_SECONDS)
     workload = load_workload(args.database_url, args.seed, mix)
     standin = WebAPIStandIn().start()

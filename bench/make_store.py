@@ -233,7 +233,7 @@ class Builder:
 def pick_places(count: int, rng: random.Random) -> list[PlaceFact]:
     """The largest cities, with first-level regions mixed in, in Zipf rank order."""
     gaz = load_gazetteer()
-    cities = sorted((p for p in gaz.places if p.kind == "city"), key=lambda p: -p.population)
+    cities = sorted((p for p in gaz.places if p.kind == "city"), key=lambda p: -(p.population or 0))
     regions = [p for p in gaz.places if p.kind == "region"]
     chosen = cities[: count - count // 10]
     for region in rng.sample(regions, min(count // 10, len(regions))):

@@ -38,8 +38,8 @@ class AreaService:
         self, code: str, *, team_id: str | None, filters: Filters, offered: tuple[Place, ...] = ()
     ) -> AreaAnswer:
         """A country's card: counts by kind and status, its busiest places, its newest links."""
-        area = Area(countries=frozenset([code]))
         with self.lookups.sessions.begin() as session:
+            area = Area(countries=frozenset([code]))
             summary = areas.area_summary(session, area, team_id=team_id)
             found = self._links(session, area, None, team_id, filters)
         return AreaAnswer(country_name(code), (code,), *found, filters, summary, offered)
@@ -48,9 +48,9 @@ class AreaService:
         self, a: Place | str, b: Place | str, *, team_id: str | None, filters: Filters
     ) -> AreaAnswer:
         """Links between two countries, or a country and a place (`str`: a country's code)."""
-        sides = [self._area(side) for side in (a, b)]
         names = [country_name(s) if isinstance(s, str) else s.name for s in (a, b)]
         with self.lookups.sessions.begin() as session:
+            sides = [self._area(session, side) for side in (a, b)]
             found = self._links(session, *sides, team_id, filters)
         codes = tuple(s for s in (a, b) if isinstance(s, str))
         return AreaAnswer(" & ".join(names), codes, *found, filters)
@@ -83,7 +83,7 @@ class AreaService:
                           partnership_count=len(kept))  # fmt: skip
         return replace(answer, profile=profile, filters=filters, page=None)
 
-    def _area(self, side: Place | str) -> Area:
+    def _area(self, session, side: Place | str) -> Area:
         if isinstance(side, str):
             return Area(countries=frozenset([side]))
         stored = self.lookups.profile_of(side.key, profile=False)
@@ -91,8 +91,10 @@ class AreaService:
 
     def _links(self, session, a: Area, b: Area | None, team_id: str | None, filters: Filters):
         """(the first SHOWN links the filters keep, how many of those searched they keep)."""
+        # kinds are asked of the store; statuses and years of the links it gives, so more
+        searched = SEARCHED if filters.statuses or filters.year or filters.since else SHOWN
         found = areas.area_links(
-            session, a, b, team_id=team_id, kinds=filters.kinds, limit=SEARCHED,
+            session, a, b, team_id=team_id, kinds=filters.kinds, limit=searched,
             confirm_below=self.lookups.confirm_below,
         )  # fmt: skip
         kept = [link for link in found if filters.keeps(link)]
