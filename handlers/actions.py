@@ -120,8 +120,9 @@ def handle_show_country(ack: Ack, action: dict, respond: Respond, context) -> No
     def make() -> cards.View | str:
         if not COUNTRY.fullmatch(code):
             return GONE
-        return area_cards.country_card(areas.country(code, team_id=team_of(context),
-                                                     filters=Filters()))  # fmt: skip
+        largest = tuple(areas.lookups.index.best_known(code))
+        found = areas.country(code, team_id=team_of(context), filters=Filters(), offered=largest)
+        return area_cards.country_card(found)
 
     _answer(respond, guarded(make), replace_original=True)
 
