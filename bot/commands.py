@@ -255,7 +255,15 @@ def digest(settings: Settings, args) -> int:
         print("citylink digest needs --channel ID or CITYLINK_DIGEST_CHANNEL", file=sys.stderr)
         return 2
     service = digest_service(settings)
-    subscription = service.ensure_default(channel, _workspace(settings, service))
+    team = _workspace(settings, service)
+    if channel == settings.citylink_digest_channel:  # the configured channel has one by default
+        subscription = service.ensure_default(channel, team)
+    else:
+        subscription = service.subscription(channel, team)
+    if subscription is None:
+        print(f"{channel} has no digest subscription: run `/citylink subscribe` in it (or set "
+              "CITYLINK_DIGEST_CHANNEL to it); nothing was posted", file=sys.stderr)  # fmt: skip
+        return 1
     if args.dry_run:
         content = service.preview(subscription)
         for view in digest_messages(content, schedule_of(subscription)):

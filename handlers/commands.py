@@ -63,14 +63,21 @@ def subscription_answer(subscribing: SubscriptionService, command: dict, team: s
             return cards.message("This channel has no digest yet: try `/citylink subscribe`.")
         preview = subscribing.preview(sub)
         return cards.View([b for v in preview for b in v.blocks][:50], preview[0].text)
+    before = subscribing.of_channel(team, channel)
     result = subscribing.subscribe(team, channel, command.get("user_id", "?"), rest)
     if isinstance(result, str):
         return cards.help_card(
             result + " Example: `/citylink subscribe weekly monday 09:00 "
             "Europe/Berlin places: Shanghai kinds: sister, mou mute: expo`"
         )
-    names, when = subscribing.place_names(result), schedule_of(result).describe()
-    return cards.message("Subscribed: " + digests.subscription_text(result, names, when))
+    now = (result, subscribing.place_names(result), schedule_of(result).describe())
+    if before is None:
+        return cards.message("Subscribed: " + digests.subscription_text(*now))
+    was = (before, subscribing.place_names(before), schedule_of(before).describe())
+    changed = digests.subscription_changes(was, now)
+    if not changed:
+        return cards.message("Nothing changed: " + digests.subscription_text(*now))
+    return cards.message(f"Changed this channel's digest: {changed}.")
 
 
 def handle_citylink(ack: Ack, command: dict, context) -> None:

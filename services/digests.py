@@ -70,6 +70,11 @@ class DigestService:
                 session, team, channel, user_id="settings", now=self.now(), **DEFAULTS
             )
 
+    def subscription(self, channel: str, team: str = "") -> SubscriptionResult | None:
+        """The channel's subscription, if it has one."""
+        with self.sessions.begin() as session:
+            return digests.subscription_of(session, team, channel)
+
     def preview(self, subscription: SubscriptionResult) -> DigestContent:
         """The subscription's next digest as it would be now, without posting or recording it."""
         end = self.now()

@@ -117,6 +117,25 @@ def subscription_text(sub: SubscriptionResult, place_names: Sequence[str], when:
     return "; ".join(parts)
 
 
+def subscription_changes(was: tuple, now: tuple) -> str:
+    """What a new `subscribe` changed: 'places: Shanghai → Shanghai, Dunedin; kinds: every
+    kind → mou'; '' when nothing. Each side is (subscription, place names, schedule words)."""
+    (old, old_names, old_when), (new, new_names, new_when) = was, now
+
+    def kinds(sub: SubscriptionResult) -> str:
+        return ", ".join(KIND_LABELS.get(k, k) for k in sub.kinds) or "every kind"
+
+    pairs = [
+        ("schedule", f"{old.frequency} {old_when}", f"{new.frequency} {new_when}"),
+        ("places", ", ".join(old_names) or "every place", ", ".join(new_names) or "every place"),
+        ("kinds", kinds(old), kinds(new)),
+        ("muted", ", ".join(old.muted_words) or "nothing", ", ".join(new.muted_words) or "nothing"),
+        ("quiet weeks", "skipped" if old.skip_empty else "posted",
+         "skipped" if new.skip_empty else "posted"),
+    ]  # fmt: skip
+    return "; ".join(f"{name}: {escape(a)} \u2192 {escape(b)}" for name, a, b in pairs if a != b)
+
+
 def subscriptions_card(subs: Sequence[tuple[SubscriptionResult, Sequence[str], str]]) -> View:
     """Each subscription with its places' names and its schedule's description."""
     if not subs:

@@ -204,7 +204,10 @@ def test_digest_posts_once_and_a_second_run_repeats_nothing(store, monkeypatch, 
     try:
         monkeypatch.setenv("SLACK_API_URL", standin.url)
         monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+        monkeypatch.setenv("CITYLINK_DIGEST_CHANNEL", "C42")  # subscribed by default
         assert main(["ingest", str(CORPUS)]) == 0
+        assert main(["digest", "--channel", "C7"]) == 1
+        assert "C7 has no digest subscription" in capsys.readouterr().err
         assert main(["digest", "--channel", "C42", "--dry-run"]) == 0
         assert "Partnership news" in capsys.readouterr().out
         assert not standin.calls_to("chat.postMessage")

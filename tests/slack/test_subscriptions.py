@@ -33,3 +33,18 @@ def test_digest_previews_this_channel(slack):
     slack.answer("subscribe daily 08:00")
     preview = all_text(slack.answer("digest")["blocks"])
     assert "Partnership news" in preview
+
+
+def text(message: dict) -> str:
+    return all_text(message["blocks"])
+
+
+def test_subscribing_again_says_what_changed(slack):
+    slack.answer("subscribe weekly places: Shanghai")
+    changed = text(slack.answer("subscribe daily 08:00 places: Shanghai, Dunedin kinds: mou"))
+    assert "Changed this channel's digest" in changed
+    assert "places: Shanghai \u2192 Shanghai, Dunedin" in changed
+    assert "kinds: every kind \u2192 memorandum or agreement" in changed
+    assert "schedule: weekly" in changed and "\u2192 daily" in changed
+    same = text(slack.answer("subscribe daily 08:00 places: Shanghai, Dunedin kinds: mou"))
+    assert same.startswith("Nothing changed")
