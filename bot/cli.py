@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=commands.evaluate)
 
+    feeds = sub.add_parser("feeds", help="the feeds teams follow")
+    feeds_sub = feeds.add_subparsers(dest="feeds_command", required=True)
+    p = feeds_sub.add_parser("poll", help="poll every feed that is due once, as the clock does")
+    p.set_defaults(run=commands.feeds_poll)
+
     p = sub.add_parser("export", help="what `/citylink QUERY` answers, as a file on stdout")
     p.add_argument("query", nargs="*", help="a place, a pair, a country, filters (default: latest)")
     p.add_argument("--format", choices=("csv", "json", "graphml"), default="csv")

@@ -25,6 +25,7 @@ JOB_DEFAULTS = {
 SYNC_JOB = "sync-subscriptions"
 FORWARDS_JOB = "resume-forwards"
 RETRY_JOB = "retry-digests"
+FEEDS_JOB = "poll-feeds"  # each feed is due on its own interval; this looks for due ones
 RETRY_MINUTES = 5  # a digest that failed (Slack down, a part unanswered) is sent again this soon
 
 
@@ -69,11 +70,31 @@ def send_due(service: DigestService) -> None:
             log.info("digest %s: %s %s", outcome.channel_id, outcome.status, outcome.detail)
 
 
-def run_clock(service: DigestService, resume: Callable[[], int], *, once: bool = False) -> None:
-    """Send what is due now and answer forwards left unanswered (a restart skips nothing), then
-    keep to the schedule, and try again every few minutes what failed."""
+def poll_feeds(poll: Callable[[], list]) -> None:
+    """Poll the feeds that are due; a store that is down is tried again next minute."""
+    try:
+        polled = poll()
+    except SQLAlchemyError as exc:
+        log.warning("could not poll feeds: %s", exc)
+        return
+    for result in polled:
+        if result.new or result.error:
+            log.info("feed %s: %d new, %s", result.feed.url, result.new, result.error or "ok")
+
+
+def run_clock(
+    service: DigestService,
+    resume: Callable[[], int],
+    poll: Callable[[], list] = list,
+    *,
+    once: bool = False,
+) -> None:
+    """Send what is due now, answer forwards left unanswered and poll the feeds that are due
+    (a restart skips nothing), then keep to the schedule, and try again every few minutes what
+    failed."""
     resume_forwards(resume)
     send_due(service)
+    poll_feeds(poll)
     if once:
         return
     scheduler = BlockingScheduler(timezone="UTC", job_defaults=JOB_DEFAULTS)
@@ -84,4 +105,5 @@ def run_clock(service: DigestService, resume: Callable[[], int], *, once: bool =
                       id=FORWARDS_JOB)  # fmt: skip
     scheduler.add_job(send_due, IntervalTrigger(minutes=RETRY_MINUTES), args=[service],
                       id=RETRY_JOB)  # fmt: skip
+    scheduler.add_job(poll_feeds, IntervalTrigger(minutes=1), args=[poll], id=FEEDS_JOB)
     scheduler.start()

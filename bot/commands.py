@@ -22,7 +22,13 @@ from bot.clock import run_clock
 from bot.config import Settings
 from bot.console import run_console
 from bot.server import serve_http, serve_socket
-from bot.wiring import digest_service, forward_resumer, make_services, store_sessions
+from bot.wiring import (
+    digest_service,
+    feed_service,
+    forward_resumer,
+    make_services,
+    store_sessions,
+)
 from bot.workspaces import installation_store, multi_workspace, record_installation
 from facts.shapes import ArticleText
 from handlers.commands import answer
@@ -244,7 +250,7 @@ def clock(settings: Settings, args) -> int:
     service = digest_service(settings)
     if settings.citylink_digest_channel:
         service.ensure_default(settings.citylink_digest_channel, _workspace(settings, service))
-    run_clock(service, forward_resumer(settings), once=args.once)
+    run_clock(service, forward_resumer(settings), feed_service(settings).poll_due, once=args.once)
     return 0
 
 
@@ -272,6 +278,14 @@ def digest(settings: Settings, args) -> int:
     outcome = service.send_now(subscription)
     print(f"{channel}: {outcome.status} {outcome.detail}".rstrip())
     return 1 if outcome.status == "failed" else 0
+
+
+def feeds_poll(settings: Settings, args) -> int:
+    """Poll every feed that is due once, as the clock does each minute; print what each gave."""
+    for result in feed_service(settings).poll_due():
+        said = result.error or ("not modified" if result.not_modified else f"{result.new} new")
+        print(f"{result.feed.url}: {said}")
+    return 0
 
 
 def export(settings: Settings, args) -> int:

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     citylink_cache_dir: Path = Path.home() / ".cache" / "citylink"
     # Extracted links scored below this are "Unconfirmed" on cards and wait out of digests.
     citylink_confirm_below: float = Field(default=0.7, ge=0.0, le=1.0)
+    citylink_feed_interval_minutes: int = Field(default=60, ge=5, le=1440)
 
     @field_validator("citylink_fetch_allow_hosts", mode="before")
     @classmethod

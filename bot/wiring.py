@@ -19,12 +19,13 @@ from bot.slack_retries import TIMEOUT_SECONDS, retry_handlers
 from bot.workspaces import team_clients
 from facts.shapes import ArticleFacts, ArticleText
 from handlers.context import Services
-from ingest.fetch import fetch_article
+from ingest.fetch import fetch_article, fetch_page
 from places.gazetteer import load_gazetteer
 from places.index import PlaceIndex
 from services.corrections import CorrectionService
 from services.deliveries import Deliveries
 from services.digests import DigestService
+from services.feeds import FeedService
 from services.forwarding import ForwardService
 from services.inbox import ForwardInbox, deliver
 from services.ingesting import IngestService
@@ -104,11 +105,25 @@ def make_services(settings: Settings, extractor: LazyExtractor | None = None) ->
     fetch = partial(fetch_article, allow_hosts=frozenset(settings.citylink_fetch_allow_hosts))
     forwarding = ForwardService(ingesting, fetch, api_url=settings.slack_api_url)
     subscribing = SubscriptionService(sessions, lookups)
-    correcting = CorrectionService(make_sessions(make_engine(
-        settings.database_url, answer_within=REQUEST_SECONDS, writer=True)), lookups)  # fmt: skip
+    request_writes = make_sessions(make_engine(
+        settings.database_url, answer_within=REQUEST_SECONDS, writer=True))  # fmt: skip
+    correcting = CorrectionService(request_writes, lookups)
     return Services(lookups=lookups, forwarding=forwarding,
                     inbox=ForwardInbox(sessions, forwarding), subscribing=subscribing,
-                    deliveries=Deliveries(sessions), correcting=correcting)  # fmt: skip
+                    deliveries=Deliveries(sessions), correcting=correcting,
+                    feeds=feed_service(settings, ingesting, request_writes))  # fmt: skip
+
+
+def feed_service(
+    settings: Settings, ingesting: IngestService | None = None, sessions=None
+) -> FeedService:
+    """Feeds polled through the safe fetcher (and its allowed hosts), ingested as the teams'."""
+    sessions = sessions or store_sessions(settings)
+    ingesting = ingesting or IngestService(sessions, LazyExtractor(settings))
+    hosts = frozenset(settings.citylink_fetch_allow_hosts)
+    return FeedService(sessions, ingesting, partial(fetch_page, allow_hosts=hosts),
+                       partial(fetch_article, allow_hosts=hosts),
+                       interval_minutes=settings.citylink_feed_interval_minutes)  # fmt: skip
 
 
 def web_client(settings: Settings, token: str | None = None) -> WebClient:

@@ -7,7 +7,7 @@ import logging
 from slack_bolt import Ack, App
 from sqlalchemy.exc import SQLAlchemyError
 
-from handlers import corrections
+from handlers import corrections, feeds
 from handlers.context import services_of, team_of
 from services import questions
 from services.areas import AreaAnswer
@@ -88,6 +88,9 @@ def handle_citylink(ack: Ack, command: dict, context) -> None:
     try:
         if word.lower() in SUBSCRIPTION_WORDS:
             view = subscription_answer(services.subscribing, command, team_of(context) or "")
+        elif word.lower() in feeds.WORDS:
+            view = feeds.command_answer(services.feeds, rest, team_of(context) or "",
+                                        command.get("user_id", "?"))  # fmt: skip
         elif word.lower() in corrections.WORDS:
             view = corrections.command_answer(
                 services.correcting,

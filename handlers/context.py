@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from services.corrections import CorrectionService
+from services.feeds import FeedService
 from services.forwarding import ForwardService
 from services.inbox import ForwardInbox
 from services.lookups import LookupService
@@ -27,6 +28,7 @@ class Services:
     subscribing: SubscriptionService
     deliveries: Deliveries  # Slack event ids already received, by any process
     correcting: CorrectionService  # a team's confirmations, hidden facts, edits, additions
+    feeds: FeedService  # the feeds each team follows
 
     def __deepcopy__(self, memo) -> Services:
         """Bolt copies the context for lazy listeners; these process-wide services are shared."""

@@ -62,14 +62,24 @@ METADATA_ADDRESSES = frozenset(
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
+FEED_TYPES = frozenset({
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+    "text/xml", "application/feed+json", "text/html",
+})  # fmt: skip
+
+
 @dataclass(frozen=True)
 class FetchedPage:
-    """The body of a fetched link, with the link as forwarded and where it ended up."""
+    """The body of a fetched link, with the link as forwarded and where it ended up; a
+    conditional request answered 304 has no body and `not_modified`."""
 
     url: str
     final_url: str
     content_type: str | None
     body: bytes
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
 
 
 def fetch_article(
@@ -106,26 +116,45 @@ def fetch_page(
     max_redirects: int = MAX_REDIRECTS,
     transport: httpx.BaseTransport | None = None,
     resolver: Resolver | None = None,
+    types: frozenset[str] | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
 ) -> FetchedPage:
-    """Fetch the body of a readable page, checking the scheme and address of every hop."""
+    """Fetch the body of a readable page, checking the scheme and address of every hop.
+
+    `types`: the content types taken (articles' by default); `etag` and `last_modified` make
+    the request conditional, and a 304 comes back as `not_modified`.
+    """
     allowed = allowed_hosts(allow_hosts)
     resolver = resolver or resolve_host
     transport = transport or PinnedTransport(allowed, resolver=resolver)
     deadline = time.monotonic() + timeout[0] + 3 * timeout[1]
+    conditions = {"If-None-Match": etag, "If-Modified-Since": last_modified}
+    headers = {name: value for name, value in conditions.items() if value}
     with _client(transport, timeout) as client:
         current = _parse(url)
         for _ in range(max_redirects + 1):
             check_url(current, allowed, resolver)
-            with _network_errors(current.host, timeout), client.stream("GET", current) as response:
+            with (
+                _network_errors(current.host, timeout),
+                client.stream("GET", current, headers=headers) as response,
+            ):
                 target = _redirect_target(response)
                 if target is None:
-                    _check_status(response)
-                    body = _read_body(response, max_bytes, deadline)
-                    return FetchedPage(
-                        url, str(current), response.headers.get("content-type"), body
-                    )
+                    return _page(url, str(current), response, max_bytes, deadline, types)
             current = target
     raise FetchFailed(f"the link redirects too many times (more than {max_redirects})")
+
+
+def _page(url, final, response: httpx.Response, max_bytes: int, deadline: float, types):
+    """The answer to the last hop: a 304, or a readable body of one of `types`."""
+    validators = {"etag": response.headers.get("etag"),
+                  "last_modified": response.headers.get("last-modified")}  # fmt: skip
+    if response.status_code == 304:
+        return FetchedPage(url, final, None, b"", not_modified=True, **validators)
+    _check_status(response)
+    body = _read_body(response, max_bytes, deadline, types)
+    return FetchedPage(url, final, response.headers.get("content-type"), body, **validators)
 
 
 def _client(transport: httpx.BaseTransport, timeout: tuple[float, float]) -> httpx.Client:
@@ -313,9 +342,9 @@ def _check_status(response: httpx.Response) -> None:
     raise FetchFailed(f"{response.url.host} {what} (HTTP {code})")
 
 
-def _read_body(response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
+def _read_body(response: httpx.Response, max_bytes: int, deadline: float, types=None) -> bytes:
     """The body of a readable page, at most `max_bytes` and within the overall deadline."""
-    _check_type(response.headers.get("content-type", ""))
+    _check_type(response.headers.get("content-type", ""), types)
     too_large = TooLarge(f"the page is over {_size(max_bytes)}")
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > max_bytes and "content-encoding" not in response.headers:
@@ -331,10 +360,10 @@ def _read_body(response: httpx.Response, max_bytes: int, deadline: float) -> byt
     return b"".join(chunks)
 
 
-def _check_type(content_type: str) -> None:
-    """Refuse content types that are not articles (images, video, archives...)."""
+def _check_type(content_type: str, types: frozenset[str] | None = None) -> None:
+    """Refuse content types that are not articles (or not `types`): images, video..."""
     mime = content_type.split(";")[0].strip().lower()
-    if mime in READABLE_TYPES or mime in SNIFFED_TYPES:
+    if mime in (READABLE_TYPES if types is None else types) or mime in SNIFFED_TYPES:
         return
     noun = MEDIA_NOUNS.get(mime.split("/")[0], f"a file of type {mime}")
     raise UnsupportedType(f"that link is {noun}, not an article")

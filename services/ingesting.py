@@ -38,6 +38,12 @@ class IngestService:
         self.sessions = sessions
         self.extractor = extractor
 
+    def has_link(self, url: str, team_id: str | None) -> bool:
+        """Whether the team's store has the article at `url` (by its canonical URL) already."""
+        with self.sessions.begin() as session:
+            found = known_article(session, ArticleText(text="", url=url), team_id=team_id)
+        return found is not None
+
     def ingest(self, article: ArticleText, forward: Forward = Forward()) -> IngestOutcome:
         """Store one article in one transaction; a known article only records the forward."""
         return next(self.ingest_many([article], forward))

@@ -259,6 +259,41 @@ class Correction(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+class Feed(Base):
+    """A news feed a team follows: polled on its own interval, conditionally, with backoff."""
+
+    __tablename__ = "feeds"
+    __table_args__ = (UniqueConstraint("scope", "url"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(64))  # the team that added it
+    url: Mapped[str] = mapped_column(String(2000))
+    added_by: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    interval_minutes: Mapped[int]
+    next_check_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    items_taken: Mapped[int] = mapped_column(default=0)
+    failures: Mapped[int] = mapped_column(default=0)  # in a row; the wait doubles with each
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class FeedItem(Base):
+    """An item of a feed, recorded once: the poller that inserts it is the one that ingests it."""
+
+    __tablename__ = "feed_items"
+    __table_args__ = (UniqueConstraint("feed_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(500))  # the item's id, else its link
+    url: Mapped[str] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    outcome: Mapped[str | None] = mapped_column(Text)  # "new", "known", or why it was not read
+
+
 class SlackDelivery(Base):
     """A Slack event's id, the first time any worker process received it (retries repeat it)."""
 

@@ -26,6 +26,7 @@ class ArticleServer:
     def __init__(self):
         self.routes: dict[str, tuple] = {}
         self.hits: list[str] = []
+        self.not_modified: list[str] = []  # paths answered 304 to a conditional request
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -34,6 +35,13 @@ class ArticleServer:
                 status, content_type, body, headers, delay = server.routes.get(
                     self.path, (404, "text/plain", b"not found", {}, 0))  # fmt: skip
                 time.sleep(delay)
+                etag = headers.get("ETag")
+                if etag and self.headers.get("If-None-Match") == etag:  # a conditional GET
+                    server.not_modified.append(self.path)
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.end_headers()
+                    return
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
