@@ -15,6 +15,7 @@ from store.results import LinkResult
 
 SEARCHED = 200  # the newest links of an area a filter looks through
 SHOWN = 24  # links an area's answer lists
+WHOLE = 20_000  # links an export of an area reads at most
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,13 @@ class AreaAnswer:
     filters: Filters
     summary: AreaSummary | None = None  # for one country
     offered: tuple[Place, ...] = ()  # a country's largest places, for a country with no links
+    target: str = ""  # what an export reads again: "country JP", "between country:JP place:KEY"
 
 
 class AreaService:
-    def __init__(self, lookups: LookupService):
-        self.lookups = lookups
+    def __init__(self, lookups: LookupService, *, whole: bool = False):
+        """`whole`: every link an answer has (an export), not the first SHOWN."""
+        self.lookups, self.whole = lookups, whole
 
     def country(
         self, code: str, *, team_id: str | None, filters: Filters, offered: tuple[Place, ...] = ()
@@ -42,7 +45,8 @@ class AreaService:
             area = Area(countries=frozenset([code]))
             summary = areas.area_summary(session, area, team_id=team_id)
             found = self._links(session, area, None, team_id, filters)
-        return AreaAnswer(country_name(code), (code,), *found, filters, summary, offered)
+        return AreaAnswer(country_name(code), (code,), *found, filters, summary, offered,
+                          f"country {code}")  # fmt: skip
 
     def between(
         self, a: Place | str, b: Place | str, *, team_id: str | None, filters: Filters
@@ -53,7 +57,8 @@ class AreaService:
             sides = [self._area(session, side) for side in (a, b)]
             found = self._links(session, *sides, team_id, filters)
         codes = tuple(s for s in (a, b) if isinstance(s, str))
-        return AreaAnswer(" & ".join(names), codes, *found, filters)
+        named = " ".join(f"country:{x}" if isinstance(x, str) else f"place:{x.key}" for x in (a, b))
+        return AreaAnswer(" & ".join(names), codes, *found, filters, target=f"between {named}")
 
     def region_cities(self, region: Place, *, team_id: str | None, filters: Filters):
         """The links of a region's cities (not the region's own), newest news first."""
@@ -68,8 +73,8 @@ class AreaService:
 
     def latest(self, *, team_id: str | None, filters: Filters) -> list[LinkResult]:
         """The newest links the filters keep, from the newest SEARCHED."""
-        found = self.lookups.latest(limit=SEARCHED, team_id=team_id)
-        return [link for link in found if filters.keeps(link)][:SHOWN]
+        found = self.lookups.latest(limit=WHOLE if self.whole else SEARCHED, team_id=team_id)
+        return self._cut([link for link in found if filters.keeps(link)])
 
     def narrowed(self, answer: PlaceAnswer, *, team_id: str | None, filters: Filters):
         """A place's answer as the filters narrow it; a region's with its cities' links."""
@@ -79,7 +84,7 @@ class AreaService:
         if not filters or answer.profile is None:
             return replace(answer, filters=filters)
         kept = [link for link in answer.profile.partnerships if filters.keeps(link)]
-        profile = replace(answer.profile, partnerships=tuple(kept[:SHOWN]),
+        profile = replace(answer.profile, partnerships=tuple(self._cut(kept)),
                           partnership_count=len(kept))  # fmt: skip
         return replace(answer, profile=profile, filters=filters, page=None)
 
@@ -94,8 +99,11 @@ class AreaService:
         # kinds are asked of the store; statuses and years of the links it gives, so more
         searched = SEARCHED if filters.statuses or filters.year or filters.since else SHOWN
         found = areas.area_links(
-            session, a, b, team_id=team_id, kinds=filters.kinds, limit=searched,
-            confirm_below=self.lookups.confirm_below,
+            session, a, b, team_id=team_id, kinds=filters.kinds,
+            limit=WHOLE if self.whole else searched, confirm_below=self.lookups.confirm_below,
         )  # fmt: skip
         kept = [link for link in found if filters.keeps(link)]
-        return tuple(kept[:SHOWN]), len(kept)
+        return tuple(self._cut(kept)), len(kept)
+
+    def _cut(self, links: list[LinkResult]) -> list[LinkResult]:
+        return links if self.whole else links[:SHOWN]

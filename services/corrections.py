@@ -15,6 +15,7 @@ from store import corrections, queries
 from store.models import utcnow
 from store.repository import ensure_place
 from store.results import CorrectionResult, FactKey, LinkResult, PlaceSummary
+from views.cards import KIND_LABELS
 
 FIRST_YEAR = 1800  # no city partnership is older
 YEARS_AHEAD = 10  # a planned link may name a year to come
@@ -119,7 +120,7 @@ class CorrectionService:
             link = self._seen(session, team, fact)
             if link is None:
                 return {"kind": "That fact no longer exists: look the place up again."}
-            changes, errors = self._changes(session, link, form)
+            changes, errors = self._changes(session, team, link, form)
             if errors:
                 return errors
             self._record(session, team, user, "edit", fact, link, changes, form.note)
@@ -178,7 +179,9 @@ class CorrectionService:
         corrections.record(session, team=team, user=user, action=action, fact=fact, before=before,
                            after=after, note=note.strip()[:NOTE_CHARS], now=self.now())  # fmt: skip
 
-    def _changes(self, session: Session, link: LinkResult, form: Form) -> tuple[dict, Errors]:
+    def _changes(
+        self, session: Session, team: str, link: LinkResult, form: Form
+    ) -> tuple[dict, Errors]:
         """The values the form changes, checked; what is wrong, by field."""
         errors: Errors = {}
         changes: dict = {}
@@ -207,9 +210,23 @@ class CorrectionService:
             changes["a"], changes["b"] = b.id, a.id
         if changes.get("a", a.id) == changes.get("b", b.id):
             errors["b"] = "A link needs two different places."
+        elif not errors and {"kind", "a", "b"} & changes.keys():
+            errors.update(self._clash(session, team, link, changes))
         if not changes and not errors:
             errors["kind"] = "Nothing changed: change a value, or use Wrong\u2026 to hide the fact."
         return changes, errors
+
+    def _clash(self, session: Session, team: str, link: LinkResult, changes: dict) -> Errors:
+        """An edit may not make the fact one the team sees already (two would become one)."""
+        a, b = changes.get("a", link.a.id), changes.get("b", link.b.id)
+        kind = changes.get("kind", link.kind)
+        for other in queries.pair_links(session, a, b, team_id=team or None):
+            same_way = kind != "visit" or (other.a.id, other.b.id) == (a, b)
+            if other.kind == kind and other.key != link.key and same_way:
+                label = KIND_LABELS.get(kind, kind)
+                return {"kind": f"{other.a.name} and {other.b.name} have a {label} link already: "
+                                "hide this one with Wrong\u2026 instead."}  # fmt: skip
+        return {}
 
     def _place(self, session: Session, text: str, field: str, errors: Errors):
         """The stored row of the place `text` names, by the lookups' matching; None if unclear."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from facts.shapes import REGISTRY
 from services.schedule import Schedule
 from store.digests import SubscriptionResult
 from store.results import ArticleRef, LinkResult
@@ -40,8 +41,9 @@ def _muted(link: LinkResult, words: tuple[str, ...]) -> bool:
 
 
 def _within(link: LinkResult, start: datetime, end: datetime) -> LinkResult:
-    """The link with only the evidence that arrived in the period."""
-    fresh = tuple(e for e in link.evidence if start <= e.article.ingested_at < end)
+    """The link with only the news that arrived in the period (a registry's import is none)."""
+    fresh = tuple(e for e in link.evidence if start <= e.article.ingested_at < end
+                  and e.article.source != REGISTRY)  # fmt: skip
     return replace(link, evidence=fresh)
 
 

@@ -9,6 +9,8 @@ import re
 from xml.etree import ElementTree
 
 from services import questions
+from services.areas import AreaService
+from services.filters import split_filters
 from services.lookups import LookupService
 from store.results import LinkResult
 
@@ -93,9 +95,45 @@ WRITERS = {"csv": as_csv, "json": as_json, "graphml": as_graphml}
 
 
 def export(lookups: LookupService, text: str, *, team_id: str | None, fmt: str = "csv"):
-    """(a file name, its content, how many links) for the answer to `/citylink <text>`;
-    every partnership of a place, not a page of them."""
-    found = questions.ask(lookups, text, team_id=team_id, whole=True)
-    links = list(questions.links_of(found))
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:60] or "citylink"
+    """(a file name, its content, how many links) for what `text` asks: a `/citylink` query, or
+    an *Export CSV* button's target; every partnership it has, not a page of them."""
+    links = list(_target_links(lookups, text, team_id))
+    name = text.partition("|")[0] if "|" in text else text
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()[:60] or "citylink"
     return f"citylink-{stem}.{fmt}", WRITERS[fmt](links), len(links)
+
+
+def _target_links(lookups: LookupService, text: str, team_id: str | None):
+    """A button's target ("place KEY|filters", "pair KEY KEY|...", "country CC|...",
+    "between SIDE SIDE|...", "latest|..."), read again by keys; else `text` as typed."""
+    if "|" not in text:
+        return questions.links_of(questions.ask(lookups, text, team_id=team_id, whole=True))
+    target, _, asked = text.partition("|")
+    _, filters, _ = split_filters(asked, lambda words: False)
+    kind, *args = target.split()
+    areas = AreaService(lookups, whole=True)
+    if kind == "place" and len(args) == 1:
+        found = lookups.profile_of(args[0], team_id=team_id, page=None)
+        return questions.links_of(areas.narrowed(found, team_id=team_id, filters=filters)) if (
+            found) else ()  # fmt: skip
+    if kind == "pair" and len(args) == 2:
+        pair = lookups.pair_of(*args, team_id=team_id)
+        return [link for link in pair.links if filters.keeps(link)] if pair else ()
+    if kind == "country" and len(args) == 1:
+        return areas.country(args[0], team_id=team_id, filters=filters).links
+    if kind == "between" and len(args) == 2:
+        sides = [_side(lookups, side) for side in args]
+        if None in sides:
+            return ()
+        return areas.between(*sides, team_id=team_id, filters=filters).links
+    if kind == "latest":
+        return areas.latest(team_id=team_id, filters=filters)
+    return ()
+
+
+def _side(lookups: LookupService, side: str):
+    """"country:JP" -> "JP"; "place:KEY" -> the place; None for anything else."""
+    what, _, value = side.partition(":")
+    if what == "country" and re.fullmatch(r"[A-Z]{2}", value):
+        return value
+    return lookups.index.place_by_key(value) if what == "place" else None

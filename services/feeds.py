@@ -100,6 +100,8 @@ class FeedService:
         with self.sessions.begin() as session:
             taken = feeds.take_new(session, feed.id, [(e.key, e.url) for e in entries],
                                    self.now())  # fmt: skip
+            # ...and those a poller took but never read (it died, or the store went away)
+            taken += feeds.unread(session, feed.id, before=self.now() - LEASE)
         new = sum(self._read(feed, item_id, url) for item_id, url in taken)
         with self.sessions.begin() as session:
             feeds.checked(session, feed.id, now=self.now(), taken=len(taken), etag=page.etag,
@@ -117,6 +119,9 @@ class FeedService:
                 said = "new" if outcome.result.created else "known"
         except IngestError as exc:
             said = exc.reason
+        except Exception:  # the store or the extractor failed: the item stays unread, for later
+            log.exception("feed %s: reading %s failed", feed.url, url)
+            return False
         with self.sessions.begin() as session:
             feeds.item_read(session, item_id, said)
         return said == "new"

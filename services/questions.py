@@ -102,10 +102,10 @@ def ask(lookups: LookupService, text: str, *, team_id: str | None = None, whole=
         return lookups.counts(team_id=team_id)
     if request.what == "latest":
         return Latest(tuple(lookups.latest(team_id=team_id)))
-    areas = AreaService(lookups)
+    areas = AreaService(lookups, whole=whole)
     if request.what == "pair" and not lookups.is_place_name(request.text):
         return _pair(lookups, areas, request.names, team_id)
-    words, filters, problem = split_filters(request.text, partial(_is_name, lookups))
+    words, filters, problem = split_filters(request.text, partial(is_name, lookups))
     if problem:
         return Help(problem)
     if not words:
@@ -126,12 +126,12 @@ def links_of(found: Found) -> tuple[LinkResult, ...]:
     match found:
         case Latest(links) | AreaAnswer(links=links) | PairFound(links=links):
             return links
-        case PlaceAnswer(profile=profile, cities=cities) if profile is not None:
-            return profile.partnerships + cities
+        case PlaceAnswer(profile=profile, cities=cities):
+            return (profile.partnerships if profile else ()) + cities
     return ()
 
 
-def _is_name(lookups: LookupService, text: str) -> bool:
+def is_name(lookups: LookupService, text: str) -> bool:
     """Whether `text` is a place's or a country's whole name (filter words stop there)."""
     found = lookups.index.search(text, limit=3, fuzzy=False)
     return any(fold(c.place.name) == fold(text) for c in found) or bool(
@@ -153,7 +153,7 @@ def _pair(lookups: LookupService, areas: AreaService, names, team_id) -> Found:
     """Two places, two countries, or a country and a place; filter words on either side."""
     sides, asked = [], []
     for name in names:
-        words, filters, problem = split_filters(name, partial(_is_name, lookups))
+        words, filters, problem = split_filters(name, partial(is_name, lookups))
         if problem:
             return Help(problem)
         asked.append(filters)

@@ -18,7 +18,6 @@ from store import models
 from store.results import CorrectionResult, FactKey, LinkResult, Mark, PlaceSummary
 
 ACTIONS = ("confirm", "hide", "restore", "edit", "add")
-FIELDS = ("kind", "status", "year", "a", "b")  # what an edit may change; a and b are place ids
 C = models.Correction
 
 
@@ -141,8 +140,8 @@ def parties(fact: FactKey, rows: Sequence[CorrectionResult]) -> tuple[int, int]:
 
 
 def hidden(rows: Sequence[CorrectionResult]) -> bool:
-    """Whether the last hide or restore among the rows is a hide."""
-    verdicts = [row.action for row in rows if row.action in ("hide", "restore")]
+    """Whether the last hide, restore or addition among the rows is a hide."""
+    verdicts = [row.action for row in rows if row.action in ("hide", "restore", "add")]
     return bool(verdicts) and verdicts[-1] == "hide"
 
 

@@ -106,6 +106,13 @@ def take_new(session: Session, feed_id: int, items: Sequence[tuple[str, str]],
     return taken
 
 
+def unread(session: Session, feed_id: int, *, before: datetime) -> list[tuple[int, str]]:
+    """(item id, url) of items taken before `before` and never read: their poller stopped."""
+    query = select(Item.id, Item.url).where(
+        Item.feed_id == feed_id, Item.outcome.is_(None), Item.seen_at < before)  # fmt: skip
+    return [(item_id, url) for item_id, url in session.execute(query.order_by(Item.id))]
+
+
 def item_read(session: Session, item_id: int, outcome: str) -> None:
     """What reading an item gave: "new", "known", or why it could not be read."""
     row = session.get(Item, item_id)

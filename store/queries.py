@@ -199,13 +199,14 @@ def as_seen_by(
     """The links with the team's corrections applied: hidden ones gone, edits shown.
 
     With `keep` (a test on the two sides' place ids), only links that still pass it, and (when
-    `gather`) also the links the team's corrections moved or added between those places.
+    `gather`) also the links the team's corrections moved there from other places, or added.
     """
     team = corrections.by_fact(corrections.of_team(session, team_id or ""))
     if keep is not None and gather:
         present = {link.key for link in links}
-        moved = [f for f, rows in team.items()
-                 if f not in present and keep(*corrections.parties(f, rows))]  # fmt: skip
+        moved = [f for f, rows in team.items() if f not in present
+                 and keep(*corrections.parties(f, rows))  # it is here now...
+                 and (not keep(f[0], f[1]) or any(r.action == "add" for r in rows))]  # fmt: skip
         links = links + _facts(session, moved, team_id, team, places)
     wanted = {i for f, rows in team.items() for row in rows for i in (row.after.get("a"),
               row.after.get("b")) if i is not None}  # fmt: skip

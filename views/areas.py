@@ -64,7 +64,7 @@ def country_card(answer: AreaAnswer) -> View:
     if answer.links:
         blocks.append(section("*Newest*"))
         blocks += links_blocks(answer.links)
-    buttons = [export_button(answer.title, answer.filters)] if answer.links else []
+    buttons = [export_button(answer.target, answer.filters)] if answer.links else []
     if summary and summary.top_places:
         lines = [f"\u2022 {escape(place_label(p))}: {n}" for p, n in summary.top_places]
         blocks.append(section("*Most connected places*\n" + "\n".join(lines)))

@@ -330,10 +330,10 @@ def button(text: str, action_id: str, value: str, style: str | None = None) -> B
     return {"action_id": action_id, **styled, "text": label, "type": "button", "value": value}
 
 
-def export_button(text: str, filters: Filters | None = None) -> Block:
-    """*Export CSV* of what `/citylink <text>` (with `filters`) answers."""
-    value = " ".join(x for x in (text, filters.as_text() if filters else "") if x)
-    return button("Export CSV", EXPORT, clip(value, 2000))
+def export_button(target: str, filters: Filters | None = None) -> Block:
+    """*Export CSV* of an answer, by what it is about ("place KEY", "pair KEY KEY", "country
+    CC", "between SIDE SIDE", "latest") and its filters: it is read again by keys."""
+    return button("Export CSV", EXPORT, f"{target}|{filters.as_text() if filters else ''}")
 
 
 def share_value(kind: str, *keys: str) -> str:
@@ -343,7 +343,7 @@ def share_value(kind: str, *keys: str) -> str:
 
 def action_ids(action: str) -> re.Pattern[str]:
     """The action_ids of `action`'s buttons: `action` itself, or numbered `action:3`."""
-    return re.compile(rf"^{re.escape(action)}(:[0-9]{{1,3}})?\Z")
+    return re.compile(rf"^{re.escape(action)}(:[0-9]{{1,4}})?\Z")
 
 
 def actions(buttons: list[Block]) -> list[Block]:
@@ -419,7 +419,7 @@ def _place_buttons(answer: PlaceAnswer, page: int, total: int) -> list[Block]:
     key = answer.place.key
     buttons = [button("Share to channel", SHARE, share_value("place", key, str(page)), "primary"),
                button("Add a partnership", ADD, key),
-               export_button(answer.query or answer.place.name, answer.filters)]  # fmt: skip
+               export_button(f"place {key}", answer.filters)]  # fmt: skip
     if (page + 1) * LINKS_PER_PAGE < total:
         buttons.append(button("More partnerships", SHOW_PAGE, f"{key}|{page + 1}"))
     others = answer.alternatives[:3]
@@ -487,9 +487,8 @@ def pair_card(
                 [side.place, *side.alternatives[:2]])[1:], strict=True)
         ]  # fmt: skip
         share = button("Share to channel", SHARE, share_value("pair", a.key, b.key))
-        typed = f"{asked[0].query} & {asked[1].query}" if asked else f"{a.name} & {b.name}"
         more = [button("Add a partnership", ADD, f"{a.key}|{b.key}"),
-                export_button(typed, filters)]  # fmt: skip
+                export_button(f"pair {a.key} {b.key}", filters)]  # fmt: skip
         blocks += actions([share, *more, *others])
     return view_of(blocks, f"{title}: {len(links)} links")
 
@@ -506,7 +505,7 @@ def latest_card(
         blocks.append(context(filter_note(filters, len(links))))
         with_share = False  # a Share button re-renders the unfiltered list
         if shared_by is None and links:
-            blocks += actions([export_button("", filters)])
+            blocks += actions([export_button("latest", filters)])
     elif not links:
         blocks.append(section("Nothing yet: forward me an article about a city partnership."))
     blocks += links_blocks(links, arrivals=True)

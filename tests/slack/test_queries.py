@@ -126,3 +126,21 @@ def test_export_of_a_card_uploads_its_partnerships_as_csv_to_the_asker(slack, st
 def test_export_of_a_filtered_answer_keeps_the_filter(slack, standin):
     rows, _ = exported(slack, standin, slack.answer("China kind:visit"))
     assert rows and {r["kind"] for r in rows} == {"visit"}
+
+
+def test_export_of_a_country_holds_every_link_not_one_page(slack, standin):
+    china = slack.answer("China")
+    shown = len(menus(china["blocks"]))
+    rows, _ = exported(slack, standin, china)
+    assert len(rows) > shown and all("CN" in (r["country_a"], r["country_b"]) for r in rows)
+
+
+def test_export_reads_the_card_by_its_place_not_its_name(slack, standin):
+    slack.answer("add Portland, Maine & Dunedin sister city 2001")
+    pair = slack.answer("Portland & Dunedin")
+    maine = next(b for b in buttons(pair["blocks"]) if "Maine" in b["text"]["text"])
+    slack.press(maine)
+    card = slack.wait_for("/response/")[-1].params
+    rows, _ = exported(slack, standin, card)
+    assert [(r["place_a"], r["year"]) for r in rows] in ([("Portland", "2001")],
+                                                        [("Dunedin", "2001")])  # fmt: skip
