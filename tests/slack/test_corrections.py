@@ -108,6 +108,7 @@ def test_edit_turns_a_visit_round(slack):
         ({"Shanghai": "Qwzxqy Vvvtt"}, "Shanghai", "don't know a place"),
         ({"Shanghai": "Dunedin"}, "b", "two different places"),
         ({}, "kind", "Nothing changed"),
+        ({"kind": "mou"}, "kind", "link already"),  # two facts would become one
     ],
 )
 def test_a_form_that_cannot_be_saved_says_why_beside_the_field(slack, values, field, says):
@@ -227,3 +228,11 @@ def test_a_hidden_fact_can_be_shown_again_from_its_history(slack):
     assert "since 1994" in all_text(card(slack, "Dunedin"))
     assert not [b for b in buttons(card(slack, "history Dunedin & Shanghai"))
                 if b["text"]["text"].startswith("Show again")]  # fmt: skip
+
+
+def test_adding_a_fact_the_team_hid_shows_it_again(slack):
+    slack.choose(menu_of(card(slack, "Dunedin"), "since 1994"), "wrong")
+    slack.submit(slack.opened())
+    answer = all_text(slack.answer("add Dunedin & Shanghai sister city 1994")["blocks"])
+    assert "Added for your team" in answer
+    assert "since 1994" in all_text(card(slack, "Dunedin"))

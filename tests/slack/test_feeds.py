@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 
 from bot.app import build_app
 from bot.wiring import make_services
@@ -148,3 +149,24 @@ def test_feeds_belong_to_their_team_and_can_be_removed(feeding, server):
     assert "Stopped following" in all_text(slack.answer("feed remove 1")["blocks"])
     assert "follows no feed" in all_text(slack.answer("feed list")["blocks"])
     assert "http://" in all_text(slack.answer("feed add ftp://example.org/x")["blocks"])
+
+
+def test_an_item_whose_reading_failed_is_read_again_later(feeding, server, monkeypatch):
+    slack, services = feeding
+    feed = server.add("/rss", rss(f"{server.origin}/kumamoto"), "application/rss+xml")
+    slack.answer(f"feed add {feed}")
+
+    def store_gone(*args, **kwargs):
+        raise OperationalError("INSERT", {}, Exception("the store went away"))
+
+    monkeypatch.setattr(services.feeds.ingesting, "ingest", store_gone)
+    assert services.feeds.poll_due()[0].new == 0
+    monkeypatch.undo()
+    due_again(services)
+    assert services.feeds.poll_due()[0].new == 0  # taken a moment ago: its poller may be at it
+    with services.feeds.sessions.begin() as session:
+        an_hour_ago = models.utcnow() - timedelta(hours=1)
+        session.execute(update(models.FeedItem).values(seen_at=an_hour_ago))
+    due_again(services)
+    assert services.feeds.poll_due()[0].new == 1
+    assert team_articles(services) == 1
