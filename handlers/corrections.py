@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
+from functools import partial
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
@@ -14,15 +16,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from handlers.actions import guarded
 from handlers.context import services_of, team_of
 from services.corrections import CorrectionService, Form, History
-from services.filters import filter_word
-from services.questions import PAIR_SEPARATOR
+from services.filters import split_filters
+from services.questions import is_name, split_pair
 from views import cards
 from views import corrections as forms
 
 log = logging.getLogger(__name__)
 WORDS = ("add", "history")  # `/citylink add ...`, `/citylink history A & B`
 GONE = "That fact no longer exists (it was hidden, or re-read from its article). Look it up again."
-NOT_HIDDEN = "That fact is not hidden any more (or no article states it now)."
+NOT_HIDDEN = "That fact is not hidden any more."
 STALE = "That menu is from an older message. Look the place up again."
 YEAR = re.compile(r"^[0-9]{4}$")  # any four digits: the form says which years it takes
 URL = re.compile(r"<?(https?://[^\s<>|]+)(?:\|[^>]*)?>?", re.IGNORECASE)
@@ -99,6 +101,9 @@ def handle_restore(ack: Ack, action: dict, respond: Respond, client: WebClient, 
 
     def act() -> cards.View:
         link = correcting.restore(team, user, parsed[1])
+        if link is True:
+            return cards.message("Shown again for your team; no article states it now, so it "
+                                 "shows when one does.")  # fmt: skip
         return forms.saved("restore", link) if link else cards.message(NOT_HIDDEN)
 
     _tell(respond, client, user, guarded(act))
@@ -188,45 +193,39 @@ def handle_add_form(ack: Ack, view: dict, context) -> None:
     _answer(ack, result, "add")
 
 
-def parse_addition(text: str) -> Form | str:
-    """`Dunedin & Shanghai sister city 1994 [URL]` as a form; else what is missing."""
+def parse_addition(text: str, is_name: Callable[[str], bool]) -> Form | str:
+    """`Dunedin & Shanghai sister city 1994 [URL]` as a form; else what is missing. Filter
+    words come off the end of the second name only until it is a place's name ("New York")."""
     url_match = URL.search(text)
     url = url_match.group(1) if url_match else ""
-    text = URL.sub(" ", text)
-    names = PAIR_SEPARATOR.split(text, maxsplit=1)
-    if len(names) != 2 or not names[0].strip():
+    names = split_pair(URL.sub(" ", text))
+    if len(names) != 2 or not names[0]:
         return "Name two places joined by `&`. " + ADD_EXAMPLE
     words = names[1].split()
-    kind = status = year = ""
-    name_ends = len(words)
-    for i, word in enumerate(words):
-        said, value = filter_word(word) or ("", "")
-        if said in ("kind", "status") or YEAR.match(word):
-            name_ends = min(name_ends, i)
-        kind = kind or (value if said == "kind" else "")
-        status = status or (value if said == "status" else "")
-        year = year or (word if YEAR.match(word) else "")
-    b = " ".join(words[:name_ends])
+    year = words.pop() if words and YEAR.match(words[-1]) else ""  # any year: the form says
+    b, filters, _ = split_filters(" ".join(words), is_name)
     if not b:
         return "Name the second place after `&`. " + ADD_EXAMPLE
-    if not kind:
+    if not filters.kinds:
         return "Say what kind of link it is (sister city, friendship, MoU, trade deal, " \
                "cooperation or visit). " + ADD_EXAMPLE  # fmt: skip
-    return Form(kind=kind, status=status, year=year, a=names[0].strip(), b=b, url=url)
+    year = year or str(filters.year or "")
+    status = min(filters.statuses, default="")
+    return Form(kind=min(filters.kinds), status=status, year=year, a=names[0], b=b, url=url)
 
 
 def command_answer(correcting: CorrectionService, word: str, rest: str, team: str,
                    user: str) -> cards.View:  # fmt: skip
     """`/citylink add ...` and `/citylink history A & B`."""
     if word == "history":
-        names = PAIR_SEPARATOR.split(rest, maxsplit=1)
-        if len(names) != 2 or not all(n.strip() for n in names):
+        names = split_pair(rest)
+        if len(names) != 2 or not all(names):
             return cards.message("Name two places: `/citylink history Dunedin & Shanghai`.")
         found = correcting.history(team, names[0].strip(), names[1].strip())
         if isinstance(found, History):
             return forms.history_card(found)
-        return cards.did_you_mean(*found)
-    form = parse_addition(rest)
+        return cards.message(found) if isinstance(found, str) else cards.did_you_mean(*found)
+    form = parse_addition(rest, partial(is_name, correcting.lookups))
     if isinstance(form, str):
         return cards.message(form)
     result = correcting.add(team, user, form)

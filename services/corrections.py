@@ -105,14 +105,15 @@ class CorrectionService:
                 self._record(session, team, user, "hide", fact, link, {}, note)
             return link is not None
 
-    def restore(self, team: str, user: str, fact: FactKey) -> LinkResult | None:
-        """Show a fact the team hid again; None when it is not hidden (or gone)."""
+    def restore(self, team: str, user: str, fact: FactKey) -> LinkResult | bool:
+        """Show a fact the team hid again: the fact as shown now, True when no article states
+        it any more (it shows again if one does), False when it was not hidden."""
         with self.sessions.begin() as session:
             rows = corrections.by_fact(corrections.of_team(session, team)).get(fact, [])
             if not corrections.hidden(rows):
-                return None
+                return False
             self._record(session, team, user, "restore", fact, None, {}, "")
-            return self._seen(session, team, fact)
+            return self._seen(session, team, fact) or True
 
     def edit(self, team: str, user: str, fact: FactKey, form: Form) -> LinkResult | Errors:
         """Change the fact as the form says, or say what is wrong with the form."""
@@ -153,13 +154,15 @@ class CorrectionService:
             self._record(session, team, user, "add", fact, None, after, form.note)
             return self._seen(session, team, fact)
 
-    def history(self, team: str, a_text: str, b_text: str) -> History | tuple[str, tuple]:
+    def history(self, team: str, a_text: str, b_text: str) -> History | tuple[str, tuple] | str:
         """Evidence and corrections of the links of two places; else the name not found and
-        the places it may mean."""
+        the places it may mean, or a sentence when nothing is known of them."""
         pair = self.lookups.pair(a_text, b_text, team_id=team or None)
         for side in (pair.a, pair.b):
-            if side.place is None or side.stored_id is None:
+            if side.place is None:
                 return side.query, side.candidates
+        if pair.a.stored_id is None or pair.b.stored_id is None:
+            return f"I know nothing of {pair.a.place.name} & {pair.b.place.name} yet."
         with self.sessions.begin() as session:
             links = queries.pair_links(session, pair.a.stored_id, pair.b.stored_id,
                                        team_id=team or None, as_extracted=True)  # fmt: skip

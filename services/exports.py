@@ -132,7 +132,7 @@ def _target_links(lookups: LookupService, text: str, team_id: str | None):
 
 
 def _side(lookups: LookupService, side: str):
-    """"country:JP" -> "JP"; "place:KEY" -> the place; None for anything else."""
+    """ "country:JP" -> "JP"; "place:KEY" -> the place; None for anything else."""
     what, _, value = side.partition(":")
     if what == "country" and re.fullmatch(r"[A-Z]{2}", value):
         return value

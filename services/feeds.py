@@ -30,6 +30,11 @@ FetchPage = Callable[..., FetchedPage]  # `ingest.fetch.fetch_page` with its all
 FetchArticle = Callable[[str], ArticleText]  # `ingest.fetch.fetch_article` likewise
 
 
+def slack_link(text: str) -> str:
+    """A link as typed: Slack writes links as <url> or <url|label>."""
+    return text.strip().strip("<>").split("|")[0]
+
+
 @dataclass(frozen=True)
 class Polled:
     feed: FeedResult
@@ -55,7 +60,7 @@ class FeedService:
 
     def add(self, team: str, user: str, url: str) -> tuple[FeedResult, bool] | str:
         """Follow a feed (checked at the next poll); a sentence when the link cannot be one."""
-        url = url.strip("<>").split("|")[0]  # Slack writes links as <url> or <url|label>
+        url = slack_link(url)
         try:
             parsed = httpx.URL(url)
         except httpx.InvalidURL:
@@ -75,7 +80,7 @@ class FeedService:
 
     def remove(self, team: str, which: str) -> FeedResult | None:
         """Stop following a feed, named by its number in `feed list` or its link."""
-        followed = self.of_team(team)
+        followed, which = self.of_team(team), slack_link(which)
         chosen = next((f for n, f in enumerate(followed, 1) if which in (str(n), f.url)), None)
         if chosen is not None:
             with self.sessions.begin() as session:

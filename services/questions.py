@@ -19,7 +19,8 @@ from services.lookups import LookupService, PlaceAnswer
 from store.results import LinkResult, StoreCounts
 
 MAX_QUERY_CHARS = 200
-PAIR_SEPARATOR = re.compile(r"\s*[&+]\s*|\s+and\s+", re.IGNORECASE)
+AMPERSAND = re.compile(r"\s*[&+]\s*")
+AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,18 @@ def parse(text: str) -> Request:
         return Request("help", note="That is longer than any place name. Try one place.")
     if not any(c.isalnum() for c in text):
         return Request("help", note="I need a place name to look up.")
-    parts = [p.strip() for p in PAIR_SEPARATOR.split(text, maxsplit=1)]
+    parts = split_pair(text)
     if len(parts) == 2 and all(parts):
         return Request("pair", text, tuple(parts))
     return Request("place", text)
+
+
+def split_pair(text: str) -> list[str]:
+    """The two names of "A & B" (or "A + B"; "A and B" only when there is no & or +)."""
+    parts = AMPERSAND.split(text, maxsplit=1)
+    if len(parts) < 2:
+        parts = AND.split(text, maxsplit=1)
+    return [part.strip() for part in parts]
 
 
 def ask(lookups: LookupService, text: str, *, team_id: str | None = None, whole=False) -> Found:

@@ -60,11 +60,11 @@ def country_card(answer: AreaAnswer) -> View:
     elif not answer.links:
         blocks.append(section(f"I know of no partnerships of {escape(answer.title)} yet." + (
             " Its largest places:" if answer.offered else "")))  # fmt: skip
-        blocks += actions([button(place_label(p), SHOW_PLACE, p.key) for p in answer.offered])
     if answer.links:
         blocks.append(section("*Newest*"))
         blocks += links_blocks(answer.links)
-    buttons = [export_button(answer.target, answer.filters)] if answer.links else []
+    buttons = [export_button(answer.target, answer.filters)] if answer.links else [
+        button(place_label(p), SHOW_PLACE, p.key) for p in answer.offered]  # fmt: skip
     if summary and summary.top_places:
         lines = [f"\u2022 {escape(place_label(p))}: {n}" for p, n in summary.top_places]
         blocks.append(section("*Most connected places*\n" + "\n".join(lines)))

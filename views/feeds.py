@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from store.feeds import FeedResult
 from views.cards import View, clip, escape, message, section, view_of
 
+LINES_PER_SECTION = 8  # a section holds 3000 characters; a feed's line up to ~350
 FEED_HELP = (
     "`/citylink feed add https://example.org/rss` follows a feed (RSS, Atom, or a Google "
     "Alerts feed); `/citylink feed list` shows them; `/citylink feed remove 2` stops one."
@@ -35,4 +36,7 @@ def feeds_card(followed: Sequence[FeedResult]) -> View:
     if not followed:
         return message("This workspace follows no feed yet. " + FEED_HELP)
     lines = [feed_line(n, feed) for n, feed in enumerate(followed, start=1)]
-    return view_of([section("*Feeds*\n" + "\n".join(lines))], f"{len(followed)} feeds")
+    blocks = [section("*Feeds*")]
+    blocks += [section("\n".join(lines[i : i + LINES_PER_SECTION]))
+               for i in range(0, len(lines), LINES_PER_SECTION)]  # fmt: skip
+    return view_of(blocks, f"{len(followed)} feeds")

@@ -31,6 +31,7 @@ NOTHING_TO_LEARN = (
 if TYPE_CHECKING:  # views render what the services made; they import none of them
     from services.forwarding import Learned
 MAX_FACT_LINES = 12
+MAX_BLOCKS = 50  # Slack's limit for one message
 
 
 def _fact_line(p: Partnership) -> str:
@@ -92,5 +93,16 @@ def forward_reply(items: Sequence[Learned]) -> View:
             blocks += _facts_blocks(item, first=len(blocks), most=most)
         else:
             blocks.append(section(learned_text(item)))
+    if len(blocks) > MAX_BLOCKS:  # many files at once: one line each
+        blocks = [section(_summary_line(item)) for item in items][:MAX_BLOCKS]
     learned = sum(1 for i in items if i.outcome and i.outcome.result.created)
     return view_of(blocks, f"Read {len(items)} article(s), learned from {learned}")
+
+
+def _summary_line(item: Learned) -> str:
+    """A forwarded source in one line: what it taught, or why not."""
+    if not (item.outcome and item.outcome.result.created and item.outcome.facts):
+        return learned_text(item)
+    title = escape(clip(item.outcome.result.title or item.source, 150))
+    count = len(item.outcome.facts.partnerships)
+    return f"*Learned from {title}*: {count} partnership{'s' * (count != 1)}"

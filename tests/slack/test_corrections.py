@@ -236,3 +236,15 @@ def test_adding_a_fact_the_team_hid_shows_it_again(slack):
     answer = all_text(slack.answer("add Dunedin & Shanghai sister city 1994")["blocks"])
     assert "Added for your team" in answer
     assert "since 1994" in all_text(card(slack, "Dunedin"))
+
+
+def test_add_keeps_names_that_hold_filter_words(slack):
+    answer = all_text(slack.answer("add Dunedin & New York sister city 1990")["blocks"])
+    assert "Added for your team" in answer and "New York" in answer
+    answer = all_text(slack.answer("add Trinidad and Tobago & Dunedin friendship")["blocks"])
+    assert "Trinidad and Tobago" in answer or "Added" in answer  # the name was kept whole
+
+
+def test_history_of_places_nothing_is_known_of_says_so(slack):
+    text = all_text(slack.answer("history Stirling & Narni")["blocks"])
+    assert "I know nothing of Stirling & Narni yet" in text
