@@ -23,10 +23,12 @@ class DigestContent:
     proposals: tuple[LinkResult, ...]
     ended: tuple[LinkResult, ...]  # ties cut, suspended or scrapped
     articles: tuple[ArticleRef, ...]
+    confirmed: tuple[LinkResult, ...] = ()  # older news the team confirmed or corrected now
 
     @property
     def empty(self) -> bool:
-        return not (self.links or self.visits or self.proposals or self.ended or self.articles)
+        return not (self.links or self.visits or self.proposals or self.ended or self.articles
+                    or self.confirmed)  # fmt: skip
 
 
 def schedule_of(subscription: SubscriptionResult) -> Schedule:
@@ -48,12 +50,18 @@ def _within(link: LinkResult, start: datetime, end: datetime) -> LinkResult:
 
 
 def select_links(
-    links: list[LinkResult], subscription: SubscriptionResult, start: datetime, end: datetime
+    links: list[LinkResult],
+    subscription: SubscriptionResult,
+    start: datetime | None = None,
+    end: datetime | None = None,
 ) -> list[LinkResult]:
-    """The period's links the subscription wants: its places and kinds, nothing muted."""
+    """The links the subscription wants (its places and kinds, nothing muted), with the news
+    of the period [start, end) when it is given."""
     s = subscription
-    chosen = [_within(link, start, end) for link in links]
-    chosen = [link for link in chosen if link.evidence]
+    chosen = links
+    if start is not None and end is not None:
+        chosen = [_within(link, start, end) for link in links]
+        chosen = [link for link in chosen if link.evidence]
     if s.places:
         chosen = [link for link in chosen if {link.a.key, link.b.key} & set(s.places)]
     if s.kinds:

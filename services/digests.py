@@ -88,8 +88,12 @@ class DigestService:
                 confirm_below=self.confirm_below,
             )  # fmt: skip
             articles = queries.articles_between(session, start, end, team_id=team)
+            vouched = queries.vouched_between(session, team, start, end,
+                                              confirm_below=self.confirm_below)  # fmt: skip
         trusted = [link for link in found if not link.unconfirmed]
         links = select_links(trusted, subscription, start, end)
+        listed = {link.key for link in links}
+        confirmed = [x for x in select_links(vouched, subscription) if x.key not in listed]
         if subscription.places or subscription.muted_words:
             shown = {e.article.id for link in links for e in link.evidence}
             articles = [a for a in articles if a.id in shown]
@@ -99,7 +103,7 @@ class DigestService:
             visits=tuple(x for x in links if x.kind == "visit"),
             proposals=tuple(x for x in links if x.kind != "visit" and x.status == "proposed"),
             ended=tuple(x for x in links if x.kind != "visit" and x.status == "ended"),
-            articles=tuple(articles),
+            articles=tuple(articles), confirmed=tuple(confirmed),
         )  # fmt: skip
 
     def period_start(self, subscription: SubscriptionResult, end: datetime) -> datetime:

@@ -82,6 +82,17 @@ def of_pair(session: Session, team: str, a_id: int, b_id: int) -> list[Correctio
     return sorted(found, key=lambda row: (row.mark.at, row.id))
 
 
+def vouched_between(session: Session, team: str, start, end) -> list[FactKey]:
+    """The facts the team confirmed, edited or added in [start, end), first vouched first."""
+    query = (
+        select(C.place_a_id, C.place_b_id, C.kind)
+        .where(C.scope == team, C.action.in_(("confirm", "edit", "add")),
+               C.created_at >= start, C.created_at < end)  # fmt: skip
+        .order_by(C.created_at, C.id)
+    )
+    return list(dict.fromkeys(tuple(row) for row in session.execute(query)))
+
+
 def teams(session: Session) -> list[str]:
     """The teams that have corrected something."""
     return list(session.scalars(select(C.scope).distinct().order_by(C.scope)))

@@ -281,6 +281,19 @@ def recent_partnerships(
     return as_seen_by(session, links, team_id, confirm_below, {})
 
 
+def vouched_between(
+    session: Session, team_id: str | None, start: datetime, end: datetime, *,
+    confirm_below: float = 0.0,
+) -> list[LinkResult]:
+    """Links the team confirmed, edited or added in [start, end), as it sees them now."""
+    facts = corrections.vouched_between(session, team_id or "", start, end)
+    found = []
+    for a_id, b_id, kind in facts:
+        links = pair_links(session, a_id, b_id, team_id=team_id, confirm_below=confirm_below)
+        found += [link for link in links if link.key == (a_id, b_id, kind)]
+    return found
+
+
 def newest_news(
     session: Session, *, limit: int = 10, team_id: str | None = None, confirm_below: float = 0.0
 ) -> list[LinkResult]:

@@ -30,7 +30,8 @@ MAX_BLOCKS = 50
 MAX_CHARS = 12_000  # Slack truncates messages past ~13k characters
 MAX_ARTICLES = 15
 GROUPS = (("links", "New and confirmed partnerships"), ("visits", "Visits"),
-          ("proposals", "Proposals and plans"), ("ended", "Ended ties"))  # fmt: skip
+          ("proposals", "Proposals and plans"), ("ended", "Ended ties"),
+          ("confirmed", "Confirmed or corrected by your team"))  # fmt: skip
 
 
 def _day(moment: datetime, zone: str) -> str:

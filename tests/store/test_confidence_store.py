@@ -8,7 +8,7 @@ import pytest
 from facts.shapes import Person
 from services.digest_content import schedule_of
 from services.digests import DEFAULTS, DigestService
-from store import digests
+from store import corrections, digests, queries
 from store.queries import pair_links, place_profile, places_by_key
 from store.results import PartnershipState
 from views.digests import digest_messages
@@ -96,3 +96,30 @@ def test_an_ended_tie_is_digest_news_of_its_own(add, sessions, places, sister_fa
     assert not content.links and not content.proposals and not content.empty
     text = str(digest_messages(content, schedule_of(subscription)))
     assert "Ended ties" in text and "1 ended tie" in text
+
+
+def test_a_doubtful_link_confirmed_later_is_in_the_next_digest(add, sessions, places,
+                                                               sister_facts):  # fmt: skip
+    facts = sister_facts(places.dunedin, places.shanghai)
+    add("Dunedin and Shanghai.", replace(facts, partnerships=[
+        replace(facts.partnerships[0], confidence=0.5)]))  # fmt: skip
+    now = datetime.now(UTC)
+    with sessions.begin() as session:
+        subscription = digests.subscribe(session, "T1", "C1", user_id="U1", now=now, **DEFAULTS)
+    service = DigestService(sessions, lambda team: None, worker="test", now=lambda: now,
+                            confirm_below=0.7)  # fmt: skip
+    first = service.compose(subscription, now - timedelta(hours=1), now + timedelta(minutes=1))
+    assert not first.links and not first.confirmed  # waits: extraction is unsure of it
+    link = first_link(sessions)
+    with sessions.begin() as session:
+        corrections.record(session, team="T1", user="U2", action="confirm", fact=link.key,
+                           before={}, after={}, note="", now=now + timedelta(hours=2))  # fmt: skip
+    later = service.compose(subscription, now + timedelta(hours=1), now + timedelta(hours=3))
+    assert [x.key for x in later.confirmed] == [link.key]
+    assert "Confirmed or corrected by your team" in str(digest_messages(
+        later, schedule_of(subscription)))  # fmt: skip
+
+
+def first_link(sessions):
+    with sessions.begin() as session:
+        return queries.recent_partnerships(session, team_id="T1")[0]
