@@ -116,7 +116,7 @@ def handle_add_button(ack: Ack, action: dict, body: dict, respond: Respond, clie
     index = services_of(context).lookups.index
     places = [index.place_by_key(key) for key in _selected(action).split("|")[:2]]
     names = [p.name if p else "" for p in places] + ["", ""]
-    failed = _open(client, body.get("trigger_id"), forms.add_modal(names[0], names[1], ""))
+    failed = _open(client, body.get("trigger_id"), forms.add_modal(names[0], names[1]))
     if failed is not None:
         _tell(respond, client, context.user_id, failed)
 

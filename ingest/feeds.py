@@ -17,7 +17,6 @@ KEY_CHARS = 500
 class FeedEntry:
     key: str  # the item's own id, else its link: what makes it "seen"
     url: str
-    title: str | None
 
 
 def unwrap(link: str) -> str:
@@ -44,5 +43,5 @@ def read_feed(body: bytes, url: str) -> list[FeedEntry]:
             continue
         link = unwrap(link)
         key = (item.get("id") or link)[:KEY_CHARS]
-        entries.append(FeedEntry(key, link, item.get("title")))
+        entries.append(FeedEntry(key, link))
     return entries

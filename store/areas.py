@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, false, func, or_, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from store import models
 from store.models import NEWEST_ARTICLE_FIRST
@@ -104,7 +104,7 @@ def area_summary(session: Session, area: Area, *, team_id: str | None = None) ->
     Every partnership of the area counts but those only other teams' articles state (found
     from those articles, which are few), so no count joins every piece of evidence.
     """
-    which = _between(area, None) & P.id.not_in(_hidden_only(session, team_id))
+    which = _between(area, None) & P.id.not_in(_hidden_only(team_id))
     counted = select(P.kind, P.status, func.count()).where(which).group_by(P.kind, P.status)
     counts = {(kind, status): n for kind, status, n in session.execute(counted)}
     sides = union_all(
@@ -123,15 +123,16 @@ def area_summary(session: Session, area: Area, *, team_id: str | None = None) ->
     return AreaSummary(counts, tuple((found[i], n) for i, n in ranked if i in found))
 
 
-def _hidden_only(session: Session, team_id: str | None) -> list[int]:
-    """Partnerships that only articles the team may not see state."""
+def _hidden_only(team_id: str | None):
+    """Partnerships that only articles the team may not see state (a subquery: few rows)."""
+    other, article = aliased(E), aliased(A)
+    seen = (
+        select(other.id)
+        .join(article, article.id == other.article_id)
+        .where(other.partnership_id == E.partnership_id, _visible(team_id, article))
+    )
     hidden = select(E.partnership_id).join(A, A.id == E.article_id).where(_hidden(team_id))
-    ids = set(session.scalars(hidden.distinct()))
-    if not ids:
-        return []
-    seen = select(E.partnership_id).join(A, A.id == E.article_id).where(
-        _visible(team_id), E.partnership_id.in_(ids))  # fmt: skip
-    return sorted(ids - set(session.scalars(seen.distinct())))
+    return hidden.where(~seen.exists())
 
 
 def stored_cities(session: Session, country: str) -> list[tuple[int, str | None]]:

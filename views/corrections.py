@@ -109,7 +109,7 @@ def correction_modal(link: LinkResult, verb: str, metadata: str) -> dict:
     return _modal(CORRECT, "Correct a fact", blocks, metadata, "Save")
 
 
-def add_modal(a: str, b: str, metadata: str) -> dict:
+def add_modal(a: str, b: str) -> dict:
     """*Add a partnership*: two places, kind, status, year, a source and a note."""
     blocks = [
         _input("a", "First place (the visitor for a visit)", _typed(a or None), optional=False),
@@ -120,7 +120,7 @@ def add_modal(a: str, b: str, metadata: str) -> dict:
         _input("url", "Source", _typed(max_length=500), hint="A web page that says so, if any."),
         _input("note", "Note", _typed(multiline=True, max_length=500)),
     ]  # fmt: skip
-    return _modal(ADD_FORM, "Add a partnership", blocks, metadata, "Add")
+    return _modal(ADD_FORM, "Add a partnership", blocks, "", "Add")
 
 
 def saved(verb: str, link: LinkResult | None) -> View:

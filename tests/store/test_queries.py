@@ -8,6 +8,7 @@ import pytest
 
 from facts.shapes import ArticleFacts, Partnership, Person, Place, PlaceMention
 from store import queries
+from store.areas import Area, area_links, area_summary
 from store.models import utcnow
 from store.queries import (
     pair_links,
@@ -335,3 +336,15 @@ def test_the_newest_news_comes_first_whatever_arrived_last(add, sessions, places
     assert "reported" in old and "signed 2012" in old
     assert "reported" not in cards.link_text(by_news[0], arrivals=True)
     assert "reported" not in cards.link_text(by_news[1])  # a place's card lists no arrivals
+
+
+def test_a_country_counts_only_what_the_team_sees(add, sessions, places, sister_facts):
+    add("Dunedin and Shanghai.", sister_facts(places.dunedin, places.shanghai))
+    add("Dunedin and Stirling.", sister_facts(places.dunedin, places.stirling), team_id="T2")
+    nz = Area(countries=frozenset(["NZ"]))
+    with sessions.begin() as session:
+        mine = area_summary(session, nz, team_id="T1")
+        theirs = area_summary(session, nz, team_id="T2")
+        links = area_links(session, nz, team_id="T1")
+    assert sum(mine.counts.values()) == 1 and sum(theirs.counts.values()) == 2
+    assert [{x.a.name, x.b.name} for x in links] == [{"Dunedin", "Shanghai"}]
