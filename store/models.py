@@ -110,6 +110,9 @@ class Article(Base):
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ingested_by: Mapped[str] = mapped_column(String(64))
     ingested_via: Mapped[str] = mapped_column(String(16))
+    # One story reported by several outlets: the id of its first article (its own, alone).
+    story_id: Mapped[int | None] = mapped_column(index=True)
+    signature: Mapped[list[int] | None] = mapped_column(JSON)  # facts.similarity.signature
 
 
 class Forward(Base):

@@ -42,7 +42,8 @@ WHOLE_PROFILE_ROWS = 200  # evidence rows of a place read at once; a bigger plac
 KIND_ORDER = {kind: i for i, kind in enumerate(PARTNERSHIP_KINDS)}
 IN_CHUNK = 10_000  # ids per IN list: PostgreSQL takes at most 65,535 bound parameters
 # What an ArticleRef shows: never the article's text, which is most of the row.
-ARTICLE_COLUMNS = (A.id, A.title, A.url, A.source, A.published, A.published_on, A.ingested_at)
+ARTICLE_COLUMNS = (A.id, A.title, A.url, A.source, A.published, A.published_on, A.ingested_at,
+                   A.story_id)  # fmt: skip
 EVIDENCE_COLUMNS = (E.sentence, E.status, E.year, E.amount_value, E.amount_currency, E.confidence)
 LINK_COLUMNS = (E.partnership_id, P.place_a_id, P.place_b_id, P.kind, P.first_seen_at)
 

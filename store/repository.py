@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,12 +22,14 @@ from facts.shapes import (
     Person,
     Place,
 )
+from facts.similarity import resemblance, signature
 from store import models
 from store.db import insert_or_merge
 from store.results import AddResult, PartnershipState
 
 Row = TypeVar("Row", bound=models.Base)
 PLACE_DETAILS = ("admin1", "code", "latitude", "longitude", "population")
+SAME_STORY = 0.15  # word pairs two outlets' reports of one story share (other stories: < 0.1)
 # Unique btree keys on PostgreSQL hold at most 2704 bytes: keep indexed text well below that.
 INDEXED_TEXT_BYTES = 2000
 
@@ -195,7 +197,34 @@ def add_article(
     )
     if not created:
         return _result(row, created=False)
-    return _result(row, created=True, **_add_facts(session, row, facts, now))
+    counts = _add_facts(session, row, facts, now)
+    _join_story(session, row)
+    return _result(row, created=True, **counts)
+
+
+def _join_story(session: Session, article: models.Article) -> None:
+    """Make the article part of the story another outlet reported: the scope's article that
+    states the same links (at least half of this one's) and whose text resembles it most."""
+    E, A = models.Evidence, models.Article
+    article.signature = signature(article.text)
+    article.story_id = article.id
+    links = set(session.scalars(select(E.partnership_id).where(E.article_id == article.id)))
+    if not links:
+        return
+    shared = (
+        select(E.article_id, func.count(E.partnership_id.distinct()))
+        .join(A, A.id == E.article_id)
+        .where(E.partnership_id.in_(links), A.scope == article.scope, A.id != article.id)
+        .group_by(E.article_id)
+    )
+    enough = [i for i, n in session.execute(shared) if 2 * n >= len(links)]
+    if not enough:
+        return
+    others = session.execute(select(A.id, A.story_id, A.signature).where(A.id.in_(enough)))
+    scored = [(resemblance(article.signature, sig), story or i) for i, story, sig in others if sig]
+    best = max(scored, default=(0.0, None))
+    if best[0] >= SAME_STORY:
+        article.story_id = best[1]
 
 
 def _places_of(facts: ArticleFacts) -> Iterable[Place]:

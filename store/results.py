@@ -81,6 +81,7 @@ class ArticleRef:
     published: str | None
     published_on: date | None
     ingested_at: datetime
+    story_id: int | None = None  # one story reported by several outlets shares this
 
 
 @dataclass(frozen=True)

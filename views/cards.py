@@ -242,9 +242,20 @@ def _source_text(link: LinkResult) -> str:
         return f"Added by hand; source: <{url}|{escape(clip(url, 100))}>" if url else (
             "Added by hand; no article yet")  # fmt: skip
     newest = link.evidence[0]
-    more = len({e.article.id for e in link.evidence}) - 1
+    story = story_of(newest.article)
+    sources = len({e.article.id for e in link.evidence if story_of(e.article) == story})
+    more = len({story_of(e.article) for e in link.evidence}) - 1
+    told = f" \u00b7 {sources} sources" if sources > 1 else ""
     also = f" (+{more} more article{'s' if more > 1 else ''})" if more else ""
-    return f">{escape(clip(newest.sentence, EVIDENCE_CHARS))}\n{article_link(newest.article)}{also}"
+    return (
+        f">{escape(clip(newest.sentence, EVIDENCE_CHARS))}\n"
+        f"{article_link(newest.article)}{told}{also}"
+    )
+
+
+def story_of(article: ArticleRef) -> int:
+    """The story an article tells: several outlets' reports of one story share it."""
+    return article.story_id or article.id
 
 
 def link_text(link: LinkResult, here: int | None = None, arrivals: bool = False) -> str:

@@ -19,6 +19,7 @@ from views.cards import (
     links_blocks,
     message,
     section,
+    story_of,
     view_of,
 )
 
@@ -62,9 +63,13 @@ def _body(content: DigestContent) -> list[Block]:
             blocks += links_blocks(links, first=counted, arrivals=True)
             counted += len(links)
     if content.articles:
-        shown = content.articles[:MAX_ARTICLES]
-        more = len(content.articles) - len(shown)
-        lines = [f"\u2022 {article_link(a)}" for a in shown]
+        stories: dict[int, list] = {}
+        for article in content.articles:  # one line per story, however many outlets told it
+            stories.setdefault(story_of(article), []).append(article)
+        shown = list(stories.values())[:MAX_ARTICLES]
+        more = len(stories) - len(shown)
+        lines = [f"\u2022 {article_link(told[0])}" + (f" ({len(told)} sources)" if len(told) > 1
+                 else "") for told in shown]  # fmt: skip
         lines += [f"\u2026and {more} more"] if more > 0 else []
         blocks.append(section("*New articles*\n" + "\n".join(lines)))
     return blocks

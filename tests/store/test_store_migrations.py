@@ -8,7 +8,7 @@ from store.db import make_engine
 from store.migrate import current, downgrade, upgrade
 from store.models import Base
 
-HEAD = "0011"  # the newest revision in store/migrations/versions
+HEAD = "0012"  # the newest revision in store/migrations/versions
 
 
 def _tables(url: str) -> set[str]:
