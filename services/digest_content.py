@@ -24,11 +24,17 @@ class DigestContent:
     ended: tuple[LinkResult, ...]  # ties cut, suspended or scrapped
     articles: tuple[ArticleRef, ...]
     confirmed: tuple[LinkResult, ...] = ()  # older news the team confirmed or corrected now
+    older: tuple[LinkResult, ...] = ()  # old news that arrived in the period
 
     @property
     def empty(self) -> bool:
         return not (self.links or self.visits or self.proposals or self.ended or self.articles
-                    or self.confirmed)  # fmt: skip
+                    or self.confirmed or self.older)  # fmt: skip
+
+    @property
+    def every_link(self) -> tuple[LinkResult, ...]:
+        return (self.links + self.visits + self.proposals + self.ended + self.older
+                + self.confirmed)  # fmt: skip
 
 
 def schedule_of(subscription: SubscriptionResult) -> Schedule:

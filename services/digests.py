@@ -94,6 +94,9 @@ class DigestService:
         links = select_links(trusted, subscription, start, end)
         listed = {link.key for link in links}
         confirmed = [x for x in select_links(vouched, subscription) if x.key not in listed]
+        links.sort(key=lambda link: link.news_day, reverse=True)  # by the date of the news
+        older = [link for link in links if link.old_news]
+        links = [link for link in links if not link.old_news]
         if subscription.places or subscription.muted_words:
             shown = {e.article.id for link in links for e in link.evidence}
             articles = [a for a in articles if a.id in shown]
@@ -103,7 +106,7 @@ class DigestService:
             visits=tuple(x for x in links if x.kind == "visit"),
             proposals=tuple(x for x in links if x.kind != "visit" and x.status == "proposed"),
             ended=tuple(x for x in links if x.kind != "visit" and x.status == "ended"),
-            articles=tuple(articles), confirmed=tuple(confirmed),
+            articles=tuple(articles), confirmed=tuple(confirmed), older=tuple(older),
         )  # fmt: skip
 
     def period_start(self, subscription: SubscriptionResult, end: datetime) -> datetime:

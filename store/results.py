@@ -95,6 +95,7 @@ class EvidenceResult:
 
 
 FactKey = tuple[int, int, str]  # a link as stored: (place a id, place b id, kind)
+OLD_NEWS_DAYS = 60  # news published this long before it arrived is old news
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,26 @@ class LinkResult:
     def key(self) -> FactKey:
         """The link as stored, which the team's corrections refer to."""
         return self.fact or (self.a.id, self.b.id, self.kind)
+
+    @property
+    def old_news(self) -> bool:
+        """Whether its newest news arrived long after it was published, or calls new a link
+        signed years before: old news reported now."""
+        if not self.evidence:
+            return False
+        article = self.evidence[0].article
+        arrived, dated = article.ingested_at, article.published_on
+        if dated is not None and (arrived.date() - dated).days > OLD_NEWS_DAYS:
+            return True
+        return self.status == "new" and self.year is not None and self.year < arrived.year - 1
+
+    @property
+    def news_day(self) -> date:
+        """The day of its newest news: published, else arrived."""
+        article = self.evidence[0].article if self.evidence else None
+        if article is None:
+            return self.first_seen_at.date()
+        return article.published_on or article.ingested_at.date()
 
     @property
     def confidence(self) -> float | None:

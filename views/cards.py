@@ -42,7 +42,6 @@ RESTORE = "citylink_restore"  # shows a hidden fact again; value: `fix_value("re
 LINKS_PER_PAGE = 12  # partnerships on one page of a place card
 PEOPLE_SHOWN = 8
 EVIDENCE_CHARS = 400
-OLD_NEWS_DAYS = 60  # news published this long before it arrived is marked as old news
 SECTION_CHARS = 3000
 HEADER_CHARS = 150
 BUTTON_CHARS = 75
@@ -206,16 +205,11 @@ def _marks(link: LinkResult) -> str:
 
 
 def old_news(link: LinkResult) -> str:
-    """' · reported 3 Dec 2026, signed 2012' for a link whose news is older than its arrival."""
-    if not link.evidence:
+    """' · reported 3 Dec 2026, signed 2012' for old news that arrived now."""
+    if not link.old_news:
         return ""
     article = link.evidence[0].article
     arrived = article.ingested_at
-    dated = article.published_on
-    stale_news = dated is not None and (arrived.date() - dated).days > OLD_NEWS_DAYS
-    stale_link = link.year is not None and link.year < arrived.year - 1 and link.status == "new"
-    if not (stale_news or stale_link):
-        return ""
     when = f"signed {link.year}" if link.year else f"published {article.published}"
     return f" \u00b7 _reported {arrived.day} {arrived:%b %Y}, {when}_"
 

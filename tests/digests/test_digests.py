@@ -68,9 +68,31 @@ def test_filters_keep_the_places_and_kinds_asked_for_and_drop_muted_words(
     assert "memorandum" not in text and "Shanghai" not in text
 
 
+def test_a_busy_week_fits_one_message_with_lists_as_one_line(
+    service, subscribe, report, clock, standin
+):
+    subscribe()
+    for n in range(94):
+        town = Place(f"Town {n}", "NZ", "city", geonameid=9_000_000 + n)
+        at = MONDAY_9 - timedelta(days=6, minutes=n)
+        report(at, (town, SHANGHAI, "mou", "new"), title=f"Deal {n}")
+    mayors = [Place(f"Valley {n}", "US", "city", geonameid=9_100_000 + n) for n in range(6)]
+    visits = [(m, SHANGHAI, "visit", "new") for m in mayors]
+    report(MONDAY_9 - timedelta(days=1), *visits, title="Mayors",
+           sentence="Mayors of six valley towns visited Shanghai.")
+    clock.now = MONDAY_9
+    assert service.send_due()[0].status == "sent"
+    (message,) = posts(standin)  # 100 links, one message
+    assert len(message["blocks"]) <= 50 and len(str(message["blocks"])) < 13_000
+    text = str(message["blocks"])
+    assert "6 places: *Valley" in text and "*Valley 0* \u2192 *Shanghai*" in text
+    assert text.count("Mayors of six valley towns") <= 1  # one line, at most one quote
+    assert "Most active: Shanghai (100)" in text
+
+
 def test_a_long_digest_is_split_within_slack_limits(service, subscribe, report, clock, standin):
     subscribe()
-    for n in range(70):
+    for n in range(300):
         town = Place(f"Town {n}", "NZ", "city", geonameid=9_000_000 + n)
         sentence = "{a} sent a delegation to {b}. " + "Long. " * 60
         at = MONDAY_9 - timedelta(days=6, minutes=n)

@@ -16,7 +16,7 @@ from tests.digests.conftest import (  # noqa: F401 - fixtures shared with the di
     subscribe,
 )
 
-TWO_PART_LINKS = 20  # long links with their menus: about 20,000 characters, two messages
+TWO_PART_LINKS = 300  # short lines past the first few: more than one message holds
 
 
 @pytest.fixture

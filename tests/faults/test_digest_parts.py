@@ -48,7 +48,9 @@ def test_a_clock_killed_between_parts_leaves_each_part_posted_once(
         time.sleep(0.05)
     os.kill(first.pid, signal.SIGKILL)
     assert first.wait(timeout=10) == -signal.SIGKILL
-    assert texts(posts(standin)) == ["Partnership news (1/2)"]
+    (posted,) = texts(posts(standin))
+    parts = int(posted.removeprefix("Partnership news (1/").removesuffix(")"))
+    assert parts >= 2
 
     with sessions.begin() as session:  # the lease runs out, as if 16 minutes had passed
         claim = session.scalars(select(models.Digest)).one()
@@ -56,5 +58,5 @@ def test_a_clock_killed_between_parts_leaves_each_part_posted_once(
     second = clock_process(database_url, standin, log)
     assert second.wait(timeout=120) == 0, log.read_text()
 
-    assert texts(posts(standin)) == ["Partnership news (1/2)", "Partnership news (2/2)"]
-    assert [p["channel"] for p in posts(standin)] == ["C9", "C9"]
+    assert texts(posts(standin)) == [f"Partnership news ({n}/{parts})" for n in range(1, parts + 1)]
+    assert {p["channel"] for p in posts(standin)} == {"C9"}

@@ -86,8 +86,9 @@ def test_the_newest_settled_status_wins_and_a_plan_does_not_undo_an_ending():
 
 def test_an_ended_tie_is_digest_news_of_its_own(add, sessions, places, sister_facts):
     ended = "Dunedin and Stirling ended their twinning last week."
-    add(ended, sister_facts(places.dunedin, places.stirling, status="ended", sentence=ended))
     now = datetime.now(UTC)
+    add(ended, sister_facts(places.dunedin, places.stirling, status="ended", sentence=ended,
+                            published=str(now.date())))  # this week's news  # fmt: skip
     with sessions.begin() as session:
         subscription = digests.subscribe(session, "", "C1", user_id="U1", now=now, **DEFAULTS)
     service = DigestService(sessions, lambda team: None, worker="test", now=lambda: now)
@@ -123,3 +124,16 @@ def test_a_doubtful_link_confirmed_later_is_in_the_next_digest(add, sessions, pl
 def first_link(sessions):
     with sessions.begin() as session:
         return queries.recent_partnerships(session, team_id="T1")[0]
+
+
+def test_old_news_that_arrived_now_has_a_group_of_its_own(add, sessions, places, sister_facts):
+    add("Old news.", sister_facts(places.dunedin, places.stirling, status="new", year=2012,
+                                  published="2012-03-01"))  # fmt: skip
+    now = datetime.now(UTC)
+    with sessions.begin() as session:
+        subscription = digests.subscribe(session, "", "C1", user_id="U1", now=now, **DEFAULTS)
+    service = DigestService(sessions, lambda team: None, worker="test", now=lambda: now)
+    content = service.compose(subscription, now - timedelta(days=1), now + timedelta(minutes=1))
+    assert not content.links and len(content.older) == 1
+    text = str(digest_messages(content, schedule_of(subscription)))
+    assert "Older news that arrived now" in text and "signed 2012" in text
