@@ -67,26 +67,8 @@ class CorrectionService:
             return self._seen(session, team, fact)
 
     def _seen(self, session: Session, team: str, fact: FactKey) -> LinkResult | None:
-        links = queries.pair_links(session, fact[0], fact[1], team_id=team or None,
-                                   confirm_below=self.lookups.confirm_below)  # fmt: skip
-        links += self._added_between(session, team, fact, links)
-        return next((link for link in links if link.key == fact), None)
-
-    def _added_between(self, session, team: str, fact: FactKey, links) -> list[LinkResult]:
-        """A fact the team added whose parties were later edited is no pair of its own."""
-        if any(link.key == fact for link in links):
-            return []
-        rows = corrections.by_fact(corrections.of_team(session, team)).get(fact, [])
-        if not rows or corrections.hidden(rows):
-            return []
-        a, b = corrections.parties(fact, rows)
-        return [
-            link
-            for link in queries.pair_links(
-                session, a, b, team_id=team or None, confirm_below=self.lookups.confirm_below
-            )  # fmt: skip
-            if link.key == fact
-        ]
+        return queries.fact_as_seen(session, fact, team_id=team or None,
+                                    confirm_below=self.lookups.confirm_below)  # fmt: skip
 
     def confirm(self, team: str, user: str, fact: FactKey) -> LinkResult | None:
         """Mark the fact right for the team; None when it is gone."""

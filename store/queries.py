@@ -28,6 +28,7 @@ from store.results import (
     ArticleRecord,
     ArticleRef,
     EvidenceResult,
+    FactKey,
     LinkResult,
     PartnershipState,
     PersonResult,
@@ -288,11 +289,21 @@ def vouched_between(
 ) -> list[LinkResult]:
     """Links the team confirmed, edited or added in [start, end), as it sees them now."""
     facts = corrections.vouched_between(session, team_id or "", start, end)
-    found = []
-    for a_id, b_id, kind in facts:
-        links = pair_links(session, a_id, b_id, team_id=team_id, confirm_below=confirm_below)
-        found += [link for link in links if link.key == (a_id, b_id, kind)]
-    return found
+    seen = (fact_as_seen(session, fact, team_id=team_id, confirm_below=confirm_below)
+            for fact in facts)  # fmt: skip
+    return [link for link in seen if link is not None]
+
+
+def fact_as_seen(
+    session: Session | Connection, fact: FactKey, *, team_id: str | None,
+    confirm_below: float = 0.0,
+) -> LinkResult | None:
+    """A fact as the team sees it now, between the places its corrections put it; None when
+    the team hid it or no article (and no addition) states it."""
+    rows = corrections.by_fact(corrections.of_team(session, team_id or "")).get(fact, [])
+    a_id, b_id = corrections.parties(fact, rows)
+    links = pair_links(session, a_id, b_id, team_id=team_id, confirm_below=confirm_below)
+    return next((link for link in links if link.key == fact), None)
 
 
 def newest_news(
