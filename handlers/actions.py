@@ -24,8 +24,10 @@ PAGE = re.compile(r"[0-9]{1,4}")  # a card's pages; a longer number was never on
 
 
 def button_value(action: dict) -> str | None:
-    """The pressed button's value; None when it is missing or not text."""
-    value = action.get("value")
+    """The pressed button's value, or the chosen option's of an overflow menu; None when it is
+    missing or not text."""
+    option = action.get("selected_option")
+    value = option.get("value") if isinstance(option, dict) else action.get("value")
     return value if isinstance(value, str) else None
 
 

@@ -13,7 +13,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
-from handlers.actions import guarded
+from handlers.actions import button_value, guarded
 from handlers.context import services_of, team_of
 from services.corrections import CorrectionService, Form, History
 from services.filters import split_filters
@@ -37,13 +37,6 @@ ADD_EXAMPLE = (
 def _who(context) -> tuple[CorrectionService, str, str | None]:
     """The corrections service, the asker's team ('' for none) and the asker."""
     return services_of(context).correcting, team_of(context) or "", context.user_id
-
-
-def _selected(action: dict) -> str:
-    """The chosen option's value of an overflow menu (or a button's value)."""
-    option = action.get("selected_option")
-    value = option.get("value") if isinstance(option, dict) else action.get("value")
-    return value if isinstance(value, str) else ""
 
 
 def _tell(respond: Respond, client: WebClient, user: str | None, view: cards.View | str) -> None:
@@ -70,7 +63,7 @@ def handle_fix(ack: Ack, action: dict, body: dict, respond: Respond, client: Web
                context) -> None:  # fmt: skip
     """A partnership's menu: *Confirm* at once; *Wrong...* and *Edit...* open the form."""
     ack()
-    parsed = cards.parse_fix_value(_selected(action))
+    parsed = cards.parse_fix_value(button_value(action) or "")
     correcting, team, user = _who(context)
     if parsed is None or parsed[0] not in ("confirm", "wrong", "edit") or not user:
         return _tell(respond, client, user, STALE)
@@ -94,7 +87,7 @@ def handle_fix(ack: Ack, action: dict, body: dict, respond: Respond, client: Web
 def handle_restore(ack: Ack, action: dict, respond: Respond, client: WebClient, context) -> None:
     """*Show again* on a link's history: undo the team's hiding of a fact."""
     ack()
-    parsed = cards.parse_fix_value(_selected(action))
+    parsed = cards.parse_fix_value(button_value(action) or "")
     correcting, team, user = _who(context)
     if parsed is None or parsed[0] != "restore" or not user:
         return _tell(respond, client, user, STALE)
@@ -114,7 +107,7 @@ def handle_add_button(ack: Ack, action: dict, body: dict, respond: Respond, clie
     """*Add a partnership* on a card: the form, with the card's places filled in."""
     ack()
     index = services_of(context).lookups.index
-    places = [index.place_by_key(key) for key in _selected(action).split("|")[:2]]
+    places = [index.place_by_key(key) for key in (button_value(action) or "").split("|")[:2]]
     names = [p.name if p else "" for p in places] + ["", ""]
     failed = _open(client, body.get("trigger_id"), forms.add_modal(names[0], names[1]))
     if failed is not None:

@@ -98,7 +98,7 @@ def export(lookups: LookupService, text: str, *, team_id: str | None, fmt: str =
     """(a file name, its content, how many links) for what `text` asks: a `/citylink` query, or
     an *Export CSV* button's target; every partnership it has, not a page of them."""
     links = list(_target_links(lookups, text, team_id))
-    name = text.partition("|")[0] if "|" in text else text
+    name = text.partition("|")[0]  # a button's target, without its filters
     stem = re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower()[:60] or "citylink"
     return f"citylink-{stem}.{fmt}", WRITERS[fmt](links), len(links)
 

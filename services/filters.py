@@ -75,10 +75,7 @@ def link_year(link: LinkResult) -> int | None:
     """The year of a link: its own (signed, began), else the year of its newest news."""
     if link.year is not None:
         return link.year
-    if not link.evidence:
-        return None
-    article = link.evidence[0].article
-    return (article.published_on or article.ingested_at).year
+    return link.news_day.year if link.evidence else None
 
 
 def _kind(words: str) -> str | None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # lookups import LINKS_PER_PAGE from here: the import runs th
 SHOW_PLACE = "citylink_show_place"  # value: a place key
 SHOW_PAGE = "citylink_show_page"  # value: "place key|page"
 SHOW_PAIR = "citylink_show_pair"  # value: "place key|place key"
-EXPORT = "citylink_export"  # value: the `/citylink` text whose answer to export
+EXPORT = "citylink_export"  # value: what the answer is about and its filters, see `export_button`
 SHARE = "citylink_share"  # value: what to share, see `share_value`
 FIX = "citylink_fix"  # a partnership's overflow menu; option values: see `fix_value`
 ADD = "citylink_add"  # "Add a partnership"; value: the card's place keys, "|"-joined
