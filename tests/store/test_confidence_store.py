@@ -8,7 +8,7 @@ import pytest
 from facts.shapes import Person
 from services.digest_content import schedule_of
 from services.digests import DEFAULTS, DigestService
-from store import corrections, digests, queries
+from store import corrections, digests, queries, repository
 from store.queries import pair_links, place_profile, places_by_key
 from store.results import PartnershipState
 from views.digests import digest_messages
@@ -137,3 +137,22 @@ def test_old_news_that_arrived_now_has_a_group_of_its_own(add, sessions, places,
     assert not content.links and len(content.older) == 1
     text = str(digest_messages(content, schedule_of(subscription)))
     assert "Older news that arrived now" in text and "signed 2012" in text
+
+
+def test_a_link_moved_to_another_place_is_in_the_next_digest_where_it_now_is(
+    add, sessions, places, sister_facts
+):
+    add("Dunedin and Shanghai.", sister_facts(places.dunedin, places.shanghai))
+    now = datetime.now(UTC)
+    with sessions.begin() as session:
+        subscription = digests.subscribe(session, "T1", "C1", user_id="U1", now=now, **DEFAULTS)
+    link = first_link(sessions)
+    side = "a" if link.a.name == "Shanghai" else "b"
+    with sessions.begin() as session:
+        stirling = repository.ensure_place(session, places.stirling).id
+        corrections.record(session, team="T1", user="U2", action="edit", fact=link.key,
+                           before={}, after={side: stirling}, note="",
+                           now=now + timedelta(hours=2))  # fmt: skip
+    service = DigestService(sessions, lambda team: None, worker="test", now=lambda: now)
+    later = service.compose(subscription, now + timedelta(hours=1), now + timedelta(hours=3))
+    assert [{x.a.name, x.b.name} for x in later.confirmed] == [{"Dunedin", "Stirling"}]
