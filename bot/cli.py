@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     p = feeds_sub.add_parser("poll", help="poll every feed that is due once, as the clock does")
     p.set_defaults(run=commands.feeds_poll)
 
+    p = sub.add_parser("work", help="read queued feed items (PostgreSQL; any number at once)")
+    p.add_argument("--until-empty", action="store_true", help="stop when the queue is empty")
+    p.set_defaults(run=commands.work)
+
     p = sub.add_parser("export", help="what `/citylink QUERY` answers, as a file on stdout")
     p.add_argument("query", nargs="*", help="a place, a pair, a country, filters (default: latest)")
     p.add_argument("--format", choices=("csv", "json", "graphml"), default="csv")

@@ -26,6 +26,7 @@ from bot.wiring import (
     digest_service,
     feed_service,
     forward_resumer,
+    item_queue,
     make_services,
     store_sessions,
 )
@@ -284,7 +285,21 @@ def feeds_poll(settings: Settings, args) -> int:
     """Poll every feed that is due once, as the clock does each minute; print what each gave."""
     for result in feed_service(settings).poll_due():
         said = result.error or ("not modified" if result.not_modified else f"{result.new} new")
+        if result.queued:
+            said = f"{result.queued} item(s) queued for `citylink work`"
         print(f"{result.feed.url}: {said}")
+    return 0
+
+
+def work(settings: Settings, args) -> int:
+    """The Procfile's `ingest:` line: read queued feed items until stopped (`--until-empty`:
+    until none is left). Start as many as the backlog needs, on any machine."""
+    queue = item_queue(settings)
+    if queue is None:
+        print("citylink work is for a PostgreSQL store: on SQLite the clock reads feed items "
+              "itself", file=sys.stderr)  # fmt: skip
+        return 2
+    queue.work(feed_service(settings).read_item, until_empty=args.until_empty)
     return 0
 
 

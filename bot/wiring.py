@@ -39,6 +39,7 @@ from store.db import (
     make_sessions,
 )
 from store.migrate import upgrade
+from store.queue import ItemQueue
 
 if TYPE_CHECKING:
     from ingest.extract import Extractor
@@ -117,13 +118,22 @@ def make_services(settings: Settings, extractor: LazyExtractor | None = None) ->
 def feed_service(
     settings: Settings, ingesting: IngestService | None = None, sessions=None
 ) -> FeedService:
-    """Feeds polled through the safe fetcher (and its allowed hosts), ingested as the teams'."""
+    """Feeds polled through the safe fetcher (and its allowed hosts), ingested as the teams':
+    by `citylink work` processes through the queue on PostgreSQL, by the poller on SQLite."""
     sessions = sessions or store_sessions(settings)
     ingesting = ingesting or IngestService(sessions, LazyExtractor(settings))
     hosts = frozenset(settings.citylink_fetch_allow_hosts)
     return FeedService(sessions, ingesting, partial(fetch_page, allow_hosts=hosts),
                        partial(fetch_article, allow_hosts=hosts),
-                       interval_minutes=settings.citylink_feed_interval_minutes)  # fmt: skip
+                       interval_minutes=settings.citylink_feed_interval_minutes,
+                       queue=item_queue(settings))  # fmt: skip
+
+
+def item_queue(settings: Settings) -> ItemQueue | None:
+    """The feed-item queue, kept in PostgreSQL; none on SQLite."""
+    if settings.database_url.startswith("postgresql"):
+        return ItemQueue(settings.database_url)
+    return None
 
 
 def web_client(settings: Settings, token: str | None = None) -> WebClient:

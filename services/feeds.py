@@ -1,13 +1,15 @@
 """Feeds: news that arrives by itself. A team adds a feed; the clock polls the ones that are due
-(conditionally, through the safe fetcher, backing off after errors) and ingests each new item's
-article once, as a forward of that team's."""
+(conditionally, through the safe fetcher, backing off after errors) and each new item's article
+is ingested once, as a forward of that team's: by `citylink work` processes sharing a queue, or,
+with no queue (SQLite), by the poller itself."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,10 +37,15 @@ def slack_link(text: str) -> str:
     return text.strip().strip("<>").split("|")[0]
 
 
+class Queue(Protocol):
+    def send(self, item_ids: Iterable[int]) -> int: ...  # store.queue.ItemQueue
+
+
 @dataclass(frozen=True)
 class Polled:
     feed: FeedResult
-    new: int = 0  # articles ingested
+    new: int = 0  # articles ingested by the poller (no queue)
+    queued: int = 0  # items sent to the workers
     not_modified: bool = False
     error: str | None = None
 
@@ -52,9 +59,10 @@ class FeedService:
         fetch_article: FetchArticle,
         *,
         interval_minutes: int = 60,
+        queue: Queue | None = None,
         now: Callable[[], datetime] = utcnow,
     ):
-        self.sessions, self.ingesting = sessions, ingesting
+        self.sessions, self.ingesting, self.queue = sessions, ingesting, queue
         self.fetch_page, self.fetch_article = fetch_page, fetch_article
         self.interval_minutes, self.now = interval_minutes, now
 
@@ -107,15 +115,28 @@ class FeedService:
                                    self.now())  # fmt: skip
             # ...and those a poller took but never read (it died, or the store went away)
             taken += feeds.unread(session, feed.id, before=self.now() - LEASE)
-        new = sum(self._read(feed, item_id, url) for item_id, url in taken)
+        new = queued = 0
+        if self.queue is None:
+            new = sum(self._read(feed.scope, item_id, url) for item_id, url in taken)
+        else:
+            queued = self.queue.send(item_id for item_id, _ in taken)
         with self.sessions.begin() as session:
             feeds.checked(session, feed.id, now=self.now(), taken=len(taken), etag=page.etag,
                           last_modified=page.last_modified)  # fmt: skip
-        return Polled(feed, new=new, not_modified=page.not_modified)
+        return Polled(feed, new=new, queued=queued, not_modified=page.not_modified)
 
-    def _read(self, feed: FeedResult, item_id: int, url: str) -> bool:
+    def read_item(self, item_id: int) -> bool:
+        """A worker's task: read a queued item unless it was read already (or its feed removed);
+        whether its article was new."""
+        with self.sessions.begin() as session:
+            item = feeds.item(session, item_id)
+        if item is None or item.outcome is not None:
+            return False
+        return self._read(item.scope, item_id, item.url)
+
+    def _read(self, scope: str, item_id: int, url: str) -> bool:
         """Fetch and ingest one item's article as the team's; whether it was new."""
-        forward = Forward(via="feed", user_id="feed", team_id=feed.scope or None)
+        forward = Forward(via="feed", user_id="feed", team_id=scope or None)
         try:
             if self.ingesting.has_link(url, forward.team_id):  # another feed had it: no fetch
                 said = "known"
@@ -125,7 +146,7 @@ class FeedService:
         except IngestError as exc:
             said = exc.reason
         except Exception:  # the store or the extractor failed: the item stays unread, for later
-            log.exception("feed %s: reading %s failed", feed.url, url)
+            log.exception("feed item %d: reading %s failed", item_id, url)
             return False
         with self.sessions.begin() as session:
             feeds.item_read(session, item_id, said)

@@ -31,6 +31,13 @@ class FeedResult:
     last_modified: str | None
 
 
+@dataclass(frozen=True)
+class ItemResult:
+    scope: str  # its feed's team
+    url: str
+    outcome: str | None  # None until it is read
+
+
 def _result(row: models.Feed) -> FeedResult:
     return FeedResult(
         row.id, row.scope, row.url, row.interval_minutes, row.checked_at, row.next_check_at,
@@ -111,6 +118,13 @@ def unread(session: Session, feed_id: int, *, before: datetime) -> list[tuple[in
     query = select(Item.id, Item.url).where(
         Item.feed_id == feed_id, Item.outcome.is_(None), Item.seen_at < before)  # fmt: skip
     return [(item_id, url) for item_id, url in session.execute(query.order_by(Item.id))]
+
+
+def item(session: Session, item_id: int) -> ItemResult | None:
+    """A feed item, with its feed's team; None once its feed is removed."""
+    query = select(F.scope, Item.url, Item.outcome).join(F, F.id == Item.feed_id)
+    found = session.execute(query.where(Item.id == item_id)).first()
+    return None if found is None else ItemResult(*found)
 
 
 def item_read(session: Session, item_id: int, outcome: str) -> None:
