@@ -66,8 +66,9 @@ def article(feed: int, item: int) -> str:
 
 
 def feed(base: str, number: int, items: int) -> str:
-    entries = "".join(f"<item><title>Story {j}</title><link>{base}/a/{number}/{j}</link>"
-                      f"<guid>{base}/a/{number}/{j}</guid></item>" for j in range(items))  # fmt: skip
+    links = [f"{base}/a/{number}/{j}" for j in range(items)]
+    entries = "".join(f"<item><title>Story {j}</title><link>{link}</link><guid>{link}</guid>"
+                      "</item>" for j, link in enumerate(links))  # fmt: skip
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {number}</title>' \
            f"<link>{base}/</link>{entries}</channel></rss>"  # fmt: skip
 
@@ -161,8 +162,10 @@ def run(url: str, feeds: int, items: int, workers: int, source: Source) -> str:
         stored = session.scalar(select(func.count()).select_from(models.Article))
     sessions.kw["bind"].dispose()
     memory = ", ".join(f"{mb:.0f}" for mb in worker_mb)
-    return (f"| {workers} | {feeds * items:,} | {read:,} new, {stored:,} stored | {polled:.0f} s "
-            f"| {drained:.0f} s | {read / drained * 60:,.0f} | {poller_mb:.0f} MB | {memory} MB |")
+    return (
+        f"| {workers} | {feeds * items:,} | {read:,} new, {stored:,} stored | {polled:.0f} s "
+        f"| {drained:.0f} s | {read / drained * 60:,.0f} | {poller_mb:.0f} MB | {memory} MB |"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -94,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("digest", help="post (or print) a channel's digest now")
     p.add_argument("--channel", help="channel ID (default: CITYLINK_DIGEST_CHANNEL)")
     p.add_argument("--dry-run", action="store_true", help="print it instead of posting")
+    p.add_argument("--chart", metavar="FILE.png", help="with --dry-run: write its chart here")
     p.set_defaults(run=commands.digest)
 
     p = sub.add_parser("install", help="record a workspace installation without OAuth")

@@ -275,6 +275,13 @@ def digest(settings: Settings, args) -> int:
         content = service.preview(subscription)
         for view in digest_messages(content, schedule_of(subscription)):
             print(blocktext.render(view.blocks)[0])
+        if args.chart:
+            png = service.chart(subscription, content.end)
+            if png is None:
+                print("no chart: no new links in the last twelve periods", file=sys.stderr)
+            else:
+                Path(args.chart).write_bytes(png)
+                print(f"chart written to {args.chart}", file=sys.stderr)
         return 0
     outcome = service.send_now(subscription)
     print(f"{channel}: {outcome.status} {outcome.detail}".rstrip())

@@ -19,9 +19,11 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy.orm import Session, sessionmaker
 
+from services.digest_chart import chart_data
 from services.digest_content import DigestContent, schedule_of, select_links
 from store import digests, queries
 from store.digests import DigestClaim, SubscriptionResult
+from views.digest_chart import TITLE, draw
 from views.digests import digest_messages
 
 log = logging.getLogger(__name__)
@@ -153,7 +155,8 @@ class DigestService:
             with self.sessions.begin() as session:
                 digests.mark_failed(session, claimed.id, failed.error)
             return SendOutcome(channel, "failed", failed.error)
-        outcome = self._finish(claimed.id, channel, ts, "sent")
+        chart = self._share_chart(content, channel, ts)
+        outcome = self._finish(claimed.id, channel, ts, "sent", chart)
         if claimed.period_end < end:  # what arrived since the resumed digest's period follows
             log.info("digest for %s: %s", channel, self._send(subscription, end, empty_ok=False))
         return outcome
@@ -165,10 +168,32 @@ class DigestService:
                 session, subscription.id, start, end, worker=self.worker, now=now, lease=lease
             )
 
-    def _finish(self, digest_id: int, channel: str, ts: str | None, status: str) -> SendOutcome:
+    def _finish(self, digest_id: int, channel: str, ts: str | None, status: str,
+                note: str = "") -> SendOutcome:  # fmt: skip
         with self.sessions.begin() as session:
             digests.mark_sent(session, digest_id, ts, self.now())
-        return SendOutcome(channel, status, ts or "")
+        return SendOutcome(channel, status, " ".join(filter(None, [ts, note])))
+
+    def chart(self, subscription: SubscriptionResult, end: datetime) -> bytes | None:
+        """The chart of the twelve periods up to `end` as a PNG; None when they hold no link."""
+        with self.sessions.begin() as session:
+            data = chart_data(session, subscription, end, confirm_below=self.confirm_below)
+        return None if data.empty else draw(data)
+
+    def _share_chart(self, content: DigestContent, channel: str, ts: str | None) -> str:
+        """Upload the chart into the digest's thread. The text stands without it: a failure is
+        only noted (the digest is not posted again for it)."""
+        try:
+            png = self.chart(content.subscription, content.end)
+            if png is None:
+                return ""
+            self.client_for(content.subscription.scope).files_upload_v2(
+                channel=channel, thread_ts=ts, file=png, filename="citylink-digest.png",
+                title=TITLE, alt_txt=f"{TITLE} by kind, and the most connected places")  # fmt: skip
+        except Exception as exc:  # the chart is extra: nothing about it may undo a posted digest
+            log.warning("digest chart for %s not shared: %s", channel, _error_text(exc))
+            return f"(chart not shared: {_error_text(exc)})"
+        return "(with its chart)"
 
     def _post(self, claimed: DigestClaim, channel: str, content: DigestContent) -> str | None:
         """Post the parts not yet recorded, recording each as Slack accepts it."""

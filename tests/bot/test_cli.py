@@ -199,7 +199,7 @@ def test_ingest_fetches_urls_safely(store, monkeypatch, capsys):
         server.stop()
 
 
-def test_digest_posts_once_and_a_second_run_repeats_nothing(store, monkeypatch, capsys):
+def test_digest_posts_once_and_a_second_run_repeats_nothing(store, monkeypatch, capsys, tmp_path):
     standin = WebAPIStandIn().start()
     try:
         monkeypatch.setenv("SLACK_API_URL", standin.url)
@@ -208,13 +208,17 @@ def test_digest_posts_once_and_a_second_run_repeats_nothing(store, monkeypatch, 
         assert main(["ingest", str(CORPUS)]) == 0
         assert main(["digest", "--channel", "C7"]) == 1
         assert "C7 has no digest subscription" in capsys.readouterr().err
-        assert main(["digest", "--channel", "C42", "--dry-run"]) == 0
+        chart = tmp_path / "chart.png"
+        assert main(["digest", "--channel", "C42", "--dry-run", "--chart", str(chart)]) == 0
         assert "Partnership news" in capsys.readouterr().out
+        assert chart.read_bytes().startswith(b"\x89PNG")
         assert not standin.calls_to("chat.postMessage")
         assert main(["digest", "--channel", "C42"]) == 0
         posted = standin.calls_to("chat.postMessage")  # a long digest comes in several parts
         assert posted and {p.params["channel"] for p in posted} == {"C42"}
         assert "Dunedin" in str([p.params["blocks"] for p in posted])
+        (shared,) = standin.calls_to("files.completeUploadExternal")  # its chart, in its thread
+        assert shared.params["channel_id"] == "C42" and shared.params["thread_ts"]
         assert main(["digest", "--channel", "C42"]) == 0
         assert "up to date" in capsys.readouterr().out.splitlines()[-1]
         assert len(standin.calls_to("chat.postMessage")) == len(posted)
