@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from facts.shapes import Place
+from services.digest_chart import chart_data
 from services.schedule import Schedule
 from store import digests
 from tests.digests.conftest import DUNEDIN, MONDAY_9, SHANGHAI, STIRLING, posts
 from tests.slack.conftest import all_text
+from views.digest_chart import draw
 
 
 def test_due_times_follow_the_local_clock_and_its_zone():
@@ -69,7 +71,7 @@ def test_filters_keep_the_places_and_kinds_asked_for_and_drop_muted_words(
 
 
 def test_a_busy_week_fits_one_message_with_lists_as_one_line(
-    service, subscribe, report, clock, standin
+    service, subscribe, report, clock, standin, sessions
 ):
     subscribe()
     for n in range(94):
@@ -88,6 +90,11 @@ def test_a_busy_week_fits_one_message_with_lists_as_one_line(
     assert "6 places: *Valley" in text and "*Valley 0* \u2192 *Shanghai*" in text
     assert text.count("Mayors of six valley towns") <= 1  # one line, at most one quote
     assert "Most active: Shanghai (100)" in text
+    with sessions.begin() as session:  # its chart: the same 100 links
+        chart = chart_data(session, service.subscription("C1"), MONDAY_9)
+    assert sum(map(sum, chart.counts.values())) == 100 and chart.busiest[0] == ("Shanghai", 100)
+    (upload,) = [c.params["_body"] for c in standin.calls if c.method.startswith("/upload/")]
+    assert upload == draw(chart)
 
 
 def test_a_long_digest_is_split_within_slack_limits(service, subscribe, report, clock, standin):
