@@ -78,8 +78,9 @@ def poll_feeds(poll: Callable[[], list]) -> None:
         log.warning("could not poll feeds: %s", exc)
         return
     for result in polled:
-        if result.new or result.error:
-            log.info("feed %s: %d new, %s", result.feed.url, result.new, result.error or "ok")
+        if result.new or result.queued or result.error:
+            log.info("feed %s: %d new, %d queued, %s", result.feed.url, result.new,
+                     result.queued, result.error or "ok")  # fmt: skip
 
 
 def run_clock(

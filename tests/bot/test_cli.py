@@ -184,6 +184,11 @@ def test_unknown_place_gets_a_friendly_answer(store, capsys):
     assert "Traceback" not in out
 
 
+def test_work_is_for_postgresql_and_says_so_on_sqlite(store, capsys):
+    assert main(["work", "--until-empty"]) == 2
+    assert "on SQLite the clock reads feed items itself" in capsys.readouterr().err
+
+
 def test_ingest_fetches_urls_safely(store, monkeypatch, capsys):
     server = ArticleServer()
     try:
