@@ -111,17 +111,17 @@ class FeedService:
                 feeds.checked(session, feed.id, now=self.now(), error=exc.reason)
             return Polled(feed, error=exc.reason)
         with self.sessions.begin() as session:
-            taken = feeds.take_new(session, feed.id, [(e.key, e.url) for e in entries],
+            fresh = feeds.take_new(session, feed.id, [(e.key, e.url) for e in entries],
                                    self.now())  # fmt: skip
             # ...and those a poller took but never read (it died, or the store went away)
-            taken += feeds.unread(session, feed.id, before=self.now() - LEASE)
+            taken = fresh + feeds.unread(session, feed.id, before=self.now() - LEASE)
         new = queued = 0
         if self.queue is None:
             new = sum(self._read(feed.scope, item_id, url) for item_id, url in taken)
         else:
             queued = self.queue.send(item_id for item_id, _ in taken)
         with self.sessions.begin() as session:
-            feeds.checked(session, feed.id, now=self.now(), taken=len(taken), etag=page.etag,
+            feeds.checked(session, feed.id, now=self.now(), taken=len(fresh), etag=page.etag,
                           last_modified=page.last_modified)  # fmt: skip
         return Polled(feed, new=new, queued=queued, not_modified=page.not_modified)
 

@@ -170,3 +170,5 @@ def test_an_item_whose_reading_failed_is_read_again_later(feeding, server, monke
     due_again(services)
     assert services.feeds.poll_due()[0].new == 1
     assert team_articles(services) == 1
+    (followed,) = services.feeds.of_team("T111")
+    assert followed.items_taken == 1  # read on its second try, taken once
