@@ -128,6 +128,23 @@ def one_agreement(matches: dict[str, re.Match]) -> None:
         del matches["trade_deal"]
 
 
+# A trade deal's words that stay an agreement between the parties once it has no value (a
+# contract, a purchase or an order is business between companies).
+TRADE_AGREEMENT = re.compile(r"\btrade (?:deals?|agreements?)\b", re.I)
+
+
+def valued_deal(matches: dict[str, re.Match], valued: bool) -> None:
+    """A trade deal is a commercial deal with a stated value. Without one, the agreement is a
+    memorandum like any other ("signed a trade agreement"), and a contract, purchase or order
+    is no link of the cities'."""
+    trade = matches.get("trade_deal")
+    if trade is None or valued:
+        return
+    del matches["trade_deal"]
+    if "mou" not in matches and TRADE_AGREEMENT.fullmatch(trade.group()):
+        matches["mou"] = trade
+
+
 def inside_name(match: re.Match, names: list[tuple[int, int]]) -> bool:
     """ "Friendship Cities Cooperation Forum" names an event; it reports no link."""
     return any(a <= match.start() < b and b - a > len(match.group()) + 4 for a, b in names)

@@ -33,6 +33,7 @@ from ingest.kinds import (
     one_agreement,
     restates_agreement,
     twinning_memorandum,
+    valued_deal,
 )
 from ingest.money import find_money
 from ingest.resolve import Mention, contained
@@ -91,6 +92,10 @@ PAIR_ANAPHORA = re.compile(
     r"governments|councils|regions|provinces|states|mayors|parties)\b|"
     r"\b(?:the two|them)(?= (?:[a-z]+ed|sister|twin|friendship|partner)\b)",
     re.I,
+)
+# A place's name and what joins it to the next: "Lyon and ", "Kuala Lumpur, ", "Turin & ".
+COORDINATED = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)"
 )
 DELEGATION_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"
@@ -363,6 +368,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
             matches[kind] = match
     matches |= partners_listed(text, state, matches)
     one_agreement(matches)
+    valued_deal(matches, bool(find_money(text)))
     twinning_memorandum(matches)
     return matches
 
@@ -408,9 +414,23 @@ def _clause_parties(parties: list[Party], text: str, start: int) -> list[Party]:
         outside = [p for p in parties if not any(a <= p.start < b for a, b in clauses)]
         return _main_clause_parties(outside, text, start)
     a, b = inside
-    before = [p for p in parties if p.start < a]
-    antecedent = [max(before, key=lambda p: p.start)] if before else []
-    return antecedent + [p for p in parties if a <= p.start < b]
+    return _antecedent([p for p in parties if p.start < a], text) + [
+        p for p in parties if a <= p.start < b
+    ]
+
+
+def _antecedent(before: list[Party], text: str) -> list[Party]:
+    """What a relative clause is about: the party just before it, with those it is coordinated
+    with ("Lyon and Turin, which became sister cities"), or both places of "the two cities"."""
+    if not before:
+        return []
+    ordered = sorted(before, key=lambda p: p.start)
+    found = [p for p in ordered if p.start == ordered[-1].start]
+    for earlier in reversed(ordered[: len(ordered) - len(found)]):
+        if not COORDINATED.fullmatch(text, earlier.start, found[0].start):
+            break
+        found.insert(0, earlier)
+    return found
 
 
 def _main_clause_parties(parties: list[Party], text: str, start: int) -> list[Party]:

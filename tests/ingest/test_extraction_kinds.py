@@ -46,3 +46,20 @@ def test_place_title_name_read_as_one_organisation_is_a_visiting_official(extrac
     facts = extractor(ArticleText(text=text, published="2025-01-01"))
     person = next(p for p in facts.people if p.name == "Rosa Quispe")
     assert person.place is not None and person.place.name == "Arequipa"
+
+
+def test_a_trade_agreement_without_a_value_is_a_memorandum(extractor):
+    found = kinds(extractor, "Leeds and Lyon signed a trade agreement on Tuesday.")
+    assert set(found) == {"mou"} and found["mou"].status == "new"
+    found = kinds(extractor, "Leeds and Lyon signed a trade agreement worth 3 million euros.")
+    assert set(found) == {"trade_deal"} and found["trade_deal"].amount.value == 3_000_000
+
+
+def test_purchases_without_a_value_are_no_link(extractor):
+    text = "Importers in Leeds increased purchases of wine from Lyon this year."
+    assert "trade_deal" not in kinds(extractor, text) and "mou" not in kinds(extractor, text)
+
+
+def test_contracts_without_a_value_are_business_not_a_link(extractor):
+    text = "Three Leeds companies signed supply contracts with the Lyon city government."
+    assert not {"trade_deal", "mou"} & set(kinds(extractor, text))

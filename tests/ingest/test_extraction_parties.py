@@ -191,3 +191,22 @@ def test_guests_welcomed_to_a_town_visit_that_town_not_the_welcomers_county(extr
         "Ms Anne Roux, to Tralee on Friday."
     )
     assert visits(links(extractor, text)) == {("Quimper", "Tralee")}
+
+
+def test_a_relative_clause_after_two_coordinated_places_is_about_both(extractor):
+    found = links(extractor, "Ghent and Tallinn, which became sister cities in 1994, signed a "
+                             "trade deal worth 2 million euros on Monday.")  # fmt: skip
+    assert (found[("Ghent", "Tallinn", "sister_city")].status, found[("Ghent", "Tallinn",
+            "sister_city")].year) == ("existing", 1994)  # fmt: skip
+    assert found[("Ghent", "Tallinn", "trade_deal")].status == "new"
+    found = links(extractor, "Aarhus and Turku, which have been twinned since 1985, will "
+                             "hold a joint festival.")  # fmt: skip
+    assert found[("Aarhus", "Turku", "sister_city")].year == 1985
+
+
+def test_a_relative_clause_after_the_two_cities_is_about_the_pair(extractor):
+    text = ("A delegation from Tampere arrived in Chemnitz on Monday.\n\n"
+            "The two cities, which became sister cities in 1961, also agreed to expand "
+            "exchanges of apprentices.")  # fmt: skip
+    link = links(extractor, text)[("Tampere", "Chemnitz", "sister_city")]
+    assert (link.status, link.year) == ("existing", 1961)

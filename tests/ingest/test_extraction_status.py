@@ -62,6 +62,8 @@ def test_future_visits_are_proposed_without_a_year(extractor, text):
         ("Sapporo is a sister city of Munich.", "existing"),
         ("Adelaide's sister cities include Himeji and Austin.", "existing"),
         ("Leeds is twinned with Dortmund.", "existing"),
+        ("Leeds remains twinned with Dortmund and Lille.", "existing"),
+        ("Leeds is still twinned with Dortmund.", "existing"),
         ("Toulouse and Atlanta are now sister cities after the mayors signed a charter.", "new"),
     ],
 )
@@ -174,8 +176,8 @@ def test_a_later_year_a_signed_agreement_runs_until_leaves_it_new(extractor):
             "mou",
         ),
         (
-            "Since 1957 Kobe and Seattle have been sister cities; the trade agreement signed "
-            "this week marks their first deal on shipping.",
+            "Since 1957 Kobe and Seattle have been sister cities; the $5 million trade "
+            "agreement signed this week marks their first deal on shipping.",
             "trade_deal",
         ),
     ],
