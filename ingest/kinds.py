@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.money import find_money
+
 KIND_PATTERNS = {
     "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|"
     r"relationship|"
@@ -133,12 +135,12 @@ def one_agreement(matches: dict[str, re.Match]) -> None:
 TRADE_AGREEMENT = re.compile(r"\btrade (?:deals?|agreements?)\b", re.I)
 
 
-def valued_deal(matches: dict[str, re.Match], valued: bool) -> None:
+def valued_deal(matches: dict[str, re.Match], text: str) -> None:
     """A trade deal is a commercial deal with a stated value. Without one, the agreement is a
     memorandum like any other ("signed a trade agreement"), and a contract, purchase or order
     is no link of the cities'."""
     trade = matches.get("trade_deal")
-    if trade is None or valued:
+    if trade is None or find_money(text):
         return
     del matches["trade_deal"]
     if "mou" not in matches and TRADE_AGREEMENT.fullmatch(trade.group()):

@@ -368,7 +368,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
             matches[kind] = match
     matches |= partners_listed(text, state, matches)
     one_agreement(matches)
-    valued_deal(matches, bool(find_money(text)))
+    valued_deal(matches, text)
     twinning_memorandum(matches)
     return matches
 
