@@ -133,6 +133,10 @@ def one_agreement(matches: dict[str, re.Match]) -> None:
 # A trade deal's words that stay an agreement between the parties once it has no value (a
 # contract, a purchase or an order is business between companies).
 TRADE_AGREEMENT = re.compile(r"\btrade (?:deals?|agreements?)\b", re.I)
+# A value stated in words the money reader may not know the currency of ("worth CFA 1.9 billion").
+STATED_VALUE = re.compile(
+    r"\b(?:worth|valued at|totall?ing|amounting to)\s+(?:[^\s\d]{1,4}\s?)?\d", re.I
+)
 
 
 def valued_deal(matches: dict[str, re.Match], text: str) -> None:
@@ -140,7 +144,7 @@ def valued_deal(matches: dict[str, re.Match], text: str) -> None:
     memorandum like any other ("signed a trade agreement"), and a contract, purchase or order
     is no link of the cities'."""
     trade = matches.get("trade_deal")
-    if trade is None or find_money(text):
+    if trade is None or find_money(text) or STATED_VALUE.search(text):
         return
     del matches["trade_deal"]
     if "mou" not in matches and TRADE_AGREEMENT.fullmatch(trade.group()):

@@ -63,3 +63,8 @@ def test_purchases_without_a_value_are_no_link(extractor):
 def test_contracts_without_a_value_are_business_not_a_link(extractor):
     text = "Three Leeds companies signed supply contracts with the Lyon city government."
     assert not {"trade_deal", "mou"} & set(kinds(extractor, text))
+
+
+def test_a_value_in_an_unfamiliar_currency_is_still_a_value(extractor):
+    text = "Leeds firms signed 12 contracts worth CFA 2.5 billion with companies in Dakar."
+    assert "trade_deal" in kinds(extractor, text)
