@@ -526,12 +526,25 @@ def gazetteer_for(cache_dir: str) -> Gazetteer:
     return load_gazetteer(Path(cache_dir) if cache_dir else None)
 
 
+# Sentence ends that may follow a line's first word or two ("Yes. The mayor said ...").
+SENTENCE_END = frozenset({".", "!", "?", ":", ";"})
+
+
 @Language.component("citylink_line_breaks")
 def split_at_line_breaks(doc: Doc) -> Doc:
-    """Headlines, bylines and paragraphs end at a line break, whatever the parser thinks."""
+    """Headlines, bylines and paragraphs end at a line break, whatever the parser thinks; and
+    a paragraph's first words are no sentence of their own: told where a line starts, the
+    parser would otherwise cut "Lyon | and | Rostock are sister cities" after them."""
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws:
-            doc[token.i + 1].is_sent_start = True
+        if "\n" not in token.text_with_ws:
+            continue
+        start = token.i + 1
+        doc[start].is_sent_start = True
+        for following in doc[start + 1 : start + 3]:
+            before = doc[following.i - 1]
+            if "\n" in before.text_with_ws or before.text in SENTENCE_END or following.is_space:
+                break
+            following.is_sent_start = False
     return doc
 
 

@@ -236,9 +236,28 @@ def main_clause_at(text: str, start: int) -> tuple[int, int]:
     return begin, end
 
 
+# "Kobe, its sister city,", "from their partner town": a tie the place already has...
+POSSESSED_TIE = re.compile(
+    r"\b(?:its|their|our) (?:(?!(?:new|newest|latest|first|proposed|potential|future|"
+    r"prospective|next|possible)\b)[\w-]+ ){0,2}?(?:sister|twin|partner|friendship)[\s-]"
+    r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b",
+    re.I,
+)
+# ...unless the sentence makes it one: "an agreement making Kobe its sister city".
+MADE_INTO = re.compile(
+    r"\b(?:make|makes|made|making|become|becomes|became|becoming|as|name[sd]?|naming|"
+    r"declared?|declaring)\b[^,.;]{0,30}$",
+    re.I,
+)
+
+
+def _possessed_tie(text: str) -> bool:
+    return any(not MADE_INTO.search(text, 0, m.start()) for m in POSSESSED_TIE.finditer(text))
+
+
 def _stated_status(text: str, published: str | None) -> str | None:
     """What the words of `text` say of a link, if anything."""
-    if EXISTING.search(text) or _past_year(text, published):
+    if EXISTING.search(text) or _past_year(text, published) or _possessed_tie(text):
         return "existing"
     if _signed(text) or FIRST_AGREEMENT.search(text):
         return "new"

@@ -210,3 +210,10 @@ def test_a_relative_clause_after_the_two_cities_is_about_the_pair(extractor):
             "exchanges of apprentices.")  # fmt: skip
     link = links(extractor, text)[("Tampere", "Chemnitz", "sister_city")]
     assert (link.status, link.year) == ("existing", 1961)
+
+
+def test_a_paragraph_opening_with_two_places_is_one_sentence(extractor):
+    for text in ("Twinning news\n\nTurku and Rostock are sister cities.",
+                 "Twinning news\n\nPerth and Kobe signed a sister city agreement on Monday, "
+                 "their first partnership."):  # fmt: skip
+        assert {k[2] for k in links(extractor, text)} == {"sister_city"}, text

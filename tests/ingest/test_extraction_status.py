@@ -218,3 +218,19 @@ def test_becoming_sister_cities_in_a_past_year_is_an_existing_link(extractor):
     text = "A trade fair led Kobe and Seattle to become sister cities in 1982."
     link = links(extractor, text)[("Kobe", "Seattle", "sister_city")]
     assert (link.status, link.year) == ("existing", 1982)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The mayor of Perth visited Kobe, its sister city, last week.", "existing"),
+        ("Perth welcomed a delegation from its sister city Kobe on Monday.", "existing"),
+        ("Perth signed an agreement on Monday making Kobe its sister city.", "new"),
+        ("Perth hopes to make Kobe its next sister city.", "proposed"),
+    ],
+)
+def test_a_place_called_its_partner_is_one_already_unless_the_sentence_makes_it(
+    extractor, text, status
+):
+    found = [p for p in links(extractor, text).values() if p.kind == "sister_city"]
+    assert found and {p.status for p in found} == {status}
