@@ -321,7 +321,7 @@ def test_export_writes_the_answer_as_csv_json_or_graphml(store, capsys):
     assert main(["export", "--format", "graphml", "Dunedin"]) == 0
     graph = ElementTree.fromstring(capsys.readouterr().out.encode())
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-    assert len(graph.findall(".//g:edge", ns)) == 4 and len(graph.findall(".//g:node", ns)) == 2
+    assert len(graph.findall(".//g:edge", ns)) == 3 and len(graph.findall(".//g:node", ns)) == 2
     assert main(["export", "Dunedin"]) == 0
     assert capsys.readouterr().out.startswith("place_a,country_a,geonameid_a,place_b")
 
