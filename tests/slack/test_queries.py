@@ -45,8 +45,8 @@ def test_a_region_covers_its_cities(slack):
     [
         ("sister cities of Shanghai", "since 1994", "memorandums"),
         ("Shanghai mou since 2020", "memorandums", "since 1994"),
-        ("proposed Dunedin", "electric buses", "since 1994"),
-        ("Dunedin kind:mou", "memorandums", "electric buses"),
+        ("proposed Shanghai", "official sister city", "since 1994"),
+        ("Dunedin kind:mou", "memorandums", "since 1994"),
         ("China kind:visit year:2024", "Saratoga", "Dunedin"),
     ],
 )
