@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store import models
@@ -29,6 +29,7 @@ class FeedResult:
     last_error: str | None
     etag: str | None
     last_modified: str | None
+    waiting: int = 0  # items taken and not read yet (queued for `citylink work`, or failed)
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,13 @@ def add(session: Session, scope: str, url: str, *, user: str, now: datetime,
 
 
 def of_team(session: Session, scope: str) -> list[FeedResult]:
+    """The team's feeds, oldest first, each with its items waiting to be read."""
     query = select(F).where(F.scope == scope).order_by(F.added_at, F.id)
-    return [_result(row) for row in session.scalars(query)]
+    rows = list(session.scalars(query))
+    unread = select(Item.feed_id, func.count()).where(
+        Item.feed_id.in_([row.id for row in rows]), Item.outcome.is_(None))  # fmt: skip
+    waiting = dict(session.execute(unread.group_by(Item.feed_id)).all())
+    return [replace(_result(row), waiting=waiting.get(row.id, 0)) for row in rows]
 
 
 def remove(session: Session, scope: str, feed_id: int) -> bool:

@@ -21,10 +21,13 @@ def _when(feed: FeedResult) -> str:
 
 
 def feed_line(number: int, feed: FeedResult) -> str:
-    """'2. <url> · checked 3 Dec 09:00 UTC · 14 items taken · last error: ...'."""
+    """'2. <url> · checked 3 Dec 09:00 UTC · 14 items taken · every 60 min · 3 waiting to be
+    read · last error: ...'."""
     parts = [f"{number}. {escape(clip(feed.url, 200))}", _when(feed),
              f"{feed.items_taken} item{'s' * (feed.items_taken != 1)} taken",
              f"every {feed.interval_minutes} min"]  # fmt: skip
+    if feed.waiting:
+        parts.append(f"{feed.waiting} waiting to be read")
     if feed.last_error:
         times = f"{feed.failures} time{'s' * (feed.failures != 1)} in a row"
         retry = f"next try {feed.next_check_at:%-d %b %H:%M} UTC"

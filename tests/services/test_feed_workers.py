@@ -22,6 +22,7 @@ from store.queue import ItemQueue
 from tests.articles_server import ArticleServer, article_html
 from tests.conftest import POSTGRES_URL, _reset_postgres
 from tests.slack.test_feeds import STORIES, rss
+from views.feeds import feed_line
 
 pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="the queue is kept in PostgreSQL")
 LOCAL = frozenset({"127.0.0.1"})
@@ -82,11 +83,14 @@ def test_the_poller_queues_items_and_two_workers_read_each_once(
     polled = service.poll_due()
     assert [(p.queued, p.new) for p in polled] == [(len(links), 0)]
     assert articles(sessions) == 0  # the poller only found them
+    (followed,) = service.of_team("T1")
+    assert f"{len(links)} waiting to be read" in feed_line(1, followed)  # as `feed list` says
 
     runs = workers(database_url, 2, "--until-empty")
     for run in runs:
         assert run.wait(timeout=240) == 0, run.stderr.read().decode()
     assert outcomes(sessions) == ["new"] * len(links)
+    assert "waiting" not in feed_line(1, service.of_team("T1")[0])
     assert articles(sessions) == len(links)
     assert server.hits.count("/kumamoto-0") == 1  # each article fetched once
 
