@@ -75,7 +75,8 @@ ENDING = re.compile(
 )
 PROPOSED = re.compile(
     r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
-    r"plan(?:s|ned|ning)? to|intend(?:s|ed)?|propos(?:e|ed|al)|eager|would like|will|would|could|"
+    r"plan(?:s|ned|ning)? to|plan(?:s|ning)? (?:a|an)\b|intend(?:s|ed)?|propos(?:e|ed|al)|eager|"
+    r"would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"
     r"(?:due|set|scheduled|slated) to|invit(?:ed|es) \w+ to|invit(?:ed|es|ing) (?:a|an|the)|"
@@ -197,12 +198,27 @@ def _future(text: str, published: str | None) -> bool:
     )
 
 
-RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*[,;]")
+# ", which ...,", ", who ...,", and an apposition naming a tie: ", twin cities since 1975,".
+RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:(?:which|who|whose)\b|(?:(?:long-?(?:time|standing)|official) )?"
+    r"(?:sister|twin|partner|friendship)[\s-](?:cit(?:y|ies)|towns?|states?|provinces?)\b)"
+    r"[^,;]*[,;]",
+    re.I,
+)
 
 
 def relative_clauses(text: str) -> list[tuple[int, int]]:
-    """Where the text's ", which ...," and ", who ...," clauses are."""
+    """Where the text's relative clauses (and appositions naming a tie) are."""
     return [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
+
+
+def _blank_relatives(text: str, keep: tuple[int, int] | None) -> str:
+    """The text with its relative clauses (but `keep`) blanked out, offsets unchanged: "the
+    twinning, which dates to 1962, was suspended" reads as "the twinning was suspended"."""
+    for a, b in relative_clauses(text):
+        if (a, b) != keep:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def clause_at(text: str, start: int) -> tuple[int, int] | None:
@@ -236,6 +252,8 @@ def main_clause_at(text: str, start: int) -> tuple[int, int]:
     return begin, end
 
 
+# "the 30th anniversary of their twinning" (past or to come): the link is there already.
+ANNIVERSARY_OF = re.compile(r"\banniversary of (?:[\w'’-]+ ){0,3}$", re.I)
 # "Kobe, its sister city,", "from their partner town": a tie the place already has...
 POSSESSED_TIE = re.compile(
     r"\b(?:its|their|our) (?:(?!(?:new|newest|latest|first|proposed|potential|future|"
@@ -270,7 +288,9 @@ def _ended(text: str, start: int) -> bool:
     """Whether the trigger's clause reports its link cut, not merely debated: "[Lyon scrapped]
     its twinning", "the twinning [was scrapped]" ("signed a pact after the pandemic suspended
     the ferry links" ends something else)."""
-    begin, end = clause_at(text, start) or main_clause_at(text, start)
+    inside = clause_at(text, start)
+    begin, end = inside or main_clause_at(text, start)
+    text = _blank_relatives(text, inside)
     acts = [m for m in ENDED_ACTIVE.finditer(text, begin, end) if m.start() <= start]
     acts += [m for m in ENDED_PASSIVE.finditer(text, begin, end) if start < m.end()]
     return any(
@@ -343,6 +363,8 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "proposed" if re.search(r"discuss|consider|explor", clause, re.I) else None
     if _ending_talk(text, start):
         return "existing"  # "may suspend ties with X": the link is in place until then
+    if ANNIVERSARY_OF.search(text, max(0, start - 40), start):
+        return "existing"  # "will mark the 30th anniversary of their twinning": it is in place
     if _wished(text, start, published) or _goal(text, start):
         return "proposed"  # "plan to sign an agreement", "a first step towards a twinning"
     begin, end = main_clause_at(text, start)

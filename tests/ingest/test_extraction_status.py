@@ -234,3 +234,30 @@ def test_a_place_called_its_partner_is_one_already_unless_the_sentence_makes_it(
 ):
     found = [p for p in links(extractor, text).values() if p.kind == "sister_city"]
     assert found and {p.status for p in found} == {status}
+
+
+def test_a_tie_described_in_between_keeps_its_own_status_and_year(extractor):
+    found = links(extractor, "Aarhus and Turku, twin cities since 1975, signed a climate pact "
+                             "on Monday.")  # fmt: skip
+    twinning, pact = found[("Aarhus", "Turku", "sister_city")], found[("Aarhus", "Turku", "mou")]
+    assert (twinning.status, twinning.year) == ("existing", 1975)
+    assert (pact.status, pact.year) == ("new", 2025)
+
+
+def test_a_relative_clause_does_not_hide_an_ending(extractor):
+    text = "The twinning between Aarhus and Turku, which dates to 1962, was suspended last year."
+    link = links(extractor, text)[("Aarhus", "Turku", "sister_city")]
+    assert (link.status, link.year) == ("ended", 1962)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Aarhus and Turku will mark the 30th anniversary of their twinning next year.",
+         "existing"),
+        ("Aarhus will celebrate the anniversary of its founding, and plans a friendship "
+         "agreement with Turku.", "proposed"),
+    ],
+)  # fmt: skip
+def test_an_anniversary_of_the_tie_is_a_tie_in_place_even_to_come(extractor, text, status):
+    assert {p.status for p in links(extractor, text).values()} == {status}
