@@ -135,7 +135,8 @@ def one_agreement(matches: dict[str, re.Match]) -> None:
 TRADE_AGREEMENT = re.compile(r"\btrade (?:deals?|agreements?)\b", re.I)
 # A value stated in words the money reader may not know the currency of ("worth CFA 1.9 billion").
 STATED_VALUE = re.compile(
-    r"\b(?:worth|valued at|totall?ing|amounting to)\s+(?:[^\s\d]{1,4}\s?)?\d", re.I
+    r"\b(?:worth|valued at|totall?ing|amounting to)\s+(?:(?:[A-Z]{2,4}|[^\w\s])\s?\d|\d[\d.,]*\s*"
+    r"(?:million|billion|trillion|thousand|crore|lakh|mn|bn)\b)"
 )
 
 

@@ -257,7 +257,8 @@ ANNIVERSARY_OF = re.compile(r"\banniversary of (?:[\w'’-]+ ){0,3}$", re.I)
 # "Kobe, its sister city,", "from their partner town": a tie the place already has...
 POSSESSED_TIE = re.compile(
     r"\b(?:its|their|our) (?:(?!(?:new|newest|latest|first|proposed|potential|future|"
-    r"prospective|next|possible)\b)[\w-]+ ){0,2}?(?:sister|twin|partner|friendship)[\s-]"
+    r"prospective|next|possible|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))\b)[\w-]+ ){0,2}?(?:sister|twin|partner|friendship)[\s-]"
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b",
     re.I,
 )
@@ -275,10 +276,12 @@ def _possessed_tie(text: str) -> bool:
 
 def _stated_status(text: str, published: str | None) -> str | None:
     """What the words of `text` say of a link, if anything."""
-    if EXISTING.search(text) or _past_year(text, published) or _possessed_tie(text):
+    if EXISTING.search(text) or _past_year(text, published):
         return "existing"
     if _signed(text) or FIRST_AGREEMENT.search(text):
         return "new"
+    if _possessed_tie(text):  # after a signing: "signed with Kobe, its third sister city"
+        return "existing"
     if PROPOSED.search(text) or _future(text, published):
         return "proposed"
     return None

@@ -68,3 +68,5 @@ def test_contracts_without_a_value_are_business_not_a_link(extractor):
 def test_a_value_in_an_unfamiliar_currency_is_still_a_value(extractor):
     text = "Leeds firms signed 12 contracts worth CFA 2.5 billion with companies in Dakar."
     assert "trade_deal" in kinds(extractor, text)
+    text = "Leeds firms signed contracts totalling 12 projects with companies in Dakar."
+    assert "trade_deal" not in kinds(extractor, text)  # a count, not a value

@@ -226,6 +226,9 @@ def test_becoming_sister_cities_in_a_past_year_is_an_existing_link(extractor):
         ("The mayor of Perth visited Kobe, its sister city, last week.", "existing"),
         ("Perth welcomed a delegation from its sister city Kobe on Monday.", "existing"),
         ("Perth signed an agreement on Monday making Kobe its sister city.", "new"),
+        ("Perth on Monday signed a sister city agreement with Kobe, its third sister city in "
+         "Japan.", "new"),
+        ("Perth and Kobe signed a charter on Monday, their fifth sister city link.", "new"),
         ("Perth hopes to make Kobe its next sister city.", "proposed"),
     ],
 )
