@@ -155,8 +155,9 @@ class DigestService:
             with self.sessions.begin() as session:
                 digests.mark_failed(session, claimed.id, failed.error)
             return SendOutcome(channel, "failed", failed.error)
+        sent = self._finish(claimed.id, channel, ts, "sent")
         chart = self._share_chart(content, channel, ts)
-        outcome = self._finish(claimed.id, channel, ts, "sent", chart)
+        outcome = SendOutcome(channel, "sent", f"{sent.detail} {chart}".strip())
         if claimed.period_end < end:  # what arrived since the resumed digest's period follows
             log.info("digest for %s: %s", channel, self._send(subscription, end, empty_ok=False))
         return outcome
@@ -168,11 +169,10 @@ class DigestService:
                 session, subscription.id, start, end, worker=self.worker, now=now, lease=lease
             )
 
-    def _finish(self, digest_id: int, channel: str, ts: str | None, status: str,
-                note: str = "") -> SendOutcome:  # fmt: skip
+    def _finish(self, digest_id: int, channel: str, ts: str | None, status: str) -> SendOutcome:
         with self.sessions.begin() as session:
             digests.mark_sent(session, digest_id, ts, self.now())
-        return SendOutcome(channel, status, " ".join(filter(None, [ts, note])))
+        return SendOutcome(channel, status, ts or "")
 
     def chart(self, subscription: SubscriptionResult, end: datetime) -> bytes | None:
         """The chart of the twelve periods up to `end` as a PNG; None when they hold no link."""
@@ -181,8 +181,8 @@ class DigestService:
         return None if data.empty else draw(data)
 
     def _share_chart(self, content: DigestContent, channel: str, ts: str | None) -> str:
-        """Upload the chart into the digest's thread. The text stands without it: a failure is
-        only noted (the digest is not posted again for it)."""
+        """Upload the chart into the thread of the digest, already recorded as sent: the text
+        stands without it, so a failure (or a crash) only loses the chart."""
         try:
             png = self.chart(content.subscription, content.end)
             if png is None:

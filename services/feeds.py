@@ -6,10 +6,9 @@ with no queue (SQLite), by the poller itself."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +21,7 @@ from services.ingesting import Forward, IngestService
 from store import feeds
 from store.feeds import FeedResult
 from store.models import utcnow
+from store.queue import ItemQueue, QueueUnavailable
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=15)  # a feed being polled is left alone this long by other pollers
@@ -35,10 +35,6 @@ FetchArticle = Callable[[str], ArticleText]  # `ingest.fetch.fetch_article` like
 def slack_link(text: str) -> str:
     """A link as typed: Slack writes links as <url> or <url|label>."""
     return text.strip().strip("<>").split("|")[0]
-
-
-class Queue(Protocol):
-    def send(self, item_ids: Iterable[int]) -> int: ...  # store.queue.ItemQueue
 
 
 @dataclass(frozen=True)
@@ -59,7 +55,7 @@ class FeedService:
         fetch_article: FetchArticle,
         *,
         interval_minutes: int = 60,
-        queue: Queue | None = None,
+        queue: ItemQueue | None = None,
         now: Callable[[], datetime] = utcnow,
     ):
         self.sessions, self.ingesting, self.queue = sessions, ingesting, queue
@@ -119,7 +115,13 @@ class FeedService:
         if self.queue is None:
             new = sum(self._read(feed.scope, item_id, url) for item_id, url in taken)
         else:
-            queued = self.queue.send(item_id for item_id, _ in taken)
+            try:
+                queued = self.queue.send(item_id for item_id, _ in taken)
+            except QueueUnavailable as exc:  # the items stay unread: queued again next time
+                error = f"could not queue its items for reading: {exc}"
+                with self.sessions.begin() as session:
+                    feeds.checked(session, feed.id, now=self.now(), taken=len(fresh), error=error)
+                return Polled(feed, error=error)
         with self.sessions.begin() as session:
             feeds.checked(session, feed.id, now=self.now(), taken=len(fresh), etag=page.etag,
                           last_modified=page.last_modified)  # fmt: skip

@@ -3,12 +3,14 @@ digest's thread, and never in the way of the digest's text."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from io import BytesIO
 
 from PIL import Image
+from sqlalchemy import update
 
 from services.digest_chart import chart_data
+from store import models
 from tests.digests.conftest import DUNEDIN, MONDAY_9, SHANGHAI, STIRLING, posts
 from views.digest_chart import COLOURS, draw
 
@@ -39,6 +41,21 @@ def test_the_chart_counts_each_periods_new_links_by_kind(sessions, subscribe, re
         "visit": (0,) * 6 + (1,) + (0,) * 5,
     }
     assert chart.busiest == (("Dunedin", 2), ("Shanghai", 2), ("Stirling", 2))
+
+
+def test_old_news_is_no_new_link_and_periods_start_in_the_digests_zone(
+    sessions, subscribe, report
+):
+    subscription = subscribe(frequency="daily", time_of_day="08:00", timezone="Asia/Tokyo")
+    archive = report(MONDAY_9 - timedelta(hours=3), (DUNEDIN, SHANGHAI, "sister_city", "new"))
+    with sessions.begin() as session:  # an article of 2019, forwarded only now
+        session.execute(update(models.Article).where(models.Article.id == archive.article_id)
+                        .values(published_on=date(2019, 5, 1)))  # fmt: skip
+    report(MONDAY_9 - timedelta(hours=4), (STIRLING, SHANGHAI, "mou", "new"))
+    chart = data(sessions, subscription, end=MONDAY_9)
+    assert chart.counts == {"mou": (0,) * 11 + (1,)}
+    assert {(start.hour, start.utcoffset()) for start in chart.starts} == {
+        (18, timedelta(hours=9))}  # MONDAY_9 is 09:00 UTC: 18:00 in Tokyo
 
 
 def test_the_chart_keeps_to_the_subscriptions_filters(sessions, subscribe, report):

@@ -18,7 +18,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    """The schema of the procrastinate release installed (pinned to 3.x in pyproject.toml)."""
+    """The schema of the procrastinate release installed (pinned to 3.10 in pyproject.toml: a
+    newer release brings schema changes of its own, for a migration after this one to apply)."""
     if op.get_bind().dialect.name == "postgresql":
         op.get_bind().exec_driver_sql(SchemaManager.get_schema().replace("%", "%%"))
 
