@@ -210,10 +210,17 @@ def test_digest_posts_once_and_a_second_run_repeats_nothing(store, monkeypatch, 
         monkeypatch.setenv("SLACK_API_URL", standin.url)
         monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
         monkeypatch.setenv("CITYLINK_DIGEST_CHANNEL", "C42")  # subscribed by default
-        assert main(["ingest", str(CORPUS)]) == 0
+        assert main(["ingest", str(CORPUS)]) == 0  # news of 2023 and 2024: old news now
         assert main(["digest", "--channel", "C7"]) == 1
         assert "C7 has no digest subscription" in capsys.readouterr().err
         chart = tmp_path / "chart.png"
+        assert main(["digest", "--channel", "C42", "--dry-run", "--chart", str(chart)]) == 0
+        assert "no new links in the last twelve" in capsys.readouterr().err
+        assert not chart.exists()
+        fresh = tmp_path / "fresh.txt"
+        fresh.write_text("Twinning news\n\nDunedin and Hamburg signed a memorandum of "
+                         "understanding on port cooperation on Monday.\n")  # fmt: skip
+        assert main(["ingest", str(fresh)]) == 0
         assert main(["digest", "--channel", "C42", "--dry-run", "--chart", str(chart)]) == 0
         assert "Partnership news" in capsys.readouterr().out
         assert chart.read_bytes().startswith(b"\x89PNG")
