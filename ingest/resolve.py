@@ -109,8 +109,8 @@ def _neighbours(spans: list[Span]) -> dict[int, list[Span]]:
     return near
 
 
-def _siblings(spans: list[Span]) -> dict[int, list[Span]]:
-    """Names listed together ("Antioch, Pittsburg, Brentwood and Oakley"): places of a kind."""
+def _lists(spans: list[Span]) -> list[list[Span]]:
+    """Runs of names joined by commas, "and" or "or" ("Kumamoto, Asheville and Cluj-Napoca")."""
     lists, current = [], [spans[0]] if spans else []
     for left, right in zip(spans, spans[1:], strict=False):
         if _gap(left, right) in {",", "and", ", and", "or", ", or"}:
@@ -119,9 +119,14 @@ def _siblings(spans: list[Span]) -> dict[int, list[Span]]:
             lists.append(current)
             current = [right]
     lists.append(current)
+    return lists
+
+
+def _siblings(spans: list[Span]) -> dict[int, list[Span]]:
+    """Names listed together ("Antioch, Pittsburg, Brentwood and Oakley"): places of a kind."""
     return {
         s.start: [o for o in group if o is not s]
-        for group in lists
+        for group in _lists(spans)
         if len(group) > 2
         for s in group
     }
@@ -408,6 +413,7 @@ def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
     for a town that is no English word, names it more than once.
     """
     doubtful = {m.span.start for m in mentions if _doubtful(m)}
+    doubtful -= _listed_with_sure(mentions, doubtful)
     if len({m.place.key for m in mentions if m.span.start not in doubtful}) < 2:
         # Nothing surer to be far from: only the English-word names stay in doubt.
         words = {m.span.start for m in mentions if m.span._.common_word or m.place.kind == "region"}
@@ -438,6 +444,21 @@ def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
         ):
             kept.append(m)
     return kept
+
+
+def _listed_with_sure(mentions: list[Mention], doubtful: set[int]) -> set[int]:
+    """Towns listed with a surer place ("sister cities include Kumamoto, Asheville and
+    Cluj-Napoca"): the list says what they are. English words ("Reading and Bath") and names
+    the model reads as people's stay in doubt."""
+    by_start = {m.span.start: m for m in mentions}
+    spans = sorted((m.span for m in mentions), key=lambda span: span.start)
+    found = set()
+    for group in _lists(spans):
+        if len(group) > 1 and any(span.start not in doubtful for span in group):
+            found |= {span.start for span in group
+                      if not span._.common_word and by_start[span.start].place.kind == "city"
+                      and span._.model_label != "PERSON"}  # fmt: skip
+    return found
 
 
 def _leading_name(times: Counter) -> str | None:

@@ -120,6 +120,8 @@ EXISTING = re.compile(
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are|remains?|stays?) (?:also |still )?twinned|"
     r"(?:sister|twin|partner|friendship) (?:cities|towns) include|"
+    r"(?:sister|twin|partner|friendship)[\s-](?:cities|towns) of (?:[\w'’.-]+ ){1,4}?"
+    r"(?:are|include)\b|"
     r"(?:has|have) (?:already |also |long )?(?:had )?(?:(?:sister[\s-]city|twinning|partnership|"
     r"friendship|formal|official) )?(?:ties|links|relations|relationships|partnerships|"
     r"agreements)|"

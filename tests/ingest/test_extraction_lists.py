@@ -94,3 +94,10 @@ def test_agreements_counted_then_named_in_the_next_sentence(extractor):
 def test_a_possessive_list_without_a_known_hub_links_no_partners_to_each_other(extractor):
     text = "The weather was mild on Monday.\n\nIts sister cities include Essen, Linz and Odense."
     assert links(extractor, text) == {}
+
+
+def test_a_town_listed_with_surer_partners_needs_no_country_of_its_own(extractor):
+    text = "Suwon's sister cities include Kumamoto, Asheville and Cluj-Napoca."
+    facts = extractor(ArticleText(text=text, published="2025-03-05"))
+    partners = {p.b.name for p in facts.partnerships if p.a.name == "Suwon"}
+    assert partners == {"Kumamoto", "Asheville", "Cluj-Napoca"}

@@ -62,6 +62,7 @@ def test_future_visits_are_proposed_without_a_year(extractor, text):
         ("Sapporo is a sister city of Munich.", "existing"),
         ("Adelaide's sister cities include Himeji and Austin.", "existing"),
         ("Leeds is twinned with Dortmund.", "existing"),
+        ("The sister cities of Leeds are Dortmund, Lille and Brno.", "existing"),
         ("Leeds remains twinned with Dortmund and Lille.", "existing"),
         ("Leeds is still twinned with Dortmund.", "existing"),
         ("Toulouse and Atlanta are now sister cities after the mayors signed a charter.", "new"),
