@@ -17,6 +17,7 @@ from handlers.actions import button_value, guarded
 from handlers.context import services_of, team_of
 from services.corrections import CorrectionService, Form, History
 from services.filters import split_filters
+from services.links import typed_link, without_links
 from services.questions import is_name, split_pair
 from views import cards
 from views import corrections as forms
@@ -27,7 +28,6 @@ GONE = "That fact no longer exists (it was hidden, or re-read from its article).
 NOT_HIDDEN = "That fact is not hidden any more."
 STALE = "That menu is from an older message. Look the place up again."
 YEAR = re.compile(r"^[0-9]{4}$")  # any four digits: the form says which years it takes
-URL = re.compile(r"<?(https?://[^\s<>|]+)(?:\|[^>]*)?>?", re.IGNORECASE)
 
 ADD_EXAMPLE = (
     "Example: `/citylink add Dunedin & Shanghai sister city 1994 https://example.org/news`"
@@ -189,9 +189,8 @@ def handle_add_form(ack: Ack, view: dict, context) -> None:
 def parse_addition(text: str, is_name: Callable[[str], bool]) -> Form | str:
     """`Dunedin & Shanghai sister city 1994 [URL]` as a form; else what is missing. Filter
     words come off the end of the second name only until it is a place's name ("New York")."""
-    url_match = URL.search(text)
-    url = url_match.group(1) if url_match else ""
-    names = split_pair(URL.sub(" ", text))
+    url = typed_link(text) or ""
+    names = split_pair(without_links(text))
     if len(names) != 2 or not names[0]:
         return "Name two places joined by `&`. " + ADD_EXAMPLE
     words = names[1].split()

@@ -18,6 +18,7 @@ from ingest.errors import IngestError
 from ingest.feeds import read_feed
 from ingest.fetch import FEED_TYPES, FetchedPage
 from services.ingesting import Forward, IngestService
+from services.links import typed_link
 from store import feeds
 from store.feeds import FeedResult
 from store.models import utcnow
@@ -30,11 +31,6 @@ URL_CHARS = 2000
 
 FetchPage = Callable[..., FetchedPage]  # `ingest.fetch.fetch_page` with its allowed hosts
 FetchArticle = Callable[[str], ArticleText]  # `ingest.fetch.fetch_article` likewise
-
-
-def slack_link(text: str) -> str:
-    """A link as typed: Slack writes links as <url> or <url|label>."""
-    return text.strip().strip("<>").split("|")[0]
 
 
 @dataclass(frozen=True)
@@ -64,7 +60,7 @@ class FeedService:
 
     def add(self, team: str, user: str, url: str) -> tuple[FeedResult, bool] | str:
         """Follow a feed (checked at the next poll); a sentence when the link cannot be one."""
-        url = slack_link(url)
+        url = typed_link(url) or url.strip()
         try:
             parsed = httpx.URL(url)
         except httpx.InvalidURL:
@@ -84,7 +80,7 @@ class FeedService:
 
     def remove(self, team: str, which: str) -> FeedResult | None:
         """Stop following a feed, named by its number in `feed list` or its link."""
-        followed, which = self.of_team(team), slack_link(which)
+        followed, which = self.of_team(team), typed_link(which) or which.strip()
         chosen = next((f for n, f in enumerate(followed, 1) if which in (str(n), f.url)), None)
         if chosen is not None:
             with self.sessions.begin() as session:

@@ -16,13 +16,12 @@ from facts.shapes import ArticleText
 from ingest.errors import IngestError, TooLarge
 from ingest.reader import MAX_BYTES, read_bytes
 from services.ingesting import Forward, IngestOutcome, IngestService
+from services.links import links_in
 from store import queries
 from store.results import LinkResult
 
 log = logging.getLogger(__name__)
 
-# Slack writes links as <url> or <url|label>; mentions (<@U1>, <#C1>, <!here>) are not links.
-SLACK_LINK = re.compile(r"<([a-z][a-z0-9+.-]*://[^|>\s]+)(?:\|[^>]*)?>", re.IGNORECASE)
 SLACK_MARKUP = re.compile(r"<[^>]*>")
 MIN_PASTED_WORDS = 40
 MAX_LINKS = 5
@@ -37,12 +36,6 @@ class Learned:
     outcome: IngestOutcome | None = None
     reason: str | None = None
     links: tuple[LinkResult, ...] = ()  # what a new article taught, as stored, to be corrected
-
-
-def links_in(text: str) -> list[str]:
-    """The web links of a Slack message, in order, without duplicates."""
-    links = (html.unescape(m.group(1)) for m in SLACK_LINK.finditer(text or ""))
-    return list(dict.fromkeys(links))
 
 
 def pasted_article(text: str) -> str | None:

@@ -151,6 +151,16 @@ def test_feeds_belong_to_their_team_and_can_be_removed(feeding, server):
     assert "http://" in all_text(slack.answer("feed add ftp://example.org/x")["blocks"])
 
 
+def test_a_link_slack_escaped_is_followed_as_the_address_it_stands_for(feeding, server):
+    slack, services = feeding
+    feed = server.add("/rss", rss(f"{server.origin}/kumamoto"), "application/rss+xml")
+    slack.answer(f"feed add <{feed}?topic=twinning&amp;lang=en|City news>")
+    (followed,) = services.feeds.of_team("T111")
+    assert followed.url == f"{feed}?topic=twinning&lang=en"
+    assert "Stopped following" in all_text(
+        slack.answer(f"feed remove {feed}?topic=twinning&amp;lang=en")["blocks"])  # fmt: skip
+
+
 def test_an_item_whose_reading_failed_is_read_again_later(feeding, server, monkeypatch):
     slack, services = feeding
     feed = server.add("/rss", rss(f"{server.origin}/kumamoto"), "application/rss+xml")
