@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from facts.shapes import PARTNERSHIP_KINDS, REGISTRY
-from services.digest_content import schedule_of, select_links
+from facts.shapes import PARTNERSHIP_KINDS
+from services.digest_content import news_of, schedule_of, select_links
 from store import queries
 from store.digests import SubscriptionResult
 from store.results import LinkResult
@@ -34,9 +34,8 @@ class ChartData:
 
 
 def first_heard(link: LinkResult) -> datetime | None:
-    """When the team first had news of the link (a registry's import is none)."""
-    arrivals = [e.article.ingested_at for e in link.evidence if e.article.source != REGISTRY]
-    return min(arrivals, default=None)
+    """When the team first had news of the link."""
+    return min((e.article.ingested_at for e in news_of(link)), default=None)
 
 
 def chart_data(

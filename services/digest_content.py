@@ -8,7 +8,7 @@ from datetime import datetime
 from facts.shapes import REGISTRY
 from services.schedule import Schedule
 from store.digests import SubscriptionResult
-from store.results import ArticleRef, LinkResult
+from store.results import ArticleRef, EvidenceResult, LinkResult
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,14 @@ def _muted(link: LinkResult, words: tuple[str, ...]) -> bool:
     return any(word.casefold() in text for word in words)
 
 
+def news_of(link: LinkResult) -> tuple[EvidenceResult, ...]:
+    """The link's evidence from the news (a registry's import is none)."""
+    return tuple(e for e in link.evidence if e.article.source != REGISTRY)
+
+
 def _within(link: LinkResult, start: datetime, end: datetime) -> LinkResult:
-    """The link with only the news that arrived in the period (a registry's import is none)."""
-    fresh = tuple(e for e in link.evidence if start <= e.article.ingested_at < end
-                  and e.article.source != REGISTRY)  # fmt: skip
+    """The link with only the news that arrived in the period."""
+    fresh = tuple(e for e in news_of(link) if start <= e.article.ingested_at < end)
     return replace(link, evidence=fresh)
 
 
