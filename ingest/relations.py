@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Doc, Span
 
@@ -39,6 +40,7 @@ from ingest.money import find_money
 from ingest.resolve import Mention, contained
 from ingest.sentences import entities_in, headline_end, sentence_of, sentence_start, text_of
 from ingest.status import (
+    COORDINATE_BREAK,
     clause_at,
     link_status,
     link_year,
@@ -399,6 +401,25 @@ def _links(parties, state, text, matches: dict[str, re.Match]) -> list[Partnersh
     return found
 
 
+def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[Partnership]:
+    """Links of a sentence made of parts that each report their own ("the 10th anniversary of
+    the twinning of A and B, and the 30th of the friendship pact of C and B"): each part's
+    kind, status and year go to its own pair. None unless every part names a link and two
+    places."""
+    text = sent.text
+    bounds = [0, *(x for m in COORDINATE_BREAK.finditer(text) for x in m.span()), len(text)]
+    found = []
+    for begin, end in zip(bounds[::2], bounds[1::2], strict=True):
+        part = sent.char_span(begin, end, alignment_mode="expand")
+        if part is None or not any(r.search(text, begin, end) for r in KIND_REGEX.values()):
+            return []
+        parties = parties_of(part, [m for m in named if part.start <= m.span.start < part.end])
+        if len({p.place.key for p in parties}) < 2:
+            return []
+        found += _links(parties, state, part.text, _kind_matches(part, part.text, state))
+    return [replace(link, evidence=text.strip()) for link in found] if len(bounds) > 2 else []
+
+
 def _clause_parties(parties: list[Party], text: str, start: int) -> list[Party]:
     """The parties of the clause a trigger at `start` is in: "Lyon, which declined a twinning
     with Porto, signed with Turin" links Lyon and Turin; inside the relative clause, its
@@ -506,11 +527,20 @@ def find_partnerships(
         placed = [p for p in people if p.place and p.name.split()[-1] in text]
         if placed:  # "Porto Mayor Rui Costa said his city ...": this sentence's own speaker
             state.speaker_place = min(placed, key=lambda p: text.find(p.name.split()[-1])).place
-        parties = _sentence_parties(sent, named, org_mentions, placed, state, gaz_country)
+        parties_of = partial(
+            _sentence_parties,
+            org_mentions=org_mentions,
+            speakers=placed,
+            state=state,
+            gaz_country=gaz_country,
+        )
+        parties = parties_of(sent, named)
         acting_orgs = [m for m in org_mentions if sent.start <= m.span.start < sent.end]
         hosting = find_hosting(sent, named + acting_orgs, placed)
         matches = _kind_matches(sent, text, state)
-        links = _links(parties, state, text, matches)
+        links = _segment_links(sent, named, parties_of, state) or _links(
+            parties, state, text, matches
+        )
         links += table_row(sent, parties, state) if not matches else []
         links += announced_named(parties, state, text) if not matches else []
         state.announced = announcement(text, matches, links)

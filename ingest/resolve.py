@@ -23,7 +23,7 @@ from places.divisions import within_city
 from places.gazetteer import Gazetteer
 from places.names import fold
 from places.place import NOTABLE_POPULATION, Place
-from places.regions import DESIGNATORS, RegionTable
+from places.regions import DESIGNATORS, ENGLISH_DESIGNATORS, RegionTable
 
 QUALIFIER_WORDS = {",", "in", "of", "near", "("}
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
@@ -228,19 +228,24 @@ def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     voivodeship.
     """
     found = {}
-    word = DESIGNATORS.get(span[-1].lower_)
+    word = span[-1].lower_
+    word = DESIGNATORS.get(word) or ENGLISH_DESIGNATORS.get(word)
+    written = _letters(span[:-1].text)
     for city, primary in cities:
-        stem = _letters(city.name)
         for region in gaz.regions_of(city.country):
-            name = _letters(region.name)
-            common = len(os.path.commonprefix([stem, name]))
             own = gaz.regions.regions.get(region.code or "")
             kind = own.designator if own else None
             if kind and word not in {kind, "Region"}:
                 continue
-            if common >= max(4, len(stem) - 1) and region.key not in found:
-                found[region.key] = (replace(region, name=span.text), primary)
+            name = _letters(region.name)
+            # "Sverdlovsk Region" is named after the city's old name, not "Yekaterinburg"
+            if any(_starts_alike(stem, name) for stem in (written, _letters(city.name))):
+                found.setdefault(region.key, (replace(region, name=span.text), primary))
     return list(found.values())
+
+
+def _starts_alike(stem: str, name: str) -> bool:
+    return len(os.path.commonprefix([stem, name])) >= max(4, len(stem) - 1)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ DESIGNATORS = {
     "department": "Department", "canton": "Canton", "emirate": "Emirate",
     "voivodship": "Voivodeship",
 }  # fmt: skip
+# What English news writes for a type word of its own: "Khabarovsk Territory" is the krai.
+ENGLISH_DESIGNATORS = {"territory": "Krai"}
 # Malay and Indonesian names put the direction last ("Jawa Timur"); English news puts it
 # first, with the island's English name ("East Java").
 MALAY_DIRECTIONS = {

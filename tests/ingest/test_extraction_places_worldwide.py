@@ -148,3 +148,15 @@ def test_a_namesake_set_apart_later_leaves_the_articles_place_alone(extractor):
 def test_a_name_with_inner_capitals_before_a_kind_word_is_still_the_place(extractor):
     text = "McAllen city officials welcomed the mayor of Tampico to sign a friendship agreement."
     assert ("McAllen", "US", "city") in places(extractor, text)
+
+
+def test_english_news_names_a_krai_a_territory_and_an_oblast_a_region(extractor):
+    text = (
+        "Officials of the Krasnoyarsk Territory and the Sverdlovsk Region visited Harbin, where "
+        "the mayor of Krasnoyarsk joined them."
+    )
+    found = places(extractor, text)
+    assert ("Krasnoyarsk Territory", "RU", "region") in found
+    assert ("Sverdlovsk Region", "RU", "region") in found  # named after Yekaterinburg's old name
+    assert ("Yekaterinburg", "RU", "city") not in found
+    assert ("Krasnoyarsk", "RU", "city") in found

@@ -227,8 +227,11 @@ def test_becoming_sister_cities_in_a_past_year_is_an_existing_link(extractor):
         ("The mayor of Perth visited Kobe, its sister city, last week.", "existing"),
         ("Perth welcomed a delegation from its sister city Kobe on Monday.", "existing"),
         ("Perth signed an agreement on Monday making Kobe its sister city.", "new"),
-        ("Perth on Monday signed a sister city agreement with Kobe, its third sister city in "
-         "Japan.", "new"),
+        (
+            "Perth on Monday signed a sister city agreement with Kobe, its third sister city in "
+            "Japan.",
+            "new",
+        ),
         ("Perth and Kobe signed a charter on Monday, their fifth sister city link.", "new"),
         ("Perth hopes to make Kobe its next sister city.", "proposed"),
     ],
@@ -265,3 +268,15 @@ def test_a_relative_clause_does_not_hide_an_ending(extractor):
 )  # fmt: skip
 def test_an_anniversary_of_the_tie_is_a_tie_in_place_even_to_come(extractor, text, status):
     assert {p.status for p in links(extractor, text).values()} == {status}
+
+
+def test_each_coordinated_part_gives_its_own_pair_its_kind_and_status(extractor):
+    text = (
+        "This year marks the 20th anniversary of the twinning of Cusco and Kazan, and talks "
+        "between Arequipa and Kazan on a memorandum of understanding continue."
+    )
+    found = set(links(extractor, text))
+    assert found == {("Cusco", "Kazan", "sister_city"), ("Arequipa", "Kazan", "mou")}
+    twinning = links(extractor, text)[("Cusco", "Kazan", "sister_city")]
+    assert (twinning.status, twinning.year) == ("existing", 2005)
+    assert links(extractor, text)[("Arequipa", "Kazan", "mou")].status == "proposed"
