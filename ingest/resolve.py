@@ -33,6 +33,8 @@ CURATED_PRIOR = 6.5
 WORLD_CITY = 1_000_000
 WORLD_CITY_BONUS = 3.0
 CAPITAL_BONUS = 3.0
+OFFICE_FIT = 2.0
+OFFICE_KINDS = {"governor": "region", "gov.": "region", "gov": "region", "mayor": "city"}
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
 ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # "GB-KEN", not "US-CA-silicon-valley"
 # Regions named by a plain word of direction or shape ("Western", "Centre", "Gulf", "East").
@@ -201,7 +203,20 @@ def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -
         score += 3.0 if hint == place.kind else -3.0
     elif place.kind == "city":
         score += 0.6  # "Shanghai" is the city, not the municipality, unless told otherwise
+    if _office_kind(span) == place.kind:
+        score += OFFICE_FIT  # "Oregon Governor Kate Brown": the state, not a town of Ohio
     return score
+
+
+def _office_kind(span: Span) -> str | None:
+    """The kind of place an office next to the name is held in: "the governor of X", "X Gov.",
+    "X Mayor"."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    if before is not None and before[1].lower_ == "of":
+        return OFFICE_KINDS.get(before[0].lower_)
+    return OFFICE_KINDS.get(after)
 
 
 def _country_evidence(doc: Doc) -> tuple[Counter, dict[int, Counter]]:

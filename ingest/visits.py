@@ -136,6 +136,17 @@ def _leaders(sent: Span, placed: list[Person]) -> list[Place]:
     return found
 
 
+def _subjects_places(sent: Span, placed: list[Person]) -> list[Place]:
+    """ "Nixon left on Monday and has visited Montreal and Ottawa": the places of the people the
+    sentence is about."""
+    found = []
+    for person in placed:
+        surname = person.name.split()[-1]
+        if any(t.text == surname and t.dep_ in {"nsubj", "nsubjpass"} for t in sent):
+            found += [person.place] if person.place not in found else []
+    return found
+
+
 def _anaphoric_host(
     text: str, parties: list[Party], placed: list[Person], state: ArticleState
 ) -> Place | None:
@@ -278,6 +289,7 @@ def visits(
     visitors = origins or [
         p.place for p in parties if not p.via_org and p.place.country != host.country
     ]
+    visitors = visitors or [p for p in _subjects_places(sent, placed) if p.country != host.country]
     home = state.home  # "SIBU — ... the study trip to Pontianak": the home town went
     if not visitors and match and TRIP.match(match.group()) and home:
         visitors = [home] if home.country != host.country else []

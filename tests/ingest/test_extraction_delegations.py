@@ -145,3 +145,25 @@ def test_region_after_capital_of_only_locates_the_city(extractor):
         "wanted to establish a sister-city relationship with Lyon."
     )
     assert links(facts(extractor, text), "sister_city") == {frozenset(("Nagpu", "Lyon"))}
+
+
+def test_a_leader_who_visited_places_brings_his_own_place(extractor):
+    text = (
+        "Oregon Governor Kate Brown is leading a trade mission to Japan this week.\n\n"
+        "Brown left on Sunday and has visited Tokyo, Osaka and Kobe to meet business leaders."
+    )
+    found = facts(extractor, text)
+    assert ("Oregon", "US", "region") in place_names(found)  # a governor's: no town of Ohio
+    assert visits(found) == {("Oregon", "Tokyo"), ("Oregon", "Osaka"), ("Oregon", "Kobe")}
+
+
+def test_the_subject_of_a_visit_to_several_cities_is_the_visitor(extractor):
+    text = (
+        "Lyon Mayor Claire Dumont arrived in Japan on Sunday.\n\n"
+        "Dumont has since visited Tokyo, Osaka and Kobe, and meets investors on Friday."
+    )
+    assert visits(facts(extractor, text)) == {
+        ("Lyon", "Tokyo"),
+        ("Lyon", "Osaka"),
+        ("Lyon", "Kobe"),
+    }
