@@ -52,6 +52,8 @@ from ingest.visits import find_hosting, host_named, visits
 # Organisations that act for their place: subjects and those signed "with".
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "appos"})
 NAME_LABELS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+SEAT_VERBS = frozenset({"base", "based", "headquarter", "headquartered", "locate", "located"})
+TRADERS = frozenset({"company", "firm", "business", "enterprise", "exporter", "importer"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
 CONTAINER_AFTER = re.compile(
@@ -166,7 +168,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     offset = sent.start_char
     parties, venues = [], []
     for i, m in enumerate(named):
-        if _where_said(m.span):
+        if _where_said(m.span) or _seat(m.span):
             continue  # "..., the premier said in Nanjing": where it was said, not who
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
@@ -231,6 +233,22 @@ def _where_said(span: Span) -> bool:
         token.dep_ == "pobj"
         and token.head.lower_ in {"in", "at"}
         and token.head.head.lemma_ in SPEECH_VERBS
+    )
+
+
+def _seat(span: Span) -> bool:
+    """ "a society based in Frankfurt", "a Frankfurt-based society": where an organisation sits,
+    not a party. Firms based there are its trade ("deals with companies based in Abidjan")."""
+    token, doc = span.root, span.doc
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+        verb = token.head.head
+        return verb.lemma_ in SEAT_VERBS and verb.head.lemma_ not in TRADERS
+    after = doc[span.end : span.end + 3]
+    return (
+        len(after) == 3
+        and after[0].text == "-"
+        and after[1].lemma_ in SEAT_VERBS
+        and after[2].lemma_ not in TRADERS
     )
 
 

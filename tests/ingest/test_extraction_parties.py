@@ -217,3 +217,21 @@ def test_a_paragraph_opening_with_two_places_is_one_sentence(extractor):
                  "Twinning news\n\nPerth and Kobe signed a sister city agreement on Monday, "
                  "their first partnership."):  # fmt: skip
         assert {k[2] for k in links(extractor, text)} == {"sister_city"}, text
+
+
+def test_where_an_organisation_is_based_is_no_party(extractor):
+    text = (
+        "The Atlantic Bridge Society based in Hamburg named Lyon and Portland the most active "
+        "sister cities of the decade.\n\nA Berlin-based foundation praised Kobe and Seattle for "
+        "their twinning."
+    )
+    pairs = {frozenset((a, b)) for a, b, _ in links(extractor, text)}
+    assert pairs == {frozenset(("Lyon", "Portland")), frozenset(("Kobe", "Seattle"))}
+
+
+def test_firms_based_in_a_city_trade_for_it(extractor):
+    text = (
+        "Kumasi firms signed contracts worth $4 million with companies based in Abidjan during "
+        "the trade mission."
+    )
+    assert ("Kumasi", "Abidjan", "trade_deal") in links(extractor, text)
