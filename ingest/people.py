@@ -195,14 +195,24 @@ def _before_aside(doc: Doc, end: int) -> int:
     return opening if opening is not None else end
 
 
-def _role_before(person: Span, mentions, org_mentions, country_of) -> _Found | None:
-    """ "its mayor, Joaquim Braga", "the mayor of Santos, Paulo Lobo": the role comes first."""
+def _role_before(person: Span, mentions, org_mentions, country_of, names) -> _Found | None:
+    """ "its mayor, Joaquim Braga", "the mayor of Santos, Paulo Lobo": the role comes first.
+
+    Not the role of a name before it that has no title of its own: "Li, Governor of Sichuan,
+    Zhao, Governor of Yunnan" (but "Cllr Ann Lee, Mayor of Lund, Bo Berg" is Berg's).
+    """
     doc = person.doc
     comma = before_honorifics(doc, person.start) - 1  # "the mayor of Santos, Dr. Paulo Lobo"
     if comma < 2 or doc[comma].text != ",":
         return None
     phrase = title_before(doc, comma)
     if phrase is None:
+        return None
+    earlier = next((n for n in names if n.end == phrase.start - 1 and doc[n.end].text == ","), None)
+    if earlier is not None and not (
+        _prenominal(earlier, mentions, org_mentions)
+        or _role_before(earlier, mentions, org_mentions, country_of, names)
+    ):
         return None
     owner = doc[_owner_start(doc, phrase.start) : phrase.end]
     place = _place_in(owner, mentions, org_mentions) or _anaphoric_place(
@@ -301,7 +311,7 @@ def find_people(
     previous: tuple[int, _Found] | None = None  # where the last role-holder's name ended
     for person in names:
         hit = (
-            _role_before(person, mentions, org_mentions, country_of)
+            _role_before(person, mentions, org_mentions, country_of, names)
             or _appositive(person, mentions, org_mentions, country_of, names)
             or _titled_person(person, mentions, org_mentions)
             or _listed_after(person, previous)

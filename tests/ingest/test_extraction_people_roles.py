@@ -58,3 +58,23 @@ def test_town_hall_official_without_place_belongs_to_the_most_named_city(extract
         "their art.\n\nMayor Carla Dimitriou said the exchange mattered."
     )
     assert people(extractor, text)["Carla Dimitriou"] == ("mayor", "Geelong")
+
+
+def test_in_a_list_of_names_each_followed_by_its_office_the_office_is_the_name_before(
+    extractor,
+):
+    text = (
+        "Li Ming, Governor of Sichuan Province, Zhao Lei, Governor of Yunnan Province, and Ivan "
+        "Petrov, Governor of Primorsky Krai, attended the meeting."
+    )
+    found = people(extractor, text)
+    assert found["Li Ming"] == ("governor", "Sichuan")
+    assert found["Zhao Lei"] == ("governor", "Yunnan")
+    assert found["Ivan Petrov"] == ("governor", "Primorsky")
+
+
+def test_in_a_caption_of_titled_names_an_office_between_two_names_is_the_next_one_s(extractor):
+    text = "Pictured: Mayor of Lund, Mr Bo Berg, Cllr Pat Kenny, Mayor of Arklow, Ms Kerry Fox."
+    found = people(extractor, text)
+    assert found["Bo Berg"] == ("mayor", "Lund")
+    assert found["Kerry Fox"] == ("mayor", "Arklow")
