@@ -393,7 +393,11 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     return matches
 
 
-def _links(parties, state, text, matches: dict[str, re.Match]) -> list[Partnership]:
+def _links(
+    parties, state, text, matches: dict[str, re.Match], whole: tuple[str, int] | None = None
+) -> list[Partnership]:
+    """The links the kinds `matches` found in `text` report; `text` is a part of the sentence
+    `whole` gives (with the part's offset) when the sentence reports several."""
     found, specific = [], set()
     triggers = [m.start() for m in matches.values()]
     for kind, match in matches.items():
@@ -402,7 +406,12 @@ def _links(parties, state, text, matches: dict[str, re.Match]) -> list[Partnersh
             continue
         money_kind = kind == "trade_deal" or (kind == "mou" and "trade_deal" not in matches)
         amount = _amount(text) if money_kind else None
-        year = link_year(text, status, state.published, match.start())
+        if whole is None:
+            year = link_year(text, status, state.published, match.start())
+        else:
+            sentence, offset = whole
+            at, within = offset + match.start(), (offset, offset + len(text))
+            year = link_year(sentence, status, state.published, at, within)
         acting = _clause_parties(parties, text, match.start())
         if kind == "cooperation" and len(acting) > 2:
             continue  # talk among many delegates is no bilateral link
@@ -434,7 +443,8 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
         parties = parties_of(part, [m for m in named if part.start <= m.span.start < part.end])
         if len({p.place.key for p in parties}) < 2:
             return []
-        found += _links(parties, state, part.text, _kind_matches(part, part.text, state))
+        matches = _kind_matches(part, part.text, state)
+        found += _links(parties, state, part.text, matches, whole=(text, begin))
     return [replace(link, evidence=text.strip()) for link in found] if len(bounds) > 2 else []
 
 

@@ -433,18 +433,27 @@ def _signed(text: str) -> bool:
 
 
 def link_year(
-    text: str, status: str, published: str | None, start: int | None = None
+    text: str,
+    status: str,
+    published: str | None,
+    start: int | None = None,
+    within: tuple[int, int] | None = None,
 ) -> int | None:
     """The year a link began: the earliest stated start for existing or ended ones, else the
     event's; none for a proposal. Given the trigger's `start`, a year of another main clause
-    that reports an event of its own ("..., and it signed a pact with Y in 2004") is not its."""
+    that reports an event of its own ("..., and it signed a pact with Y in 2004") is not its.
+    Given the part of the sentence that reports the link (`within`), only years said there
+    count, though the year an anniversary falls in may be said before ("2022 marks the 10th
+    anniversary of A's tie, and the 30th of B's")."""
     ranges = [m.span() for m in YEAR_RANGE.finditer(text)]
+    begin, end = within or (0, len(text))
     mentions = [
         y
         for y in years_in(text, published)
         if not (y.how == "since" and _lapsed(text, y.start))
-        and (start is None or not _other_event(text, start, y))
+        and (start is None or within is not None or not _other_event(text, start, y))
         and not any(a <= y.start < b for a, b in ranges)
+        and begin < y.end <= end
     ]
     reported = published_year(published)
     if status in {"existing", "ended"}:

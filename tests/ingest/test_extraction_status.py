@@ -280,3 +280,15 @@ def test_each_coordinated_part_gives_its_own_pair_its_kind_and_status(extractor)
     twinning = links(extractor, text)[("Cusco", "Kazan", "sister_city")]
     assert (twinning.status, twinning.year) == ("existing", 2005)
     assert links(extractor, text)[("Arequipa", "Kazan", "mou")].status == "proposed"
+
+
+def test_coordinated_anniversaries_date_each_tie_from_the_year_they_fall_in(extractor):
+    text = (
+        "2024 marks the 10th anniversary of the twinning of Cusco and Kazan, and the 25th "
+        "anniversary of the friendship agreement between Arequipa and Kazan."
+    )
+    found = links(extractor, text, published="2024-05-02")
+    assert (
+        found[("Cusco", "Kazan", "sister_city")].year,
+        found[("Arequipa", "Kazan", "friendship_city")].year,
+    ) == (2014, 1999)
