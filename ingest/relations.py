@@ -518,15 +518,15 @@ STATUS_WEIGHT = {"ended": 4, "existing": 3, "new": 2, "proposed": 1}
 
 def _merge(known: Partnership | None, again: Partnership) -> Partnership:
     """The same link twice in an article: keep the surest reading (ended > existing > new >
-    proposed); a long-standing link keeps the start year the other mention gives."""
+    proposed); a long-standing link keeps the earliest start year either mention gives."""
     if known is None:
         return again
     better = STATUS_WEIGHT[again.status] > STATUS_WEIGHT[known.status]
     same_but_dated = again.status == known.status and known.year is None and again.year
     kept, other = (again, known) if better or same_but_dated else (known, again)
     standing = {"existing", "ended"}
-    if kept.year is None and other.year and {kept.status, other.status} <= standing:
-        return replace(kept, year=other.year)
+    if other.year and {kept.status, other.status} <= standing:
+        return replace(kept, year=min(kept.year or other.year, other.year))  # the earliest start
     return kept
 
 

@@ -254,6 +254,13 @@ def main_clause_at(text: str, start: int) -> tuple[int, int]:
     return begin, end
 
 
+# "named A and B the most active sister cities", "an award for the best twinning": a tie
+# praised is one in place.
+ACCOLADE = re.compile(
+    r"\b(?:most|best|oldest|longest|strongest|outstanding|exemplary)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sister|twin|friendship|partner)",
+    re.I,
+)
 # "the 30th anniversary of their twinning" (past or to come): the link is there already.
 ANNIVERSARY_OF = re.compile(r"\banniversary of (?:[\w'’-]+ ){0,3}$", re.I)
 # "Kobe, its sister city,", "from their partner town": a tie the place already has...
@@ -282,7 +289,7 @@ def _stated_status(text: str, published: str | None) -> str | None:
         return "existing"
     if _signed(text) or FIRST_AGREEMENT.search(text):
         return "new"
-    if _possessed_tie(text):  # after a signing: "signed with Kobe, its third sister city"
+    if _possessed_tie(text) or ACCOLADE.search(text):  # after a signing, as "its sister city"
         return "existing"
     if PROPOSED.search(text) or _future(text, published):
         return "proposed"

@@ -292,3 +292,29 @@ def test_coordinated_anniversaries_date_each_tie_from_the_year_they_fall_in(extr
         found[("Cusco", "Kazan", "sister_city")].year,
         found[("Arequipa", "Kazan", "friendship_city")].year,
     ) == (2014, 1999)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sister Cities International named Lyon and Portland the most active sister cities.",
+        "Lyon and Portland won an award for the best twinning in France.",
+    ],
+)
+def test_a_tie_praised_is_a_tie_in_place(extractor, text):
+    [link] = links(extractor, text).values()
+    assert (link.kind, link.status) == ("sister_city", "existing")
+
+
+def test_signing_the_best_agreement_is_still_a_signing(extractor):
+    text = "Lyon and Portland signed the most ambitious sister city agreement in France on Monday."
+    assert links(extractor, text)[("Lyon", "Portland", "sister_city")].status == "new"
+
+
+def test_a_tie_dated_twice_starts_at_the_earliest_year(extractor):
+    text = (
+        "Lyon and Porto, twin cities since 2001, renewed their charter on Monday.\n\n"
+        "The twinning of Lyon and Porto dates back to 1998, when a student exchange began."
+    )
+    tie = links(extractor, text)[("Lyon", "Porto", "sister_city")]
+    assert (tie.status, tie.year) == ("existing", 1998)
