@@ -281,6 +281,9 @@ def visits(
         return []
     if host is None:
         return []
+    at_host = [m.span.start_char - sent.start_char for m in named if m.place == host]
+    if match and at_host:  # "Welcoming the delegation, he spoke of his visit to Lyon in 2013"
+        start = max((t.start() for t in VISIT_REGEX.finditer(text, 0, at_host[0])), default=start)
     status = visit_status(text, start, state.published)
     if status is None:
         return []

@@ -318,3 +318,11 @@ def test_a_tie_dated_twice_starts_at_the_earliest_year(extractor):
     )
     tie = links(extractor, text)[("Lyon", "Porto", "sister_city")]
     assert (tie.status, tie.year) == ("existing", 1998)
+
+
+def test_a_visit_is_dated_by_its_own_words_not_the_first_visit_word_of_the_sentence(extractor):
+    text = (
+        "Welcoming the French delegation, Porto Mayor Rui Costa recalled his visit to Lyon in 2013."
+    )
+    visit = links(extractor, text, published="2022-12-04")[("Porto", "Lyon", "visit")]
+    assert (visit.status, visit.year) == ("existing", 2013)
