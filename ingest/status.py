@@ -48,9 +48,11 @@ ENDED_ACTIVE = re.compile(
     rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}",
     re.I,
 )
-# A link reported over: "the twinning with X was suspended", "the agreement lapsed".
+# A link reported over: "the twinning with X was suspended", "the agreement lapsed", "the
+# partnership with X, formalised in 2011, was suspended".
 ENDED_PASSIVE = re.compile(
-    rf"\b{_LINK_NOUN}(?:\s+(?:with|between)\s+[^.;,]{{1,60}}?)?\s+(?:(?:was|were|has been|"
+    rf"\b{_LINK_NOUN}(?:\s+(?:with|between|of)\s+[^.;,]{{1,60}}?)?(?:\s*,[^.;,]{{1,60}},)?"
+    rf"\s+(?:(?:was|were|has been|"
     rf"have been|had been|is|are)\s+(?:\w+ly\s+)?(?:ended|suspended|terminated|severed|"
     rf"dissolved|revoked|scrapped|discarded|abandoned|cancell?ed|annull?ed|rescinded|frozen|cut|"
     rf"put on (?:hold|ice))|(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed))\b",
@@ -521,7 +523,7 @@ START_CUE = re.compile(
 def _ending_year(text: str, year: YearMention, reported: int | None) -> bool:
     """Whether a year dates a link's ending ("suspended ties in 2022"), not its start."""
     endings = [m.start() for m in ENDING.finditer(text)]
-    endings += [m.start() for m in ENDED_PASSIVE.finditer(text)]
+    endings += [m.end() for m in ENDED_PASSIVE.finditer(text)]  # "was suspended [in 2022]"
     if not endings or year.how != "explicit" or START_CUE.search(text[: year.start]):
         return False
     begin, _ = main_clause_at(text, year.start)
