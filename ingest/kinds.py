@@ -15,6 +15,7 @@ KIND_PATTERNS = {
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"friendship (?:relations(?:hip)?|ties|agreements?|pacts?|accords?)",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|"
+    r"\bmemorand(?:um|a|ums) (?:between|(?:was|were) (?:signed|inked))|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
     r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
     r"(?:agreements?|charters?|memorand(?:um|a|ums)|accords?|pacts?)|"

@@ -35,7 +35,9 @@ NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town M
 HOST_PREPOSITIONS = {"in", "to", "at"}
 HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
 GUEST_VERBS = HOSTING_VERBS - {"invite"}  # an invitation is no visit yet
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "state", "region", "county"})
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "province", "state", "region", "county", "port", "capital"}
+)
 # A journey the article's own place makes when no one else is named: "the trip to X".
 TRIP = re.compile(r"trip|tour|travel", re.I)
 
@@ -62,12 +64,13 @@ def host_named(named: list[Mention]) -> Place | None:
 
 
 def _visited(token) -> bool:
-    """ "visited Mosul", "to tour the harbour, the city of Split and ...": what is visited."""
+    """ "visited Mosul", "toured the port of Busan", "to tour the harbour, the city of Split and
+    ...": what is visited."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in PLACE_NOUNS:
         token = token.head.head  # "the city of Mosul"
     while token.dep_ in {"conj", "appos"} and token.head != token:
         token = token.head
-    return token.dep_ == "dobj" and token.head.lemma_ == "visit"
+    return token.dep_ == "dobj" and token.head.lemma_ in {"visit", "tour"}
 
 
 def _venue_of_event(token) -> bool:
@@ -221,13 +224,19 @@ def find_hosting(sent: Span, mentions: list[Mention], people: list[Person]) -> H
         )  # "the county's chair welcomed them to Arklow": Arklow hosts
         if host is None:
             continue
-        found = [m.place for m in mentions if _within(m.span, guests)]
+        found = [m.place for m in mentions if _within(m.span, guests) or _from(m.span, verb)]
         found += [
             p.place for p in people if any(t.text == p.name.split()[-1] for t in guests.subtree)
         ]
         visitors = [g for g in dict.fromkeys(found) if g.country != host.country]
         return Hosting(host, visitors, verb.idx - sent.start_char)
     return None
+
+
+def _from(span: Span, verb) -> bool:
+    """ "hosted his counterpart from Tianjin", parsed with "from Tianjin" on the verb."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head == verb
 
 
 def _destination(verb, mentions: list[Mention]) -> Place | None:

@@ -167,3 +167,13 @@ def test_the_subject_of_a_visit_to_several_cities_is_the_visitor(extractor):
         ("Lyon", "Osaka"),
         ("Lyon", "Kobe"),
     }
+
+
+def test_a_port_toured_is_the_host(extractor):
+    text = "Visiting Fukuoka Mayor Yuki Sato toured the port of Busan on Friday."
+    assert visits(facts(extractor, text)) == {("Fukuoka", "Busan")}
+
+
+def test_a_counterpart_from_a_place_is_a_guest_of_the_host(extractor):
+    text = "Mayor Lee of Incheon hosted his counterpart from Tianjin at City Hall."
+    assert visits(facts(extractor, text)) == {("Tianjin", "Incheon")}

@@ -70,3 +70,8 @@ def test_a_value_in_an_unfamiliar_currency_is_still_a_value(extractor):
     assert "trade_deal" in kinds(extractor, text)
     text = "Leeds firms signed contracts totalling 12 projects with companies in Dakar."
     assert "trade_deal" not in kinds(extractor, text)  # a count, not a value
+
+
+def test_a_memorandum_between_two_places_is_one_without_its_full_name(extractor):
+    text = "The memorandum between Almaty and Bishkek was signed by the two mayors on Monday."
+    assert set(kinds(extractor, text)) == {"mou"}
