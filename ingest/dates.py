@@ -114,6 +114,8 @@ _ORDINAL = (
 ANNIVERSARY = re.compile(
     rf"\b({_ORDINAL})(?=((?:\s+(?:and|&)\s+(?:{_ORDINAL}))?\s+anniversar(?:y|ies))\b)", re.I
 )
+# "marked 30 years as sister cities": an anniversary in other words.
+YEARS_MARKED = re.compile(r"\b(?:mark|celebrat|commemorat)\w*\s+(\d{1,3})(?=(\s+years?)\b)", re.I)
 YEAR = re.compile(r"(?<![\d,.$€£¥#])(?:19\d\d|20\d\d|2100)(?![\d%]|[.,]\d|\s*(?:%|per\s?cent))")
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 # "in March", "on 7 January", "on Feb 7" without a year: the latest such month by publication.
@@ -259,7 +261,9 @@ def _anniversaries(
     """
     reported = published_year(published)
     mentions = []
-    for m in ANNIVERSARY.finditer(sentence):
+    found = [(m, ordinal_value(m[1])) for m in ANNIVERSARY.finditer(sentence)]
+    found += [(m, int(m[1])) for m in YEARS_MARKED.finditer(sentence)]
+    for m, lasted in found:
         falls_in = [
             y
             for y in dated
@@ -267,9 +271,9 @@ def _anniversaries(
         ]
         if not falls_in:
             continue
-        end = m.end(2)  # of the word "anniversary"
+        end = m.end(2)  # of the word "anniversary" or "years"
         near = min(falls_in, key=lambda y: min(abs(y.start - end), abs(m.start() - y.end)))
-        start = near.year - ordinal_value(m[1])
+        start = near.year - lasted
         if start >= MIN_YEAR:
             span = (min(near.start, m.start()), max(near.end, end))
             mentions.append(YearMention(*span, start, "anniversary"))

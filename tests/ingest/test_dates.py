@@ -130,6 +130,8 @@ def test_approximate_durations_give_no_start_year(sentence):
         ("This year the two cities celebrate the thirtieth anniversary of their pact.", 1995),
         ("In 2024 and 2025, Ghent and Kyoto mark their twenty-fifth anniversary.", 2000),
         ("The 1990 charter reaches its 35th anniversary in 2025.", 1990),
+        ("In 2025, Leeds and Dortmund marked 40 years as twin cities.", 1985),
+        ("This year the two cities celebrate 30 years of partnership.", 1995),
     ],
 )
 def test_an_anniversary_in_a_stated_year_gives_the_start(sentence, began):
