@@ -340,7 +340,7 @@ class PlaceTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
-        doc.ents = _trim_titles(doc)
+        doc.ents = [part for ent in _trim_titles(doc) for part in self._office_place_apart(ent)]
         countries = _scan(doc, lambda key: key in gaz.countries)
         names = _scan(doc, lambda key: key in gaz.names, _with_suffix)
         names = [s for s in map(self._without_possessive, names) if s is not None]
@@ -458,6 +458,18 @@ class PlaceTagger:
         parts.append(part)
         names = [fold("".join(p)) for p in parts]
         return len(names) > 1 and all(name in self.gaz.names for name in names)
+
+    def _office_place_apart(self, ent: Span) -> list[Span]:
+        """ "Mayor of Tbilisi Kakha Kaladze", taken for one person: the office's place, then the
+        name (of two words at least)."""
+        doc = ent.doc
+        office = ent.start >= 2 and doc[ent.start - 2].lower_ in TITLE_WORDS
+        if ent.label_ != "PERSON" or not office or doc[ent.start - 1].lower_ != "of":
+            return [ent]
+        for end in range(ent.end - 2, ent.start, -1):
+            if fold(doc[ent.start : end].text) in self.gaz.names:
+                return [Span(doc, ent.start, end, "GPE"), Span(doc, end, ent.end, "PERSON")]
+        return [ent]
 
     def _allowed(self, span: Span, person_parts: set[str]) -> bool | None:
         """True: a place. False: not a place. None: inside an organisation's name."""

@@ -78,3 +78,16 @@ def test_in_a_caption_of_titled_names_an_office_between_two_names_is_the_next_on
     found = people(extractor, text)
     assert found["Bo Berg"] == ("mayor", "Lund")
     assert found["Kerry Fox"] == ("mayor", "Arklow")
+
+
+def test_an_office_s_place_the_model_reads_into_the_name_is_the_place(extractor):
+    text = (
+        "The agreement was signed by Mayor of Tbilisi Kakha Kaladze and Vilnius Mayor Valdas "
+        "Benkunskas."
+    )
+    found = people(extractor, text)
+    assert found["Kakha Kaladze"] == ("mayor", "Tbilisi")
+    facts = extractor(ArticleText(text=text, published="2024-03-15"))
+    assert {(p.a.name, p.b.name, p.kind) for p in facts.partnerships} == {
+        ("Tbilisi", "Vilnius", "mou")
+    }
