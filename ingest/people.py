@@ -158,11 +158,12 @@ def _has_plural(role: Span) -> bool:
 
 
 def _titles_name(phrase: Span, name: Span) -> bool:
-    """Whether the phrase is a title before a name ("Cllr Tom Hart"), not a role of its own."""
+    """Whether the phrase is a title before a name ("Cllr Tom Hart", "Ambassador to China
+    Palitha Kohona"), not a role of its own."""
     if not phrase.start < name.start < phrase.end:
         return False
-    doc = phrase.doc
-    return title_start(doc, before_honorifics(doc, name.start)) <= phrase.start + 1
+    doc, start = phrase.doc, before_honorifics(phrase.doc, name.start)
+    return title_start(doc, start) <= phrase.start + 1 or _posted_to(doc, start)
 
 
 def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found | None:
@@ -171,6 +172,8 @@ def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found |
     if title_start(doc, end) == end:
         end = _before_aside(doc, before_honorifics(doc, end))
     start = title_start(doc, end)
+    if start == end and _posted_to(doc, end):  # "Ambassador to China Palitha Kohona"
+        start = title_start(doc, end - 2)
     if start == end:
         return _title_of_place(person, mentions + org_mentions) or _title_of_portfolio(
             person, mentions + org_mentions
@@ -185,6 +188,17 @@ def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found |
     ]  # "Governor Enrique Alfaro of Jalisco", "Chief Executive Jo Ward of Leeds City Council"
     place = before[0].place if before else after[0].place if after else None
     return _Found(person.text, role, place, _has_plural(doc[start:end]))
+
+
+def _posted_to(doc: Doc, end: int) -> bool:
+    """ "Ambassador to China", "Consul General in Houston" right before a name: a title and
+    the place of its posting."""
+    return (
+        end >= 3
+        and doc[end - 2].lower_ in {"to", "in"}
+        and doc[end - 1].ent_type_ == "GPE"
+        and title_start(doc, end - 2) < end - 2
+    )
 
 
 def _before_aside(doc: Doc, end: int) -> int:

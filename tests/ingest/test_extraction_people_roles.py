@@ -91,3 +91,13 @@ def test_an_office_s_place_the_model_reads_into_the_name_is_the_place(extractor)
     assert {(p.a.name, p.b.name, p.kind) for p in facts.partnerships} == {
         ("Tbilisi", "Vilnius", "mou")
     }
+
+
+def test_a_title_posted_to_a_country_before_a_name_is_that_person_s(extractor):
+    text = (
+        "Present were Deputy Governor of Yunnan Province Li Wei, Sri Lankan Ambassador to China "
+        "Palitha Kohona and the mayor of Colombo."
+    )
+    found = people(extractor, text)
+    assert found["Li Wei"] == ("deputy governor", "Yunnan")
+    assert found["Palitha Kohona"] == ("ambassador to china", None)
