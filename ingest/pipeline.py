@@ -54,6 +54,10 @@ REGION_SUFFIXES = frozenset(
         "emirate",
     ]
 )
+MONTH_WORD = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December"
+)
 CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
 KIND_NOUNS = frozenset(
@@ -210,6 +214,16 @@ def _same_land(region, country: str) -> bool:
     return (region.code or "").split("-", 1)[-1] == country
 
 
+def _month_of_date(span: Span) -> bool:
+    """ "HANOI, Nov 8", "on 3 March": a month beside a day is no town called Nov or March."""
+    doc = span.doc
+    if len(span) != 1 or not MONTH_WORD.fullmatch(span.text):
+        return False
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return any(t is not None and t.like_num for t in (before, after))
+
+
 def _trim_titles(doc: Doc) -> list[Span]:
     """ "Councillor Ann Lee" is Ann Lee; "Kobe Mayor" and "Himeji Castle" are no people."""
     ents = []
@@ -291,7 +305,11 @@ def _after_campus_org(span: Span) -> bool:
 
 def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> None:
     """A doubtful name listed beside accepted places is one too ("Oakley, Saratoga and Gilroy")."""
-    spans = [s for s in spans if not any(e.label_ in NOT_PLACE_LABELS for e in _overlapping(s))]
+    spans = [
+        s
+        for s in spans
+        if not any(e.label_ in NOT_PLACE_LABELS for e in _overlapping(s)) and not _month_of_date(s)
+    ]
     changed = True
     while changed:
         changed = False
@@ -475,6 +493,8 @@ class PlaceTagger:
         """True: a place. False: not a place. None: inside an organisation's name."""
         if _after_campus_org(span):
             return None
+        if _month_of_date(span):
+            return False
         if _is_dateline(span):
             return True
         after = span.doc[span.end] if span.end < len(span.doc) else None

@@ -387,8 +387,8 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
         if match:
             matches[kind] = match
     matches |= partners_listed(text, state, matches)
+    valued_deal(matches, text)  # first: "signed a cooperation deal" with no value is no trade
     one_agreement(matches)
-    valued_deal(matches, text)
     twinning_memorandum(matches)
     return matches
 

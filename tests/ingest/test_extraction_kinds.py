@@ -75,3 +75,8 @@ def test_a_value_in_an_unfamiliar_currency_is_still_a_value(extractor):
 def test_a_memorandum_between_two_places_is_one_without_its_full_name(extractor):
     text = "The memorandum between Almaty and Bishkek was signed by the two mayors on Monday."
     assert set(kinds(extractor, text)) == {"mou"}
+
+
+def test_a_cooperation_deal_signed_without_a_value_is_a_memorandum(extractor):
+    text = "Vientiane and Hanoi signed a cooperation deal on Wednesday."
+    assert set(kinds(extractor, text)) == {"mou"}

@@ -183,3 +183,8 @@ def test_a_capital_is_its_country_s_when_the_article_names_that_country(extracto
     found = places(extractor, text)
     assert ("Kingston", country, "city") in found
     assert ("Toronto", "CA", "city") in found
+
+
+def test_a_month_beside_a_day_is_no_town(extractor):
+    text = "HANOI, Nov 8 (Reuters) - Hanoi and Vientiane signed a cooperation agreement."
+    assert {name for name, _, _ in places(extractor, text)} == {"Hanoi", "Vientiane"}
