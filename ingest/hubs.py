@@ -125,20 +125,23 @@ def named_with(text: str) -> int | None:
 def possessive_place(state, wanted: str | None) -> Place | None:
     """What "its" or "the city's" stands for before a list of partners: the hub of the link
     reported last (the article's own place when it is one of that pair), else that place; a
-    place already reported twinned."""
+    place already reported twinned, or the article's own place when no link is reported yet."""
     candidates = list(state.last_pair or ())
     if not candidates or state.focus in candidates:
         candidates = [state.focus] if state.focus else []
     twinned = {key for pair in state.twinned for key in pair}
+    if state.last_pair is None and state.focus is not None:
+        twinned.add(state.focus.key)  # the article's own place, before any link is reported
     return next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
 
 
 def partners_listed(text: str, state, matches: dict) -> dict[str, re.Match]:
-    """ "Its other partners are A and B": partners of the kind the article reported last."""
+    """ "Its other partners are A and B": partners of the kind the article reported last, or
+    partner cities when it reported none."""
     listing = possessive_hub(text)
-    if matches or listing is None or not listing.partners_only or state.last_kind is None:
+    if matches or listing is None or not listing.partners_only:
         return {}
-    return {state.last_kind: re.search(r"\bpartners\b", text)}
+    return {state.last_kind or "sister_city": re.search(r"\bpartners\b", text)}
 
 
 def list_header(sent, parties, state, matches, links) -> ListHeader | None:

@@ -121,7 +121,7 @@ EXISTING = re.compile(
     r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)[\s-]"
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are|remains?|stays?) (?:also |still )?twinned|"
-    r"(?:sister|twin|partner|friendship) (?:cities|towns) include|"
+    r"(?:sister|twin|partner|friendship) (?:cities|towns) include|\bpartners (?:are|include)\b|"
     r"(?:sister|twin|partner|friendship)[\s-](?:cities|towns) of (?:[\w'’.-]+ ){1,4}?"
     r"(?:are|include)\b|"
     r"(?:has|have) (?:already |also |long )?(?:had )?(?:(?:sister[\s-]city|twinning|partnership|"

@@ -101,3 +101,17 @@ def test_a_town_listed_with_surer_partners_needs_no_country_of_its_own(extractor
     facts = extractor(ArticleText(text=text, published="2025-03-05"))
     partners = {p.b.name for p in facts.partnerships if p.a.name == "Suwon"}
     assert partners == {"Kumamoto", "Asheville", "Cluj-Napoca"}
+
+
+def test_the_partners_of_the_article_s_town_are_its_partner_cities_in_place(extractor):
+    text = (
+        "Tartu and its twins\n\nTARTU, Estonia - The city of Tartu has twelve sister cities.\n\n"
+        "Its partners include Uppsala in Sweden, Turku in Finland and Frederiksberg in Denmark.\n\n"
+        "Its other partners are Deventer and Zutphen, both in the Netherlands, and Salisbury in "
+        "Britain."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Tartu") == {
+        "Uppsala", "Turku", "Frederiksberg", "Deventer", "Zutphen", "Salisbury"
+    }  # fmt: skip
+    assert {(p.status, p.year) for p in found.values()} == {("existing", None)}
