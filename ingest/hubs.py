@@ -130,8 +130,8 @@ def possessive_place(state, wanted: str | None) -> Place | None:
     if not candidates or state.focus in candidates:
         candidates = [state.focus] if state.focus else []
     twinned = {key for pair in state.twinned for key in pair}
-    if state.last_pair is None and state.focus is not None:
-        twinned.add(state.focus.key)  # the article's own place, before any link is reported
+    if state.last_pair is None and state.focus in state.recent:
+        twinned.add(state.focus.key)  # the article's own place, named before any link
     return next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
 
 
