@@ -13,7 +13,8 @@ KIND_PATTERNS = {
     r"ties|partnership)|sisterhood|twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies))|twinning|twinned|"
     r"jumelage|partner (?:towns?|cit(?:y|ies))|\bto twin\b|\btwins? with\b",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
-    r"friendship (?:relations(?:hip)?|ties|agreements?|pacts?|accords?)",
+    r"friendship (?:relations(?:hip)?|ties|agreements?|pacts?|accords?)|"
+    r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|"
     r"\bmemorand(?:um|a|ums) (?:between|(?:was|were) (?:signed|inked))|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
@@ -40,11 +41,12 @@ VISIT_REGEX = re.compile(
     re.I,
 )
 # "a sister city in China", "several partner cities": a partner the sentence does not name.
+_COUNT = r"(?:a|an|one|several|many|some|other|few|\d+|two|three)"
 UNNAMED_PARTNER = re.compile(
-    r"\b(?:has|have|had)\s+(?:had\s+)?(?:a|an|one|several|many|some|other|few|\d+|two|three)\s+"
-    r"(?:[\w-]+\s+)?$",
+    rf"\b(?:has|have|had)\s+(?:had\s+)?(?:{_COUNT}\s+(?:[\w-]+\s+){{1,3}}(?:and|,)\s+)?"
+    rf"{_COUNT}\s+(?:[\w-]+\s+)?$",
     re.I,
-)
+)  # "has 38 sister cities and 67 friendly cities" too
 # "has had a sister-city agreement with X": a relationship, so a partner, not a count of cities.
 LINK_NOUN_AFTER = re.compile(
     r"[\s-]+(?:agreement|relationship|partnership|pact|accord|ties|link|bond|arrangement)s?\b",
@@ -170,7 +172,7 @@ def modifies_event(match: re.Match, kind: str) -> bool:
     if kind == "cooperation" and EVENT_AIM.search(match.string[: match.start()]):
         return True
     if kind == "mou" and "trade" in match.group().lower():
-        return True
+        return not MEMORANDUM.search(match.group())  # "a trade memorandum" is one
     if kind == "mou" and TWINNING.search(match.group()):
         return not re.search(r"\b(?:renew\w*|new|revised|updated)\b", match.group(), re.I)
     after = match.string[match.end() : match.end() + 12].lower()

@@ -374,13 +374,19 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
         for e in entities_in(sent)
         if e.label_ in NAME_LABELS
     ]
+    # "friendly cooperation cities": the words of a twinning, no cooperation of their own
+    twinning_words = [m.span() for k in TWINNING_KINDS for m in KIND_REGEX[k].finditer(text)]
     matches = {}
     for kind, regex in KIND_REGEX.items():
         match = next(
             (
                 m
                 for m in regex.finditer(text)
-                if not inside_name(m, names) and not modifies_event(m, kind)
+                if not inside_name(m, names)
+                and not modifies_event(m, kind)
+                and not (
+                    kind == "cooperation" and any(a < m.start() < b for a, b in twinning_words)
+                )
             ),
             None,
         )

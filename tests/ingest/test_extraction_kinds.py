@@ -80,3 +80,19 @@ def test_a_memorandum_between_two_places_is_one_without_its_full_name(extractor)
 def test_a_cooperation_deal_signed_without_a_value_is_a_memorandum(extractor):
     text = "Vientiane and Hanoi signed a cooperation deal on Wednesday."
     assert set(kinds(extractor, text)) == {"mou"}
+
+
+def test_friendly_exchange_relations_are_a_friendship_tie_and_their_memorandum_is_it(extractor):
+    text = (
+        "Chengdu and Maputo signed a memorandum on establishing friendly exchange relations on "
+        "Thursday."
+    )
+    assert set(kinds(extractor, text)) == {"friendship_city"}
+
+
+def test_counted_friendly_cooperation_cities_are_no_link(extractor):
+    text = (
+        "Chengdu signed a trade memorandum with Maputo.\n\nChengdu now has 38 sister cities and "
+        "67 friendly cooperation cities, according to the city's foreign affairs office."
+    )
+    assert set(kinds(extractor, text)) == {"mou"}
