@@ -42,8 +42,8 @@ _END_BASE = (
 # partnership", "froze relations", "the withdrawal from the agreement".
 ENDED_ACTIVE = re.compile(
     rf"\b(?:(?:end|suspend|terminat|sever|dissolv|revok|discard|abandon|cancell?|annull?|"
-    rf"rescind)(?:ed|es|s)|scrap(?:ped|s)|froze|freezes|cut|cuts|broke off|breaks off|tore up|"
-    rf"tears up|pull(?:ed|s) out of|withdr(?:ew|aws) from|quits?|(?:vot|decid|agre|mov|opt|"
+    rf"rescind)(?:ed|es|s)|scrap(?:ped|s)|froze|frozen|freezes|cut|cuts|broke off|breaks off|"
+    rf"tore up|tears up|pull(?:ed|s) out of|withdr(?:ew|aws) from|quits?|(?:vot|decid|agre|mov|opt|"
     rf"resolv)(?:ed|es|s) (?:[\w-]+ ){{0,3}}?to (?:{_END_BASE})|(?:termination|suspension|"
     rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}",
     re.I,

@@ -258,6 +258,7 @@ def test_a_tie_described_in_between_keeps_its_own_status_and_year(extractor):
          1962),
         ("The twinning of Aarhus and Turku, sealed in 1962, was suspended last year.", 1962),
         ("The twinning of Aarhus and Turku was suspended in 2022.", None),
+        ("Aarhus has frozen its twinning with Turku, sealed in 1962.", 1962),
     ],
 )  # fmt: skip
 def test_an_aside_does_not_hide_an_ending_nor_its_year_the_start(extractor, text, year):
