@@ -246,6 +246,8 @@ def title_before(doc: Doc, comma: int) -> Span | None:
 
 
 # A role phrase's commas only list a portfolio ("minister of Trade, Industry and Tourism").
+# Titles held at a post abroad: "consul general in Houston" names the post, not where one is.
+POSTED_TITLES = frozenset({"consul", "consul-general", "ambassador", "envoy", "attaché", "attache"})
 ROLE_STOP = frozenset({"of", "at", "for", "with", "in", "from", ".", "who", "which", ";"})
 
 
@@ -303,7 +305,8 @@ def role_text(phrase: Span, mentions: list[Mention], country_of) -> str:
             i = body.end
             continue
         stops = token.lower_ in ROLE_STOP and not _portfolio_follows(token, mentions, country_of)
-        if stops and words:
+        posted = token.lower_ == "in" and any(w.strip().lower() in POSTED_TITLES for w in words)
+        if stops and words and not posted:  # "consul general in Houston" is the post
             break
         if not (token.lower_ in {"the", "a", "an"} and not words):
             words.append(singular(token) + token.whitespace_)

@@ -101,3 +101,13 @@ def test_a_title_posted_to_a_country_before_a_name_is_that_person_s(extractor):
     found = people(extractor, text)
     assert found["Li Wei"] == ("deputy governor", "Yunnan")
     assert found["Palitha Kohona"] == ("ambassador to china", None)
+
+
+def test_a_consul_s_post_is_part_of_the_role_and_gives_no_city(extractor):
+    text = (
+        "The ceremony was attended by Tian Min, consul general of China in Rio de Janeiro, and "
+        "Ana Souza, mayor of Niteroi."
+    )
+    found = people(extractor, text)
+    assert found["Tian Min"] == ("consul general of china in rio de janeiro", None)
+    assert found["Ana Souza"][0] == "mayor"
