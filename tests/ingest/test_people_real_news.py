@@ -117,7 +117,7 @@ def test_fellow_councillors_share_the_town_of_the_official_before_them(extractor
             "The talks in Houston were attended by the Consul General of Peru in Houston, "
             "Rosa Quispe.",
             "Rosa Quispe",
-            "consul general of peru",
+            "consul general of peru in houston",  # the post is the role's, the city not hers
         ),
         (
             "The President of Ghana, Kofi Mensah Boateng met the mayor in Kumasi.",
