@@ -441,6 +441,8 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
     places."""
     text = sent.text
     bounds = [0, *(x for m in COORDINATE_BREAK.finditer(text) for x in m.span()), len(text)]
+    if len(bounds) == 2:
+        return []
     found = []
     for begin, end in zip(bounds[::2], bounds[1::2], strict=True):
         part = sent.char_span(begin, end, alignment_mode="expand")
@@ -451,7 +453,7 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
             return []
         matches = _kind_matches(part, part.text, state)
         found += _links(parties, state, part.text, matches, whole=(text, begin))
-    return [replace(link, evidence=text.strip()) for link in found] if len(bounds) > 2 else []
+    return [replace(link, evidence=text.strip()) for link in found]
 
 
 def _clause_parties(parties: list[Party], text: str, start: int) -> list[Party]:

@@ -203,8 +203,6 @@ def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -
         score += 3.0 if hint == place.kind else -3.0
     elif place.kind == "city":
         score += 0.6  # "Shanghai" is the city, not the municipality, unless told otherwise
-    if _office_kind(span) == place.kind:
-        score += OFFICE_FIT  # "Oregon Governor Kate Brown": the state, not a town of Ohio
     return score
 
 
@@ -362,8 +360,10 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
         qual = layout.qualifiers[span.start]
         near_options, listed = layout.near_options[span.start], layout.listed_options[span.start]
         scores = Counter()
+        office = _office_kind(span)  # "Oregon Governor Kate Brown": the state, not a town of Ohio
         for place, primary in options[span.start]:
             scores[place] += _score(place, primary, span, ctx, qual, near_options)
+            scores[place] += OFFICE_FIT if place.kind == office else 0.0
             scores[place] += _sibling_fit(place, listed, regions)
             scores[place] += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0
             if _pinned(place, qual, near_options, regions):
