@@ -114,6 +114,9 @@ def _is_name_token(token) -> bool:
     return token.is_alpha and token.text[0].isupper()
 
 
+NAME_END_WORDS = HYPHEN_DESIGNATORS | {"'s", "’s"}
+
+
 def _name_end(span: Span) -> bool:
     """Whether a name may end here: a capitalised word, a hyphened designator ("-gu"), or the
     possessive of a name that holds one ("St. John's"; whether it does, the lookup decides)."""
@@ -144,12 +147,17 @@ def _cut_off(span: Span, lookup) -> bool:
 
 def _scan(doc: Doc, lookup, extend=lambda span: span) -> list[Span]:
     """Longest token-aligned spans whose folded text `lookup` accepts, left to right."""
+    names = [_is_name_token(t) for t in doc]
+    # Where a name may end, as `_name_end` decides; the cheap test first (most windows fail).
+    may_end = [n or t.lower_ in NAME_END_WORDS for n, t in zip(names, doc, strict=True)]
     found, i = [], 0
     while i < len(doc):
-        if not _is_name_token(doc[i]):
+        if not names[i]:
             i += 1
             continue
         for end in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
+            if not may_end[end - 1]:
+                continue
             span = doc[i:end]
             if _name_end(span) and lookup(fold(span.text)) and not _cut_off(span, lookup):
                 span = extend(span)
