@@ -19,7 +19,7 @@ KIND_PATTERNS = {
     r"\bmemorand(?:um|a|ums) (?:between|(?:was|were) (?:signed|inked))|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
     r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
-    r"(?:agreements?|charters?|memorand(?:um|a|ums)|accords?|pacts?)|"
+    r"(?:agreements?|charters?|memorand(?:um|a|ums)|accords?|pacts?|declarations?|protocols?)|"
     r"(?:sign|signs|signed|signing|ink|inked) (?:a|an|the) (?:cooperation|partnership) deal|"
     r"\bagreements? (?:was |were )?(?:signed|inked)|\bagreements? between",
     "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"

@@ -96,3 +96,11 @@ def test_counted_friendly_cooperation_cities_are_no_link(extractor):
         "67 friendly cooperation cities, according to the city's foreign affairs office."
     )
     assert set(kinds(extractor, text)) == {"mou"}
+
+
+def test_a_signed_declaration_or_protocol_is_an_agreement(extractor):
+    for text in (
+        "Trabzon and Batumi signed a protocol on ferry services on Monday.",
+        "Lyon and Turin signed a joint declaration on river transport on Monday.",
+    ):
+        assert set(kinds(extractor, text)) == {"mou"}, text

@@ -115,3 +115,13 @@ def test_the_partners_of_the_article_s_town_are_its_partner_cities_in_place(extr
         "Uppsala", "Turku", "Frederiksberg", "Deventer", "Zutphen", "Salisbury"
     }  # fmt: skip
     assert {(p.status, p.year) for p in found.values()} == {("existing", None)}
+
+
+def test_sister_cities_a_city_has_are_ties_in_place(extractor):
+    text = (
+        "Spokane has four other sister cities: Limerick in Ireland, Jilin City in China and "
+        "Cagayan de Oro in the Philippines."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Spokane") == {"Limerick", "Jilin", "Cagayan de Oro"}
+    assert {(p.status, p.year) for p in found.values()} == {("existing", None)}
