@@ -43,6 +43,7 @@ class ArticleState:
         self.twinned: set[frozenset[str]] = set()  # pairs reported as sister or friendship cities
         self.memoranda: set[frozenset[str]] = set()  # pairs with an agreement of their own
         self.last_kind: str | None = None  # the twinning kind reported last
+        self.twinning_said = False  # whether a sentence has spoken of twinning ("12 sister cities")
         self.header: ListHeader | None = None  # the list whose rows the sentences are
         self.announced: Announced | None = None  # links counted in the sentence before
         self.home: Place | None = None  # the place of the dateline

@@ -16,6 +16,7 @@ _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+MONTH_NAME = re.compile(_MONTH, re.I)  # "Nov", "Nov.", "November"
 # A month name may be glued to a preceding word in scraped headers ("XinhuaNovember 16, 2018").
 _START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
 _YEAR = r"(?P<year>(?:19|20)\d\d|2100)(?!\d)"
@@ -114,8 +115,14 @@ _ORDINAL = (
 ANNIVERSARY = re.compile(
     rf"\b({_ORDINAL})(?=((?:\s+(?:and|&)\s+(?:{_ORDINAL}))?\s+anniversar(?:y|ies))\b)", re.I
 )
-# "marked 30 years as sister cities": an anniversary in other words.
-YEARS_MARKED = re.compile(r"\b(?:mark|celebrat|commemorat)\w*\s+(\d{1,3})(?=(\s+years?)\b)", re.I)
+# "marked 30 years as sister cities", "celebrate 30 years of partnership": an anniversary in
+# other words (not "marked 20 years in office").
+YEARS_MARKED = re.compile(
+    r"\b(?:mark|celebrat|commemorat)\w*\s+(\d{1,3})(?=(\s+years?)\s+(?:as\s+(?:sister|twin|"
+    r"partner|friendship)|of\s+(?:their\s+|the\s+)?(?:twinning|partnership|friendship|ties|"
+    r"cooperation|sisterhood)))",
+    re.I,
+)
 YEAR = re.compile(r"(?<![\d,.$€£¥#])(?:19\d\d|20\d\d|2100)(?![\d%]|[.,]\d|\s*(?:%|per\s?cent))")
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 # "in March", "on 7 January", "on Feb 7" without a year: the latest such month by publication.

@@ -125,21 +125,23 @@ def named_with(text: str) -> int | None:
 def possessive_place(state, wanted: str | None) -> Place | None:
     """What "its" or "the city's" stands for before a list of partners: the hub of the link
     reported last (the article's own place when it is one of that pair), else that place; a
-    place already reported twinned, or the article's own place when no link is reported yet."""
+    place already reported twinned, or the article's own place when the article has spoken of
+    twinning but reported no link yet."""
     candidates = list(state.last_pair or ())
     if not candidates or state.focus in candidates:
         candidates = [state.focus] if state.focus else []
     twinned = {key for pair in state.twinned for key in pair}
-    if state.last_pair is None and state.focus in state.recent:
-        twinned.add(state.focus.key)  # the article's own place, named before any link
+    if state.last_pair is None and state.focus in state.recent and state.twinning_said:
+        twinned.add(state.focus.key)  # "Tartu has 12 sister cities. Its partners include ..."
     return next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
 
 
 def partners_listed(text: str, state, matches: dict) -> dict[str, re.Match]:
     """ "Its other partners are A and B": partners of the kind the article reported last, or
-    partner cities when it reported none."""
+    partner cities when it only spoke of twinning; nothing in an article that never did ("the
+    institute's partners include schools in ...")."""
     listing = possessive_hub(text)
-    if matches or listing is None or not listing.partners_only:
+    if matches or listing is None or not listing.partners_only or not state.twinning_said:
         return {}
     return {state.last_kind or "sister_city": re.search(r"\bpartners\b", text)}
 

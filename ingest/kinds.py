@@ -19,8 +19,9 @@ KIND_PATTERNS = {
     r"\bmemorand(?:um|a|ums) (?:between|(?:was|were) (?:signed|inked))|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
     r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
-    r"(?:agreements?|charters?|memorand(?:um|a|ums)|accords?|pacts?|declarations?|protocols?)|"
-    r"(?:sign|signs|signed|signing|ink|inked) (?:a|an|the) (?:cooperation|partnership) deal|"
+    r"(?:agreements?|charters?|memorand(?:um|a|ums)|accords?|pacts?|protocols?|"
+    r"(?:joint|cooperation|friendship) declarations?|declarations? of (?:intent|friendship))|"
+    r"(?:sign|signs|signed|signing|ink|inked) (?:a|an|the) cooperation deal|"
     r"\bagreements? (?:was |were )?(?:signed|inked)|\bagreements? between",
     "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?",
@@ -43,7 +44,7 @@ VISIT_REGEX = re.compile(
 # "a sister city in China", "several partner cities": a partner the sentence does not name.
 _COUNT = r"(?:a|an|one|several|many|some|other|few|\d+|two|three)"
 UNNAMED_PARTNER = re.compile(
-    rf"\b(?:has|have|had)\s+(?:had\s+)?(?:{_COUNT}\s+(?:[\w-]+\s+){{1,3}}(?:and|,)\s+)?"
+    rf"\b(?:has|have|had)\s+(?:had\s+)?(?:{_COUNT}\s+(?:[\w-]+\s+){{0,2}}[\w-]+\s*(?:and|,)\s+)?"
     rf"{_COUNT}\s+(?:[\w-]+\s+)?$",
     re.I,
 )  # "has 38 sister cities and 67 friendly cities" too

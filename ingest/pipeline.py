@@ -22,6 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ingest.dates import MONTH_NAME
 from ingest.people import TITLE_WORDS
 from ingest.resolve import named_after, written_name
 from places.gazetteer import Gazetteer, load_gazetteer
@@ -53,10 +54,6 @@ REGION_SUFFIXES = frozenset(
         "voivodeship",
         "emirate",
     ]
-)
-MONTH_WORD = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|"
-    r"June|July|August|September|October|November|December"
 )
 CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
@@ -225,7 +222,7 @@ def _same_land(region, country: str) -> bool:
 def _month_of_date(span: Span) -> bool:
     """ "HANOI, Nov 8", "on 3 March": a month beside a day is no town called Nov or March."""
     doc = span.doc
-    if len(span) != 1 or not MONTH_WORD.fullmatch(span.text):
+    if len(span) != 1 or not span.text[0].isupper() or not MONTH_NAME.fullmatch(span.text):
         return False
     before = doc[span.start - 1] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None

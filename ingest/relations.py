@@ -28,6 +28,7 @@ from ingest.hubs import (
 )
 from ingest.kinds import (
     KIND_REGEX,
+    TWINNING,
     TWINNING_KINDS,
     inside_name,
     modifies_event,
@@ -53,7 +54,10 @@ from ingest.visits import find_hosting, host_named, visits
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "appos"})
 NAME_LABELS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 SEAT_VERBS = frozenset({"base", "based", "headquarter", "headquartered", "locate", "located"})
-TRADERS = frozenset({"company", "firm", "business", "enterprise", "exporter", "importer"})
+# Groups based in a place that act for it: its trade and its delegations.
+ACTING_GROUPS = frozenset(
+    {"company", "firm", "business", "enterprise", "exporter", "importer", "delegation", "mission"}
+)
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
 CONTAINER_AFTER = re.compile(
@@ -238,18 +242,16 @@ def _where_said(span: Span) -> bool:
 
 def _seat(span: Span) -> bool:
     """ "a society based in Frankfurt", "a Frankfurt-based society": where an organisation sits,
-    not a party. Firms based there are its trade ("deals with companies based in Abidjan")."""
+    not a party. Firms and delegations based there act for it ("deals with companies based in
+    Abidjan", "a Kobe-based trade delegation")."""
     token, doc = span.root, span.doc
     if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
         verb = token.head.head
-        return verb.lemma_ in SEAT_VERBS and verb.head.lemma_ not in TRADERS
-    after = doc[span.end : span.end + 3]
-    return (
-        len(after) == 3
-        and after[0].text == "-"
-        and after[1].lemma_ in SEAT_VERBS
-        and after[2].lemma_ not in TRADERS
-    )
+    elif doc[span.end : span.end + 1].text == "-" and span.end + 1 < len(doc):
+        verb = doc[span.end + 1]
+    else:
+        return False
+    return verb.lemma_ in SEAT_VERBS and verb.head.lemma_ not in ACTING_GROUPS
 
 
 def _locates_another(m: Mention, named: list[Mention]) -> bool:
@@ -443,7 +445,7 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
     bounds = [0, *(x for m in COORDINATE_BREAK.finditer(text) for x in m.span()), len(text)]
     if len(bounds) == 2:
         return []
-    found = []
+    parts = []
     for begin, end in zip(bounds[::2], bounds[1::2], strict=True):
         part = sent.char_span(begin, end, alignment_mode="expand")
         if part is None or not any(r.search(text, begin, end) for r in KIND_REGEX.values()):
@@ -451,6 +453,9 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
         parties = parties_of(part, [m for m in named if part.start <= m.span.start < part.end])
         if len({p.place.key for p in parties}) < 2:
             return []
+        parts.append((part, begin, parties))
+    found = []  # every part qualifies: only now may their links touch the article's state
+    for part, begin, parties in parts:
         matches = _kind_matches(part, part.text, state)
         found += _links(parties, state, part.text, matches, whole=(text, begin))
     return [replace(link, evidence=text.strip()) for link in found]
@@ -588,6 +593,7 @@ def find_partnerships(
                 key = (link.kind, link.a.key, link.b.key)
             found[key] = _merge(found.get(key), link)
         _remember(state, named, placed, links)
+        state.twinning_said |= bool(TWINNING.search(text))
     return [link for link in found.values() if not _restated_twinning(link, state)]
 
 

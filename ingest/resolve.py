@@ -26,6 +26,11 @@ from places.place import NOTABLE_POPULATION, Place
 from places.regions import DESIGNATORS, ENGLISH_DESIGNATORS, RegionTable
 
 QUALIFIER_WORDS = {",", "in", "of", "near", "("}
+# Words between a name's comma and its country: "Tripoli, in northern Lebanon".
+PART_OF_COUNTRY = frozenset(
+    {"in", "northern", "southern", "eastern", "western", "central", "north", "south", "east"}
+    | {"west", "northeastern", "northwestern", "southeastern", "southwestern"}
+)
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
 SPELLING_VARIANT = 70.0  # "Balkhash" and "Balqash" are one name; "Antioch" and "Antakya" two
 DISTRICT_PRIOR = 5.0  # a district of a big city (no population known) like a town of 100k
@@ -79,12 +84,15 @@ def _country_qualifier(span: Span, gaz: Gazetteer) -> str:
     """The country a neighbouring qualifier names: "San Jose, Costa Rica", "China's Sichuan";
     not the first words of a longer place name ("Nelson, British Columbia", "New Mexico's")."""
     doc = span.doc
-    after = doc[span.end : span.end + 6]
+    after = doc[span.end : span.end + 7]
     if len(after) >= 2 and after[0].text in QUALIFIER_WORDS:
-        for end in range(len(after), 1, -1):
-            code = gaz.country(after[1:end].text)
+        first = 1  # "Tripoli, in northern Lebanon"
+        while first < len(after) - 1 and after[first].lower_ in PART_OF_COUNTRY:
+            first += 1
+        for end in range(len(after), first, -1):
+            code = gaz.country(after[first:end].text)
             if code:
-                longer = any(gaz.knows(after[1:e].text) for e in range(end + 1, len(after) + 1))
+                longer = any(gaz.knows(after[first:e].text) for e in range(end + 1, len(after) + 1))
                 return "" if longer else code
     before = doc[max(0, span.start - 5) : span.start]
     if len(before) >= 2 and before[-1].lower_ in {"'s", "’s"}:
@@ -180,7 +188,12 @@ def _pinned(place: Place, qual: str, near: list[list[Place]], regions: RegionTab
 
 
 def _capital(place: Place, gaz: Gazetteer) -> bool:
-    return place.geonameid is not None and place.geonameid == gaz.capitals.get(place.country)
+    """A country's capital of some size ("Kingston", not Bermuda's Hamilton of 900 people)."""
+    return (
+        place.geonameid is not None
+        and place.geonameid == gaz.capitals.get(place.country)
+        and (place.population or 0) >= NOTABLE_POPULATION
+    )
 
 
 def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -> float:
@@ -266,6 +279,7 @@ def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
 
 
 def _starts_alike(stem: str, name: str) -> bool:
+    """ "sverdlovsk" and "sverdlovskoblast": a region named after the written name."""
     return len(os.path.commonprefix([stem, name])) >= max(4, len(stem) - 1)
 
 

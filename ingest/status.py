@@ -42,8 +42,9 @@ _END_BASE = (
 # partnership", "froze relations", "the withdrawal from the agreement".
 ENDED_ACTIVE = re.compile(
     rf"\b(?:(?:end|suspend|terminat|sever|dissolv|revok|discard|abandon|cancell?|annull?|"
-    rf"rescind)(?:ed|es|s)|scrap(?:ped|s)|froze|frozen|freezes|cut|cuts|broke off|breaks off|"
-    rf"tore up|tears up|pull(?:ed|s) out of|withdr(?:ew|aws) from|quits?|(?:vot|decid|agre|mov|opt|"
+    rf"rescind)(?:ed|es|s)|scrap(?:ped|s)|froze|(?:has|have|had) frozen|freezes|cut|cuts|"
+    rf"broke off|breaks off|tore up|tears up|pull(?:ed|s) out of|withdr(?:ew|aws) from|quits?|"
+    rf"(?:vot|decid|agre|mov|opt|"
     rf"resolv)(?:ed|es|s) (?:[\w-]+ ){{0,3}}?to (?:{_END_BASE})|(?:termination|suspension|"
     rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}",
     re.I,
@@ -55,9 +56,10 @@ ENDED_PASSIVE = re.compile(
     rf"\s+(?:(?:was|were|has been|"
     rf"have been|had been|is|are)\s+(?:\w+ly\s+)?(?:ended|suspended|terminated|severed|"
     rf"dissolved|revoked|scrapped|discarded|abandoned|cancell?ed|annull?ed|rescinded|frozen|cut|"
-    rf"put on (?:hold|ice))|(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed))\b",
+    rf"put on (?:hold|ice))|(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed)"
+    rf"(?=\s*(?:[.,;]|$|(?:in|after|when|last|this|on|at|because|amid)\b)))\b",
     re.I,
-)
+)  # "the agreement ended months of talks" ends the talks, not the agreement
 # An ending that did not happen (yet): "refused to end", "may suspend", "calls for the
 # scrapping of"; the link is still in place.
 NOT_ENDED = re.compile(
@@ -122,7 +124,8 @@ EXISTING = re.compile(
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are|remains?|stays?) (?:also |still )?twinned|"
     r"(?:sister|twin|partner|friendship) (?:cities|towns) include|\bpartners (?:are|include)\b|"
-    r"\b(?:has|have|had) (?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"(?<!will )(?<!would )(?<!could )(?<!to )\b(?:has|have|had) (?:(?:\d+|a|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|several|"
     r"many|numerous|other|more|foreign|domestic|international) ){0,3}(?:sister|twin|partner|"
     r"friendship)[\s-](?:cit(?:y|ies)|towns?)\b|"
     r"(?:sister|twin|partner|friendship)[\s-](?:cities|towns) of (?:[\w'’.-]+ ){1,4}?"
@@ -263,7 +266,8 @@ def main_clause_at(text: str, start: int) -> tuple[int, int]:
 # praised is one in place.
 ACCOLADE = re.compile(
     r"\b(?:most|best|oldest|longest|strongest|outstanding|exemplary)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:sister|twin|friendship|partner)",
+    r"(?:(?:sister|twin|friendship|partner)[\s-]*(?:cit(?:y|ies)|towns?|partnerships?|"
+    r"relationships?|programs?|programmes?)|twinnings?)\b",
     re.I,
 )
 # "the 30th anniversary of their twinning" (past or to come): the link is there already.
@@ -294,10 +298,12 @@ def _stated_status(text: str, published: str | None) -> str | None:
         return "existing"
     if _signed(text) or FIRST_AGREEMENT.search(text):
         return "new"
-    if _possessed_tie(text) or ACCOLADE.search(text):  # after a signing, as "its sister city"
+    if _possessed_tie(text):  # after a signing: "signed with Kobe, its third sister city"
         return "existing"
     if PROPOSED.search(text) or _future(text, published):
         return "proposed"
+    if ACCOLADE.search(text):  # "named A and B the most active sister cities"
+        return "existing"
     return None
 
 

@@ -247,7 +247,7 @@ def title_before(doc: Doc, comma: int) -> Span | None:
 
 # A role phrase's commas only list a portfolio ("minister of Trade, Industry and Tourism").
 # Titles held at a post abroad: "consul general in Houston" names the post, not where one is.
-POSTED_TITLES = frozenset({"consul", "consul-general", "ambassador", "envoy", "attaché", "attache"})
+POSTED_TITLES = frozenset({"consul", "ambassador", "envoy", "attaché", "attache"})
 ROLE_STOP = frozenset({"of", "at", "for", "with", "in", "from", ".", "who", "which", ";"})
 
 
@@ -305,7 +305,15 @@ def role_text(phrase: Span, mentions: list[Mention], country_of) -> str:
             i = body.end
             continue
         stops = token.lower_ in ROLE_STOP and not _portfolio_follows(token, mentions, country_of)
-        posted = token.lower_ == "in" and any(w.strip().lower() in POSTED_TITLES for w in words)
+        posted = (  # "consul general in Houston" (a place), not "in charge of"
+            token.lower_ == "in"
+            and any(w.strip().lower() in POSTED_TITLES for w in words)
+            and token.i + 1 < len(token.doc)
+            and (
+                token.doc[token.i + 1].ent_type_ == "GPE"
+                or any(m.span.start == token.i + 1 for m in mentions)
+            )
+        )
         if stops and words and not posted:  # "consul general in Houston" is the post
             break
         if not (token.lower_ in {"the", "a", "an"} and not words):

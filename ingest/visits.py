@@ -40,6 +40,12 @@ PLACE_NOUNS = frozenset(
 )
 # A journey the article's own place makes when no one else is named: "the trip to X".
 TRIP = re.compile(r"trip|tour|travel", re.I)
+TRAVEL_VERBS = frozenset({"visit", "tour", "travel", "arrive"})
+# Who a host receives "from" a place: people and delegations, not a forum's speakers.
+GUEST_NOUNS = frozenset(
+    {"counterpart", "delegation", "delegate", "mayor", "governor", "official", "minister"}
+    | {"guest", "visitor", "leader", "president", "chairman", "secretary", "team"}
+)
 
 
 def host_named(named: list[Mention]) -> Place | None:
@@ -140,14 +146,23 @@ def _leaders(sent: Span, placed: list[Person]) -> list[Place]:
 
 
 def _subjects_places(sent: Span, placed: list[Person]) -> list[Place]:
-    """ "Nixon left on Monday and has visited Montreal and Ottawa": the places of the people the
-    sentence is about."""
+    """ "Nixon left on Monday and has visited Montreal and Ottawa": the places of the people
+    who visit, toured or travelled in the sentence."""
     found = []
     for person in placed:
         surname = person.name.split()[-1]
-        if any(t.text == surname and t.dep_ in {"nsubj", "nsubjpass"} for t in sent):
+        if any(t.text == surname and _visit_subject(t) for t in sent):
             found += [person.place] if person.place not in found else []
     return found
+
+
+def _visit_subject(token) -> bool:
+    """The subject of "visited", or of a verb a visit is coordinated with ("left and visited")."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(v.lemma_ in TRAVEL_VERBS for v in verbs)
 
 
 def _anaphoric_host(
@@ -234,9 +249,17 @@ def find_hosting(sent: Span, mentions: list[Mention], people: list[Person]) -> H
 
 
 def _from(span: Span, verb) -> bool:
-    """ "hosted his counterpart from Tianjin", parsed with "from Tianjin" on the verb."""
+    """ "hosted his counterpart from Tianjin", parsed with "from Tianjin" on the verb: the place
+    of the guest, when the guest is a person or a delegation."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head == verb
+    guest = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "from"
+        and root.head.head == verb
+        and guest is not None
+        and (guest.lemma_ in GUEST_NOUNS or guest.ent_type_ == "PERSON")
+    )
 
 
 def _destination(verb, mentions: list[Mention]) -> Place | None:

@@ -1,0 +1,111 @@
+"""Sentences worded like a rule's but saying something else: each rule stops where it should."""
+
+import pytest
+
+from facts.shapes import ArticleText
+from ingest.dates import years_in
+
+
+def facts(extractor, text, published="2024-03-15"):
+    return extractor(ArticleText(text=text, published=published))
+
+
+def links(found):
+    return {(p.a.name, p.b.name, p.kind): p for p in found.partnerships}
+
+
+def places(found):
+    return {(m.place.name, m.place.country) for m in found.places}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agreement between Lyon and Turin, signed on Monday, ended months of negotiations.",
+        "The twinning of Lyon and Turin ended years of rivalry between the clubs.",
+        "Lyon and Turin revived their frozen partnership this week.",
+    ],
+)
+def test_an_ending_of_something_else_leaves_the_link_unended(extractor, text):
+    assert {p.status for p in facts(extractor, text).partnerships} - {"new", "existing"} == set()
+
+
+def test_a_praised_trading_partner_is_no_tie_in_place(extractor):
+    text = (
+        "Osaka, the most important trading partner of Busan, plans to sign a friendship "
+        "agreement with the city next year."
+    )
+    found = links(facts(extractor, text))
+    assert {p.status for p in found.values()} == {"proposed"}
+
+
+def test_sister_cities_a_city_will_have_are_not_in_place(extractor):
+    text = (
+        "Reno will have two sister cities in Japan once it signs an agreement with Kanazawa "
+        "next year."
+    )
+    assert "existing" not in {p.status for p in facts(extractor, text).partnerships}
+
+
+def test_years_marked_in_office_are_no_anniversary():
+    sentence = "Mayor Ann Lee, who marked 20 years in office in 2023, praised the twinning."
+    assert [y.how for y in years_in(sentence, "2023-06-01")] == ["explicit"]
+
+
+def test_an_institute_s_partners_are_no_sister_cities(extractor):
+    text = (
+        "KOBE — The Kobe Design Institute opened a new campus on Monday.\n\n"
+        "Its partners include schools in Lyon, Turin and Seattle."
+    )
+    assert facts(extractor, text).partnerships == []
+
+
+def test_a_tiny_capital_does_not_outweigh_a_city_the_article_is_about(extractor):
+    text = (
+        "Hamilton and Fukuyama, Japan, marked their twinning on Monday.\n\n"
+        "The mayor of Hamilton said tourism from Bermuda and Canada was growing."
+    )
+    assert ("Hamilton", "BM") not in places(facts(extractor, text))
+
+
+def test_a_country_after_a_direction_still_qualifies_the_name(extractor):
+    text = (
+        "Tripoli, in northern Lebanon, signed a twinning agreement with Sfax on Monday.\n\n"
+        "The mayor said the crisis in Libya had hurt trade."
+    )
+    assert ("Tripoli", "LB") in places(facts(extractor, text))
+
+
+def test_a_delegation_based_in_a_city_visits_for_it(extractor):
+    text = "A Kobe-based trade delegation visited Seattle last week."
+    assert ("Kobe", "Seattle", "visit") in links(facts(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayors of Lyon and Turin signed a declaration on climate action at the summit.",
+        "Siemens signed a partnership deal with the port of Hamburg and the city of Rotterdam.",
+    ],
+)
+def test_a_declaration_at_a_summit_or_a_company_s_deal_is_no_memorandum(extractor, text):
+    assert "mou" not in {kind for _, _, kind in links(facts(extractor, text))}
+
+
+def test_a_touring_exhibition_is_no_visit_of_its_speaker_s_city(extractor):
+    text = (
+        "Kobe Mayor Kizo Hisamoto opened the show.\n\n"
+        "Hisamoto said the touring exhibition has visited Seattle and Portland."
+    )
+    assert not [k for k in links(facts(extractor, text)) if k[2] == "visit"]
+
+
+def test_speakers_from_a_city_at_a_hosted_forum_are_no_visit(extractor):
+    text = "Osaka hosted an online forum with speakers from Shanghai."
+    assert facts(extractor, text).partnerships == []
+
+
+def test_a_consul_in_charge_of_something_has_no_post_of_it(extractor):
+    text = "Kenji Tanaka, the consul general in charge of trade in Houston, spoke on Monday."
+    [person] = facts(extractor, text).people
+    assert person.role == "consul general"
