@@ -513,9 +513,10 @@ class PlaceTagger:
             if not self._lists_places(e) and not _named_with_kind(e, span)
         ]
         for ent in ents:
-            # "Bacoor in" taken for an ORG: lower-case function words make no longer name
+            # "Bacoor in" taken for an ORG: lower-case function words make no longer name, nor
+            # does a sentence's first "The" ("The Western Cape" taken for a LOC)
             outside = [t for t in ent if not span.start <= t.i < span.end]
-            extra = sum(not (t.is_lower and t.is_stop) for t in outside)
+            extra = sum(not ((t.is_lower or t.lower_ == "the") and t.is_stop) for t in outside)
             longer = ent.start <= span.start and ent.end >= span.end and extra > 0
             if longer and ent.label_ in CONTAINING_LABELS:
                 return False if ent.label_ == "PERSON" else None

@@ -105,6 +105,12 @@ PAIR_ANAPHORA = re.compile(
 COORDINATED = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)"
 )
+# "ties with", "twinned with the city of": the words right before a link's partner.
+LINKED_WITH = re.compile(
+    r"\b(?:ties|links|relations|relationships|agreements?|partnerships?|twinned|pacts?|"
+    r"accords?)\s+with\s+(?:the\s+)?(?:(?:city|town|state|province|region|county)\s+of\s+)?$",
+    re.I,
+)
 DELEGATION_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"
 )
@@ -424,6 +430,8 @@ def _links(
         if kind == "cooperation" and len(acting) > 2:
             continue  # talk among many delegates is no bilateral link
         listed = listed_pairs(acting, triggers, match.start())
+        if not listed and _objects_only(acting, text):
+            continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
         for a, b in _pairs(acting, kind, state, listed):
             pair = frozenset((a.key, b.key))
             if kind == "cooperation" and pair in specific:
@@ -459,6 +467,15 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
         matches = _kind_matches(part, part.text, state)
         found += _links(parties, state, part.text, matches, whole=(text, begin))
     return [replace(link, evidence=text.strip()) for link in found]
+
+
+def _objects_only(parties: list[Party], text: str) -> bool:
+    """Whether every party is named after a link's "with" ("has ties with A and B"): the
+    partners of someone the sentence does not name as a place, not each other's."""
+    if not parties:
+        return False
+    before = text[: min(p.start for p in parties)]
+    return bool(LINKED_WITH.search(before))
 
 
 def _clause_parties(parties: list[Party], text: str, start: int) -> list[Party]:

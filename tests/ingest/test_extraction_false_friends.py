@@ -109,3 +109,8 @@ def test_a_consul_in_charge_of_something_has_no_post_of_it(extractor):
     text = "Kenji Tanaka, the consul general in charge of trade in Houston, spoke on Monday."
     [person] = facts(extractor, text).people
     assert person.role == "consul general"
+
+
+def test_partners_named_after_with_are_not_each_other_s(extractor):
+    text = "The foundation also has sister-city ties with Lyon in France and Turin in Italy."
+    assert facts(extractor, text).partnerships == []

@@ -188,3 +188,13 @@ def test_a_capital_is_its_country_s_when_the_article_names_that_country(extracto
 def test_a_month_beside_a_day_is_no_town(extractor):
     text = "HANOI, Nov 8 (Reuters) - Hanoi and Vientiane signed a cooperation agreement."
     assert {name for name, _, _ in places(extractor, text)} == {"Hanoi", "Vientiane"}
+
+
+def test_a_region_opening_a_sentence_with_the_is_a_place(extractor):
+    text = "The Western Cape also has sister-province ties with Bavaria and Zhejiang."
+    found = extractor(ArticleText(text=text, published="2024-06-02"))
+    assert ("Western Cape", "ZA", "region") in places(extractor, text)
+    assert {(p.a.name, p.b.name, p.status) for p in found.partnerships} == {
+        ("Western Cape", "Bavaria", "existing"),
+        ("Western Cape", "Zhejiang", "existing"),
+    }
