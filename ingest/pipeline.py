@@ -55,6 +55,12 @@ REGION_SUFFIXES = frozenset(
         "emirate",
     ]
 )
+# Words of a region's full designation around its name: "Ningxia Hui Autonomous Region",
+# "Hong Kong Special Administrative Region", "the Emirate of Sharjah".
+DESIGNATOR_WORDS = frozenset({
+    "autonomous", "special", "administrative", "region", "prefecture", "emirate", "hui", "zhuang",
+    "uygur", "uyghur",
+})  # fmt: skip
 CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
 KIND_NOUNS = frozenset(
@@ -516,7 +522,11 @@ class PlaceTagger:
             # "Bacoor in" taken for an ORG: lower-case function words make no longer name, nor
             # does a sentence's first "The" ("The Western Cape" taken for a LOC)
             outside = [t for t in ent if not span.start <= t.i < span.end]
-            extra = sum(not ((t.is_lower or t.lower_ == "the") and t.is_stop) for t in outside)
+            extra = sum(
+                not ((t.is_lower or t.lower_ == "the") and t.is_stop)
+                and t.lower_ not in DESIGNATOR_WORDS  # "Inner Mongolia Autonomous Region"
+                for t in outside
+            )
             longer = ent.start <= span.start and ent.end >= span.end and extra > 0
             if longer and ent.label_ in CONTAINING_LABELS:
                 return False if ent.label_ == "PERSON" else None

@@ -198,3 +198,12 @@ def test_a_region_opening_a_sentence_with_the_is_a_place(extractor):
         ("Western Cape", "Bavaria", "existing"),
         ("Western Cape", "Zhejiang", "existing"),
     }
+
+
+def test_a_region_s_full_designation_taken_for_one_entity_is_the_region(extractor):
+    text = (
+        "Officials from the Inner Mongolia Autonomous Region and the Emirate of Sharjah met in "
+        "Erenhot.\n\nThe Ningxia Hui Autonomous Region has friendly relations with 12 regions."
+    )
+    names = {name for name, _, _ in places(extractor, text)}
+    assert {"Inner Mongolia", "Sharjah", "Ningxia"} <= names
