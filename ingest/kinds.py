@@ -11,7 +11,8 @@ KIND_PATTERNS = {
     "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|"
     r"relationship|"
     r"ties|partnership)|sisterhood|twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies))|twinning|twinned|"
-    r"jumelage|partner (?:towns?|cit(?:y|ies))|\bto twin\b|\btwins? with\b",
+    r"jumelage|partner (?:towns?|cit(?:y|ies))|\bto twin\b|\btwins? with\b|"
+    r"\b(?:have|has|had) been (?:close |long-?time )?partners\b",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"friendship (?:relations(?:hip)?|ties|agreements?|pacts?|accords?)|"
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)",

@@ -273,13 +273,24 @@ def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
         if sent.start < m.span.start < sent.end
         and (
             doc[m.span.start - 1].lower_ == "from"
-            or m.span.end < person.start  # "a Karnataka (government) delegation led by X"
-            and "delegation" in doc[m.span.end : m.span.end + 3].text.lower()
+            or m.span.end < person.start
+            and _names_delegation(m.span)
         )
     ]
     if froms and "delegation" in sent.text:
         return froms[0]
     return _earlier_delegation(sent, mentions) if leads else None
+
+
+def _names_delegation(span: Span) -> bool:
+    """ "a Karnataka (government) delegation": the name qualifies the delegation itself (not
+    "Rotterdam welcomed a delegation")."""
+    for token in span.doc[span.end : span.end + 3]:
+        if token.lower_ == "delegation":
+            return True
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return False
+    return False
 
 
 def _earlier_delegation(sent: Span, mentions: list[Mention]) -> Place | None:

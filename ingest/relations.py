@@ -96,7 +96,8 @@ PUBLIC_BODY = re.compile(
     r"County|District|City|Region|Oblast|Governorate|Metropolitan|Mayor\w*)\b"
 )
 PAIR_ANAPHORA = re.compile(
-    r"\b(?:the|both) (?:two )?(?:cities|sides|towns|places|communities|municipalities|"
+    r"\b(?:the|both) (?:two (?:port |border |coastal |capital |sister )?)?(?:cities|sides|towns|"
+    r"places|communities|municipalities|"
     r"governments|councils|regions|provinces|states|mayors|parties)\b|"
     r"\b(?:the two|them)(?= (?:[a-z]+ed|sister|twin|friendship|partner)\b)",
     re.I,

@@ -114,3 +114,8 @@ def test_a_consul_in_charge_of_something_has_no_post_of_it(extractor):
 def test_partners_named_after_with_are_not_each_other_s(extractor):
     text = "The foundation also has sister-city ties with Lyon in France and Turin in Italy."
     assert facts(extractor, text).partnerships == []
+
+
+def test_trading_partners_are_no_twins(extractor):
+    text = "Lyon and Turin have been trading partners for decades."
+    assert facts(extractor, text).partnerships == []

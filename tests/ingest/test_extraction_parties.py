@@ -235,3 +235,15 @@ def test_firms_based_in_a_city_trade_for_it(extractor):
         "the trade mission."
     )
     assert ("Kumasi", "Abidjan", "trade_deal") in links(extractor, text)
+
+
+def test_two_port_cities_that_have_been_partners_are_twinned(extractor):
+    text = (
+        "Mayor Ahmed Aboutaleb of Rotterdam welcomed a delegation from Shanghai led by Vice "
+        "Mayor Chen Tong on Monday.\n\nThe two port cities have been partners since 1979."
+    )
+    found = links(extractor, text, published="2023-10-02")
+    tie = found[("Shanghai", "Rotterdam", "sister_city")]
+    assert (tie.status, tie.year) == ("existing", 1979)
+    facts = extractor(ArticleText(text=text, published="2023-10-02"))
+    assert {p.name: p.place.name for p in facts.people}["Chen Tong"] == "Shanghai"
