@@ -58,6 +58,7 @@ SEAT_VERBS = frozenset({"base", "based", "headquarter", "headquartered", "locate
 ACTING_GROUPS = frozenset(
     {"company", "firm", "business", "enterprise", "exporter", "importer", "delegation", "mission"}
 )
+MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "representative"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
 CONTAINER_AFTER = re.compile(
@@ -307,6 +308,9 @@ def _org_acts(span: Span) -> bool:
         root = root.head
     if root.dep_ in ACTING_DEPS:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of":  # "Members of the council voted"
+        members = root.head.head
+        return members.lemma_ in MEMBER_NOUNS and members.dep_ in {"nsubj", "nsubjpass"}
     return root.dep_ == "pobj" and root.head.lower_ in {"with", "between", "and"}
 
 

@@ -88,7 +88,9 @@ PROPOSED = re.compile(
     r"pursu(?:e|es|ing)|push(?:es|ing)? for|bid (?:to|for)|moot(?:s|ed)?|envisag(?:e|es|ed|ing)|"
     r"prepar(?:es|ing) to|yet to|talks|['’]s next|(?:its|their) next|upcoming|forthcoming|"
     r"offer(?:s|ed|ing)? to|promis(?:e|es|ed|ing) to|pledg(?:e|es|ed|ing) to|willing to|"
-    r"(?<!as )planned|agree[ds]? to (?!(?:the|a|an|this|that|its|their|terms)\b)[a-z]+)\b",
+    r"(?<!as )planned|agree[ds]? to (?!(?:the|a|an|this|that|its|their|terms)\b)[a-z]+|"
+    r"vot(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?to (?:twin|establish|become|form|pursue|seek|"
+    r"explore|start|begin))\b",  # not "voted to sign": the council's decision is the signing
     re.I,
 )
 # The relationship an agreement is a step towards: "a first step towards a twinning", "with a

@@ -209,8 +209,15 @@ def test_an_offer_or_a_pledge_is_a_proposal(extractor, text):
     assert found and {p.status for p in found.values()} == {"proposed"}
 
 
-def test_a_council_agreeing_to_twin_with_a_town_proposes_the_twinning(extractor):
-    found = links(extractor, "Leeds council has agreed to twin with Lugano.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leeds council has agreed to twin with Lugano.",
+        "Members of Leeds City Council voted unanimously on Thursday to twin the city with Lugano.",
+    ],
+)
+def test_a_council_agreeing_to_twin_with_a_town_proposes_the_twinning(extractor, text):
+    found = links(extractor, text)
     twinnings = [p for (a, b, kind), p in found.items() if {a, b} == {"Leeds", "Lugano"}]
     assert [(p.kind, p.status) for p in twinnings] == [("sister_city", "proposed")]
 
