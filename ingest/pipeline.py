@@ -316,11 +316,7 @@ def _after_campus_org(span: Span) -> bool:
 
 def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> None:
     """A doubtful name listed beside accepted places is one too ("Oakley, Saratoga and Gilroy")."""
-    spans = [
-        s
-        for s in spans
-        if not any(e.label_ in NOT_PLACE_LABELS for e in _overlapping(s)) and not _month_of_date(s)
-    ]
+    spans = [s for s in spans if not any(e.label_ in NOT_PLACE_LABELS for e in _overlapping(s))]
     changed = True
     while changed:
         changed = False
@@ -373,6 +369,7 @@ class PlaceTagger:
         countries = _scan(doc, lambda key: key in gaz.countries)
         names = _scan(doc, lambda key: key in gaz.names, _with_suffix)
         names = [s for s in map(self._without_possessive, names) if s is not None]
+        names = [s for s in names if not _month_of_date(s)]
         # A longer place name holding a country's is the place: "Mexico City", "Panama City".
         countries = [c for c in countries if not any(_holds(s, c) for s in names)]
         # A city-state is a country and a city: its name is evidence and a party ("Singapore").
@@ -504,8 +501,6 @@ class PlaceTagger:
         """True: a place. False: not a place. None: inside an organisation's name."""
         if _after_campus_org(span):
             return None
-        if _month_of_date(span):
-            return False
         if _is_dateline(span):
             return True
         after = span.doc[span.end] if span.end < len(span.doc) else None

@@ -388,7 +388,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
         if e.label_ in NAME_LABELS
     ]
     # "friendly cooperation cities": the words of a twinning, no cooperation of their own
-    twinning_words = [m.span() for k in TWINNING_KINDS for m in KIND_REGEX[k].finditer(text)]
+    twinning_words = [m.span() for m in TWINNING.finditer(text)]
     matches = {}
     for kind, regex in KIND_REGEX.items():
         match = next(
@@ -425,12 +425,9 @@ def _links(
             continue
         money_kind = kind == "trade_deal" or (kind == "mou" and "trade_deal" not in matches)
         amount = _amount(text) if money_kind else None
-        if whole is None:
-            year = link_year(text, status, state.published, match.start())
-        else:
-            sentence, offset = whole
-            at, within = offset + match.start(), (offset, offset + len(text))
-            year = link_year(sentence, status, state.published, at, within)
+        sentence, offset = whole or (text, 0)
+        within = (offset, offset + len(text)) if whole else None
+        year = link_year(sentence, status, state.published, offset + match.start(), within)
         acting = _clause_parties(parties, text, match.start())
         if kind == "cooperation" and len(acting) > 2:
             continue  # talk among many delegates is no bilateral link

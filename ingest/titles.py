@@ -246,9 +246,9 @@ def title_before(doc: Doc, comma: int) -> Span | None:
 
 
 # A role phrase's commas only list a portfolio ("minister of Trade, Industry and Tourism").
+ROLE_STOP = frozenset({"of", "at", "for", "with", "in", "from", ".", "who", "which", ";"})
 # Titles held at a post abroad: "consul general in Houston" names the post, not where one is.
 POSTED_TITLES = frozenset({"consul", "ambassador", "envoy", "attaché", "attache"})
-ROLE_STOP = frozenset({"of", "at", "for", "with", "in", "from", ".", "who", "which", ";"})
 
 
 def role_after(doc: Doc, start: int) -> Span | None:

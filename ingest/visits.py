@@ -313,9 +313,9 @@ def visits(
         return []
     if host is None:
         return []
-    at_host = [m.span.start_char - sent.start_char for m in named if m.place == host]
-    if match and at_host:  # "Welcoming the delegation, he spoke of his visit to Lyon in 2013"
-        start = max((t.start() for t in VISIT_REGEX.finditer(text, 0, at_host[0])), default=start)
+    at_host = next((m.span.start_char - sent.start_char for m in named if m.place == host), None)
+    if match and at_host is not None:  # "Welcoming the delegation, he recalled his visit to Lyon"
+        start = max((t.start() for t in VISIT_REGEX.finditer(text, 0, at_host)), default=start)
     status = visit_status(text, start, state.published)
     if status is None:
         return []
