@@ -41,6 +41,9 @@ PLACE_NOUNS = frozenset(
 # A journey the article's own place makes when no one else is named: "the trip to X".
 TRIP = re.compile(r"trip|tour|travel", re.I)
 TRAVEL_VERBS = frozenset({"visit", "tour", "travel", "arrive"})
+# "a visit to a dairy farm": the visit goes to something the sentence names anew, not to the
+# host met before.
+NEW_DESTINATION = re.compile(r"\s+(?:to|of)\s+(?:a|an)\b", re.I)
 # Who a host receives "from" a place: people and delegations, not a forum's speakers.
 GUEST_NOUNS = frozenset(
     {"counterpart", "delegation", "delegate", "mayor", "governor", "official", "minister"}
@@ -59,7 +62,7 @@ def host_named(named: list[Mention]) -> Place | None:
         if head.lower_ in HOST_PREPOSITIONS and (
             head.head.pos_ in {"VERB", "AUX"}
             or VISIT_REGEX.search(head.head.text)
-            or head.head.lemma_ in EVENT_HEADS
+            or head.head.lemma_ in EVENT_HEADS | DELEGATION_LEMMAS
             or _delegation_origin(head.head)
             or _venue_of_event(head.head)
         ):
@@ -301,13 +304,9 @@ def visits(
     origins = origins or _leaders(sent, placed)
     if hosting and not origins:
         origins = hosting.guests
-    host = (
-        (hosting and hosting.host)
-        or host_named(named)
-        or _anaphoric_host(text, parties, placed, state)
-        or state.last_host
-        or state.event_place
-    )
+    host = (hosting and hosting.host) or host_named(named)
+    if host is None and not (match and NEW_DESTINATION.match(text, match.end())):
+        host = _anaphoric_host(text, parties, placed, state) or state.last_host or state.event_place
     if origins and (host is None or all(p.country == host.country for p in origins)):
         state.last_visitors = origins  # "a Karnataka delegation returned from Germany"
         return []

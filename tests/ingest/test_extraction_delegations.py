@@ -177,3 +177,30 @@ def test_a_port_toured_is_the_host(extractor):
 def test_a_counterpart_from_a_place_is_a_guest_of_the_host(extractor):
     text = "Mayor Lee of Incheon hosted his counterpart from Tianjin at City Hall."
     assert visits(facts(extractor, text)) == {("Tianjin", "Incheon")}
+
+
+def test_a_trade_mission_to_a_city_is_a_visit(extractor):
+    text = (
+        "Dayton Mayor Ruth Hale said the city would send a business mission to Augsburg in "
+        "October.\n\nCouncillor Tom Reed will lead a trade mission to Busan next spring."
+    )
+    found = facts(extractor, text)
+    planned = {(p.a.name, p.b.name, p.status) for p in found.partnerships if p.kind == "visit"}
+    assert planned == {("Dayton", "Augsburg", "proposed"), ("Dayton", "Busan", "proposed")}
+
+
+def test_a_mission_that_is_an_aim_is_no_visit(extractor):
+    text = (
+        "The Dayton foundation, whose mission is to promote reading, gave books to schools in "
+        "Augsburg and Busan."
+    )
+    assert visits(facts(extractor, text)) == set()
+
+
+def test_a_visit_to_something_new_does_not_go_to_the_last_host(extractor):
+    text = (
+        "A delegation from Dayton arrived in Augsburg on Monday.\n\n"
+        "The students' programme includes a day in Chicago, a visit to a Wisconsin dairy farm "
+        "and a baseball game."
+    )
+    assert visits(facts(extractor, text)) == {("Dayton", "Augsburg")}
