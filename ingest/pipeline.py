@@ -73,6 +73,7 @@ ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
 # "a small Florida city": after these, a lowercase place word is a noun the name modifies.
 DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
+TOWN_NOUNS = frozenset({"city", "town", "village"})  # "the Ohio city" is a city of Ohio
 # "regional cities in Victoria": a name that holds cities is a region.
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
 CONTAINING_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
@@ -197,13 +198,13 @@ def _with_suffix(span: Span) -> Span:
 
 
 def _describes(span: Span, noun) -> bool:
-    """ "a small Florida city": the lowercase noun is what the name describes, not its kind."""
+    """ "a small Florida city", "the Ohio city": the lowercase noun is what the name describes,
+    not its kind ("the Lviv region" is the region)."""
     if noun.is_title:
         return False
-    before = span.doc[: span.start]
-    words = [t for t in reversed(before[-3:])]
-    for token in words:
-        if token.lower_ in DESCRIPTIVE:
+    determiners = DESCRIPTIVE | ({"the"} if noun.lower_ in TOWN_NOUNS else set())
+    for token in reversed(span.doc[max(0, span.start - 3) : span.start]):
+        if token.lower_ in determiners:
             return True
         if token.pos_ != "ADJ":
             return False

@@ -30,6 +30,14 @@ def test_a_krai_named_like_its_capital_stays_apart_from_the_city(extractor):
     assert ("Khabarovsk", "RU", "city") in found
 
 
+def test_the_state_named_before_a_lowercase_city_describes_it(extractor):
+    text = "Toledo's mayor praised the Ohio city's ties with Szeged and the Lviv region."
+    found = places(extractor, text)
+    assert ("Ohio", "US", "region") in found  # not the Cleveland neighbourhood "Ohio City"
+    assert {country for _, country, _ in found} == {"US", "HU", "UA"}
+    assert ("Lviv region", "UA", "region") in found
+
+
 def test_the_republic_of_a_name_is_the_region(extractor):
     text = "A trade mission from the Republic of Tatarstan arrived in Izmir on Monday."
     assert ("Tatarstan", "RU", "region") in places(extractor, text)
