@@ -315,6 +315,16 @@ def _after_campus_org(span: Span) -> bool:
     return "University of" in before
 
 
+def _vouch_small_towns(spans: list[Span], verdicts: dict[int, bool | None]) -> None:
+    """A small town the article once names as a place is one at its other mentions, unless the
+    model takes that mention for a person."""
+    vouched = {fold(s.text) for s in spans if verdicts[s.start]}
+    for span in spans:
+        person = any(e.label_ == "PERSON" for e in _overlapping(span))
+        if fold(span.text) in vouched and not person:
+            verdicts[span.start] = True
+
+
 def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> None:
     """A doubtful name listed beside accepted places is one too ("Oakley, Saratoga and Gilroy")."""
     spans = [s for s in spans if not any(e.label_ in NOT_PLACE_LABELS for e in _overlapping(s))]
@@ -382,7 +392,10 @@ class PlaceTagger:
             names = sorted([*names, span], key=lambda s: s.start)
         person_parts = _person_name_parts(doc)
         verdicts = {s.start: self._allowed(s, person_parts) for s in names}
-        _accept_coordinated(names, verdicts)
+        small = [s for s in names if self._small_town_name(s)]
+        _vouch_small_towns(small, verdicts)
+        # a small town is not taken on its neighbours' word: "the UB City and Novosibirsk"
+        _accept_coordinated([s for s in names if s not in small], verdicts)
         places = [s for s in names if verdicts[s.start]]
         # "Chamber of Commerce" names no town Commerce, but "Canton Chamber" in an article
         # that names Canton as a place does.
@@ -440,6 +453,24 @@ class PlaceTagger:
             return span
         shorter = _with_suffix(span[:-1])
         return shorter if fold(shorter.text) in self.gaz.names else None
+
+    def _small_town_name(self, span: Span) -> bool:
+        """Whether the name, without a kind word after it ("Ub" of "UB City"), is only that of
+        towns under 5,000 people."""
+        if len(span) > 1 and span[-1].lower_ in REGION_SUFFIXES | CITY_SUFFIXES:
+            span = span[:-1]
+        return fold(span.text) in self.gaz.small_towns
+
+    def _small_town(self, span: Span, ents: list[Span]) -> bool:
+        """A town of under 5,000 people is a place where the model reads that very name as a
+        place or a kind word says so ("the town of Vardø"), and it is no English word,
+        abbreviation or feature ("Council", "UB City", "Lake Wendouree")."""
+        exact = any(
+            e.label_ in {"GPE", "LOC"} and (e.start, e.end) == (span.start, span.end) for e in ents
+        )
+        first = span[0]
+        word = fold(first.text) in self.common_words | FEATURE_NOUNS or first.text.isupper()
+        return (exact or span._.kind_hint is not None) and not word
 
     def _landform(self, span: Span, after) -> bool:
         """ "the Kano plains", "the Nashik region": a feature near the place, in lowercase."""
@@ -514,6 +545,8 @@ class PlaceTagger:
             for e in _overlapping(span)
             if not self._lists_places(e) and not _named_with_kind(e, span)
         ]
+        if self._small_town_name(span):
+            return self._small_town(span, ents)
         for ent in ents:
             # "Bacoor in" taken for an ORG: lower-case function words make no longer name, nor
             # does a sentence's first "The" ("The Western Cape" taken for a LOC)

