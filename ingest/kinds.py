@@ -16,8 +16,8 @@ KIND_PATTERNS = {
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"friendship (?:relations(?:hip)?|ties|agreements?|pacts?|accords?)|"
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)",
-    "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|"
-    r"\bmemorand(?:um|a|ums) (?:between|(?:was|were) (?:signed|inked))|"
+    "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|\bLoIs?\b|"
+    r"\bmemorand(?:um|a|ums) (?:between|with|(?:was|were) (?:signed|inked))|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
     r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
     r"(?:agreements?|charters?|memorand(?:um|a|ums)|accords?|pacts?|protocols?|"
@@ -29,7 +29,7 @@ KIND_PATTERNS = {
     "cooperation": r"cooperat\w*|co-operat\w*|collaborat\w*|partnership|work(?:ing)? together|"
     r"joint(?:ly)? \w+|exchanges? (?:programs?|between)|ties between|relationship between",
 }
-MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent", re.I)
+MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent|\bLoIs?\b", re.I)
 BARE_DEAL = re.compile(r"deals?", re.I)
 KIND_REGEX = {kind: re.compile(p, re.I) for kind, p in KIND_PATTERNS.items()}
 TWINNING_KINDS = frozenset({"sister_city", "friendship_city"})

@@ -113,6 +113,16 @@ LINKED_WITH = re.compile(
     r"accords?)\s+with\s+(?:the\s+)?(?:(?:city|town|state|province|region|county)\s+of\s+)?$",
     re.I,
 )
+# "the LoI with Pontianak", "the sister city relationship with Kakegawa": the link the article's
+# own town has (not "an agreement with", "the university's agreement with").
+OWN_LINK_WITH = re.compile(
+    r"\bthe\s+(?:(?:sister|twin|friendship|friendly|partner|city|town|cooperation|trade|"
+    r"proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
+    r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
+    r"pacts?|accords?|relationships?|partnerships?|ties|twinning)\s+with\s+(?:the\s+)?"
+    r"(?:(?:city|town|state|province|region|county)\s+of\s+)?$",
+    re.I,
+)
 DELEGATION_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"
 )
@@ -201,6 +211,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     if len(named_keys) < 2:
         parties += _acting_people(sent, speakers)
     parties += _anaphora_parties(sent.text, state, gaz_country, named_keys)
+    parties += _own_side(sent.text, parties, state)
     if len({p.place.key for p in parties}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
     listing = possessive_hub(sent.text)
@@ -210,6 +221,20 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         parties = [Party(hub, 0), *after] if hub is not None else []
     parties = [p for p in parties if not _country(p.place, gaz_country)]
     return _drop_contained(parties)
+
+
+def _own_side(text: str, parties: list[Party], state: ArticleState) -> list[Party]:
+    """ "As for the LoI with Pontianak, ...": the one partner a sentence names after "the ...
+    with" is the partner of the article's own town (its dateline's, else its most-named city),
+    a town of another country."""
+    if len({p.place.key for p in parties}) != 1:
+        return []
+    own = state.home or state.focus
+    partner = parties[0]
+    if own is None or own.kind != "city" or own.country == partner.place.country:
+        return []
+    before = text[: partner.start]
+    return [Party(own, 0)] if OWN_LINK_WITH.search(before) and "'s" not in before else []
 
 
 def _country(place: Place, gaz_country) -> bool:

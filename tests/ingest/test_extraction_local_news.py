@@ -88,3 +88,27 @@ def test_the_council_is_the_dateline_town_even_when_another_town_is_named_more(e
     pairs = {frozenset((p.a.name, p.b.name)) for p in facts(extractor, text).partnerships}
     assert frozenset(("Kendal", "Rinteln")) in pairs
     assert not any("Lugano" in pair for pair in pairs)  # a refusal and no council of Lugano's
+
+
+def test_the_link_with_a_lone_partner_is_the_article_s_own_town_s(extractor):
+    text = (
+        "SIBU: The municipal council met on Monday.\n\n"
+        "The sister city relationship with Kakegawa began in 2009.\n\n"
+        "As for the LoI with Balikpapan, the chairman said it was yet to be inked.\n\n"
+        "The memorandum with Samarinda is still being negotiated."
+    )
+    assert links(facts(extractor, text)) == {
+        ("sister_city", "Sibu", "Kakegawa", "existing"),
+        ("mou", "Sibu", "Balikpapan", "proposed"),
+        ("mou", "Sibu", "Samarinda", "proposed"),
+    }
+
+
+def test_someone_else_s_agreement_with_a_lone_partner_is_not_the_town_s(extractor):
+    text = (
+        "SIBU: The municipal council met on Monday.\n\n"
+        "The university signed an agreement with Kakegawa last year.\n\n"
+        "The college's memorandum with Balikpapan was renewed.\n\n"
+        "The memorandum with Kuching is still being negotiated."  # a town of its own country
+    )
+    assert links(facts(extractor, text)) == set()
