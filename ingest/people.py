@@ -9,7 +9,8 @@ councillors Ann Lee and Tom Hart"). Names come from `ingest/names.py`.
 A role's place is its holder's own: the one stated; else the place of the delegation the
 official leads, of the official named just before for "fellow" councillors, the dateline's
 town for a town-hall official or a "city manager", the article's one region for a governor or a
-"State Treasurer". National offices
+"State Treasurer", the place an organisation's acronym is named after ("Sibu Municipal Council
+(SMC)": "SMC chairman"). National offices
 (ambassador, consul, minister, senator, MP) have no city. Later surname-only mentions ("Radich
 said", "Governor Liu") are the same person. People named without any role (bylines, photo
 credits, students) are left out.
@@ -343,6 +344,7 @@ def find_people(
     """People with a role, one per full name, in order of first appearance."""
     found: dict[str, _Found] = {}
     names = person_names(doc, mentions)
+    acronyms = _acronym_places(doc, mentions + org_mentions)
     previous: tuple[int, _Found] | None = None  # where the last role-holder's name ended
     for person in names:
         hit = (
@@ -354,12 +356,13 @@ def find_people(
         name = " ".join(person.text.split())
         if name in found and hit is not None and hit.place and not found[name].stated:
             known = found[name]  # a caption or headline named the office, the text its place
-            known.place, known.stated = _role_place(person, hit, previous, mentions), True
+            known.place = _role_place(person, hit, previous, mentions, acronyms)
+            known.stated = True
         if hit is None or name in found or _surname_of_known(name, found):
             previous = (person.end, found[name]) if name in found else previous
             continue
         found = _without_surname_of(name, found)
-        place = _role_place(person, hit, previous, mentions)
+        place = _role_place(person, hit, previous, mentions, acronyms)
         found[name] = _Found(name, _role(hit, found), place, hit.plural, hit.place is not None)
         previous = (person.end, found[name])
     return [Person(f.name, f.role, f.place) for f in found.values()]
@@ -395,10 +398,11 @@ def _role(hit: _Found, found: dict[str, _Found]) -> str:
     return role
 
 
-def _role_place(person: Span, hit: _Found, previous, mentions) -> Place | None:
+def _role_place(person: Span, hit: _Found, previous, mentions, acronyms) -> Place | None:
     """The place the role belongs to: the one stated, else what the office and text imply."""
     words = set(hit.role.lower().split())
     place = hit.place or _led_from(person, mentions)
+    place = place or next((acronyms[w] for w in sorted(words) if w in acronyms), None)
     if words & NATIONAL_TITLES:  # "the consul general of Peru in Houston" serves no city
         return place if place and place.kind == "region" else None
     if place is None and _fellow(person) and previous:
@@ -408,6 +412,22 @@ def _role_place(person: Span, hit: _Found, previous, mentions) -> Place | None:
     if place is None and (words & REGIONAL_TITLES or hit.level == "region"):
         place = _main_region(mentions)
     return place
+
+
+def _acronym_places(doc: Doc, mentions: list[Mention]) -> dict[str, Place]:
+    """ "Sibu Municipal Council (SMC)": the place in an organisation's name is that of its
+    acronym, so "SMC chairman" is Sibu's (keys in lower case)."""
+    found = {}
+    for ent in entities(doc):
+        after = doc[ent.end : ent.end + 3]
+        if ent.label_ != "ORG" or len(after) < 3 or after[0].text != "(" or after[2].text != ")":
+            continue
+        acronym = after[1].text
+        if acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6:
+            place = next((m.place for m in mentions if ent.start <= m.span.start < ent.end), None)
+            if place is not None:
+                found.setdefault(acronym.lower(), place)
+    return found
 
 
 def _fellow(person: Span) -> bool:

@@ -127,3 +127,14 @@ def test_a_consul_s_post_is_part_of_the_role_and_gives_no_city(extractor):
     found = people(extractor, text)
     assert found["Tian Min"] == ("consul general of china in rio de janeiro", None)
     assert found["Ana Souza"][0] == "mayor"
+
+
+def test_an_office_of_an_acronym_is_of_the_place_the_organisation_is_named_after(extractor):
+    text = (
+        "The Miri City Council (MCC) signed a memorandum with Balikpapan on Monday.\n\n"
+        "MCC deputy secretary Tan Ah Kow joined the trip, as did WHO director Ann Lim. The World "
+        "Health Organization (WHO) sent observers."
+    )
+    found = people(extractor, text)
+    assert found["Tan Ah Kow"] == ("mcc deputy secretary", "Miri")
+    assert found["Ann Lim"][1] is None
