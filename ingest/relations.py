@@ -123,6 +123,14 @@ OWN_LINK_WITH = re.compile(
     r"(?:(?:city|town|state|province|region|county)\s+of\s+)?$",
     re.I,
 )
+# "Lyon and Turin became sister cities": the words between a named pair and its twinning.
+BECAME = re.compile(
+    r"\s+(?:(?:have|has|had)\s+been|became|become|are|were|remain(?:ed)?|(?:will|would)\s+become)"
+    r"\s+(?:(?:official|formal|close|long-?time)\s+)?$",
+    re.I,
+)
+NAME_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:city|town|state|province)\s+of\s+)?$", re.I)
 DELEGATION_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"
 )
@@ -457,6 +465,8 @@ def _links(
         if kind == "cooperation" and len(acting) > 2:
             continue  # talk among many delegates is no bilateral link
         listed = listed_pairs(acting, triggers, match.start())
+        if kind in TWINNING_KINDS and not listed:
+            listed = _stated_pairs(acting, text, match.start())
         if not listed and _objects_only(acting, text):
             continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
         for a, b in _pairs(acting, kind, state, listed):
@@ -494,6 +504,23 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
         matches = _kind_matches(part, part.text, state)
         found += _links(parties, state, part.text, matches, whole=(text, begin))
     return [replace(link, evidence=text.strip()) for link in found]
+
+
+def _stated_pairs(parties: list[Party], text: str, trigger: int) -> list[tuple[Party, Party]]:
+    """The pairs two coordinated places before a twinning are stated in: "Launceston and
+    Taiyuan became sister cities in 1995, when a delegation of Shanxi officials visited" (that
+    pair, no other place of the sentence); "Lyon and Turin signed sister city agreements with
+    Kyoto" (each of them with Kyoto)."""
+    before = sorted((p for p in parties if p.start < trigger), key=lambda p: p.start)
+    if len(before) != 2 or not COORDINATED.fullmatch(text[before[0].start : before[1].start]):
+        return []
+    after = sorted((p for p in parties if p.start > trigger), key=lambda p: p.start)
+    if after and WITH_PARTNER.search(text, trigger, after[0].start):
+        return [(b, a) for b in before for a in after]
+    name = NAME_WORDS.match(text, before[1].start)
+    if name is None or not BECAME.fullmatch(text, name.end(), trigger):
+        return []
+    return [(before[0], before[1])]
 
 
 def _objects_only(parties: list[Party], text: str) -> bool:

@@ -247,3 +247,18 @@ def test_two_port_cities_that_have_been_partners_are_twinned(extractor):
     assert (tie.status, tie.year) == ("existing", 1979)
     facts = extractor(ArticleText(text=text, published="2023-10-02"))
     assert {p.name: p.place.name for p in facts.people}["Chen Tong"] == "Shanghai"
+
+
+def test_two_places_that_became_sister_cities_are_the_only_pair(extractor):
+    text = (
+        "Geelong and Izumiotsu became sister cities in 1988, when a group of Osaka teachers "
+        "toured Victoria."
+    )
+    twinned = {frozenset((a, b)) for a, b, kind in links(extractor, text) if kind == "sister_city"}
+    assert twinned == {frozenset(("Geelong", "Izumiōtsu"))}
+
+
+def test_two_places_that_signed_agreements_with_a_third_are_each_its_partner(extractor):
+    text = "Lyon and Turin signed sister city agreements with Kyoto in 2005."
+    twinned = {frozenset((a, b)) for a, b, kind in links(extractor, text) if kind == "sister_city"}
+    assert twinned == {frozenset(("Lyon", "Kyoto")), frozenset(("Turin", "Kyoto"))}
