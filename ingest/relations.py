@@ -422,6 +422,11 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     ]
     # "friendly cooperation cities": the words of a twinning, no cooperation of their own
     twinning_words = [m.span() for m in TWINNING.finditer(text)]
+    countries = [
+        c.start_char - sent.start_char
+        for c in sent.doc.spans["countries"]
+        if sent.start <= c.start < sent.end
+    ]
     matches = {}
     for kind, regex in KIND_REGEX.items():
         match = next(
@@ -431,7 +436,11 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                 if not inside_name(m, names)
                 and not modifies_event(m, kind)
                 and not (
-                    kind == "cooperation" and any(a < m.start() < b for a, b in twinning_words)
+                    kind == "cooperation"
+                    and (
+                        any(a < m.start() < b for a, b in twinning_words)
+                        or _between_countries(m, countries)
+                    )
                 )
             ),
             None,
@@ -443,6 +452,16 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     one_agreement(matches)
     twinning_memorandum(matches)
     return matches
+
+
+# "cooperation between Germany and America", "partnership with China": the countries'.
+BETWEEN_OR_WITH = re.compile(r"\s+(?:between|with|among)\s+(?:the\s+)?", re.I)
+
+
+def _between_countries(match: re.Match, countries: list[int]) -> bool:
+    """Whether cooperation is said of the countries named right after it, not the places."""
+    after = BETWEEN_OR_WITH.match(match.string, match.end())
+    return after is not None and after.end() in countries
 
 
 def _links(

@@ -107,3 +107,13 @@ def test_a_signed_declaration_or_protocol_is_an_agreement(extractor):
         "Lyon and Turin signed a joint declaration on river transport on Monday.",
     ):
         assert set(kinds(extractor, text)) == {"mou"}, text
+
+
+def test_cooperation_between_countries_is_no_link_of_the_cities_named(extractor):
+    text = (
+        "The prize honours the work of Lyon and Kyoto to strengthen cooperation between France "
+        "and Japan.\n\nLyon and Kyoto will deepen their cooperation on tourism."
+    )
+    found = extractor(ArticleText(text=text, published="2024-06-10"))
+    cooperation = [p for p in found.partnerships if p.kind == "cooperation"]
+    assert [(p.status, p.evidence[:13]) for p in cooperation] == [("proposed", "Lyon and Kyot")]
