@@ -79,8 +79,8 @@ ENDING = re.compile(
 )
 PROPOSED = re.compile(
     r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
-    r"plan(?:s|ned|ning)? to|plan(?:s|ning)? (?:a|an)\b|intend(?:s|ed)?|propos(?:e|ed|al)|eager|"
-    r"would like|will|would|could|"
+    r"plan(?:s|ned|ning)? to|plan(?:s|ning)? (?:a|an)\b|plans for|intend(?:s|ed)?|"
+    r"propos(?:e|ed|al)|eager|would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"
     r"(?:due|set|scheduled|slated) to|invit(?:ed|es) \w+ to|invit(?:ed|es|ing) (?:a|an|the)|"
@@ -413,6 +413,12 @@ WILL_GO = re.compile(
     r"intends? to)\s+(?:\w+\s+)?(?:travel|visit|arrive|come|go|head|lead|tour|fly|attend)\b",
     re.I,
 )
+# "The mayor's visit to Lyon is scheduled for June": a visit with a date still to come.
+SCHEDULED = re.compile(
+    r"\b(?:is|are|has been|have been) (?:scheduled|planned|slated|set|pencilled|penciled) "
+    r"(?:for|in)\b",
+    re.I,
+)
 RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose)\b", re.I)
 
 
@@ -443,6 +449,7 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
     if (
         PROPOSED.search(before)
         or WILL_GO.search(text, start, start + 60)
+        or SCHEDULED.search(text, start, start + 80)
         or _future(near, published)
     ):
         return "proposed"

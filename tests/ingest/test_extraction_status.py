@@ -342,3 +342,15 @@ def test_a_visit_is_dated_by_its_own_words_not_the_first_visit_word_of_the_sente
     )
     visit = links(extractor, text, published="2022-12-04")[("Porto", "Lyon", "visit")]
     assert (visit.status, visit.year) == ("existing", 2013)
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The Lyon mayor's visit to Dayton is scheduled for June.", "proposed"),
+        ("Plans for a Lyon trade mission to Dayton in October are being drawn up.", "proposed"),
+        ("The Lyon mayor's visit to Dayton, which was scheduled for May, ended on Friday.", "new"),
+    ],
+)
+def test_a_visit_with_a_date_to_come_is_proposed(extractor, text, status):
+    assert links(extractor, text)[("Lyon", "Dayton", "visit")].status == status
