@@ -26,8 +26,11 @@ KIND_PATTERNS = {
     r"\bagreements? (?:was |were )?(?:signed|inked)|\bagreements? between",
     "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?",
-    "cooperation": r"cooperat\w*|co-operat\w*|collaborat\w*|partnership|work(?:ing)? together|"
-    r"joint(?:ly)? \w+|exchanges? (?:programs?|between)|ties between|relationship between",
+    "cooperation": r"co-?operat(?!ives?\b)\w*|co-?operative (?:agreements?|relations(?:hips?)?|"
+    r"ties|projects?|programm?es?|ventures?|efforts?|framework|arrangements?|partnerships?)|"
+    r"collaborat\w*|partnership|work(?:ing)? together|"
+    r"joint(?:ly)? \w+|exchanges? (?:programs?|between)|ties between|relationship between|"
+    r"(?:student|youth|pupil|school|teacher|cultural|sports?|staff)s? exchanges?",
 }
 MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent|\bLoIs?\b", re.I)
 BARE_DEAL = re.compile(r"deals?", re.I)

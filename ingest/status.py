@@ -90,6 +90,7 @@ PROPOSED = re.compile(
     r"prepar(?:es|ing) to|yet to|talks|['’]s next|(?:its|their) next|upcoming|forthcoming|"
     r"offer(?:s|ed|ing)? to|promis(?:e|es|ed|ing) to|pledg(?:e|es|ed|ing) to|willing to|"
     r"(?<!as )planned|agree[ds]? to (?!(?:the|a|an|this|that|its|their|terms)\b)[a-z]+|"
+    r"commit(?:s|ted)? (?:[\w'’-]+ ){1,3}?to (?!(?:the|a|an|this|that|its|their)\b)[a-z]+|"
     r"vot(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?to (?:twin|establish|become|form|pursue|seek|"
     r"explore|start|begin))\b",  # not "voted to sign": the council's decision is the signing
     re.I,

@@ -117,3 +117,19 @@ def test_cooperation_between_countries_is_no_link_of_the_cities_named(extractor)
     found = extractor(ArticleText(text=text, published="2024-06-10"))
     cooperation = [p for p in found.partnerships if p.kind == "cooperation"]
     assert [(p.status, p.evidence[:13]) for p in cooperation] == [("proposed", "Lyon and Kyot")]
+
+
+def test_a_cooperative_is_a_business_not_cooperation(extractor):
+    text = "A Lyon dairy cooperative sold cheese to a Kyoto chain."
+    assert "cooperation" not in kinds(extractor, text)
+
+
+def test_a_student_exchange_between_two_towns_is_cooperation(extractor):
+    text = "Lyon and Kyoto have run a student exchange since 2010."
+    found = kinds(extractor, text)
+    assert (found["cooperation"].status, found["cooperation"].year) == ("existing", 2010)
+
+
+def test_what_an_agreement_commits_the_towns_to_do_is_to_come(extractor):
+    text = "The agreement commits Lyon and Kyoto to fund a youth exchange every year."
+    assert kinds(extractor, text)["cooperation"].status == "proposed"
