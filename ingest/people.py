@@ -8,12 +8,11 @@ councillors Ann Lee and Tom Hart"). Names come from `ingest/names.py`.
 
 A role's place is its holder's own: the one stated; else the place of the delegation the
 official leads, of the official named just before for "fellow" councillors, the dateline's
-town for a town-hall official or a "city manager", the article's one region for a governor or a
-"State Treasurer", the place an organisation's acronym is named after ("Sibu Municipal Council
-(SMC)": "SMC chairman"). National offices
-(ambassador, consul, minister, senator, MP) have no city. Later surname-only mentions ("Radich
-said", "Governor Liu") are the same person. People named without any role (bylines, photo
-credits, students) are left out.
+town for a town-hall official, the article's one region for a governor, the place an
+organisation's acronym is named after ("Sibu Municipal Council (SMC)": "SMC chairman").
+National offices (ambassador, consul, minister, senator, MP) have no city. Later surname-only
+mentions ("Radich said", "Governor Liu") are the same person. People named without any role
+(bylines, photo credits, students) are left out.
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ from ingest.resolve import Mention
 from ingest.sentences import entities, sentence_of, text_of
 from ingest.titles import (
     OWNER_WORDS,
-    PLACE_KINDS,
     TITLE_WORDS,
     before_honorifics,
     is_title,
@@ -60,7 +58,6 @@ class _Found:
     place: Place | None
     plural: bool = False  # "councillors Ann Lee and Tom Hart": the role goes on down the list
     stated: bool = True  # the place is the text's, not one guessed from the dateline or office
-    level: str | None = None  # "city manager": the kind of place the office is held in
 
 
 def _place_in(span: Span, mentions: list[Mention], org_mentions: list[Mention]) -> Place | None:
@@ -191,14 +188,7 @@ def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found |
         if m.span.start == person.end + 1 and doc[person.end].lower_ == "of"
     ]  # "Governor Enrique Alfaro of Jalisco", "Chief Executive Jo Ward of Leeds City Council"
     place = before[0].place if before else after[0].place if after else None
-    return _Found(person.text, role, place, _has_plural(doc[start:end]), level=_level(doc, start))
-
-
-def _level(doc: Doc, start: int) -> str | None:
-    """ "city manager Ann Cole", "County Executive Jo Park": the kind of place the office is
-    held in, from a place noun before the title or opening it."""
-    kinds = [PLACE_KINDS.get(t.lower_) for t in doc[max(0, start - 1) : start + 1]]
-    return next((kind for kind in kinds if kind), None)
+    return _Found(person.text, role, place, _has_plural(doc[start:end]))
 
 
 def _posted_to(doc: Doc, end: int) -> bool:
@@ -407,9 +397,9 @@ def _role_place(person: Span, hit: _Found, previous, mentions, acronyms) -> Plac
         return place if place and place.kind == "region" else None
     if place is None and _fellow(person) and previous:
         place = previous[1].place  # "her fellow councillors": the town of the one named before
-    if place is None and (words & LOCAL_TITLES or hit.level == "city"):
+    if place is None and words & LOCAL_TITLES:
         place = _home(mentions)
-    if place is None and (words & REGIONAL_TITLES or hit.level == "region"):
+    if place is None and words & REGIONAL_TITLES:
         place = _main_region(mentions)
     return place
 

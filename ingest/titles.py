@@ -88,10 +88,8 @@ TITLE_ABBREVIATIONS = {
 }  # fmt: skip
 # Only "Cllr" goes without a dot: a bare "Sen" or "Rep" is a name ("Amartya Sen").
 TITLE_WORDS = TITLE_WORDS | {f"{a}." for a in TITLE_ABBREVIATIONS} | {"cllr", "clr"}
-# Nouns of a place standing before a title ("the city councillor", "the state governor"), with
-# the kind of place they name (a county may be either).
-PLACE_KINDS = {"city": "city", "town": "city", "county": None, "state": "region"}
-PLACE_KINDS |= {"province": "region"}
+# Nouns of a place standing before a title ("the city councillor", "the state governor").
+PLACE_KINDS = frozenset({"city", "town", "county", "state", "province"})
 # Words that qualify a title but are none alone ("Acting Governor", "interim director").
 TITLE_MODIFIERS = frozenset({"acting", "interim", "former", "managing", "co", "ex"})
 # Courtesy titles, no part of a name: "Mr. Eric Lemaire", "H.E. Ali Musa", "Cllr Tom Hart".
@@ -239,7 +237,7 @@ def title_before(doc: Doc, comma: int) -> Span | None:
     owned = all(
         t.lower_ in OWNER_WORDS
         or t.ent_type_
-        or t.lower_ in {"'s", "’s"} | PLACE_KINDS.keys()
+        or t.lower_ in {"'s", "’s"} | PLACE_KINDS
         or t.is_title
         or t.pos_ == "ADJ"  # "the regional governor of La Libertad, ..."
         for t in owner

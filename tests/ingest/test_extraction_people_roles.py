@@ -60,22 +60,6 @@ def test_town_hall_official_without_place_belongs_to_the_most_named_city(extract
     assert people(extractor, text)["Carla Dimitriou"] == ("mayor", "Geelong")
 
 
-def test_an_office_of_the_city_or_the_state_belongs_to_the_article_s_own(extractor):
-    text = (
-        "Dayton and Augsburg have been sister cities since 1964, and Dayton will host a choir "
-        "from Augsburg in May.\n\nCity manager Ann Cole said the visit was paid for. State "
-        "Treasurer Mia Lund praised the Ohio city."
-    )
-    found = people(extractor, text)
-    assert found["Ann Cole"][1] == "Dayton"
-    assert found["Mia Lund"][1] == "Ohio"
-
-
-def test_a_county_office_is_not_given_the_state_named(extractor):
-    text = "Dayton, Ohio, will host a choir.\n\nCounty Executive Joe Park said it was paid for."
-    assert people(extractor, text)["Joe Park"][1] is None
-
-
 def test_in_a_list_of_names_each_followed_by_its_office_the_office_is_the_name_before(
     extractor,
 ):
