@@ -30,7 +30,7 @@ KIND_PATTERNS = {
     r"ties|projects?|programm?es?|ventures?|efforts?|framework|arrangements?|partnerships?)|"
     r"collaborat\w*|partnership|work(?:ing)? together|"
     r"joint(?:ly)? \w+|exchanges? (?:programs?|between)|ties between|relationship between|"
-    r"(?:student|youth|pupil|school|teacher|cultural|sports?|staff)s? exchanges?",
+    r"(?:student|youth|pupil|school|teacher|cultural|sports?|staff)s? exchanges?(?! students?)",
 }
 MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent|\bLoIs?\b", re.I)
 BARE_DEAL = re.compile(r"deals?", re.I)

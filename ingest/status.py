@@ -90,7 +90,6 @@ PROPOSED = re.compile(
     r"prepar(?:es|ing) to|yet to|talks|['’]s next|(?:its|their) next|upcoming|forthcoming|"
     r"offer(?:s|ed|ing)? to|promis(?:e|es|ed|ing) to|pledg(?:e|es|ed|ing) to|willing to|"
     r"(?<!as )planned|agree[ds]? to (?!(?:the|a|an|this|that|its|their|terms)\b)[a-z]+|"
-    r"commit(?:s|ted)? (?:[\w'’-]+ ){1,3}?to (?!(?:the|a|an|this|that|its|their)\b)[a-z]+|"
     r"vot(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?to (?:twin|establish|become|form|pursue|seek|"
     r"explore|start|begin))\b",  # not "voted to sign": the council's decision is the signing
     re.I,
@@ -450,11 +449,18 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
     if (
         PROPOSED.search(before)
         or WILL_GO.search(text, start, start + 60)
-        or SCHEDULED.search(text, start, start + 80)
+        or SCHEDULED.search(text, start, _clause_end(text, start, start + 80))
         or _future(near, published)
     ):
         return "proposed"
     return "existing" if _earlier_visit(text, start, published) else "new"
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause that starts at `start` ends, at the latest `end`: "visited Jilin, and
+    a youth exchange is scheduled for August" (the schedule is the exchange's)."""
+    found = COORDINATE_BREAK.search(text, start, end)
+    return found.start() if found else end
 
 
 def _signed(text: str) -> bool:

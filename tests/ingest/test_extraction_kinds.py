@@ -130,6 +130,6 @@ def test_a_student_exchange_between_two_towns_is_cooperation(extractor):
     assert (found["cooperation"].status, found["cooperation"].year) == ("existing", 2010)
 
 
-def test_what_an_agreement_commits_the_towns_to_do_is_to_come(extractor):
-    text = "The agreement commits Lyon and Kyoto to fund a youth exchange every year."
-    assert kinds(extractor, text)["cooperation"].status == "proposed"
+def test_an_exchange_student_is_no_exchange_of_the_towns(extractor):
+    text = "Kim Soo-jin, a cultural exchange student from Seoul, is studying in Lyon this year."
+    assert "cooperation" not in kinds(extractor, text)

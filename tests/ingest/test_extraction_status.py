@@ -350,6 +350,7 @@ def test_a_visit_is_dated_by_its_own_words_not_the_first_visit_word_of_the_sente
         ("The Lyon mayor's visit to Dayton is scheduled for June.", "proposed"),
         ("Plans for a Lyon trade mission to Dayton in October are being drawn up.", "proposed"),
         ("The Lyon mayor's visit to Dayton, which was scheduled for May, ended on Friday.", "new"),
+        ("The Lyon mayor visited Dayton, and a youth exchange is scheduled for August.", "new"),
     ],
 )
 def test_a_visit_with_a_date_to_come_is_proposed(extractor, text, status):
