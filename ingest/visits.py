@@ -44,6 +44,7 @@ TRAVEL_VERBS = frozenset({"visit", "tour", "travel", "arrive"})
 # "a visit to a dairy farm": the visit goes to something the sentence names anew, not to the
 # host met before.
 NEW_DESTINATION = re.compile(r"\s+(?:to|of)\s+(?:a|an)\b", re.I)
+TO_OR_IN = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?", re.I)
 # Who a host receives "from" a place: people and delegations, not a forum's speakers.
 GUEST_NOUNS = frozenset(
     {"counterpart", "delegation", "delegate", "mayor", "governor", "official", "minister"}
@@ -205,13 +206,25 @@ def _origins(named: list[Mention]) -> list[Place]:
     return found
 
 
-def _hosts(named: list[Mention], host: Place) -> list[Place]:
-    """ "visited Munich and Stuttgart": the host and the places listed with it."""
+def _goes_elsewhere(sent: Span, match: re.Match) -> bool:
+    """ "a visit to a dairy farm", "a trade mission to Japan": the visit goes to something the
+    sentence names anew, not to the host met before."""
+    if NEW_DESTINATION.match(match.string, match.end()):
+        return True
+    after = TO_OR_IN.match(match.string, match.end())
+    starts = {c.start_char - sent.start_char for c in sent.doc.spans["countries"]}
+    return after is not None and after.end() in starts
+
+
+def _hosts(named: list[Mention], host: Place, any_country: bool = False) -> list[Place]:
+    """ "visited Munich and Stuttgart": the host and the places listed with it (in its country,
+    unless `any_country`)."""
     roots = {m.span.root.i for m in named if m.place == host}
     found = [host]
     for m in named:
         root = m.span.root
-        if root.dep_ == "conj" and root.head.i in roots and m.place.country == host.country:
+        same_land = any_country or m.place.country == host.country
+        if root.dep_ == "conj" and root.head.i in roots and same_land:
             roots.add(root.i)
             found += [m.place] if m.place not in found else []
     return found
@@ -305,7 +318,7 @@ def visits(
     if hosting and not origins:
         origins = hosting.guests
     host = (hosting and hosting.host) or host_named(named)
-    if host is None and not (match and NEW_DESTINATION.match(text, match.end())):
+    if host is None and not (match and _goes_elsewhere(sent, match)):
         host = _anaphoric_host(text, parties, placed, state) or state.last_host or state.event_place
     if origins and (host is None or all(p.country == host.country for p in origins)):
         state.last_visitors = origins  # "a Karnataka delegation returned from Germany"
@@ -320,8 +333,13 @@ def visits(
         return []
     year = link_year(text, status, state.published) if status != "proposed" else None
     origins = [p for p in origins if p.country != host.country]
+    # "missions to Shanghai and Tokyo": places listed with the host after the trigger visit none
+    later = [m for m in named if m.span.start_char - sent.start_char >= start]
+    listed = _hosts(later, host, any_country=True)
     visitors = origins or [
-        p.place for p in parties if not p.via_org and p.place.country != host.country
+        p.place
+        for p in parties
+        if not p.via_org and p.place.country != host.country and p.place not in listed
     ]
     visitors = visitors or [p for p in _subjects_places(sent, placed) if p.country != host.country]
     home = state.home  # "SIBU — ... the study trip to Pontianak": the home town went

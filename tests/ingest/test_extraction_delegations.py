@@ -204,3 +204,13 @@ def test_a_visit_to_something_new_does_not_go_to_the_last_host(extractor):
         "and a baseball game."
     )
     assert visits(facts(extractor, text)) == {("Dayton", "Augsburg")}
+
+
+def test_missions_to_a_country_to_several_cities_or_an_office_abroad_bring_no_visitor(extractor):
+    text = (
+        "PORTLAND — A trade mission from Portland arrived in Hamburg on Monday.\n\n"
+        "The governor's trade mission to Japan last year included stops in Osaka and Nagoya. "
+        "Past trade missions to Shanghai and Tokyo produced millions in sales. Quebec's "
+        "government mission in Munich has promoted exports to Bavaria since 1997."
+    )
+    assert visits(facts(extractor, text)) == {("Portland", "Hamburg")}
