@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.dates import MONTH_NAME
-from ingest.people import TITLE_WORDS
+from ingest.people import PLACE_PREPOSITIONS, TITLE_WORDS
 from ingest.resolve import named_after, written_name
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
@@ -462,15 +462,32 @@ class PlaceTagger:
         return fold(span.text) in self.gaz.small_towns
 
     def _small_town(self, span: Span, ents: list[Span]) -> bool:
-        """A town of under 5,000 people is a place where the model reads that very name as a
-        place or a kind word says so ("the town of Vardø"), and it is no English word,
-        abbreviation or feature ("Council", "UB City", "Lake Wendouree")."""
+        """A town of under 5,000 people is a place where the text vouches for it: a kind word
+        ("the town of Vardø"), or the model reading that very name as a place where a place
+        stands ("in Kirkenes", "Kirkenes, Norway"); not a subject ("Creighton told reporters"),
+        an English word, an abbreviation or a feature ("Council", "UB City", "Lake Wendouree")."""
+        first = span[0]
+        if fold(first.text) in self.common_words | FEATURE_NOUNS or first.text.isupper():
+            return False
+        if span._.kind_hint is not None:
+            return True
         exact = any(
             e.label_ in {"GPE", "LOC"} and (e.start, e.end) == (span.start, span.end) for e in ents
         )
-        first = span[0]
-        word = fold(first.text) in self.common_words | FEATURE_NOUNS or first.text.isupper()
-        return (exact or span._.kind_hint is not None) and not word
+        before = span.doc[span.start - 1].lower_ if span.start else ""
+        return exact and (before in PLACE_PREPOSITIONS or self._qualified(span))
+
+    def _qualified(self, span: Span) -> bool:
+        """ "Kirkenes, Norway", "Creighton, Nebraska": a country or a region after a comma."""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return False
+        for end in range(span.end + 2, min(len(doc), span.end + 4) + 1):
+            text = doc[span.end + 1 : end].text
+            regions = (p for p, _ in self.gaz.candidates(text) if p.kind == "region")
+            if self.gaz.country(text) or next(regions, None):
+                return True
+        return False
 
     def _landform(self, span: Span, after) -> bool:
         """ "the Kano plains", "the Nashik region": a feature near the place, in lowercase."""

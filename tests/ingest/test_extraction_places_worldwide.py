@@ -51,7 +51,8 @@ def test_a_town_under_five_thousand_people_named_as_a_place_is_one(extractor):
 def test_a_small_town_s_name_used_otherwise_is_no_place(extractor):
     text = (
         "Anne Berger, who chairs the Council, said the English text was approved.\n\n"
-        "The forum was organized by the UB City and Novosibirsk."
+        "The forum was organized by the UB City and Novosibirsk. Creighton told reporters the "
+        "exchange would go on, and Carlsberg signed a deal with a Novosibirsk brewery."
     )
     assert places(extractor, text) == {("Novosibirsk", "RU", "city")}
 
