@@ -48,6 +48,11 @@ REGIONAL_TITLES = frozenset({"governor", "premier"})
 NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "minister"})
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
 LEAD_VERBS = frozenset({"lead", "head"})
+# The bodies of a town or a region: "Sibu Municipal Council", "Kisumu County Government".
+GOVERNMENT_WORDS = frozenset(
+    {"council", "municipal", "municipality", "city", "government", "county", "province"}
+    | {"provincial", "prefecture", "prefectural", "chamber", "assembly", "committee"}
+)
 EVENT_WORDS = re.compile(r"\b(Conference|Forum|Expo|Summit|Festival|Decade|Games|Fair|Week)\b")
 
 
@@ -405,12 +410,15 @@ def _role_place(person: Span, hit: _Found, previous, mentions, acronyms) -> Plac
 
 
 def _acronym_places(doc: Doc, mentions: list[Mention]) -> dict[str, Place]:
-    """ "Sibu Municipal Council (SMC)": the place in an organisation's name is that of its
-    acronym, so "SMC chairman" is Sibu's (keys in lower case)."""
+    """ "Sibu Municipal Council (SMC)": the place in the name of a town's or a region's own
+    body is that of its acronym, so "SMC chairman" is Sibu's (keys in lower case); a company
+    named after a town ("Toyota Motor Corporation (TMC)") is no town's."""
     found = {}
     for ent in entities(doc):
         after = doc[ent.end : ent.end + 3]
         if ent.label_ != "ORG" or len(after) < 3 or after[0].text != "(" or after[2].text != ")":
+            continue
+        if not any(t.lower_ in GOVERNMENT_WORDS for t in ent):
             continue
         acronym = after[1].text
         if acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6:

@@ -178,13 +178,14 @@ def _holds(outer: Span, inner: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and len(outer) > len(inner)
 
 
-def _with_suffix(span: Span) -> Span:
-    """Extend "Guangdong" to "Guangdong Province" and note the kind the suffix implies."""
+def _with_suffix(span: Span, names_a_city) -> Span:
+    """Extend "Guangdong" to "Guangdong Province" and note the kind the suffix implies;
+    `names_a_city` says whether the name is one a "city" after it may belong to ("Mexico")."""
     doc, hint = span.doc, None
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
     if after is not None and after.lower_ in REGION_SUFFIXES | CITY_SUFFIXES:
-        if _describes(span, after):
+        if _describes(span, after, names_a_city):
             span._.kind_hint = None
             return span
         hint = "city" if after.lower_ in CITY_SUFFIXES - {"municipality"} else "region"
@@ -197,12 +198,13 @@ def _with_suffix(span: Span) -> Span:
     return span
 
 
-def _describes(span: Span, noun) -> bool:
+def _describes(span: Span, noun, names_a_city) -> bool:
     """ "a small Florida city", "the Ohio city": the lowercase noun is what the name describes,
-    not its kind ("the Lviv region" is the region)."""
+    not its kind ("the Lviv region" is the region, "the Mexico city government" the capital)."""
     if noun.is_title:
         return False
-    determiners = DESCRIPTIVE | ({"the"} if noun.lower_ in TOWN_NOUNS else set())
+    town = noun.lower_ in TOWN_NOUNS and not names_a_city(span)
+    determiners = DESCRIPTIVE | ({"the"} if town else set())
     for token in reversed(span.doc[max(0, span.start - 3) : span.start]):
         if token.lower_ in determiners:
             return True
@@ -378,7 +380,7 @@ class PlaceTagger:
         gaz = self.gaz
         doc.ents = [part for ent in _trim_titles(doc) for part in self._office_place_apart(ent)]
         countries = _scan(doc, lambda key: key in gaz.countries)
-        names = _scan(doc, lambda key: key in gaz.names, _with_suffix)
+        names = _scan(doc, lambda key: key in gaz.names, self._with_suffix)
         names = [s for s in map(self._without_possessive, names) if s is not None]
         names = [s for s in names if not _month_of_date(s)]
         # A longer place name holding a country's is the place: "Mexico City", "Panama City".
@@ -451,8 +453,18 @@ class PlaceTagger:
             return span
         if any("'" in p.name or "’" in p.name for p, _ in self.gaz.candidates(span.text)):
             return span
-        shorter = _with_suffix(span[:-1])
+        shorter = self._with_suffix(span[:-1])
         return shorter if fold(shorter.text) in self.gaz.names else None
+
+    def _with_suffix(self, span: Span) -> Span:
+        return _with_suffix(span, self._names_a_city)
+
+    def _names_a_city(self, span: Span) -> bool:
+        """Whether "<name> city" may be a city of that name: the name is a country's ("the
+        Mexico city government") or a big city's ("the Quebec city council")."""
+        big = (p.kind == "city" and (p.population or 0) >= NOTABLE_POPULATION
+               for p, _ in self.gaz.candidates(span.text))  # fmt: skip
+        return bool(self.gaz.country(span.text)) or any(big)
 
     def _small_town_name(self, span: Span) -> bool:
         """Whether the name, without a kind word after it ("Ub" of "UB City"), is only that of

@@ -130,7 +130,14 @@ BECAME = re.compile(
     re.I,
 )
 NAME_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:city|town|state|province)\s+of\s+)?$", re.I)
+# Words of a nation's business: its link with a city named alone is the nation's.
+NATIONAL_HOLDER = re.compile(
+    r"\b(?:prime minister|president|government|ministry|minister|national|federal|embassy|"
+    r"country|nation)\b",
+    re.I,
+)
 DELEGATION_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"
 )
@@ -219,7 +226,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     if len(named_keys) < 2:
         parties += _acting_people(sent, speakers)
     parties += _anaphora_parties(sent.text, state, gaz_country, named_keys)
-    parties += _own_side(sent.text, parties, state)
+    parties += _own_side(sent, parties, state)
     if len({p.place.key for p in parties}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
     listing = possessive_hub(sent.text)
@@ -231,18 +238,25 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     return _drop_contained(parties)
 
 
-def _own_side(text: str, parties: list[Party], state: ArticleState) -> list[Party]:
+def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Party]:
     """ "As for the LoI with Pontianak, ...": the one partner a sentence names after "the ...
     with" is the partner of the article's own town (its dateline's, else its most-named city),
-    a town of another country."""
+    a town of another country; not when an organisation or a nation holds the link ("the port
+    alliance renewed the agreement with Kaohsiung", "the prime minister suspended ...")."""
     if len({p.place.key for p in parties}) != 1:
         return []
     own = state.home or state.focus
     partner = parties[0]
     if own is None or own.kind != "city" or own.country == partner.place.country:
         return []
-    before = text[: partner.start]
-    return [Party(own, 0)] if OWN_LINK_WITH.search(before) and "'s" not in before else []
+    text = sent.text
+    link = OWN_LINK_WITH.search(text[: partner.start])
+    if link is None or "'s" in text[: partner.start] or NATIONAL_HOLDER.search(text):
+        return []
+    holders = [e for e in entities_in(sent) if e.label_ == "ORG"]
+    if any(e.start_char - sent.start_char < link.start() for e in holders):
+        return []
+    return [Party(own, 0)]
 
 
 def _country(place: Place, gaz_country) -> bool:
@@ -529,12 +543,14 @@ def _stated_pairs(parties: list[Party], text: str, trigger: int) -> list[tuple[P
     """The pairs two coordinated places before a twinning are stated in: "Launceston and
     Taiyuan became sister cities in 1995, when a delegation of Shanxi officials visited" (that
     pair, no other place of the sentence); "Lyon and Turin signed sister city agreements with
-    Kyoto" (each of them with Kyoto)."""
+    Kyoto" (each of them with Kyoto; "with Kyoto and Osaka respectively", in that order)."""
     before = sorted((p for p in parties if p.start < trigger), key=lambda p: p.start)
     if len(before) != 2 or not COORDINATED.fullmatch(text[before[0].start : before[1].start]):
         return []
     after = sorted((p for p in parties if p.start > trigger), key=lambda p: p.start)
     if after and WITH_PARTNER.search(text, trigger, after[0].start):
+        if RESPECTIVELY.search(text, after[-1].start):  # "with Kyoto and Osaka respectively"
+            return list(zip(before, after, strict=False)) if len(after) == 2 else []
         return [(b, a) for b in before for a in after]
     name = NAME_WORDS.match(text, before[1].start)
     if name is None or not BECAME.fullmatch(text, name.end(), trigger):

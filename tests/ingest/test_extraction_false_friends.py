@@ -119,3 +119,36 @@ def test_partners_named_after_with_are_not_each_other_s(extractor):
 def test_trading_partners_are_no_twins(extractor):
     text = "Lyon and Turin have been trading partners for decades."
     assert facts(extractor, text).partnerships == []
+
+
+def test_a_link_with_a_lone_partner_held_by_an_organisation_or_a_nation_is_not_the_town_s(
+    extractor,
+):
+    text = (
+        "TACOMA — The council met on Monday.\n\n"
+        "The Northwest Seaport Alliance renewed the cooperation agreement with Kaohsiung.\n\n"
+        "The prime minister suspended the cooperation agreement with Moscow in 2022."
+    )
+    assert extractor(ArticleText(text=text, published="2024-05-01")).partnerships == []
+
+
+def test_a_company_s_acronym_gives_its_officers_no_town(extractor):
+    text = (
+        "Toyota Motor Corporation (TMC) opened a plant in Georgetown, Kentucky. TMC President "
+        "Koji Sato attended the ceremony."
+    )
+    found = extractor(ArticleText(text=text, published="2024-05-01"))
+    assert [(p.name, p.place) for p in found.people] == [("Koji Sato", None)]
+
+
+def test_partners_taken_respectively_are_paired_in_order(extractor):
+    text = "Lyon and Turin signed sister city agreements with Kyoto and Osaka respectively."
+    found = extractor(ArticleText(text=text, published="2024-05-01"))
+    pairs = {frozenset((p.a.name, p.b.name)) for p in found.partnerships}
+    assert pairs == {frozenset(("Lyon", "Kyoto")), frozenset(("Turin", "Osaka"))}
+
+
+def test_a_country_s_or_a_big_city_s_name_before_lowercase_city_is_that_city(extractor):
+    text = "The Mexico city government signed a memorandum with Madrid."
+    found = extractor(ArticleText(text=text, published="2024-05-01"))
+    assert [(p.a.country, p.b.name) for p in found.partnerships] == [("MX", "Madrid")]
