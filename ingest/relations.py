@@ -253,6 +253,8 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     link = OWN_LINK_WITH.search(text[: partner.start])
     if link is None or "'s" in text[: partner.start] or NATIONAL_HOLDER.search(text):
         return []
+    if COORDINATE_BREAK.search(text, 0, link.start()):
+        return []  # "Other towns are reconsidering the twinning, but the partnership with X ..."
     holders = [e for e in entities_in(sent) if e.label_ == "ORG"]
     if any(e.start_char - sent.start_char < link.start() for e in holders):
         return []

@@ -152,3 +152,12 @@ def test_a_country_s_or_a_big_city_s_name_before_lowercase_city_is_that_city(ext
     text = "The Mexico city government signed a memorandum with Madrid."
     found = extractor(ArticleText(text=text, published="2024-05-01"))
     assert [(p.a.country, p.b.name) for p in found.partnerships] == [("MX", "Madrid")]
+
+
+def test_a_lone_partner_after_another_clause_s_link_is_not_the_town_s(extractor):
+    text = (
+        "LEEDS — The council met on Monday.\n\n"
+        "Other British towns are reconsidering the twinning with Russian cities, but the "
+        "partnership with Nizhny Novgorod was cut in 2022."
+    )
+    assert extractor(ArticleText(text=text, published="2024-05-01")).partnerships == []
