@@ -62,6 +62,7 @@ DESIGNATOR_WORDS = frozenset({
     "uygur", "uyghur",
 })  # fmt: skip
 CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
+KIND_SUFFIXES = REGION_SUFFIXES | CITY_SUFFIXES  # "Guangdong Province", "Meishan City"
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
 KIND_NOUNS = frozenset(
     {"city", "town", "village", "province", "state", "prefecture", "county", "republic"}
@@ -184,7 +185,7 @@ def _with_suffix(span: Span, names_a_city) -> Span:
     doc, hint = span.doc, None
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
-    if after is not None and after.lower_ in REGION_SUFFIXES | CITY_SUFFIXES:
+    if after is not None and after.lower_ in KIND_SUFFIXES:
         if _describes(span, after, names_a_city):
             span._.kind_hint = None
             return span
@@ -469,7 +470,7 @@ class PlaceTagger:
     def _small_town_name(self, span: Span) -> bool:
         """Whether the name, without a kind word after it ("Ub" of "UB City"), is only that of
         towns under 5,000 people."""
-        if len(span) > 1 and span[-1].lower_ in REGION_SUFFIXES | CITY_SUFFIXES:
+        if len(span) > 1 and span[-1].lower_ in KIND_SUFFIXES:
             span = span[:-1]
         return fold(span.text) in self.gaz.small_towns
 

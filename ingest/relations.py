@@ -39,7 +39,14 @@ from ingest.kinds import (
 )
 from ingest.money import find_money
 from ingest.resolve import Mention, contained
-from ingest.sentences import entities_in, headline_end, sentence_of, sentence_start, text_of
+from ingest.sentences import (
+    country_starts,
+    entities_in,
+    headline_end,
+    sentence_of,
+    sentence_start,
+    text_of,
+)
 from ingest.status import (
     COORDINATE_BREAK,
     clause_at,
@@ -107,10 +114,14 @@ PAIR_ANAPHORA = re.compile(
 COORDINATED = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)"
 )
-# "ties with", "twinned with the city of": the words right before a link's partner.
+# "with", "with the city of": the words right before a link's partner.
+_WITH_PARTNER_NEXT = (
+    r"\s+with\s+(?:the\s+)?(?:(?:city|town|state|province|region|county)\s+of\s+)?$"
+)
+# "ties with", "twinned with the city of".
 LINKED_WITH = re.compile(
     r"\b(?:ties|links|relations|relationships|agreements?|partnerships?|twinned|pacts?|"
-    r"accords?)\s+with\s+(?:the\s+)?(?:(?:city|town|state|province|region|county)\s+of\s+)?$",
+    rf"accords?){_WITH_PARTNER_NEXT}",
     re.I,
 )
 # "the LoI with Pontianak", "the sister city relationship with Kakegawa": the link the article's
@@ -119,8 +130,7 @@ OWN_LINK_WITH = re.compile(
     r"\bthe\s+(?:(?:sister|twin|friendship|friendly|partner|city|town|cooperation|trade|"
     r"proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
-    r"pacts?|accords?|relationships?|partnerships?|ties|twinning)\s+with\s+(?:the\s+)?"
-    r"(?:(?:city|town|state|province|region|county)\s+of\s+)?$",
+    rf"pacts?|accords?|relationships?|partnerships?|ties|twinning){_WITH_PARTNER_NEXT}",
     re.I,
 )
 # "Lyon and Turin became sister cities": the words between a named pair and its twinning.
@@ -438,11 +448,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     ]
     # "friendly cooperation cities": the words of a twinning, no cooperation of their own
     twinning_words = [m.span() for m in TWINNING.finditer(text)]
-    countries = [
-        c.start_char - sent.start_char
-        for c in sent.doc.spans["countries"]
-        if sent.start <= c.start < sent.end
-    ]
+    countries = country_starts(sent)
     matches = {}
     for kind, regex in KIND_REGEX.items():
         match = next(
@@ -474,7 +480,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
 BETWEEN_OR_WITH = re.compile(r"\s+(?:between|with|among)\s+(?:the\s+)?", re.I)
 
 
-def _between_countries(match: re.Match, countries: list[int]) -> bool:
+def _between_countries(match: re.Match, countries: set[int]) -> bool:
     """Whether cooperation is said of the countries named right after it, not the places."""
     after = BETWEEN_OR_WITH.match(match.string, match.end())
     return after is not None and after.end() in countries

@@ -49,6 +49,15 @@ def entities_in(span: Span) -> list[Span]:
     return [e for e in entities(span.doc) if span.start <= e.start and e.end <= span.end]
 
 
+def country_starts(span: Span) -> set[int]:
+    """Where the span's country names (`doc.spans["countries"]`) begin, as offsets in its text."""
+    return {
+        c.start_char - span.start_char
+        for c in span.doc.spans["countries"]
+        if span.start <= c.start < span.end
+    }
+
+
 def keep_text(doc: Doc, text: str) -> None:
     """Remember the text the document was parsed from, so that `text_of` need not rebuild it."""
     doc.user_data[_TEXT] = text

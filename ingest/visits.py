@@ -13,6 +13,7 @@ from facts.shapes import Partnership, Person, Place
 from ingest.article_state import CITY_NOUNS, ONE_ANAPHORA, ArticleState, Party
 from ingest.kinds import VISIT_REGEX
 from ingest.resolve import Mention
+from ingest.sentences import country_starts
 from ingest.status import link_year, visit_status
 from ingest.syntax import subject_verb
 
@@ -212,8 +213,7 @@ def _goes_elsewhere(sent: Span, match: re.Match) -> bool:
     if NEW_DESTINATION.match(match.string, match.end()):
         return True
     after = TO_OR_IN.match(match.string, match.end())
-    starts = {c.start_char - sent.start_char for c in sent.doc.spans["countries"]}
-    return after is not None and after.end() in starts
+    return after is not None and after.end() in country_starts(sent)
 
 
 def _hosts(named: list[Mention], host: Place, any_country: bool = False) -> list[Place]:

@@ -223,11 +223,12 @@ def _add_towns(gaz: Gazetteer, every_town: list[Town]) -> None:
     small ("Kirkenes", "Pechenga")."""
     seen: set[str] = set()
     for town in every_town:
-        key = fold(_without_designator(town.name))
+        name = _without_designator(town.name)
+        key = fold(name)
         if key in gaz.names or key in gaz.countries or key in seen:
             continue
         seen.add(key)
-        place = Place(name=_without_designator(town.name), country=town.country, kind="city",
+        place = Place(name=name, country=town.country, kind="city",
                       code=f"{town.country}-{town.source_id}", latitude=town.latitude,
                       longitude=town.longitude)  # fmt: skip
         gaz._add_place(place, [])
