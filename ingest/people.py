@@ -7,9 +7,11 @@ Research Liisa Tamm"); a plural title gives its role to each name listed under i
 councillors Ann Lee and Tom Hart"). Names come from `ingest/names.py`.
 
 A role's place is its holder's own: the one stated; else the place of the delegation the
-official leads, of the official named just before for "fellow" councillors, the dateline's
-town for a town-hall official, the article's one region for a governor, the place an
-organisation's acronym is named after ("Sibu Municipal Council (SMC)": "SMC chairman").
+official leads, of the official named just before for "fellow" councillors, of the body named
+before for "president of the chamber", the place an organisation's acronym is named after
+("Sibu Municipal Council (SMC)": "SMC chairman"), the town of an office the text names without
+a holder ("the mayor of Miyazu ... Mayor Kenji Okada"), the dateline's town for a town-hall
+official, the article's one region for a governor.
 National offices (ambassador, consul, minister, senator, MP) have no city. Later surname-only
 mentions ("Radich said", "Governor Liu") are the same person. People named without any role
 (bylines, photo credits, students) are left out.
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -92,6 +94,38 @@ def _anaphoric_place(phrase: Span, mentions: list[Mention], country_of) -> Place
     return earlier[-1] if earlier else None
 
 
+BODY_NAME_LINKS = frozenset({"of", "and", "for", "&", "-"})
+
+
+def _body_place(phrase: Span, mentions: list[Mention]) -> Place | None:
+    """ "president of the chamber", "the society's chair": the place of the one body named
+    before whose name ends in those words ("the Tema Chamber of Commerce")."""
+    doc, words = phrase.doc, []
+    for token in phrase:
+        if token.lower_ == "the":
+            words = []
+            for noun in doc[token.i + 1 : phrase.end]:
+                if noun.pos_ != "NOUN" or not noun.is_lower:
+                    break
+                words.append(noun.lower_)
+            if words:
+                break
+    if not words:
+        return None
+    places = set()
+    for m in mentions:
+        if m.span.end >= phrase.start:
+            continue
+        name = []
+        for token in doc[m.span.end : m.span.end + 8]:
+            if not (token.is_title or token.lower_ in BODY_NAME_LINKS and name):
+                break
+            name.append(token.lower_)
+        if any(name[i : i + len(words)] == words for i in range(len(name))):
+            places.add(m.place)
+    return places.pop() if len(places) == 1 else None
+
+
 def _place_after(phrase: Span, mentions: list[Mention]) -> Place | None:
     """ "CEO of Joyu, a Shanghai-based provider": the organisation's place right after."""
     doc = phrase.doc
@@ -118,6 +152,7 @@ def _appositive(person: Span, mentions, org_mentions, country_of, names) -> _Fou
     place = (
         _place_in(phrase, mentions, org_mentions)
         or _anaphoric_place(phrase, mentions, country_of)
+        or _body_place(phrase, mentions + org_mentions)
         or _place_after(phrase, mentions + org_mentions)
     )
     return _Found(person.text, role_text(phrase, mentions, country_of), place)
@@ -339,25 +374,27 @@ def find_people(
     """People with a role, one per full name, in order of first appearance."""
     found: dict[str, _Found] = {}
     names = person_names(doc, mentions)
-    acronyms = _acronym_places(doc, mentions + org_mentions)
+    titled = [
+        _role_before(person, mentions, org_mentions, country_of, names)
+        or _appositive(person, mentions, org_mentions, country_of, names)
+        or _titled_person(person, mentions, org_mentions)
+        for person in names
+    ]
+    places = _Places(mentions, _acronym_places(doc, mentions + org_mentions))
+    places.offices = _unheld_offices(doc, mentions, [hit for hit in titled if hit])
     previous: tuple[int, _Found] | None = None  # where the last role-holder's name ended
-    for person in names:
-        hit = (
-            _role_before(person, mentions, org_mentions, country_of, names)
-            or _appositive(person, mentions, org_mentions, country_of, names)
-            or _titled_person(person, mentions, org_mentions)
-            or _listed_after(person, previous)
-        )
+    for person, hit in zip(names, titled, strict=True):
+        hit = hit or _listed_after(person, previous)
         name = " ".join(person.text.split())
         if name in found and hit is not None and hit.place and not found[name].stated:
             known = found[name]  # a caption or headline named the office, the text its place
-            known.place = _role_place(person, hit, previous, mentions, acronyms)
+            known.place = _role_place(person, hit, previous, places)
             known.stated = True
         if hit is None or name in found or _surname_of_known(name, found):
             previous = (person.end, found[name]) if name in found else previous
             continue
         found = _without_surname_of(name, found)
-        place = _role_place(person, hit, previous, mentions, acronyms)
+        place = _role_place(person, hit, previous, places)
         found[name] = _Found(name, _role(hit, found), place, hit.plural, hit.place is not None)
         previous = (person.end, found[name])
     return [Person(f.name, f.role, f.place) for f in found.values()]
@@ -393,20 +430,52 @@ def _role(hit: _Found, found: dict[str, _Found]) -> str:
     return role
 
 
-def _role_place(person: Span, hit: _Found, previous, mentions, acronyms) -> Place | None:
+@dataclass
+class _Places:
+    """What an article says about whose offices are whose, for roles named without a place."""
+
+    mentions: list[Mention]
+    acronyms: dict[str, Place]  # "smc": Sibu
+    offices: dict[str, Place] = field(default_factory=dict)  # "mayor": the town of an unnamed one
+
+
+def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place | None:
     """The place the role belongs to: the one stated, else what the office and text imply."""
-    words = set(hit.role.lower().split())
-    place = hit.place or _led_from(person, mentions)
-    place = place or next((acronyms[w] for w in sorted(words) if w in acronyms), None)
+    role = hit.role.lower()
+    words = set(role.split())
+    place = hit.place or _led_from(person, places.mentions)
+    place = place or next((places.acronyms[w] for w in sorted(words) if w in places.acronyms), None)
     if words & NATIONAL_TITLES:  # "the consul general of Peru in Houston" serves no city
         return place if place and place.kind == "region" else None
     if place is None and _fellow(person) and previous:
         place = previous[1].place  # "her fellow councillors": the town of the one named before
+    place = place or places.offices.get(role)
     if place is None and words & LOCAL_TITLES:
-        place = _home(mentions)
+        place = _home(places.mentions)
     if place is None and words & REGIONAL_TITLES:
-        place = _main_region(mentions)
+        place = _main_region(places.mentions)
     return place
+
+
+def _unheld_offices(doc: Doc, mentions: list[Mention], hits: list[_Found]) -> dict[str, Place]:
+    """ "The mayor of Miyazu was in Nelson ... Mayor Kenji Okada": an office the text names
+    without its holder is that of the one holder named without a place. Only an office of one
+    place that no holder named with a place holds ("Nelson Mayor Rachel Sutton") counts."""
+    unheld: dict[str, set[Place]] = {}
+    for m in mentions:
+        start, end = m.span.start, m.span.end
+        if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 3].lower_ == "the":
+            title = doc[start - 2]  # "the mayor of Miyazu"
+        else:  # "Miyazu mayor in Nelson", "Miyazu's mayor said", not "Nelson Mayor Rachel Sutton"
+            at = end + 1 if end < len(doc) and doc[end].lower_ in {"'s", "’s"} else end
+            if at + 1 >= len(doc) or doc[at + 1].is_title:
+                continue
+            title = doc[at]
+        if title.lower_ in LOCAL_TITLES | REGIONAL_TITLES:
+            unheld.setdefault(title.lower_, set()).add(m.place)
+    for hit in hits:
+        unheld.get(hit.role.lower(), set()).discard(hit.place)
+    return {title: places.pop() for title, places in unheld.items() if len(places) == 1}
 
 
 def _acronym_places(doc: Doc, mentions: list[Mention]) -> dict[str, Place]:

@@ -102,6 +102,65 @@ def test_fellow_councillors_share_the_town_of_the_official_before_them(extractor
     assert found["Paul Guillou"] == ("councillor", "Lorient")
 
 
+def test_a_mayor_named_without_a_town_holds_the_office_named_without_a_holder(extractor):
+    text = (
+        "Pori mayor visits Ningbo\n\n"
+        "NINGBO — The mayor of Pori was in Ningbo this week for the twinning's anniversary.\n\n"
+        "Mayor Aino Lehtinen arrived on Monday with twelve councillors.\n\n"
+        '"We are old friends," Ningbo Mayor Chen Hao said at the dinner.'
+    )
+    found = people(extractor, text)
+    assert found["Aino Lehtinen"] == ("mayor", "Pori")  # not the dateline's town
+    assert found["Chen Hao"] == ("mayor", "Ningbo")
+
+
+def test_an_office_named_for_two_towns_gives_no_holder_a_town(extractor):
+    text = (
+        "BREST — The mayor of Plymouth and the mayor of Brest met on Monday.\n\n"
+        "Mayor Loic Garnier said the ferry mattered most."
+    )
+    assert people(extractor, text)["Loic Garnier"] == ("mayor", "Brest")  # the dateline's
+
+
+def test_a_deputy_is_no_holder_of_the_office_itself(extractor):
+    text = (
+        "BREST — The deputy mayor of Plymouth came to Brest on Monday.\n\n"
+        "Mayor Loic Garnier said the ferry mattered most."
+    )
+    assert people(extractor, text)["Loic Garnier"] == ("mayor", "Brest")
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Ama Owusu, president of the chamber, said members sold goods worth millions.",
+        "Ama Owusu, the chamber's president, said members sold goods worth millions.",
+    ],
+)
+def test_an_officer_of_the_body_named_before_belongs_to_its_town(extractor, later):
+    text = (
+        "Firms of the Tema Chamber of Commerce and Industry went to Lome on the chamber's "
+        f"first trade mission. {later}"
+    )
+    assert people(extractor, text)["Ama Owusu"] == ("president", "Tema")
+
+
+def test_a_body_named_with_hyphens_and_two_words_back(extractor):
+    text = (
+        "CORK — The Cork Polish-Irish Friendship Society had backed the twinning with Gdansk. "
+        "Tom Byrne, chair of the friendship society, said the group would go on."
+    )
+    assert people(extractor, text)["Tom Byrne"] == ("chair", "Cork")
+
+
+def test_a_body_two_towns_name_gives_its_officer_no_town(extractor):
+    text = (
+        "The Tema Chamber of Commerce and the Lome Chamber of Commerce signed a memorandum. "
+        "Ama Owusu, president of the chamber, said trade would grow."
+    )
+    assert people(extractor, text)["Ama Owusu"] == ("president", None)
+
+
 # --- national roles belong to no city -----------------------------------------------------
 
 
