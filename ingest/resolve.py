@@ -39,6 +39,7 @@ WORLD_CITY = 1_000_000
 WORLD_CITY_BONUS = 3.0
 CAPITAL_BONUS = 3.0
 OFFICE_FIT = 2.0
+STRAY_TOWN = 1.0  # a small town elsewhere named like a region weighs less than the region
 OFFICE_KINDS = {"governor": "region", "gov.": "region", "gov": "region", "mayor": "city"}
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
 ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # "GB-KEN", not "US-CA-silicon-valley"
@@ -219,6 +220,17 @@ def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -
     return score
 
 
+def _stray_town(place: Place, options: list[tuple[Place, bool]], regions: RegionTable) -> bool:
+    """ "Jiangxi": a town of 27,000 in another province (as far as the data can tell) is not
+    what news means by the name of a region; a town in the region of its name ("Meru" of Meru
+    County) may be."""
+    if place.kind != "city" or not 0 < (place.population or 0) < NOTABLE_POPULATION:
+        return False
+    named = [_region_of(p, regions) for p, _ in options if p.kind == "region"]
+    own = _region_of(place, regions)
+    return bool(named) and own not in named and not (own[1] or "geonames:").startswith("geonames:")
+
+
 def _office_kind(span: Span) -> str | None:
     """The kind of place an office next to the name is held in: "the governor of X", "X Gov.",
     "X Mayor"."""
@@ -377,6 +389,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
         office = _office_kind(span)  # "Oregon Governor Kate Brown": the state, not a town of Ohio
         for place, primary in options[span.start]:
             scores[place] += _score(place, primary, span, ctx, qual, near_options)
+            scores[place] -= STRAY_TOWN if _stray_town(place, options[span.start], regions) else 0.0
             scores[place] += OFFICE_FIT if place.kind == office else 0.0
             scores[place] += _sibling_fit(place, listed, regions)
             scores[place] += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0

@@ -47,3 +47,15 @@ def test_a_name_called_both_a_province_and_a_city_stays_one_place(extractor):
         "host the return fair, and Córdoba officials expect 40 French firms."
     )
     assert len([name for name, _, _ in places(extractor, text) if name == "Córdoba"]) == 1
+
+
+def test_a_province_is_no_small_town_of_its_name_elsewhere(extractor):
+    text = "Nairobi signed a farming pact with Jiangxi on Monday."
+    found = places(extractor, text)
+    assert ("Jiangxi", "CN", "region") in found
+    assert ("Jiangxi", "CN", "city") not in found
+
+
+def test_a_town_in_the_county_of_its_name_is_still_the_town(extractor):
+    text = "Farmers from Meru sold coffee in Arusha on Monday."
+    assert ("Meru", "KE", "city") in places(extractor, text)
