@@ -464,8 +464,9 @@ def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
     """ "Gulf coast", "Banco do Brasil": a doubtful place needs its country in the article.
 
     The model calls such capitalised words places; a small town, or a region named by a word
-    of direction, counts only when the article names its country or a surer place in it, or,
-    for a town that is no English word, names it more than once.
+    of direction, counts only when the article names its country or a surer place in it, when
+    an office names it ("the mayor of Pori"), or, for a town that is no English word, when the
+    article names it more than once.
     """
     doubtful = {m.span.start for m in mentions if _doubtful(m)}
     doubtful -= _listed_with_sure(mentions, doubtful)
@@ -485,6 +486,8 @@ def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
     for m in mentions:
         if m.span.start not in doubtful:
             sure.setdefault(_name_key(m.span), set()).add(m.place.country)
+    # "the mayor of Pori", "Lund Mayor Anna Berg": an office says the name is a town's.
+    offices = {_name_key(m.span) for m in mentions if _office_kind(m.span) == m.place.kind}
     kept = []
     for m in mentions:
         key = _name_key(m.span)
@@ -496,6 +499,7 @@ def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
             or countries[m.place.country]
             or m.place.country in others
             or recurring
+            or key in offices
         ):
             kept.append(m)
     return kept

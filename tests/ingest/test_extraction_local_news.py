@@ -112,3 +112,13 @@ def test_someone_else_s_agreement_with_a_lone_partner_is_not_the_town_s(extracto
         "The memorandum with Kuching is still being negotiated."  # a town of its own country
     )
     assert links(facts(extractor, text)) == set()
+
+
+def test_the_town_of_a_mayor_needs_no_country(extractor):
+    text = (
+        "Harbin and Dalian officials met on Monday.\n\n"
+        "The mayor of Lund will lead a business delegation to Dalian next spring."
+    )
+    found = facts(extractor, text)
+    assert ("Lund", "SE") in places(found)
+    assert ("visit", "Lund", "Dalian", "proposed") in links(found)
