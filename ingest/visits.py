@@ -337,9 +337,7 @@ def visits(
     later = [m for m in named if m.span.start_char - sent.start_char >= start]
     listed = _hosts(later, host, any_country=True)
     visitors = origins or [
-        p.place
-        for p in parties
-        if not p.via_org and p.place.country != host.country and p.place not in listed
+        p.place for p in parties if p.place.country != host.country and p.place not in listed
     ]
     visitors = visitors or [p for p in _subjects_places(sent, placed) if p.country != host.country]
     home = state.home  # "SIBU — ... the study trip to Pontianak": the home town went

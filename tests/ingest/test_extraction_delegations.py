@@ -214,3 +214,21 @@ def test_missions_to_a_country_to_several_cities_or_an_office_abroad_bring_no_vi
         "government mission in Munich has promoted exports to Bavaria since 1997."
     )
     assert visits(facts(extractor, text)) == {("Portland", "Hamburg")}
+
+
+def test_a_chamber_s_delegation_visits_for_its_town(extractor):
+    text = "A delegation of the Osaka Chamber of Commerce visited Kyiv on Monday."
+    assert visits(facts(extractor, text)) == {("Osaka", "Kyiv")}
+
+
+def test_member_firms_of_a_chamber_travel_for_its_town(extractor):
+    text = (
+        "Twenty member companies of the Tema Chamber of Commerce travelled to Lome on Monday "
+        "on the chamber's first trade mission."
+    )
+    assert visits(facts(extractor, text)) == {("Tema", "Lomé")}
+
+
+def test_a_company_s_delegation_is_no_visit_of_a_town(extractor):
+    text = "A delegation of Osaka Gas visited Kyiv on Monday to sell turbines."
+    assert visits(facts(extractor, text)) == set()
