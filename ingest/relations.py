@@ -185,7 +185,8 @@ def _one_anaphor(match: re.Match, state: ArticleState, gaz_country, named: set[s
     """ "the city", "the New Zealand city", "his city": a place met before, not one named here.
 
     "The council" is the article's own town when it is one, that of its dateline first: news
-    of a council is local news.
+    of a council is local news. So is "the city" of no one speaking: the article's own town,
+    not the partner named last.
     """
     noun, adj = match.group("noun"), match.group("adj")
     home = state.home if state.home and state.home.kind == "city" else None
@@ -199,13 +200,10 @@ def _one_anaphor(match: re.Match, state: ArticleState, gaz_country, named: set[s
     country = gaz_country(adj) if adj else None
     if adj and not country:
         return None
-    if (
-        speaker is not None
-        and speaker.kind == wanted
-        and speaker.key not in named
-        and country in (None, speaker.country)
-    ):
-        return speaker
+    if speaker is not None and speaker.kind == wanted and country in (None, speaker.country):
+        return speaker if speaker.key not in named else None  # "Porto's mayor said the city"
+    if noun in CITY_NOUNS and not adj and focus and focus.kind == "city" and focus.key not in named:
+        return focus  # "In June 2023 the city signed ...": the town the article is about
     return state.last_met(wanted, named, country)
 
 

@@ -262,3 +262,24 @@ def test_two_places_that_signed_agreements_with_a_third_are_each_its_partner(ext
     text = "Lyon and Turin signed sister city agreements with Kyoto in 2005."
     twinned = {frozenset((a, b)) for a, b, kind in links(extractor, text) if kind == "sister_city"}
     assert twinned == {frozenset(("Lyon", "Kyoto")), frozenset(("Turin", "Kyoto"))}
+
+
+def test_the_city_no_one_speaks_for_is_the_article_s_own_town(extractor):
+    text = (
+        "TROMSØ, Norway — Tromsø has been twinned with Murmansk since 1972.\n\n"
+        "The link with Arkhangelsk in Russia followed in 1989.\n\n"
+        "In June 2023 the city signed a partnership agreement with Chernihiv in Ukraine."
+    )
+    found = {(a, b) for a, b, _ in links(extractor, text)}
+    assert ("Tromsø", "Chernihiv") in found
+    assert not any("Chernihiv" in pair and "Arkhangelsk" in pair for pair in found)
+
+
+def test_the_city_of_a_speaker_named_in_the_sentence_is_hers(extractor):
+    text = (
+        "NAGASAKI — A delegation from Porto visited Nagasaki on Monday.\n\n"
+        '"We are proud," Porto mayor Rui Moreira said, adding that the city had signed a port '
+        "agreement with Santos in 2019."
+    )
+    found = {(a, b) for a, b, kind in links(extractor, text) if kind == "mou"}
+    assert found == {("Porto", "Santos")}
