@@ -84,7 +84,8 @@ INSTRUMENT_AFTER = re.compile(
 STEP_TOWARDS = re.compile(
     r"\b(?:towards?|steps? to|to (?:become|establish|form|create|forge|pursue)|"
     r"paving the way (?:to|for)|with a view to|aim(?:s|ed|ing)? (?:at|to)|lead(?:s|ing)? to|"
-    r"precursor to|prelude to)\b(?:\s+(?:a|an|the|formal|full|future|eventual|official))*\s*$",
+    r"precursor to|prelude to)\b(?:\s+(?:becoming|establishing|forming|creating))?"
+    r"(?:\s+(?:a|an|the|formal|full|future|eventual|official))*\s*$",
     re.I,
 )
 # "sign a transport agreement, discuss sister-city status": the twinning is another matter.

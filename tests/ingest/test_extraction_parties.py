@@ -1,5 +1,7 @@
 """Who the parties of a link are, which way a visit goes, and one link per instrument."""
 
+import pytest
+
 from facts.shapes import ArticleText
 
 
@@ -98,8 +100,15 @@ def test_a_memorandum_that_ties_the_twinning_is_the_twinning(extractor):
     assert kinds(links(extractor, text)) == {"sister_city"}
 
 
-def test_a_letter_of_intent_to_twin_is_a_memorandum_and_a_proposed_twinning(extractor):
-    found = links(extractor, "Lyon and Porto signed a letter of intent to become sister cities.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lyon and Porto signed a letter of intent to become sister cities.",
+        "Lyon and Porto signed a memorandum towards establishing sister city relations.",
+    ],
+)
+def test_a_letter_of_intent_to_twin_is_a_memorandum_and_a_proposed_twinning(extractor, text):
+    found = links(extractor, text)
     assert found[("Lyon", "Porto", "mou")].status == "new"
     assert found[("Lyon", "Porto", "sister_city")].status == "proposed"
 
