@@ -84,6 +84,7 @@ PROPOSED = re.compile(
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"
     r"(?:due|set|scheduled|slated) to|invit(?:ed|es) \w+ to|invit(?:ed|es|ing) (?:a|an|the)|"
+    r"invitations? to|"
     r"eye[sd]?|eyeing|mull(?:s|ed|ing)?|weigh(?:s|ing)|in talks|negotiat(?:e|es|ing)|keen|"
     r"(?:being|under) negotiat\w*|"
     r"pursu(?:e|es|ing)|push(?:es|ing)? for|bid (?:to|for)|moot(?:s|ed)?|envisag(?:e|es|ed|ing)|"

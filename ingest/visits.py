@@ -343,7 +343,7 @@ def visits(
     home = state.home  # "SIBU — ... the study trip to Pontianak": the home town went
     if not visitors and match and TRIP.match(match.group()) and home:
         visitors = [home] if home.country != host.country else []
-    if visitors:
+    if visitors and status != "proposed":  # "the delegation" met later is one that travelled
         state.last_visitors, state.last_host = visitors, host
     return [
         Partnership(v, h, "visit", status, sent.text.strip(), year)

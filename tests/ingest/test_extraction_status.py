@@ -355,3 +355,25 @@ def test_a_visit_is_dated_by_its_own_words_not_the_first_visit_word_of_the_sente
 )
 def test_a_visit_with_a_date_to_come_is_proposed(extractor, text, status):
     assert links(extractor, text)[("Lyon", "Dayton", "visit")].status == status
+
+
+def test_an_accepted_invitation_to_lead_a_delegation_is_a_visit_to_come(extractor):
+    text = (
+        "Anna Huber, mayor of Graz, accepted an invitation to lead a business delegation to "
+        "Pune in February."
+    )
+    visit = links(extractor, text, published="2024-11-28")[("Graz", "Pune", "visit")]
+    assert (visit.status, visit.year) == ("proposed", None)
+
+
+def test_the_delegation_met_after_a_visit_to_come_is_the_one_that_travelled(extractor):
+    text = (
+        "A delegation from Pune visited Munich last week.\n\n"
+        "Anna Huber, mayor of Graz, accepted an invitation to lead a business delegation to "
+        "Pune in February.\n\n"
+        "The delegation also met bankers in Frankfurt."
+    )
+    found = links(extractor, text, published="2024-11-28")
+    assert ("Graz", "Pune", "visit") in found
+    assert found[("Graz", "Pune", "visit")].status == "proposed"
+    assert not [key for key, link in found.items() if key[0] == "Graz" and link.status == "new"]
