@@ -15,7 +15,7 @@ from ingest.money import find_money
 from ingest.people import find_organizations, find_people, without_surnames
 from ingest.pipeline import build_nlp
 from ingest.relations import event_place, find_partnerships
-from ingest.resolve import resolve_places
+from ingest.resolve import Mention, resolve_places
 from ingest.sentences import keep_text
 
 
@@ -61,13 +61,20 @@ class Extractor:
             title=article.title,
             published=article.published,
             source=article.source,
-            places=[PlaceMention(place, n) for place, n in counts.items()],
+            places=_listed(mentions),
             people=people,
             organizations=find_organizations(doc, mentions + org_mentions),
             partnerships=partnerships,
             money=[m.money for m in find_money(article.text)],
         )
         return ArticleView(doc, facts)
+
+
+def _listed(mentions: list[Mention]) -> list[PlaceMention]:
+    """The places the article names, each with its count; a region only an adjective names
+    ("the Bavarian government") is a party, not a place the text names."""
+    counts = Counter(m.place for m in mentions if not m.span._.adjective_of)
+    return [PlaceMention(place, n) for place, n in counts.items()]
 
 
 def extract(text: str, *, published: str | None = None, title: str | None = None) -> ArticleFacts:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import takewhile
 from pathlib import Path
 
 import spacy
@@ -107,7 +108,14 @@ PUBLICATION_WORDS = frozenset(
     | {"record", "examiner", "inquirer", "sentinel", "dispatch", "wire", "press", "star"}
 )
 
-for _name in ("kind_hint", "common_word", "model_label"):
+# What a region's adjective names when it stands before them: "the South Australian Government",
+# "a Bavarian delegation", "the Victorian State Trade Minister".
+REGION_ADJECTIVE_HEADS = frozenset(
+    {"government", "state", "ministry", "premier", "delegation", "parliament", "cabinet"}
+    | {"officials", "authorities", "minister", "governor", "department", "trade", "economics"}
+)
+
+for _name in ("kind_hint", "common_word", "model_label", "adjective_of"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
@@ -370,12 +378,13 @@ def _weight(option) -> float:
 class PlaceTagger:
     """Finds gazetteer names and keeps those the model's entities allow."""
 
-    def __init__(self, gaz: Gazetteer, common_words: set[str]):
+    def __init__(self, gaz: Gazetteer, common_words: set[str], nouns_only: set[str]):
         self.gaz = gaz
         # Names of small places that are also English words ("Commerce", "Isle", "Police"):
         # only a place when the model itself calls them one.
         self.wordlike = {key for key in gaz.names if key in common_words and not self._notable(key)}
         self.common_words = common_words
+        self.region_adjectives = _region_adjectives(gaz, nouns_only)
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
@@ -400,6 +409,7 @@ class PlaceTagger:
         # a small town is not taken on its neighbours' word: "the UB City and Novosibirsk"
         _accept_coordinated([s for s in names if s not in small], verdicts)
         places = [s for s in names if verdicts[s.start]]
+        places = sorted(places + self._adjectival(doc, places), key=lambda s: s.start)
         # "Chamber of Commerce" names no town Commerce, but "Canton Chamber" in an article
         # that names Canton as a place does.
         named = {fold(s.text) for s in places}
@@ -422,6 +432,30 @@ class PlaceTagger:
             kept + [Span(doc, p.start, p.end, "GPE") for p in places]
         )
         return doc
+
+    def _adjectival(self, doc: Doc, places: list[Span]) -> list[Span]:
+        """ "the South Australian Government", "a Bavarian delegation": a region named by its
+        adjective, where a government, an office or a delegation of it follows."""
+        taken = {t.i for span in places for t in span}
+        found = []
+        for token in doc:
+            if not (token.is_title and token.lower_.endswith("an")) or token.i in taken:
+                continue
+            for start in range(max(0, token.i - 2), token.i + 1):
+                span = doc[start : token.i + 1]
+                after = takewhile(
+                    lambda t: t.is_alpha and not t.is_stop, doc[span.end : span.end + 3]
+                )
+                if (
+                    fold(span.text) in self.region_adjectives
+                    and not taken & {t.i for t in span}
+                    and any(t.lower_ in REGION_ADJECTIVE_HEADS for t in after)
+                ):
+                    span._.adjective_of = span.text[:-1]
+                    span._.kind_hint = "region"
+                    found.append(span)
+                    break
+        return found
 
     def _regions_not_countries(self, countries: list[Span], names: list[Span]) -> list[Span]:
         """ "Georgia" is the US state when the article's other places are American.
@@ -614,17 +648,34 @@ class PlaceTagger:
         return nouns and span[0].is_title and self._notable(fold(span.text))
 
 
-def _english_words(nlp: Language) -> set[str]:
-    """Lower-case English words, from the lemmatizer's tables shipped with the model."""
+def _region_adjectives(gaz: Gazetteer, nouns: set[str]) -> frozenset[str]:
+    """ "south australian", "bavarian": the adjectives of regions named in -a, unless the region
+    shares its name with a country ("Georgian"), or the word is a place's own name or an English
+    noun that is no adjective ("gunman" of Gunma)."""
+    return frozenset(
+        fold(region.name + "n")
+        for indexes in gaz.country_regions.values()
+        for region in (gaz.places[i] for i in indexes)
+        if region.name.endswith("a")
+        and gaz.country(region.name) is None
+        and not gaz.knows(region.name + "n")
+        and fold(region.name + "n") not in nouns
+    )
+
+
+def _english_words(nlp: Language, parts=("noun", "verb", "adj", "adv")) -> set[str]:
+    """Lower-case English words of those parts of speech, from the lemmatizer's tables shipped
+    with the model."""
     lemmatizer = nlp.get_pipe("lemmatizer")
     index = lemmatizer.lookups.get_table("lemma_index")
-    return {w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ())}
+    return {w for pos in parts for w in index.get(pos, ())}
 
 
 @Language.factory("citylink_places", default_config={"cache_dir": ""})
 def make_place_tagger(nlp: Language, name: str, cache_dir: str) -> PlaceTagger:
     """Pipeline component: tag gazetteer places, reconciled with the model's entities."""
-    return PlaceTagger(gazetteer_for(cache_dir), _english_words(nlp))
+    nouns_only = _english_words(nlp, ("noun",)) - _english_words(nlp, ("adj",))
+    return PlaceTagger(gazetteer_for(cache_dir), _english_words(nlp), nouns_only)
 
 
 @lru_cache(maxsize=4)

@@ -251,6 +251,10 @@ def _country_evidence(doc: Doc) -> tuple[Counter, dict[int, Counter]]:
 
 
 def _options(span: Span, gaz: Gazetteer) -> list[tuple[Place, bool]]:
+    if span._.adjective_of:  # "the Bavarian government"
+        return [
+            (p, primary) for p, primary in gaz.candidates(span._.adjective_of) if p.kind == "region"
+        ]
     options = gaz.candidates(span.text)
     if not options and span._.kind_hint:  # "Meishan City": look up without the suffix
         options = gaz.candidates(span[:-1].text)
@@ -632,7 +636,9 @@ def _most_written(found: Counter) -> str | None:
 
 def written_name(span: Span) -> str:
     """The name as written, without a kind word after it ("Guangdong" of "Guangdong Province";
-    "Lviv Oblast" when named after its city)."""
+    "Lviv Oblast" when named after its city; "Bavaria" of "Bavarian")."""
+    if span._.adjective_of:
+        return span._.adjective_of
     if span._.kind_hint and len(span) > 1 and not span._.named_after:
         return span[:-1].text
     return span.text

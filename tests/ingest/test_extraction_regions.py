@@ -59,3 +59,36 @@ def test_a_province_is_no_small_town_of_its_name_elsewhere(extractor):
 def test_a_town_in_the_county_of_its_name_is_still_the_town(extractor):
     text = "Farmers from Meru sold coffee in Arusha on Monday."
     assert ("Meru", "KE", "city") in places(extractor, text)
+
+
+def test_a_region_s_government_named_by_its_adjective_is_the_region(extractor):
+    text = (
+        "The South Australian Government and the province of Mendoza signed a letter of intent "
+        "on irrigation in Adelaide on Monday."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-13"))
+    pairs = {(frozenset({p.a.name, p.b.name}), p.kind) for p in found.partnerships}
+    assert (frozenset({"South Australia", "Mendoza"}), "mou") in pairs
+    # an adjective is no place the text names: the region is a party, not a listed place
+    assert ("South Australia", "AU", "region") not in {
+        (m.place.name, m.place.country, m.place.kind) for m in found.places
+    }
+
+
+def test_a_region_s_adjective_gives_an_official_her_region(extractor):
+    text = "Anna Huber, state secretary in the Bavarian economics ministry, visited Pune."
+    people = extractor(ArticleText(text=text)).people
+    assert [(p.name, p.place.name if p.place else None) for p in people] == [
+        ("Anna Huber", "Bavaria")
+    ]
+
+
+def test_an_adjective_before_no_government_or_a_country_s_adjective_is_no_region(extractor):
+    text = (
+        "Gunman Shot State Trooper\n\n"
+        "Bavarian beer and Victorian houses drew visitors to Pune, and the Georgian government "
+        "signed a memorandum with Pune on Monday."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-13"))
+    parties = {p.a.name for p in found.partnerships} | {p.b.name for p in found.partnerships}
+    assert not parties & {"Bavaria", "Victoria", "Georgia"}
