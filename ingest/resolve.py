@@ -26,6 +26,31 @@ from places.place import NOTABLE_POPULATION, Place
 from places.regions import DESIGNATORS, ENGLISH_DESIGNATORS, RegionTable
 
 QUALIFIER_WORDS = {",", "in", "of", "near", "("}
+# Words after a name that say what kind of place it is ("Guangdong Province", "Meishan City").
+REGION_SUFFIXES = frozenset(
+    [
+        "province",
+        "provinces",
+        "state",
+        "prefecture",
+        "region",
+        "county",
+        "oblast",
+        "governorate",
+        "department",
+        "canton",
+        "district",
+        "municipality",
+        "territory",
+        "krai",
+        "kray",
+        "okrug",
+        "voivodeship",
+        "emirate",
+    ]
+)
+CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
+KIND_SUFFIXES = REGION_SUFFIXES | CITY_SUFFIXES  # "Guangdong Province", "Meishan City"
 # Words between a name's comma and its country: "Tripoli, in northern Lebanon".
 PART_OF_COUNTRY = frozenset(
     {"in", "northern", "southern", "eastern", "western", "central", "north", "south", "east"}
@@ -39,6 +64,11 @@ WORLD_CITY = 1_000_000
 WORLD_CITY_BONUS = 3.0
 CAPITAL_BONUS = 3.0
 OFFICE_FIT = 2.0
+CITY_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near"})
+# "the state of Rio de Janeiro", "the Emirate of Abu Dhabi": a region's kind word before "of".
+REGION_NOUNS = frozenset(
+    {"state", "province", "prefecture", "county", "region", "emirate", "oblast", "governorate"}
+)
 STRAY_TOWN = 1.0  # a small town elsewhere named like a region weighs less than the region
 OFFICE_KINDS = {"governor": "region", "gov.": "region", "gov": "region", "mayor": "city"}
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
@@ -409,7 +439,8 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
         if not options[s.start]:
             continue
         key = _name_key(s)
-        of_kind = layout.kinds.get(key, set())
+        of_kind = layout.kinds.get(key) or _own_kind(s, options[s.start])
+        of_kind = _namesake_city(s, options[s.start], of_kind, regions) or of_kind
         allowed, scores = own_pins.get(s.start), totals[key]
         if allowed is None:
             allowed = pinned.get(key)
@@ -426,13 +457,40 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
             }
             if in_region and not (allowed or set()) & in_region:
                 allowed = in_region
-        found[s.start] = _best(scores, _narrowed(allowed, of_kind))
+        own_word = s._.kind_hint is not None and s.start not in own_pins
+        found[s.start] = _best(scores, _narrowed(allowed, of_kind, own_word))
     return found
 
 
-def _narrowed(allowed: set[str] | None, of_kind: set[str]) -> set[str] | None:
-    """The allowed readings of the kind a kind word names, unless a qualifier rules them out."""
-    if not allowed:
+def _own_kind(span: Span, options: list[tuple[Place, bool]]) -> set[str]:
+    """ "Siem Reap province ... the town of Siem Reap": where an article gives a name both
+    kinds, each kind word still decides its own mention."""
+    hint = span._.kind_hint
+    return {p.key for p, _ in options if p.kind == hint} if hint else set()
+
+
+def _namesake_city(span: Span, options: list[tuple[Place, bool]], of_kind, regions) -> set[str]:
+    """ "Kano State signed ... the talks in Kano": where a kind word elsewhere makes the name a
+    region's, the name without one after a place preposition is the city of some size the
+    region holds."""
+    doc = span.doc
+    if span._.kind_hint or span.start == 0 or doc[span.start - 1].lower_ not in CITY_PREPOSITIONS:
+        return set()
+    named = [p for p, _ in options if p.kind == "region" and p.key in of_kind]
+    return {
+        p.key
+        for p, _ in options
+        if p.kind == "city"
+        and (p.population or 0) >= NOTABLE_POPULATION
+        and any(_inside(p, region, regions) for region in named)
+    }
+
+
+def _narrowed(allowed: set[str] | None, of_kind: set[str], own_word: bool) -> set[str] | None:
+    """The allowed readings of the kind a kind word names, unless a qualifier rules them out;
+    a kind word on the mention itself beats another mention's qualifier ("Cambodia's Siem Reap
+    province ... the town of Siem Reap")."""
+    if not allowed or own_word and of_kind and not allowed & of_kind:
         return of_kind or None
     return allowed & of_kind or allowed
 
@@ -561,11 +619,20 @@ def resolve_places(
         previous, final = final, _resolve_pass(spans, layout, ctx)
         if final == previous:  # a fixed point: another pass would read the same evidence
             break
-    readings = {_name_key(m.span): m.place for m in known}
+    readings: dict[str, dict[str, Place]] = {}
+    for m in known:
+        readings.setdefault(_name_key(m.span), {})[m.place.kind] = m.place
     for span in spans:
-        final[span.start] = readings.get(_name_key(span), final.get(span.start))
+        kinds = readings.get(_name_key(span), {})
+        if span._.kind_hint:  # "the Kano State Government" is the state's, whatever else Kano is
+            final[span.start] = kinds.get(span._.kind_hint) or final.get(span.start)
+        else:
+            final[span.start] = kinds.get("city") or next(
+                iter(kinds.values()), final.get(span.start)
+            )
     found = [Mention(s, final[s.start]) for s in spans if final.get(s.start)]
     mentions = _as_written([m for m in found if not _river_reading(m)], gaz)
+    mentions = _designated(mentions, list(known))
     return _supported(mentions, countries)
 
 
@@ -626,6 +693,37 @@ def _as_written(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     ]
 
 
+def _designated(mentions: list[Mention], known: list[Mention]) -> list[Mention]:
+    """ "Kano State ... in Kano": a region named like a city the article also names (here or
+    among the `known` mentions) keeps its designator, so the two stay apart ("the state of Rio
+    de Janeiro": "Rio de Janeiro State")."""
+    cities = {
+        (fold(m.place.name), m.place.country) for m in mentions + known if m.place.kind == "city"
+    }
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.place.kind != "region" or (fold(m.place.name), m.place.country) not in cities:
+            continue
+        designator = _designator(m.span)
+        if designator:
+            names.setdefault(m.place.key, f"{m.place.name} {designator}")
+    return [
+        Mention(m.span, replace(m.place, name=names[m.place.key])) if m.place.key in names else m
+        for m in mentions
+    ]
+
+
+def _designator(span: Span) -> str | None:
+    """The kind word written with a region's name: "Kano State", "the Emirate of Abu Dhabi"."""
+    doc = span.doc
+    if span._.kind_hint == "region" and written_name(span) != span.text:
+        return span[-1].text.title()
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else []
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in REGION_NOUNS:
+        return before[0].text.title()
+    return None
+
+
 def _most_written(found: Counter) -> str | None:
     """The name written most, if more than any other (the place's own name wins ties: None)."""
     ranked = found.most_common(2)
@@ -639,8 +737,8 @@ def written_name(span: Span) -> str:
     "Lviv Oblast" when named after its city; "Bavaria" of "Bavarian")."""
     if span._.adjective_of:
         return span._.adjective_of
-    if span._.kind_hint and len(span) > 1 and not span._.named_after:
-        return span[:-1].text
+    if span._.kind_hint and span[-1].lower_ in KIND_SUFFIXES and not span._.named_after:
+        return span[:-1].text  # not "the state of Rio de Janeiro": its kind word comes before
     return span.text
 
 

@@ -92,3 +92,52 @@ def test_an_adjective_before_no_government_or_a_country_s_adjective_is_no_region
     found = extractor(ArticleText(text=text, published="2025-03-13"))
     parties = {p.a.name for p in found.partnerships} | {p.b.name for p in found.partnerships}
     assert not parties & {"Bavaria", "Victoria", "Georgia"}
+
+
+def test_a_state_and_its_namesake_city_stay_two_places(extractor):
+    text = (
+        "Kano State and Hunan Province signed a friendship agreement on Monday.\n\n"
+        "The Hunan delegation toured factories in Kano, the state capital."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-13"))
+    listed = {(m.place.name, m.place.country, m.place.kind) for m in found.places}
+    assert {("Kano State", "NG", "region"), ("Kano", "NG", "city")} <= listed
+    friendship = [p for p in found.partnerships if p.kind == "friendship_city"]
+    assert [{p.a.name, p.b.name} for p in friendship] == [{"Kano State", "Hunan"}]
+
+
+def test_the_state_of_a_many_word_name_and_its_city(extractor):
+    text = "Officials of the State of Rio de Janeiro met investors in Rio de Janeiro on Monday."
+    assert {("Rio de Janeiro State", "BR", "region"), ("Rio de Janeiro", "BR", "city")} <= places(
+        extractor, text
+    )
+
+
+def test_a_kind_word_decides_its_own_mention_against_another_s_qualifier(extractor):
+    text = (
+        "Cambodia's Siem Reap province signed a memorandum with Luxor Governorate.\n\n"
+        "The two sides will study a sister-city link between Luxor and the town of Siem Reap."
+    )
+    found = places(extractor, text)
+    assert ("Siem Reap", "KH", "city") in found
+    assert any(name.startswith("Siem Reap") and kind == "region" for name, _, kind in found)
+
+
+def test_a_name_without_a_kind_word_elsewhere_stays_one_place(extractor):
+    text = "Lagos signed a memorandum with Hunan. Engineers from Lagos will train in Changsha."
+    assert ("Lagos", "NG", "city") in places(extractor, text)
+    assert not any(
+        name.startswith("Lagos") and kind == "region" for name, _, kind in places(extractor, text)
+    )
+
+
+def test_a_state_government_is_the_state_beside_its_namesake_city(extractor):
+    text = (
+        "The Kano State Government signed a friendship agreement with Hunan Province on Monday.\n\n"
+        "The Hunan delegation toured factories in Kano."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-13"))
+    friendship = [p for p in found.partnerships if p.kind == "friendship_city"]
+    assert [({p.a.name, p.b.name}, p.a.kind) for p in friendship] == [
+        ({"Kano State", "Hunan"}, "region")
+    ]

@@ -194,6 +194,15 @@ def test_the_state_governor_governs_the_state_named_before(extractor):
         "Kaduna State and Anhui signed a friendship agreement in Kaduna.\n\n"
         "Speaking at the ceremony, the state Acting Governor, Prof. Musa Danjuma, praised it."
     )
+    # "in Kaduna" is the city, so the state keeps its designator
+    assert people(extractor, text)["Musa Danjuma"] == ("acting governor", "Kaduna State")
+
+
+def test_the_state_is_the_place_the_text_calls_a_state(extractor):
+    text = (
+        "Kaduna State and Anhui Province signed a friendship agreement.\n\n"
+        "Speaking at the ceremony, the state Acting Governor, Prof. Musa Danjuma, praised it."
+    )
     assert people(extractor, text)["Musa Danjuma"] == ("acting governor", "Kaduna")
 
 
