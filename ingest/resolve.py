@@ -227,26 +227,38 @@ def _capital(place: Place, gaz: Gazetteer) -> bool:
     )
 
 
-def _score(place: Place, primary: bool, span: Span, ctx: _Context, qual, near) -> float:
+def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz) -> float:
+    """What the mention's own text and its neighbours say for a reading: the same each pass."""
+    regions, qual = gaz.regions, layout.qualifiers[span.start]
     score = _prior(place, primary)
-    own = int(ctx.first.get(_name_key(span)) == place)  # a reading is no evidence for itself
-    total = sum(ctx.countries.values()) - own or 1
-    score += 3.0 * (ctx.countries[place.country] - own) / total
-    score += 2.0 * min(
-        ctx.sentence_countries.get(sentence_start(span), Counter())[place.country], 1
-    )
-    same_country = sum(n for (c, _), n in ctx.admin1.items() if c == place.country) - own or 1
-    score += 2.5 * (ctx.admin1[_region_of(place, ctx.gaz.regions)] - own) / same_country
     if qual:
         score += 6.0 if qual == place.country else -6.0
-    if ctx.named_countries[place.country] and _capital(place, ctx.gaz):
-        score += CAPITAL_BONUS  # "Kingston" in news of Jamaica is its capital
-    score += _neighbour_fit(place, near, ctx.gaz.regions)
+    score += _neighbour_fit(place, layout.near_options[span.start], regions)
     hint = span._.kind_hint
     if hint:
         score += 3.0 if hint == place.kind else -3.0
     elif place.kind == "city":
         score += 0.6  # "Shanghai" is the city, not the municipality, unless told otherwise
+    score -= STRAY_TOWN if _stray_town(place, layout.options[span.start], regions) else 0.0
+    # "Oregon Governor Kate Brown": the state, not a town of Ohio
+    score += OFFICE_FIT if place.kind == _office_kind(span) else 0.0
+    score += _sibling_fit(place, layout.listed_options[span.start], regions)
+    score += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0
+    return score
+
+
+def _evidence_score(place: Place, span: Span, ctx: _Context) -> float:
+    """What the article's other readings say for a reading: its country and its region."""
+    own = int(ctx.first.get(_name_key(span)) == place)  # a reading is no evidence for itself
+    total = sum(ctx.countries.values()) - own or 1
+    score = 3.0 * (ctx.countries[place.country] - own) / total
+    score += 2.0 * min(
+        ctx.sentence_countries.get(sentence_start(span), Counter())[place.country], 1
+    )
+    same_country = sum(n for (c, _), n in ctx.admin1.items() if c == place.country) - own or 1
+    score += 2.5 * (ctx.admin1[_region_of(place, ctx.gaz.regions)] - own) / same_country
+    if ctx.named_countries[place.country] and _capital(place, ctx.gaz):
+        score += CAPITAL_BONUS  # "Kingston" in news of Jamaica is its capital
     return score
 
 
@@ -341,6 +353,7 @@ class _Layout:
     body_start: int  # the character where the body begins, after any headline
     near_options: dict[int, list[list[Place]]]  # the readings of each name's neighbours
     listed_options: dict[int, list[list[Place]]]  # ... and of the names listed with it
+    fixed: dict[int, dict[Place, float]] = field(default_factory=dict)  # see _fixed_score
 
     @classmethod
     def of(cls, spans: list[Span], gaz: Gazetteer) -> _Layout:
@@ -357,9 +370,16 @@ class _Layout:
             s.start: [[p for p, _ in options[n.start]] for n in siblings.get(s.start, [])]
             for s in spans
         }
-        return cls(
+        layout = cls(
             options, near, qualifiers, world, kinds, body_start, near_options, listed_options,
         )  # fmt: skip
+        fixed = {
+            s.start: {
+                p: _fixed_score(p, primary, s, layout, gaz) for p, primary in options[s.start]
+            }
+            for s in spans
+        }
+        return replace(layout, fixed=fixed)
 
 
 def _named_kinds(spans: list[Span], options: dict[int, list]) -> dict[str, set[str]]:
@@ -417,16 +437,10 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
         first = key not in in_body
         if span.start_char >= layout.body_start:
             in_body.add(key)
-        qual = layout.qualifiers[span.start]
-        near_options, listed = layout.near_options[span.start], layout.listed_options[span.start]
+        qual, near_options = layout.qualifiers[span.start], layout.near_options[span.start]
         scores = Counter()
-        office = _office_kind(span)  # "Oregon Governor Kate Brown": the state, not a town of Ohio
-        for place, primary in options[span.start]:
-            scores[place] += _score(place, primary, span, ctx, qual, near_options)
-            scores[place] -= STRAY_TOWN if _stray_town(place, options[span.start], regions) else 0.0
-            scores[place] += OFFICE_FIT if place.kind == office else 0.0
-            scores[place] += _sibling_fit(place, listed, regions)
-            scores[place] += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0
+        for place, fixed in layout.fixed[span.start].items():
+            scores[place] += fixed + _evidence_score(place, span, ctx)
             if _pinned(place, qual, near_options, regions):
                 (pinned if first else asides).setdefault(key, set()).add(place.key)
                 own_pins.setdefault(span.start, set()).add(place.key)
