@@ -50,6 +50,7 @@ REGIONAL_TITLES = frozenset({"governor", "premier"})
 NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "minister"})
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
 LEAD_VERBS = frozenset({"lead", "head"})
+JOURNEY_WORDS = LEAD_VERBS | {"arrive", "visit", "tour", "travel", "fly", "delegation"}
 # The bodies of a town or a region: "Sibu Municipal Council", "Kisumu County Government".
 GOVERNMENT_WORDS = frozenset(
     {"council", "municipal", "municipality", "city", "government", "county", "province"}
@@ -458,7 +459,10 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
         return place if place and place.kind == "region" else None
     if place is None and _fellow(person) and previous:
         place = previous[1].place  # "her fellow councillors": the town of the one named before
-    place = place or places.offices.get(role)
+    office = places.offices.get(role)
+    home = _dateline(places.mentions)
+    if place is None and office and (home in (None, office) or _on_a_journey(person)):
+        place = office  # "the mayor of Bremen is expected in Gdansk": Gdansk's mayor stays home
     if place is None and words & LOCAL_TITLES:
         place = _home(places.mentions)
     if place is None and words & REGIONAL_TITLES:
@@ -484,7 +488,18 @@ def _unheld_offices(doc: Doc, mentions: list[Mention], hits: list[_Found]) -> di
             unheld.setdefault(title.lower_, set()).add(m.place)
     for hit in hits:
         unheld.get(hit.role.lower(), set()).discard(hit.place)
-    return {title: places.pop() for title, places in unheld.items() if len(places) == 1}
+    unplaced = Counter(hit.role.lower() for hit in hits if hit.place is None)
+    return {
+        title: places.pop()
+        for title, places in unheld.items()
+        if len(places) == 1 and unplaced[title] <= 1  # two mayors without a town: whose?
+    }
+
+
+def _on_a_journey(person: Span) -> bool:
+    """Whether the person's sentence tells of a trip: "Mayor Okada arrived at the head of a
+    delegation"."""
+    return any(t.lemma_ in JOURNEY_WORDS for t in sentence_of(person))
 
 
 def _acronym_places(doc: Doc, mentions: list[Mention]) -> dict[str, Place]:

@@ -418,6 +418,8 @@ class PlaceTagger:
                 continue
             for start in range(max(0, token.i - 2), token.i + 1):
                 span = doc[start : token.i + 1]
+                if not all(t.is_alpha and t.is_title for t in span):
+                    continue  # ". Andalusian": a name of title-case words only
                 after = takewhile(
                     lambda t: t.is_alpha and not t.is_stop, doc[span.end : span.end + 3]
                 )

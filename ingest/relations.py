@@ -153,13 +153,15 @@ DELEGATION_ANAPHORA = re.compile(
 )
 
 
-def _anaphora_parties(text: str, state: ArticleState, gaz_country, named: set[str]) -> list[Party]:
+def _anaphora_parties(
+    text: str, state: ArticleState, gaz_country, named: set[str], speaking: set[str]
+) -> list[Party]:
     parties = []
     if PAIR_ANAPHORA.search(text) and state.last_pair and len(named) < 2:
         offset = PAIR_ANAPHORA.search(text).start()
         parties += [Party(p, offset) for p in state.last_pair]
     for match in ONE_ANAPHORA.finditer(text):
-        place = _one_anaphor(match, state, gaz_country, named)
+        place = _one_anaphor(match, state, gaz_country, named, speaking)
         if place is not None:
             parties.append(Party(place, match.start()))
     match = DELEGATION_ANAPHORA.search(text)
@@ -181,7 +183,9 @@ def _delegation(match: re.Match, state: ArticleState, gaz_country) -> list[Place
     return visitors
 
 
-def _one_anaphor(match: re.Match, state: ArticleState, gaz_country, named: set[str]):
+def _one_anaphor(
+    match: re.Match, state: ArticleState, gaz_country, named: set[str], speaking: set[str]
+):
     """ "the city", "the New Zealand city", "his city": a place met before, not one named here.
 
     "The council" is the article's own town when it is one, that of its dateline first: news
@@ -201,7 +205,10 @@ def _one_anaphor(match: re.Match, state: ArticleState, gaz_country, named: set[s
     if adj and not country:
         return None
     if speaker is not None and speaker.kind == wanted and country in (None, speaker.country):
-        return speaker if speaker.key not in named else None  # "Porto's mayor said the city"
+        if speaker.key not in named:
+            return speaker
+        if speaker.key in speaking:  # "Porto mayor Rui Moreira said the city had ...": Porto
+            return None
     if noun in CITY_NOUNS and not adj and focus and focus.kind == "city" and focus.key not in named:
         return focus  # "In June 2023 the city signed ...": the town the article is about
     return state.last_met(wanted, named, country)
@@ -233,7 +240,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     named_keys = {p.place.key for p in parties}
     if len(named_keys) < 2:
         parties += _acting_people(sent, speakers)
-    parties += _anaphora_parties(sent.text, state, gaz_country, named_keys)
+    speaking = {p.place.key for p in speakers if p.place}
+    parties += _anaphora_parties(sent.text, state, gaz_country, named_keys, speaking)
     parties += _own_side(sent, parties, state)
     if len({p.place.key for p in parties}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party

@@ -488,8 +488,9 @@ def _namesake_city(span: Span, options: list[tuple[Place, bool]], of_kind, regio
     region's, the name without one after a place preposition is the city of some size the
     region holds."""
     doc = span.doc
-    if span._.kind_hint or span.start == 0 or doc[span.start - 1].lower_ not in CITY_PREPOSITIONS:
-        return set()
+    after_preposition = span.start > 0 and doc[span.start - 1].lower_ in CITY_PREPOSITIONS
+    if span._.kind_hint or not (after_preposition or _office_kind(span) == "city"):
+        return set()  # "in Kano", "Puebla mayor Pepe Chedraui"
     named = [p for p, _ in options if p.kind == "region" and p.key in of_kind]
     return {
         p.key

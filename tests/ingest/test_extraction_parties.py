@@ -292,3 +292,13 @@ def test_the_city_of_a_speaker_named_in_the_sentence_is_hers(extractor):
     )
     found = {(a, b) for a, b, kind in links(extractor, text) if kind == "mou"}
     assert found == {("Porto", "Santos")}
+
+
+def test_the_city_after_a_speaker_of_an_earlier_sentence_is_the_partner_met_last(extractor):
+    text = (
+        "GREENVILLE, S.C. — Mayor Knox White flew to Kortrijk, Belgium on Monday.\n\n"
+        "The city, known for its textile heritage, signed a friendship agreement with "
+        "Greenville in 1992."
+    )
+    found = links(extractor, text)
+    assert ("Kortrijk", "Greenville", "friendship_city") in found

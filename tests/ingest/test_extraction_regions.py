@@ -141,3 +141,23 @@ def test_a_state_government_is_the_state_beside_its_namesake_city(extractor):
     assert [({p.a.name, p.b.name}, p.a.kind) for p in friendship] == [
         ({"Kano State", "Hunan"}, "region")
     ]
+
+
+def test_an_adjective_opening_a_sentence_is_read_on_its_own(extractor):
+    text = (
+        "A Sicilian regional government delegation visited Tunis.\n\n"
+        "Andalusian officials signed an agreement with Tangier."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-13")).partnerships
+    assert [({p.a.name, p.b.name}, p.kind) for p in found] == [({"Andalusia", "Tangier"}, "mou")]
+
+
+def test_a_mayor_beside_a_state_s_name_is_the_city_s(extractor):
+    text = (
+        "The state of Puebla signed a sister-state agreement with Lower Saxony.\n\n"
+        "Puebla mayor Pepe Chedraui travelled to Hanover."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-13"))
+    assert [(p.name, p.place.name, p.place.kind) for p in found.people] == [
+        ("Pepe Chedraui", "Puebla", "city")
+    ]

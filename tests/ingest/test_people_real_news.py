@@ -357,3 +357,11 @@ def test_an_agency_after_a_role_is_no_person(extractor):
         "would visit Recife."
     )
     assert list(people(extractor, text)) == ["Sipho Dlamini"]
+
+
+def test_a_mayor_at_home_does_not_take_the_office_of_an_expected_visitor(extractor):
+    text = (
+        "GDANSK, Poland — The mayor of Bremen is expected in Gdansk next week.\n\n"
+        "Mayor Aleksandra Dulkiewicz said preparations were under way."
+    )
+    assert people(extractor, text)["Aleksandra Dulkiewicz"] == ("mayor", "Gdańsk")
