@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from facts.shapes import Partnership
 from ingest.dates import published_year
 from ingest.kinds import TWINNING_KINDS
+from ingest.sentences import span_text
 from ingest.status import link_status, link_year
 from places.place import Place
 
@@ -91,14 +92,14 @@ def is_table_row(sent: Span) -> bool:
     1958", "• Turin, Italy (1958)"."""
     return (
         len(sent) <= 16
-        and bool(ROW_SHAPE.search(sent.text))
+        and bool(ROW_SHAPE.search(span_text(sent)))
         and not any(t.pos_ in {"VERB", "AUX"} for t in sent)
     )
 
 
 def is_list_header(sent: Span) -> bool:
     """ "Lyon is twinned with these cities:", "Twin towns of Lyon": a line a list follows."""
-    text = sent.text.rstrip()
+    text = span_text(sent).rstrip()
     return text.endswith(":") or not any(t.pos_ in {"VERB", "AUX"} for t in sent)
 
 
@@ -155,7 +156,7 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
         return None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
     hubs = list({p.place.key: p.place for p in parties}.values())
-    status = link_status(sent.text, matches[kind].start(), state.published) or "existing"
+    status = link_status(span_text(sent), matches[kind].start(), state.published) or "existing"
     return ListHeader(kind, status, hubs[0] if len(hubs) == 1 else None)
 
 
@@ -171,12 +172,12 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     if len(places) != 2:
         return []
     status = header.status
-    year = link_year(sent.text, "existing", state.published)
+    year = link_year(span_text(sent), "existing", state.published)
     reported = published_year(state.published)
     if year and reported and year < reported - 1:
         status = "existing"  # the row dates a tie that began years ago
     year = year if status != "proposed" else None
-    evidence = sent.text.strip()
+    evidence = span_text(sent).strip()
     return [Partnership(places[0], places[1], header.kind, status, evidence, year)]
 
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from facts.shapes import Organization, Person, Place
 from ingest.names import person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention
-from ingest.sentences import entities, sentence_of, text_of
+from ingest.sentences import entities, sentence_of, span_text, text_of
 from ingest.titles import (
     OWNER_WORDS,
     TITLE_WORDS,
@@ -328,7 +328,7 @@ def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
             and _names_delegation(m.span)
         )
     ]
-    if froms and "delegation" in sent.text:
+    if froms and "delegation" in span_text(sent):
         return froms[0]
     return _earlier_delegation(sent, mentions) if leads else None
 

@@ -45,6 +45,7 @@ from ingest.sentences import (
     headline_end,
     sentence_of,
     sentence_start,
+    span_text,
     text_of,
 )
 from ingest.status import (
@@ -241,11 +242,11 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     if len(named_keys) < 2:
         parties += _acting_people(sent, speakers)
     speaking = {p.place.key for p in speakers if p.place}
-    parties += _anaphora_parties(sent.text, state, gaz_country, named_keys, speaking)
+    parties += _anaphora_parties(span_text(sent), state, gaz_country, named_keys, speaking)
     parties += _own_side(sent, parties, state)
     if len({p.place.key for p in parties}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
-    listing = possessive_hub(sent.text)
+    listing = possessive_hub(span_text(sent))
     hub = possessive_place(state, listing.wanted) if listing else None
     if listing:  # "Its sister cities include A, B and C": partners of the hub, not each other's
         after = [p for p in parties if p.start >= listing.end]
@@ -265,7 +266,7 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     partner = parties[0]
     if own is None or own.kind != "city" or own.country == partner.place.country:
         return []
-    text = sent.text
+    text = span_text(sent)
     link = OWN_LINK_WITH.search(text[: partner.start])
     if link is None or "'s" in text[: partner.start] or NATIONAL_HOLDER.search(text):
         return []
@@ -300,7 +301,7 @@ def _signing_venue(m: Mention, named: list[Mention]) -> bool:
 def _dateline(span: Span, sent: Span) -> bool:
     """ "DURBAN — The province of ...", "PORTSMOUTH, N.H. —": where the story was filed, which
     acts only when the sentence names no two other parties."""
-    match = DATELINE.match(sent.text)
+    match = DATELINE.match(span_text(sent))
     return bool(match) and span.end_char - sent.start_char <= match.end()
 
 
@@ -534,7 +535,7 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
     the twinning of A and B, and the 30th of the friendship pact of C and B"): each part's
     kind, status and year go to its own pair. None unless every part names a link and two
     places."""
-    text = sent.text
+    text = span_text(sent)
     bounds = [0, *(x for m in COORDINATE_BREAK.finditer(text) for x in m.span()), len(text)]
     if len(bounds) == 2:
         return []
@@ -685,7 +686,7 @@ def find_partnerships(
     by_sentence = _by_sentence(mentions)
     body_start = headline_end(text_of(doc))
     for sent in doc.sents:
-        text, named = sent.text, by_sentence.get(sent.start, [])
+        text, named = span_text(sent), by_sentence.get(sent.start, [])
         placed = [p for p in people if p.place and p.name.split()[-1] in text]
         if placed:  # "Porto Mayor Rui Costa said his city ...": this sentence's own speaker
             state.speaker_place = min(placed, key=lambda p: text.find(p.name.split()[-1])).place
@@ -739,7 +740,7 @@ def event_place(doc: Doc, mentions: list[Mention]) -> Place | None:
             return m.place
     by_sentence = _by_sentence(mentions)
     for sent in doc.sents:
-        if EVENT_WORDS.search(sent.text):
+        if EVENT_WORDS.search(span_text(sent)):
             host = host_named(by_sentence.get(sent.start, []))
             if host is not None:
                 return host

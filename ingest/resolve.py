@@ -227,7 +227,7 @@ def _capital(place: Place, gaz: Gazetteer) -> bool:
     )
 
 
-def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz) -> float:
+def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz, office) -> float:
     """What the mention's own text and its neighbours say for a reading: the same each pass."""
     regions, qual = gaz.regions, layout.qualifiers[span.start]
     score = _prior(place, primary)
@@ -240,8 +240,7 @@ def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz) 
     elif place.kind == "city":
         score += 0.6  # "Shanghai" is the city, not the municipality, unless told otherwise
     score -= STRAY_TOWN if _stray_town(place, layout.options[span.start], regions) else 0.0
-    # "Oregon Governor Kate Brown": the state, not a town of Ohio
-    score += OFFICE_FIT if place.kind == _office_kind(span) else 0.0
+    score += OFFICE_FIT if place.kind == office else 0.0
     score += _sibling_fit(place, layout.listed_options[span.start], regions)
     score += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0
     return score
@@ -373,12 +372,13 @@ class _Layout:
         layout = cls(
             options, near, qualifiers, world, kinds, body_start, near_options, listed_options,
         )  # fmt: skip
-        fixed = {
-            s.start: {
-                p: _fixed_score(p, primary, s, layout, gaz) for p, primary in options[s.start]
+        fixed = {}
+        for s in spans:
+            office = _office_kind(s)  # "Oregon Governor Kate Brown": the state, not a town of Ohio
+            fixed[s.start] = {
+                p: _fixed_score(p, primary, s, layout, gaz, office)
+                for p, primary in options[s.start]
             }
-            for s in spans
-        }
         return replace(layout, fixed=fixed)
 
 

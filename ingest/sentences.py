@@ -71,6 +71,11 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """The span's text, cut from the document's (`Span.text` joins its tokens again)."""
+    return text_of(span.doc)[span.start_char : span.end_char]
+
+
 def headline_end(text: str) -> int:
     """Where the headline ends: the first line, when it is no sentence of the body (no final
     stop) and a body follows; 0 when there is none."""

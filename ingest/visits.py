@@ -13,7 +13,7 @@ from facts.shapes import Partnership, Person, Place
 from ingest.article_state import CITY_NOUNS, ONE_ANAPHORA, ArticleState, Party
 from ingest.kinds import VISIT_REGEX
 from ingest.resolve import Mention
-from ingest.sentences import country_starts
+from ingest.sentences import country_starts, span_text
 from ingest.status import link_year, visit_status
 from ingest.syntax import subject_verb
 
@@ -142,7 +142,7 @@ def _leaders(sent: Span, placed: list[Person]) -> list[Place]:
         if anchor is None:
             continue
         at = anchor.idx - sent.start_char
-        named = [(sent.text.find(p.name), p) for p in placed if p.place]
+        named = [(span_text(sent).find(p.name), p) for p in placed if p.place]
         before = [(i, p) for i, p in named if 0 <= i <= at]
         if before:
             place = max(before, key=lambda pair: pair[0])[1].place
@@ -346,7 +346,7 @@ def visits(
     if visitors and status != "proposed":  # "the delegation" met later is one that travelled
         state.last_visitors, state.last_host = visitors, host
     return [
-        Partnership(v, h, "visit", status, sent.text.strip(), year)
+        Partnership(v, h, "visit", status, span_text(sent).strip(), year)
         for h in _hosts(named, host)
         for v in visitors
     ]
