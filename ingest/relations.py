@@ -374,8 +374,8 @@ def _org_acts(span: Span) -> bool:
         root = root.head
     if root.dep_ in ACTING_DEPS:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ == "of":  # "Members of the council voted"
-        members = root.head.head  # "a delegation of the Osaka Chamber", "firms of the chamber"
+    if root.dep_ == "pobj" and root.head.lower_ in {"of", "from"}:  # "Members of the council"
+        members = root.head.head  # "a delegation from Bristol City Council", "firms of the chamber"
         acting = members.dep_ in {"nsubj", "nsubjpass"}
         return acting and members.lemma_ in MEMBER_NOUNS | ACTING_GROUPS
     return root.dep_ == "pobj" and root.head.lower_ in {"with", "between", "and"}

@@ -1,5 +1,7 @@
 """Delegations of a region, forum guests, landform phrases and counties missing from GeoNames."""
 
+import pytest
+
 from facts.shapes import ArticleText
 
 
@@ -216,8 +218,14 @@ def test_missions_to_a_country_to_several_cities_or_an_office_abroad_bring_no_vi
     assert visits(facts(extractor, text)) == {("Portland", "Hamburg")}
 
 
-def test_a_chamber_s_delegation_visits_for_its_town(extractor):
-    text = "A delegation of the Osaka Chamber of Commerce visited Kyiv on Monday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A delegation of the Osaka Chamber of Commerce visited Kyiv on Monday.",
+        "A delegation from Osaka City Council visited Kyiv on Monday.",
+    ],
+)
+def test_a_public_body_s_delegation_visits_for_its_town(extractor, text):
     assert visits(facts(extractor, text)) == {("Osaka", "Kyiv")}
 
 
