@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from facts.shapes import Organization, Person, Place
 from ingest.names import person_names, portfolio_word, vouched_name
-from ingest.resolve import Mention
+from ingest.resolve import KIND_SUFFIXES, Mention
 from ingest.sentences import entities, sentence_of, span_text, text_of
 from ingest.titles import (
     OWNER_WORDS,
@@ -75,7 +75,9 @@ def _place_in(span: Span, mentions: list[Mention], org_mentions: list[Mention]) 
     return None
 
 
-ROLE_ANAPHOR = re.compile(r"\bthe (?:(?P<adj>[A-Z][\w ]*?) )?(?P<noun>city|town|state|province)\b")
+ROLE_ANAPHOR = re.compile(
+    r"\b[Tt]he (?:(?P<adj>[A-Z][\w ]*?) )?(?P<noun>city|town|state|province)\b"
+)
 
 
 def _anaphoric_place(phrase: Span, mentions: list[Mention], country_of) -> Place | None:
@@ -86,22 +88,31 @@ def _anaphoric_place(phrase: Span, mentions: list[Mention], country_of) -> Place
     noun = match.group("noun")
     kind = "city" if noun in {"city", "town"} else "region"
     country = country_of(match.group("adj")) if match.group("adj") else None
-    earlier = [
-        m
-        for m in mentions
-        if m.span.start < phrase.start
-        and m.place.kind == kind
-        and country in (None, m.place.country)
-    ]
-    called = [m for m in earlier if _called(m.span, noun)]  # "Kaduna State ... the state"
-    return (called or earlier)[-1].place if earlier else None
+    earlier = sorted(
+        (
+            m
+            for m in mentions
+            if m.span.start < phrase.start
+            and m.place.kind == kind
+            and country in (None, m.place.country)
+        ),
+        key=lambda m: m.span.start,
+    )
+    # "Kaduna State ... the state": a place the text calls so, else one it calls nothing else
+    called = [m for m in earlier if _called_as(m.span) == noun]
+    plain = [m for m in earlier if _called_as(m.span) is None]
+    return (called or plain)[-1].place if called or plain else None
 
 
-def _called(span: Span, noun: str) -> bool:
-    """Whether the text calls the place by that noun: "Kaduna State", "the state of Bahia"."""
+def _called_as(span: Span) -> str | None:
+    """The kind word the text writes with a place: "Kaduna State", "the province of Bahia"."""
     doc = span.doc
-    before = doc[span.start - 2 : span.start] if span.start >= 2 else []
-    return span[-1].lower_ == noun or (len(before) == 2 and before.text.lower() == f"{noun} of")
+    if len(span) > 1 and span[-1].lower_ in KIND_SUFFIXES:
+        return span[-1].lower_
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        word = doc[span.start - 2].lower_
+        return word if word in KIND_SUFFIXES else None
+    return None
 
 
 BODY_NAME_LINKS = frozenset({"of", "and", "for", "&", "-"})
@@ -238,6 +249,9 @@ def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found |
         if m.span.start == person.end + 1 and doc[person.end].lower_ == "of"
     ]  # "Governor Enrique Alfaro of Jalisco", "Chief Executive Jo Ward of Leeds City Council"
     place = before[0].place if before else after[0].place if after else None
+    if place is None and start >= 2 and ROLE_ANAPHOR.fullmatch(doc[start - 2 : start].text):
+        phrase = doc[start - 2 : end]  # "the state governor": no adjective, so no country
+        place = _anaphoric_place(phrase, mentions + org_mentions, country_of=None)
     return _Found(person.text, role, place, _has_plural(doc[start:end]))
 
 

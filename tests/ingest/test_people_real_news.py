@@ -365,3 +365,11 @@ def test_a_mayor_at_home_does_not_take_the_office_of_an_expected_visitor(extract
         "Mayor Aleksandra Dulkiewicz said preparations were under way."
     )
     assert people(extractor, text)["Aleksandra Dulkiewicz"] == ("mayor", "Gdańsk")
+
+
+def test_the_state_governor_before_his_name_governs_the_state_named_before(extractor):
+    text = (
+        "The Kano State Government signed a memorandum with Guangdong province.\n\n"
+        "The state governor Abba Yusuf said traders would benefit."
+    )
+    assert people(extractor, text)["Abba Yusuf"] == ("governor", "Kano")
