@@ -36,6 +36,7 @@ NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town M
 HOST_PREPOSITIONS = {"in", "to", "at"}
 HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
 GUEST_VERBS = HOSTING_VERBS - {"invite"}  # an invitation is no visit yet
+SIGNING_VERBS = frozenset({"sign", "ink", "seal", "conclude"})
 PLACE_NOUNS = frozenset(
     {"city", "town", "village", "province", "state", "region", "county", "port", "capital"}
 )
@@ -63,6 +64,7 @@ def host_named(named: list[Mention]) -> Place | None:
             return m.place
         if head.lower_ in HOST_PREPOSITIONS and (
             head.head.pos_ in {"VERB", "AUX"}
+            or _done_there(head)
             or VISIT_REGEX.search(head.head.text)
             or head.head.lemma_ in EVENT_HEADS | DELEGATION_LEMMAS
             or _delegation_origin(head.head)
@@ -72,6 +74,15 @@ def host_named(named: list[Mention]) -> Place | None:
         if _hosting_subject(m.span):
             return m.place
     return None
+
+
+def _done_there(preposition) -> bool:
+    """ "signed the agreement in Gdansk": the place a signing was done "in" (not "covers
+    schools in Gdansk")."""
+    thing = preposition.head
+    return (
+        preposition.lower_ == "in" and thing.dep_ == "dobj" and thing.head.lemma_ in SIGNING_VERBS
+    )
 
 
 def _visited(token) -> bool:

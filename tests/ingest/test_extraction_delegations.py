@@ -240,3 +240,15 @@ def test_member_firms_of_a_chamber_travel_for_its_town(extractor):
 def test_a_company_s_delegation_is_no_visit_of_a_town(extractor):
     text = "A delegation of Osaka Gas visited Kyiv on Monday to sell turbines."
     assert visits(facts(extractor, text)) == set()
+
+
+def test_a_delegation_that_signs_where_it_is_visits_there(extractor):
+    text = "A delegation from Lviv signed the agreement in Gdansk on Tuesday."
+    found = facts(extractor, text)
+    assert visits(found) == {("Lviv", "Gdańsk")}
+    assert {p.kind for p in found.partnerships} == {"visit", "mou"}
+
+
+def test_what_an_agreement_covers_in_a_place_is_no_visit_there(extractor):
+    text = "The Lviv delegation said the agreement covers schools in Gdansk."
+    assert visits(facts(extractor, text)) == set()
