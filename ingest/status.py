@@ -120,7 +120,9 @@ FUTURE_YEAR_CUE = re.compile(
 EXISTING = re.compile(
     r"\b(?:since \d{4}|have been|has been|had been|long-?standing|established in \d{4}|"
     r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
-    r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years (?:of|as)|one of the first|existing|began|"
+    r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years as|one of the first|existing|began|"
+    r"\d+ years of (?:[\w-]+ ){0,2}?(?:twinning|partnership|friendship|ties|cooperation|"
+    r"sisterhood|relations|links)|"
     r"has grown|have grown|houses|has had|dates? from|dates? back to|dating (?:back )?(?:from|to)|"
     r"(?:has|have) (?:a|an) (?:(?!(?:new|draft|proposed|planned|plan|possible|potential|for)\b)"
     r"[\w-]+ ){0,3}?(?:agreement|relationship|partnership|pact)(?![^.;]*\b(?:will|would|to be)\b)|"
@@ -274,8 +276,11 @@ ACCOLADE = re.compile(
     r"relationships?|programs?|programmes?)|twinnings?)\b",
     re.I,
 )
-# "the 30th anniversary of their twinning" (past or to come): the link is there already.
-ANNIVERSARY_OF = re.compile(r"\banniversary of (?:[\w'’-]+ ){0,3}$", re.I)
+# "the 30th anniversary of their twinning", "will celebrate 50 years as sister cities" (past or
+# to come): the link is there already.
+ANNIVERSARY_OF = re.compile(
+    r"\b(?:anniversary of|\d{1,3} years (?:as|of)) (?:[\w'’-]+ ){0,3}$", re.I
+)
 # "Kobe, its sister city,", "from their partner town": a tie the place already has...
 POSSESSED_TIE = re.compile(
     r"\b(?:its|their|our) (?:(?!(?:new|newest|latest|first|proposed|potential|future|"

@@ -377,3 +377,21 @@ def test_the_delegation_met_after_a_visit_to_come_is_the_one_that_travelled(extr
     assert ("Graz", "Pune", "visit") in found
     assert found[("Graz", "Pune", "visit")].status == "proposed"
     assert not [key for key, link in found.items() if key[0] == "Graz" and link.status == "new"]
+
+
+def test_years_as_sister_cities_to_celebrate_are_a_tie_in_place(extractor):
+    text = "Perth and Kagoshima will celebrate 50 years as sister cities next year."
+    link = links(extractor, text, published="2025-05-20")[("Perth", "Kagoshima", "sister_city")]
+    assert (link.status, link.year) == ("existing", 1976)
+
+
+def test_years_of_talks_before_a_signing_are_no_tie_in_place(extractor):
+    text = "After 15 years of talks, Perth and Kagoshima signed a sister city agreement on Monday."
+    link = links(extractor, text, published="2025-05-20")[("Perth", "Kagoshima", "sister_city")]
+    assert link.status == "new"
+
+
+def test_years_of_ties_to_celebrate_are_a_tie_in_place(extractor):
+    text = "Perth and Kagoshima will celebrate 50 years of sister city ties next year."
+    link = links(extractor, text, published="2025-05-20")[("Perth", "Kagoshima", "sister_city")]
+    assert link.status == "existing"
