@@ -8,10 +8,11 @@ import re
 from ingest.money import find_money
 
 KIND_PATTERNS = {
-    "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|"
+    "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|regions?|"
     r"relationship|"
     r"ties|partnership)|sisterhood|twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies))|twinning|twinned|"
-    r"jumelage|partner (?:towns?|cit(?:y|ies))|\bto twin\b|\btwins? with\b|"
+    r"jumelage|partner (?:towns?|cit(?:y|ies)|regions?|provinces?|states?|prefectures?)|"
+    r"\bto twin\b|\btwins? with\b|"
     r"\b(?:have|has|had) been (?:close |long-?time )?partners\b",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"friendship (?:relations(?:hip)?|ties|agreements?|pacts?|accords?)|"

@@ -133,3 +133,16 @@ def test_a_student_exchange_between_two_towns_is_cooperation(extractor):
 def test_an_exchange_student_is_no_exchange_of_the_towns(extractor):
     text = "Kim Soo-jin, a cultural exchange student from Seoul, is studying in Lyon this year."
     assert "cooperation" not in kinds(extractor, text)
+
+
+def test_partner_regions_are_a_sister_city_link(extractor):
+    text = "Zhejiang and Schleswig-Holstein have been partner regions since 1986."
+    found = extractor(ArticleText(text=text, published="2025-05-20")).partnerships
+    assert [(p.a.name, p.b.name, p.kind, p.status, p.year) for p in found] == [
+        ("Zhejiang", "Schleswig-Holstein", "sister_city", "existing", 1986)
+    ]
+
+
+def test_partner_regions_counted_name_no_partner(extractor):
+    text = "Bavaria has several partner regions in Asia, officials in Munich said."
+    assert extractor(ArticleText(text=text, published="2025-05-20")).partnerships == []
