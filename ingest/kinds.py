@@ -60,6 +60,8 @@ LINK_NOUN_AFTER = re.compile(
     r"[\s-]+(?:agreement|relationship|partnership|pact|accord|ties|link|bond|arrangement)s?\b",
     re.I,
 )
+# "has 37 sister cities, including Montpellier and Lodz": counted, then some named.
+NAMED_AFTER = re.compile(r",?\s+(?:including|among them|such as|notably|like)\b", re.I)
 # "has twinning agreements with 9 other towns": partners counted, not named.
 COUNTED_PARTNERS_AFTER = re.compile(
     r"(?:[\s-]+(?:agreements?|relationships?|partnerships?|pacts?|ties|links|relations))?\s+with\s+"
@@ -177,7 +179,10 @@ def modifies_event(match: re.Match, kind: str) -> bool:
         if COUNTED_PARTNERS_AFTER.match(match.string, match.end()):
             return True
         if UNNAMED_PARTNER.search(before):
-            return not LINK_NOUN_AFTER.match(match.string, match.end())
+            after = match.end()
+            return not (
+                LINK_NOUN_AFTER.match(match.string, after) or NAMED_AFTER.match(match.string, after)
+            )
     if kind == "cooperation" and EVENT_AIM.search(match.string[: match.start()]):
         return True
     if kind == "mou" and "trade" in match.group().lower():

@@ -1,5 +1,7 @@
 """Partners given in lists: after a possessive, in table rows, and across two sentences."""
 
+import pytest
+
 from facts.shapes import ArticleText
 
 
@@ -125,3 +127,14 @@ def test_sister_cities_a_city_has_are_ties_in_place(extractor):
     found = links(extractor, text)
     assert partners(found, "Spokane") == {"Limerick", "Jilin", "Cagayan de Oro"}
     assert {(p.status, p.year) for p in found.values()} == {("existing", None)}
+
+
+@pytest.mark.parametrize("joint", ["including", "among them", "such as"])
+def test_partners_counted_then_named_in_the_sentence_are_links(extractor, joint):
+    text = f"Chengdu has 37 international sister cities, {joint} Montpellier and Lodz."
+    assert partners(links(extractor, text), "Chengdu") == {"Montpellier", "Łódź"}
+
+
+def test_partners_counted_by_continent_name_none(extractor):
+    text = "Chengdu has 37 sister cities in Europe and Asia, officials in Montpellier said."
+    assert links(extractor, text) == {}
