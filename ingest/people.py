@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from facts.shapes import Organization, Person, Place
 from ingest.names import person_names, portfolio_word, vouched_name
-from ingest.resolve import KIND_SUFFIXES, Mention
+from ingest.resolve import Mention, kind_word
 from ingest.sentences import entities, sentence_of, span_text, text_of
 from ingest.titles import (
     OWNER_WORDS,
@@ -99,20 +99,9 @@ def _anaphoric_place(phrase: Span, mentions: list[Mention], country_of) -> Place
         key=lambda m: m.span.start,
     )
     # "Kaduna State ... the state": a place the text calls so, else one it calls nothing else
-    called = [m for m in earlier if _called_as(m.span) == noun]
-    plain = [m for m in earlier if _called_as(m.span) is None]
+    called = [m for m in earlier if kind_word(m.span) == noun]
+    plain = [m for m in earlier if kind_word(m.span) is None]
     return (called or plain)[-1].place if called or plain else None
-
-
-def _called_as(span: Span) -> str | None:
-    """The kind word the text writes with a place: "Kaduna State", "the province of Bahia"."""
-    doc = span.doc
-    if len(span) > 1 and span[-1].lower_ in KIND_SUFFIXES:
-        return span[-1].lower_
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
-        word = doc[span.start - 2].lower_
-        return word if word in KIND_SUFFIXES else None
-    return None
 
 
 BODY_NAME_LINKS = frozenset({"of", "and", "for", "&", "-"})

@@ -66,9 +66,6 @@ CAPITAL_BONUS = 3.0
 OFFICE_FIT = 2.0
 CITY_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near"})
 # "the state of Rio de Janeiro", "the Emirate of Abu Dhabi": a region's kind word before "of".
-REGION_NOUNS = frozenset(
-    {"state", "province", "prefecture", "county", "region", "emirate", "oblast", "governorate"}
-)
 STRAY_TOWN = 1.0  # a small town elsewhere named like a region weighs less than the region
 OFFICE_KINDS = {"governor": "region", "gov.": "region", "gov": "region", "mayor": "city"}
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
@@ -729,13 +726,20 @@ def _designated(mentions: list[Mention], known: list[Mention]) -> list[Mention]:
 
 
 def _designator(span: Span) -> str | None:
-    """The kind word written with a region's name: "Kano State", "the Emirate of Abu Dhabi"."""
+    """A region's kind word as a designator: "Kano State", "the Emirate of Abu Dhabi"."""
+    word = kind_word(span)
+    return word.title() if word in REGION_SUFFIXES else None
+
+
+def kind_word(span: Span) -> str | None:
+    """The kind word the text writes with a place's name, in lower case: "Kano State", "the
+    province of Bahia", "Meishan City"."""
     doc = span.doc
-    if span._.kind_hint == "region" and written_name(span) != span.text:
-        return span[-1].text.title()
-    before = doc[span.start - 2 : span.start] if span.start >= 2 else []
-    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in REGION_NOUNS:
-        return before[0].text.title()
+    if span._.kind_hint and span[-1].lower_ in KIND_SUFFIXES and not span._.named_after:
+        return span[-1].lower_
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        word = doc[span.start - 2].lower_
+        return word if word in KIND_SUFFIXES else None
     return None
 
 
