@@ -231,7 +231,7 @@ def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found |
         )
     start = portfolio_start(doc, start, mentions)
     role = role_words(doc[start:end])
-    before = [m for m in mentions if m.span.end == start]
+    before = [m for m in mentions + org_mentions if m.span.end == start]  # "Tianjin Party ..."
     after = [
         m
         for m in mentions + org_mentions

@@ -91,7 +91,8 @@ TITLE_WORDS = TITLE_WORDS | {f"{a}." for a in TITLE_ABBREVIATIONS} | {"cllr", "c
 # Nouns of a place standing before a title ("the city councillor", "the state governor").
 PLACE_KINDS = frozenset({"city", "town", "county", "state", "province"})
 # Words that qualify a title but are none alone ("Acting Governor", "interim director").
-TITLE_MODIFIERS = frozenset({"acting", "interim", "former", "managing", "co", "ex"})
+# "Acting Mayor", "Tianjin Party Secretary": words a title takes before it.
+TITLE_MODIFIERS = frozenset({"acting", "interim", "former", "managing", "co", "ex", "party"})
 # Courtesy titles, no part of a name: "Mr. Eric Lemaire", "H.E. Ali Musa", "Cllr Tom Hart".
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "hon", "eng", "rev", "h.e", "hj"}

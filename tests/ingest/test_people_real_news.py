@@ -255,6 +255,12 @@ def test_roles_keep_their_portfolio(extractor, text, name, role):
             "Suzhou",
         ),
         (
+            "Tianjin Party Secretary Chen Miner signed the renewal with Melbourne.",
+            "Chen Miner",
+            "party secretary",  # the model reads "Tianjin Party" as one organisation
+            "Tianjin",
+        ),
+        (
             "Cathaoirleach of Tralee Municipal District, Cllr Brian Nolan, spoke in Tralee.",
             "Brian Nolan",
             "cathaoirleach of tralee municipal district",  # the body it chairs, as written
