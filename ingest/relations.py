@@ -84,7 +84,8 @@ VENUE_HEADS = frozenset(
     | {"agreement", "memorandum", "mou", "pact", "deal", "accord", "treaty"}
 )
 GOVERNMENT_WORDS = re.compile(
-    r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) (?:Council|Government)|"
+    r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) "
+    r"(?:Council|Government|Assembly)|"
     r"City Hall|Municipality|Municipal Corporation|People's (?:Government|Committee)|"
     r"Mayor's Office|City Government|Provincial Government|State Government)\b"
 )

@@ -122,3 +122,10 @@ def test_the_town_of_a_mayor_needs_no_country(extractor):
     found = facts(extractor, text)
     assert ("Lund", "SE") in places(found)
     assert ("visit", "Lund", "Dalian", "proposed") in links(found)
+
+
+def test_a_metropolitan_assembly_is_its_city_even_for_a_sister_city(extractor):
+    text = (
+        "ACCRA — The Accra Metropolitan Assembly has signed a sister city agreement with Chicago."
+    )
+    assert ("sister_city", "Accra", "Chicago", "new") in links(facts(extractor, text))
