@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -393,8 +393,11 @@ def find_people(
         or _titled_person(person, mentions, org_mentions)
         for person in names
     ]
-    places = _Places(mentions, _acronym_places(doc, mentions + org_mentions))
-    places.offices = _unheld_offices(doc, mentions, [hit for hit in titled if hit])
+    places = _Places(
+        mentions,
+        _acronym_places(doc, mentions + org_mentions),
+        _unheld_offices(doc, mentions, [hit for hit in titled if hit]),
+    )
     previous: tuple[int, _Found] | None = None  # where the last role-holder's name ended
     for person, hit in zip(names, titled, strict=True):
         hit = hit or _listed_after(person, previous)
@@ -449,7 +452,7 @@ class _Places:
 
     mentions: list[Mention]
     acronyms: dict[str, Place]  # "smc": Sibu
-    offices: dict[str, Place] = field(default_factory=dict)  # "mayor": the town of an unnamed one
+    offices: dict[str, Place]  # "mayor": the town of an office named without its holder
 
 
 def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place | None:
@@ -463,9 +466,8 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
     if place is None and _fellow(person) and previous:
         place = previous[1].place  # "her fellow councillors": the town of the one named before
     office = places.offices.get(role)
-    home = _dateline(places.mentions)
-    if place is None and office and (home in (None, office) or _on_a_journey(person)):
-        place = office  # "the mayor of Bremen is expected in Gdansk": Gdansk's mayor stays home
+    if place is None and office and _holds_office(person, office, places.mentions):
+        place = office
     if place is None and words & LOCAL_TITLES:
         place = _home(places.mentions)
     if place is None and words & REGIONAL_TITLES:
@@ -499,10 +501,13 @@ def _unheld_offices(doc: Doc, mentions: list[Mention], hits: list[_Found]) -> di
     }
 
 
-def _on_a_journey(person: Span) -> bool:
-    """Whether the person's sentence tells of a trip: "Mayor Okada arrived at the head of a
-    delegation"."""
-    return any(t.lemma_ in JOURNEY_WORDS for t in sentence_of(person))
+def _holds_office(person: Span, office: Place, mentions: list[Mention]) -> bool:
+    """Whether the office of `office` is the person's: unless the dateline names another town
+    and the person is on no trip ("the mayor of Bremen is expected in Gdansk. Mayor Aleksandra
+    Dulkiewicz said ...": Gdansk's mayor stays home; "Mayor Okada arrived at the head of a
+    delegation")."""
+    home = _dateline(mentions)
+    return home in (None, office) or any(t.lemma_ in JOURNEY_WORDS for t in sentence_of(person))
 
 
 def _acronym_places(doc: Doc, mentions: list[Mention]) -> dict[str, Place]:

@@ -242,12 +242,13 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     named_keys = {p.place.key for p in parties}
     if len(named_keys) < 2:
         parties += _acting_people(sent, speakers)
+    text = span_text(sent)
     speaking = {p.place.key for p in speakers if p.place}
-    parties += _anaphora_parties(span_text(sent), state, gaz_country, named_keys, speaking)
+    parties += _anaphora_parties(text, state, gaz_country, named_keys, speaking)
     parties += _own_side(sent, parties, state)
     if len({p.place.key for p in parties}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
-    listing = possessive_hub(span_text(sent))
+    listing = possessive_hub(text)
     hub = possessive_place(state, listing.wanted) if listing else None
     if listing:  # "Its sister cities include A, B and C": partners of the hub, not each other's
         after = [p for p in parties if p.start >= listing.end]

@@ -65,7 +65,6 @@ WORLD_CITY_BONUS = 3.0
 CAPITAL_BONUS = 3.0
 OFFICE_FIT = 2.0
 CITY_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near"})
-# "the state of Rio de Janeiro", "the Emirate of Abu Dhabi": a region's kind word before "of".
 STRAY_TOWN = 1.0  # a small town elsewhere named like a region weighs less than the region
 OFFICE_KINDS = {"governor": "region", "gov.": "region", "gov": "region", "mayor": "city"}
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
@@ -345,18 +344,18 @@ class _Layout:
     near: dict[int, list[Span]]
     qualifiers: dict[int, str]
     world: dict[int, Place | None]  # a world city among the options, dwarfing its namesakes
-    kinds: dict[str, set[str]]  # by name key: the readings of the one kind its kind words say
     body_start: int  # the character where the body begins, after any headline
     near_options: dict[int, list[list[Place]]]  # the readings of each name's neighbours
     listed_options: dict[int, list[list[Place]]]  # ... and of the names listed with it
     fixed: dict[int, dict[Place, float]] = field(default_factory=dict)  # see _fixed_score
+    kinds: dict[int, set[str]] = field(default_factory=dict)  # the readings kind words allow
 
     @classmethod
     def of(cls, spans: list[Span], gaz: Gazetteer) -> _Layout:
         options = {s.start: _options(s, gaz) for s in spans}
         qualifiers = {s.start: _country_qualifier(s, gaz) for s in spans}
         world = {start: _world_city(found) for start, found in options.items()}
-        kinds = _named_kinds(spans, options)
+        named_kinds = _named_kinds(spans, options)
         body_start = headline_end(text_of(spans[0].doc)) if spans else 0
         near, siblings = _neighbours(spans), _siblings(spans)
         near_options = {
@@ -367,23 +366,26 @@ class _Layout:
             for s in spans
         }
         layout = cls(
-            options, near, qualifiers, world, kinds, body_start, near_options, listed_options,
+            options, near, qualifiers, world, body_start, near_options, listed_options,
         )  # fmt: skip
-        fixed = {}
+        fixed, kinds = {}, {}
         for s in spans:
             office = _office_kind(s)  # "Oregon Governor Kate Brown": the state, not a town of Ohio
             fixed[s.start] = {
                 p: _fixed_score(p, primary, s, layout, gaz, office)
                 for p, primary in options[s.start]
             }
-        return replace(layout, fixed=fixed)
+            of_kind = named_kinds.get(_name_key(s)) or _own_kind(s, options[s.start])
+            city = _namesake_city(s, options[s.start], of_kind, office, gaz.regions)
+            kinds[s.start] = city or of_kind
+        return replace(layout, fixed=fixed, kinds=kinds)
 
 
 def _named_kinds(spans: list[Span], options: dict[int, list]) -> dict[str, set[str]]:
     """ "the state of Bahia", "Lagos State": a kind word decides every mention of the name.
 
     Unless the article gives the name both kinds ("the province of Mendoza ... the city of
-    Mendoza, its capital"): the evidence decides then, as for a name without a kind word.
+    Mendoza, its capital"): then each kind word decides only its own mention (`_own_kind`).
     """
     hinted: dict[str, set[str]] = {}
     readings: dict[str, set[str]] = {}
@@ -450,8 +452,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
         if not options[s.start]:
             continue
         key = _name_key(s)
-        of_kind = layout.kinds.get(key) or _own_kind(s, options[s.start])
-        of_kind = _namesake_city(s, options[s.start], of_kind, regions) or of_kind
+        of_kind = layout.kinds[s.start]
         allowed, scores = own_pins.get(s.start), totals[key]
         if allowed is None:
             allowed = pinned.get(key)
@@ -480,13 +481,13 @@ def _own_kind(span: Span, options: list[tuple[Place, bool]]) -> set[str]:
     return {p.key for p, _ in options if p.kind == hint} if hint else set()
 
 
-def _namesake_city(span: Span, options: list[tuple[Place, bool]], of_kind, regions) -> set[str]:
+def _namesake_city(span: Span, options, of_kind, office, regions) -> set[str]:
     """ "Kano State signed ... the talks in Kano": where a kind word elsewhere makes the name a
-    region's, the name without one after a place preposition is the city of some size the
-    region holds."""
+    region's, the name without one after a place preposition, or beside a city's `office`, is
+    the city of some size the region holds."""
     doc = span.doc
     after_preposition = span.start > 0 and doc[span.start - 1].lower_ in CITY_PREPOSITIONS
-    if span._.kind_hint or not (after_preposition or _office_kind(span) == "city"):
+    if span._.kind_hint or not (after_preposition or office == "city"):
         return set()  # "in Kano", "Puebla mayor Pepe Chedraui"
     named = [p for p, _ in options if p.kind == "region" and p.key in of_kind]
     return {
@@ -735,7 +736,7 @@ def kind_word(span: Span) -> str | None:
     """The kind word the text writes with a place's name, in lower case: "Kano State", "the
     province of Bahia", "Meishan City"."""
     doc = span.doc
-    if span._.kind_hint and span[-1].lower_ in KIND_SUFFIXES and not span._.named_after:
+    if _ends_in_kind_word(span):
         return span[-1].lower_
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
         word = doc[span.start - 2].lower_
@@ -756,9 +757,15 @@ def written_name(span: Span) -> str:
     "Lviv Oblast" when named after its city; "Bavaria" of "Bavarian")."""
     if span._.adjective_of:
         return span._.adjective_of
-    if span._.kind_hint and span[-1].lower_ in KIND_SUFFIXES and not span._.named_after:
+    if _ends_in_kind_word(span):
         return span[:-1].text  # not "the state of Rio de Janeiro": its kind word comes before
     return span.text
+
+
+def _ends_in_kind_word(span: Span) -> bool:
+    """ "Guangdong Province", "Meishan City": the span ends in the kind word after the name (not
+    "Lviv Oblast", a region's own name after its city's)."""
+    return bool(span._.kind_hint) and span[-1].lower_ in KIND_SUFFIXES and not span._.named_after
 
 
 def _plain_name(text: str, place: Place) -> bool:

@@ -357,7 +357,7 @@ def visits(
     if visitors and status != "proposed":  # "the delegation" met later is one that travelled
         state.last_visitors, state.last_host = visitors, host
     return [
-        Partnership(v, h, "visit", status, span_text(sent).strip(), year)
+        Partnership(v, h, "visit", status, text.strip(), year)
         for h in _hosts(named, host)
         for v in visitors
     ]
