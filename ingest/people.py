@@ -51,8 +51,8 @@ NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
 LEAD_VERBS = frozenset({"lead", "head"})
 JOURNEY_WORDS = LEAD_VERBS | {"arrive", "visit", "tour", "travel", "fly", "delegation"}
-# The bodies of a town or a region: "Sibu Municipal Council", "Kisumu County Government".
-GOVERNMENT_WORDS = frozenset(
+# Words of the bodies of a town or a region: "Sibu Municipal Council", "Kisumu County Government".
+BODY_WORDS = frozenset(
     {"council", "municipal", "municipality", "city", "government", "county", "province"}
     | {"provincial", "prefecture", "prefectural", "chamber", "assembly", "committee"}
 )
@@ -519,7 +519,7 @@ def _acronym_places(doc: Doc, mentions: list[Mention]) -> dict[str, Place]:
         after = doc[ent.end : ent.end + 3]
         if ent.label_ != "ORG" or len(after) < 3 or after[0].text != "(" or after[2].text != ")":
             continue
-        if not any(t.lower_ in GOVERNMENT_WORDS for t in ent):
+        if not any(t.lower_ in BODY_WORDS for t in ent):
             continue
         acronym = after[1].text
         if acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6:

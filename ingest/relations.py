@@ -83,7 +83,9 @@ VENUE_HEADS = frozenset(
     {"sign", "ink", "seal", "conclude", "ceremony", "signing", "forum", "summit", "conference"}
     | {"agreement", "memorandum", "mou", "pact", "deal", "accord", "treaty"}
 )
-GOVERNMENT_WORDS = re.compile(
+# A place's own government named in an organisation: "Hobart City Council", "Shanghai Municipal
+# People's Government".
+OWN_GOVERNMENT = re.compile(
     r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) "
     r"(?:Council|Government|Assembly)|"
     r"City Hall|Municipality|Municipal Corporation|People's (?:Government|Committee)|"
@@ -362,7 +364,7 @@ def _government_of(span: Span) -> bool:
     entity = _entity_around(span)
     name = entity.text if entity is not None else ""
     own_council = re.fullmatch(rf"(?:the )?{re.escape(span.text)} Council", name, re.I)
-    return bool(GOVERNMENT_WORDS.search(name) or own_council)
+    return bool(OWN_GOVERNMENT.search(name) or own_council)
 
 
 def _org_acts(span: Span) -> bool:
