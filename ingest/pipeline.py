@@ -47,6 +47,7 @@ KIND_NOUNS = frozenset(
 HYPHEN_DESIGNATORS = frozenset({"do", "gu", "si", "gun", "ku", "shi", "ken", "fu", "qu"})
 ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
 # "N.H.", "Fla.", "Calif.": the dotted state abbreviations of datelines.
+INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
 # "a small Florida city": after these, a lowercase place word is a noun the name modifies.
 DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
@@ -96,10 +97,13 @@ for _name in ("kind_hint", "common_word", "model_label", "adjective_of"):
 
 
 def _is_name_token(token) -> bool:
-    """A capitalised word: "Natal", "NEW", and with inner capitals "KwaZulu", "McLaren"."""
+    """A capitalised word: "Natal", "NEW", with inner capitals "KwaZulu", "McLaren", and with
+    an inner apostrophe "L'Aquila", "Xi'an"."""
     if token.text in ABBREVIATIONS or DOTTED.match(token.text):
         return True
-    return token.is_alpha and token.text[0].isupper()
+    if not token.text[0].isupper():
+        return False
+    return token.is_alpha or INNER_APOSTROPHE.fullmatch(token.text) is not None
 
 
 NAME_END_WORDS = HYPHEN_DESIGNATORS | {"'s", "’s"}

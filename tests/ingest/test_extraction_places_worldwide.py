@@ -16,6 +16,11 @@ def test_a_hyphened_korean_designator_ends_the_name(extractor):
     assert ("Gyeonggi", "KR", "region") in found
 
 
+def test_a_name_with_an_inner_apostrophe_is_a_place(extractor):
+    found = places(extractor, "A delegation from L'Aquila, Italy, toured the port of Hobart.")
+    assert ("L'Aquila", "IT", "city") in found
+
+
 def test_a_province_word_finds_a_region_iso_names_in_its_own_language(extractor):
     text = "Rice traders from Dong Nai Province and Central Macedonia met buyers in Rotterdam."
     found = places(extractor, text)
