@@ -50,10 +50,12 @@ from ingest.sentences import (
 )
 from ingest.status import (
     COORDINATE_BREAK,
+    RESPECTIVELY,
     clause_at,
     link_status,
     link_year,
     main_clause_at,
+    member_years,
     relative_clauses,
 )
 from ingest.visits import find_hosting, host_named, visits
@@ -95,9 +97,12 @@ OWN_GOVERNMENT = re.compile(
 DATELINE = re.compile(
     r"[A-Z][A-Z .'-]+[A-Z](?:,[^—–:(]{1,40}?)?\s*(?:\([^)]{0,40}\)\s*)?(?:—|–|--|:)"
 )
-# ", and Leeds in Yorkshire in England.": names that end a list, no new clause.
+# ", and Leeds in Yorkshire in England.", "; Houston, Texas (1983); and Ulsan (1997).", ", and
+# Osaka, Japan, since 1989 and 2001, respectively.": names that end a list, with their years, no
+# new clause.
 LIST_TAIL = re.compile(
-    r"(?:,\s*|;\s*)?(?:and\s+)?(?:(?:the|and|in|of)\s+|[A-Z][\w.'’-]*[\s,]*)+[.!]?\s*"
+    r"(?:,\s*|;\s*)?(?:and\s+)?(?:(?:the|and|in|of|since)\s+|[A-Z][\w.'’-]*[\s,;]*|"
+    r"\(?(?:since\s+)?(?:19|20)\d\d\b\)?[\s,;]*)+(?:respectively)?[.!]?\s*"
 )
 # Organisations that stand for their place: governments, chambers, universities, agencies.
 PUBLIC_BODY = re.compile(
@@ -144,7 +149,6 @@ BECAME = re.compile(
     re.I,
 )
 NAME_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
-RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:city|town|state|province)\s+of\s+)?$", re.I)
 # Words of a nation's business: its link with a city named alone is the nation's.
 NATIONAL_HOLDER = re.compile(
@@ -522,6 +526,7 @@ def _links(
             listed = _stated_pairs(acting, text, match.start())
         if not listed and _objects_only(acting, text):
             continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
+        own_years = _own_years(text, listed) if status in {"existing", "ended"} else {}
         for a, b in _pairs(acting, kind, state, listed):
             pair = frozenset((a.key, b.key))
             if kind == "cooperation" and pair in specific:
@@ -530,8 +535,17 @@ def _links(
                 state.memoranda.add(pair)  # not "they signed the agreement": one of its own
             if kind in SPECIFIC_KINDS:
                 specific.add(pair)
-            found.append(Partnership(a, b, kind, status, text.strip(), year, amount))
+            stated = own_years.get(a.key, own_years.get(b.key, year))
+            found.append(Partnership(a, b, kind, status, text.strip(), stated, amount))
     return found
+
+
+def _own_years(text: str, listed: list[tuple[Party, Party]]) -> dict[str, int | None]:
+    """Listed partners' own years, by place key ("Kagoshima (1974), Houston (1983)"): none
+    when the list gives none."""
+    partners = sorted({partner.start: partner.place.key for _, partner in listed}.items())
+    years = member_years(text, [start for start, _ in partners]) if len(partners) > 1 else None
+    return {key: year for (_, key), year in zip(partners, years, strict=True)} if years else {}
 
 
 def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[Partnership]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import YearMention, after_publication, published_year, years_in
+from ingest.dates import YEAR, YearMention, after_publication, published_year, years_in
 
 # Refusals: the link was never made ("voted down", "shelved the proposal").
 REFUSAL = re.compile(
@@ -252,6 +252,7 @@ def _own_clause(text: str, start: int) -> str:
     return text[inside[0] : inside[1]] if inside else RELATIVE_CLAUSE.sub(",", text)
 
 
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # Where one main clause of a sentence ends and the next begins: ", and", ", but", ";".
 COORDINATE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+", re.I)
 
@@ -508,6 +509,31 @@ def link_year(
             and (reported is None or reported - 1 <= y.year <= reported)
         ]
         return recent[0] if recent else reported
+    return None
+
+
+# "Kagoshima (1974)", "Houston, Texas (since 1983)", "Ulsan – 1997": a listed partner's own year.
+MEMBER_YEAR = re.compile(
+    r"[^;()\d]{0,40}?(?:\(\s*(?:since\s+|est\.?\s+|signed\s+)?(?P<own>(?:19|20)\d\d)\s*\)|"
+    r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b)"
+)
+
+
+def member_years(text: str, starts: list[int]) -> list[int | None] | None:
+    """The year each partner listed at `starts` is given on its own: "Kagoshima (1974),
+    Houston (1983) and Ulsan (1997)", or "since 1989 and 2001, respectively"; None when the
+    list gives no partner a year of its own."""
+    bounds = [*starts[1:], len(text)]
+    found = []
+    for start, end in zip(starts, bounds, strict=True):
+        match = MEMBER_YEAR.match(text, start, end)
+        found.append(int(match["own"] or match["dashed"]) if match else None)
+    if any(found):
+        return found
+    tail = text[starts[-1] :] if starts else ""
+    respective = [int(m.group()) for m in YEAR.finditer(tail)]
+    if len(starts) > 1 and RESPECTIVELY.search(tail) and len(respective) == len(starts):
+        return respective
     return None
 
 

@@ -138,3 +138,30 @@ def test_partners_counted_then_named_in_the_sentence_are_links(extractor, joint)
 def test_partners_counted_by_continent_name_none(extractor):
     text = "Chengdu has 37 sister cities in Europe and Asia, officials in Montpellier said."
     assert links(extractor, text) == {}
+
+
+def test_each_listed_partner_keeps_the_year_written_beside_it(extractor):
+    text = "Tampere's sister cities are Linz (1959), Kaunas (1991), Łódź (1996) and Mwanza (2004)."
+    found = links(extractor, text)
+    years = {b if a == "Tampere" else a: p.year for (a, b, _), p in found.items()}
+    assert years == {"Linz": 1959, "Kaunas": 1991, "Łódź": 1996, "Mwanza": 2004}
+
+
+def test_a_list_split_by_semicolons_with_countries_and_years_links_every_partner(extractor):
+    text = (
+        "Hobart has sister city relationships with Yaizu, Japan (1977); L'Aquila, Italy "
+        "(1998); and Fuzhou, China (2007)."
+    )
+    found = links(extractor, text)
+    years = {b if a == "Hobart" else a: p.year for (a, b, _), p in found.items()}
+    assert years == {"Yaizu": 1977, "L'Aquila": 1998, "Fuzhou": 2007}
+
+
+def test_years_given_respectively_go_to_the_partners_in_order(extractor):
+    text = (
+        "Iloilo City is a sister city of Kaohsiung, Taiwan, and Yokosuka, Japan, since 1986 "
+        "and 2003, respectively."
+    )
+    found = links(extractor, text)
+    years = {b if a == "Iloilo" else a: p.year for (a, b, _), p in found.items()}
+    assert years == {"Kaohsiung": 1986, "Yokosuka": 2003}
