@@ -287,8 +287,13 @@ def _role_before(person: Span, mentions, org_mentions, country_of, names) -> _Fo
         owner, mentions, country_of
     )  # "the state governor, Ada Obi"
     if place is None and doc[phrase.start - 1].lower_ in {"its", "'s", "’s"}:
-        earlier = [m.place for m in mentions if m.span.end <= phrase.start]
-        place = earlier[-1] if earlier else None  # "Braga ... Its mayor": the place before
+        # "Braga ... Its mayor", "the Gdansk Chamber of Commerce ... Its president": the place
+        # named last before, in an organisation's name too.
+        earlier = sorted(
+            (m for m in mentions + org_mentions if m.span.end <= phrase.start),
+            key=lambda m: m.span.start,
+        )
+        place = earlier[-1].place if earlier else None
     qualified = doc[_qualifier_start(doc, phrase.start, mentions) : phrase.end]
     role = role_text(qualified, mentions, country_of)
     return _Found(person.text, role, place, _has_plural(phrase))

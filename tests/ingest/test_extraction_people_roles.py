@@ -122,3 +122,12 @@ def test_an_office_of_an_acronym_is_of_the_place_the_organisation_is_named_after
     found = people(extractor, text)
     assert found["Tan Ah Kow"] == ("mcc deputy secretary", "Miri")
     assert found["Ann Lim"][1] is None
+
+
+def test_its_president_after_a_towns_chamber_is_of_the_chambers_town(extractor):
+    text = (
+        "A delegation from Bremen arrived in Szczecin on Monday. Bremen Mayor Anke Vogt "
+        "said the tie had outlived the Cold War. The Szczecin Chamber of Commerce hosted the "
+        "visitors at a lunch. Its president, Marek Zielinski, said exports to Bremen had doubled."
+    )
+    assert people(extractor, text)["Marek Zielinski"] == ("president", "Szczecin")
