@@ -287,12 +287,14 @@ def _country_evidence(doc: Doc) -> tuple[Counter, dict[int, Counter]]:
     return overall, by_sentence
 
 
-def _options(span: Span, gaz: Gazetteer) -> list[tuple[Place, bool]]:
+def _options(span: Span, gaz: Gazetteer, office: str | None) -> list[tuple[Place, bool]]:
     if span._.adjective_of:  # "the Bavarian government"
         return [
             (p, primary) for p, primary in gaz.candidates(span._.adjective_of) if p.kind == "region"
         ]
     options = gaz.candidates(span.text)
+    if office == "region" and not any(p.kind == "region" for p, _ in options):
+        options = options + _designated_regions(span.text, options, gaz)
     if not options and span._.kind_hint:  # "Meishan City": look up without the suffix
         options = gaz.candidates(span[:-1].text)
         if span._.kind_hint == "region" and not any(p.kind == "region" for p, _ in options):
@@ -300,6 +302,18 @@ def _options(span: Span, gaz: Gazetteer) -> list[tuple[Place, bool]]:
             span._.named_after = bool(named)
             options = named or options
     return options
+
+
+def _designated_regions(name: str, options, gaz: Gazetteer) -> list[tuple[Place, bool]]:
+    """ "Cebu Governor": the region the gazetteer names with its designator ("Cebu Province")
+    because a city has the bare name, in the country of one of the name's readings."""
+    countries = {p.country for p, _ in options}
+    return [
+        (p, primary)
+        for word in sorted(REGION_SUFFIXES)
+        for p, primary in gaz.candidates(f"{name} {word}")
+        if p.kind == "region" and (not countries or p.country in countries)
+    ]
 
 
 def _letters(name: str) -> str:
@@ -352,7 +366,9 @@ class _Layout:
 
     @classmethod
     def of(cls, spans: list[Span], gaz: Gazetteer) -> _Layout:
-        options = {s.start: _options(s, gaz) for s in spans}
+        # "Oregon Governor Kate Brown": the state, not a town of Ohio
+        offices = {s.start: _office_kind(s) for s in spans}
+        options = {s.start: _options(s, gaz, offices[s.start]) for s in spans}
         qualifiers = {s.start: _country_qualifier(s, gaz) for s in spans}
         world = {start: _world_city(found) for start, found in options.items()}
         named_kinds = _named_kinds(spans, options)
@@ -370,14 +386,14 @@ class _Layout:
         )  # fmt: skip
         fixed, kinds = {}, {}
         for s in spans:
-            office = _office_kind(s)  # "Oregon Governor Kate Brown": the state, not a town of Ohio
+            office = offices[s.start]
             fixed[s.start] = {
                 p: _fixed_score(p, primary, s, layout, gaz, office)
                 for p, primary in options[s.start]
             }
             of_kind = named_kinds.get(_name_key(s)) or _own_kind(s, options[s.start])
             city = _namesake_city(s, options[s.start], of_kind, office, gaz.regions)
-            kinds[s.start] = city or of_kind
+            kinds[s.start] = city or _governed(options[s.start], office) or of_kind
         return replace(layout, fixed=fixed, kinds=kinds)
 
 
@@ -497,6 +513,12 @@ def _namesake_city(span: Span, options, of_kind, office, regions) -> set[str]:
         and (p.population or 0) >= NOTABLE_POPULATION
         and any(_inside(p, region, regions) for region in named)
     }
+
+
+def _governed(options: list[tuple[Place, bool]], office: str | None) -> set[str]:
+    """ "Cebu Governor Ana Cruz ... Cebu City": a region's office decides its own mention, as
+    a kind word would."""
+    return {p.key for p, _ in options if p.kind == "region"} if office == "region" else set()
 
 
 def _narrowed(allowed: set[str] | None, of_kind: set[str], own_word: bool) -> set[str] | None:

@@ -161,3 +161,17 @@ def test_a_mayor_beside_a_state_s_name_is_the_city_s(extractor):
     assert [(p.name, p.place.name, p.place.kind) for p in found.people] == [
         ("Pepe Chedraui", "Puebla", "city")
     ]
+
+
+def test_a_governor_beside_a_city_s_name_is_the_province_s(extractor):
+    text = (
+        "Iloilo City signed a sister city agreement with Kaohsiung.\n\n"
+        "Iloilo Governor Arthur Defensor welcomed the pact."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-13"))
+    assert [(p.name, p.place.name, p.place.kind) for p in found.people] == [
+        ("Arthur Defensor", "Iloilo Province", "region")
+    ]
+    assert ("Iloilo", "PH", "city") in {
+        (m.place.name, m.place.country, m.place.kind) for m in found.places
+    }
