@@ -74,6 +74,12 @@ TITLE_WORDS = frozenset(
         "bupati",
         "walikota",
         "burgomaster",
+        "akim",  # a town's or a region's head in Kazakhstan
+        "hokim",  # ... in Uzbekistan
+        "intendente",  # a mayor in Argentina and Uruguay
+        "prefeito",  # a mayor in Brazil
+        "alcalde",
+        "voivode",  # a Polish province's governor
         "selectman",
         "attorney",
         "treasurer",

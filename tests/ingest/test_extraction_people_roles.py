@@ -131,3 +131,11 @@ def test_its_president_after_a_towns_chamber_is_of_the_chambers_town(extractor):
         "visitors at a lunch. Its president, Marek Zielinski, said exports to Bremen had doubled."
     )
     assert people(extractor, text)["Marek Zielinski"] == ("president", "Szczecin")
+
+
+@pytest.mark.parametrize(
+    "title, place", [("Akim", "Shymkent"), ("Hokim", "Samarkand"), ("Intendente", "Rosario")]
+)
+def test_local_heads_titled_in_their_own_language(extractor, title, place):
+    text = f"{place} {title} Daniel Orlov met a delegation from Izmir on Monday."
+    assert people(extractor, text)["Daniel Orlov"] == (title.lower(), place)
