@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from ingest.dates import MONTH_NAME
 from ingest.people import PLACE_PREPOSITIONS, TITLE_WORDS
 from ingest.resolve import CITY_SUFFIXES, KIND_SUFFIXES, named_after, written_name
+from ingest.sentences import is_dateline
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
 from places.place import NOTABLE_POPULATION
@@ -341,13 +342,6 @@ def _in_foreign_org(span: Span) -> bool:
     return i >= 0 and span.doc[i].is_title and span.doc[i].lower_ in FOREIGN_ORG_HEADS
 
 
-def _is_dateline(span: Span) -> bool:
-    """ "CHONGQING, May 24 (Xinhua) --": an upper-case place opening a paragraph."""
-    doc = span.doc
-    opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
-    return opens and span.text.isupper() and span.end < len(doc) and doc[span.end].is_punct
-
-
 def _weight(option) -> float:
     """Which reading of a name an article most likely means, before any context."""
     place, primary = option
@@ -578,7 +572,7 @@ class PlaceTagger:
         """True: a place. False: not a place. None: inside an organisation's name."""
         if _after_campus_org(span):
             return None
-        if _is_dateline(span):
+        if is_dateline(span):
             return True
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS:

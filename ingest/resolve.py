@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from ingest.sentences import headline_end, sentence_start, text_of
+from ingest.sentences import headline_end, is_dateline, sentence_start, text_of
 from places.divisions import within_city
 from places.gazetteer import Gazetteer
 from places.names import fold
@@ -499,20 +499,26 @@ def _own_kind(span: Span, options: list[tuple[Place, bool]]) -> set[str]:
 
 def _namesake_city(span: Span, options, of_kind, office, regions) -> set[str]:
     """ "Kano State signed ... the talks in Kano": where a kind word elsewhere makes the name a
-    region's, the name without one after a place preposition, or beside a city's `office`, is
-    the city of some size the region holds."""
+    region's, the name without one after a place preposition, beside a city's `office` or in
+    a dateline, is the city of some size the region holds."""
     doc = span.doc
     after_preposition = span.start > 0 and doc[span.start - 1].lower_ in CITY_PREPOSITIONS
-    if span._.kind_hint or not (after_preposition or office == "city"):
-        return set()  # "in Kano", "Puebla mayor Pepe Chedraui"
+    if span._.kind_hint or not (after_preposition or office == "city" or is_dateline(span)):
+        return set()  # "in Kano", "Puebla mayor Pepe Chedraui", "KANO —"
     named = [p for p, _ in options if p.kind == "region" and p.key in of_kind]
     return {
         p.key
         for p, _ in options
         if p.kind == "city"
         and (p.population or 0) >= NOTABLE_POPULATION
-        and any(_inside(p, region, regions) for region in named)
+        and any(_inside(p, region, regions) or _beside(p, region) for region in named)
     }
+
+
+def _beside(city: Place, region: Place) -> bool:
+    """ "Almaty region ... in Almaty": a city of a million is a region of its own, beside the
+    region named after it (the data seldom tells which region holds it)."""
+    return city.country == region.country and (city.population or 0) >= WORLD_CITY
 
 
 def _governed(options: list[tuple[Place, bool]], office: str | None) -> set[str]:

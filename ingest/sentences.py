@@ -83,3 +83,10 @@ def headline_end(text: str) -> int:
     if not newline or not rest.strip() or re.search(r"[.!?:;\"'”’)]\s*$", first):
         return 0
     return len(text) - len(text.lstrip()) + len(first)
+
+
+def is_dateline(span: Span) -> bool:
+    """ "CHONGQING, May 24 (Xinhua) --": an upper-case place opening a paragraph."""
+    doc = span.doc
+    opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return opens and span.text.isupper() and span.end < len(doc) and doc[span.end].is_punct

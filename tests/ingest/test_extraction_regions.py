@@ -175,3 +175,12 @@ def test_a_governor_beside_a_city_s_name_is_the_province_s(extractor):
     assert ("Iloilo", "PH", "city") in {
         (m.place.name, m.place.country, m.place.kind) for m in found.places
     }
+
+
+def test_a_dateline_is_the_city_beside_the_region_named_after_it(extractor):
+    text = (
+        "ALMATY — A delegation of the Almaty region met investors from Tianjin on Monday.\n\n"
+        "Almaty region governor Marat Akhmetzhanov said the region would open an office."
+    )
+    found = places(extractor, text)
+    assert {("Almaty", "KZ", "city"), ("Almaty Region", "KZ", "region")} <= found
