@@ -231,7 +231,7 @@ def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found |
         )
     start = portfolio_start(doc, start, mentions)
     role = role_words(doc[start:end])
-    before = [m for m in mentions + org_mentions if m.span.end == start]  # "Tianjin Party ..."
+    before = _named_before(doc, start, mentions + org_mentions)
     after = [
         m
         for m in mentions + org_mentions
@@ -242,6 +242,20 @@ def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found |
         phrase = doc[start - 2 : end]  # "the state governor": no adjective, so no country
         place = _anaphoric_place(phrase, mentions + org_mentions, country_of=None)
     return _Found(person.text, role, place, _has_plural(doc[start:end]))
+
+
+def _named_before(doc: Doc, start: int, mentions: list[Mention]) -> list[Mention]:
+    """The place named right before a title, alone or in the public body named right before
+    it: "Tianjin Party Secretary", "Tawau Municipal Council president"."""
+    org = next((e for e in entities(doc) if e.end == start and e.label_ == "ORG"), None)
+    return [
+        m
+        for m in mentions
+        if m.span.end == start
+        or org is not None
+        and any(t.lower_ in BODY_WORDS for t in org)
+        and (m.span.end == org.start or org.start <= m.span.start < org.end)
+    ]
 
 
 def _posted_to(doc: Doc, end: int) -> bool:

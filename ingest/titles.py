@@ -102,8 +102,11 @@ TITLE_MODIFIERS = frozenset({"acting", "interim", "former", "managing", "co", "e
 # Courtesy titles, no part of a name: "Mr. Eric Lemaire", "H.E. Ali Musa", "Cllr Tom Hart".
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "hon", "eng", "rev", "h.e", "hj"}
-    | {"cllr", "councillor", "councilor"}  # "the Lord Mayor of Leeds, Councillor Ann Lee"
+    | {"cllr", "councillor", "councilor", "cr"}  # "the Lord Mayor of Leeds, Councillor Ann Lee"
+    | {"datuk", "dato", "datin", "tun", "haji", "hajah", "hjh", "ratu", "alhaji", "alhaja"}
 )
+# Honorifics of two words whose first may be a surname alone: "Tan Sri Azman Hashim", "Tan Wei".
+HONORIFIC_PAIRS = frozenset({("tan", "sri"), ("puan", "sri")})
 
 
 def is_title(token) -> bool:
@@ -114,7 +117,13 @@ def is_title(token) -> bool:
 
 
 def _is_honorific(token) -> bool:
-    return token.lower_.rstrip(".") in HONORIFICS
+    word = token.lower_.rstrip(".'’")
+    if word in HONORIFICS:
+        return True
+    doc, i = token.doc, token.i
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    return (word, after) in HONORIFIC_PAIRS or (before, word) in HONORIFIC_PAIRS
 
 
 def after_honorifics(doc: Doc, start: int) -> int:

@@ -139,3 +139,24 @@ def test_its_president_after_a_towns_chamber_is_of_the_chambers_town(extractor):
 def test_local_heads_titled_in_their_own_language(extractor, title, place):
     text = f"{place} {title} Daniel Orlov met a delegation from Izmir on Monday."
     assert people(extractor, text)["Daniel Orlov"] == (title.lower(), place)
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("Datuk Azmi Salleh", "Azmi Salleh"),
+        ("Tan Sri Azman Hashim", "Azman Hashim"),
+        ("Hajah Siti Rahmawati", "Siti Rahmawati"),
+        ("Ratu Josaia Tuilevuka", "Josaia Tuilevuka"),
+        ("Cr Tamsin Okoro", "Tamsin Okoro"),
+        ("Tan Wei Ming", "Tan Wei Ming"),  # a surname, not the honorific "Tan Sri"
+    ],
+)
+def test_courtesy_titles_of_many_countries_are_no_part_of_the_name(extractor, written, name):
+    text = f"The mayor of Kuching, {written}, welcomed the delegation from Kunming."
+    assert people(extractor, text) == {name: ("mayor", "Kuching")}
+
+
+def test_a_title_after_a_town_s_council_is_the_town_s(extractor):
+    text = "Tawau Municipal Council president Azmi Salleh welcomed a delegation from Nunukan."
+    assert people(extractor, text)["Azmi Salleh"] == ("president", "Tawau")
