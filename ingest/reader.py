@@ -285,12 +285,15 @@ def _title(line: str, markdown: bool) -> str:
 
 
 def _header_date(header: list[str]) -> str | None:
-    """The first full date in the header lines; long lines only count at their start."""
+    """The first full date in the header lines, else the year of one ("02/12/2025" may be
+    either day first or month first); long lines only count at their start."""
+    year = None
     for line in header:
         found = parse_date(line if len(line) <= 120 else line[:40])
         if found and len(found) == 10:
             return found
-    return None
+        year = year or found
+    return year
 
 
 def _event_year(text: str) -> str | None:

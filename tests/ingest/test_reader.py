@@ -68,6 +68,7 @@ def test_bundled_articles_have_their_date_and_source(name, published, source):
         ("By Ana Lima | Gazeta do Povo | 2021-02-01", "2021-02-01", "Gazeta do Povo"),
         ("Harbour Weekly, 12 June 2020", "2020-06-12", "Harbour Weekly"),
         ("Source: Kyodo", None, "Kyodo"),
+        ("Bernama | 04/11/2025 06:52 PM", "2025", "Bernama"),  # day or month first: the year
     ],
 )
 def test_header_lines_give_date_and_source(header, published, source):
