@@ -47,9 +47,12 @@ REGION_SUFFIXES = frozenset(
         "okrug",
         "voivodeship",
         "emirate",
+        "regency",  # Indonesia's kabupaten
     ]
 )
-CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
+CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality", "ward"})
+# Kind words that may name a part of a city, not a region the text names on its own.
+CITY_PART_SUFFIXES = frozenset({"district", "municipality", "canton", "territory", "region"})
 KIND_SUFFIXES = REGION_SUFFIXES | CITY_SUFFIXES  # "Guangdong Province", "Meishan City"
 # Words between a name's comma and its country: "Tripoli, in northern Lebanon".
 PART_OF_COUNTRY = frozenset(
@@ -300,7 +303,7 @@ def _options(span: Span, gaz: Gazetteer, office: str | None) -> list[tuple[Place
         if span._.kind_hint == "region" and not any(p.kind == "region" for p, _ in options):
             named = named_after(span, options, gaz)
             span._.named_after = bool(named)
-            options = named or options
+            options = named or _region_of_town(span, options, gaz) or options
     return options
 
 
@@ -343,6 +346,17 @@ def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
             if any(_starts_alike(stem, name) for stem in (written, _letters(city.name))):
                 found.setdefault(region.key, (replace(region, name=span.text), primary))
     return list(found.values())
+
+
+def _region_of_town(span: Span, towns, gaz: Gazetteer) -> list[tuple[Place, bool]]:
+    """ "Nunukan Regency", "Gapyeong County": a region the gazetteer lacks, named by its kind
+    word after the name of its seat, a known town; in the town's country and first-level region."""
+    if span[-1].lower_ in CITY_PART_SUFFIXES or not towns:
+        return []
+    seat, primary = max(towns, key=lambda option: option[0].population or 0)
+    admin1 = gaz.regions.code(seat)  # a region's admin1 is its first-level region's ISO suffix
+    region = Place(name=span.text, country=seat.country, kind="region", admin1=admin1)
+    return [(region, primary)]
 
 
 def _starts_alike(stem: str, name: str) -> bool:

@@ -247,3 +247,14 @@ def test_a_region_s_full_designation_taken_for_one_entity_is_the_region(extracto
     )
     names = {name for name, _, _ in places(extractor, text)}
     assert {"Inner Mongolia", "Sharjah", "Ningxia"} <= names
+
+
+def test_a_region_the_gazetteer_lacks_is_named_by_its_kind_word_after_its_seat(extractor):
+    found = places(extractor, "Officials of Nunukan Regency met traders from Tawau, Sabah.")
+    assert ("Nunukan Regency", "ID", "region") in found
+    assert not any(name == "Nunukan" for name, _, _ in found)
+
+
+def test_a_ward_of_a_city_is_the_ward(extractor):
+    found = places(extractor, "A choir from Toshima Ward in Tokyo sang in Mapo-gu.")
+    assert ("Toshima", "JP", "city") in found
