@@ -50,10 +50,12 @@ REGION_SUFFIXES = frozenset(
         "regency",  # Indonesia's kabupaten
     ]
 )
-CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality", "ward"})
-# Kind words that may name a part of a city, not a region the text names on its own.
-CITY_PART_SUFFIXES = frozenset({"district", "municipality", "canton", "territory", "region"})
+CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
+# Kind words of regions below the first level, which the gazetteer may lack.
+SECOND_LEVEL_SUFFIXES = frozenset({"county", "regency"})
 KIND_SUFFIXES = REGION_SUFFIXES | CITY_SUFFIXES  # "Guangdong Province", "Meishan City"
+# Romanized designators a hyphen joins to a name ("Gyeonggi-do", "Gangnam-gu", "Bucheon-si").
+HYPHEN_DESIGNATORS = frozenset({"do", "gu", "si", "gun", "ku", "shi", "ken", "fu", "qu"})
 # Words between a name's comma and its country: "Tripoli, in northern Lebanon".
 PART_OF_COUNTRY = frozenset(
     {"in", "northern", "southern", "eastern", "western", "central", "north", "south", "east"}
@@ -301,9 +303,9 @@ def _options(span: Span, gaz: Gazetteer, office: str | None) -> list[tuple[Place
     if not options and span._.kind_hint:  # "Meishan City": look up without the suffix
         options = gaz.candidates(span[:-1].text)
         if span._.kind_hint == "region" and not any(p.kind == "region" for p, _ in options):
-            named = named_after(span, options, gaz)
+            named = named_after(span, options, gaz) or _region_of_town(span, options, gaz)
             span._.named_after = bool(named)
-            options = named or _region_of_town(span, options, gaz) or options
+            options = named or options
     return options
 
 
@@ -349,10 +351,15 @@ def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
 
 
 def _region_of_town(span: Span, towns, gaz: Gazetteer) -> list[tuple[Place, bool]]:
-    """ "Nunukan Regency", "Gapyeong County": a region the gazetteer lacks, named by its kind
-    word after the name of its seat, a known town; in the town's country and first-level region."""
-    if span[-1].lower_ in CITY_PART_SUFFIXES or not towns:
+    """ "Nunukan Regency", "Gapyeong County": a second-level region the gazetteer lacks, named by
+    its kind word after the name of its seat, a known town; in the town's country and
+    first-level region, and apart from the town. The gazetteer knows every first-level
+    region, so "Columbus State" is no state but a university."""
+    doc = span.doc
+    if span[-1].lower_ not in SECOND_LEVEL_SUFFIXES or not towns:
         return []
+    if span.end < len(doc) and doc[span.end].is_title:
+        return []  # "Gapyeong County Office": the kind word is an organisation's
     seat, primary = max(towns, key=lambda option: option[0].population or 0)
     admin1 = gaz.regions.code(seat)  # a region's admin1 is its first-level region's ISO suffix
     region = Place(name=span.text, country=seat.country, kind="region", admin1=admin1)
@@ -557,14 +564,16 @@ def _best(scores: Counter, pinned: set[str] | None) -> Place:
 
 
 def _name_key(span: Span) -> str:
-    """ "Meishan City" is Meishan; "Lviv Oblast" is not Lviv, the city of the same article.
+    """ "Meishan City" is Meishan, "Mapo-gu" Mapo; "Lviv Oblast" is not Lviv, the city of the
+    same article.
 
     Asked for again and again while resolving, so kept per document.
     """
     keys = span.doc.user_data.setdefault("citylink_name_keys", {})
     where = (span.start, span.end)
     if where not in keys:
-        keys[where] = written_name(span).casefold()
+        name, hyphen, designator = written_name(span).casefold().rpartition("-")
+        keys[where] = name if hyphen and designator in HYPHEN_DESIGNATORS else designator
     return keys[where]
 
 

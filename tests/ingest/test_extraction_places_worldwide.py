@@ -250,11 +250,26 @@ def test_a_region_s_full_designation_taken_for_one_entity_is_the_region(extracto
 
 
 def test_a_region_the_gazetteer_lacks_is_named_by_its_kind_word_after_its_seat(extractor):
-    found = places(extractor, "Officials of Nunukan Regency met traders from Tawau, Sabah.")
-    assert ("Nunukan Regency", "ID", "region") in found
-    assert not any(name == "Nunukan" for name, _, _ in found)
+    text = "Officials of Nunukan Regency met traders from Tawau, Sabah, in the port of Nunukan."
+    found = places(extractor, text)
+    assert {("Nunukan Regency", "ID", "region"), ("Nunukan", "ID", "city")} <= found
 
 
-def test_a_ward_of_a_city_is_the_ward(extractor):
-    found = places(extractor, "A choir from Toshima Ward in Tokyo sang in Mapo-gu.")
-    assert ("Toshima", "JP", "city") in found
+def test_a_state_the_gazetteer_lacks_is_no_state(extractor):
+    text = (
+        "Rustavi signed a memorandum with Columbus State University in Columbus, Georgia. "
+        "The Columbus State team visited Rustavi."
+    )
+    found = places(extractor, text)
+    assert ("Columbus", "US", "city") in found
+    assert not any(kind == "region" and "Columbus" in name for name, _, kind in found)
+
+
+def test_a_district_named_again_without_its_designator_is_the_same_district(extractor):
+    text = (
+        "Mapo-gu signed a friendship pact with Ulaanbaatar on Tuesday. More than 2,000 "
+        "Mongolians live in Mapo, officials said."
+    )
+    found = places(extractor, text)
+    assert ("Mapo-gu", "KR", "city") in found
+    assert not any(country == "CN" for _, country, _ in found)
