@@ -12,11 +12,19 @@ from places.place import Place
 # "the city", "the New Zealand city", "its council": a place met before.
 ONE_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?P<adj>[A-Z][\w ]*?) )?"
-    r"(?P<noun>city|town|state|province|region|municipality|area|"
+    r"(?P<noun>city|town|state|province|region|municipality|area|county|prefecture|district|"
     r"(?:city |town |municipal )?council)"
     r"\b(?! of| council| commission| hall| government| officials)"
 )
 CITY_NOUNS = frozenset({"city", "town", "municipality"})  # the anaphora that stand for a city
+
+
+def anaphor_kind(noun: str) -> str | None:
+    """The kind of place an anaphor's noun stands for; "the district" may be a city's (Seoul's
+    Mapo-gu) or a region (India's), so either."""
+    if noun in CITY_NOUNS or "council" in noun:
+        return "city"
+    return None if noun == "district" else "region"
 
 
 @dataclass
@@ -48,14 +56,16 @@ class ArticleState:
         self.announced: Announced | None = None  # links counted in the sentence before
         self.home: Place | None = None  # the place of the dateline
 
-    def last_met(self, kind: str, excluded: set[str], country: str | None = None) -> Place | None:
-        """The place of this kind named last, none of the `excluded` keys, in `country` if one
-        is given."""
+    def last_met(
+        self, kind: str | None, excluded: set[str], country: str | None = None
+    ) -> Place | None:
+        """The place of this kind (any, for None) named last, none of the `excluded` keys, in
+        `country` if one is given."""
         return next(
             (
                 p
                 for p in reversed(self.recent)
-                if p.kind == kind and p.key not in excluded and country in (None, p.country)
+                if kind in (None, p.kind) and p.key not in excluded and country in (None, p.country)
             ),
             None,
         )

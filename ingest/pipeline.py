@@ -25,7 +25,13 @@ from spacy.tokens import Doc, Span
 
 from ingest.dates import MONTH_NAME
 from ingest.people import PLACE_PREPOSITIONS, TITLE_WORDS
-from ingest.resolve import CITY_SUFFIXES, KIND_SUFFIXES, named_after, written_name
+from ingest.resolve import (
+    CITY_SUFFIXES,
+    HYPHEN_DESIGNATORS,
+    KIND_SUFFIXES,
+    named_after,
+    written_name,
+)
 from ingest.sentences import is_dateline
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
@@ -44,8 +50,6 @@ DESIGNATOR_WORDS = frozenset({
 KIND_NOUNS = frozenset(
     {"city", "town", "village", "province", "state", "prefecture", "county", "republic"}
 )
-# Romanized designators a hyphen joins to a name ("Gyeonggi-do", "Gangnam-gu", "Bucheon-si").
-HYPHEN_DESIGNATORS = frozenset({"do", "gu", "si", "gun", "ku", "shi", "ken", "fu", "qu"})
 ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
 # "N.H.", "Fla.", "Calif.": the dotted state abbreviations of datelines.
 INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")

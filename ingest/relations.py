@@ -15,7 +15,7 @@ from functools import partial
 from spacy.tokens import Doc, Span
 
 from facts.shapes import Money, Partnership, Person, Place
-from ingest.article_state import CITY_NOUNS, ONE_ANAPHORA, ArticleState, Party
+from ingest.article_state import CITY_NOUNS, ONE_ANAPHORA, ArticleState, Party, anaphor_kind
 from ingest.hubs import (
     announced_named,
     announcement,
@@ -205,19 +205,21 @@ def _one_anaphor(
     focus = home or state.focus
     if noun.endswith("council") and not adj and focus and focus.kind == "city":
         return focus if focus.key not in named else None
-    wanted = "city" if noun in CITY_NOUNS or "council" in noun else "region"
+    wanted = anaphor_kind(noun)
     speaker = state.speaker_place
     if match.group(0).split()[0].lower() in {"his", "her", "my", "our"} and speaker:
         return speaker
     country = gaz_country(adj) if adj else None
     if adj and not country:
         return None
-    if speaker is not None and speaker.kind == wanted and country in (None, speaker.country):
+    same_country = country in (None, speaker.country) if speaker else False
+    if speaker is not None and wanted in (None, speaker.kind) and same_country:
         if speaker.key not in named:
             return speaker
         if speaker.key in speaking:  # "Porto mayor Rui Moreira said the city had ...": Porto
             return None
-    if noun in CITY_NOUNS and not adj and focus and focus.kind == "city" and focus.key not in named:
+    own = noun in CITY_NOUNS and focus is not None and focus.kind == "city" or noun == "district"
+    if own and not adj and focus is not None and focus.key not in named:
         return focus  # "In June 2023 the city signed ...": the town the article is about
     return state.last_met(wanted, named, country)
 

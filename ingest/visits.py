@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from facts.shapes import Partnership, Person, Place
-from ingest.article_state import CITY_NOUNS, ONE_ANAPHORA, ArticleState, Party
+from ingest.article_state import ONE_ANAPHORA, ArticleState, Party, anaphor_kind
 from ingest.kinds import VISIT_REGEX
 from ingest.resolve import Mention
 from ingest.sentences import country_starts, span_text
@@ -192,7 +192,7 @@ def _anaphoric_host(
     for match in ONE_ANAPHORA.finditer(text):
         if match.group("adj") or not re.search(r"\b(?:to|in) $", text[: match.start()]):
             continue
-        found = state.last_met("city" if match.group("noun") in CITY_NOUNS else "region", own)
+        found = state.last_met(anaphor_kind(match.group("noun")), own)
         if found is not None:
             return found
     return None

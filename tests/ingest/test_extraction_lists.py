@@ -165,3 +165,21 @@ def test_years_given_respectively_go_to_the_partners_in_order(extractor):
     found = links(extractor, text)
     years = {b if a == "Iloilo" else a: p.year for (a, b, _), p in found.items()}
     assert years == {"Kaohsiung": 1986, "Yokosuka": 2003}
+
+
+def test_the_district_is_the_district_the_article_is_about(extractor):
+    text = (
+        "Gangnam-gu signed a friendship pact with Bengaluru on Monday, Gangnam-gu officials "
+        "said.\n\nDomestically, the district has sister-city ties with Jeonju and Suncheon."
+    )
+    found = links(extractor, text)
+    assert {"Jeonju", "Suncheon"} <= partners(found, "Gangnam-gu")
+
+
+def test_the_county_is_the_county_met_before(extractor):
+    text = (
+        "Kisumu County signed a memorandum with Nanning on Tuesday.\n\n"
+        "In 2019 the county signed a twinning agreement with Roanoke."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Kisumu") == {"Roanoke"}
