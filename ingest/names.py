@@ -41,11 +41,20 @@ GRAMMAR_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at"
 NOT_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY"})
 NAME_TO_SUBJECT = frozenset({"pobj", "prep", "compound", "appos"})  # "Minister of X Ana Lind"
 INITIALLED_NAME = re.compile(r"(?:[A-Z]\.)+[A-Z][a-z]+")  # "E.Bat-Uul", "M.A.Ivanov"
+# A given name cut short before the rest of a name: "Ma." (Maria), "Ch.", "Md." (Mohammad).
+SHORT_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,2}")
+NOT_SHORT_NAMES = frozenset(
+    {"st", "mt", "ft", "no", "co", "dr", "mr", "ms", "jr", "sr", "gen", "lt", "col", "sgt", "rev"}
+    | {"hon", "gov", "sen", "rep", "inc", "ltd", "vol", "art", "sec", "ave", "rd", "cr", "cllr"}
+    | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "eng", "cap"}
+)
 
 
 def person_names(doc: Doc, mentions: list[Mention]) -> list[Span]:
     """PERSON entities, and name-shaped words the model missed or cut next to a title."""
     found = [e for e in entities(doc) if e.label_ == "PERSON"] + _initialled_names(doc)
+    for name in _short_given_names(doc):
+        found = [e for e in found if not name.start <= e.start < name.end] + [name]
     for token in doc[:-1]:
         run = _run_near_title(doc, token)
         if run is None or not _is_name(run, mentions):
@@ -72,6 +81,26 @@ def _initialled_names(doc: Doc) -> list[Span]:
         if end + 1 < len(doc) and joined_by_hyphen(doc, end) and doc[end + 1].is_title:
             end += 2  # "E.Bat-Uul"
         names.append(doc[word.start : end])
+    return names
+
+
+def _short_given_names(doc: Doc) -> list[Span]:
+    """ "Councilor Ma. Isabel Gonzaga", "Ch. Venkata Ramana": a short given name with its dot,
+    after a title or taken for a person by the model, and the name it opens."""
+    names = []
+    for token in doc[1:-3]:
+        dot = doc[token.i + 1]
+        if (
+            not SHORT_GIVEN_NAME.fullmatch(token.text)
+            or token.lower_ in NOT_SHORT_NAMES
+            or dot.text != "."
+            or token.whitespace_
+            or not (is_title(doc[token.i - 1]) or token.ent_type_ == "PERSON")
+        ):
+            continue
+        run = _name_run(doc, token.i + 2, 1)
+        if run is not None:
+            names.append(doc[token.i : run.end])
     return names
 
 
