@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from facts.shapes import Organization, Person, Place
 from ingest.names import person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention, kind_word
-from ingest.sentences import entities, sentence_of, span_text, text_of
+from ingest.sentences import entities, is_dateline, sentence_of, span_text, text_of
 from ingest.titles import (
     OWNER_WORDS,
     TITLE_WORDS,
@@ -48,6 +48,8 @@ LOCAL_TITLES = frozenset({"mayor", "councillor", "councilor", "alderman", "provo
 REGIONAL_TITLES = frozenset({"governor", "premier"})
 # Offices of a nation or a state: a city named with them is where they serve, not whose they are.
 NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "minister"})
+# "Tanzania's Deputy High Commissioner to Kenya": a Commonwealth country's envoy.
+NATIONAL_ROLE = re.compile(r"\bhigh commissioner\b|\bconsul-general\b")
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
 LEAD_VERBS = frozenset({"lead", "head"})
 JOURNEY_WORDS = LEAD_VERBS | {"arrive", "visit", "tour", "travel", "fly", "delegation"}
@@ -385,7 +387,7 @@ def _earlier_delegation(sent: Span, mentions: list[Mention]) -> Place | None:
 
 def _dateline(mentions: list[Mention]) -> Place | None:
     """The place the article is filed from: an upper-case place name opening a paragraph."""
-    return next((m.place for m in mentions if m.span.text.isupper() and len(m.span) == 1), None)
+    return next((m.place for m in mentions if is_dateline(m.span)), None)
 
 
 def _main_region(mentions: list[Mention]) -> Place | None:
@@ -480,7 +482,7 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
     words = set(role.split())
     place = hit.place or _led_from(person, places.mentions)
     place = place or next((places.acronyms[w] for w in sorted(words) if w in places.acronyms), None)
-    if words & NATIONAL_TITLES:  # "the consul general of Peru in Houston" serves no city
+    if words & NATIONAL_TITLES or NATIONAL_ROLE.search(role):  # "the consul general of Peru"
         return place if place and place.kind == "region" else None
     if place is None and _fellow(person) and previous:
         place = previous[1].place  # "her fellow councillors": the town of the one named before

@@ -160,3 +160,30 @@ def test_courtesy_titles_of_many_countries_are_no_part_of_the_name(extractor, wr
 def test_a_title_after_a_town_s_council_is_the_town_s(extractor):
     text = "Tawau Municipal Council president Azmi Salleh welcomed a delegation from Nunukan."
     assert people(extractor, text)["Azmi Salleh"] == ("president", "Tawau")
+
+
+def test_a_short_given_name_with_its_dot_opens_the_name(extractor):
+    text = (
+        "The resolution, sponsored by Councilor Ma. Isabel Gonzaga, was approved in Iloilo "
+        "City. A choir from St. Louis sang."
+    )
+    facts = extractor(ArticleText(text=text))
+    assert [p.name for p in facts.people] == ["Ma. Isabel Gonzaga"]
+    assert "St. Louis" in {m.place.name for m in facts.places}
+
+
+def test_a_high_commissioner_serves_no_town(extractor):
+    text = (
+        "Nakuru signed a twinning agreement with Arusha on Monday. Tanzania's Deputy High "
+        "Commissioner to Kenya, Juma Said Hamad, said the agreement was good news."
+    )
+    assert people(extractor, text)["Juma Said Hamad"][1] is None
+
+
+def test_a_mayor_without_a_place_is_of_the_town_of_a_dateline_of_two_words(extractor):
+    text = (
+        "ILOILO CITY – The council approved a sister-city agreement with Hsinchu City, "
+        "authorizing Mayor Victor Lopez to sign it. A delegation from Hsinchu visited last "
+        "month, and the signing will take place in Hsinchu in May."
+    )
+    assert people(extractor, text)["Victor Lopez"] == ("mayor", "Iloilo")
