@@ -91,6 +91,7 @@ PROPOSED = re.compile(
     r"prepar(?:es|ing) to|yet to|talks|['’]s next|(?:its|their) next|upcoming|forthcoming|"
     r"offer(?:s|ed|ing)? to|promis(?:e|es|ed|ing) to|pledg(?:e|es|ed|ing) to|willing to|"
     r"(?<!as )planned|agree[ds]? to (?!(?:the|a|an|this|that|its|their|terms)\b)[a-z]+|"
+    r"authori[sz](?:e|es|ed|ing) (?:[\w.-]+ ){0,5}?to (?:sign|enter|negotiate|pursue)|"
     r"vot(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?to (?:twin|establish|become|form|pursue|seek|"
     r"explore|start|begin))\b",  # not "voted to sign": the council's decision is the signing
     re.I,
@@ -162,10 +163,13 @@ FIRST_AGREEMENT = re.compile(
     r"(?:agreement|memorandum|pact|deal|accord|treaty|partners?|partnership)\b",
     re.I,
 )
-# "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later.
+# "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later
+# (not "once signed", "to be signed").
 SIGNED = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed)\b", re.I)
 NOT_YET = re.compile(
-    r"\b(?:to|will|would|could|may|might|shall|not|hopes?|wants?)(?:\s+be)?\s+$", re.I
+    r"\b(?:to|will|would|could|may|might|shall|not|hopes?|wants?|once|when|if|until|unless)"
+    r"(?:\s+be)?\s+$",
+    re.I,
 )
 # "no official contact since 2019", "inactive since 2019": when it lapsed, not when it began.
 LAPSED = re.compile(

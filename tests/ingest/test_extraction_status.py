@@ -395,3 +395,20 @@ def test_years_of_ties_to_celebrate_are_a_tie_in_place(extractor):
     text = "Perth and Kagoshima will celebrate 50 years of sister city ties next year."
     link = links(extractor, text, published="2025-05-20")[("Perth", "Kagoshima", "sister_city")]
     assert link.status == "existing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Cebu City council approved a resolution authorizing Mayor Ana Cruz to sign a "
+        "sister-city agreement with Hsinchu City.",
+        "Once signed, Kaohsiung will be Cebu City's sixth overseas sister city.",
+    ],
+)
+def test_a_signing_still_to_come_is_proposed(extractor, text):
+    assert {p.status for p in links(extractor, text).values()} == {"proposed"}
+
+
+def test_once_signed_is_no_signing():
+    text = "Once signed, Taichung will be Baguio City's fifth international sister city."
+    assert link_status(text, text.index("sister"), "2025-01-01") == "proposed"
