@@ -125,15 +125,16 @@ def named_with(text: str) -> int | None:
 
 def possessive_place(state, wanted: str | None) -> Place | None:
     """What "its" or "the city's" stands for before a list of partners: the hub of the link
-    reported last (the article's own place when it is one of that pair), else that place; a
-    place already reported twinned, or the article's own place when the article has spoken of
-    twinning but reported no link yet."""
+    reported last (the article's own place, its dateline's, when it is one of that pair), else
+    that place; a place already reported twinned, or the article's own place when the article
+    has spoken of twinning but reported no link yet."""
+    own = state.home or state.focus  # the dateline's town, else the place named most
     candidates = list(state.last_pair or ())
-    if not candidates or state.focus in candidates:
-        candidates = [state.focus] if state.focus else []
+    if not candidates or own in candidates:
+        candidates = [own] if own else []
     twinned = {key for pair in state.twinned for key in pair}
-    if state.last_pair is None and state.focus in state.recent and state.twinning_said:
-        twinned.add(state.focus.key)  # "Tartu has 12 sister cities. Its partners include ..."
+    if own in state.recent and state.twinning_said:
+        twinned.add(own.key)  # "Tartu has 12 sister cities. Its partners include ..."
     return next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
 
 

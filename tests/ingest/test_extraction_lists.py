@@ -183,3 +183,24 @@ def test_the_county_is_the_county_met_before(extractor):
     )
     found = links(extractor, text)
     assert partners(found, "Kisumu") == {"Roanoke"}
+
+
+def test_its_partners_are_the_dateline_town_s_when_it_is_one_of_the_pair(extractor):
+    text = (
+        "BAGUIO CITY – The council approved a twinning with Hsinchu on Monday. Hsinchu is "
+        "home to chip makers, and Hsinchu officials will visit in May. Hsinchu will be the "
+        "city's fourth sister city.\n\nIts sister cities include Vallejo in California and "
+        "Jinju in South Korea."
+    )
+    found = links(extractor, text)
+    assert {"Vallejo", "Jinju"} <= partners(found, "Baguio")
+    assert not partners(found, "Hsinchu") & {"Vallejo", "Jinju"}
+
+
+def test_its_partners_after_a_twinning_still_to_come_are_the_towns(extractor):
+    text = (
+        "The Baguio City council authorized the mayor to sign a sister-city agreement with "
+        "Hsinchu, Baguio officials said.\n\nIts sister cities include Vallejo in California "
+        "and Jinju in South Korea."
+    )
+    assert {"Vallejo", "Jinju"} <= partners(links(extractor, text), "Baguio")
