@@ -99,10 +99,18 @@ DATELINE = re.compile(
 )
 # ", and Leeds in Yorkshire in England.", "; Houston, Texas (1983); and Ulsan (1997).", ", and
 # Osaka, Japan, since 1989 and 2001, respectively.": names that end a list, with their years, no
-# new clause.
+# new clause; an aside may close it (", and Lishui in China, although only one is active.").
 LIST_TAIL = re.compile(
     r"(?:,\s*|;\s*)?(?:and\s+)?(?:(?:the|and|in|of|since)\s+|[A-Z][\w.'’-]*[\s,;]*|"
-    r"\(?(?:since\s+)?(?:19|20)\d\d\b\)?[\s,;]*)+(?:respectively)?[.!]?\s*"
+    r"\(?(?:since\s+)?(?:19|20)\d\d\b\)?[\s,;]*)+(?:respectively)?"
+    r"(?:(?<=,)\s*(?:although|though|while|whereas|but)\b[^;]*)?[.!]?\s*"
+)
+# "Honiara's third twin city, after ...", "Mapo-gu's third overseas partnership, after ...":
+# the partners the possessor had before.
+EARLIER_PARTNERS = re.compile(
+    r"['’]s (?:[\w-]+ ){0,3}?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\d+(?:st|nd|rd|th))\b[^,;.]{0,60}?,?\s+(?:after|following|joining|alongside)\s+",
+    re.I,
 )
 # Organisations that stand for their place: governments, chambers, universities, agencies.
 PUBLIC_BODY = re.compile(
@@ -221,6 +229,8 @@ def _one_anaphor(
     own = noun in CITY_NOUNS and focus is not None and focus.kind == "city" or noun == "district"
     if own and not adj and focus is not None and focus.key not in named:
         return focus  # "In June 2023 the city signed ...": the town the article is about
+    if noun == "district":
+        return None  # not the city a district was located in just before ("... in Beijing")
     return state.last_met(wanted, named, country)
 
 
@@ -575,6 +585,38 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
     return [replace(link, evidence=text.strip()) for link in found]
 
 
+def _earlier_partner_links(sent: Span, named, parties_of, state) -> list[Partnership]:
+    """ "Lautoka is Honiara's third twin city, after Port Moresby and Port Vila": the sentence's
+    own link, and the possessor's ties already in place with the partners listed after it,
+    of the kind said there ("after friendship ties with Toshima in 2006") or before."""
+    text = span_text(sent)
+    match = EARLIER_PARTNERS.search(text)
+    lead = sent.char_span(0, match.end(), alignment_mode="contract") if match else None
+    tail = sent.char_span(match.end(), len(text), alignment_mode="expand") if match else None
+    if lead is None or tail is None:
+        return []
+    owner = [m.place for m in named if m.span.end_char - sent.start_char == match.start()]
+    own_matches = _kind_matches(lead, lead.text, state)
+    kinds = list(_kind_matches(tail, tail.text, state)) or list(own_matches)
+    kinds = [k for k in kinds if k in TWINNING_KINDS]
+    listed = [
+        p
+        for p in parties_of(tail, [m for m in named if m.span.start >= tail.start])
+        if not p.locator and not p.via_org
+    ]
+    if len(owner) != 1 or not listed or not kinds:
+        return []
+    lead_parties = parties_of(lead, [m for m in named if m.span.end <= lead.end])
+    found = _links(lead_parties, state, lead.text, own_matches)
+    offset = tail.start_char - sent.start_char
+    years = member_years(text, [offset + p.start for p in listed])
+    for i, partner in enumerate(p.place for p in listed):
+        if partner.key != owner[0].key:
+            year = years[i] if years else None
+            found.append(Partnership(owner[0], partner, kinds[0], "existing", text, year))
+    return [replace(link, evidence=text.strip()) for link in found]
+
+
 def _stated_pairs(parties: list[Party], text: str, trigger: int) -> list[tuple[Party, Party]]:
     """The pairs two coordinated places before a twinning are stated in: "Launceston and
     Taiyuan became sister cities in 1995, when a delegation of Shanxi officials visited" (that
@@ -721,8 +763,10 @@ def find_partnerships(
         acting_orgs = [m for m in org_mentions if sent.start <= m.span.start < sent.end]
         hosting = find_hosting(sent, named + acting_orgs, placed)
         matches = _kind_matches(sent, text, state)
-        links = _segment_links(sent, named, parties_of, state) or _links(
-            parties, state, text, matches
+        links = (
+            _earlier_partner_links(sent, named, parties_of, state)
+            or _segment_links(sent, named, parties_of, state)
+            or _links(parties, state, text, matches)
         )
         links += table_row(sent, parties, state) if not matches else []
         links += announced_named(parties, state, text) if not matches else []

@@ -516,10 +516,11 @@ def link_year(
     return None
 
 
-# "Kagoshima (1974)", "Houston, Texas (since 1983)", "Ulsan – 1997": a listed partner's own year.
+# "Kagoshima (1974)", "Houston, Texas (since 1983)", "Ulsan – 1997", "Toshima in Tokyo in 2006":
+# a listed partner's own year.
 MEMBER_YEAR = re.compile(
     r"[^;()\d]{0,40}?(?:\(\s*(?:since\s+|est\.?\s+|signed\s+)?(?P<own>(?:19|20)\d\d)\s*\)|"
-    r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b)"
+    r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b|\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b)"
 )
 
 
@@ -527,18 +528,16 @@ def member_years(text: str, starts: list[int]) -> list[int | None] | None:
     """The year each partner listed at `starts` is given on its own: "Kagoshima (1974),
     Houston (1983) and Ulsan (1997)", or "since 1989 and 2001, respectively"; None when the
     list gives no partner a year of its own."""
-    bounds = [*starts[1:], len(text)]
-    found = []
-    for start, end in zip(starts, bounds, strict=True):
-        match = MEMBER_YEAR.match(text, start, end)
-        found.append(int(match["own"] or match["dashed"]) if match else None)
-    if any(found):
-        return found
     tail = text[starts[-1] :] if starts else ""
     respective = [int(m.group()) for m in YEAR.finditer(tail)]
     if len(starts) > 1 and RESPECTIVELY.search(tail) and len(respective) == len(starts):
         return respective
-    return None
+    bounds = [*starts[1:], len(text)]
+    found = []
+    for start, end in zip(starts, bounds, strict=True):
+        match = MEMBER_YEAR.match(text, start, end)
+        found.append(int(match["own"] or match["dashed"] or match["dated"]) if match else None)
+    return found if any(found) else None
 
 
 # "between 1981 and 1985", "from 2005 to 2007", "2005-07": a span, not a start.

@@ -204,3 +204,24 @@ def test_its_partners_after_a_twinning_still_to_come_are_the_towns(extractor):
         "and Jinju in South Korea."
     )
     assert {"Vallejo", "Jinju"} <= partners(links(extractor, text), "Baguio")
+
+
+def test_a_list_closed_by_an_aside_links_its_last_partner(extractor):
+    text = (
+        "Tauranga also has sister city relationships with Yangjiang and Hitachi, both in Asia, "
+        "and Eureka in the United States, although only one link has an active exchange."
+    )
+    assert partners(links(extractor, text), "Tauranga") == {"Yangjiang", "Hitachi", "Eureka"}
+
+
+def test_partners_listed_after_an_ordinal_tie_are_the_possessors_earlier_ones(extractor):
+    text = (
+        "Cairns is Port Moresby's third twin city, after Suva in Fiji and Port Vila in Vanuatu. "
+        "The Gwangju pact is Suwon's third overseas partnership, after friendship ties with "
+        "Toshima in Tokyo in 2006 and Dongcheng in Beijing in 2011."
+    )
+    found = links(extractor, text, published="2025-09-02")
+    assert partners(found, "Port Moresby") == {"Cairns", "Suva", "Port-Vila"}
+    assert partners(found, "Cairns") == {"Port Moresby"}
+    earlier = {(b, p.status, p.year) for (a, b, k), p in found.items() if a == "Suwon"}
+    assert earlier == {("Toshima", "existing", 2006), ("Dongcheng", "existing", 2011)}
