@@ -26,6 +26,8 @@ KIND_PATTERNS = {
     r"(?:sign|signs|signed|signing|ink|inked) (?:a|an|the) cooperation deal|"
     r"\bagreements? (?:was |were )?(?:signed|inked)|\bagreements? between",
     "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
+    r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?) (?:(?:an?|two|three|four|five|several|\d+) )?"
+    r"agreements? (?:worth|valued at)|"  # not "a research agreement worth NZ$1.2 million"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?",
     "cooperation": r"co-?operat(?!ives?\b)\w*|co-?operative (?:agreements?|relations(?:hips?)?|"
     r"ties|projects?|programm?es?|ventures?|efforts?|framework|arrangements?|partnerships?)|"
@@ -87,7 +89,8 @@ INSTRUMENT_AFTER = re.compile(
 STEP_TOWARDS = re.compile(
     r"\b(?:towards?|steps? to|to (?:become|establish|form|create|forge|pursue)|"
     r"paving the way (?:to|for)|with a view to|aim(?:s|ed|ing)? (?:at|to)|lead(?:s|ing)? to|"
-    r"precursor to|prelude to)\b(?:\s+(?:becoming|establishing|forming|creating))?"
+    r"precursor to|prelude to)\b(?:\s+(?:becoming|establishing|forming|creating|"
+    r"the (?:establishment|formation|creation) of))?"
     r"(?:\s+(?:a|an|the|formal|full|future|eventual|official))*\s*$",
     re.I,
 )

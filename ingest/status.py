@@ -102,7 +102,8 @@ GOAL = re.compile(
     r"\b(?:steps? (?:to|toward|towards)|with (?:a|the) (?:view|aim|goal|hope|intention) "
     r"(?:to|of)|pav(?:e|es|ed|ing) the way (?:to|for|towards?)|prelude to|precursor to|"
     r"(?:intention|aim|goal|objective|purpose|idea|ambition|hope) (?:is|was|being) to|"
-    r"towards? (?:becoming|establishing|forming|formal|full|an?\b)|"
+    r"towards? (?:becoming|establishing|forming|formal|full|an?\b|"
+    r"the (?:establishment|formation|creation) of)|"
     r"lead(?:s|ing)? to)\b",
     re.I,
 )

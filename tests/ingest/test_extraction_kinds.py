@@ -146,3 +146,15 @@ def test_partner_regions_are_a_sister_city_link(extractor):
 def test_partner_regions_counted_name_no_partner(extractor):
     text = "Bavaria has several partner regions in Asia, officials in Munich said."
     assert extractor(ArticleText(text=text, published="2025-05-20")).partnerships == []
+
+
+def test_agreements_worth_a_sum_are_a_trade_deal(extractor):
+    text = "Sarawak signed agreements worth ₹640 crore with Kerala for a palm-oil refinery."
+    found = extractor(ArticleText(text=text, published="2025-03-01")).partnerships
+    assert [(p.kind, p.amount.currency) for p in found] == [("trade_deal", "INR")]
+
+
+def test_a_research_agreement_worth_a_sum_is_no_trade_deal(extractor):
+    text = "Otago and Zhejiang have signed a research agreement worth NZ$1.5 million."
+    found = extractor(ArticleText(text=text, published="2025-03-01")).partnerships
+    assert [p.kind for p in found] == ["mou"]

@@ -105,6 +105,8 @@ def test_a_memorandum_that_ties_the_twinning_is_the_twinning(extractor):
     [
         "Lyon and Porto signed a letter of intent to become sister cities.",
         "Lyon and Porto signed a memorandum towards establishing sister city relations.",
+        "Lyon and Porto signed a letter of intent toward the establishment of a sister city "
+        "relationship.",
     ],
 )
 def test_a_letter_of_intent_to_twin_is_a_memorandum_and_a_proposed_twinning(extractor, text):
