@@ -20,6 +20,7 @@ from itertools import takewhile
 from pathlib import Path
 
 import spacy
+from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -89,6 +90,10 @@ PUBLICATION_WORDS = frozenset(
     | {"record", "examiner", "inquirer", "sentinel", "dispatch", "wire", "press", "star"}
 )
 
+# "the Lao province of Xiengkhouang", "Bolikhamxay Province": a region the data spells another
+# way ("Xiangkhouang", "Bolikhamsai"), named with its kind word; how alike the spellings must be.
+SPELLING_ALIKE = 85.0
+SPELLED_KIND_WORDS = frozenset({"province", "state", "prefecture", "oblast", "governorate"})
 # What a region's adjective names when it stands before them: "the South Australian Government",
 # "a Bavarian delegation", "the Victorian State Trade Minister".
 REGION_ADJECTIVE_HEADS = frozenset(
@@ -96,7 +101,7 @@ REGION_ADJECTIVE_HEADS = frozenset(
     | {"officials", "authorities", "minister", "governor", "department", "trade", "economics"}
 )
 
-for _name in ("kind_hint", "common_word", "model_label", "adjective_of"):
+for _name in ("kind_hint", "common_word", "model_label", "adjective_of", "spelled_as"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
@@ -164,6 +169,16 @@ def _scan(doc: Doc, lookup, extend=lambda span: span) -> list[Span]:
         else:
             i += 1
     return found
+
+
+def _capitalised_run(doc: Doc, end: int, step: int, most: int = 3) -> Span | None:
+    """Up to `most` capitalised words from `end` on (step 1) or ending at it (step -1)."""
+    i, words = end, 0
+    while 0 <= i < len(doc) and words < most and doc[i].is_alpha and doc[i].is_title:
+        i, words = i + step, words + 1
+    if not words:
+        return None
+    return doc[end:i] if step > 0 else doc[i + 1 : end + 1]
 
 
 def _holds(outer: Span, inner: Span) -> bool:
@@ -362,6 +377,11 @@ class PlaceTagger:
         self.wordlike = {key for key in gaz.names if key in common_words and not self._notable(key)}
         self.common_words = common_words
         self.region_adjectives = _region_adjectives(gaz, nouns_only)
+        self.region_keys = sorted(
+            key
+            for key, entries in gaz.names.items()
+            if any(gaz.places[i].kind == "region" for i, _ in entries)
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
@@ -386,7 +406,8 @@ class PlaceTagger:
         # a small town is not taken on its neighbours' word: "the UB City and Novosibirsk"
         _accept_coordinated([s for s in names if s not in small], verdicts)
         places = [s for s in names if verdicts[s.start]]
-        places = sorted(places + self._adjectival(doc, places), key=lambda s: s.start)
+        places += self._adjectival(doc, places) + self._spelled_regions(doc, names + countries)
+        places = sorted(places, key=lambda s: s.start)
         # "Chamber of Commerce" names no town Commerce, but "Canton Chamber" in an article
         # that names Canton as a place does.
         named = {fold(s.text) for s in places}
@@ -434,6 +455,41 @@ class PlaceTagger:
                     span._.kind_hint = "region"
                     found.append(span)
                     break
+        return found
+
+    def _spelled_regions(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """ "the Lao province of Xiengkhouang", "Bolikhamxay Province": an unknown name with a
+        region's kind word, spelled like a region the data knows; the span notes that name."""
+        taken = {t.i for span in known for t in span}
+        found = []
+        for word in doc:
+            if word.lower_ not in SPELLED_KIND_WORDS:
+                continue
+            after = doc[word.i + 1].lower_ == "of" if word.i + 2 < len(doc) else False
+            name = (
+                _capitalised_run(doc, word.i + 2, 1)
+                if after
+                else _capitalised_run(doc, word.i - 1, -1)
+            )
+            if name is None or taken & {t.i for t in name}:
+                continue
+            key = fold(name.text)
+            best = process.extractOne(
+                key, self.region_keys, scorer=fuzz.ratio, score_cutoff=SPELLING_ALIKE
+            )
+            if best is not None and best[0][:1] == key[:1]:
+                span = name if after else doc[name.start : word.i + 1]
+                span._.kind_hint, span._.spelled_as = "region", best[0]
+                taken |= {t.i for t in span}
+                found.append(span)
+        for spelled in list(found):  # "... Nghe An and Xiengkhouang": the name alone too
+            words = [t.text for t in spelled if t.lower_ not in SPELLED_KIND_WORDS]
+            for start in range(len(doc) - len(words) + 1):
+                again = doc[start : start + len(words)]
+                if [t.text for t in again] == words and not taken & {t.i for t in again}:
+                    again._.spelled_as = spelled._.spelled_as
+                    taken |= {t.i for t in again}
+                    found.append(again)
         return found
 
     def _regions_not_countries(self, countries: list[Span], names: list[Span]) -> list[Span]:

@@ -293,10 +293,9 @@ def _country_evidence(doc: Doc) -> tuple[Counter, dict[int, Counter]]:
 
 
 def _options(span: Span, gaz: Gazetteer, office: str | None) -> list[tuple[Place, bool]]:
-    if span._.adjective_of:  # "the Bavarian government"
-        return [
-            (p, primary) for p, primary in gaz.candidates(span._.adjective_of) if p.kind == "region"
-        ]
+    named = span._.adjective_of or span._.spelled_as  # "the Bavarian government", "Xiengkhouang"
+    if named:
+        return [(p, primary) for p, primary in gaz.candidates(named) if p.kind == "region"]
     options = gaz.candidates(span.text)
     if office == "region" and not any(p.kind == "region" for p, _ in options):
         options = options + _designated_regions(span.text, options, gaz)
@@ -747,7 +746,9 @@ def _as_written(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
         surface = written_name(m.span)
         if surface == m.place.name or (
             _plain_name(surface, m.place)
-            and any(p.key == m.place.key for p, _ in gaz.candidates(surface))
+            and (
+                m.span._.spelled_as or any(p.key == m.place.key for p, _ in gaz.candidates(surface))
+            )
         ):
             written.setdefault(m.place.key, Counter())[surface] += 1
     names = {key: _most_written(found) for key, found in written.items()}

@@ -273,3 +273,23 @@ def test_a_district_named_again_without_its_designator_is_the_same_district(extr
     found = places(extractor, text)
     assert ("Mapo-gu", "KR", "city") in found
     assert not any(country == "CN" for _, country, _ in found)
+
+
+def test_a_region_spelled_another_way_is_found_by_its_kind_word(extractor):
+    text = (
+        "A delegation of the Lao province of Bolikhamxay visited Ha Tinh. Bolikhamxay and "
+        "Ha Tinh were twinned in 1977."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-10-03"))
+    assert ("Bolikhamxay", "LA", "region") in {
+        (m.place.name, m.place.country, m.place.kind) for m in facts.places
+    }
+    assert {(p.a.name, p.kind, p.year) for p in facts.partnerships} >= {
+        ("Bolikhamxay", "visit", 2024)
+    }
+    assert any(p.kind == "sister_city" and p.year == 1977 for p in facts.partnerships)
+
+
+def test_a_made_up_name_before_a_kind_word_is_no_region(extractor):
+    found = places(extractor, "Officials from Zorblat Province met traders in Hanoi.")
+    assert not any(kind == "region" for _, _, kind in found)
