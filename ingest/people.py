@@ -349,12 +349,24 @@ def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
         and (
             doc[m.span.start - 1].lower_ == "from"
             or m.span.end < person.start
-            and _names_delegation(m.span)
+            and (_names_delegation(m.span) or _delegation_of(m.span))
         )
     ]
     if froms and "delegation" in span_text(sent):
         return froms[0]
     return _earlier_delegation(sent, mentions) if leads else None
+
+
+def _delegation_of(span: Span) -> bool:
+    """ "a delegation of Yunnan", "a delegation of the Chinese province of Yunnan"."""
+    token = span.root
+    for _ in range(2):
+        if token.dep_ != "pobj" or token.head.lower_ not in {"of", "from"}:
+            return False
+        token = token.head.head
+        if token.lemma_ == "delegation":
+            return True
+    return False
 
 
 def _names_delegation(span: Span) -> bool:

@@ -54,12 +54,20 @@ GUEST_NOUNS = frozenset(
 )
 
 
+def _kind_noun(token):
+    """ "the central province of Nghe An": the noun the name is the place of, standing for it."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in PLACE_NOUNS:
+        return token.head.head
+    return token
+
+
 def host_named(named: list[Mention]) -> Place | None:
-    """The place a visit in the sentence of `named` goes to: "a tour in Los Angeles"."""
+    """The place a visit in the sentence of `named` goes to: "a tour in Los Angeles", "a visit
+    to the province of Nghe An"."""
     for m in named:
         if _moving_on(m.span):
             continue
-        head = m.span.root.head
+        head = _kind_noun(m.span.root).head
         if _visited(m.span.root):
             return m.place
         if head.lower_ in HOST_PREPOSITIONS and (
@@ -203,7 +211,7 @@ def _origins(named: list[Mention]) -> list[Place]:
     B". The delegation is its region's, even when a city of that region is named beside it."""
     found = []
     for m in named:
-        token = m.span.root
+        token = _kind_noun(m.span.root)  # "a delegation of the Lao province of Xiengkhouang"
         while token.dep_ == "conj" and token.head != token:
             token = token.head
         if token.dep_ == "pobj" and token.head.lower_ in {"from", "of"}:

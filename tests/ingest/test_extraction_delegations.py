@@ -252,3 +252,12 @@ def test_a_delegation_that_signs_where_it_is_visits_there(extractor):
 def test_what_an_agreement_covers_in_a_place_is_no_visit_there(extractor):
     text = "The Lviv delegation said the agreement covers schools in Gdansk."
     assert visits(facts(extractor, text)) == set()
+
+
+def test_a_delegation_of_a_province_visits_the_province_of_its_hosts(extractor):
+    text = (
+        "A delegation of the Chinese province of Yunnan paid a working visit to the northern "
+        "province of Chiang Rai from October 1 to 3."
+    )
+    found = extractor(ArticleText(text=text, published="2024-10-03")).partnerships
+    assert [(p.a.name, p.b.name, p.kind) for p in found] == [("Yunnan", "Chiang Rai", "visit")]

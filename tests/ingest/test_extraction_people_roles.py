@@ -187,3 +187,11 @@ def test_a_mayor_without_a_place_is_of_the_town_of_a_dateline_of_two_words(extra
         "month, and the signing will take place in Hsinchu in May."
     )
     assert people(extractor, text)["Victor Lopez"] == ("mayor", "Iloilo")
+
+
+def test_the_leader_of_a_delegation_of_a_province_is_its_governor(extractor):
+    text = (
+        "A delegation of the Chinese province of Yunnan led by Governor Wang Yubo paid a "
+        "working visit to the province of Chiang Rai."
+    )
+    assert people(extractor, text)["Wang Yubo"] == ("governor", "Yunnan")
