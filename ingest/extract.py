@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from facts.shapes import ArticleFacts, ArticleText, PlaceMention
 from ingest.article_state import ArticleState
 from ingest.confidence import ArticleView, ConfidenceModel
+from ingest.home import publisher_town
 from ingest.money import find_money
 from ingest.people import find_organizations, find_people, without_surnames
 from ingest.pipeline import build_nlp
@@ -49,11 +50,13 @@ class Extractor:
         keep_text(doc, article.text)
         mentions = resolve_places(doc, self.gaz, "places")
         org_mentions = resolve_places(doc, self.gaz, "org_places", mentions)
-        people = find_people(doc, mentions, org_mentions, self.gaz.country)
+        publisher = publisher_town(doc, org_mentions)
+        people = find_people(doc, mentions, org_mentions, self.gaz.country, publisher)
         mentions = without_surnames(doc, mentions, people)
         counts = Counter(m.place for m in mentions)
         focus = counts.most_common(1)[0][0] if counts else None
         state = ArticleState(focus, event_place(doc, mentions), article.published)
+        state.home = publisher
         partnerships = find_partnerships(
             doc, mentions, org_mentions, people, state, self.gaz.country
         )

@@ -408,16 +408,26 @@ def _main_region(mentions: list[Mention]) -> Place | None:
     return regions.pop() if len(regions) == 1 else None
 
 
-def _home(mentions: list[Mention]) -> Place | None:
-    """The town of an article's town-hall officials: its dateline, else its most-named city."""
-    cities = Counter(m.place for m in mentions if m.place.kind == "city")
-    return _dateline(mentions) or (cities.most_common(1)[0][0] if cities else None)
+def _home(places: _Places) -> Place | None:
+    """The town of an article's town-hall officials: its dateline, else the town whose council
+    publishes it, else its most-named city."""
+    cities = Counter(m.place for m in places.mentions if m.place.kind == "city")
+    return (
+        _dateline(places.mentions)
+        or places.publisher
+        or (cities.most_common(1)[0][0] if cities else None)
+    )
 
 
 def find_people(
-    doc: Doc, mentions: list[Mention], org_mentions: list[Mention], country_of
+    doc: Doc,
+    mentions: list[Mention],
+    org_mentions: list[Mention],
+    country_of,
+    publisher: Place | None = None,
 ) -> list[Person]:
-    """People with a role, one per full name, in order of first appearance."""
+    """People with a role, one per full name, in order of first appearance; `publisher` is the
+    town whose council publishes the article."""
     found: dict[str, _Found] = {}
     names = person_names(doc, mentions)
     titled = [
@@ -430,6 +440,7 @@ def find_people(
         mentions,
         _acronym_places(doc, mentions + org_mentions),
         _unheld_offices(doc, mentions, [hit for hit in titled if hit]),
+        publisher,
     )
     previous: tuple[int, _Found] | None = None  # where the last role-holder's name ended
     for person, hit in zip(names, titled, strict=True):
@@ -486,6 +497,7 @@ class _Places:
     mentions: list[Mention]
     acronyms: dict[str, Place]  # "smc": Sibu
     offices: dict[str, Place]  # "mayor": the town of an office named without its holder
+    publisher: Place | None  # the town whose council publishes the article
 
 
 def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place | None:
@@ -502,7 +514,7 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
     if place is None and office and _holds_office(person, office, places.mentions):
         place = office
     if place is None and words & LOCAL_TITLES:
-        place = _home(places.mentions)
+        place = _home(places)
     if place is None and words & REGIONAL_TITLES:
         place = _main_region(places.mentions)
     return place

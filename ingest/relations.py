@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from facts.shapes import Money, Partnership, Person, Place
 from ingest.article_state import CITY_NOUNS, ONE_ANAPHORA, ArticleState, Party, anaphor_kind
+from ingest.home import OWN_GOVERNMENT
 from ingest.hubs import (
     announced_named,
     announcement,
@@ -85,14 +86,6 @@ VENUE_HEADS = frozenset(
     {"sign", "ink", "seal", "conclude", "ceremony", "signing", "forum", "summit", "conference"}
     | {"agreement", "memorandum", "mou", "pact", "deal", "accord", "treaty"}
 )
-# A place's own government named in an organisation: "Hobart City Council", "Shanghai Municipal
-# People's Government".
-OWN_GOVERNMENT = re.compile(
-    r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan) "
-    r"(?:Council|Government|Assembly)|"
-    r"City Hall|Municipality|Municipal Corporation|People's (?:Government|Committee)|"
-    r"Mayor's Office|City Government|Provincial Government|State Government)\b"
-)
 # "DURBAN —", "PORTSMOUTH, N.H. --", "DAVAO CITY (Agency/29 May) –", "SIBU (Feb 18):".
 DATELINE = re.compile(
     r"[A-Z][A-Z .'-]+[A-Z](?:,[^—–:(]{1,40}?)?\s*(?:\([^)]{0,40}\)\s*)?(?:—|–|--|:)"
@@ -105,6 +98,8 @@ LIST_TAIL = re.compile(
     r"\(?(?:since\s+)?(?:19|20)\d\d\b\)?[\s,;]*)+(?:respectively)?"
     r"(?:(?<=,)\s*(?:although|though|while|whereas|but)\b[^;]*)?[.!]?\s*"
 )
+# "Council resolved to ...", "- Council renewed ...": a council's own news names it bare.
+BARE_COUNCIL = re.compile(r"(?<![A-Za-z] )(?<![\w-])Council(?= [a-z]|['’]s\b)")
 # "Honiara's third twin city, after ...", "Mapo-gu's third overseas partnership, after ...":
 # the partners the possessor had before.
 EARLIER_PARTNERS = re.compile(
@@ -180,6 +175,10 @@ def _anaphora_parties(
         place = _one_anaphor(match, state, gaz_country, named, speaking)
         if place is not None:
             parties.append(Party(place, match.start()))
+    own = state.home or state.focus
+    for match in BARE_COUNCIL.finditer(text):
+        if own is not None and own.kind == "city" and own.key not in named:
+            parties.append(Party(own, match.start()))  # "Council resolved to ...": its own
     match = DELEGATION_ANAPHORA.search(text)
     if match and state.last_visitors and not re.search(r"delegation (?:from|of)", text, re.I):
         found = _delegation(match, state, gaz_country)

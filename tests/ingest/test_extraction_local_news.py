@@ -1,6 +1,10 @@
 """Local council news: the council speaks for its town, which may never name its country."""
 
+import pytest
+
 from facts.shapes import ArticleText
+from ingest.reader import read_bytes
+from ingest.status import link_status
 
 
 def facts(extractor, text):
@@ -129,3 +133,36 @@ def test_a_metropolitan_assembly_is_its_city_even_for_a_sister_city(extractor):
         "ACCRA — The Accra Metropolitan Assembly has signed a sister city agreement with Chicago."
     )
     assert ("sister_city", "Accra", "Chicago", "new") in links(facts(extractor, text))
+
+
+COUNCIL_PAGE = (
+    "Council reviews its sister city program\n"
+    "Townsville City Council > News > Community | Published: 5 March 2026\n\n"
+    "Council has reviewed its international relationships, Mayor Troy Price said.\n\n"
+    "- Council resolved to conclude the friendship city relationship with Foshan, in China's "
+    "Guangdong Province, which has had no exchange activity since 2019.\n"
+    "- Council renewed the sister city agreement with Iwaki for a further five years. Iwaki "
+    "students visited in 2025, and Iwaki teachers will come in July."
+)
+
+
+def test_a_council_s_own_news_page_speaks_for_its_town(extractor):
+    found = extractor(read_bytes(COUNCIL_PAGE.encode(), name="council.txt"))
+    assert [(p.name, p.role, p.place.name) for p in found.people] == [
+        ("Troy Price", "mayor", "Townsville")
+    ]
+    partners = {(p.b.name, p.status) for p in found.partnerships if p.a.name == "Townsville"} | {
+        (p.a.name, p.status) for p in found.partnerships if p.b.name == "Townsville"
+    }
+    assert {("Foshan", "ended"), ("Iwaki", "existing")} <= partners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two cities concluded an agreement on trade in Lyon.",
+        "Lyon and Porto concluded their twinning agreement on Monday.",
+    ],
+)
+def test_concluding_an_agreement_is_signing_it(text):
+    assert link_status(text, text.index("agreement"), "2026-03-05") != "ended"
