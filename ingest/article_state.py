@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.hubs import Announced, ListHeader
+from ingest.tables import TableHeader
 from places.place import Place
 
 # "the city", "the New Zealand city", "its council": a place met before.
@@ -53,6 +54,7 @@ class ArticleState:
         self.last_kind: str | None = None  # the twinning kind reported last
         self.twinning_said = False  # whether a sentence has spoken of twinning ("12 sister cities")
         self.header: ListHeader | None = None  # the list whose rows the sentences are
+        self.table: TableHeader | None = None  # the table of partners whose rows they are
         self.announced: Announced | None = None  # links counted in the sentence before
         self.home: Place | None = None  # the place of the dateline
 

@@ -738,7 +738,21 @@ def split_at_line_breaks(doc: Doc) -> Doc:
             if "\n" in before.text_with_ws or before.text in SENTENCE_END or following.is_space:
                 break
             following.is_sent_start = False
+    _keep_rows_whole(doc)
     return doc
+
+
+def _keep_rows_whole(doc: Doc) -> None:
+    """ "Matsue (Shimane) | Japan | Sister city | 1990": a line of table cells is one sentence."""
+    line: list = []
+    for token in doc:
+        line.append(token)
+        if "\n" in token.text_with_ws or token.i == len(doc) - 1:
+            if sum(t.text == "|" or "\t" in t.text_with_ws for t in line) >= 2:
+                for inner in line[1:]:
+                    if not inner.is_space:
+                        inner.is_sent_start = False
+            line = []
 
 
 @lru_cache(maxsize=4)

@@ -59,6 +59,7 @@ from ingest.status import (
     member_years,
     relative_clauses,
 )
+from ingest.tables import cells, table_header, table_partner
 from ingest.visits import find_hosting, host_named, visits
 
 # Organisations that act for their place: subjects and those signed "with".
@@ -760,6 +761,11 @@ def find_partnerships(
         )
         parties = parties_of(sent, named)
         acting_orgs = [m for m in org_mentions if sent.start <= m.span.start < sent.end]
+        in_cells = parties + [
+            Party(m.place, m.span.start_char - sent.start_char) for m in acting_orgs
+        ]
+        if _table_row(sent, text, in_cells, state, found):
+            continue  # the model reads a row's cells as one name at times: "Lae (Morobe Province"
         hosting = find_hosting(sent, named + acting_orgs, placed)
         matches = _kind_matches(sent, text, state)
         links = (
@@ -780,6 +786,23 @@ def find_partnerships(
         _remember(state, named, placed, links)
         state.twinning_said |= bool(TWINNING.search(text))
     return [link for link in found.values() if not _restated_twinning(link, state)]
+
+
+def _table_row(sent: Span, text: str, parties, state: ArticleState, found: dict) -> bool:
+    """Whether the sentence is the header or a row of a table of partners (its row's tie, of
+    the article's own town, goes to `found`); a line of another shape ends the table."""
+    header = table_header(sent)
+    if header is not None:
+        state.table = header
+        return True
+    hub = state.home or state.focus
+    if state.table is None or not cells(text) or hub is None:
+        state.table = None
+        return False
+    for link in table_partner(sent, state.table, parties, hub):
+        key = (link.kind, *sorted((link.a.key, link.b.key)))
+        found[key] = _merge(found.get(key), link)
+    return True
 
 
 def _restated_twinning(link: Partnership, state: ArticleState) -> bool:

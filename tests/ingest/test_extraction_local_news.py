@@ -166,3 +166,37 @@ def test_a_council_s_own_news_page_speaks_for_its_town(extractor):
 )
 def test_concluding_an_agreement_is_signing_it(text):
     assert link_status(text, text.index("agreement"), "2026-03-05") != "ended"
+
+
+TABLE_PAGE = (
+    "Our international partners\n"
+    "Ballarat City Council > Community | Published: 4 May 2026\n\n"
+    "Council keeps five international relationships.\n\n"
+    "Partner city | Country | Relationship | Established | Status\n"
+    "Matsuyama (Ehime Prefecture) | Japan | Sister city | 1998 | Active\n"
+    "Changchun (Jilin Province) | China | Friendship city | 2006 | Concluded 2026\n"
+    "Galway | Ireland | Sister city | 2011 | Active\n\n"
+    "The council will review the program next year."
+)
+
+
+def test_a_table_of_partners_gives_each_row_s_tie_with_the_page_s_town(extractor):
+    found = extractor(read_bytes(TABLE_PAGE.encode(), name="partners.txt"))
+    rows = {
+        (p.b.name, p.kind, p.status, p.year) for p in found.partnerships if p.a.name == "Ballarat"
+    }
+    assert rows == {
+        ("Matsuyama", "sister_city", "existing", 1998),
+        ("Changchun", "friendship_city", "ended", 2006),
+        ("Galway", "sister_city", "existing", 2011),
+    }
+
+
+def test_a_table_s_columns_may_be_split_by_tabs(extractor):
+    page = TABLE_PAGE.replace(" | ", "\t")
+    found = extractor(read_bytes(page.encode(), name="partners.txt"))
+    assert {p.b.name for p in found.partnerships if p.a.name == "Ballarat"} == {
+        "Matsuyama",
+        "Changchun",
+        "Galway",
+    }

@@ -1,0 +1,92 @@
+"""Tables of partners a page lays out in cells, one partner a row:
+
+    Sister city | Country | Relationship | Established | Status
+    Matsue (Shimane) | Japan | Sister city | 1990 | Active
+
+The header row names the columns; each row below it is a tie of the article's own town with
+the place in its partner column, of the kind, year and status its cells give.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Span
+
+from facts.shapes import Partnership, Place
+from ingest.kinds import KIND_REGEX
+from ingest.sentences import span_text
+
+CELL_BREAK = re.compile(r"\s*(?:\||\t)\s*")
+# What each column of a header holds, by the words of its cell.
+COLUMN_WORDS = {
+    "partner": re.compile(
+        r"\b(?:sister|twin|partner|friendship)\b|^(?:cit(?:y|ies)|towns?)$", re.I
+    ),
+    "kind": re.compile(r"\b(?:relationship|type|kind|status of tie)\b", re.I),
+    "year": re.compile(r"\b(?:established|since|year|signed|date|founded)\b", re.I),
+    "status": re.compile(r"^status$", re.I),
+}
+ENDED_CELL = re.compile(r"\b(?:ended|concluded|terminated|suspended|dissolved|cancell?ed)\b", re.I)
+PROPOSED_CELL = re.compile(r"\b(?:proposed|pending|planned|in progress|under discussion)\b", re.I)
+YEAR_CELL = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+class TableHeader(NamedTuple):
+    """The columns of a table of partners: column name -> cell index."""
+
+    columns: dict[str, int]
+
+
+def cells(text: str) -> list[tuple[int, int]]:
+    """Where each cell of a row starts and ends, when the row has at least three."""
+    bounds, start = [], 0
+    for match in CELL_BREAK.finditer(text.rstrip()):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text.rstrip())))
+    return bounds if len(bounds) >= 3 else []
+
+
+def table_header(sent: Span) -> TableHeader | None:
+    """A header row naming a partner column and at least one of kind, year or status."""
+    text = span_text(sent)
+    columns = {}
+    for i, (a, b) in enumerate(cells(text)):
+        for name, words in COLUMN_WORDS.items():
+            if name not in columns and words.search(text[a:b].strip()):
+                columns[name] = i
+                break
+    return TableHeader(columns) if "partner" in columns and len(columns) >= 2 else None
+
+
+def table_partner(sent: Span, header: TableHeader, parties, hub: Place) -> list[Partnership]:
+    """The tie a row under `header` gives its town `hub`: with the first place of its partner
+    cell, of the kind its cells name (sister city unless one says otherwise)."""
+    text = span_text(sent)
+    row = cells(text)
+    if len(row) <= max(header.columns.values()):
+        return []
+    a, b = row[header.columns["partner"]]
+    partner = next((p.place for p in parties if a <= p.start < b and p.place != hub), None)
+    if partner is None:
+        return []
+
+    def cell(name: str) -> str:
+        index = header.columns.get(name)
+        return text[slice(*row[index])] if index is not None else ""
+
+    described = cell("kind") or text[a:b]
+    kind = next(
+        (k for k in ("friendship_city", "sister_city") if KIND_REGEX[k].search(described)),
+        "sister_city",
+    )
+    state = cell("status")
+    status = (
+        "ended" if ENDED_CELL.search(state) else "proposed" if PROPOSED_CELL.search(state)
+        else "existing"
+    )  # fmt: skip
+    year = YEAR_CELL.search(cell("year"))
+    started = int(year.group()) if year and status != "proposed" else None
+    return [Partnership(hub, partner, kind, status, text.strip(), started)]
