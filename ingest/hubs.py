@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from facts.shapes import Partnership
 from ingest.dates import published_year
-from ingest.kinds import TWINNING_KINDS
+from ingest.kinds import KIND_REGEX, TWINNING_KINDS
 from ingest.sentences import span_text
 from ingest.status import link_status, link_year
 from places.place import Place
@@ -28,6 +28,10 @@ POSSESSIVE_HUB = re.compile(
 )
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
 ROW_SHAPE = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w|\w\s+[-–—]{1,2}\s+[A-Z]")
+# "Overseas affiliations of Kagawa Prefecture", "International partners of Lyon": a header
+# whose rows name each tie's kind.
+AFFILIATIONS = re.compile(r"\b(?:affiliations|partners|partnerships|relationships)\b", re.I)
+TWINNING_KINDS_FIRST = ("friendship_city", "sister_city")  # "Friendship Province" before "Province"
 # "two other friendship agreements": agreements counted here and named in the next sentence.
 COUNTED_BEFORE = re.compile(
     r"\b(?P<count>two|three|four|five|six|several|\d{1,2})\s+(?P<other>other\s+|more\s+|further\s+)?"
@@ -93,8 +97,8 @@ def is_table_row(sent: Span) -> bool:
     return (
         len(sent) <= 16
         and bool(ROW_SHAPE.search(span_text(sent)))
-        and not any(t.pos_ in {"VERB", "AUX"} for t in sent)
-    )
+        and not any(t.pos_ in {"VERB", "AUX"} and not t.ent_type_ for t in sent)
+    )  # "Chungcheongnam-do": a verb's tag in a place's name is none
 
 
 def is_list_header(sent: Span) -> bool:
@@ -151,10 +155,16 @@ def partners_listed(text: str, state, matches: dict) -> dict[str, re.Match]:
 def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     """The list a sentence announces ("Lyon's twin towns:", "Lyon is twinned with these
     cities:"), or the one still running through its rows; None after other sentences."""
-    if not matches:
-        return state.header if state.header and is_table_row(sent) else None
-    if links or not is_list_header(sent):
+    if state.header and is_table_row(sent):
+        return state.header  # a row, which may name its own kind ("Friendship Province")
+    affiliations = not matches and AFFILIATIONS.search(span_text(sent))
+    if not matches and not affiliations:
         return None
+    if links or not is_list_header(sent) or is_table_row(sent):
+        return None
+    if affiliations:  # "Overseas affiliations of Kagawa Prefecture": rows name their kinds
+        hubs = list({p.place.key: p.place for p in parties}.values())
+        return ListHeader("sister_city", "existing", hubs[0]) if len(hubs) == 1 else None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
     hubs = list({p.place.key: p.place for p in parties}.values())
     status = link_status(span_text(sent), matches[kind].start(), state.published) or "existing"
@@ -173,13 +183,17 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     if len(places) != 2:
         return []
     status = header.status
+    own_kind = next(
+        (k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(span_text(sent))), None
+    )
     year = link_year(span_text(sent), "existing", state.published)
     reported = published_year(state.published)
     if year and reported and year < reported - 1:
         status = "existing"  # the row dates a tie that began years ago
     year = year if status != "proposed" else None
     evidence = span_text(sent).strip()
-    return [Partnership(places[0], places[1], header.kind, status, evidence, year)]
+    kind = own_kind or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
+    return [Partnership(places[0], places[1], kind, status, evidence, year)]
 
 
 def announcement(text: str, matches: dict, links: list) -> Announced | None:

@@ -15,6 +15,7 @@ KIND_PATTERNS = {
     r"\bto twin\b|\btwins? with\b|"
     r"\b(?:have|has|had) been (?:close |long-?time )?partners\b",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
+    r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:relations(?:hip)?|ties|agreements?|pacts?|accords?)|"
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|\bLoIs?\b|"

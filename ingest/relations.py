@@ -773,11 +773,11 @@ def find_partnerships(
             or _segment_links(sent, named, parties_of, state)
             or _links(parties, state, text, matches)
         )
-        links += table_row(sent, parties, state) if not matches else []
+        links += table_row(sent, in_cells, state) if not links else []
         links += announced_named(parties, state, text) if not matches else []
         state.announced = announcement(text, matches, links)
         links += visits(sent, parties, named, state, text, hosting, placed)
-        state.header = list_header(sent, parties, state, matches, links)
+        state.header = list_header(sent, in_cells, state, matches, links)
         for link in links if sent.start_char >= body_start else []:
             key = (link.kind, *sorted((link.a.key, link.b.key)))
             if link.kind == "visit":

@@ -225,3 +225,21 @@ def test_partners_listed_after_an_ordinal_tie_are_the_possessors_earlier_ones(ex
     assert partners(found, "Cairns") == {"Port Moresby"}
     earlier = {(b, p.status, p.year) for (a, b, k), p in found.items() if a == "Suwon"}
     assert earlier == {("Toshima", "existing", 2006), ("Dongcheng", "existing", 2011)}
+
+
+def test_rows_under_a_header_of_affiliations_name_their_own_kinds(extractor):
+    text = (
+        "Shiga signed a pact with Michigan in 1968.\n\n"
+        "Overseas affiliations of Shiga Prefecture\n"
+        "- Hunan Province, China (Friendship Province, 1983)\n"
+        "- Rio Grande do Sul, Brazil (Sister State, 1980)\n"
+        "- Chungcheongnam-do, Republic of Korea (Sister Province, 2003)\n\n"
+        "Contact: International Affairs Division"
+    )
+    found = links(extractor, text, published="2025-07-15")
+    rows = {(b, k, p.year) for (a, b, k), p in found.items() if a == "Shiga" and b != "Michigan"}
+    assert rows == {
+        ("Hunan", "friendship_city", 1983),
+        ("Rio Grande do Sul", "sister_city", 1980),
+        ("Chungcheongnam-do", "sister_city", 2003),
+    }
