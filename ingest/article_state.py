@@ -15,9 +15,13 @@ ONE_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?P<adj>[A-Z][\w ]*?) )?"
     r"(?P<noun>city|town|state|province|region|municipality|area|county|prefecture|district|"
     r"(?:city |town |municipal )?council)"
-    r"\b(?! of| council| commission| hall| government| officials)"
+    r"\b(?!-| of| council| commission| hall| government| officials)"
 )
 CITY_NOUNS = frozenset({"city", "town", "municipality"})  # the anaphora that stand for a city
+
+
+# "the county", "the prefecture": only a place the article writes with that word.
+NAMED_KIND_NOUNS = frozenset({"county", "prefecture"})
 
 
 def anaphor_kind(noun: str) -> str | None:
@@ -57,17 +61,22 @@ class ArticleState:
         self.table: TableHeader | None = None  # the table of partners whose rows they are
         self.announced: Announced | None = None  # links counted in the sentence before
         self.home: Place | None = None  # the place of the dateline
+        self.called: dict[str, set[str]] = {}  # place key -> kind words written with its name
+        self.possessor: Place | None = None  # whose sister city the sentence before named
 
     def last_met(
-        self, kind: str | None, excluded: set[str], country: str | None = None
+        self, kind: str | None, excluded: set[str], country: str | None = None, called=None
     ) -> Place | None:
         """The place of this kind (any, for None) named last, none of the `excluded` keys, in
-        `country` if one is given."""
+        `country` if one is given, and written with the kind word `called` if one is given."""
         return next(
             (
                 p
                 for p in reversed(self.recent)
-                if kind in (None, p.kind) and p.key not in excluded and country in (None, p.country)
+                if kind in (None, p.kind)
+                and p.key not in excluded
+                and country in (None, p.country)
+                and (called is None or called in self.called.get(p.key, ()))
             ),
             None,
         )

@@ -128,18 +128,47 @@ def named_with(text: str) -> int | None:
 
 
 def possessive_place(state, wanted: str | None) -> Place | None:
-    """What "its" or "the city's" stands for before a list of partners: the hub of the link
-    reported last (the article's own place, its dateline's, when it is one of that pair), else
-    that place; a place already reported twinned, or the article's own place when the article
-    has spoken of twinning but reported no link yet."""
+    """What "its" or "the city's" stands for before a list of partners: the place whose
+    sister city the sentence before named ("Iloilo's fifth sister city") or its subject; else
+    the hub of the link reported last (the article's own place, its dateline's, when it is one
+    of that pair), else that place; a place already reported twinned, or the article's own
+    place when the article has spoken of twinning but reported no link yet."""
+    if state.possessor is not None and wanted in (None, state.possessor.kind):
+        return state.possessor  # "Hsinchu will be Iloilo's fifth sister city. Its ..."
     own = state.home or state.focus  # the dateline's town, else the place named most
     candidates = list(state.last_pair or ())
     if not candidates or own in candidates:
         candidates = [own] if own else []
     twinned = {key for pair in state.twinned for key in pair}
-    if own in state.recent and state.twinning_said:
+    if state.last_pair is None and own in state.recent and state.twinning_said:
         twinned.add(own.key)  # "Tartu has 12 sister cities. Its partners include ..."
     return next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
+
+
+# "Iloilo City's fifth international sister city": whose twin the sentence names.
+TWIN_POSSESSED = re.compile(
+    r"['’]s (?:[\w-]+ ){0,3}?(?:sister|twin|partner|friendship)[\s-]*"
+    r"(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?)\b",
+    re.I,
+)
+
+
+def twin_possessor(text: str, named: list, offset: int) -> Place | None:
+    """What "its" stands for in the sentence after this one: the place whose sister city the
+    sentence names ("Hsinchu will be Iloilo City's fifth sister city"), else the place that is
+    its subject ("Kobe, a port city of 1.5 million, is famous for its beef")."""
+    match = TWIN_POSSESSED.search(text)
+    if match is not None:
+        owner = [m.place for m in named if m.span.end_char - offset == match.start()]
+        if owner:
+            return owner[0]
+    for m in named:
+        token = m.span.root
+        while token.dep_ in {"compound", "poss"} and token.head != token:
+            token = token.head  # "the Aarhus city board said"
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+            return m.place
+    return None
 
 
 def partners_listed(text: str, state, matches: dict) -> dict[str, re.Match]:

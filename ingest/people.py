@@ -48,6 +48,8 @@ LOCAL_TITLES = frozenset({"mayor", "councillor", "councilor", "alderman", "provo
 REGIONAL_TITLES = frozenset({"governor", "premier"})
 # Offices of a nation or a state: a city named with them is where they serve, not whose they are.
 NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "minister"})
+# ", June 2 (Bernama) --", " (VNA) —": an agency's name in brackets after a dateline.
+WIRE_AGENCY = re.compile(r"[^—–\n]{0,30}?\([A-Za-z][\w .&/-]{1,30}\)\s*(?:—|–|--|-|:)")
 # "Tanzania's Deputy High Commissioner to Kenya": a Commonwealth country's envoy.
 NATIONAL_ROLE = re.compile(r"\bhigh commissioner\b|\bconsul-general\b")
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
@@ -398,8 +400,16 @@ def _earlier_delegation(sent: Span, mentions: list[Mention]) -> Place | None:
 
 
 def _dateline(mentions: list[Mention]) -> Place | None:
-    """The place the article is filed from: an upper-case place name opening a paragraph."""
-    return next((m.place for m in mentions if is_dateline(m.span)), None)
+    """The place a local article is filed from: an upper-case place name opening a paragraph,
+    one word ("NELSON —") or a local paper's two ("ILOILO CITY –"); a wire's dateline of two
+    words with its agency ("KUALA LUMPUR, June 2 (Bernama) --") is where the reporter was."""
+    for m in mentions:
+        if not is_dateline(m.span):
+            continue
+        line = text_of(m.span.doc)[m.span.end_char :].split("\n", 1)[0]
+        if len(m.span) == 1 or not WIRE_AGENCY.match(line):
+            return m.place
+    return None
 
 
 def _main_region(mentions: list[Mention]) -> Place | None:

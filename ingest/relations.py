@@ -15,7 +15,14 @@ from functools import partial
 from spacy.tokens import Doc, Span
 
 from facts.shapes import Money, Partnership, Person, Place
-from ingest.article_state import CITY_NOUNS, ONE_ANAPHORA, ArticleState, Party, anaphor_kind
+from ingest.article_state import (
+    CITY_NOUNS,
+    NAMED_KIND_NOUNS,
+    ONE_ANAPHORA,
+    ArticleState,
+    Party,
+    anaphor_kind,
+)
 from ingest.home import OWN_GOVERNMENT
 from ingest.hubs import (
     announced_named,
@@ -26,6 +33,7 @@ from ingest.hubs import (
     possessive_hub,
     possessive_place,
     table_row,
+    twin_possessor,
 )
 from ingest.kinds import (
     KIND_REGEX,
@@ -39,7 +47,7 @@ from ingest.kinds import (
     valued_deal,
 )
 from ingest.money import find_money
-from ingest.resolve import Mention, contained
+from ingest.resolve import Mention, contained, kind_word
 from ingest.sentences import (
     country_starts,
     entities_in,
@@ -231,7 +239,8 @@ def _one_anaphor(
         return focus  # "In June 2023 the city signed ...": the town the article is about
     if noun == "district":
         return None  # not the city a district was located in just before ("... in Beijing")
-    return state.last_met(wanted, named, country)
+    called = noun if noun in NAMED_KIND_NOUNS else None  # "the county": not Virginia
+    return state.last_met(wanted, named, country, called)
 
 
 def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_country):
@@ -746,6 +755,9 @@ def find_partnerships(
     """Every partnership the article reports, one per pair and kind (the first evidence wins)."""
     found: dict[tuple, Partnership] = {}
     by_sentence = _by_sentence(mentions)
+    for m in mentions:
+        word = kind_word(m.span) or (m.place.name.split()[-1].lower() if m.place.name else None)
+        state.called.setdefault(m.place.key, set()).add(word)
     body_start = headline_end(text_of(doc))
     for sent in doc.sents:
         text, named = span_text(sent), by_sentence.get(sent.start, [])
@@ -785,6 +797,7 @@ def find_partnerships(
             found[key] = _merge(found.get(key), link)
         _remember(state, named, placed, links)
         state.twinning_said |= bool(TWINNING.search(text))
+        state.possessor = twin_possessor(text, named, sent.start_char)
     return [link for link in found.values() if not _restated_twinning(link, state)]
 
 

@@ -161,3 +161,32 @@ def test_a_lone_partner_after_another_clause_s_link_is_not_the_town_s(extractor)
         "partnership with Nizhny Novgorod was cut in 2022."
     )
     assert extractor(ArticleText(text=text, published="2024-05-01")).partnerships == []
+
+
+def test_a_prefecture_level_city_is_no_prefecture_met_before(extractor):
+    text = (
+        "Lijiang, in southwest China's Yunnan Province, draws tourists. The prefecture-level "
+        "city signed a friendship agreement with Salzburg."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-12")).partnerships
+    assert not any("Yunnan" in (p.a.name, p.b.name) for p in found)
+
+
+def test_the_county_is_no_state_the_article_named(extractor):
+    text = (
+        "LEESBURG, Va. — Loudoun officials met on Monday. Later the county signed a friendship "
+        "agreement with Hsinchu County."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-12")).partnerships
+    assert not any("Virginia" in (p.a.name, p.b.name) for p in found)
+
+
+def test_a_wire_dateline_is_no_home_for_a_mayor_of_the_town_the_story_is_about(extractor):
+    text = (
+        "KUALA LUMPUR, June 2 (Bernama) -- Ipoh will explore sister-city ties with Fukuoka, "
+        "Ipoh officials said. The mayor, Rumaizi Baharin, said talks would begin in July."
+    )
+    people = extractor(ArticleText(text=text, published="2025-06-02")).people
+    assert [(p.name, p.place.name if p.place else None) for p in people] == [
+        ("Rumaizi Baharin", "Ipoh")
+    ]
