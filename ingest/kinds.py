@@ -27,8 +27,8 @@ KIND_PATTERNS = {
     r"(?:sign|signs|signed|signing|ink|inked) (?:a|an|the) cooperation deal|"
     r"\bagreements? (?:was |were )?(?:signed|inked)|\bagreements? between",
     "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
-    r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?) (?:(?:an?|two|three|four|five|several|\d+) )?"
-    r"agreements? (?:worth|valued at)|"  # not "a research agreement worth NZ$1.2 million"
+    r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?) (?:(?:two|three|four|five|several|\d+) )?"
+    r"agreements (?:worth|valued at)|"  # deals; not "an agreement worth $3 million to upgrade"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?",
     "cooperation": r"co-?operat(?!ives?\b)\w*|co-?operative (?:agreements?|relations(?:hips?)?|"
     r"ties|projects?|programm?es?|ventures?|efforts?|framework|arrangements?|partnerships?)|"

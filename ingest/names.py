@@ -47,7 +47,8 @@ NOT_SHORT_NAMES = frozenset(
     {"st", "mt", "ft", "no", "co", "dr", "mr", "ms", "jr", "sr", "gen", "lt", "col", "sgt", "rev"}
     | {"hon", "gov", "sen", "rep", "inc", "ltd", "vol", "art", "sec", "ave", "rd", "cr", "cllr"}
     | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "eng", "cap"}
-)
+    | {"mag", "dra", "lic", "ing", "fr", "bc", "mgr", "arq", "drs", "ir", "sra", "abg", "mba"}
+)  # "Mag. Elke Kahr", "Dra. Maria Lopez", "Ing. Jan Novak": degrees and courtesies, no names
 
 
 def person_names(doc: Doc, mentions: list[Mention]) -> list[Span]:

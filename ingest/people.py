@@ -252,14 +252,13 @@ def _named_before(doc: Doc, start: int, mentions: list[Mention]) -> list[Mention
     """The place named right before a title, alone or in the public body named right before
     it: "Tianjin Party Secretary", "Tawau Municipal Council president"."""
     org = next((e for e in entities(doc) if e.end == start and e.label_ == "ORG"), None)
-    return [
-        m
-        for m in mentions
-        if m.span.end == start
-        or org is not None
-        and any(t.lower_ in BODY_WORDS for t in org)
-        and (m.span.end == org.start or org.start <= m.span.start < org.end)
-    ]
+    named = [m for m in mentions if m.span.end == start]
+    if named or org is None or not any(t.lower_ in BODY_WORDS for t in org):
+        return named
+    if any(t.lower_ in {"regional", "provincial"} for t in org):
+        return []  # "Wellington Regional Council chair": the region's, not the city's
+    inside = [m for m in mentions if m.span.end == org.start or org.start <= m.span.start < org.end]
+    return inside if len({m.place.key for m in inside}) == 1 else []  # not "Busan-Fukuoka ..."
 
 
 def _posted_to(doc: Doc, end: int) -> bool:

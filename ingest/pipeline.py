@@ -53,6 +53,7 @@ KIND_NOUNS = frozenset(
 )
 ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
 # "N.H.", "Fla.", "Calif.": the dotted state abbreviations of datelines.
+IRISH = frozenset({"O'", "O’"})  # "O'Hara", "O'Connor": surnames, not places
 INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
 # "a small Florida city": after these, a lowercase place word is a noun the name modifies.
@@ -113,7 +114,9 @@ def _is_name_token(token) -> bool:
         return True
     if not token.text[0].isupper():
         return False
-    return token.is_alpha or INNER_APOSTROPHE.fullmatch(token.text) is not None
+    return token.is_alpha or (
+        INNER_APOSTROPHE.fullmatch(token.text) is not None and token.text[:2] not in IRISH
+    )
 
 
 NAME_END_WORDS = HYPHEN_DESIGNATORS | {"'s", "’s"}

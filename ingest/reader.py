@@ -284,6 +284,9 @@ def _title(line: str, markdown: bool) -> str:
     return line
 
 
+DATE_LINE_LENGTH = 60
+
+
 def _header_date(header: list[str]) -> str | None:
     """The first full date in the header lines, else the year of one ("02/12/2025" may be
     either day first or month first); long lines only count at their start."""
@@ -292,7 +295,8 @@ def _header_date(header: list[str]) -> str | None:
         found = parse_date(line if len(line) <= 120 else line[:40])
         if found and len(found) == 10:
             return found
-        year = year or found
+        if len(line) <= DATE_LINE_LENGTH:  # a byline's, not a sentence's "on 04/11/1998"
+            year = year or found
     return year
 
 

@@ -105,8 +105,10 @@ DATELINE = re.compile(
 LIST_TAIL = re.compile(
     r"(?:,\s*|;\s*)?(?:and\s+)?(?:(?:the|and|in|of|since)\s+|[A-Z][\w.'’-]*[\s,;]*|"
     r"\(?(?:since\s+)?(?:19|20)\d\d\b\)?[\s,;]*)+(?:respectively)?"
-    r"(?:(?<=,)\s*(?:although|though|while|whereas|but)\b[^;]*)?[.!]?\s*"
+    r"(?P<aside>(?<=,)\s*(?:although|though|while|whereas|but)\b[^;]*)?[.!]?\s*"
 )
+# "after friendship ties with ...": the partners' list opening after "after".
+TIES_WITH = re.compile(r"(?:[\w-]+ ){0,3}?(?:ties|agreements?|relations|links|pacts?) with\b", re.I)
 # "Council resolved to ...", "- Council renewed ...": a council's own news names it bare.
 BARE_COUNCIL = re.compile(r"(?<![A-Za-z] )(?<![\w-])Council(?= [a-z]|['’]s\b)")
 # "Honiara's third twin city, after ...", "Mapo-gu's third overseas partnership, after ...":
@@ -613,11 +615,12 @@ def _earlier_partner_links(sent: Span, named, parties_of, state) -> list[Partner
         for p in parties_of(tail, [m for m in named if m.span.start >= tail.start])
         if not p.locator and not p.via_org
     ]
-    if len(owner) != 1 or not listed or not kinds:
-        return []
+    offset = tail.start_char - sent.start_char
+    opens = listed and (min(p.start for p in listed) == 0 or TIES_WITH.match(text, offset))
+    if len(owner) != 1 or not opens or not kinds:
+        return []  # not "..., following a visit to Dalian"
     lead_parties = parties_of(lead, [m for m in named if m.span.end <= lead.end])
     found = _links(lead_parties, state, lead.text, own_matches)
-    offset = tail.start_char - sent.start_char
     years = member_years(text, [offset + p.start for p in listed])
     for i, partner in enumerate(p.place for p in listed):
         if partner.key != owner[0].key:
@@ -693,8 +696,9 @@ def _main_clause_parties(parties: list[Party], text: str, start: int) -> list[Pa
     of its own keeps its link to them; one naming fewer ("and it signed with Porto") shares
     the sentence's."""
     begin, end = main_clause_at(text, start)
-    if LIST_TAIL.fullmatch(text, end):
-        end = len(text)  # "..., Legazpi in Albay, and Marikina.": the list's last names
+    tail = LIST_TAIL.fullmatch(text, end)
+    if tail:  # "..., Legazpi in Albay, and Marikina.": the list's last names, not its aside's
+        end = tail.start("aside") if tail.group("aside") else len(text)
     own = [p for p in parties if begin <= p.start < end]
     return own if len({p.place.key for p in own}) >= 2 else parties
 

@@ -51,6 +51,11 @@ REGION_SUFFIXES = frozenset(
     ]
 )
 CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
+# Kind words of the regions a governor heads ("Cebu Province"; not "Davao Region", which has none).
+GOVERNED_SUFFIXES = frozenset(
+    {"province", "state", "prefecture", "county", "oblast", "governorate", "regency"}
+    | {"department", "voivodeship"}
+)
 # Kind words of regions below the first level, which the gazetteer may lack.
 SECOND_LEVEL_SUFFIXES = frozenset({"county", "regency"})
 KIND_SUFFIXES = REGION_SUFFIXES | CITY_SUFFIXES  # "Guangdong Province", "Meishan City"
@@ -71,7 +76,13 @@ CAPITAL_BONUS = 3.0
 OFFICE_FIT = 2.0
 CITY_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near"})
 STRAY_TOWN = 1.0  # a small town elsewhere named like a region weighs less than the region
-OFFICE_KINDS = {"governor": "region", "gov.": "region", "gov": "region", "mayor": "city"}
+OFFICE_KINDS = {
+    "governor": "region",
+    "gov.": "region",
+    "gov": "region",
+    "voivode": "region",
+    "mayor": "city",
+}
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
 ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # "GB-KEN", not "US-CA-silicon-valley"
 # Regions named by a plain word of direction or shape ("Western", "Centre", "Gulf", "East").
@@ -314,7 +325,7 @@ def _designated_regions(name: str, options, gaz: Gazetteer) -> list[tuple[Place,
     countries = {p.country for p, _ in options}
     return [
         (p, primary)
-        for word in sorted(REGION_SUFFIXES)
+        for word in sorted(GOVERNED_SUFFIXES)
         for p, primary in gaz.candidates(f"{name} {word}")
         if p.kind == "region" and (not countries or p.country in countries)
     ]
@@ -351,7 +362,7 @@ def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
 
 def _region_of_town(span: Span, towns, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     """ "Nunukan Regency", "Gapyeong County": a second-level region the gazetteer lacks, named by
-    its kind word after the name of its seat, a known town; in the town's country and
+    its kind word after the name of its seat, a town of that name alone; in the town's country and
     first-level region, and apart from the town. The gazetteer knows every first-level
     region, so "Columbus State" is no state but a university."""
     doc = span.doc
@@ -359,7 +370,9 @@ def _region_of_town(span: Span, towns, gaz: Gazetteer) -> list[tuple[Place, bool
         return []
     if span.end < len(doc) and doc[span.end].is_title:
         return []  # "Gapyeong County Office": the kind word is an organisation's
-    seat, primary = max(towns, key=lambda option: option[0].population or 0)
+    if len({town.key for town, _ in towns}) != 1:
+        return []  # "Hamilton County, Ohio": which Hamilton is the seat, only the rest can say
+    seat, primary = towns[0]
     admin1 = gaz.regions.code(seat)  # a region's admin1 is its first-level region's ISO suffix
     region = Place(name=span.text, country=seat.country, kind="region", admin1=admin1)
     return [(region, primary)]

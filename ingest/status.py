@@ -524,7 +524,8 @@ def link_year(
 # a listed partner's own year.
 MEMBER_YEAR = re.compile(
     r"[^;()\d]{0,40}?(?:\(\s*(?:since\s+|est\.?\s+|signed\s+)?(?P<own>(?:19|20)\d\d)\s*\)|"
-    r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b|\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b)"
+    r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b)|"
+    r"[^;()\d,]{0,25}?\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b"  # not past a comma
 )
 
 

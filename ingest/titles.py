@@ -76,9 +76,6 @@ TITLE_WORDS = frozenset(
         "burgomaster",
         "akim",  # a town's or a region's head in Kazakhstan
         "hokim",  # ... in Uzbekistan
-        "intendente",  # a mayor in Argentina and Uruguay
-        "prefeito",  # a mayor in Brazil
-        "alcalde",
         "voivode",  # a Polish province's governor
         "selectman",
         "attorney",
@@ -86,6 +83,7 @@ TITLE_WORDS = frozenset(
         "editor",
     ]
 )
+NAME_LIKE_TITLES = frozenset({"akim"})  # "Akim Mensah", a Ghanaian name
 # Abbreviated titles of news style ("Gov. Kathy Hochul", "Coun. Ann Lee", "Cllr Tom Hart").
 TITLE_ABBREVIATIONS = {
     "gov": "governor", "sen": "senator", "rep": "representative", "coun": "councillor",
@@ -104,13 +102,21 @@ HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "hon", "eng", "rev", "h.e", "hj"}
     | {"cllr", "councillor", "councilor", "cr"}  # "the Lord Mayor of Leeds, Councillor Ann Lee"
     | {"datuk", "dato", "datin", "tun", "haji", "hajah", "hjh", "ratu", "alhaji", "alhaja"}
+    | {"mag", "dra", "lic", "ing", "mgr", "arq", "ir", "sra", "bc"}  # degrees: "Ing."
 )
 # Honorifics of two words whose first may be a surname alone: "Tan Sri Azman Hashim", "Tan Wei".
-HONORIFIC_PAIRS = frozenset({("tan", "sri"), ("puan", "sri")})
+HONORIFIC_PAIRS = frozenset(
+    {("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "seri"), ("dato", "sri")}
+    | {("datuk", "sri"), ("datuk", "patinggi"), ("datuk", "wira")}
+)
 
 
 def is_title(token) -> bool:
-    """A title word, singular or plural ("mayor", "councillors")."""
+    """A title word, singular or plural ("mayor", "councillors"); a title that is also a given
+    name only in lower case or after a capitalised word ("Almaty Akim X", not "Akim Mensah")."""
+    if token.lower_ in NAME_LIKE_TITLES and token.is_title:
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return before is not None and (before.is_title or before.lower_ in {"the", "of"})
     if token.lower_ in TITLE_WORDS:
         return True
     return token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in TITLE_WORDS

@@ -190,3 +190,91 @@ def test_a_wire_dateline_is_no_home_for_a_mayor_of_the_town_the_story_is_about(e
     assert [(p.name, p.place.name if p.place else None) for p in people] == [
         ("Rumaizi Baharin", "Ipoh")
     ]
+
+
+def links_of(extractor, text, published="2025-03-12"):
+    facts = extractor(ArticleText(text=text, published=published))
+    return {(p.a.name, p.b.name, p.kind): p for p in facts.partnerships}
+
+
+def test_a_county_named_after_a_town_of_many_namesakes_is_not_made_up(extractor):
+    text = "Hamilton County, Ohio, signed a friendship agreement with Gifu Prefecture."
+    places = extractor(ArticleText(text=text)).places
+    assert not any(m.place.country == "CA" for m in places)
+
+
+def test_a_year_of_the_next_clause_is_no_listed_partner_s(extractor):
+    text = "Perth is twinned with Kagoshima, Houston and Seocho, and hosted their mayors in 2023."
+    assert {p.year for p in links_of(extractor, text).values()} == {None}
+
+
+def test_a_single_agreement_worth_a_sum_for_a_project_is_no_trade_deal(extractor):
+    text = (
+        "Mombasa County and Seattle signed an agreement worth $3 million to upgrade the port's "
+        "fire services."
+    )
+    assert {k for _, _, k in links_of(extractor, text)} == {"mou"}
+
+
+def test_a_place_in_an_aside_closing_a_list_is_no_partner(extractor):
+    text = (
+        "Spokane has sister cities in Nishinomiya, Jilin, and Limerick, while Cagayan de Oro "
+        "has asked to join them."
+    )
+    assert not any("Cagayan de Oro" in (a, b) for a, b, _ in links_of(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("Mag. Elke Kahr", "Elke Kahr"),
+        ("Dra. Maria Lopez", "Maria Lopez"),
+        ("Datuk Seri Ab Rauf Yusoh", "Ab Rauf Yusoh"),
+    ],
+)
+def test_degrees_and_long_courtesy_titles_are_no_part_of_a_name(extractor, written, name):
+    text = f"{written}, the mayor of Graz, welcomed the delegation from Kuching."
+    people = extractor(ArticleText(text=text)).people
+    assert [p.name for p in people] == [name]
+
+
+def test_an_irish_surname_is_no_place(extractor):
+    text = "Shannon signed a pact with Kobe. O'Hara said the council was pleased."
+    places = extractor(ArticleText(text=text)).places
+    assert not any(m.place.country == "JP" and m.place.name != "Kobe" for m in places)
+
+
+def test_a_date_in_a_sentence_of_the_header_is_no_publication_year():
+    from ingest.reader import read_bytes
+
+    text = (
+        "Cities renew pact\nPress release\nThe two cities first signed a friendship memorandum "
+        "on 04/11/1998 in Lyon.\n\nThe mayors signed the new pact on Monday."
+    )
+    assert read_bytes(text.encode(), name="a.txt").published is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wellington Regional Council chair Daran Ponter welcomed the delegation from Beijing.",
+        "Busan-Fukuoka Economic Cooperation Council chairman Kim Ho-sik met officials.",
+    ],
+)
+def test_a_title_after_a_region_s_or_two_towns_council_is_no_town_s(extractor, text):
+    people = extractor(ArticleText(text=text)).people
+    assert all(p.place is None or p.place.kind == "region" for p in people)
+
+
+def test_a_governor_beside_a_city_is_no_administrative_region_s(extractor):
+    text = "Davao Governor Edwin Jubahib welcomed the delegation from Kunming."
+    people = extractor(ArticleText(text=text)).people
+    assert all(p.place is None or "Region" not in p.place.name for p in people)
+
+
+def test_a_visit_after_an_ordinal_tie_is_no_earlier_partner(extractor):
+    text = (
+        "Kunming became Davao's fifth sister city, following a visit by Davao officials to Dalian."
+    )
+    found = links_of(extractor, text).values()
+    assert not any("Dalian" in (p.a.name, p.b.name) and p.status == "existing" for p in found)
