@@ -36,6 +36,7 @@ from ingest.errors import (
 
 MAX_BYTES = 5 * 1024 * 1024
 HEADER_LINES = 8
+DATE_LINE_LENGTH = 60  # a byline carrying a date is short; a header's sentence is not
 MIN_HTML_WORDS = 15
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -284,9 +285,6 @@ def _title(line: str, markdown: bool) -> str:
     return line
 
 
-DATE_LINE_LENGTH = 60
-
-
 def _header_date(header: list[str]) -> str | None:
     """The first full date in the header lines, else the year of one ("02/12/2025" may be
     either day first or month first); long lines only count at their start."""
@@ -295,7 +293,7 @@ def _header_date(header: list[str]) -> str | None:
         found = parse_date(line if len(line) <= 120 else line[:40])
         if found and len(found) == 10:
             return found
-        if len(line) <= DATE_LINE_LENGTH:  # a byline's, not a sentence's "on 04/11/1998"
+        if len(line) <= DATE_LINE_LENGTH:  # not a sentence's "signed on 04/11/1998"
             year = year or found
     return year
 

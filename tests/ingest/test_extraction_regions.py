@@ -184,3 +184,11 @@ def test_a_dateline_is_the_city_beside_the_region_named_after_it(extractor):
     )
     found = places(extractor, text)
     assert {("Almaty", "KZ", "city"), ("Almaty Region", "KZ", "region")} <= found
+
+
+def test_a_voivode_beside_a_city_s_name_governs_the_voivodeship(extractor):
+    text = "Lublin Voivode Krzysztof Komorski met a delegation from Lviv Oblast in Lublin."
+    found = extractor(ArticleText(text=text, published="2025-03-13"))
+    assert [(p.name, p.place.name, p.place.kind) for p in found.people] == [
+        ("Krzysztof Komorski", "Lublin Voivodeship", "region")
+    ]
