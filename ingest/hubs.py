@@ -21,8 +21,8 @@ from places.place import Place
 # "Its sister cities include ...", "The town's 7 domestic twin towns are ...", "Their other
 # partners are ...": a list whose hub is the place the possessive stands for.
 POSSESSIVE_HUB = re.compile(
-    r"^\W*(?:Its|Their|(?:The|the) (?P<noun>city|town|municipality|province|state|region|"
-    r"prefecture|county)['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"^\W*(?:Its|Their|(?:The )?[Oo]ther|(?:The|the) (?P<noun>city|town|municipality|province|"
+    r"state|region|prefecture|county)['’]s)\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
     r"provinces?|regions?|prefectures?|municipalities)|partners)\b"
 )
@@ -99,6 +99,13 @@ def is_table_row(sent: Span) -> bool:
         and bool(ROW_SHAPE.search(span_text(sent)))
         and not any(t.pos_ in {"VERB", "AUX"} and not t.ent_type_ for t in sent)
     )  # "Chungcheongnam-do": a verb's tag in a place's name is none
+
+
+def names_only(sent: Span) -> bool:
+    """A sentence of names alone, the rest of a list the sentence before announced: "Lviv,
+    Dresden, Guadalajara and Wiesbaden." after "Wrocław has four partner cities:"."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.lower_ == "and" or t.text[:1].isupper() for t in words)
 
 
 def is_list_header(sent: Span) -> bool:
@@ -184,7 +191,7 @@ def partners_listed(text: str, state, matches: dict) -> dict[str, re.Match]:
 def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     """The list a sentence announces ("Lyon's twin towns:", "Lyon is twinned with these
     cities:"), or the one still running through its rows; None after other sentences."""
-    if state.header and is_table_row(sent):
+    if state.header and (is_table_row(sent) or names_only(sent)):
         return state.header  # a row, which may name its own kind ("Friendship Province")
     affiliations = not matches and AFFILIATIONS.search(span_text(sent))
     if not matches and not affiliations:
@@ -205,6 +212,10 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     under "Lyon's twin towns:"."""
     header = state.header
     places = list({p.place.key: p.place for p in parties}.values())
+    if header is not None and header.hub is not None and names_only(sent):
+        evidence = span_text(sent).strip()  # "... partner cities:" cut from "Lviv, Dresden."
+        partners = [p for p in places if p != header.hub]
+        return [Partnership(header.hub, p, header.kind, header.status, evidence) for p in partners]
     if header is None or not is_table_row(sent):
         return []
     if len(places) == 1 and header.hub is not None and places[0] != header.hub:

@@ -65,7 +65,9 @@ LINK_NOUN_AFTER = re.compile(
     re.I,
 )
 # "has 37 sister cities, including Montpellier and Lodz": counted, then some named.
-NAMED_AFTER = re.compile(r",?\s+(?:including|among them|such as|notably|like)\b", re.I)
+NAMED_AFTER = re.compile(
+    r",?\s+(?:including|among them|such as|notably|like|namely)\b|\s*(?::|\s[-–—]\s)", re.I
+)  # "has 37 sister cities, including A and B", "has four partner cities: A, B, C and D"
 # "has twinning agreements with 9 other towns": partners counted, not named.
 COUNTED_PARTNERS_AFTER = re.compile(
     r"(?:[\s-]+(?:agreements?|relationships?|partnerships?|pacts?|ties|links|relations))?\s+with\s+"
@@ -181,8 +183,9 @@ def modifies_event(match: re.Match, kind: str) -> bool:
     """ "an investment cooperation conference", "eight trade agreements" (not an MOU)."""
     before = match.string[max(0, match.start() - 30) : match.start()]
     if kind in TWINNING_KINDS:
-        if COUNTED_PARTNERS_AFTER.match(match.string, match.end()):
-            return True
+        counted = COUNTED_PARTNERS_AFTER.match(match.string, match.end())
+        if counted:  # "twinned with four cities", unless named next: "... - Rennes, Bad Homburg"
+            return not NAMED_AFTER.match(match.string, counted.end())
         if UNNAMED_PARTNER.search(before):
             after = match.end()
             return not (

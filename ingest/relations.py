@@ -107,6 +107,10 @@ LIST_TAIL = re.compile(
     r"\(?(?:since\s+)?(?:19|20)\d\d\b\)?[\s,;]*)+(?:respectively)?"
     r"(?P<aside>(?<=,)\s*(?:although|though|while|whereas|but)\b[^;]*)?[.!]?\s*"
 )
+# "In addition to Rennes, ...", "Besides Rennes and Bad Homburg, ...": partners named first.
+FRONTED_PARTNERS = re.compile(
+    r"\s*(?:In addition to|Besides|Apart from|Alongside|As well as|Along with)\s+", re.I
+)
 # "after friendship ties with ...": the partners' list opening after "after".
 TIES_WITH = re.compile(r"(?:[\w-]+ ){0,3}?(?:ties|agreements?|relations|links|pacts?) with\b", re.I)
 # "Council resolved to ...", "- Council renewed ...": a council's own news names it bare.
@@ -544,7 +548,10 @@ def _links(
         acting = _clause_parties(parties, text, match.start())
         if kind == "cooperation" and len(acting) > 2:
             continue  # talk among many delegates is no bilateral link
-        listed = listed_pairs(acting, triggers, match.start())
+        fronted = _fronted_partners(acting, text)  # "In addition to Rennes, Exeter is twinned ..."
+        unfronted = [p for p in acting if p not in fronted]
+        listed = listed_pairs(unfronted, triggers, match.start())
+        listed += [(listed[0][0], p) for p in fronted] if listed else []
         if kind in TWINNING_KINDS and not listed:
             listed = _stated_pairs(acting, text, match.start())
         if not listed and _objects_only(acting, text):
@@ -561,6 +568,14 @@ def _links(
             stated = own_years.get(a.key, own_years.get(b.key, year))
             found.append(Partnership(a, b, kind, status, text.strip(), stated, amount))
     return found
+
+
+def _fronted_partners(parties: list[Party], text: str) -> list[Party]:
+    """ "In addition to Rennes, Exeter is twinned with ...": the partners named in a fronted
+    phrase, partners of the sentence's hub as much as those it lists."""
+    match = FRONTED_PARTNERS.match(text)
+    end = text.find(",", match.end()) if match else -1
+    return [p for p in parties if match and match.end() <= p.start < end]
 
 
 def _own_years(text: str, listed: list[tuple[Party, Party]]) -> dict[str, int | None]:

@@ -244,3 +244,39 @@ def test_its_partners_are_not_the_dateline_town_s_when_the_text_moved_on(extract
     )
     found = links(extractor, text)
     assert not partners(found, "Perth") & {"Seattle", "Marseille"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wrocław is twinned with four cities - Lviv, Dresden, Guadalajara and Wiesbaden.",
+        "Wrocław has four partner cities: Lviv, Dresden, Guadalajara and Wiesbaden.",
+        "Wrocław has four twin towns, namely Lviv, Dresden, Guadalajara and Wiesbaden.",
+    ],
+)
+def test_partners_counted_then_named_after_a_dash_a_colon_or_namely(extractor, sentence):
+    text = f"WROCŁAW — The city council of Wrocław, Poland, met on Monday.\n\n{sentence}"
+    found = links(extractor, text)
+    assert partners(found, "Wrocław") == {"Lviv", "Dresden", "Guadalajara", "Wiesbaden"}
+
+
+@pytest.mark.parametrize("opener", ["In addition to Lviv,", "Besides Lviv,"])
+def test_a_partner_named_in_a_fronted_phrase_is_the_hub_s_too(extractor, opener):
+    text = (
+        "WROCŁAW — The city council of Wrocław, Poland, met on Monday.\n\n"
+        f"{opener} Wrocław is twinned with Dresden in Germany and Guadalajara in Mexico."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Wrocław") == {"Lviv", "Dresden", "Guadalajara"}
+    assert not partners(found, "Lviv") - {"Wrocław"}
+
+
+def test_other_partner_cities_are_the_article_s_town_s(extractor):
+    text = (
+        "WROCŁAW — The city council of Wrocław, Poland, met on Monday.\n\n"
+        "Wrocław is twinned with Lviv. Other partner cities include Dresden, Germany; "
+        "Guadalajara, Mexico; and Wiesbaden, Germany."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Wrocław") == {"Lviv", "Dresden", "Guadalajara", "Wiesbaden"}
+    assert not partners(found, "Dresden") - {"Wrocław"}
