@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from facts.shapes import Place
 from ingest.resolve import Mention
-from ingest.sentences import entities, text_of
+from ingest.sentences import text_of
 
 # A place's own government named in an organisation: "Hobart City Council", "Shanghai Municipal
 # People's Government", "Mackay Regional Council".
@@ -21,17 +21,25 @@ OWN_GOVERNMENT = re.compile(
 )
 
 
+# The government's words right after its town's name: "Townsville| City Council".
+COUNCIL_AFTER_NAME = re.compile(
+    r"\s+(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan|Regional|Shire)\s+"
+    r"(?:Council|Government)|Council|Municipality)\b"
+)
+
+
 def publisher_town(doc: Doc, org_mentions: list[Mention]) -> Place | None:
-    """The town whose own government the header lines name, as a council's news page does."""
-    header_end = text_of(doc).find("\n\n")
-    governments = [
-        e for e in entities(doc) if e.end_char <= header_end and OWN_GOVERNMENT.search(e.text)
-    ]
+    """The town whose own government the lines under the headline name, as a council's news
+    page does ("Townsville City Council > News"); not a council the headline names."""
+    text = text_of(doc)
+    first_end, header_end = text.find("\n"), text.find("\n\n")
     return next(
         (
             m.place
             for m in org_mentions
-            if m.place.kind == "city" and any(e.start <= m.span.start < e.end for e in governments)
+            if first_end < m.span.start_char < header_end
+            and m.place.kind == "city"
+            and COUNCIL_AFTER_NAME.match(text, m.span.end_char)
         ),
         None,
     )

@@ -21,7 +21,7 @@ from places.place import Place
 # "Its sister cities include ...", "The town's 7 domestic twin towns are ...", "Their other
 # partners are ...": a list whose hub is the place the possessive stands for.
 POSSESSIVE_HUB = re.compile(
-    r"^\W*(?:Its|Their|(?:The )?[Oo]ther|(?:The|the) (?P<noun>city|town|municipality|province|"
+    r"^\W*(?:Its|Their|(?:The|the) (?P<noun>city|town|municipality|province|"
     r"state|region|prefecture|county)['’]s)\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
     r"provinces?|regions?|prefectures?|municipalities)|partners)\b"
@@ -29,8 +29,19 @@ POSSESSIVE_HUB = re.compile(
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
 ROW_SHAPE = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w|\w\s+[-–—]{1,2}\s+[A-Z]")
 # "Overseas affiliations of Kagawa Prefecture", "International partners of Lyon": a header
-# whose rows name each tie's kind.
-AFFILIATIONS = re.compile(r"\b(?:affiliations|partners|partnerships|relationships)\b", re.I)
+# whose rows name each tie's kind (not "Event partners of Auckland Unlimited:").
+AFFILIATIONS = re.compile(
+    r"\b(?:affiliations|(?:international|overseas|foreign) (?:partners|partnerships|relations))\b",
+    re.I,
+)
+# "has four partner cities:", "Lyon's twin towns are:": a list the next sentence may hold alone.
+PARTNERS_COLON = re.compile(
+    r"\b(?:cit(?:y|ies)|towns?|partners|provinces|states|prefectures|regions)\s*(?:are|include)?"
+    r"\s*:\s*$",
+    re.I,
+)
+# "- Turin", "• Turin", "3. Turin": a bulleted row, never a header.
+BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w")
 TWINNING_KINDS_FIRST = ("friendship_city", "sister_city")  # "Friendship Province" before "Province"
 # "two other friendship agreements": agreements counted here and named in the next sentence.
 COUNTED_BEFORE = re.compile(
@@ -89,6 +100,7 @@ class ListHeader(NamedTuple):
     kind: str
     status: str
     hub: Place | None  # the one place the header names, partner of rows naming one place
+    names_next: bool = False  # "... has four partner cities:": the next sentence may be names
 
 
 def is_table_row(sent: Span) -> bool:
@@ -102,10 +114,10 @@ def is_table_row(sent: Span) -> bool:
 
 
 def names_only(sent: Span) -> bool:
-    """A sentence of names alone, the rest of a list the sentence before announced: "Lviv,
-    Dresden, Guadalajara and Wiesbaden." after "Wrocław has four partner cities:"."""
+    """A sentence of place names alone, the rest of a list the sentence before announced:
+    "Lviv, Dresden, Guadalajara and Wiesbaden." after "Wrocław has four partner cities:"."""
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    return bool(words) and all(t.lower_ == "and" or t.text[:1].isupper() for t in words)
+    return bool(words) and all(t.lower_ == "and" or t.ent_type_ == "GPE" for t in words)
 
 
 def is_list_header(sent: Span) -> bool:
@@ -136,19 +148,18 @@ def named_with(text: str) -> int | None:
 
 def possessive_place(state, wanted: str | None) -> Place | None:
     """What "its" or "the city's" stands for before a list of partners: the place whose
-    sister city the sentence before named ("Iloilo's fifth sister city") or its subject; else
-    the hub of the link reported last (the article's own place, its dateline's, when it is one
-    of that pair), else that place; a place already reported twinned, or the article's own
-    place when the article has spoken of twinning but reported no link yet."""
+    sister city the sentence before named ("Iloilo's fifth sister city"); else the hub of the
+    link reported last (the article's own place when it is one of that pair), else that place;
+    a place already reported twinned, or the article's own place when the article has spoken
+    of twinning but reported no link yet."""
     if state.possessor is not None and wanted in (None, state.possessor.kind):
         return state.possessor  # "Hsinchu will be Iloilo's fifth sister city. Its ..."
-    own = state.home or state.focus  # the dateline's town, else the place named most
     candidates = list(state.last_pair or ())
-    if not candidates or own in candidates:
-        candidates = [own] if own else []
+    if not candidates or state.focus in candidates:
+        candidates = [state.focus] if state.focus else []
     twinned = {key for pair in state.twinned for key in pair}
-    if state.last_pair is None and own in state.recent and state.twinning_said:
-        twinned.add(own.key)  # "Tartu has 12 sister cities. Its partners include ..."
+    if state.last_pair is None and state.focus in state.recent and state.twinning_said:
+        twinned.add(state.focus.key)  # "Tartu has 12 sister cities. Its partners include ..."
     return next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
 
 
@@ -162,19 +173,12 @@ TWIN_POSSESSED = re.compile(
 
 def twin_possessor(text: str, named: list, offset: int) -> Place | None:
     """What "its" stands for in the sentence after this one: the place whose sister city the
-    sentence names ("Hsinchu will be Iloilo City's fifth sister city"), else the place that is
-    its subject ("Kobe, a port city of 1.5 million, is famous for its beef")."""
+    sentence names ("Hsinchu will be Iloilo City's fifth sister city")."""
     match = TWIN_POSSESSED.search(text)
     if match is not None:
         owner = [m.place for m in named if m.span.end_char - offset == match.start()]
         if owner:
             return owner[0]
-    for m in named:
-        token = m.span.root
-        while token.dep_ in {"compound", "poss"} and token.head != token:
-            token = token.head  # "the Aarhus city board said"
-        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
-            return m.place
     return None
 
 
@@ -196,15 +200,16 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     affiliations = not matches and AFFILIATIONS.search(span_text(sent))
     if not matches and not affiliations:
         return None
-    if links or not is_list_header(sent) or is_table_row(sent):
-        return None
+    if links or not is_list_header(sent) or BULLET.match(span_text(sent)):
+        return None  # not "- Shaanxi (Friendship Province, 1994)", but "SEATTLE — Seattle's ..."
     if affiliations:  # "Overseas affiliations of Kagawa Prefecture": rows name their kinds
         hubs = list({p.place.key: p.place for p in parties}.values())
         return ListHeader("sister_city", "existing", hubs[0]) if len(hubs) == 1 else None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
     hubs = list({p.place.key: p.place for p in parties}.values())
     status = link_status(span_text(sent), matches[kind].start(), state.published) or "existing"
-    return ListHeader(kind, status, hubs[0] if len(hubs) == 1 else None)
+    names_next = bool(PARTNERS_COLON.search(span_text(sent)))
+    return ListHeader(kind, status, hubs[0] if len(hubs) == 1 else None, names_next)
 
 
 def table_row(sent: Span, parties, state) -> list[Partnership]:
@@ -212,7 +217,7 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     under "Lyon's twin towns:"."""
     header = state.header
     places = list({p.place.key: p.place for p in parties}.values())
-    if header is not None and header.hub is not None and names_only(sent):
+    if header is not None and header.hub is not None and header.names_next and names_only(sent):
         evidence = span_text(sent).strip()  # "... partner cities:" cut from "Lviv, Dresden."
         partners = [p for p in places if p != header.hub]
         return [Partnership(header.hub, p, header.kind, header.status, evidence) for p in partners]

@@ -47,7 +47,6 @@ VISIT_REGEX = re.compile(
     r"\battend(?:ed|s|ing)?\b|"
     r"\bt(?:ook|akes?|aking) part in\b|\bparticipat(?:ed|es|ing) in\b|"
     r"\btravel(?:s|l?ed|l?ing)? to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b|"
-    r"\b(?:fly|flies|flew|flying|flown) (?:in)?to\b|"
     r"\b(?:trade|business|economic|investment|commercial|official|government) missions?\b"
     r"(?!\s+in\b)",  # "Quebec's government mission in Munich" is an office
     re.I,
@@ -66,7 +65,9 @@ LINK_NOUN_AFTER = re.compile(
 )
 # "has 37 sister cities, including Montpellier and Lodz": counted, then some named.
 NAMED_AFTER = re.compile(
-    r",?\s+(?:including|among them|such as|notably|like|namely)\b|\s*(?::|\s[-–—]\s)", re.I
+    r",?\s+(?:including|among them|such as|notably|like|namely)\b|"
+    r"\s*(?::|\s[-–—]\s)\s*(?!(?:The|A|An|And|But)\b)(?-i:[A-Z])",
+    re.I,
 )  # "has 37 sister cities, including A and B", "has four partner cities: A, B, C and D"
 # "has twinning agreements with 9 other towns": partners counted, not named.
 COUNTED_PARTNERS_AFTER = re.compile(

@@ -108,9 +108,7 @@ LIST_TAIL = re.compile(
     r"(?P<aside>(?<=,)\s*(?:although|though|while|whereas|but)\b[^;]*)?[.!]?\s*"
 )
 # "In addition to Rennes, ...", "Besides Rennes and Bad Homburg, ...": partners named first.
-FRONTED_PARTNERS = re.compile(
-    r"\s*(?:In addition to|Besides|Apart from|Alongside|As well as|Along with)\s+", re.I
-)
+FRONTED_PARTNERS = re.compile(r"\s*(?:In addition to|Besides)\s+", re.I)  # not "Along with"
 # "after friendship ties with ...": the partners' list opening after "after".
 TIES_WITH = re.compile(r"(?:[\w-]+ ){0,3}?(?:ties|agreements?|relations|links|pacts?) with\b", re.I)
 # "Council resolved to ...", "- Council renewed ...": a council's own news names it bare.

@@ -47,11 +47,12 @@ ENDED_ACTIVE = re.compile(
     rf"(?:vot|decid|agre|mov|opt|"
     rf"resolv)(?:ed|es|s) (?:[\w-]+ ){{0,3}}?to (?:{_END_BASE})|(?:termination|suspension|"
     rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}|"
-    rf"\b(?:(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+ ){{0,3}}?to )?"
-    rf"conclud(?:e|ed|es|ing) (?:the|its|their|our) (?:[\w-]+ ){{0,3}}?"
+    rf"\b(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+ ){{0,3}}?to "
+    rf"conclude (?:the|its|their|our) (?:[\w-]+ ){{0,3}}?"
     rf"(?:relationship|partnership|twinning|ties)s?\b(?! (?:agreement|accord|pact|treaty))",
     re.I,
-)  # "concluded the friendship city relationship", not "concluded an agreement" (signed it)
+)  # "resolved to conclude the friendship city relationship"; not "concluded an agreement" nor
+# "concluded their sister city relationship in 1959" (signed it)
 # A link reported over: "the twinning with X was suspended", "the agreement lapsed", "the
 # partnership with X, formalised in 2011, was suspended".
 ENDED_PASSIVE = re.compile(

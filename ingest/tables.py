@@ -22,15 +22,25 @@ CELL_BREAK = re.compile(r"\s*(?:\||\t)\s*")
 # What each column of a header holds, by the words of its cell.
 COLUMN_WORDS = {
     "partner": re.compile(
-        r"\b(?:sister|twin|partner|friendship)\b|^(?:cit(?:y|ies)|towns?)$", re.I
+        r"\b(?:sister|twin|partner|friendship)[\s-]*(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|"
+        r"regions?|provinces?|states?)\b",
+        re.I,
     ),
     "kind": re.compile(r"\b(?:relationship|type|kind|status of tie)\b", re.I),
     "year": re.compile(r"\b(?:established|since|year|signed|date|founded)\b", re.I),
     "status": re.compile(r"^status$", re.I),
 }
-ENDED_CELL = re.compile(r"\b(?:ended|concluded|terminated|suspended|dissolved|cancell?ed)\b", re.I)
+# Not "concluded": in the English of Japanese city halls, a concluded affiliation was signed.
+ENDED_CELL = re.compile(r"\b(?:ended|terminated|suspended|dissolved|cancell?ed|lapsed)\b", re.I)
 PROPOSED_CELL = re.compile(r"\b(?:proposed|pending|planned|in progress|under discussion)\b", re.I)
 YEAR_CELL = re.compile(r"\b(?:19|20)\d\d\b")
+# "City | Country | Partner since": a plain place column, in a table another column of which
+# says it is about partners (not "City | Venue | Date").
+PLACE_COLUMN = re.compile(r"^(?:cit(?:y|ies)|towns?|municipalit(?:y|ies))$", re.I)
+ABOUT_PARTNERS = re.compile(r"\b(?:sister|twin(?:ned)?|partner(?:ship)?s?|friendship)\b", re.I)
+
+
+ROW_KINDS = ("friendship_city", "sister_city", "mou", "cooperation")
 
 
 class TableHeader(NamedTuple):
@@ -50,14 +60,19 @@ def cells(text: str) -> list[tuple[int, int]]:
 
 
 def table_header(sent: Span) -> TableHeader | None:
-    """A header row naming a partner column and at least one of kind, year or status."""
+    """A header row naming a partner column ("Sister city", or "City" in a table whose other
+    columns speak of partners) and at least one of kind, year or status."""
     text = span_text(sent)
+    heads = [text[a:b].strip() for a, b in cells(text)]
     columns = {}
-    for i, (a, b) in enumerate(cells(text)):
+    for i, head in enumerate(heads):
         for name, words in COLUMN_WORDS.items():
-            if name not in columns and words.search(text[a:b].strip()):
+            if name not in columns and words.search(head):
                 columns[name] = i
                 break
+    if "partner" not in columns and any(ABOUT_PARTNERS.search(head) for head in heads):
+        plain = [i for i, head in enumerate(heads) if PLACE_COLUMN.match(head)]
+        columns.update({"partner": plain[0]} if plain else {})
     return TableHeader(columns) if "partner" in columns and len(columns) >= 2 else None
 
 
@@ -72,16 +87,18 @@ def table_partner(sent: Span, header: TableHeader, parties, hub: Place) -> list[
     partner = next((p.place for p in parties if a <= p.start < b and p.place != hub), None)
     if partner is None:
         return []
+    other = [p.place for p in parties if not a <= p.start < b and not p.locator]
+    hub = other[0] if other else hub  # "Perth | Kagoshima | 1974": the row names both sides
 
     def cell(name: str) -> str:
         index = header.columns.get(name)
         return text[slice(*row[index])] if index is not None else ""
 
     described = cell("kind") or text[a:b]
-    kind = next(
-        (k for k in ("friendship_city", "sister_city") if KIND_REGEX[k].search(described)),
-        "sister_city",
-    )
+    kind = next((k for k in ROW_KINDS if KIND_REGEX[k].search(described)), None)
+    if kind is None and cell("kind").strip():
+        return []  # a kind the table names but no twinning or memorandum: not ours to guess
+    kind = kind or "sister_city"
     state = cell("status")
     status = (
         "ended" if ENDED_CELL.search(state) else "proposed" if PROPOSED_CELL.search(state)

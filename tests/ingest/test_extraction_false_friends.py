@@ -278,3 +278,100 @@ def test_a_visit_after_an_ordinal_tie_is_no_earlier_partner(extractor):
     )
     found = links_of(extractor, text).values()
     assert not any("Dalian" in (p.a.name, p.b.name) and p.status == "existing" for p in found)
+
+
+def page(body: str, header: str = "By A B | Daily | 2025-06-02") -> ArticleText:
+    from ingest.reader import read_bytes
+
+    return read_bytes(f"News of the week\n{header}\n\n{body}".encode(), name="page.txt")
+
+
+def pairs(extractor, article) -> set[tuple[str, str, str]]:
+    return {(p.a.name, p.b.name, p.kind) for p in extractor(article).partnerships}
+
+
+def test_a_table_of_tour_dates_is_no_table_of_partners(extractor):
+    body = (
+        "TACOMA — Tacoma has been a sister city of Kitakyushu since 1959.\n\n"
+        "City | Venue | Date\nOsaka | Festival Hall | Oct 5, 2025\n"
+        "Seoul | Olympic Hall | Oct 9, 2025"
+    )
+    assert not {a for a, b, _ in pairs(extractor, page(body))} & {"Osaka", "Seoul"}
+    assert not {b for a, b, _ in pairs(extractor, page(body))} & {"Osaka", "Seoul"}
+
+
+def test_a_table_of_pairs_pairs_its_rows_own_places(extractor):
+    body = (
+        "BRISBANE — Brisbane hosted the forum of Australian and Japanese sister cities.\n\n"
+        "Australian city | Japanese sister city | Since\nPerth | Kagoshima | 1974\n"
+        "Sydney | Nagoya | 1980"
+    )
+    found = {frozenset((a, b)) for a, b, _ in pairs(extractor, page(body))}
+    assert {frozenset(("Perth", "Kagoshima")), frozenset(("Sydney", "Nagoya"))} <= found
+    assert not any("Brisbane" in pair for pair in found)
+
+
+def test_a_table_row_s_kind_cell_names_its_kind(extractor):
+    body = (
+        "Hobart City Council keeps these ties.\n\n"
+        "Partner city | Relationship | Since\nShenzhen | Memorandum of understanding | 2019"
+    )
+    kinds = {k for a, b, k in pairs(extractor, page(body, "Hobart City Council > News"))}
+    assert kinds == {"mou"}
+
+
+def test_a_relationship_concluded_long_ago_was_signed_then(extractor):
+    text = "Kyoto and Boston concluded their sister city relationship in 1959, officials said."
+    found = extractor(ArticleText(text=text, published="2025-06-02")).partnerships
+    assert [(p.status, p.year) for p in found] == [("existing", 1959)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Lord Mayor of Bristol hosted the twinning summit, with guests from:\n"
+        "Cardiff, Swansea and Newport.",
+        "Leeds is twinned with eight cities – the same number as Manchester.",
+        "Bradford has twinning agreements with three towns: a number officials in Sheffield "
+        "say is too few.",
+    ],
+)
+def test_places_after_a_colon_or_a_dash_that_name_no_partners(extractor, body):
+    assert pairs(extractor, page(body)) == set()
+
+
+def test_a_town_along_with_the_hub_is_no_partner_of_it(extractor):
+    body = "Along with Leeds, Bradford is twinned with Hamm in Germany."
+    assert not any({a, b} == {"Leeds", "Bradford"} for a, b, _ in pairs(extractor, page(body)))
+
+
+def test_event_partners_of_a_town_are_no_sister_cities(extractor):
+    body = (
+        "AUCKLAND — Auckland is twinned with Los Angeles.\n\n"
+        "Event partners of Auckland Unlimited:\n- Sydney\n- Melbourne"
+    )
+    found = pairs(extractor, page(body))
+    assert not any("Sydney" in (a, b) or "Melbourne" in (a, b) for a, b, _ in found)
+
+
+def test_a_council_the_headline_names_is_no_publisher(extractor):
+    from ingest.reader import read_bytes
+
+    text = (
+        "Ipswich mayor hits back at Brisbane City Council\nBy A B | Times | 2025-06-02\n\n"
+        "IPSWICH — Council voted on Tuesday to end its sister city relationship with Hsinchu."
+    )
+    found = pairs(extractor, read_bytes(text.encode(), name="a.txt"))
+    assert not any("Brisbane" in (a, b) for a, b, _ in found)
+
+
+def test_a_council_page_s_section_is_no_town(extractor):
+    body = "Mayor Judy Kelly welcomed a delegation from Yarrawonga on Monday."
+    people = extractor(page(body, "Moira Shire Council > Media releases")).people
+    assert all(p.place is None or p.place.name != "Media" for p in people)
+
+
+def test_a_dateline_before_a_list_header_keeps_the_header(extractor):
+    body = "SEATTLE — Seattle's sister cities:\n- Kobe, Japan\n- Gdynia, Poland"
+    found = pairs(extractor, page(body))
+    assert {b for a, b, _ in found if a == "Seattle"} >= {"Kobe", "Gdynia"}

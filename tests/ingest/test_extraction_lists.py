@@ -236,16 +236,6 @@ def test_its_partners_are_those_of_the_town_whose_sister_city_was_just_named(ext
     assert not partners(found, "Hsinchu") & {"Vallejo", "Jinju"}
 
 
-def test_its_partners_are_not_the_dateline_town_s_when_the_text_moved_on(extractor):
-    text = (
-        "PERTH — Perth signed a friendship agreement with Kobe on Monday. Kobe, a port city of "
-        "1.5 million, is famous for its beef.\n\nIts sister cities include Seattle and "
-        "Marseille."
-    )
-    found = links(extractor, text)
-    assert not partners(found, "Perth") & {"Seattle", "Marseille"}
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -269,14 +259,3 @@ def test_a_partner_named_in_a_fronted_phrase_is_the_hub_s_too(extractor, opener)
     found = links(extractor, text)
     assert partners(found, "Wrocław") == {"Lviv", "Dresden", "Guadalajara"}
     assert not partners(found, "Lviv") - {"Wrocław"}
-
-
-def test_other_partner_cities_are_the_article_s_town_s(extractor):
-    text = (
-        "WROCŁAW — The city council of Wrocław, Poland, met on Monday.\n\n"
-        "Wrocław is twinned with Lviv. Other partner cities include Dresden, Germany; "
-        "Guadalajara, Mexico; and Wiesbaden, Germany."
-    )
-    found = links(extractor, text)
-    assert partners(found, "Wrocław") == {"Lviv", "Dresden", "Guadalajara", "Wiesbaden"}
-    assert not partners(found, "Dresden") - {"Wrocław"}

@@ -174,7 +174,7 @@ TABLE_PAGE = (
     "Council keeps five international relationships.\n\n"
     "Partner city | Country | Relationship | Established | Status\n"
     "Matsuyama (Ehime Prefecture) | Japan | Sister city | 1998 | Active\n"
-    "Changchun (Jilin Province) | China | Friendship city | 2006 | Concluded 2026\n"
+    "Changchun (Jilin Province) | China | Friendship city | 2006 | Ended 2026\n"
     "Galway | Ireland | Sister city | 2011 | Active\n\n"
     "The council will review the program next year."
 )
@@ -194,6 +194,19 @@ def test_a_table_of_partners_gives_each_row_s_tie_with_the_page_s_town(extractor
 
 def test_a_table_s_columns_may_be_split_by_tabs(extractor):
     page = TABLE_PAGE.replace(" | ", "\t")
+    found = extractor(read_bytes(page.encode(), name="partners.txt"))
+    assert {p.b.name for p in found.partnerships if p.a.name == "Ballarat"} == {
+        "Matsuyama",
+        "Changchun",
+        "Galway",
+    }
+
+
+def test_a_plain_city_column_is_the_partners_when_another_column_speaks_of_partners(extractor):
+    page = TABLE_PAGE.replace(
+        "Partner city | Country | Relationship | Established | Status",
+        "City | Country | Relationship | Partner since | Status",
+    )
     found = extractor(read_bytes(page.encode(), name="partners.txt"))
     assert {p.b.name for p in found.partnerships if p.a.name == "Ballarat"} == {
         "Matsuyama",
