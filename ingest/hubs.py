@@ -27,7 +27,8 @@ POSSESSIVE_HUB = re.compile(
     r"provinces?|regions?|prefectures?|municipalities)|partners)\b"
 )
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
-ROW_SHAPE = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w|\w\s+[-–—]{1,2}\s+[A-Z]")
+BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w")  # a bulleted row, never a header
+ROW_SHAPE = re.compile(rf"{BULLET.pattern}|\w\s+[-–—]{{1,2}}\s+[A-Z]")
 # "Overseas affiliations of Kagawa Prefecture", "International partners of Lyon": a header
 # whose rows name each tie's kind (not "Event partners of Auckland Unlimited:").
 AFFILIATIONS = re.compile(
@@ -40,8 +41,6 @@ PARTNERS_COLON = re.compile(
     r"\s*:\s*$",
     re.I,
 )
-# "- Turin", "• Turin", "3. Turin": a bulleted row, never a header.
-BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w")
 TWINNING_KINDS_FIRST = ("friendship_city", "sister_city")  # "Friendship Province" before "Province"
 # "two other friendship agreements": agreements counted here and named in the next sentence.
 COUNTED_BEFORE = re.compile(
