@@ -584,8 +584,9 @@ def _name_key(span: Span) -> str:
     keys = span.doc.user_data.setdefault("citylink_name_keys", {})
     where = (span.start, span.end)
     if where not in keys:
-        name, hyphen, designator = written_name(span).casefold().rpartition("-")
-        keys[where] = name if hyphen and designator in HYPHEN_DESIGNATORS else designator
+        written = written_name(span).casefold()
+        name, hyphen, designator = written.rpartition("-")
+        keys[where] = name if hyphen and designator in HYPHEN_DESIGNATORS else written
     return keys[where]
 
 

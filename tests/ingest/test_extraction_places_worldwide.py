@@ -293,3 +293,12 @@ def test_a_region_spelled_another_way_is_found_by_its_kind_word(extractor):
 def test_a_made_up_name_before_a_kind_word_is_no_region(extractor):
     found = places(extractor, "Officials from Zorblat Province met traders in Hanoi.")
     assert not any(kind == "region" for _, _, kind in found)
+
+
+def test_a_hyphened_name_is_not_the_place_named_by_its_last_part(extractor):
+    text = (
+        "Komsomolsk-on-Amur signed a friendship agreement with Jiamusi. Officials from Amur "
+        "Oblast attended."
+    )
+    found = places(extractor, text)
+    assert ("Komsomolsk-on-Amur", "RU", "city") in found
