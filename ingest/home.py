@@ -11,20 +11,18 @@ from facts.shapes import Place
 from ingest.resolve import Mention
 from ingest.sentences import text_of
 
+# What a town's own council or government is called after: "City Council", "Shire Council".
+_GOVERNMENT_OF = r"(?:City|Town|Borough|District|Municipal|County|Metropolitan|Regional|Shire)"
 # A place's own government named in an organisation: "Hobart City Council", "Shanghai Municipal
 # People's Government", "Mackay Regional Council".
 OWN_GOVERNMENT = re.compile(
-    r"\b(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan|Regional|Shire) "
-    r"(?:Council|Government|Assembly)|"
+    rf"\b(?:{_GOVERNMENT_OF} (?:Council|Government|Assembly)|"
     r"City Hall|Municipality|Municipal Corporation|People's (?:Government|Committee)|"
     r"Mayor's Office|City Government|Provincial Government|State Government)\b"
 )
-
-
 # The government's words right after its town's name: "Townsville| City Council".
 COUNCIL_AFTER_NAME = re.compile(
-    r"\s+(?:(?:City|Town|Borough|District|Municipal|County|Metropolitan|Regional|Shire)\s+"
-    r"(?:Council|Government)|Council|Municipality)\b"
+    rf"\s+(?:{_GOVERNMENT_OF}\s+(?:Council|Government)|Council|Municipality)\b"
 )
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from facts.shapes import Partnership
 from ingest.dates import published_year
-from ingest.kinds import KIND_REGEX, TWINNING_KINDS
+from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
 from ingest.sentences import span_text
 from ingest.status import link_status, link_year
 from places.place import Place
@@ -41,7 +41,6 @@ PARTNERS_COLON = re.compile(
     r"\s*:\s*$",
     re.I,
 )
-TWINNING_KINDS_FIRST = ("friendship_city", "sister_city")  # "Friendship Province" before "Province"
 # "two other friendship agreements": agreements counted here and named in the next sentence.
 COUNTED_BEFORE = re.compile(
     r"\b(?P<count>two|three|four|five|six|several|\d{1,2})\s+(?P<other>other\s+|more\s+|further\s+)?"
@@ -174,11 +173,8 @@ def twin_possessor(text: str, named: list, offset: int) -> Place | None:
     """What "its" stands for in the sentence after this one: the place whose sister city the
     sentence names ("Hsinchu will be Iloilo City's fifth sister city")."""
     match = TWIN_POSSESSED.search(text)
-    if match is not None:
-        owner = [m.place for m in named if m.span.end_char - offset == match.start()]
-        if owner:
-            return owner[0]
-    return None
+    ends = match.start() if match else None
+    return next((m.place for m in named if m.span.end_char - offset == ends), None)
 
 
 def partners_listed(text: str, state, matches: dict) -> dict[str, re.Match]:
@@ -196,28 +192,29 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     cities:"), or the one still running through its rows; None after other sentences."""
     if state.header and (is_table_row(sent) or names_only(sent)):
         return state.header  # a row, which may name its own kind ("Friendship Province")
-    affiliations = not matches and AFFILIATIONS.search(span_text(sent))
+    text = span_text(sent)
+    affiliations = not matches and AFFILIATIONS.search(text)
     if not matches and not affiliations:
         return None
-    if links or not is_list_header(sent) or BULLET.match(span_text(sent)):
+    if links or not is_list_header(sent) or BULLET.match(text):
         return None  # not "- Shaanxi (Friendship Province, 1994)", but "SEATTLE — Seattle's ..."
     if affiliations:  # "Overseas affiliations of Kagawa Prefecture": rows name their kinds
         hubs = list({p.place.key: p.place for p in parties}.values())
         return ListHeader("sister_city", "existing", hubs[0]) if len(hubs) == 1 else None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
     hubs = list({p.place.key: p.place for p in parties}.values())
-    status = link_status(span_text(sent), matches[kind].start(), state.published) or "existing"
-    names_next = bool(PARTNERS_COLON.search(span_text(sent)))
+    status = link_status(text, matches[kind].start(), state.published) or "existing"
+    names_next = bool(PARTNERS_COLON.search(text))
     return ListHeader(kind, status, hubs[0] if len(hubs) == 1 else None, names_next)
 
 
 def table_row(sent: Span, parties, state) -> list[Partnership]:
     """A row under a list's header: "Lyon – Turin (Italy), 1958", or "- Turin (Italy), 1958"
     under "Lyon's twin towns:"."""
-    header = state.header
+    header, text = state.header, span_text(sent)
     places = list({p.place.key: p.place for p in parties}.values())
     if header is not None and header.hub is not None and header.names_next and names_only(sent):
-        evidence = span_text(sent).strip()  # "... partner cities:" cut from "Lviv, Dresden."
+        evidence = text.strip()  # "... partner cities:" cut from "Lviv, Dresden."
         partners = [p for p in places if p != header.hub]
         return [Partnership(header.hub, p, header.kind, header.status, evidence) for p in partners]
     if header is None or not is_table_row(sent):
@@ -227,15 +224,13 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     if len(places) != 2:
         return []
     status = header.status
-    own_kind = next(
-        (k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(span_text(sent))), None
-    )
-    year = link_year(span_text(sent), "existing", state.published)
+    own_kind = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(text)), None)
+    year = link_year(text, "existing", state.published)
     reported = published_year(state.published)
     if year and reported and year < reported - 1:
         status = "existing"  # the row dates a tie that began years ago
     year = year if status != "proposed" else None
-    evidence = span_text(sent).strip()
+    evidence = text.strip()
     kind = own_kind or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
     return [Partnership(places[0], places[1], kind, status, evidence, year)]
 

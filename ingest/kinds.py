@@ -40,6 +40,8 @@ MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent|\bLoIs?\b", re.I)
 BARE_DEAL = re.compile(r"deals?", re.I)
 KIND_REGEX = {kind: re.compile(p, re.I) for kind, p in KIND_PATTERNS.items()}
 TWINNING_KINDS = frozenset({"sister_city", "friendship_city"})
+# In the order to test them: "Friendship Province" before the "Province" of a sister province.
+TWINNING_KINDS_FIRST = ("friendship_city", "sister_city")
 # "signed a sister-city agreement", "signs Friendship City agreement": the agreement is the tie.
 TWINNING = re.compile(rf"{KIND_PATTERNS['sister_city']}|{KIND_PATTERNS['friendship_city']}", re.I)
 VISIT_REGEX = re.compile(

@@ -232,8 +232,8 @@ def _one_anaphor(
     country = gaz_country(adj) if adj else None
     if adj and not country:
         return None
-    same_country = country in (None, speaker.country) if speaker else False
-    if speaker is not None and wanted in (None, speaker.kind) and same_country:
+    fits = speaker is not None and wanted in (None, speaker.kind)
+    if fits and country in (None, speaker.country):
         if speaker.key not in named:
             return speaker
         if speaker.key in speaking:  # "Porto mayor Rui Moreira said the city had ...": Porto
@@ -773,7 +773,7 @@ def find_partnerships(
     found: dict[tuple, Partnership] = {}
     by_sentence = _by_sentence(mentions)
     for m in mentions:
-        word = kind_word(m.span) or (m.place.name.split()[-1].lower() if m.place.name else None)
+        word = kind_word(m.span) or m.place.name.split()[-1].lower()  # "Kisumu County"
         state.called.setdefault(m.place.key, set()).add(word)
     body_start = headline_end(text_of(doc))
     for sent in doc.sents:
@@ -808,10 +808,7 @@ def find_partnerships(
         links += visits(sent, parties, named, state, text, hosting, placed)
         state.header = list_header(sent, in_cells, state, matches, links)
         for link in links if sent.start_char >= body_start else []:
-            key = (link.kind, *sorted((link.a.key, link.b.key)))
-            if link.kind == "visit":
-                key = (link.kind, link.a.key, link.b.key)
-            found[key] = _merge(found.get(key), link)
+            found[_key(link)] = _merge(found.get(_key(link)), link)
         _remember(state, named, placed, links)
         state.twinning_said |= bool(TWINNING.search(text))
         state.possessor = twin_possessor(text, named, sent.start_char)
@@ -830,9 +827,15 @@ def _table_row(sent: Span, text: str, parties, state: ArticleState, found: dict)
         state.table = None
         return False
     for link in table_partner(sent, state.table, parties, hub):
-        key = (link.kind, *sorted((link.a.key, link.b.key)))
-        found[key] = _merge(found.get(key), link)
+        found[_key(link)] = _merge(found.get(_key(link)), link)
     return True
+
+
+def _key(link: Partnership) -> tuple:
+    """One partnership per pair and kind; a visit's pair keeps its direction."""
+    if link.kind == "visit":
+        return (link.kind, link.a.key, link.b.key)
+    return (link.kind, *sorted((link.a.key, link.b.key)))
 
 
 def _restated_twinning(link: Partnership, state: ArticleState) -> bool:

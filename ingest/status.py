@@ -34,6 +34,8 @@ _OBJECT = (
     r"(?:\s+(?!(?:plans?|proposals?|bids?|ideas?|talks|offers?|invitations?|negotiations?|"
     rf"drafts?|proposed|planned|potential|future|new|{_PREPOSITIONS})\b)[\w’'-]+){{0,4}}?\s+"
 )
+# "voted to", "resolved to": a body's decision to end a link.
+_DECIDED_TO = r"(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+ ){0,3}?to "
 _END_BASE = (
     r"end|suspend|terminate|sever|dissolve|revoke|scrap|discard|abandon|cancel|annul|rescind|"
     r"freeze|cut|break off|tear up|pull out of|withdraw from|quit"
@@ -44,11 +46,9 @@ ENDED_ACTIVE = re.compile(
     rf"\b(?:(?:end|suspend|terminat|sever|dissolv|revok|discard|abandon|cancell?|annull?|"
     rf"rescind)(?:ed|es|s)|scrap(?:ped|s)|froze|(?:has|have|had) frozen|freezes|cut|cuts|"
     rf"broke off|breaks off|tore up|tears up|pull(?:ed|s) out of|withdr(?:ew|aws) from|quits?|"
-    rf"(?:vot|decid|agre|mov|opt|"
-    rf"resolv)(?:ed|es|s) (?:[\w-]+ ){{0,3}}?to (?:{_END_BASE})|(?:termination|suspension|"
+    rf"{_DECIDED_TO}(?:{_END_BASE})|(?:termination|suspension|"
     rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}|"
-    rf"\b(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+ ){{0,3}}?to "
-    rf"conclude (?:the|its|their|our) (?:[\w-]+ ){{0,3}}?"
+    rf"\b{_DECIDED_TO}conclude (?:the|its|their|our) (?:[\w-]+ ){{0,3}}?"
     rf"(?:relationship|partnership|twinning|ties)s?\b(?! (?:agreement|accord|pact|treaty))",
     re.I,
 )  # "resolved to conclude the friendship city relationship"; not "concluded an agreement" nor

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Span
 
 from facts.shapes import Partnership, Place
-from ingest.kinds import KIND_REGEX
+from ingest.kinds import KIND_REGEX, TWINNING_KINDS_FIRST
 from ingest.sentences import span_text
 
 CELL_BREAK = re.compile(r"\s*(?:\||\t)\s*")
@@ -38,9 +38,7 @@ YEAR_CELL = re.compile(r"\b(?:19|20)\d\d\b")
 # says it is about partners (not "City | Venue | Date").
 PLACE_COLUMN = re.compile(r"^(?:cit(?:y|ies)|towns?|municipalit(?:y|ies))$", re.I)
 ABOUT_PARTNERS = re.compile(r"\b(?:sister|twin(?:ned)?|partner(?:ship)?s?|friendship)\b", re.I)
-
-
-ROW_KINDS = ("friendship_city", "sister_city", "mou", "cooperation")
+ROW_KINDS = (*TWINNING_KINDS_FIRST, "mou", "cooperation")  # the kinds a row's cells may name
 
 
 class TableHeader(NamedTuple):
@@ -99,9 +97,9 @@ def table_partner(sent: Span, header: TableHeader, parties, hub: Place) -> list[
     if kind is None and cell("kind").strip():
         return []  # a kind the table names but no twinning or memorandum: not ours to guess
     kind = kind or "sister_city"
-    state = cell("status")
+    stated = cell("status")
     status = (
-        "ended" if ENDED_CELL.search(state) else "proposed" if PROPOSED_CELL.search(state)
+        "ended" if ENDED_CELL.search(stated) else "proposed" if PROPOSED_CELL.search(stated)
         else "existing"
     )  # fmt: skip
     year = YEAR_CELL.search(cell("year"))

@@ -96,8 +96,7 @@ def _done_there(preposition) -> bool:
 def _visited(token) -> bool:
     """ "visited Mosul", "toured the port of Busan", "to tour the harbour, the city of Split and
     ...": what is visited."""
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in PLACE_NOUNS:
-        token = token.head.head  # "the city of Mosul"
+    token = _kind_noun(token)  # "the city of Mosul"
     while token.dep_ in {"conj", "appos"} and token.head != token:
         token = token.head
     return token.dep_ == "dobj" and token.head.lemma_ in {"visit", "tour"}
