@@ -34,6 +34,7 @@ from ingest.resolve import (
     written_name,
 )
 from ingest.sentences import is_dateline
+from ingest.written import CAPITALS
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
 from places.place import NOTABLE_POPULATION
@@ -56,6 +57,8 @@ ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
 IRISH = frozenset({"O'", "O’"})  # "O'Hara", "O'Connor": surnames, not places
 INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
+# "By Ana Ruiz": a byline's words before a name in it.
+BYLINE_NAME_BEFORE = re.compile(rf"\s*By\s+(?:[{CAPITALS}][\w.'’-]*\s+){{0,3}}")
 # "a small Florida city": after these, a lowercase place word is a noun the name modifies.
 DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
 TOWN_NOUNS = frozenset({"city", "town", "village"})  # "the Ohio city" is a city of Ohio
@@ -284,6 +287,18 @@ def _named_with_kind(ent: Span, span: Span) -> bool:
     place itself, with its kind word in front."""
     words = [t.lower_ for t in span.doc[ent.start : span.start] if t.lower_ != "the"]
     return ent.end == span.end and len(words) == 2 and words[1] == "of" and words[0] in KIND_NOUNS
+
+
+def _in_byline(span: Span) -> bool:
+    """ "By Ana Ruiz | May 4": a writer's name opening its line names no place."""
+    doc = span.doc
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    return bool(BYLINE_NAME_BEFORE.fullmatch(doc.text, line_start, span.start_char))
+
+
+def _qualified_in_brackets(ent: Span, span: Span) -> bool:
+    """ "Kochi (Japan" taken for one organisation: the place with its country in brackets."""
+    return ent.start == span.start and span.end < ent.end and span.doc[span.end].text == "("
 
 
 def _overlapping(span: Span) -> list[Span]:
@@ -637,6 +652,8 @@ class PlaceTagger:
             return None
         if is_dateline(span):
             return True
+        if _in_byline(span):
+            return False
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS:
             return False
@@ -645,7 +662,9 @@ class PlaceTagger:
         ents = [
             e
             for e in _overlapping(span)
-            if not self._lists_places(e) and not _named_with_kind(e, span)
+            if not self._lists_places(e)
+            and not _named_with_kind(e, span)
+            and not _qualified_in_brackets(e, span)
         ]
         if self._small_town_name(span):
             return self._small_town(span, ents)

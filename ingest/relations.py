@@ -69,6 +69,7 @@ from ingest.status import (
 )
 from ingest.tables import cells, table_header, table_partner
 from ingest.visits import find_hosting, host_named, visits
+from ingest.written import CAPITALS, NAME, NAME_PARTICLES
 
 # Organisations that act for their place: subjects and those signed "with".
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "appos"})
@@ -97,13 +98,15 @@ VENUE_HEADS = frozenset(
 )
 # "DURBAN —", "PORTSMOUTH, N.H. --", "DAVAO CITY (Agency/29 May) –", "SIBU (Feb 18):".
 DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]+[A-Z](?:,[^—–:(]{1,40}?)?\s*(?:\([^)]{0,40}\)\s*)?(?:—|–|--|:)"
+    rf"[{CAPITALS}][{CAPITALS} .'-]+[{CAPITALS}](?:,[^—–:(]{{1,40}}?)?\s*(?:\([^)]{{0,40}}\)\s*)?"
+    r"(?:—|–|--|:)"
 )
 # ", and Leeds in Yorkshire in England.", "; Houston, Texas (1983); and Ulsan (1997).", ", and
 # Osaka, Japan, since 1989 and 2001, respectively.": names that end a list, with their years, no
 # new clause; an aside may close it (", and Lishui in China, although only one is active.").
 LIST_TAIL = re.compile(
-    r"(?:,\s*|;\s*)?(?:and\s+)?(?:(?:the|and|in|of|since)\s+|[A-Z][\w.'’-]*[\s,;]*|"
+    rf"(?:,\s*|;\s*)?(?:and\s+)?(?:(?:the|and|in|of|since|{NAME_PARTICLES})\s+|"
+    rf"[{CAPITALS}][\w.'’-]*[\s,;]*|"
     r"\(?(?:since\s+)?(?:19|20)\d\d\b\)?[\s,;]*)+(?:respectively)?"
     r"(?P<aside>(?<=,)\s*(?:although|though|while|whereas|but)\b[^;]*)?[.!]?\s*"
 )
@@ -136,9 +139,7 @@ PAIR_ANAPHORA = re.compile(
     re.I,
 )
 # A place's name and what joins it to the next: "Lyon and ", "Kuala Lumpur, ", "Turin & ".
-COORDINATED = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)"
-)
+COORDINATED = re.compile(rf"{NAME}\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 # "with", "with the city of": the words right before a link's partner.
 _WITH_PARTNER_NEXT = (
     r"\s+with\s+(?:the\s+)?(?:(?:city|town|state|province|region|county)\s+of\s+)?$"
@@ -164,7 +165,12 @@ BECAME = re.compile(
     r"\s+(?:(?:official|formal|close|long-?time)\s+)?$",
     re.I,
 )
-NAME_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+NAME_WORDS = re.compile(NAME)
+# "... with five towns: ", "... with the following cities – ": the partners, counted, next.
+COUNTED_OPENING = re.compile(
+    r"(?<=\bwith\s)(?:[\w-]+\s+){1,2}(?:cities|towns|municipalities|places|partners|regions|"
+    r"provinces|states|communities)\s*(?::|\s[-–—])\s*$"
+)
 WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:city|town|state|province)\s+of\s+)?$", re.I)
 # Words of a nation's business: its link with a city named alone is the nation's.
 NATIONAL_HOLDER = re.compile(
@@ -667,7 +673,8 @@ def _objects_only(parties: list[Party], text: str) -> bool:
     if not parties:
         return False
     before = text[: min(p.start for p in parties)]
-    return bool(LINKED_WITH.search(before))
+    counted = COUNTED_OPENING.search(before)  # "has ties with five towns: A, B ..."
+    return bool(LINKED_WITH.search(before[: counted.start()] if counted else before))
 
 
 def _clause_parties(parties: list[Party], text: str, start: int) -> list[Party]:

@@ -258,7 +258,7 @@ def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz, 
     return score
 
 
-def _evidence_score(place: Place, span: Span, ctx: _Context) -> float:
+def _evidence_score(place: Place, primary: bool, span: Span, ctx: _Context) -> float:
     """What the article's other readings say for a reading: its country and its region."""
     own = int(ctx.first.get(_name_key(span)) == place)  # a reading is no evidence for itself
     total = sum(ctx.countries.values()) - own or 1
@@ -268,8 +268,8 @@ def _evidence_score(place: Place, span: Span, ctx: _Context) -> float:
     )
     same_country = sum(n for (c, _), n in ctx.admin1.items() if c == place.country) - own or 1
     score += 2.5 * (ctx.admin1[_region_of(place, ctx.gaz.regions)] - own) / same_country
-    if ctx.named_countries[place.country] and _capital(place, ctx.gaz):
-        score += CAPITAL_BONUS  # "Kingston" in news of Jamaica is its capital
+    if primary and ctx.named_countries[place.country] and _capital(place, ctx.gaz):
+        score += CAPITAL_BONUS  # "Kingston" in news of Jamaica is its capital, "Salem" no alias
     return score
 
 
@@ -487,8 +487,9 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
             in_body.add(key)
         qual, near_options = layout.qualifiers[span.start], layout.near_options[span.start]
         scores = Counter()
+        primaries = {place for place, primary in options[span.start] if primary}
         for place, fixed in layout.fixed[span.start].items():
-            scores[place] += fixed + _evidence_score(place, span, ctx)
+            scores[place] += fixed + _evidence_score(place, place in primaries, span, ctx)
             if _pinned(place, qual, near_options, regions):
                 (pinned if first else asides).setdefault(key, set()).add(place.key)
                 own_pins.setdefault(span.start, set()).add(place.key)

@@ -375,3 +375,21 @@ def test_a_dateline_before_a_list_header_keeps_the_header(extractor):
     body = "SEATTLE — Seattle's sister cities:\n- Kobe, Japan\n- Gdynia, Poland"
     found = pairs(extractor, page(body))
     assert {b for a, b, _ in found if a == "Seattle"} >= {"Kobe", "Gdynia"}
+
+
+@pytest.mark.parametrize("writer", ["Ana Ruiz", "Tom Lincoln", "Grace Florence"])
+def test_a_writer_s_surname_in_the_byline_is_no_place(extractor, writer):
+    text = (
+        f"Twin towns mark a jubilee\nBy {writer} | May 4, 2024\n\n"
+        "Boise has had a sister city relationship with Gernika since 1993."
+    )
+    assert {name for name, _ in places(facts(extractor, text))} == {"Boise", "Gernika"}
+
+
+def test_a_capital_known_by_another_name_is_not_read_for_that_name(extractor):
+    # "Salem" is an old name of Jerusalem, and the article names Israel
+    text = (
+        "The Israeli town of Kiryat Motzkin has been twinned with Tacoma since 1986.\n\n"
+        "Salem also has sister cities: Kawagoe, Japan, and Simferopol, Ukraine."
+    )
+    assert ("Salem", "IL") not in places(facts(extractor, text))

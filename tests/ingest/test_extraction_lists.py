@@ -259,3 +259,35 @@ def test_a_partner_named_in_a_fronted_phrase_is_the_hub_s_too(extractor, opener)
     found = links(extractor, text)
     assert partners(found, "Wrocław") == {"Lviv", "Dresden", "Guadalajara"}
     assert not partners(found, "Lviv") - {"Wrocław"}
+
+
+def test_a_list_ending_in_accented_or_particled_names_links_every_partner(extractor):
+    text = (
+        "Duluth, Minnesota, keeps sister-city relationships with five towns: Petrozavodsk, "
+        "Russia; Ohara, Japan; Växjö, Sweden; San Pedro de Macorís, Dominican Republic; and Érd, "
+        "Hungary."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Duluth") >= {"Petrozavodsk", "Växjö", "San Pedro de Macorís", "Érd"}
+
+
+def test_partners_counted_then_listed_are_no_partners_of_each_other(extractor):
+    text = (
+        "The association keeps sister-city relationships with four towns: Hamar, Norway; "
+        "Gifu, Japan; Ljubljana, Slovenia; and Évora, Portugal."
+    )
+    assert links(extractor, text) == {}
+
+
+def test_a_partner_with_its_country_in_brackets_is_listed(extractor):
+    # the model reads "Kochi (Japan" as one organisation
+    text = "Rockford's partner towns are Kochi (Japan), Münster (Germany) and Sopot (Poland)."
+    found = links(extractor, text)
+    assert partners(found, "Rockford") == {"Kochi", "Münster", "Sopot"}
+
+
+def test_a_city_that_maintains_its_ties_has_them_already(extractor):
+    text = "Spokane maintains sister-city relationships with Nishinomiya and Jecheon."
+    found = links(extractor, text)
+    assert {p.status for p in found.values()} == {"existing"}
+    assert {p.year for p in found.values()} == {None}

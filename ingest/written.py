@@ -1,0 +1,13 @@
+"""How place names are written, for the patterns that read names in running text."""
+
+from __future__ import annotations
+
+# Capital letters, accented Latin ones too: "Ålesund", "Łódź", "Évora", "Şanlıurfa".
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+# Lower-case words inside a place's name: "Boca del Rio", "Frankfurt am Main", "Bergen op Zoom".
+NAME_PARTICLES = (
+    r"(?:de|del|de la|de las|de los|la|las|los|le|les|du|des|di|da|do|dos|das|el|y|"
+    r"van|von|der|den|am|an der|op|upon|on|sur|sous)"
+)
+# One name: capitalised words, with particles between them.
+NAME = rf"[{CAPITALS}][\w'’.-]*(?:\s+(?:{NAME_PARTICLES}\s+)?[{CAPITALS}][\w'’.-]*)*"
