@@ -61,6 +61,7 @@ from ingest.status import (
     COORDINATE_BREAK,
     RESPECTIVELY,
     clause_at,
+    ended_aside,
     link_status,
     link_year,
     main_clause_at,
@@ -550,17 +551,20 @@ def _links(
         within = (offset, offset + len(text)) if whole else None
         year = link_year(sentence, status, state.published, offset + match.start(), within)
         acting = _clause_parties(parties, text, match.start())
+        own_clause = clause_at(text, match.start())  # not a trigger of an aside's own
+        in_reach = [t for t in triggers if clause_at(text, t) in (None, own_clause)]
         if kind == "cooperation" and len(acting) > 2:
             continue  # talk among many delegates is no bilateral link
         fronted = _fronted_partners(acting, text)  # "In addition to Rennes, Exeter is twinned ..."
         unfronted = [p for p in acting if p not in fronted]
-        listed = listed_pairs(unfronted, triggers, match.start())
+        listed = listed_pairs(unfronted, in_reach, match.start())
         listed += [(listed[0][0], p) for p in fronted] if listed else []
         if kind in TWINNING_KINDS and not listed:
             listed = _stated_pairs(acting, text, match.start())
         if not listed and _objects_only(acting, text):
             continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
         own_years = _own_years(text, listed) if status in {"existing", "ended"} else {}
+        member_starts = {partner.place.key: partner.start for _, partner in listed}
         for a, b in _pairs(acting, kind, state, listed):
             pair = frozenset((a.key, b.key))
             if kind == "cooperation" and pair in specific:
@@ -570,7 +574,11 @@ def _links(
             if kind in SPECIFIC_KINDS:
                 specific.add(pair)
             stated = own_years.get(a.key, own_years.get(b.key, year))
-            found.append(Partnership(a, b, kind, status, text.strip(), stated, amount))
+            at = member_starts.get(b.key, member_starts.get(a.key))
+            own_status = status
+            if status == "existing" and at is not None and ended_aside(text, at):
+                own_status = "ended"  # "Kaliningrad, whose partnership was suspended, Turku"
+            found.append(Partnership(a, b, kind, own_status, text.strip(), stated, amount))
     return found
 
 

@@ -343,6 +343,16 @@ def _ended(text: str, start: int) -> bool:
     )
 
 
+def ended_aside(text: str, after: int) -> bool:
+    """Whether the relative clause opening at the first comma after `after` reports its
+    antecedent's link cut: "Kaliningrad, whose partnership was suspended in 2022, Turku"."""
+    comma = text.find(",", after)
+    inside = next(((a, b) for a, b in relative_clauses(text) if a == comma), None)
+    if comma < 0 or inside is None:
+        return False
+    return _ended(text, inside[0] + 1) or _ended(text, inside[1] - 1)
+
+
 def _ending_talk(text: str, start: int) -> bool:
     """Talk of ending the trigger's link, which is so in place ("may suspend ties with its
     sister city"); not an ending after it ("signed a pact after floods cut the rail links")."""

@@ -291,3 +291,19 @@ def test_a_city_that_maintains_its_ties_has_them_already(extractor):
     found = links(extractor, text)
     assert {p.status for p in found.values()} == {"existing"}
     assert {p.year for p in found.values()} == {None}
+
+
+def test_a_member_s_own_aside_neither_ends_the_list_nor_its_neighbours_ties(extractor):
+    text = (
+        "Gothenburg's other twin towns are Pskov, whose twinning was suspended in 2022, Turku, "
+        "Aarhus and Bergen."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Gothenburg") == {"Pskov", "Turku", "Aarhus", "Bergen"}
+    status = {b if a == "Gothenburg" else a: p.status for (a, b, _), p in found.items()}
+    assert status == {
+        "Pskov": "ended",
+        "Turku": "existing",
+        "Aarhus": "existing",
+        "Bergen": "existing",
+    }
