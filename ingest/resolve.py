@@ -760,7 +760,7 @@ def _as_written(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     for m in mentions:
         surface = written_name(m.span)
         if surface == m.place.name or (
-            _plain_name(surface, m.place)
+            _plain_name(surface, m.place, gaz)
             and (
                 m.span._.spelled_as or any(p.key == m.place.key for p, _ in gaz.candidates(surface))
             )
@@ -835,14 +835,20 @@ def _ends_in_kind_word(span: Span) -> bool:
     return bool(span._.kind_hint) and span[-1].lower_ in KIND_SUFFIXES and not span._.named_after
 
 
-def _plain_name(text: str, place: Place) -> bool:
-    """Another spelling of the place's name to show as it is ("Legazpi" of "Legaspi"), or a
-    region's official name ("Podkarpackie", not "Subcarpathia"): not an abbreviation
-    ("Calif."), capitals ("CHONGQING"), the name with a designator ("Gyeonggi-do") or without
-    its accents ("Sao Paulo"), nor a city's other name ("Antioch" of Antakya)."""
-    plain = len(text) > 3 and "." not in text and not text.isupper() and text[:1].isupper()
+def _plain_name(text: str, place: Place, gaz: Gazetteer) -> bool:
+    """Another name of the place to show as it is: a spelling ("Legazpi" of "Legaspi"), an
+    English name ("Khiva" of Xiva), a region's official name ("Podkarpackie", not
+    "Subcarpathia"); not an abbreviation ("Calif."), capitals ("CHONGQING"), the name with a
+    designator ("Gyeonggi-do") or without its accents ("Sao Paulo"), nor another place's own
+    name ("Antioch" of Antakya)."""
+    plain = len(text) > 3 and "." not in text and text[:1].isupper()
+    plain &= not any(word.isupper() and len(word) > 1 for word in text.split())  # "HCM City"
     written, own = fold(text), fold(place.name)
     spelling = place.kind == "region" or fuzz.ratio(written, own) >= SPELLING_VARIANT
+    spelling |= not any(  # the name of no other place, but the region around it ("Melaka")
+        primary and p.key != place.key and not contained(place, p)
+        for p, primary in gaz.candidates(text)
+    )
     return plain and spelling and written != own and not written.startswith(own + " ")
 
 

@@ -302,3 +302,22 @@ def test_a_hyphened_name_is_not_the_place_named_by_its_last_part(extractor):
     )
     found = places(extractor, text)
     assert ("Komsomolsk-on-Amur", "RU", "city") in found
+
+
+def test_a_city_keeps_the_english_name_the_article_gives_it(extractor):
+    text = "The Uzbek city of Kokand signed a sister city agreement with Kashgar on Monday."
+    assert ("Kokand", "UZ", "city") in places(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("A delegation from Canton, China, visited Lyon on Monday.", "Guangzhou"),
+        (
+            "The HCM City People's Committee welcomed a delegation from Vientiane.",
+            "Ho Chi Minh City",
+        ),
+    ],
+)
+def test_another_place_s_own_name_or_an_acronym_shows_the_city_s_name(extractor, text, shown):
+    assert shown in {name for name, _, _ in places(extractor, text)}
