@@ -198,6 +198,14 @@ DATING = re.compile(
 )
 
 
+# "(sister city, 1991)", "(friendship city since 2003)": a roll's row, its tie's year.
+DATED_KIND = re.compile(
+    r"\((?:sister|twin|partner|friendship)[\w\s-]{0,20}?(?:,\s*|\s+since\s+)"
+    r"(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 def _past_year(text: str, published: str | None) -> bool:
     """A year well before publication ("signed in 2019" in a 2025 article) dates the event."""
     reported = published_year(published)
@@ -209,6 +217,15 @@ def _past_year(text: str, published: str | None) -> bool:
         and DATING.search(text, max(0, y.start - 25), y.start)
         and PAST_EVENT.search(text, max(0, y.start - 80), y.end + 60)
         for y in years_in(text, published)
+    )
+
+
+def _dated_kind(text: str, published: str | None) -> bool:
+    """ "Macon – Hekinan (sister city, 1991)": a tie's kind and its year in brackets, the
+    year before the article's."""
+    reported = published_year(published)
+    return reported is not None and any(
+        int(m.group("year")) < reported for m in DATED_KIND.finditer(text)
     )
 
 
@@ -315,7 +332,7 @@ def _possessed_tie(text: str) -> bool:
 
 def _stated_status(text: str, published: str | None) -> str | None:
     """What the words of `text` say of a link, if anything."""
-    if EXISTING.search(text) or _past_year(text, published):
+    if EXISTING.search(text) or _past_year(text, published) or _dated_kind(text, published):
         return "existing"
     if _signed(text) or FIRST_AGREEMENT.search(text):
         return "new"

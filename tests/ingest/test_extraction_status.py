@@ -412,3 +412,17 @@ def test_a_signing_still_to_come_is_proposed(extractor, text):
 def test_once_signed_is_no_signing():
     text = "Once signed, Taichung will be Baguio City's fifth international sister city."
     assert link_status(text, text.index("sister"), "2025-01-01") == "proposed"
+
+
+def test_a_roll_row_giving_the_tie_s_kind_and_year_in_brackets_dates_a_tie_in_place(extractor):
+    text = (
+        "Our members and their partners:\n"
+        "Tampere – Kaunas, Kaunas County, Lithuania (sister city, 1987)\n"
+        "Gothenburg – Bergen, Vestland, Norway (friendship city since 1994)"
+    )
+    found = links(extractor, text, published="2026-10-14")
+    dated = {(a, b): (p.status, p.year) for (a, b, _), p in found.items()}
+    assert dated == {
+        ("Tampere", "Kaunas"): ("existing", 1987),
+        ("Gothenburg", "Bergen"): ("existing", 1994),
+    }
