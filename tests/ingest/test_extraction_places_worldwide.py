@@ -40,7 +40,7 @@ def test_the_state_named_before_a_lowercase_city_describes_it(extractor):
     found = places(extractor, text)
     assert ("Ohio", "US", "region") in found  # not the Cleveland neighbourhood "Ohio City"
     assert {country for _, country, _ in found} == {"US", "HU", "UA"}
-    assert ("Lviv Oblast", "UA", "region") in found
+    assert ("Lviv region", "UA", "region") in found
 
 
 def test_a_town_under_five_thousand_people_named_as_a_place_is_one(extractor):
@@ -321,3 +321,14 @@ def test_a_city_keeps_the_english_name_the_article_gives_it(extractor):
 )
 def test_another_place_s_own_name_or_an_acronym_shows_the_city_s_name(extractor, text, shown):
     assert shown in {name for name, _, _ in places(extractor, text)}
+
+
+def test_a_region_named_after_its_city_leaves_the_city_its_own_mentions(extractor):
+    text = (
+        "KHARKIV – Kharkiv and Brno signed a sister city agreement on Monday, the Kharkiv "
+        "region administration said. The mayor of Kharkiv said the Moscow Region had cut "
+        "all ties with the city."
+    )
+    found = places(extractor, text)
+    assert ("Kharkiv", "UA", "city") in found
+    assert {kind for name, _, kind in found if name.startswith("Moscow")} == {"region"}
