@@ -57,7 +57,8 @@ ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
 IRISH = frozenset({"O'", "O’"})  # "O'Hara", "O'Connor": surnames, not places
 INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
-# "By Ana Ruiz": a byline's words before a name in it.
+# "By Ana Ruiz": a byline's words before a name in it, on a short line of the header.
+HEADER_LINES, BYLINE_LENGTH = 4, 80
 BYLINE_NAME_BEFORE = re.compile(rf"\s*By\s+(?:[{CAPITALS}][\w.'’-]*\s+){{0,3}}")
 # "a small Florida city": after these, a lowercase place word is a noun the name modifies.
 DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
@@ -290,10 +291,17 @@ def _named_with_kind(ent: Span, span: Span) -> bool:
 
 
 def _in_byline(span: Span) -> bool:
-    """ "By Ana Ruiz | May 4": a writer's name opening its line names no place."""
-    doc = span.doc
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    return bool(BYLINE_NAME_BEFORE.fullmatch(doc.text, line_start, span.start_char))
+    """ "By Ana Ruiz | May 4": a writer's name opening a short line of the header names no
+    place (not "By Tuesday Lagos had signed ..." in the body)."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.start_char)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].rstrip()
+    header = text.count("\n", 0, line_start) < HEADER_LINES
+    short = len(line) <= BYLINE_LENGTH and not line.endswith(".")  # no sentence
+    byline = BYLINE_NAME_BEFORE.fullmatch(text, line_start, span.start_char)
+    return header and short and byline is not None
 
 
 def _qualified_in_brackets(ent: Span, span: Span) -> bool:

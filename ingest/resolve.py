@@ -837,10 +837,10 @@ def _ends_in_kind_word(span: Span) -> bool:
 
 def _plain_name(text: str, place: Place, gaz: Gazetteer) -> bool:
     """Another name of the place to show as it is: a spelling ("Legazpi" of "Legaspi"), an
-    English name ("Khiva" of Xiva), a region's official name ("Podkarpackie", not
-    "Subcarpathia"); not an abbreviation ("Calif."), capitals ("CHONGQING"), the name with a
-    designator ("Gyeonggi-do") or without its accents ("Sao Paulo"), nor another place's own
-    name ("Antioch" of Antakya)."""
+    English or older name ("Khiva" of Xiva, "Nur-Sultan" of Astana), as the text has it, a
+    region's official name ("Podkarpackie", not "Subcarpathia"); not an abbreviation
+    ("Calif."), capitals ("CHONGQING"), the name with a designator ("Gyeonggi-do") or without
+    its accents ("Sao Paulo"), nor another place's own name ("Antioch" of Antakya)."""
     plain = len(text) > 3 and "." not in text and text[:1].isupper()
     plain &= not any(word.isupper() and len(word) > 1 for word in text.split())  # "HCM City"
     written, own = fold(text), fold(place.name)

@@ -136,14 +136,15 @@ EXISTING = re.compile(
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are|remains?|stays?) (?:also |still )?twinned|"
     r"(?:sister|twin|partner|friendship) (?:cities|towns) include|\bpartners (?:are|include)\b|"
-    r"(?:partnerships|relationships|ties|links) are with\b|"
+    r"(?<!new )(?<!newest )(?<!latest )(?:partnerships|relationships|ties|links) are with\b|"
     r"(?<!will )(?<!would )(?<!could )(?<!to )\b(?:has|have|had) (?:(?:\d+|a|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|several|"
     r"many|numerous|other|more|foreign|domestic|international) ){0,3}(?:sister|twin|partner|"
     r"friendship)[\s-](?:cit(?:y|ies)|towns?)\b|"
     r"(?:sister|twin|partner|friendship)[\s-](?:cities|towns) of (?:[\w'’.-]+ ){1,4}?"
     r"(?:are|include)\b|"
-    r"(?:has|have|maintains?|enjoys?) (?:already |also |long )?(?:had )?(?:(?:sister[\s-]"
+    r"(?:has|have|(?<!to )(?<!will )(?:maintains|enjoys)) (?:already |also |long )?(?:had )?"
+    r"(?:(?:sister[\s-]"
     r"(?:city|state|province)|"
     r"twinning|partnership|friendship|formal|official) )?(?:ties|links|relations|relationships|"
     r"partnerships|agreements)|"
@@ -198,10 +199,10 @@ DATING = re.compile(
 )
 
 
-# "(sister city, 1991)", "(friendship city since 2003)": a roll's row, its tie's year.
+# "(sister city, 1991)", "(friendship city since 2003)" ending a roll's row: its tie's year.
 DATED_KIND = re.compile(
     r"\((?:sister|twin|partner|friendship)[\w\s-]{0,20}?(?:,\s*|\s+since\s+)"
-    r"(?P<year>(?:19|20)\d\d)\b",
+    r"(?P<year>(?:19|20)\d\d)\b[^()]*\)\s*$",
     re.I,
 )
 
@@ -360,6 +361,14 @@ def _ended(text: str, start: int) -> bool:
     )
 
 
+# What an aside must speak of to end its antecedent's tie, and what makes it another tie's or
+# takes the ending back.
+OWN_TIE = re.compile(
+    r"\b(?:twinning|partnership|relationship|friendship|ties|agreement|sister|twin)\b", re.I
+)
+OTHER_TIE = re.compile(r"\bwith\b|\b(?:resum|restor|reinstat|reviv|renew)", re.I)
+
+
 def ended_aside(text: str, after: int) -> bool:
     """Whether the relative clause opening at the first comma after `after` reports its
     antecedent's link cut: "Kaliningrad, whose partnership was suspended in 2022, Turku"."""
@@ -367,6 +376,9 @@ def ended_aside(text: str, after: int) -> bool:
     inside = next(((a, b) for a, b in relative_clauses(text) if a == comma), None)
     if comma < 0 or inside is None:
         return False
+    aside = text[inside[0] : inside[1]]
+    if not OWN_TIE.search(aside) or OTHER_TIE.search(aside):
+        return False  # "whose ferry links were cut", "whose twinning with Moscow was suspended"
     return _ended(text, inside[0] + 1) or _ended(text, inside[1] - 1)
 
 

@@ -393,3 +393,49 @@ def test_a_capital_known_by_another_name_is_not_read_for_that_name(extractor):
         "Salem also has sister cities: Kawagoe, Japan, and Simferopol, Ukraine."
     )
     assert ("Salem", "IL") not in places(facts(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twin towns\nMay 4, 2024\n\nBy Tuesday Lagos had signed a memorandum of understanding "
+        "with Accra.",
+        "By Nairobi standards, the sister city agreement signed with Kampala on Monday was modest.",
+    ],
+)
+def test_a_body_sentence_opening_with_by_keeps_its_places(extractor, text):
+    assert len(links(facts(extractor, text))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lyon will sign a twinning agreement with Turin next year to maintain ties between "
+        "their universities.",
+        "Lyon signed a sister city agreement with Turin on Monday, hoping to maintain links.",
+        "Lyon's new partnerships are with Turin and Kobe, following agreements signed on Monday.",
+        "Macon signed a sister city agreement with Ashdod on Monday, its first since Hekinan "
+        "(sister city, 1991).",
+    ],
+)
+def test_words_of_ties_in_place_do_not_date_a_signing_or_a_plan(extractor, text):
+    found = links(facts(extractor, text))
+    assert {p.status for (a, b, _), p in found.items() if "Hekinan" not in (a, b)} <= {
+        "new",
+        "proposed",
+    }
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "whose twinning with Moscow was suspended in 2022",
+        "which cut its ties with Kaliningrad in 2022",
+        "whose ferry links were suspended during the pandemic",
+        "whose twinning was suspended in 2022 but resumed in 2024",
+    ],
+)
+def test_an_aside_about_another_tie_ends_no_listed_tie(extractor, aside):
+    text = f"Gothenburg's twin towns are Turku, {aside}, Aarhus and Bergen."
+    found = links(facts(extractor, text))
+    assert {p.status for p in found.values()} == {"existing"}
