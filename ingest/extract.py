@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from facts.shapes import ArticleFacts, ArticleText, PlaceMention
+from ingest.acronyms import acronym_mentions, acronym_places
 from ingest.article_state import ArticleState
 from ingest.confidence import ArticleView, ConfidenceModel
 from ingest.home import publisher_town
@@ -57,6 +58,8 @@ class Extractor:
         focus = counts.most_common(1)[0][0] if counts else None
         state = ArticleState(focus, event_place(doc, mentions), article.published)
         state.home = publisher
+        acronyms = acronym_places(doc, mentions + org_mentions)
+        org_mentions += acronym_mentions(doc, acronyms)  # "SMC signed ...": Sibu's council
         partnerships = find_partnerships(
             doc, mentions, org_mentions, people, state, self.gaz.country
         )

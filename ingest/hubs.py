@@ -196,8 +196,9 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     affiliations = not matches and AFFILIATIONS.search(text)
     if not matches and not affiliations:
         return None
-    if links or not is_list_header(sent) or BULLET.match(text):
-        return None  # not "- Shaanxi (Friendship Province, 1994)", but "SEATTLE — Seattle's ..."
+    if links or not is_list_header(sent) or BULLET.match(text) and not text.rstrip().endswith(":"):
+        return None  # not "- Shaanxi (Friendship Province, 1994)", but "SEATTLE — Seattle's ...",
+        # and a numbered note announcing its rows ("2. Ipoh's sister cities are:")
     if affiliations:  # "Overseas affiliations of Kagawa Prefecture": rows name their kinds
         hubs = list({p.place.key: p.place for p in parties}.values())
         return ListHeader("sister_city", "existing", hubs[0]) if len(hubs) == 1 else None

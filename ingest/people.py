@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from facts.shapes import Organization, Person, Place
+from ingest.acronyms import BODY_WORDS, acronym_places
 from ingest.names import person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention, kind_word
 from ingest.sentences import entities, is_dateline, sentence_of, span_text, text_of
@@ -55,11 +56,6 @@ NATIONAL_ROLE = re.compile(r"\bhigh commissioner\b|\bconsul-general\b")
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
 LEAD_VERBS = frozenset({"lead", "head"})
 JOURNEY_WORDS = LEAD_VERBS | {"arrive", "visit", "tour", "travel", "fly", "delegation"}
-# Words of the bodies of a town or a region: "Sibu Municipal Council", "Kisumu County Government".
-BODY_WORDS = frozenset(
-    {"council", "municipal", "municipality", "city", "government", "county", "province"}
-    | {"provincial", "prefecture", "prefectural", "chamber", "assembly", "committee"}
-)
 EVENT_WORDS = re.compile(r"\b(Conference|Forum|Expo|Summit|Festival|Decade|Games|Fair|Week)\b")
 
 
@@ -447,7 +443,7 @@ def find_people(
     ]
     places = _Places(
         mentions,
-        _acronym_places(doc, mentions + org_mentions),
+        acronym_places(doc, mentions + org_mentions),
         _unheld_offices(doc, mentions, [hit for hit in titled if hit]),
         publisher,
     )
@@ -562,25 +558,6 @@ def _holds_office(person: Span, office: Place, mentions: list[Mention]) -> bool:
     delegation")."""
     home = _dateline(mentions)
     return home in (None, office) or any(t.lemma_ in JOURNEY_WORDS for t in sentence_of(person))
-
-
-def _acronym_places(doc: Doc, mentions: list[Mention]) -> dict[str, Place]:
-    """ "Sibu Municipal Council (SMC)": the place in the name of a town's or a region's own
-    body is that of its acronym, so "SMC chairman" is Sibu's (keys in lower case); a company
-    named after a town ("Toyota Motor Corporation (TMC)") is no town's."""
-    found = {}
-    for ent in entities(doc):
-        after = doc[ent.end : ent.end + 3]
-        if ent.label_ != "ORG" or len(after) < 3 or after[0].text != "(" or after[2].text != ")":
-            continue
-        if not any(t.lower_ in BODY_WORDS for t in ent):
-            continue
-        acronym = after[1].text
-        if acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6:
-            place = next((m.place for m in mentions if ent.start <= m.span.start < ent.end), None)
-            if place is not None:
-                found.setdefault(acronym.lower(), place)
-    return found
 
 
 def _fellow(person: Span) -> bool:

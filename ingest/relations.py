@@ -15,6 +15,7 @@ from functools import partial
 from spacy.tokens import Doc, Span
 
 from facts.shapes import Money, Partnership, Person, Place
+from ingest.acronyms import BODY_ACRONYM
 from ingest.article_state import (
     CITY_NOUNS,
     NAMED_KIND_NOUNS,
@@ -407,8 +408,8 @@ def _org_acts(span: Span) -> bool:
     """A public body that signs ("the Lyon Chamber signed ... with X") acts for its place; a
     company ("Lyon Motors signed ...") does not: its deals are no partnership of places."""
     entity = _entity_around(span)
-    if entity is not None and not PUBLIC_BODY.search(entity.text):
-        return False
+    if entity is not None and span.label_ != BODY_ACRONYM and not PUBLIC_BODY.search(entity.text):
+        return False  # not a company; "SMC" of "Sibu Municipal Council (SMC)" is a public body
     root = entity.root if entity is not None else span.root
     while root.dep_ in {"conj", "appos"} and root.head != root:
         root = root.head

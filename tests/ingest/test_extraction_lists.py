@@ -307,3 +307,25 @@ def test_a_member_s_own_aside_neither_ends_the_list_nor_its_neighbours_ties(extr
         "Aarhus": "existing",
         "Bergen": "existing",
     }
+
+
+def test_a_council_s_acronym_heads_a_numbered_list_of_its_town_s_partners(extractor):
+    text = (
+        "The Ipoh City Council (MBI) will host a delegation from Nanning on Monday.\n\n"
+        "NOTES TO EDITORS\n"
+        "1. Ipoh is the capital of Perak.\n"
+        "2. MBI's existing sister cities are:\n"
+        "   – Cebu, Philippines (2008)\n"
+        "   – Dumaguete, Philippines (2012)\n"
+    )
+    found = links(extractor, text)
+    assert partners(found, "Ipoh") == {"Cebu", "Dumaguete"}
+    assert {p.year for (_, _, k), p in found.items() if k == "sister_city"} == {2008, 2012}
+
+
+def test_a_council_s_acronym_signs_for_its_town(extractor):
+    text = (
+        "The Sibu Municipal Council (SMC) hosted officials from Pontianak on Monday. "
+        "SMC signed a memorandum of understanding with Pontianak on Tuesday."
+    )
+    assert ("Sibu", "Pontianak", "mou") in links(extractor, text)
