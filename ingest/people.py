@@ -56,6 +56,9 @@ NATIONAL_ROLE = re.compile(r"\bhigh commissioner\b|\bconsul-general\b")
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
 LEAD_VERBS = frozenset({"lead", "head"})
 JOURNEY_WORDS = LEAD_VERBS | {"arrive", "visit", "tour", "travel", "fly", "delegation"}
+# "The delegation includes ...": who travel with a delegation.
+MEMBER_VERBS = frozenset({"include", "comprise"})
+GROUP_NOUNS = frozenset({"delegation", "group", "team", "visitor", "mission"})
 EVENT_WORDS = re.compile(r"\b(Conference|Forum|Expo|Summit|Festival|Decade|Games|Fair|Week)\b")
 
 
@@ -334,8 +337,14 @@ def _qualifier_start(doc: Doc, start: int, mentions: list[Mention]) -> int:
 
 def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
     """ "a delegation from Wuxi led by Vice Mayor Zhou Min", "X led a delegation from Stirling"."""
-    sent, head = sentence_of(person), person.root.head
+    sent, member = sentence_of(person), person.root
+    while member.dep_ in {"conj", "appos"} and member.head != member:
+        member = member.head  # "includes Deputy Mayor A, Commissioner B and ...": B with A
+    head = member.head
     leads = head.lemma_ in LEAD_VERBS or head.lower_ == "by" and head.head.lemma_ in LEAD_VERBS
+    leads |= head.lemma_ in MEMBER_VERBS and any(  # "The delegation includes Deputy Mayor X"
+        c.dep_ == "nsubj" and c.lemma_ in GROUP_NOUNS for c in head.children
+    )
     if not leads and head.lower_ not in TITLE_WORDS:
         return None
     doc = person.doc

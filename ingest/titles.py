@@ -103,12 +103,14 @@ HONORIFICS = frozenset(
     | {"cllr", "councillor", "councilor", "cr"}  # "the Lord Mayor of Leeds, Councillor Ann Lee"
     | {"datuk", "dato", "datin", "tun", "haji", "hajah", "hjh", "ratu", "alhaji", "alhaja"}
     | {"mag", "dra", "lic", "ing", "mgr", "arq", "ir", "sra", "bc"}  # degrees: "Ing."
+    | {"yab", "yb", "ybhg", "yabhg"}  # Malaysian: "YAB Datuk Seri ..."
 )
 # Honorifics of two words whose first may be a surname alone: "Tan Sri Azman Hashim", "Tan Wei".
 HONORIFIC_PAIRS = frozenset(
     {("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "seri"), ("dato", "sri")}
     | {("datuk", "sri"), ("datuk", "patinggi"), ("datuk", "wira")}
-)
+    | {("his", "worship"), ("her", "worship"), ("his", "excellency"), ("her", "excellency")}
+)  # "His Worship the Mayor": Sri Lankan and South African mayors
 
 
 def is_title(token) -> bool:

@@ -94,3 +94,27 @@ def test_roles_the_model_alone_misses(extractor, text, name, role, place):
 def test_a_title_without_a_place_names_no_place(extractor):
     text = "President Maria Lopez praised the port plan in Valparaiso."
     assert people(extractor, text)["Maria Lopez"] == ("president", None)
+
+
+def test_members_a_delegation_includes_are_of_its_town(extractor):
+    text = (
+        "A seven-member delegation from Kandy arrived in Penang on Monday. The delegation "
+        "includes Deputy Mayor Ruwan Fernando, Municipal Commissioner Dilini Perera and two "
+        "engineers. Penang Mayor Lim Wei said the visit was overdue."
+    )
+    found = people(extractor, text)
+    assert found["Ruwan Fernando"][1] == "Kandy"
+    assert found["Dilini Perera"][1] == "Kandy"
+    assert found["Lim Wei"][1] == "Penang"
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("the Mayor of Kandy, His Worship Ruwan Fernando,", "Ruwan Fernando"),
+        ("the Chief Minister of Penang, YAB Ahmad Zaki Harun,", "Ahmad Zaki Harun"),
+    ],
+)
+def test_courtesy_titles_of_sri_lanka_and_malaysia_are_no_part_of_a_name(extractor, written, name):
+    text = f"The signing in Penang was witnessed by {written} officials said."
+    assert name in people(extractor, text)
