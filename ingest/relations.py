@@ -91,7 +91,12 @@ NEAR_CHARS = 40
 DISTRICT_GAP = frozenset(
     {",", "'s", "’s", "of", "in", "a", "the", "district", "ward", "borough", "new", "area"}
 )
-LOCATOR_BEFORE = frozenset({"capital of", "north of", "south of", "east of", "west of"})
+# "the capital of Telangana", "just south of Seoul", "near Lyon": words that only say where.
+LOCATOR_BEFORE = re.compile(
+    r"\b(?:capital|outskirts|suburbs?|north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west) of$|\b(?:near|outside)$",
+    re.I,
+)
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "at", "across", "throughout"})
 # What a place after "in"/"at" hangs on when it is where an agreement was signed.
 VENUE_HEADS = frozenset(
@@ -266,9 +271,10 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
             continue  # "the Silicon Valley cities of Antioch, ..."
-        before = sent.doc[max(0, m.span.start - 2) : m.span.start].text.lower()
-        locator = before in LOCATOR_BEFORE  # "the capital of Telangana": where the city is
-        locator |= _locates_another(m, named)
+        before = sent.doc[max(0, m.span.start - 3) : m.span.start].text
+        if LOCATOR_BEFORE.search(before):
+            continue  # "the capital of Telangana", "just south of Seoul": only where a place is
+        locator = _locates_another(m, named)
         party = Party(m.place, m.span.start_char - offset, locator=locator)
         dateline = _dateline(m.span, sent)
         if dateline and state.home is None:

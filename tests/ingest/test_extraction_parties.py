@@ -304,3 +304,15 @@ def test_the_city_after_a_speaker_of_an_earlier_sentence_is_the_partner_met_last
     )
     found = links(extractor, text)
     assert ("Kortrijk", "Greenville", "friendship_city") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bucheon, a city just west of Seoul, signed a sister-city agreement with Cusco on Monday.",
+        "Bucheon, on the outskirts of Seoul, signed a sister-city agreement with Cusco on Monday.",
+        "Bucheon, a satellite city near Seoul, signed a sister-city agreement with Cusco on Monday.",
+    ],
+)
+def test_a_place_that_only_says_where_another_is_no_party(extractor, text):
+    assert set(links(extractor, text)) == {("Bucheon", "Cusco", "sister_city")}
