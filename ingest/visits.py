@@ -324,6 +324,10 @@ def _within(span: Span, token) -> bool:
     return token.left_edge.i <= span.start and span.end - 1 <= token.right_edge.i
 
 
+# "a delegation came here in 2023": the article's own town hosted it.
+HERE = re.compile(r"\b(?:came|come|comes|coming|arrived|arrives|arriving|visited) here\b", re.I)
+
+
 def visits(
     sent, parties, named, state, text, hosting: Hosting | None, placed: list[Person]
 ) -> list[Partnership]:
@@ -337,7 +341,13 @@ def visits(
         origins = hosting.guests
     host = (hosting and hosting.host) or host_named(named)
     if host is None and not (match and _goes_elsewhere(sent, match)):
-        host = _anaphoric_host(text, parties, placed, state) or state.last_host or state.event_place
+        here = (state.home or state.focus) if HERE.search(text) else None  # "came here"
+        host = (
+            _anaphoric_host(text, parties, placed, state)
+            or here
+            or state.last_host
+            or state.event_place
+        )
     if origins and (host is None or all(p.country == host.country for p in origins)):
         state.last_visitors = origins  # "a Karnataka delegation returned from Germany"
         return []

@@ -261,3 +261,13 @@ def test_a_delegation_of_a_province_visits_the_province_of_its_hosts(extractor):
     )
     found = extractor(ArticleText(text=text, published="2024-10-03")).partnerships
     assert [(p.a.name, p.b.name, p.kind) for p in found] == [("Yunnan", "Chiang Rai", "visit")]
+
+
+def test_a_delegation_that_came_here_visited_the_article_s_own_town(extractor):
+    text = (
+        "Albany has been the sister city of Nakagawa, in Japan's Tochigi Prefecture, since "
+        "1994. The Albany council voted for it, and the Albany mayor still keeps a gift from "
+        "Nakagawa on her desk.\n\nWhen a Nakagawa delegation came here in 2022, the civic "
+        "reception cost $9,000."
+    )
+    assert ("Nakagawa", "Albany") in visits(facts(extractor, text))
