@@ -58,7 +58,7 @@ class Extractor:
         focus = counts.most_common(1)[0][0] if counts else None
         state = ArticleState(focus, event_place(doc, mentions), article.published)
         state.home = publisher
-        acronyms = acronym_places(doc, mentions + org_mentions)
+        acronyms = acronym_places(doc, mentions + org_mentions, self.gaz.country)
         org_mentions += acronym_mentions(doc, acronyms)  # "SMC signed ...": Sibu's council
         partnerships = find_partnerships(
             doc, mentions, org_mentions, people, state, self.gaz.country

@@ -28,6 +28,7 @@ POSSESSIVE_HUB = re.compile(
 )
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
 BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w")  # a bulleted row, never a header
+NUMBERED = re.compile(r"^\s*\(?\d{1,3}[.)]\s")  # "2. ", "3) ": a numbered note
 ROW_SHAPE = re.compile(rf"{BULLET.pattern}|\w\s+[-–—]{{1,2}}\s+[A-Z]")
 # "Overseas affiliations of Kagawa Prefecture", "International partners of Lyon": a header
 # whose rows name each tie's kind (not "Event partners of Auckland Unlimited:").
@@ -99,6 +100,7 @@ class ListHeader(NamedTuple):
     status: str
     hub: Place | None  # the one place the header names, partner of rows naming one place
     names_next: bool = False  # "... has four partner cities:": the next sentence may be names
+    numbered: bool = False  # "2. Ipoh's sister cities are:": the next numbered note ends it
 
 
 def is_table_row(sent: Span) -> bool:
@@ -187,26 +189,35 @@ def partners_listed(text: str, state, matches: dict) -> dict[str, re.Match]:
     return {state.last_kind or "sister_city": re.search(r"\bpartners\b", text)}
 
 
+def header_ended(header: ListHeader | None, text: str) -> bool:
+    """Whether a numbered note ends the list a numbered note announced ("3) Media contact")."""
+    return header is not None and header.numbered and bool(NUMBERED.match(text))
+
+
 def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     """The list a sentence announces ("Lyon's twin towns:", "Lyon is twinned with these
     cities:"), or the one still running through its rows; None after other sentences."""
+    text = span_text(sent)
     if state.header and (is_table_row(sent) or names_only(sent)):
         return state.header  # a row, which may name its own kind ("Friendship Province")
-    text = span_text(sent)
     affiliations = not matches and AFFILIATIONS.search(text)
     if not matches and not affiliations:
         return None
-    if links or not is_list_header(sent) or BULLET.match(text) and not text.rstrip().endswith(":"):
-        return None  # not "- Shaanxi (Friendship Province, 1994)", but "SEATTLE — Seattle's ...",
-        # and a numbered note announcing its rows ("2. Ipoh's sister cities are:")
+    numbered = bool(NUMBERED.match(text)) and text.rstrip().endswith(":")
+    if links or not is_list_header(sent) or BULLET.match(text) and not numbered:
+        return None  # not "- Shaanxi (Friendship Province, 1994)", but "SEATTLE — Seattle's ..."
+    if numbered and not any(k in TWINNING_KINDS for k in matches):
+        return None  # a numbered note announces only partners ("2. Ipoh's sister cities are:")
     if affiliations:  # "Overseas affiliations of Kagawa Prefecture": rows name their kinds
         hubs = list({p.place.key: p.place for p in parties}.values())
         return ListHeader("sister_city", "existing", hubs[0]) if len(hubs) == 1 else None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
     hubs = list({p.place.key: p.place for p in parties}.values())
-    status = link_status(text, matches[kind].start(), state.published) or "existing"
+    status = link_status(text, matches[kind].start(), state.published)
+    if status is None:
+        return None  # "Rejected sister city applications:": refusals list no links
     names_next = bool(PARTNERS_COLON.search(text))
-    return ListHeader(kind, status, hubs[0] if len(hubs) == 1 else None, names_next)
+    return ListHeader(kind, status, hubs[0] if len(hubs) == 1 else None, names_next, numbered)
 
 
 def table_row(sent: Span, parties, state) -> list[Partnership]:

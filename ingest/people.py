@@ -452,7 +452,7 @@ def find_people(
     ]
     places = _Places(
         mentions,
-        acronym_places(doc, mentions + org_mentions),
+        acronym_places(doc, mentions + org_mentions, country_of),
         _unheld_offices(doc, mentions, [hit for hit in titled if hit]),
         publisher,
     )

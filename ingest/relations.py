@@ -28,6 +28,7 @@ from ingest.home import OWN_GOVERNMENT
 from ingest.hubs import (
     announced_named,
     announcement,
+    header_ended,
     list_header,
     listed_pairs,
     partners_listed,
@@ -800,6 +801,8 @@ def find_partnerships(
     body_start = headline_end(text_of(doc))
     for sent in doc.sents:
         text, named = span_text(sent), by_sentence.get(sent.start, [])
+        if header_ended(state.header, text):
+            state.header = None
         placed = [p for p in people if p.place and p.name.split()[-1] in text]
         if placed:  # "Porto Mayor Rui Costa said his city ...": this sentence's own speaker
             state.speaker_place = min(placed, key=lambda p: text.find(p.name.split()[-1])).place

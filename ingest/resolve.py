@@ -845,9 +845,15 @@ def _plain_name(text: str, place: Place, gaz: Gazetteer) -> bool:
     plain &= not any(word.isupper() and len(word) > 1 for word in text.split())  # "HCM City"
     written, own = fold(text), fold(place.name)
     spelling = place.kind == "region" or fuzz.ratio(written, own) >= SPELLING_VARIANT
-    spelling |= not any(  # the name of no other place, but the region around it ("Melaka")
-        primary and p.key != place.key and not contained(place, p)
-        for p, primary in gaz.candidates(text)
+    short_form = own.startswith(written + " ")  # "Cebu" of Cebu City, "León" of León de los Aldama
+    other_name = " " not in text and not own.startswith(written[:4])  # not "Big Apple", "Philly"
+    spelling |= (
+        short_form
+        or other_name
+        and not any(  # no other place's name but its region's
+            primary and p.key != place.key and not contained(place, p)
+            for p, primary in gaz.candidates(text)
+        )
     )
     return plain and spelling and written != own and not written.startswith(own + " ")
 

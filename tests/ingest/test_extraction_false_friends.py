@@ -439,3 +439,45 @@ def test_an_aside_about_another_tie_ends_no_listed_tie(extractor, aside):
     text = f"Gothenburg's twin towns are Turku, {aside}, Aarhus and Bergen."
     found = links(facts(extractor, text))
     assert {p.status for p in found.values()} == {"existing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portland City Council (US) welcomed officials from Sapporo on Monday. The US signed a "
+        "memorandum of understanding with Tokyo on clean energy in 2019.",
+        "The Melbourne City Football Club (MCFC) trained in Osaka. MCFC signed a partnership "
+        "agreement with Yokohama on Monday.",
+        "The Basel Committee on Banking Supervision (BCBS) met on Monday. BCBS signed a "
+        "memorandum of understanding with Dubai.",
+    ],
+)
+def test_an_acronym_of_no_town_s_body_signs_for_no_town(extractor, text):
+    found = links(facts(extractor, text))
+    assert not any(k == "mou" for _, _, k in found)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "2) Ipoh's rejected sister city applications:\n– Medan, Indonesia\n– Davao, Philippines\n",
+        "2) Ipoh's sister cities are:\n– Cebu, Philippines (2008)\n"
+        "3) Media contact – Lisa Wong, Nanning Daily, Guangxi\n",
+        "2) Trade deals signed by Ipoh firms:\n– Perak Steel – Shenzhen Metals, Shenzhen (2023)\n",
+    ],
+)
+def test_a_numbered_note_heads_only_its_own_rows_of_partners(extractor, rows):
+    text = f"Ipoh will host the delegation on Monday.\n\nNOTES\n{rows}"
+    found = links(facts(extractor, text))
+    assert {b if a == "Ipoh" else a for a, b, _ in found} <= {"Cebu"}
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("A delegation from the Big Apple visited Kyoto on Monday.", "New York City"),
+        ("Mayors of Cebu and Kagoshima met in Kagoshima on Monday.", "Cebu"),
+    ],
+)
+def test_a_nickname_is_no_name_to_show_but_a_short_form_is(extractor, text, shown):
+    assert shown in {name for name, _ in places(facts(extractor, text))}

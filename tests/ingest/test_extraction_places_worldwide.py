@@ -332,3 +332,13 @@ def test_a_region_named_after_its_city_leaves_the_city_its_own_mentions(extracto
     found = places(extractor, text)
     assert ("Kharkiv", "UA", "city") in found
     assert {kind for name, _, kind in found if name.startswith("Moscow")} == {"region"}
+
+
+def test_a_canadian_dateline_s_province_abbreviation_decides_the_namesake(extractor):
+    text = (
+        "Council news\nMarch 4, 2026\n\nLONDON, Ont. – Mayor Ana Reyes signed a letter of "
+        "intent with the mayor of Tafila on Monday. London council staff will draft the plan."
+    )
+    found = places(extractor, text)
+    assert ("London", "CA", "city") in found
+    assert ("London", "GB", "city") not in found
