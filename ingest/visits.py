@@ -324,6 +324,8 @@ def _within(span: Span, token) -> bool:
     return token.left_edge.i <= span.start and span.end - 1 <= token.right_edge.i
 
 
+# "... and then to Tokyo", "on to Osaka": the words before a place a trip goes on to.
+DESTINATION_BEFORE = re.compile(r"\b(?:then|on|onward|also) to\s+(?:the\s+)?$", re.I)
 # "a delegation came here in 2023": the article's own town hosted it.
 HERE = re.compile(r"\b(?:came|come|comes|coming|arrived|arrives|arriving|visited) here\b", re.I)
 
@@ -365,7 +367,11 @@ def visits(
     later = [m for m in named if m.span.start_char - sent.start_char >= start]
     listed = _hosts(later, host, any_country=True)
     visitors = origins or [
-        p.place for p in parties if p.place.country != host.country and p.place not in listed
+        p.place
+        for p in parties
+        if p.place.country != host.country
+        and p.place not in listed
+        and not DESTINATION_BEFORE.search(text[: p.start])  # "and then to Tokyo": a host too
     ]
     visitors = visitors or [p for p in _subjects_places(sent, placed) if p.country != host.country]
     home = state.home  # "SIBU — ... the study trip to Pontianak": the home town went

@@ -271,3 +271,11 @@ def test_a_delegation_that_came_here_visited_the_article_s_own_town(extractor):
         "reception cost $9,000."
     )
     assert ("Nakagawa", "Albany") in visits(facts(extractor, text))
+
+
+def test_a_place_a_trip_goes_on_to_is_no_visitor(extractor):
+    text = (
+        "The Premier of Nova Scotia is leading a trade mission to China this month. After "
+        "Xiamen, the mission travels to Shanghai for the seafood expo and then to Osaka."
+    )
+    assert not any(a in {"Osaka", "Xiamen"} for a, _ in visits(facts(extractor, text)))
