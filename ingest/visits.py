@@ -326,6 +326,11 @@ def _within(span: Span, token) -> bool:
 
 # "... and then to Tokyo", "on to Osaka": the words before a place a trip goes on to.
 DESTINATION_BEFORE = re.compile(r"\b(?:then|on|onward|also) to\s+(?:the\s+)?$", re.I)
+# "the Consul General in Guangzhou attended": where a diplomat serves, not whence one came.
+POSTED_IN = re.compile(
+    r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])\s+(?:in|to)\s+$",
+    re.I,
+)
 # "a delegation came here in 2023": the article's own town hosted it.
 HERE = re.compile(r"\b(?:came|come|comes|coming|arrived|arrives|arriving|visited) here\b", re.I)
 
@@ -366,13 +371,17 @@ def visits(
     # "missions to Shanghai and Tokyo": places listed with the host after the trigger visit none
     later = [m for m in named if m.span.start_char - sent.start_char >= start]
     listed = _hosts(later, host, any_country=True)
-    visitors = origins or [
-        p.place
-        for p in parties
-        if p.place.country != host.country
-        and p.place not in listed
-        and not DESTINATION_BEFORE.search(text[: p.start])  # "and then to Tokyo": a host too
-    ]
+    visitors = (
+        origins
+        or [
+            p.place
+            for p in parties
+            if p.place.country != host.country
+            and p.place not in listed
+            and not DESTINATION_BEFORE.search(text[: p.start])  # "and then to Tokyo": a host too
+            and not POSTED_IN.search(text[: p.start])  # "the Consul General in Guangzhou"
+        ]
+    )
     visitors = visitors or [p for p in _subjects_places(sent, placed) if p.country != host.country]
     home = state.home  # "SIBU — ... the study trip to Pontianak": the home town went
     if not visitors and match and TRIP.match(match.group()) and home:

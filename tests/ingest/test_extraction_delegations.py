@@ -279,3 +279,11 @@ def test_a_place_a_trip_goes_on_to_is_no_visitor(extractor):
         "Xiamen, the mission travels to Shanghai for the seafood expo and then to Osaka."
     )
     assert not any(a in {"Osaka", "Xiamen"} for a, _ in visits(facts(extractor, text)))
+
+
+def test_a_diplomat_s_posting_is_no_visitor_s_home(extractor):
+    text = (
+        "A delegation from Jinan arrived in Winnipeg on Monday to sign a sister city "
+        "agreement. The Canadian Consul General in Shanghai, Ana Roy, attended the signing."
+    )
+    assert not any(a == "Shanghai" for a, _ in visits(facts(extractor, text)))
