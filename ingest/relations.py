@@ -24,6 +24,7 @@ from ingest.article_state import (
     Party,
     anaphor_kind,
 )
+from ingest.dates import published_year
 from ingest.home import OWN_GOVERNMENT
 from ingest.hubs import (
     announced_named,
@@ -571,7 +572,11 @@ def _links(
             listed = _stated_pairs(acting, text, match.start())
         if not listed and _objects_only(acting, text):
             continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
-        own_years = _own_years(text, listed) if status in {"existing", "ended"} else {}
+        own_years = _own_years(text, listed) if status != "proposed" else {}
+        if status == "new" and _all_before(own_years, state.published):
+            status = "existing"  # "has since added Tavira in 1998 and Cienfuegos in 2002"
+        elif status == "new":
+            own_years = {}
         member_starts = {partner.place.key: partner.start for _, partner in listed}
         for a, b in _pairs(acting, kind, state, listed):
             pair = frozenset((a.key, b.key))
@@ -588,6 +593,16 @@ def _links(
                 own_status = "ended"  # "Kaliningrad, whose partnership was suspended, Turku"
             found.append(Partnership(a, b, kind, own_status, text.strip(), stated, amount))
     return found
+
+
+def _all_before(years: dict[str, int | None], published: str | None) -> bool:
+    """Whether every listed partner has a year of its own before the article's."""
+    reported = published_year(published)
+    return (
+        bool(years)
+        and reported is not None
+        and all(year is not None and year < reported for year in years.values())
+    )
 
 
 def _fronted_partners(parties: list[Party], text: str) -> list[Party]:
