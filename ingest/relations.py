@@ -115,7 +115,7 @@ DATELINE = re.compile(
 # new clause; an aside may close it (", and Lishui in China, although only one is active.").
 LIST_TAIL = re.compile(
     rf"(?:,\s*|;\s*)?(?:and\s+)?(?:(?:the|and|in|of|since|{NAME_PARTICLES})\s+|"
-    rf"[{CAPITALS}][\w.'’-]*[\s,;]*|"
+    rf"[{CAPITALS}][\w.'’-]*[\s,;]*|\([{CAPITALS}][^()]{{0,40}}\)[\s,;]*|"
     r"\(?(?:since\s+)?(?:19|20)\d\d\b\)?[\s,;]*)+(?:respectively)?"
     r"(?P<aside>(?<=,)\s*(?:although|though|while|whereas|but)\b[^;]*)?[.!]?\s*"
 )
@@ -180,6 +180,9 @@ COUNTED_OPENING = re.compile(
     r"(?<=\bwith\s)(?:[\w-]+\s+){1,2}(?:cities|towns|municipalities|places|partners|regions|"
     r"provinces|states|communities)\s*(?::|\s[-–—])\s*$"
 )
+# "sister cities of Sapporo include ...": the hub after "of", then the verb that lists.
+OF_HUB = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:city|town|province|state)\s+of\s+)?")
+LISTING_VERB = re.compile(r"\s+(?:include|includes|included|are|were)\b")
 WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:city|town|state|province)\s+of\s+)?$", re.I)
 # Words of a nation's business: its link with a city named alone is the nation's.
 NATIONAL_HOLDER = re.compile(
@@ -569,7 +572,9 @@ def _links(
         listed = listed_pairs(unfronted, in_reach, match.start())
         listed += [(listed[0][0], p) for p in fronted] if listed else []
         if kind in TWINNING_KINDS and not listed:
-            listed = _stated_pairs(acting, text, match.start())
+            listed = _stated_pairs(acting, text, match.start()) or _of_hub_pairs(
+                acting, text, match.end()
+            )
         if not listed and _objects_only(acting, text):
             continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
         own_years = _own_years(text, listed) if status != "proposed" else {}
@@ -696,6 +701,18 @@ def _stated_pairs(parties: list[Party], text: str, trigger: int) -> list[tuple[P
     if name is None or not BECAME.fullmatch(text, name.end(), trigger):
         return []
     return [(before[0], before[1])]
+
+
+def _of_hub_pairs(parties: list[Party], text: str, trigger_end: int) -> list[tuple[Party, Party]]:
+    """ "Other sister cities of Sapporo include Munich, Portland and Daejeon": the hub named
+    right after the link's words, and the partners its verb lists."""
+    after = sorted((p for p in parties if p.start >= trigger_end), key=lambda p: p.start)
+    if len(after) < 2 or not OF_HUB.fullmatch(text, trigger_end, after[0].start):
+        return []
+    name = NAME_WORDS.match(text, after[0].start)
+    if name is None or not LISTING_VERB.match(text, name.end()):
+        return []
+    return [(after[0], partner) for partner in after[1:]]
 
 
 def _objects_only(parties: list[Party], text: str) -> bool:

@@ -329,3 +329,21 @@ def test_a_council_s_acronym_signs_for_its_town(extractor):
         "SMC signed a memorandum of understanding with Pontianak on Tuesday."
     )
     assert ("Sibu", "Pontianak", "mou") in links(extractor, text)
+
+
+def test_the_hub_named_after_the_link_s_words_heads_the_list(extractor):
+    text = (
+        "Kobe hosted the forum on Monday, and Kobe officials spoke first.\n\n"
+        "Other sister cities of Sapporo include Munich, Portland, Shenyang and Daejeon."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Sapporo") == {"Munich", "Portland", "Shenyang", "Daejeon"}
+
+
+def test_a_semicolon_list_with_countries_in_brackets_links_every_partner(extractor):
+    text = (
+        "Leeds Council said on Monday that its twin towns include: Dortmund (Germany); "
+        "Lille (France); and Brno (Czech Republic)."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Leeds") == {"Dortmund", "Lille", "Brno"}
