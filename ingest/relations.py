@@ -180,6 +180,8 @@ COUNTED_OPENING = re.compile(
     r"(?<=\bwith\s)(?:[\w-]+\s+){1,2}(?:cities|towns|municipalities|places|partners|regions|"
     r"provinces|states|communities)\s*(?::|\s[-–—])\s*$"
 )
+# ", and has agreements with ...": a coordinated clause that shares the sentence's subject.
+SUBJECTLESS = re.compile(r"(?:has|have|had|is|was|also|signed|maintains|holds)\b")
 # "sister cities of Sapporo include ...": the hub after "of", then the verb that lists.
 OF_HUB = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:city|town|province|state)\s+of\s+)?")
 LISTING_VERB = re.compile(r"\s+(?:include|includes|included|are|were)\b")
@@ -641,6 +643,8 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
         if part is None or not any(r.search(text, begin, end) for r in KIND_REGEX.values()):
             return []
         parties = parties_of(part, [m for m in named if part.start <= m.span.start < part.end])
+        if parts and SUBJECTLESS.match(text, begin):
+            parties = _shared_subject(parts[0][2], text, bounds[1]) + parties
         if len({p.place.key for p in parties}) < 2:
             return []
         parts.append((part, begin, parties))
@@ -649,6 +653,14 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
         matches = _kind_matches(part, part.text, state)
         found += _links(parties, state, part.text, matches, whole=(text, begin))
     return [replace(link, evidence=text.strip()) for link in found]
+
+
+def _shared_subject(first: list[Party], text: str, first_end: int) -> list[Party]:
+    """ "Lyon is twinned with A and B, and has agreements with C": the one party before the
+    first part's link words, the subject the next part shares."""
+    trigger = min(m.start() for r in KIND_REGEX.values() if (m := r.search(text, 0, first_end)))
+    subjects = [p for p in first if p.start < trigger]
+    return [replace(subjects[0], start=0)] if len(subjects) == 1 else []
 
 
 def _earlier_partner_links(sent: Span, named, parties_of, state) -> list[Partnership]:
