@@ -24,7 +24,6 @@ from ingest.article_state import (
     Party,
     anaphor_kind,
 )
-from ingest.dates import published_year
 from ingest.home import OWN_GOVERNMENT
 from ingest.hubs import (
     announced_named,
@@ -115,7 +114,7 @@ DATELINE = re.compile(
 # new clause; an aside may close it (", and Lishui in China, although only one is active.").
 LIST_TAIL = re.compile(
     rf"(?:,\s*|;\s*)?(?:and\s+)?(?:(?:the|and|in|of|since|{NAME_PARTICLES})\s+|"
-    rf"[{CAPITALS}][\w.'’-]*[\s,;]*|\([{CAPITALS}][^()]{{0,40}}\)[\s,;]*|"
+    rf"[{CAPITALS}][\w.'’-]*[\s,;]*|\([{CAPITALS}][^()]{{0,40}}\)(?=\s*(?:[,;.!]|and\b|$))[\s,;]*|"
     r"\(?(?:since\s+)?(?:19|20)\d\d\b\)?[\s,;]*)+(?:respectively)?"
     r"(?P<aside>(?<=,)\s*(?:although|though|while|whereas|but)\b[^;]*)?[.!]?\s*"
 )
@@ -180,11 +179,9 @@ COUNTED_OPENING = re.compile(
     r"(?<=\bwith\s)(?:[\w-]+\s+){1,2}(?:cities|towns|municipalities|places|partners|regions|"
     r"provinces|states|communities)\s*(?::|\s[-–—])\s*$"
 )
-# ", and has agreements with ...": a coordinated clause that shares the sentence's subject.
-SUBJECTLESS = re.compile(r"(?:has|have|had|is|was|also|signed|maintains|holds)\b")
 # "sister cities of Sapporo include ...": the hub after "of", then the verb that lists.
 OF_HUB = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:city|town|province|state)\s+of\s+)?")
-LISTING_VERB = re.compile(r"\s+(?:include|includes|included|are|were)\b")
+LISTING_VERB = re.compile(r"\s+(?:include|includes|included|are|were)\b(?!\s+(?:not\b|\w+ing\b))")
 WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:city|town|state|province)\s+of\s+)?$", re.I)
 # Words of a nation's business: its link with a city named alone is the nation's.
 NATIONAL_HOLDER = re.compile(
@@ -579,11 +576,7 @@ def _links(
             )
         if not listed and _objects_only(acting, text):
             continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
-        own_years = _own_years(text, listed) if status != "proposed" else {}
-        if status == "new" and _all_before(own_years, state.published):
-            status = "existing"  # "has since added Tavira in 1998 and Cienfuegos in 2002"
-        elif status == "new":
-            own_years = {}
+        own_years = _own_years(text, listed) if status in {"existing", "ended"} else {}
         member_starts = {partner.place.key: partner.start for _, partner in listed}
         for a, b in _pairs(acting, kind, state, listed):
             pair = frozenset((a.key, b.key))
@@ -600,16 +593,6 @@ def _links(
                 own_status = "ended"  # "Kaliningrad, whose partnership was suspended, Turku"
             found.append(Partnership(a, b, kind, own_status, text.strip(), stated, amount))
     return found
-
-
-def _all_before(years: dict[str, int | None], published: str | None) -> bool:
-    """Whether every listed partner has a year of its own before the article's."""
-    reported = published_year(published)
-    return (
-        bool(years)
-        and reported is not None
-        and all(year is not None and year < reported for year in years.values())
-    )
 
 
 def _fronted_partners(parties: list[Party], text: str) -> list[Party]:
@@ -643,8 +626,6 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
         if part is None or not any(r.search(text, begin, end) for r in KIND_REGEX.values()):
             return []
         parties = parties_of(part, [m for m in named if part.start <= m.span.start < part.end])
-        if parts and SUBJECTLESS.match(text, begin):
-            parties = _shared_subject(parts[0][2], text, bounds[1]) + parties
         if len({p.place.key for p in parties}) < 2:
             return []
         parts.append((part, begin, parties))
@@ -653,14 +634,6 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
         matches = _kind_matches(part, part.text, state)
         found += _links(parties, state, part.text, matches, whole=(text, begin))
     return [replace(link, evidence=text.strip()) for link in found]
-
-
-def _shared_subject(first: list[Party], text: str, first_end: int) -> list[Party]:
-    """ "Lyon is twinned with A and B, and has agreements with C": the one party before the
-    first part's link words, the subject the next part shares."""
-    trigger = min(m.start() for r in KIND_REGEX.values() if (m := r.search(text, 0, first_end)))
-    subjects = [p for p in first if p.start < trigger]
-    return [replace(subjects[0], start=0)] if len(subjects) == 1 else []
 
 
 def _earlier_partner_links(sent: Span, named, parties_of, state) -> list[Partnership]:

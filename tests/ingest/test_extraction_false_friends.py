@@ -481,3 +481,23 @@ def test_a_numbered_note_heads_only_its_own_rows_of_partners(extractor, rows):
 )
 def test_a_nickname_is_no_name_to_show_but_a_short_form_is(extractor, text, shown):
     assert shown in {name for name, _ in places(facts(extractor, text))}
+
+
+def test_a_bracket_followed_by_more_words_ends_no_list(extractor):
+    text = "Lille is twinned with Turin, and Nantes (AFP) Mayor Johanna Rolland attended."
+    found = links(facts(extractor, text))
+    assert not any("Nantes" in (a, b) for a, b, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Munich hosted the summit on Friday. Sister cities of Sapporo are meeting in Portland "
+        "and Daejeon.",
+        "Munich hosted the summit on Friday. The sister cities of Sapporo are not Portland and "
+        "Daejeon, contrary to reports.",
+    ],
+)
+def test_the_place_after_of_heads_no_list_its_verb_does_not_give(extractor, text):
+    found = links(facts(extractor, text))
+    assert not any(k == "sister_city" and "Daejeon" in (a, b) for a, b, k in found)

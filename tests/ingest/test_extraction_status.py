@@ -426,10 +426,3 @@ def test_a_roll_row_giving_the_tie_s_kind_and_year_in_brackets_dates_a_tie_in_pl
         ("Tampere", "Kaunas"): ("existing", 1987),
         ("Gothenburg", "Bergen"): ("existing", 1994),
     }
-
-
-def test_partners_added_each_in_an_earlier_year_are_ties_in_place(extractor):
-    text = "Valencia has since added two other twin towns: Bologna in 1994 and Mainz in 2006."
-    found = links(extractor, text, published="2025-06-12")
-    dated = {b if a == "Valencia" else a: (p.status, p.year) for (a, b, _), p in found.items()}
-    assert dated == {"Bologna": ("existing", 1994), "Mainz": ("existing", 2006)}
