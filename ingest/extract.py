@@ -52,13 +52,13 @@ class Extractor:
         mentions = resolve_places(doc, self.gaz, "places")
         org_mentions = resolve_places(doc, self.gaz, "org_places", mentions)
         publisher = publisher_town(doc, org_mentions)
-        people = find_people(doc, mentions, org_mentions, self.gaz.country, publisher)
+        acronyms = acronym_places(doc, mentions + org_mentions, self.gaz.country)
+        people = find_people(doc, mentions, org_mentions, self.gaz.country, publisher, acronyms)
         mentions = without_surnames(doc, mentions, people)
         counts = Counter(m.place for m in mentions)
         focus = counts.most_common(1)[0][0] if counts else None
         state = ArticleState(focus, event_place(doc, mentions), article.published)
         state.home = publisher
-        acronyms = acronym_places(doc, mentions + org_mentions, self.gaz.country)
         org_mentions += acronym_mentions(doc, acronyms)  # "SMC signed ...": Sibu's council
         partnerships = find_partnerships(
             doc, mentions, org_mentions, people, state, self.gaz.country

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from facts.shapes import Organization, Person, Place
-from ingest.acronyms import BODY_WORDS, acronym_places
+from ingest.acronyms import BODY_WORDS
 from ingest.names import person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention, kind_word
 from ingest.sentences import entities, is_dateline, sentence_of, span_text, text_of
@@ -438,10 +438,11 @@ def find_people(
     mentions: list[Mention],
     org_mentions: list[Mention],
     country_of,
-    publisher: Place | None = None,
+    publisher: Place | None,
+    acronyms: dict[str, Place],
 ) -> list[Person]:
     """People with a role, one per full name, in order of first appearance; `publisher` is the
-    town whose council publishes the article."""
+    town whose council publishes the article, `acronyms` the towns of bodies' acronyms."""
     found: dict[str, _Found] = {}
     names = person_names(doc, mentions)
     titled = [
@@ -452,7 +453,7 @@ def find_people(
     ]
     places = _Places(
         mentions,
-        acronym_places(doc, mentions + org_mentions, country_of),
+        acronyms,
         _unheld_offices(doc, mentions, [hit for hit in titled if hit]),
         publisher,
     )

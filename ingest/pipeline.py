@@ -295,13 +295,12 @@ def _in_byline(span: Span) -> bool:
     place (not "By Tuesday Lagos had signed ..." in the body)."""
     text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
+    if BYLINE_NAME_BEFORE.fullmatch(text, line_start, span.start_char) is None:
+        return False
     line_end = text.find("\n", span.start_char)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end].rstrip()
+    line = text[line_start : len(text) if line_end < 0 else line_end].rstrip()
     header = text.count("\n", 0, line_start) < HEADER_LINES
-    short = len(line) <= BYLINE_LENGTH and not line.endswith(".")  # no sentence
-    byline = BYLINE_NAME_BEFORE.fullmatch(text, line_start, span.start_char)
-    return header and short and byline is not None
+    return header and len(line) <= BYLINE_LENGTH and not line.endswith(".")  # no sentence
 
 
 def _qualified_in_brackets(ent: Span, span: Span) -> bool:

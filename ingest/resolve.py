@@ -759,11 +759,10 @@ def _as_written(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     written: dict[str, Counter] = {}
     for m in mentions:
         surface = written_name(m.span)
+        options = gaz.candidates(surface) if surface != m.place.name else []
         if surface == m.place.name or (
-            _plain_name(surface, m.place, gaz)
-            and (
-                m.span._.spelled_as or any(p.key == m.place.key for p, _ in gaz.candidates(surface))
-            )
+            _plain_name(surface, m.place, options)
+            and (m.span._.spelled_as or any(p.key == m.place.key for p, _ in options))
         ):
             written.setdefault(m.place.key, Counter())[surface] += 1
     names = {key: _most_written(found) for key, found in written.items()}
@@ -835,24 +834,26 @@ def _ends_in_kind_word(span: Span) -> bool:
     return bool(span._.kind_hint) and span[-1].lower_ in KIND_SUFFIXES and not span._.named_after
 
 
-def _plain_name(text: str, place: Place, gaz: Gazetteer) -> bool:
+def _plain_name(text: str, place: Place, options: list[tuple[Place, bool]]) -> bool:
     """Another name of the place to show as it is: a spelling ("Legazpi" of "Legaspi"), an
     English or older name ("Khiva" of Xiva, "Nur-Sultan" of Astana), as the text has it, a
     region's official name ("Podkarpackie", not "Subcarpathia"); not an abbreviation
     ("Calif."), capitals ("CHONGQING"), the name with a designator ("Gyeonggi-do") or without
-    its accents ("Sao Paulo"), nor another place's own name ("Antioch" of Antakya)."""
+    its accents ("Sao Paulo"), nor another place's own name ("Antioch" of Antakya); `options`
+    are the readings of `text`."""
     plain = len(text) > 3 and "." not in text and text[:1].isupper()
     plain &= not any(word.isupper() and len(word) > 1 for word in text.split())  # "HCM City"
     written, own = fold(text), fold(place.name)
-    spelling = place.kind == "region" or fuzz.ratio(written, own) >= SPELLING_VARIANT
-    short_form = own.startswith(written + " ")  # "Cebu" of Cebu City, "León" of León de los Aldama
-    other_name = " " not in text and not own.startswith(written[:4])  # not "Big Apple", "Philly"
-    spelling |= (
-        short_form
-        or other_name
-        and not any(  # no other place's name but its region's
-            primary and p.key != place.key and not contained(place, p)
-            for p, primary in gaz.candidates(text)
+    spelling = (
+        place.kind == "region"
+        or fuzz.ratio(written, own) >= SPELLING_VARIANT
+        or own.startswith(written + " ")  # a short form: "Cebu" of Cebu City, "León"
+        or (
+            " " not in text  # one word, no nickname: not "Big Apple", "Philly"
+            and not own.startswith(written[:4])
+            and not any(  # no other place's name, but that of its region ("Melaka")
+                primary and p.key != place.key and not contained(place, p) for p, primary in options
+            )
         )
     )
     return plain and spelling and written != own and not written.startswith(own + " ")
