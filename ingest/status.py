@@ -113,8 +113,9 @@ GOAL = re.compile(
 )
 # A time still to come: "next spring", "later this year", "in the coming months".
 FUTURE = re.compile(
-    r"\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter)|later this (?:week|month|"
-    r"year)|in the coming (?:weeks|months|years)|(?:is|are) (?:due|set|scheduled|slated) to)\b",
+    r"\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|later this (?:week|month|year)|in the coming "
+    r"(?:days|weeks|months|years)|(?:is|are) (?:due|set|scheduled|slated) to)\b",
     re.I,
 )
 # "in spring 2026", "early 2026", "in May 2026": a year after publication is still to come.

@@ -234,6 +234,18 @@ def test_a_date_after_publication_is_still_to_come(extractor, text, status):
     assert visit.status == status
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lyon delegation's trip to Porto starts next Wednesday.",
+        "A delegation from Lyon visits Porto in the coming days.",
+    ],
+)
+def test_a_trip_about_to_start_is_still_to_come(extractor, text):
+    [visit] = of_kind(links(extractor, text), "visit")
+    assert (visit.status, visit.year) == ("proposed", None)
+
+
 def test_agreeing_to_start_a_programme_is_a_plan(extractor):
     text = "The mayors of Lyon and Porto agreed to start a farmers' exchange programme."
     found = ties(links(extractor, text))
