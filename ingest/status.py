@@ -468,7 +468,8 @@ EARLIER_VISIT = re.compile(
 # "a delegation from Lyon will travel to Porto", "the mayor is due to arrive": still to come.
 WILL_GO = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|slated|expected|going) to|plans? to|"
-    r"intends? to)\s+(?:\w+\s+)?(?:travel|visit|arrive|come|go|head|lead|tour|fly|attend)\b",
+    r"intends? to)\s+(?:\w+\s+)?(?:travel|visit|arrive|come|go|head|lead|tour|fly|attend|leave|"
+    r"depart)\b",
     re.I,
 )
 # "The mayor's visit to Lyon is scheduled for June": a visit with a date still to come.

@@ -34,6 +34,7 @@ EVENT_HEADS = frozenset(
 DELEGATION_LEMMAS = frozenset({"delegation", "delegate", "mission"})
 NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town Mayor X hosted"
 HOST_PREPOSITIONS = {"in", "to", "at"}
+DEPARTURE_VERBS = frozenset({"leave", "depart", "head"})  # "leaves for Porto": the host
 HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
 GUEST_VERBS = HOSTING_VERBS - {"invite"}  # an invitation is no visit yet
 SIGNING_VERBS = frozenset({"sign", "ink", "seal", "conclude"})
@@ -69,6 +70,8 @@ def host_named(named: list[Mention]) -> Place | None:
             continue
         head = _kind_noun(m.span.root).head
         if _visited(m.span.root):
+            return m.place
+        if head.lower_ == "for" and head.head.lemma_ in DEPARTURE_VERBS:
             return m.place
         if head.lower_ in HOST_PREPOSITIONS and (
             head.head.pos_ in {"VERB", "AUX"}

@@ -287,3 +287,18 @@ def test_a_diplomat_s_posting_is_no_visitor_s_home(extractor):
         "agreement. The Canadian Consul General in Shanghai, Ana Roy, attended the signing."
     )
     assert not any(a == "Shanghai" for a, _ in visits(facts(extractor, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("A business delegation from Kraków left for Lviv on Monday.", "new"),
+        ("The mayor of Kraków headed for Lviv on Monday with ten firms.", "new"),
+        ("The Kraków delegation will leave for Lviv on Friday to meet the mayor.", "proposed"),
+    ],
+)
+def test_a_party_that_leaves_for_a_place_visits_it(extractor, text, status):
+    found = facts(extractor, text)
+    assert {(p.a.name, p.b.name, p.status) for p in found.partnerships} == {
+        ("Kraków", "Lviv", status)
+    }
