@@ -34,7 +34,7 @@ from ingest.resolve import (
     written_name,
 )
 from ingest.sentences import is_dateline
-from ingest.written import CAPITALS
+from ingest.written import CAPITALS, COMPASS_WORDS
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
 from places.place import NOTABLE_POPULATION
@@ -661,6 +661,8 @@ class PlaceTagger:
             return True
         if _in_byline(span):
             return False
+        if span._.kind_hint is None and all(t.lower_ in COMPASS_WORDS | {"-"} for t in span):
+            return False  # "the South West", "the Central branch": a region only with a kind word
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS:
             return False

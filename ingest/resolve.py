@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ingest.sentences import headline_end, is_dateline, sentence_start, text_of
+from ingest.written import COMPASS_WORDS
 from places.divisions import within_city
 from places.gazetteer import Gazetteer
 from places.names import fold
@@ -308,6 +309,13 @@ def _options(span: Span, gaz: Gazetteer, office: str | None) -> list[tuple[Place
     if named:
         return [(p, primary) for p, primary in gaz.candidates(named) if p.kind == "region"]
     options = gaz.candidates(span.text)
+    if _compass_region(span):  # "the Eastern Province" of Rwanda too, not only Saudi Arabia's
+        known = {p.key for p, _ in options}
+        options = options + [
+            (p, primary)
+            for p, primary in gaz.candidates(span[:-1].text)
+            if p.kind == "region" and p.key not in known
+        ]
     if office == "region" and not any(p.kind == "region" for p, _ in options):
         options = options + _designated_regions(span.text, options, gaz)
     if not options and span._.kind_hint:  # "Meishan City": look up without the suffix
@@ -317,6 +325,17 @@ def _options(span: Span, gaz: Gazetteer, office: str | None) -> list[tuple[Place
             span._.named_after = bool(named)
             options = named or options
     return options
+
+
+def _compass_region(span: Span) -> bool:
+    """ "Central Region", "North West Province": a direction and a kind word, which many
+    countries' regions share."""
+    words = [t for t in span if t.is_alpha]
+    return (
+        len(words) > 1
+        and words[-1].lower_ in REGION_SUFFIXES
+        and all(t.lower_ in COMPASS_WORDS for t in words[:-1])
+    )
 
 
 def _designated_regions(name: str, options, gaz: Gazetteer) -> list[tuple[Place, bool]]:
@@ -509,13 +528,15 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
             apart = asides.get(key, set()) if allowed is None else set()
             if apart:
                 scores = unqualified[key]
-            in_region = {
-                p.key
+            readings = [
+                p
                 for p, primary in options[s.start]
-                if primary
-                and p.key not in apart
-                and (not of_kind or p.key in of_kind)
-                and any(_inside(p, r, regions) for k, r in named_regions if k != key)
+                if primary and p.key not in apart and (not of_kind or p.key in of_kind)
+            ]
+            others = [r for k, r in named_regions if k != key]
+            # "SHERBROOKE, Que. ... across Quebec": the region named in short, not its capital
+            in_region = {p.key for p in readings if any(p.key == r.key for r in others)} or {
+                p.key for p in readings if any(_inside(p, r, regions) for r in others)
             }
             if in_region and not (allowed or set()) & in_region:
                 allowed = in_region

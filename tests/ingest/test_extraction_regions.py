@@ -192,3 +192,28 @@ def test_a_voivode_beside_a_city_s_name_governs_the_voivodeship(extractor):
     assert [(p.name, p.place.name, p.place.kind) for p in found.people] == [
         ("Krzysztof Komorski", "Lublin Voivodeship", "region")
     ]
+
+
+def test_a_direction_is_a_region_only_with_a_kind_word(extractor):
+    text = (
+        "Tema and Hamburg signed a twinning deal. Investors from the South West came too, and "
+        "guests toured the Central library. Cape Coast, the capital of the Central Region of "
+        "Ghana, and the Eastern Province of Rwanda sent observers."
+    )
+    found = places(extractor, text)
+    assert {("Central", "GH", "region"), ("Eastern", "RW", "region")} <= found
+    assert not any(
+        name in {"South West", "Central"} and country != "GH" for name, country, _ in found
+    )
+
+
+def test_a_region_named_in_short_is_the_region_under_its_full_name(extractor):
+    text = (
+        "SHERBROOKE, Que. – Sherbrooke signed a twinning pact with Troyes. Firms across Quebec "
+        "will take part, the mayor said."
+    )
+    found = places(extractor, text)
+    assert ("Quebec", "CA", "region") in found
+    assert not any(
+        kind == "city" and country == "CA" and name != "Sherbrooke" for name, country, kind in found
+    )
