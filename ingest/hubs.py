@@ -53,6 +53,8 @@ NAMED_WITH = re.compile(
     r"\b(?:agreements?|ties|relationships?|links|partnerships?|pacts?|accords?)\s+with\b", re.I
 )
 REGION_NOUNS = frozenset({"province", "state", "region", "prefecture", "county"})
+ROLL_MARKS = frozenset({",", "(", "-", "–", "—"})  # after the name a roll's paragraph opens with
+HEADING_WORDS = 6
 
 
 class Positioned(Protocol):
@@ -101,6 +103,7 @@ class ListHeader(NamedTuple):
     hub: Place | None  # the one place the header names, partner of rows naming one place
     names_next: bool = False  # "... has four partner cities:": the next sentence may be names
     numbered: bool = False  # "2. Ipoh's sister cities are:": the next numbered note ends it
+    in_row: bool = False  # the sentence before was in a paragraph a partner's name opens
 
 
 def is_table_row(sent: Span) -> bool:
@@ -113,17 +116,52 @@ def is_table_row(sent: Span) -> bool:
     )  # "Chungcheongnam-do": a verb's tag in a place's name is none
 
 
+def opens_line(sent: Span) -> bool:
+    """Whether the sentence is the first of its line."""
+    before = sent.doc.text[: sent.start_char].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
+def roll_row(sent: Span) -> bool:
+    """A paragraph of a roll of partners, which opens with the partner's name and a comma, a
+    bracket or a dash: "Pirna, Germany (Saxony) – partnership agreement signed in 1994."."""
+    if not opens_line(sent):
+        return False
+    doc = sent.doc
+    first = next((s for s in doc.spans["places"] if s.start == sent.start), None)
+    if first is None or first.end + 1 >= sent.end or doc[first.end].text not in ROLL_MARKS:
+        return False
+    return doc[first.end].text in ",(" or doc[first.end + 1].is_lower  # not "Lyon – Turin"
+
+
 def names_only(sent: Span) -> bool:
     """A sentence of place names alone, the rest of a list the sentence before announced:
     "Lviv, Dresden, Guadalajara and Wiesbaden." after "Wrocław has four partner cities:"."""
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    return bool(words) and all(t.lower_ == "and" or t.ent_type_ == "GPE" for t in words)
+    placed = {t.i for s in sent.doc.spans["places"] for t in s}  # not "Contact", a GPE to the model
+    return bool(words) and all(
+        t.lower_ == "and" or t.ent_type_ == "GPE" and t.i in placed for t in words
+    )
 
 
 def is_list_header(sent: Span) -> bool:
-    """ "Lyon is twinned with these cities:", "Twin towns of Lyon": a line a list follows."""
+    """ "Lyon is twinned with these cities:", "Twin towns of Lyon", "Ended cooperation": a
+    line a list follows."""
     text = span_text(sent).rstrip()
-    return text.endswith(":") or not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+    return text.endswith(":") or _heading(sent) or not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+def _heading(sent: Span) -> bool:
+    """A short line of its own without a full stop: "Ended cooperation"."""
+    text = span_text(sent).strip()
+    after = sent.doc.text[sent.end_char :].lstrip(" \t")
+    words = [t for t in sent if t.is_alpha]
+    return (
+        opens_line(sent)
+        and (not after or after.startswith("\n") or sent.text.rstrip(" \t").endswith("\n"))
+        and 0 < len(words) <= HEADING_WORDS
+        and not text.endswith((".", "!", "?", '"', "”"))
+    )
 
 
 class Announced(NamedTuple):
@@ -200,6 +238,10 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     text = span_text(sent)
     if state.header and (is_table_row(sent) or names_only(sent)):
         return state.header  # a row, which may name its own kind ("Friendship Province")
+    if state.header and roll_row(sent):
+        return state.header._replace(in_row=True)
+    if state.header and state.header.in_row and not opens_line(sent):
+        return state.header  # the rest of a roll's paragraph: "Exchanges of choirs."
     affiliations = not matches and AFFILIATIONS.search(text)
     if not matches and not affiliations:
         return None
@@ -224,6 +266,8 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     """A row under a list's header: "Lyon – Turin (Italy), 1958", or "- Turin (Italy), 1958"
     under "Lyon's twin towns:"."""
     header, text = state.header, span_text(sent)
+    if header is not None and roll_row(sent):
+        return _roll_partner(text, parties, header, state)
     places = list({p.place.key: p.place for p in parties}.values())
     if header is not None and header.hub is not None and header.names_next and names_only(sent):
         evidence = text.strip()  # "... partner cities:" cut from "Lviv, Dresden."
@@ -245,6 +289,29 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     evidence = text.strip()
     kind = own_kind or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
     return [Partnership(places[0], places[1], kind, status, evidence, year)]
+
+
+def _roll_partner(text: str, parties, header: ListHeader, state) -> list[Partnership]:
+    """The tie of a roll's paragraph: the header's place, else the article's own, with the
+    partner the paragraph opens with, in place since the year it gives."""
+    hub = header.hub or state.home or state.focus
+    partner = next((p.place for p in parties if p.start == 0), None)
+    towns = {
+        p.place.key
+        for p in parties
+        if p.place.kind == "city" and p.place != hub and not _bracketed(text, p.start)
+    }
+    if hub is None or partner is None or partner == hub or len(towns) > 1:
+        return []  # not "Cardiff, Swansea and Newport.": a row names one partner
+    kind = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(text)), header.kind)
+    status = "existing" if header.status == "new" else header.status  # a roll lists ties held
+    year = link_year(text, "existing", state.published) if status != "proposed" else None
+    return [Partnership(hub, partner, kind, status, text.strip(), year)]
+
+
+def _bracketed(text: str, at: int) -> bool:
+    """Whether `at` is inside brackets: "(Lower Saxony, district of Harburg)"."""
+    return text.count("(", 0, at) > text.count(")", 0, at)
 
 
 def announcement(text: str, matches: dict, links: list) -> Announced | None:

@@ -83,14 +83,15 @@ OFFICE_KINDS = {
     "gov": "region",
     "voivode": "region",
     "mayor": "city",
+    "towns": "city",  # "the partner towns of Kutno"
+    "municipality": "city",
 }
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
 ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # "GB-KEN", not "US-CA-silicon-valley"
 # Regions named by a plain word of direction or shape ("Western", "Centre", "Gulf", "East").
-DIRECTION_WORDS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
-    | {"centre", "center", "coast", "coastal", "gulf", "island", "islands", "lakes", "capital"}
-    | {"highlands", "lowlands", "midlands", "interior", "border", "plateau", "mountain", "valley"}
+DIRECTION_WORDS = COMPASS_WORDS | frozenset(
+    {"coast", "coastal", "gulf", "island", "islands", "lakes", "capital", "highlands"}
+    | {"lowlands", "midlands", "interior", "border", "plateau", "mountain", "valley"}
 )
 
 

@@ -347,3 +347,37 @@ def test_a_semicolon_list_with_countries_in_brackets_links_every_partner(extract
     )
     found = links(extractor, text)
     assert partners(found, "Leeds") == {"Dortmund", "Lille", "Brno"}
+
+
+ROLL = (
+    "Partner towns of Kutno\n"
+    "Town of Kutno – official website | Last updated: 3 February 2026\n\n"
+    "Kutno has worked with towns abroad since the 1990s, and its choirs travel often.\n\n"
+    "Our partner towns\n\n"
+    "Pirna, Germany (Saxony) – partnership agreement signed in 1994. Choirs and schools "
+    "exchange visits.\n\n"
+    "Cholet, France (Maine-et-Loire) – partnership agreement signed in 1999. Sports clubs meet "
+    "every year.\n\n"
+    "Jonava, Lithuania – agreement signed in 2004.\n\n"
+    "Ended cooperation\n\n"
+    "Sovetsk, Russia – partnership agreement signed in 2008. The council ended it in 2022.\n\n"
+    "Contact\n\n"
+    "Pułtusk, Poland – tourist office, Main Square 2.\n"
+)
+
+
+def test_a_roll_s_paragraphs_each_open_with_a_partner_of_the_page_s_town(extractor):
+    found = links(extractor, ROLL, "2026-02-03")
+    rows = {(b if a == "Kutno" else a, p.status, p.year) for (a, b, _), p in found.items()}
+    assert rows == {
+        ("Pirna", "existing", 1994),
+        ("Cholet", "existing", 1999),
+        ("Jonava", "existing", 2004),
+        ("Sovetsk", "ended", 2008),
+    }
+
+
+def test_rows_that_name_both_sides_keep_their_own_pair_under_a_heading(extractor):
+    text = "Twin towns\n\nPirna – Cholet.\n\nPirna – Jonava, 2004.\n"
+    found = links(extractor, text)
+    assert {(a, b) for a, b, _ in found} <= {("Pirna", "Cholet"), ("Pirna", "Jonava")}
