@@ -59,7 +59,11 @@ INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
 # "By Ana Ruiz": a byline's words before a name in it, on a short line of the header.
 HEADER_LINES, BYLINE_LENGTH = 4, 80
-BYLINE_NAME_BEFORE = re.compile(rf"\s*By\s+(?:[{CAPITALS}][\w.'’-]*\s+){{0,3}}")
+# "By Ana Ruiz", "Text: Ana Ruiz", "Photos: Ana Ruiz": the words before a credited name.
+CREDIT_NAME_BEFORE = re.compile(
+    r"\s*(?:By\s+|By:\s*|(?:Text|Photos?|Words|Reporting|Reporter|Author|Writer|Editor|"
+    rf"Translation|Translated by|Edited by|Editing by):\s*)(?:[{CAPITALS}][\w.'’-]*\s+){{0,3}}"
+)
 # "a small Florida city": after these, a lowercase place word is a noun the name modifies.
 DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
 TOWN_NOUNS = frozenset({"city", "town", "village"})  # "the Ohio city" is a city of Ohio
@@ -93,6 +97,14 @@ PUBLICATION_WORDS = frozenset(
     {"herald", "times", "post", "news", "gazette", "journal", "tribune", "chronicle", "courier"}
     | {"review", "observer", "standard", "telegraph", "mirror", "express", "daily", "bulletin"}
     | {"record", "examiner", "inquirer", "sentinel", "dispatch", "wire", "press", "star"}
+    | {"notícias", "noticias", "notizie", "nachrichten", "nouvelles", "zeitung", "agency"}
+)
+# "van der Velden", "von Berg": the words that open a Dutch or German surname.
+SURNAME_PREFIXES = frozenset({"van", "von"})
+SURNAME_ARTICLES = frozenset({"der", "den", "de", "ter", "ten", "het"})
+# "Agência Pernambuco de Notícias", "Diario de Yucatán": a paper or an agency opening so.
+PUBLICATION_HEADS = frozenset(
+    {"the", "agência", "agencia", "agence", "agenzia", "diario", "diário", "jornal", "journal"}
 )
 
 # "the Lao province of Xiengkhouang", "Bolikhamxay Province": a region the data spells another
@@ -291,16 +303,33 @@ def _named_with_kind(ent: Span, span: Span) -> bool:
 
 
 def _in_byline(span: Span) -> bool:
-    """ "By Ana Ruiz | May 4": a writer's name opening a short line of the header names no
-    place (not "By Tuesday Lagos had signed ..." in the body)."""
+    """ "By Ana Ruiz | May 4", "Agency | Text: Ana Ruiz | Translation: ...": a credited name in
+    a short cell of the header names no place (not "By Tuesday Lagos had signed ..." in the
+    body)."""
     text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    if BYLINE_NAME_BEFORE.fullmatch(text, line_start, span.start_char) is None:
+    if text.count("\n", 0, line_start) >= HEADER_LINES:
+        return False
+    cell_start = max(line_start, text.rfind("|", line_start, span.start_char) + 1)
+    if CREDIT_NAME_BEFORE.fullmatch(text, cell_start, span.start_char) is None:
         return False
     line_end = text.find("\n", span.start_char)
-    line = text[line_start : len(text) if line_end < 0 else line_end].rstrip()
-    header = text.count("\n", 0, line_start) < HEADER_LINES
-    return header and len(line) <= BYLINE_LENGTH and not line.endswith(".")  # no sentence
+    line_end = len(text) if line_end < 0 else line_end
+    cell_end = text.find("|", span.start_char, line_end)
+    cell = text[cell_start : line_end if cell_end < 0 else cell_end].strip()
+    return len(cell) <= BYLINE_LENGTH and not cell.endswith(".")  # no sentence
+
+
+def _in_surname(span: Span) -> bool:
+    """ "Martijn van der Velden", "Van der Velden said", "Ursula von Berg": a surname's words."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    opens = span[0].lower_ in SURNAME_PREFIXES and len(span) == 1 and after in SURNAME_ARTICLES
+    return opens or bool(before) and (
+        before[-1] in SURNAME_PREFIXES
+        or before[-1] in SURNAME_ARTICLES and len(before) == 2 and before[0] in SURNAME_PREFIXES
+    )
 
 
 def _qualified_in_brackets(ent: Span, span: Span) -> bool:
@@ -337,8 +366,8 @@ def _person_name_parts(doc: Doc) -> set[str]:
 
 
 def _publication(ent: Span) -> bool:
-    """ "The Nelson Courier", "Ulsan Morning Herald": no person starts with "The" or ends so."""
-    return ent[0].lower_ == "the" or ent[-1].lower_ in PUBLICATION_WORDS
+    """ "The Nelson Courier", "Ulsan Morning Herald": no person starts or ends so."""
+    return ent[0].lower_ in PUBLICATION_HEADS or ent[-1].lower_ in PUBLICATION_WORDS
 
 
 def _after_campus_org(span: Span) -> bool:
@@ -659,7 +688,7 @@ class PlaceTagger:
             return None
         if is_dateline(span):
             return True
-        if _in_byline(span):
+        if _in_byline(span) or _in_surname(span):
             return False
         if span._.kind_hint is None and all(t.lower_ in COMPASS_WORDS | {"-"} for t in span):
             return False  # "the South West", "the Central branch": a region only with a kind word

@@ -104,6 +104,7 @@ HONORIFICS = frozenset(
     | {"datuk", "dato", "datin", "tun", "haji", "hajah", "hjh", "ratu", "alhaji", "alhaja"}
     | {"mag", "dra", "lic", "ing", "mgr", "arq", "ir", "sra", "bc"}  # degrees: "Ing."
     | {"yab", "yb", "ybhg", "yabhg"}  # Malaysian: "YAB Datuk Seri ..."
+    | {"shri", "smt", "shrimati", "thiru", "tmt"}  # Indian: "Chief Minister Shri A. Rao"
 )
 # Honorifics of two words whose first may be a surname alone: "Tan Sri Azman Hashim", "Tan Wei".
 HONORIFIC_PAIRS = frozenset(

@@ -386,6 +386,47 @@ def test_a_writer_s_surname_in_the_byline_is_no_place(extractor, writer):
     assert {name for name, _ in places(facts(extractor, text))} == {"Boise", "Gernika"}
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Agência Minas | Economy | 13/05/2024 19:05 | Text: Ana Viana | Translation: Press Office",
+        "Agência Minas | Economy | 13/05/2024 19:05 | Photos: Luísa Setúbal | Editing: Ana Costa",
+    ],
+)
+def test_a_credited_name_in_the_header_is_no_place(extractor, credit):
+    text = (
+        f"Twin towns mark a jubilee\n{credit}\n\n"
+        "Boise has had a sister city relationship with Gernika since 1993."
+    )
+    assert {name for name, _ in places(facts(extractor, text))} == {"Boise", "Gernika"}
+
+
+def test_the_words_of_a_dutch_or_german_surname_are_no_places(extractor):
+    text = (
+        "Deputy Martijn van der Velden of North Brabant met the governor in Recife. Van der "
+        "Velden said Brabant sees Pernambuco as a partner. Ursula von Berg came too, as did "
+        "officials from Van province and from Den Helder."
+    )
+    found = {name for name, _ in places(facts(extractor, text))}
+    assert {"Van", "Den Helder", "Recife", "Pernambuco"} <= found
+    assert not {"Velden", "Berg"} & found
+
+
+def test_a_news_agency_named_after_a_state_keeps_the_state_a_place(extractor):
+    text = (
+        "Pernambuco signs letter with North Brabant\nAgência Pernambuco de Notícias | Economy\n\n"
+        "The accord aims to establish a sister-state relationship between Pernambuco and the "
+        "Dutch province."
+    )
+    assert ("Pernambuco", "BR") in places(facts(extractor, text))
+
+
+def test_a_region_s_own_name_is_not_its_capital_s_old_name(extractor):
+    text = "Bahia and KwaZulu-Natal signed a memorandum in Salvador on Monday."
+    found = places(facts(extractor, text))
+    assert {("Bahia", "BR"), ("Salvador", "BR")} <= found
+
+
 def test_a_capital_known_by_another_name_is_not_read_for_that_name(extractor):
     # "Salem" is an old name of Jerusalem, and the article names Israel
     text = (

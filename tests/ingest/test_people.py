@@ -113,8 +113,13 @@ def test_members_a_delegation_includes_are_of_its_town(extractor):
     [
         ("the Mayor of Kandy, His Worship Ruwan Fernando,", "Ruwan Fernando"),
         ("the Chief Minister of Penang, YAB Ahmad Zaki Harun,", "Ahmad Zaki Harun"),
+        ("Chief Minister Shri Arun Kumar Das,", "Arun Kumar Das"),
+        ("Principal Secretary Smt. Leela Pattnaik,", "Leela Pattnaik"),
     ],
 )
-def test_courtesy_titles_of_sri_lanka_and_malaysia_are_no_part_of_a_name(extractor, written, name):
+def test_courtesy_titles_of_south_and_southeast_asia_are_no_part_of_a_name(
+    extractor, written, name
+):
     text = f"The signing in Penang was witnessed by {written} officials said."
     assert name in people(extractor, text)
+    assert not any(found.startswith(("Shri", "Smt")) for found in people(extractor, text))
