@@ -323,13 +323,13 @@ def _in_byline(span: Span) -> bool:
 def _in_surname(span: Span) -> bool:
     """ "Martijn van der Velden", "Van der Velden said", "Ursula von Berg": a surname's words."""
     doc = span.doc
-    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    opens = span[0].lower_ in SURNAME_PREFIXES and len(span) == 1 and after in SURNAME_ARTICLES
-    return opens or bool(before) and (
-        before[-1] in SURNAME_PREFIXES
-        or before[-1] in SURNAME_ARTICLES and len(before) == 2 and before[0] in SURNAME_PREFIXES
-    )
+    if len(span) == 1 and span[0].lower_ in SURNAME_PREFIXES and after in SURNAME_ARTICLES:
+        return True  # "Van der Velden"
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    if before and before[-1] in SURNAME_ARTICLES:
+        before = before[:-1]  # "van der"
+    return bool(before) and before[-1] in SURNAME_PREFIXES
 
 
 def _qualified_in_brackets(ent: Span, span: Span) -> bool:

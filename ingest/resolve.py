@@ -309,7 +309,7 @@ def _options(span: Span, gaz: Gazetteer, office: str | None) -> list[tuple[Place
     named = span._.adjective_of or span._.spelled_as  # "the Bavarian government", "Xiengkhouang"
     if named:
         return [(p, primary) for p, primary in gaz.candidates(named) if p.kind == "region"]
-    options = _regions_own_names(gaz.candidates(span.text))
+    options = _regions_own_names(span.text, gaz.candidates(span.text))
     if _compass_region(span):  # "the Eastern Province" of Rwanda too, not only Saudi Arabia's
         known = {p.key for p, _ in options}
         options = options + [
@@ -328,11 +328,15 @@ def _options(span: Span, gaz: Gazetteer, office: str | None) -> list[tuple[Place
     return options
 
 
-def _regions_own_names(options: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]:
+def _regions_own_names(name: str, options: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]:
     """ "Pernambuco", "Bahia": a region's own name, not the old name of its capital (Recife,
-    Salvador) that the data also gives."""
+    Salvador) that the data also gives; but "New York" is still short for New York City."""
     regions = {p.country for p, primary in options if primary and p.kind == "region"}
-    return [(p, primary) for p, primary in options if primary or p.country not in regions]
+    return [
+        (p, primary)
+        for p, primary in options
+        if primary or p.country not in regions or fold(name) in fold(p.name)
+    ]
 
 
 def _compass_region(span: Span) -> bool:
