@@ -99,6 +99,7 @@ PUBLICATION_WORDS = frozenset(
     | {"record", "examiner", "inquirer", "sentinel", "dispatch", "wire", "press", "star"}
     | {"notícias", "noticias", "notizie", "nachrichten", "nouvelles", "zeitung", "agency"}
 )
+ERAS = frozenset({"BC", "B.C.", "BCE", "AD", "A.D.", "CE"})
 # "van der Velden", "von Berg": the words that open a Dutch or German surname.
 SURNAME_PREFIXES = frozenset({"van", "von"})
 SURNAME_ARTICLES = frozenset({"der", "den", "de", "ter", "ten", "het"})
@@ -332,6 +333,11 @@ def _in_surname(span: Span) -> bool:
     return bool(before) and before[-1] in SURNAME_PREFIXES
 
 
+def _era(span: Span) -> bool:
+    """ "founded in 43 BC": an era after a number, not British Columbia."""
+    return span.start > 0 and span.doc[span.start - 1].like_num and span.text in ERAS
+
+
 def _qualified_in_brackets(ent: Span, span: Span) -> bool:
     """ "Kochi (Japan" taken for one organisation: the place with its country in brackets."""
     return ent.start == span.start and span.end < ent.end and span.doc[span.end].text == "("
@@ -443,7 +449,7 @@ class PlaceTagger:
         countries = _scan(doc, lambda key: key in gaz.countries)
         names = _scan(doc, lambda key: key in gaz.names, self._with_suffix)
         names = [s for s in map(self._without_possessive, names) if s is not None]
-        names = [s for s in names if not _month_of_date(s)]
+        names = [s for s in names if not _month_of_date(s) and not _era(s)]
         # A longer place name holding a country's is the place: "Mexico City", "Panama City".
         countries = [c for c in countries if not any(_holds(s, c) for s in names)]
         # A city-state is a country and a city: its name is evidence and a party ("Singapore").

@@ -187,7 +187,8 @@ LAPSED = re.compile(
 # A past tense verb of the event, for "signed a friendship agreement in 2019".
 PAST_EVENT = re.compile(
     r"\b(?:signed|became|established|inked|sealed|formali[sz]ed|twinned|agreed|launched|set up|"
-    r"led|visited|hosted|met|arrived|travell?ed|ran|held|organi[sz]ed|exchanged|opened|funded)\b",
+    r"led|visited|hosted|met|arrived|travell?ed|ran|held|organi[sz]ed|exchanged|opened|funded|"
+    r"(?:cit(?:y|ies)|towns?|partners?) (?:was|were))\b",  # "its first sister city was Kobe"
     re.I,
 )
 

@@ -427,6 +427,11 @@ def test_a_region_s_own_name_is_not_its_capital_s_old_name(extractor):
     assert {("Bahia", "BR"), ("Salvador", "BR")} <= found
 
 
+def test_an_era_after_a_year_is_no_place(extractor):
+    text = "Lyon, which was founded in 43 BC, and Porto signed a twinning agreement on Monday."
+    assert {name for name, _ in places(facts(extractor, text))} == {"Lyon", "Porto"}
+
+
 def test_a_capital_known_by_another_name_is_not_read_for_that_name(extractor):
     # "Salem" is an old name of Jerusalem, and the article names Israel
     text = (

@@ -246,6 +246,15 @@ def test_a_trip_about_to_start_is_still_to_come(extractor, text):
     assert (visit.status, visit.year) == ("proposed", None)
 
 
+def test_a_partner_that_was_so_in_a_past_year_is_a_tie_in_place(extractor):
+    text = (
+        "Lyon has friendship relations with many cities. Its first friendship city was Porto "
+        "in Portugal, in 1979. Lyon has 22 partners now."
+    )
+    found = [p for p in ties(links(extractor, text)) if "Porto" in (p.a.name, p.b.name)]
+    assert found and {(p.status, p.year) for p in found} == {("existing", 1979)}
+
+
 def test_agreeing_to_start_a_programme_is_a_plan(extractor):
     text = "The mayors of Lyon and Porto agreed to start a farmers' exchange programme."
     found = ties(links(extractor, text))
