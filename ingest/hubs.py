@@ -12,10 +12,11 @@ from typing import NamedTuple, Protocol, TypeVar
 from spacy.tokens import Span
 
 from facts.shapes import Partnership
-from ingest.dates import published_year
+from ingest.dates import YEAR, published_year
 from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
-from ingest.sentences import span_text
+from ingest.sentences import headline_end, span_text
 from ingest.status import link_status, link_year
+from places.names import fold
 from places.place import Place
 
 # "Its sister cities include ...", "The town's 7 domestic twin towns are ...", "Their other
@@ -158,7 +159,7 @@ def _heading(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha]
     return (
         opens_line(sent)
-        and (not after or after.startswith("\n") or sent.text.rstrip(" \t").endswith("\n"))
+        and (not after or sent.text.rstrip(" \t").endswith("\n"))
         and 0 < len(words) <= HEADING_WORDS
         and not text.endswith((".", "!", "?", '"', "”"))
     )
@@ -237,7 +238,7 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     cities:"), or the one still running through its rows; None after other sentences."""
     text = span_text(sent)
     if state.header and (is_table_row(sent) or names_only(sent)):
-        return state.header  # a row, which may name its own kind ("Friendship Province")
+        return state.header._replace(in_row=False)  # a row, which may name its own kind
     if state.header and roll_row(sent):
         return state.header._replace(in_row=True)
     if state.header and state.header.in_row and not opens_line(sent):
@@ -266,13 +267,13 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     """A row under a list's header: "Lyon – Turin (Italy), 1958", or "- Turin (Italy), 1958"
     under "Lyon's twin towns:"."""
     header, text = state.header, span_text(sent)
-    if header is not None and roll_row(sent):
-        return _roll_partner(text, parties, header, state)
     places = list({p.place.key: p.place for p in parties}.values())
     if header is not None and header.hub is not None and header.names_next and names_only(sent):
         evidence = text.strip()  # "... partner cities:" cut from "Lviv, Dresden."
         partners = [p for p in places if p != header.hub]
         return [Partnership(header.hub, p, header.kind, header.status, evidence) for p in partners]
+    if header is not None and roll_row(sent):
+        return _roll_partner(sent, parties, header, state)
     if header is None or not is_table_row(sent):
         return []
     if len(places) == 1 and header.hub is not None and places[0] != header.hub:
@@ -291,10 +292,23 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     return [Partnership(places[0], places[1], kind, status, evidence, year)]
 
 
-def _roll_partner(text: str, parties, header: ListHeader, state) -> list[Partnership]:
-    """The tie of a roll's paragraph: the header's place, else the article's own, with the
-    partner the paragraph opens with, in place since the year it gives."""
-    hub = header.hub or state.home or state.focus
+def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partnership]:
+    """The tie of a roll's paragraph: the header's place, else the article's own (its dateline's
+    or its headline's), with the one partner the paragraph opens with, of the year it gives.
+
+    Only under a heading of ties ("Our partner towns"), or of ties ended ("Ended
+    cooperation"), and only a paragraph that speaks of its tie, with a year or a kind of link:
+    not "Lyon, France – The mayor announced a budget" under "Twinning news in brief".
+    """
+    text = span_text(sent)
+    if header.kind not in TWINNING_KINDS and header.status != "ended":
+        return []
+    if not (YEAR.search(text) or any(k.search(text) for k in KIND_REGEX.values())):
+        return []
+    doc_text = sent.doc.text
+    headline = fold(doc_text[: headline_end(doc_text)])
+    titled = state.focus if state.focus and fold(state.focus.name) in headline else None
+    hub = header.hub or state.home or titled
     partner = next((p.place for p in parties if p.start == 0), None)
     towns = {
         p.place.key
@@ -304,8 +318,11 @@ def _roll_partner(text: str, parties, header: ListHeader, state) -> list[Partner
     if hub is None or partner is None or partner == hub or len(towns) > 1:
         return []  # not "Cardiff, Swansea and Newport.": a row names one partner
     kind = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(text)), header.kind)
-    status = "existing" if header.status == "new" else header.status  # a roll lists ties held
-    year = link_year(text, "existing", state.published) if status != "proposed" else None
+    year = link_year(text, "existing", state.published) if header.status != "proposed" else None
+    reported = published_year(state.published)
+    status = header.status
+    if status == "new" and year and reported and year < reported:
+        status = "existing"  # "Sister cities" lists ties signed long ago
     return [Partnership(hub, partner, kind, status, text.strip(), year)]
 
 

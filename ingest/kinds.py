@@ -49,7 +49,6 @@ VISIT_REGEX = re.compile(
     r"\battend(?:ed|s|ing)?\b|"
     r"\bt(?:ook|akes?|aking) part in\b|\bparticipat(?:ed|es|ing) in\b|"
     r"\btravel(?:s|l?ed|l?ing)? to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b|"
-    r"\b(?:leaves|left|depart(?:s|ed)?|head(?:s|ed)?) for\b|"
     r"\b(?:trade|business|economic|investment|commercial|official|government) missions?\b"
     r"(?!\s+in\b)",  # "Quebec's government mission in Munich" is an office
     re.I,

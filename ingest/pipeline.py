@@ -34,7 +34,7 @@ from ingest.resolve import (
     written_name,
 )
 from ingest.sentences import is_dateline
-from ingest.written import CAPITALS, COMPASS_WORDS
+from ingest.written import CAPITALS, compass_name
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
 from places.place import NOTABLE_POPULATION
@@ -100,6 +100,7 @@ PUBLICATION_WORDS = frozenset(
     | {"notícias", "noticias", "notizie", "nachrichten", "nouvelles", "zeitung", "agency"}
 )
 ERAS = frozenset({"BC", "B.C.", "BCE", "AD", "A.D.", "CE"})
+REGION_WORDS = frozenset({"regional", "region", "province", "provincial", "state", "district"})
 # "van der Velden", "von Berg": the words that open a Dutch or German surname.
 SURNAME_PREFIXES = frozenset({"van", "von"})
 SURNAME_ARTICLES = frozenset({"der", "den", "de", "ter", "ten", "het"})
@@ -331,6 +332,17 @@ def _in_surname(span: Span) -> bool:
     if before and before[-1] in SURNAME_ARTICLES:
         before = before[:-1]  # "van der"
     return bool(before) and before[-1] in SURNAME_PREFIXES
+
+
+def _described(after) -> bool:
+    """Whether a common noun follows ("branch", "residents"), not a region's word ("Upper East
+    regional minister")."""
+    return (
+        after is not None
+        and after.is_lower
+        and after.pos_ == "NOUN"
+        and after.lower_ not in REGION_WORDS
+    )
 
 
 def _era(span: Span) -> bool:
@@ -696,9 +708,9 @@ class PlaceTagger:
             return True
         if _in_byline(span) or _in_surname(span):
             return False
-        if span._.kind_hint is None and all(t.lower_ in COMPASS_WORDS | {"-"} for t in span):
-            return False  # "the South West", "the Central branch": a region only with a kind word
         after = span.doc[span.end] if span.end < len(span.doc) else None
+        if span._.kind_hint is None and compass_name(span.text) and _described(after):
+            return False  # "the Central branch", "South West residents": a direction
         if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS:
             return False
         if self._landform(span, after) or _in_foreign_org(span) or self._alias_surname(span):

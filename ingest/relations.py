@@ -94,8 +94,8 @@ DISTRICT_GAP = frozenset(
 )
 # "the capital of Telangana", "just south of Seoul", "near Lyon": words that only say where.
 LOCATOR_BEFORE = re.compile(
-    r"\b(?:capital|outskirts|suburbs?|north|south|east|west|north-?east|north-?west|"
-    r"south-?east|south-?west) of(?: the)?$|\b(?:near|outside)$",
+    r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|\b(?:north|south|east|west|north-?east|"
+    r"north-?west|south-?east|south-?west) of$|\b(?:near|outside)$",
     re.I,
 )
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "at", "across", "throughout"})

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ingest.sentences import headline_end, is_dateline, sentence_start, text_of
-from ingest.written import COMPASS_WORDS
+from ingest.written import COMPASS_WORDS, compass_name
 from places.divisions import within_city
 from places.gazetteer import Gazetteer
 from places.names import fold
@@ -83,8 +83,7 @@ OFFICE_KINDS = {
     "gov": "region",
     "voivode": "region",
     "mayor": "city",
-    "towns": "city",  # "the partner towns of Kutno"
-    "municipality": "city",
+    "premier": "region",  # "North West Premier", "Ontario Premier"
 }
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
 ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # "GB-KEN", not "US-CA-silicon-valley"
@@ -342,12 +341,7 @@ def _regions_own_names(name: str, options: list[tuple[Place, bool]]) -> list[tup
 def _compass_region(span: Span) -> bool:
     """ "Central Region", "North West Province": a direction and a kind word, which many
     countries' regions share."""
-    words = [t for t in span if t.is_alpha]
-    return (
-        len(words) > 1
-        and words[-1].lower_ in REGION_SUFFIXES
-        and all(t.lower_ in COMPASS_WORDS for t in words[:-1])
-    )
+    return len(span) > 1 and span[-1].lower_ in REGION_SUFFIXES and compass_name(span[:-1].text)
 
 
 def _designated_regions(name: str, options, gaz: Gazetteer) -> list[tuple[Place, bool]]:
@@ -547,7 +541,9 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
             ]
             others = [r for k, r in named_regions if k != key]
             # "SHERBROOKE, Que. ... across Quebec": the region named in short, not its capital
-            in_region = {p.key for p in readings if any(p.key == r.key for r in others)} or {
+            # (but "BUFFALO, N.Y. ... visited New York": a world city yields to no region)
+            same = {p.key for p in readings if any(p.key == r.key for r in others)}
+            in_region = (same if layout.world[s.start] is None else set()) or {
                 p.key for p in readings if any(_inside(p, r, regions) for r in others)
             }
             if in_region and not (allowed or set()) & in_region:
@@ -627,7 +623,7 @@ def _name_key(span: Span) -> str:
 def _doubtful(m: Mention) -> bool:
     """A region named by a word of direction, or a small town (named by an English word)."""
     if m.place.kind == "region":
-        return fold(m.span.text) in DIRECTION_WORDS
+        return fold(m.span.text) in DIRECTION_WORDS or compass_name(m.span.text)
     return (m.place.population or 0) < NOTABLE_POPULATION and (
         m.span._.common_word or m.place.latitude is not None
     )

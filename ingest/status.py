@@ -286,6 +286,7 @@ def _own_clause(text: str, start: int) -> str:
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # Where one main clause of a sentence ends and the next begins: ", and", ", but", ";".
 COORDINATE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+", re.I)
+NEXT_ACT = re.compile(r"\s+and\s+(?:will|would|is|are)\s+", re.I)  # "... and will report"
 
 
 def main_clause_at(text: str, start: int) -> tuple[int, int]:
@@ -469,8 +470,8 @@ EARLIER_VISIT = re.compile(
 # "a delegation from Lyon will travel to Porto", "the mayor is due to arrive": still to come.
 WILL_GO = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|slated|expected|going) to|plans? to|"
-    r"intends? to)\s+(?:\w+\s+)?(?:travel|visit|arrive|come|go|head|lead|tour|fly|attend|leave|"
-    r"depart)\b",
+    r"intends? to)\s+(?:\w+\s+)?(?:travel|visit|arrive|come|go|head|lead|tour|fly|attend|"
+    r"leave for|depart for)\b",
     re.I,
 )
 # "The mayor's visit to Lyon is scheduled for June": a visit with a date still to come.
@@ -504,8 +505,9 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
     if REFUSAL.search(text[max(0, start - 60) : start + 60]):
         return None
     before = text[max(0, start - 40) : start]
-    # "next year" far from the visit dates another plan ("announced an office next year").
-    near = text[max(0, start - 60) : start + 80]
+    # "next year" far from the visit dates another plan ("announced an office next year"), as
+    # does one in the next clause ("visited Jeju on Monday, and will report next Thursday").
+    near = text[max(0, start - 60) : _clause_end(text, start, start + 80)]
     if (
         PROPOSED.search(before)
         or WILL_GO.search(text, start, start + 60)
@@ -519,7 +521,7 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where the clause that starts at `start` ends, at the latest `end`: "visited Jilin, and
     a youth exchange is scheduled for August" (the schedule is the exchange's)."""
-    found = COORDINATE_BREAK.search(text, start, end)
+    found = COORDINATE_BREAK.search(text, start, end) or NEXT_ACT.search(text, start, end)
     return found.start() if found else end
 
 

@@ -34,7 +34,7 @@ EVENT_HEADS = frozenset(
 DELEGATION_LEMMAS = frozenset({"delegation", "delegate", "mission"})
 NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town Mayor X hosted"
 HOST_PREPOSITIONS = {"in", "to", "at"}
-DEPARTURE_VERBS = frozenset({"leave", "depart", "head"})  # "leaves for Porto": the host
+DEPARTURE_VERBS = frozenset({"leave", "depart", "head"})
 HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
 GUEST_VERBS = HOSTING_VERBS - {"invite"}  # an invitation is no visit yet
 SIGNING_VERBS = frozenset({"sign", "ink", "seal", "conclude"})
@@ -71,7 +71,11 @@ def host_named(named: list[Mention]) -> Place | None:
         head = _kind_noun(m.span.root).head
         if _visited(m.span.root):
             return m.place
-        if head.lower_ == "for" and head.head.lemma_ in DEPARTURE_VERBS:
+        if (
+            head.lower_ == "for"
+            and head.head.pos_ == "VERB"
+            and head.head.lemma_ in DEPARTURE_VERBS
+        ):
             return m.place
         if head.lower_ in HOST_PREPOSITIONS and (
             head.head.pos_ in {"VERB", "AUX"}
@@ -85,6 +89,11 @@ def host_named(named: list[Mention]) -> Place | None:
         if _hosting_subject(m.span):
             return m.place
     return None
+
+
+def _departs(verb) -> bool:
+    """ "left for Lviv", "headed for Lviv": a verb of setting off (not "the head for Asia")."""
+    return verb.pos_ == "VERB" and verb.lemma_ in DEPARTURE_VERBS
 
 
 def _done_there(preposition) -> bool:

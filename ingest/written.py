@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Capital letters, accented Latin ones too: "Ålesund", "Łódź", "Évora", "Şanlıurfa".
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # Lower-case words inside a place's name: "Boca del Rio", "Frankfurt am Main", "Bergen op Zoom".
@@ -18,3 +20,9 @@ COMPASS_WORDS = frozenset(
     | {"northern", "southern", "eastern", "western", "central", "centre", "center", "centro"}
     | {"middle", "mid", "upper", "lower"}
 )
+
+
+def compass_name(text: str) -> bool:
+    """Whether a name is made of direction words alone: "South West", "North-East", "Central"."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w]
+    return bool(words) and all(w in COMPASS_WORDS for w in words)

@@ -547,3 +547,58 @@ def test_a_bracket_followed_by_more_words_ends_no_list(extractor):
 def test_the_place_after_of_heads_no_list_its_verb_does_not_give(extractor, text):
     found = links(facts(extractor, text))
     assert not any(k == "sister_city" and "Daejeon" in (a, b) for a, b, k in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lyon's former planning director left for Porto last year to run its metro company.",
+        "Exports from Busan headed for Long Beach rose 12 percent last year.",
+        "The bank's head for Shanghai, Li Wei, met the mayor of Lyon on Monday.",
+    ],
+)
+def test_leaving_for_a_place_without_a_delegation_is_no_visit(extractor, text):
+    assert not [p for p in facts(extractor, text).partnerships if p.kind == "visit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials from Jeonju visited Kanazawa on Monday, and the results will be discussed "
+        "in the coming days.",
+        "A delegation from Porto arrived in Lyon on Monday and will report to the council next "
+        "Thursday.",
+        "The mayor of Turku visited Gdansk on Tuesday, a visit that will leave a lasting mark.",
+    ],
+)
+def test_a_visit_made_stays_made_whatever_comes_next(extractor, text):
+    found = [p for p in facts(extractor, text).partnerships if p.kind == "visit"]
+    assert found and {p.status for p in found} == {"new"}
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (
+            "North West Premier Lazarus Mokgosi signed a friendship agreement with Shandong "
+            "province in Mahikeng on Tuesday.",
+            ("North-West", "ZA"),
+        ),
+        (
+            "The Upper East regional minister signed a twinning agreement with Bolzano in "
+            "Bolgatanga, Ghana, on Monday.",
+            ("Upper East", "GH"),
+        ),
+    ],
+)
+def test_a_region_named_by_directions_stays_with_its_office(extractor, text, region):
+    assert region in places(facts(extractor, text))
+
+
+def test_a_dateline_s_state_does_not_make_its_world_city_the_state(extractor):
+    text = (
+        "BUFFALO, N.Y. — A delegation from Dortmund arrived on Monday. The Dortmund delegation "
+        "had visited New York and Boston before coming to Buffalo."
+    )
+    found = {(m.place.name, m.place.kind) for m in facts(extractor, text).places}
+    assert ("New York", "city") in found

@@ -352,7 +352,7 @@ def test_a_semicolon_list_with_countries_in_brackets_links_every_partner(extract
 ROLL = (
     "Partner towns of Kutno\n"
     "Town of Kutno – official website | Last updated: 3 February 2026\n\n"
-    "Kutno has worked with towns abroad since the 1990s, and its choirs travel often.\n\n"
+    "Kutno, in central Poland, has worked with towns abroad since the 1990s.\n\n"
     "Our partner towns\n\n"
     "Pirna, Germany (Saxony) – partnership agreement signed in 1994. Choirs and schools "
     "exchange visits.\n\n"
@@ -381,3 +381,30 @@ def test_rows_that_name_both_sides_keep_their_own_pair_under_a_heading(extractor
     text = "Twin towns\n\nPirna – Cholet.\n\nPirna – Jonava, 2004.\n"
     found = links(extractor, text)
     assert {(a, b) for a, b, _ in found} <= {("Pirna", "Cholet"), ("Pirna", "Jonava")}
+
+
+def test_a_list_after_a_colon_names_the_header_s_partners_even_on_its_own_line(extractor):
+    text = "Wrocław has four partner cities:\nLviv, Dresden, Guadalajara and Wiesbaden."
+    assert partners(links(extractor, text), "Wrocław") == {
+        "Lviv",
+        "Dresden",
+        "Guadalajara",
+        "Wiesbaden",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sister cities\n\nKutno, a town of 42,000 in Poland, has had partners abroad since the "
+        "1990s.\n\nLyon, the third-largest city in France, hosted a conference on trams last week.",
+        "Twinning news in brief\n\nLyon, France – The mayor of Lyon announced the city budget.\n\n"
+        "Porto (Reuters) – Porto's council approved a new tram line.",
+        "Trade deals\n\nRotterdam, the largest port in Europe, reported a fall in 2024.\n\n"
+        "Hamburg (dpa) – the port authority said traffic rose.",
+        "International cooperation\n\nOur partner towns\n\nPirna, Germany – partnership agreement "
+        "signed in 1994.\n\nAshford, England – partner town since 2001.",
+    ],
+)
+def test_paragraphs_under_a_heading_tie_no_towns_that_are_no_roll(extractor, text):
+    assert not any(k != "visit" for _, _, k in links(extractor, text))

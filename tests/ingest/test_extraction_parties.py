@@ -312,7 +312,7 @@ def test_the_city_after_a_speaker_of_an_earlier_sentence_is_the_partner_met_last
         "Bucheon, a city just west of Seoul, signed a sister-city agreement with Cusco on Monday.",
         "Bucheon, on the outskirts of Seoul, signed a sister-city agreement with Cusco on Monday.",
         "Bucheon, a city near Seoul, signed a sister-city agreement with Cusco on Monday.",
-        "Bucheon, in the west of the Seoul area, signed a sister-city agreement with Cusco.",
+        "Bucheon, by the capital of the Gyeonggi region, signed a sister-city pact with Cusco.",
     ],
 )
 def test_a_place_that_only_says_where_another_is_no_party(extractor, text):
