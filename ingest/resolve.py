@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ingest.sentences import headline_end, is_dateline, sentence_start, text_of
-from ingest.written import COMPASS_WORDS, compass_name
+from ingest.written import compass_name
 from places.divisions import within_city
 from places.gazetteer import Gazetteer
 from places.names import fold
@@ -87,8 +87,8 @@ OFFICE_KINDS = {
 }
 WORLD_CITY_LEAD = 30  # times the population of any namesake city
 ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # "GB-KEN", not "US-CA-silicon-valley"
-# Regions named by a plain word of direction or shape ("Western", "Centre", "Gulf", "East").
-DIRECTION_WORDS = COMPASS_WORDS | frozenset(
+# Regions named by a plain word of shape ("Gulf", "Coast"); directions are `compass_name`'s.
+SHAPE_WORDS = frozenset(
     {"coast", "coastal", "gulf", "island", "islands", "lakes", "capital", "highlands"}
     | {"lowlands", "midlands", "interior", "border", "plateau", "mountain", "valley"}
 )
@@ -623,7 +623,7 @@ def _name_key(span: Span) -> str:
 def _doubtful(m: Mention) -> bool:
     """A region named by a word of direction, or a small town (named by an English word)."""
     if m.place.kind == "region":
-        return fold(m.span.text) in DIRECTION_WORDS or compass_name(m.span.text)
+        return fold(m.span.text) in SHAPE_WORDS or compass_name(m.span.text)
     return (m.place.population or 0) < NOTABLE_POPULATION and (
         m.span._.common_word or m.place.latitude is not None
     )

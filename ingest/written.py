@@ -13,8 +13,8 @@ NAME_PARTICLES = (
 )
 # One name: capitalised words, with particles between them.
 NAME = rf"[{CAPITALS}][\w'’.-]*(?:\s+(?:{NAME_PARTICLES}\s+)?[{CAPITALS}][\w'’.-]*)*"
-# Directions and positions: "Central" or "North East" names a region only with a kind word
-# ("Central Region", "Eastern Province"); bare, it is "the South West" or "the Central branch".
+# Directions and positions: "Central" or "North East" names a region many countries have, and
+# often none ("the South West", "the Central branch").
 COMPASS_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
     | {"northern", "southern", "eastern", "western", "central", "centre", "center", "centro"}
