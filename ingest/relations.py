@@ -179,6 +179,13 @@ COUNTED_OPENING = re.compile(
     r"(?<=\bwith\s)(?:[\w-]+\s+){1,2}(?:cities|towns|municipalities|places|partners|regions|"
     r"provinces|states|communities)\s*(?::|\s[-–—])\s*$"
 )
+# "[Iloilo] has three sister cities: A, B and C": a list of someone's partners, opened by its
+# owner's verb, whoever the owner is.
+OWNED_LIST = re.compile(
+    r"\b(?:has|have|had|maintains?|boasts?|counts?)\s+(?:[\w-]+\s+){0,4}?(?:cities|towns|"
+    r"municipalities|partners|regions|provinces|states|prefectures)\s*:\s*$",
+    re.I,
+)
 # "sister cities of Sapporo include ...": the hub after "of", then the verb that lists.
 OF_HUB = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:city|town|province|state)\s+of\s+)?")
 LISTING_VERB = re.compile(r"\s+(?:include|includes|included|are|were)\b(?!\s+(?:not\b|\w+ing\b))")
@@ -701,11 +708,14 @@ def _of_hub_pairs(parties: list[Party], text: str, trigger_end: int) -> list[tup
 
 
 def _objects_only(parties: list[Party], text: str) -> bool:
-    """Whether every party is named after a link's "with" ("has ties with A and B"): the
-    partners of someone the sentence does not name as a place, not each other's."""
+    """Whether every party is named after a link's "with" ("has ties with A and B") or an
+    owner's list ("has three sister cities: A, B"): the partners of someone the sentence does
+    not name as a place, not each other's."""
     if not parties:
         return False
     before = text[: min(p.start for p in parties)]
+    if OWNED_LIST.search(before):
+        return True
     counted = COUNTED_OPENING.search(before)  # "has ties with five towns: A, B ..."
     return bool(LINKED_WITH.search(before[: counted.start()] if counted else before))
 

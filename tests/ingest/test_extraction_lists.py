@@ -408,3 +408,14 @@ def test_a_list_after_a_colon_names_the_header_s_partners_even_on_its_own_line(e
 )
 def test_paragraphs_under_a_heading_tie_no_towns_that_are_no_roll(extractor, text):
     assert not any(k != "visit" for _, _, k in links(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city has three sister cities: Lyon, Busan and Kobe.",
+        "The town council says the town has two partner towns: Lyon and Kobe.",
+    ],
+)
+def test_an_owner_s_list_of_partners_pairs_no_partners_with_each_other(extractor, text):
+    assert not links(extractor, text)
