@@ -53,6 +53,7 @@ NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "
 WIRE_AGENCY = re.compile(r"[^—–\n]{0,30}?\([A-Za-z][\w .&/-]{1,30}\)\s*(?:—|–|--|-|:)")
 # "Tanzania's Deputy High Commissioner to Kenya": a Commonwealth country's envoy.
 NATIONAL_ROLE = re.compile(r"\bhigh commissioner\b|\bconsul-general\b")
+NICKNAME = re.compile(r"\s[\"“][^\"”]{1,20}[\"”]\s")  # 'Rodolfo "Dodong" Alcantara': no name
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
 LEAD_VERBS = frozenset({"lead", "head"})
 JOURNEY_WORDS = LEAD_VERBS | {"arrive", "visit", "tour", "travel", "fly", "delegation"}
@@ -460,7 +461,7 @@ def find_people(
     previous: tuple[int, _Found] | None = None  # where the last role-holder's name ended
     for person, hit in zip(names, titled, strict=True):
         hit = hit or _listed_after(person, previous)
-        name = " ".join(person.text.split())
+        name = " ".join(NICKNAME.sub(" ", person.text).split())  # 'Rodolfo "Dodong" Alcantara'
         if name in found and hit is not None and hit.place and not found[name].stated:
             known = found[name]  # a caption or headline named the office, the text its place
             known.place = _role_place(person, hit, previous, places)

@@ -100,6 +100,7 @@ PUBLICATION_WORDS = frozenset(
     | {"notícias", "noticias", "notizie", "nachrichten", "nouvelles", "zeitung", "agency"}
 )
 ERAS = frozenset({"BC", "B.C.", "BCE", "AD", "A.D.", "CE"})
+QUOTES = frozenset({'"', "“", "”"})
 REGION_WORDS = frozenset({"regional", "region", "province", "provincial", "state", "district"})
 # "van der Velden", "von Berg": the words that open a Dutch or German surname.
 SURNAME_PREFIXES = frozenset({"van", "von"})
@@ -288,6 +289,34 @@ def _trim_titles(doc: Doc) -> list[Span]:
     return ents
 
 
+def _with_nicknames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Mayor Rodolfo "Dodong" Alcantara': a given name, a nickname in quotes and a surname are
+    one person (the model reads three names, or the surname as a place)."""
+    persons = {t.i for e in ents if e.label_ == "PERSON" for t in e}
+    for quote in [t for t in doc if t.text in QUOTES and t.i > 0]:
+        start = quote.i
+        while start > 0 and _name_word(doc[start - 1]) and quote.i - start < 2:
+            start -= 1
+        titled = start > 0 and doc[start - 1].lower_ in TITLE_WORDS
+        close = next(
+            (j for j in range(quote.i + 2, min(quote.i + 5, len(doc))) if doc[j].text in QUOTES),
+            None,
+        )
+        if start == quote.i or close is None or not (titled or start in persons):
+            continue
+        end = close + 1
+        while end < len(doc) and end <= close + 3 and _name_word(doc[end]):
+            end += 1
+        if end > close + 1:
+            ents = [e for e in ents if e.end <= start or e.start >= end]
+            ents.append(Span(doc, start, end, "PERSON"))
+    return sorted(ents, key=lambda e: e.start)
+
+
+def _name_word(token) -> bool:
+    return token.is_alpha and token.is_title and token.lower_ not in TITLE_WORDS
+
+
 def _titled_name(ent: Span, titles: list[int]) -> bool:
     """ "Santiago Mayor Ana Rojas": a place, a title and a name the model took for one ORG."""
     if ent.label_ not in {"ORG", "GPE", "FAC", "NORP"} or not titles or titles[0] == ent.start:
@@ -409,7 +438,14 @@ def _vouch_small_towns(spans: list[Span], verdicts: dict[int, bool | None]) -> N
 
 def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> None:
     """A doubtful name listed beside accepted places is one too ("Oakley, Saratoga and Gilroy")."""
-    spans = [s for s in spans if not any(e.label_ in NOT_PLACE_LABELS for e in _overlapping(s))]
+    spans = [
+        s
+        for s in spans
+        if not any(
+            e.label_ in NOT_PLACE_LABELS or e.label_ == "PERSON" and len(e) > len(s)
+            for e in _overlapping(s)
+        )  # nor the surname of "Mayor Ana \"Nena\" Cruz and Lyon's mayor"
+    ]
     changed = True
     while changed:
         changed = False
@@ -457,7 +493,8 @@ class PlaceTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
-        doc.ents = [part for ent in _trim_titles(doc) for part in self._office_place_apart(ent)]
+        ents = [part for ent in _trim_titles(doc) for part in self._office_place_apart(ent)]
+        doc.ents = _with_nicknames(doc, ents)
         countries = _scan(doc, lambda key: key in gaz.countries)
         names = _scan(doc, lambda key: key in gaz.names, self._with_suffix)
         names = [s for s in map(self._without_possessive, names) if s is not None]

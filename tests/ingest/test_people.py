@@ -123,3 +123,13 @@ def test_courtesy_titles_of_south_and_southeast_asia_are_no_part_of_a_name(
     text = f"The signing in Penang was witnessed by {written} officials said."
     assert name in people(extractor, text)
     assert not any(found.startswith(("Shri", "Smt")) for found in people(extractor, text))
+
+
+def test_a_nickname_in_quotes_leaves_one_whole_name(extractor):
+    text = (
+        'City Mayor Rodolfo "Dodong" Alcantara and Kesennuma Mayor Hiroshi Takahata signed the '
+        "agreement. Governor Roel “Dodo” Degamo attended. Alcantara thanked the visitors."
+    )
+    found = people(extractor, text)
+    assert {"Rodolfo Alcantara", "Roel Degamo"} <= set(found)
+    assert not {"Rodolfo", "Alcantara", "Roel"} & set(found)
