@@ -442,8 +442,7 @@ def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> 
         s
         for s in spans
         if not any(
-            e.label_ in NOT_PLACE_LABELS or e.label_ == "PERSON" and len(e) > len(s)
-            for e in _overlapping(s)
+            e.label_ in NOT_PLACE_LABELS or _holds_name(e, s) for e in _overlapping(s)
         )  # nor the surname of "Mayor Ana \"Nena\" Cruz and Lyon's mayor"
     ]
     changed = True
@@ -457,6 +456,11 @@ def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> 
             if pair in {(True, False), (False, True)}:
                 verdicts[left.start] = verdicts[right.start] = True
                 changed = True
+
+
+def _holds_name(ent: Span, span: Span) -> bool:
+    """Whether a name with a nickname holds the span: 'Ana "Nena" Cruz'."""
+    return ent.label_ == "PERSON" and len(ent) > len(span) and any(t.text in QUOTES for t in ent)
 
 
 def _in_foreign_org(span: Span) -> bool:
