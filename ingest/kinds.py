@@ -109,6 +109,15 @@ DEFINITE_AGREEMENT = re.compile(
 EVENT_NOUN = re.compile(r"\s*(?:conference|forum|summit|meeting|expo|fair|week|dialogue)")
 
 
+# "a Memorandum of Understanding on twinning", "an agreement for sister-city relations": an
+# instrument whose subject is the twinning.
+ON_TWINNING = re.compile(
+    r"(?:\s+of\s+understanding)?\s+(?:on|for)\s+(?:the\s+)?(?:twinning|(?:sister|twin)[\s-]"
+    r"(?:cit|town)|friendship[\s-]cit)",
+    re.I,
+)
+
+
 def twinning_memorandum(matches: dict[str, re.Match]) -> None:
     """ "signed a memorandum of understanding and tied sisterhood connections": the memorandum
     is the twinning itself, so only the relationship is recorded, unless the twinning is an
@@ -117,6 +126,9 @@ def twinning_memorandum(matches: dict[str, re.Match]) -> None:
     mou = matches.get("mou")
     twinning = matches.get("sister_city") or matches.get("friendship_city")
     if mou is None or twinning is None:
+        return
+    if ON_TWINNING.match(mou.string, mou.end()):
+        del matches["mou"]  # "became twin towns after signing a Memorandum on twinning"
         return
     instrument = INSTRUMENT_AFTER.match(twinning.string, twinning.end())
     words_end = instrument.end() if instrument else twinning.end()

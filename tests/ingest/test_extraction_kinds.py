@@ -93,6 +93,14 @@ def test_friendly_exchange_relations_are_a_friendship_tie_and_their_memorandum_i
     assert set(kinds(extractor, text)) == {"friendship_city"}
 
 
+def test_a_memorandum_on_twinning_is_the_twinning_itself(extractor):
+    text = (
+        "Malindi and the Italian seaside city of Riccione have formally become twin towns after "
+        "the two sides signed a Memorandum of Understanding on twinning on Monday."
+    )
+    assert set(kinds(extractor, text)) == {"sister_city"}
+
+
 def test_counted_friendly_cooperation_cities_are_no_link(extractor):
     text = (
         "Chengdu signed a trade memorandum with Maputo.\n\nChengdu now has 38 sister cities and "
