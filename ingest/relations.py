@@ -73,6 +73,7 @@ from ingest.status import (
 from ingest.tables import cells, table_header, table_partner
 from ingest.visits import find_hosting, host_named, visits
 from ingest.written import CAPITALS, NAME, NAME_PARTICLES
+from places.names import fold
 
 # Organisations that act for their place: subjects and those signed "with".
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "appos"})
@@ -186,6 +187,10 @@ OWNED_LIST = re.compile(
     r"municipalities|partners|regions|provinces|states|prefectures)\s*:\s*$",
     re.I,
 )
+# "... relationship between": the words after a link's trigger before the pair it names.
+BETWEEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+between\s+(?:the\s+)?", re.I)
+BETWEEN_PAIR = re.compile(rf"(?P<first>{NAME})\s+(?:and|&)\s+(?:the\s+)?(?P<second>{NAME})")
+NAME_AT = re.compile(NAME)
 # "sister cities of Sapporo include ...": the hub after "of", then the verb that lists.
 OF_HUB = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:city|town|province|state)\s+of\s+)?")
 LISTING_VERB = re.compile(r"\s+(?:include|includes|included|are|were)\b(?!\s+(?:not\b|\w+ing\b))")
@@ -575,8 +580,10 @@ def _links(
             continue  # talk among many delegates is no bilateral link
         fronted = _fronted_partners(acting, text)  # "In addition to Rennes, Exeter is twinned ..."
         unfronted = [p for p in acting if p not in fronted]
-        listed = listed_pairs(unfronted, in_reach, match.start())
-        listed += [(listed[0][0], p) for p in fronted] if listed else []
+        listed = _between_pairs(parties, text, match.end())  # "the twinning between A and B"
+        if not listed:
+            listed = listed_pairs(unfronted, in_reach, match.start())
+            listed += [(listed[0][0], p) for p in fronted] if listed else []
         if kind in TWINNING_KINDS and not listed:
             listed = _stated_pairs(acting, text, match.start()) or _of_hub_pairs(
                 acting, text, match.end()
@@ -693,6 +700,28 @@ def _stated_pairs(parties: list[Party], text: str, trigger: int) -> list[tuple[P
     if name is None or not BECAME.fullmatch(text, name.end(), trigger):
         return []
     return [(before[0], before[1])]
+
+
+def _between_pairs(parties: list[Party], text: str, trigger_end: int) -> list[tuple[Party, Party]]:
+    """ "the friendship relationship between Kochi Prefecture and Fujian Province": the pair
+    the words of the link name, whatever else the sentence names (each party by its name, as
+    a place named twice is a party once)."""
+    between = BETWEEN_AFTER.match(text, trigger_end)
+    pair = between and BETWEEN_PAIR.match(text, between.end())
+    if not pair:
+        return []
+    first, second = (_named(parties, text, pair.group(side)) for side in ("first", "second"))
+    return [(first, second)] if first and second and first.place != second.place else []
+
+
+def _named(parties: list[Party], text: str, name: str) -> Party | None:
+    """The party written `name` here or elsewhere in the sentence ("Shiga Prefecture" of the
+    "Shiga" of "a Shiga delegation")."""
+    for party in parties:
+        written = NAME_AT.match(text, party.start).group()
+        if written == name or fold(name).startswith(fold(party.place.name)):
+            return party
+    return None
 
 
 def _of_hub_pairs(parties: list[Party], text: str, trigger_end: int) -> list[tuple[Party, Party]]:

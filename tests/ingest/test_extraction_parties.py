@@ -317,3 +317,23 @@ def test_the_city_after_a_speaker_of_an_earlier_sentence_is_the_partner_met_last
 )
 def test_a_place_that_only_says_where_another_is_no_party(extractor, text):
     assert set(links(extractor, text)) == {("Bucheon", "Cusco", "sister_city")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Lyon and Turin celebrated the sister city relationship between Lyon and Porto.", None),
+        ("The mayor of Turin hailed the twinning between Lyon and Porto on Monday.", None),
+        ("Turin signed a memorandum of understanding between Lyon and Porto.", "mou"),
+        (
+            "A Shiga delegation visited Wuhan, the capital of Hubei Province, to mark the "
+            "friendship relationship between Shiga Prefecture and Hubei Province.",
+            None,
+        ),
+    ],
+)
+def test_the_pair_a_link_is_between_is_its_pair(extractor, text, kind):
+    found = [(a, b) for a, b, k in links(extractor, text) if k != "visit" and k == (kind or k)]
+    assert len(found) == 1
+    assert found[0][0] in {"Lyon", "Porto", "Shiga"}
+    assert found[0][1] in {"Lyon", "Porto", "Hubei"}
