@@ -287,13 +287,14 @@ def _title(line: str, markdown: bool) -> str:
 
 def _header_date(header: list[str]) -> str | None:
     """The first full date in the header lines, else the year of one ("02/12/2025" may be
-    either day first or month first); long lines only count at their start."""
+    either day first or month first); long lines only count at their start, and a line of
+    cells ("Agency | Economy | 13/05/2026 19:05 | Text: ...") cell by cell."""
     year = None
-    for line in header:
-        found = parse_date(line if len(line) <= 120 else line[:40])
+    for cell in (cell.strip() for line in header for cell in line.split("|")):
+        found = parse_date(cell if len(cell) <= 120 else cell[:40])
         if found and len(found) == 10:
             return found
-        if len(line) <= DATE_LINE_LENGTH:  # not a sentence's "signed on 04/11/1998"
+        if len(cell) <= DATE_LINE_LENGTH:  # not a sentence's "signed on 04/11/1998"
             year = year or found
     return year
 

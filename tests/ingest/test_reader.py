@@ -69,6 +69,12 @@ def test_bundled_articles_have_their_date_and_source(name, published, source):
         ("Harbour Weekly, 12 June 2020", "2020-06-12", "Harbour Weekly"),
         ("Source: Kyodo", None, "Kyodo"),
         ("Bernama | 04/11/2025 06:52 PM", "2025", "Bernama"),  # day or month first: the year
+        (
+            "State Press Agency | Economic Development | 13/05/2026 19:05 | Text: Ana Viana | "
+            "Translation: Secretariat of International Relations",
+            "2026-05-13",
+            "State Press Agency",
+        ),
     ],
 )
 def test_header_lines_give_date_and_source(header, published, source):
