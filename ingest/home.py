@@ -18,7 +18,7 @@ _GOVERNMENT_OF = r"(?:City|Town|Borough|District|Municipal|County|Metropolitan|R
 OWN_GOVERNMENT = re.compile(
     rf"\b(?:{_GOVERNMENT_OF} (?:Council|Government|Assembly)|"
     r"City Hall|Municipality|Municipal Corporation|People's (?:Government|Committee)|"
-    r"Mayor's Office|City Government|Provincial Government|State Government)\b"
+    r"Mayor's Office|City Government|(?:Provincial|Prefectural|State) Government|Government of)\b"
 )
 # The government's words right after its town's name: "Townsville| City Council".
 COUNCIL_AFTER_NAME = re.compile(

@@ -166,3 +166,14 @@ def test_a_research_agreement_worth_a_sum_is_no_trade_deal(extractor):
     text = "Otago and Zhejiang have signed a research agreement worth NZ$1.5 million."
     found = extractor(ArticleText(text=text, published="2025-03-01")).partnerships
     assert [p.kind for p in found] == ["mou"]
+
+
+def test_a_prefecture_s_government_signs_for_its_prefecture(extractor):
+    text = (
+        "The Government of Kerala and the Prefectural Government of Shiga today signed a "
+        "Memorandum of Understanding under which the two sides will work towards the "
+        "establishment of a sister-state relationship."
+    )
+    found = kinds(extractor, text)
+    assert {"mou", "sister_city"} <= set(found)
+    assert found["sister_city"].status == "proposed"
