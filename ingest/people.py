@@ -42,6 +42,7 @@ from ingest.titles import (
     title_before,
     title_start,
 )
+from ingest.written import NICKNAME
 
 # Officials of a town hall: named without a place, they belong to the dateline's town.
 LOCAL_TITLES = frozenset({"mayor", "councillor", "councilor", "alderman", "provost", "selectman"})
@@ -53,7 +54,6 @@ NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "
 WIRE_AGENCY = re.compile(r"[^—–\n]{0,30}?\([A-Za-z][\w .&/-]{1,30}\)\s*(?:—|–|--|-|:)")
 # "Tanzania's Deputy High Commissioner to Kenya": a Commonwealth country's envoy.
 NATIONAL_ROLE = re.compile(r"\bhigh commissioner\b|\bconsul-general\b")
-NICKNAME = re.compile(r"\s[\"“][^\"”]{1,20}[\"”]\s")  # 'Rodolfo "Dodong" Alcantara': no name
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
 LEAD_VERBS = frozenset({"lead", "head"})
 JOURNEY_WORDS = LEAD_VERBS | {"arrive", "visit", "tour", "travel", "fly", "delegation"}

@@ -34,7 +34,7 @@ from ingest.resolve import (
     written_name,
 )
 from ingest.sentences import is_dateline
-from ingest.written import CAPITALS, compass_name
+from ingest.written import CAPITALS, QUOTES, compass_name
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
 from places.place import NOTABLE_POPULATION
@@ -59,6 +59,8 @@ INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
 # "By Ana Ruiz": a byline's words before a name in it, on a short line of the header.
 HEADER_LINES, BYLINE_LENGTH = 4, 80
+# What may follow a credited name's place-like word in its cell: the rest of the name.
+NAME_REST = re.compile(rf"(?:\s+[{CAPITALS}][\w.'’-]*){{0,2}}\s*")
 # "By Ana Ruiz", "Text: Ana Ruiz", "Photos: Ana Ruiz": the words before a credited name.
 CREDIT_NAME_BEFORE = re.compile(
     r"\s*(?:By\s+|By:\s*|(?:Text|Photos?|Words|Reporting|Reporter|Author|Writer|Editor|"
@@ -99,8 +101,8 @@ PUBLICATION_WORDS = frozenset(
     | {"record", "examiner", "inquirer", "sentinel", "dispatch", "wire", "press", "star"}
     | {"notícias", "noticias", "notizie", "nachrichten", "nouvelles", "zeitung", "agency"}
 )
-ERAS = frozenset({"BC", "B.C.", "BCE", "AD", "A.D.", "CE"})
-QUOTES = frozenset({'"', "“", "”"})
+ERAS = frozenset({"BC", "B.C."})  # the eras the gazetteer has a name for (British Columbia)
+ERA_YEARS = 1000  # "43 BC"; "2016 B.C." is a year and the province
 REGION_WORDS = frozenset({"regional", "region", "province", "provincial", "state", "district"})
 # "van der Velden", "von Berg": the words that open a Dutch or German surname.
 SURNAME_PREFIXES = frozenset({"van", "von"})
@@ -314,7 +316,10 @@ def _with_nicknames(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _name_word(token) -> bool:
-    return token.is_alpha and token.is_title and token.lower_ not in TITLE_WORDS
+    """A word of a name: not "By" of a headline's 'Mayor Cruz "Thrilled" By Lyon Visit'."""
+    return (
+        token.is_alpha and token.is_title and token.lower_ not in TITLE_WORDS and not token.is_stop
+    )
 
 
 def _titled_name(ent: Span, titles: list[int]) -> bool:
@@ -347,16 +352,17 @@ def _in_byline(span: Span) -> bool:
     line_end = text.find("\n", span.start_char)
     line_end = len(text) if line_end < 0 else line_end
     cell_end = text.find("|", span.start_char, line_end)
-    cell = text[cell_start : line_end if cell_end < 0 else cell_end].strip()
-    return len(cell) <= BYLINE_LENGTH and not cell.endswith(".")  # no sentence
+    rest = text[span.end_char : line_end if cell_end < 0 else cell_end]
+    return bool(NAME_REST.fullmatch(rest))  # not "Photos: Kumamoto delegation tours Ulsan"
 
 
 def _in_surname(span: Span) -> bool:
     """ "Martijn van der Velden", "Van der Velden said", "Ursula von Berg": a surname's words."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
+    named = span.end + 1 < len(doc) and doc[span.end + 1].is_title
     if len(span) == 1 and span[0].lower_ in SURNAME_PREFIXES and after in SURNAME_ARTICLES:
-        return True  # "Van der Velden"
+        return named  # "Van der Velden", not "visited Van ten days after"
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
     if before and before[-1] in SURNAME_ARTICLES:
         before = before[:-1]  # "van der"
@@ -375,8 +381,15 @@ def _described(after) -> bool:
 
 
 def _era(span: Span) -> bool:
-    """ "founded in 43 BC": an era after a number, not British Columbia."""
-    return span.start > 0 and span.doc[span.start - 1].like_num and span.text in ERAS
+    """ "founded in 43 BC": an era after a number of years, not British Columbia ("In 2016
+    B.C. signed", "On March 2 B.C. and Guangdong signed" are the province)."""
+    doc, i = span.doc, span.start
+    if span.text not in ERAS or i == 0 or not doc[i - 1].like_num:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    dated = i > 1 and MONTH_NAME.fullmatch(doc[i - 2].text) is not None
+    small = doc[i - 1].text.isdigit() and int(doc[i - 1].text) < ERA_YEARS
+    return small and not dated and not (after is not None and after.pos_ in {"VERB", "AUX"})
 
 
 def _qualified_in_brackets(ent: Span, span: Span) -> bool:

@@ -183,8 +183,8 @@ COUNTED_OPENING = re.compile(
 # "[Iloilo] has three sister cities: A, B and C": a list of someone's partners, opened by its
 # owner's verb, whoever the owner is.
 OWNED_LIST = re.compile(
-    r"\b(?:has|have|had|maintains?|boasts?|counts?)\s+(?:[\w-]+\s+){0,4}?(?:cities|towns|"
-    r"municipalities|partners|regions|provinces|states|prefectures)\s*:\s*$",
+    r"\b(?:has|have|had|maintains?|boasts?|counts?)\s+(?:(?!gone|become|been|come)[\w-]+\s+)"
+    r"{0,4}?(?:cities|towns|municipalities|partners|regions|provinces|states|prefectures)\s*:\s*$",
     re.I,
 )
 # "... relationship between": the words after a link's trigger before the pair it names.

@@ -76,6 +76,12 @@ WORLD_CITY_BONUS = 3.0
 CAPITAL_BONUS = 3.0
 OFFICE_FIT = 2.0
 CITY_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near"})
+# The kinds of first-level region that are a city: Prague, Hanoi, Moscow, Bangkok, Belgrade.
+CITY_REGION_TYPES = frozenset(
+    {"capital city", "municipality", "autonomous city", "city", "capital district"}
+    | {"metropolitan administration", "special administrative city", "federal territory"}
+    | {"district", "special municipality", "metropolitan city", "federal city"}
+)
 STRAY_TOWN = 1.0  # a small town elsewhere named like a region weighs less than the region
 OFFICE_KINDS = {
     "governor": "region",
@@ -308,7 +314,7 @@ def _options(span: Span, gaz: Gazetteer, office: str | None) -> list[tuple[Place
     named = span._.adjective_of or span._.spelled_as  # "the Bavarian government", "Xiengkhouang"
     if named:
         return [(p, primary) for p, primary in gaz.candidates(named) if p.kind == "region"]
-    options = _regions_own_names(span.text, gaz.candidates(span.text))
+    options = _regions_own_names(span.text, gaz.candidates(span.text), gaz.regions)
     if _compass_region(span):  # "the Eastern Province" of Rwanda too, not only Saudi Arabia's
         known = {p.key for p, _ in options}
         options = options + [
@@ -327,15 +333,29 @@ def _options(span: Span, gaz: Gazetteer, office: str | None) -> list[tuple[Place
     return options
 
 
-def _regions_own_names(name: str, options: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]:
-    """ "Pernambuco", "Bahia": a region's own name, not the old name of its capital (Recife,
-    Salvador) that the data also gives; but "New York" is still short for New York City."""
-    regions = {p.country for p, primary in options if primary and p.kind == "region"}
+def _regions_own_names(
+    name: str, options: list[tuple[Place, bool]], regions: RegionTable
+) -> list[tuple[Place, bool]]:
+    """ "Pernambuco", "Bahia", "Aichi": a state's or province's own name, not the old name of a
+    city in it that the data also gives (Recife, Salvador, Okazaki). A region that is a city
+    ("Ha Noi", "Praha", "Moskva") leaves it the city, and "New York" is still short for New
+    York City."""
+    states = {
+        p.country
+        for p, primary in options
+        if primary and p.kind == "region" and not _city_region(p, regions)
+    }
     return [
         (p, primary)
         for p, primary in options
-        if primary or p.country not in regions or fold(name) in fold(p.name)
+        if primary or p.kind != "city" or p.country not in states or fold(name) in fold(p.name)
     ]
+
+
+def _city_region(region: Place, regions: RegionTable) -> bool:
+    """Whether a first-level region is a city itself: "Praha" (capital city), "Hà Nội"."""
+    own = regions.regions.get(region.code or "")
+    return own is not None and own.type in CITY_REGION_TYPES
 
 
 def _compass_region(span: Span) -> bool:

@@ -188,7 +188,8 @@ LAPSED = re.compile(
 PAST_EVENT = re.compile(
     r"\b(?:signed|became|established|inked|sealed|formali[sz]ed|twinned|agreed|launched|set up|"
     r"led|visited|hosted|met|arrived|travell?ed|ran|held|organi[sz]ed|exchanged|opened|funded|"
-    r"(?:cit(?:y|ies)|towns?|partners?) (?:was|were))\b",  # "its first sister city was Kobe"
+    r"(?:(?:sister|twin|friendship|partner)[\s-](?:cit(?:y|ies)|towns?)|partners?) "
+    r"(?:was|were))\b",  # "its first friendship city was Kumamoto, in 1979"
     re.I,
 )
 

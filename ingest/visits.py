@@ -71,11 +71,7 @@ def host_named(named: list[Mention]) -> Place | None:
         head = _kind_noun(m.span.root).head
         if _visited(m.span.root):
             return m.place
-        if (
-            head.lower_ == "for"
-            and head.head.pos_ == "VERB"
-            and head.head.lemma_ in DEPARTURE_VERBS
-        ):
+        if head.lower_ == "for" and _departs(head.head):
             return m.place
         if head.lower_ in HOST_PREPOSITIONS and (
             head.head.pos_ in {"VERB", "AUX"}

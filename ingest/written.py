@@ -26,3 +26,8 @@ def compass_name(text: str) -> bool:
     """Whether a name is made of direction words alone: "South West", "North-East", "Central"."""
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w]
     return bool(words) and all(w in COMPASS_WORDS for w in words)
+
+
+# A nickname in quotes inside a name: 'Rodolfo "Dodong" Alcantara', 'Roel “Dodo” Degamo'.
+QUOTES = frozenset({'"', "“", "”"})
+NICKNAME = re.compile(r'\s["“][^"”]{1,20}["”]\s')

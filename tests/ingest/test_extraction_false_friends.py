@@ -602,3 +602,73 @@ def test_a_dateline_s_state_does_not_make_its_world_city_the_state(extractor):
     )
     found = {(m.place.name, m.place.kind) for m in facts(extractor, text).places}
     assert ("New York", "city") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Monday Ha Noi Mayor Tran Van Binh received a delegation from Fukuoka.", "Ha Noi"),
+        ("The mayors of Bratislava and Praha signed a memorandum in Praha on Monday.", "Praha"),
+    ],
+)
+def test_a_capital_written_in_its_own_language_stays_the_city(extractor, text, place):
+    found = {(m.place.name, m.place.kind) for m in facts(extractor, text).places}
+    assert (place, "city") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2016 B.C. signed a friendship agreement with Guangdong province.",
+        "On March 2 B.C. and Guangdong signed a new memorandum of understanding on trade.",
+    ],
+)
+def test_a_year_or_a_date_before_bc_leaves_it_british_columbia(extractor, text):
+    assert ("British Columbia", "CA") in places(facts(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Photos: Kumamoto delegation tours Ulsan", 'Mayor Cruz "Thrilled" By Kumamoto Visit'],
+)
+def test_a_headline_that_opens_like_a_credit_or_quotes_a_word_keeps_its_places(extractor, headline):
+    text = f"{headline}\nMarch 3, 2026\n\nThe Kumamoto delegation toured the port of Ulsan."
+    assert {"Kumamoto", "Ulsan"} <= {name for name, _ in places(facts(extractor, text))}
+
+
+def test_a_number_after_van_is_no_surname(extractor):
+    text = "Izmir Mayor Cemil Tugay visited Van ten days after the earthquake."
+    assert ("Van", "TR") in places(facts(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Porto Alegre plans to sign a sister-city agreement with Lyon, whose historic town "
+            "was declared a World Heritage Site in 1998.",
+            "proposed",
+        ),
+        (
+            "Kumamoto on Monday signed a sister-city agreement with Kaohsiung, whose port city "
+            "was hit by gas explosions in 2014.",
+            "new",
+        ),
+    ],
+)
+def test_a_town_s_own_history_does_not_date_its_tie(extractor, text, status):
+    found = [p for p in facts(extractor, text).partnerships if p.kind == "sister_city"]
+    assert found and {p.status for p in found} == {status}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This year's twinning prize has gone to two partner towns: Gdynia and Kotka, twinned "
+        "since 1985.",
+        "Two more border towns have become partner towns: Rzeszow and Lutsk signed an "
+        "agreement on Monday.",
+    ],
+)
+def test_towns_a_prize_went_to_or_that_became_partners_are_each_other_s(extractor, text):
+    assert [p for p in facts(extractor, text).partnerships if p.kind == "sister_city"]
