@@ -260,6 +260,8 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     if status is None:
         return None  # "Rejected sister city applications:": refusals list no links
     names_next = bool(PARTNERS_COLON.search(text))
+    if status == "ended" and state.header and state.header.in_row and kind not in TWINNING_KINDS:
+        kind = state.header.kind  # "Our partner towns ... Ended cooperation": ended twinnings
     return ListHeader(kind, status, hubs[0] if len(hubs) == 1 else None, names_next, numbered)
 
 

@@ -368,12 +368,12 @@ ROLL = (
 
 def test_a_roll_s_paragraphs_each_open_with_a_partner_of_the_page_s_town(extractor):
     found = links(extractor, ROLL, "2026-02-03")
-    rows = {(b if a == "Kutno" else a, p.status, p.year) for (a, b, _), p in found.items()}
+    rows = {(b if a == "Kutno" else a, k, p.status, p.year) for (a, b, k), p in found.items()}
     assert rows == {
-        ("Pirna", "existing", 1994),
-        ("Cholet", "existing", 1999),
-        ("Jonava", "existing", 2004),
-        ("Sovetsk", "ended", 2008),
+        ("Pirna", "sister_city", "existing", 1994),
+        ("Cholet", "sister_city", "existing", 1999),
+        ("Jonava", "sister_city", "existing", 2004),
+        ("Sovetsk", "sister_city", "ended", 2008),  # an ended partner town, under "cooperation"
     }
 
 
