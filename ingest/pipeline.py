@@ -57,8 +57,8 @@ ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
 IRISH = frozenset({"O'", "O’"})  # "O'Hara", "O'Connor": surnames, not places
 INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
-# "By Ana Ruiz": a byline's words before a name in it, on a short line of the header.
-HEADER_LINES, BYLINE_LENGTH = 4, 80
+# The lines of an article's header, where a byline or a credit may stand.
+HEADER_LINES = 4
 # What may follow a credited name's place-like word in its cell: the rest of the name.
 NAME_REST = re.compile(rf"(?:\s+[{CAPITALS}][\w.'’-]*){{0,2}}\s*")
 # "By Ana Ruiz", "Text: Ana Ruiz", "Photos: Ana Ruiz": the words before a credited name.

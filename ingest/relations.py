@@ -190,7 +190,6 @@ OWNED_LIST = re.compile(
 # "... relationship between": the words after a link's trigger before the pair it names.
 BETWEEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+between\s+(?:the\s+)?", re.I)
 BETWEEN_PAIR = re.compile(rf"(?P<first>{NAME})\s+(?:and|&)\s+(?:the\s+)?(?P<second>{NAME})")
-NAME_AT = re.compile(NAME)
 # "sister cities of Sapporo include ...": the hub after "of", then the verb that lists.
 OF_HUB = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:city|town|province|state)\s+of\s+)?")
 LISTING_VERB = re.compile(r"\s+(?:include|includes|included|are|were)\b(?!\s+(?:not\b|\w+ing\b))")
@@ -718,8 +717,8 @@ def _named(parties: list[Party], text: str, name: str) -> Party | None:
     """The party written `name` here or elsewhere in the sentence ("Shiga Prefecture" of the
     "Shiga" of "a Shiga delegation")."""
     for party in parties:
-        written = NAME_AT.match(text, party.start).group()
-        if written == name or fold(name).startswith(fold(party.place.name)):
+        written = NAME_WORDS.match(text, party.start)  # none for "the city" standing for one
+        if written and written.group() == name or fold(name).startswith(fold(party.place.name)):
             return party
     return None
 

@@ -337,3 +337,11 @@ def test_the_pair_a_link_is_between_is_its_pair(extractor, text, kind):
     assert len(found) == 1
     assert found[0][0] in {"Lyon", "Porto", "Shiga"}
     assert found[0][1] in {"Lyon", "Porto", "Hubei"}
+
+
+def test_a_pair_between_a_firm_and_a_town_is_read_beside_a_town_named_the_city(extractor):
+    text = (
+        "Lyon hosted a forum on Monday.\n\nOfficials said the city welcomed the twinning "
+        "agreement between Acme and Porto."
+    )
+    assert all("Acme" not in (a, b) for a, b, _ in links(extractor, text))
