@@ -12,7 +12,7 @@ from facts.shapes import ArticleFacts, ArticleText, PlaceMention
 from ingest.acronyms import acronym_mentions, acronym_places
 from ingest.article_state import ArticleState
 from ingest.confidence import ArticleView, ConfidenceModel
-from ingest.home import publisher_town
+from ingest.home import publisher_region, publisher_town
 from ingest.money import find_money
 from ingest.people import find_organizations, find_people, without_surnames
 from ingest.pipeline import build_nlp
@@ -53,7 +53,10 @@ class Extractor:
         org_mentions = resolve_places(doc, self.gaz, "org_places", mentions)
         publisher = publisher_town(doc, org_mentions)
         acronyms = acronym_places(doc, mentions + org_mentions, self.gaz.country)
-        people = find_people(doc, mentions, org_mentions, self.gaz.country, publisher, acronyms)
+        region = publisher_region(doc, mentions + org_mentions)
+        people = find_people(
+            doc, mentions, org_mentions, self.gaz.country, publisher, acronyms, region
+        )
         mentions = without_surnames(doc, mentions, people)
         counts = Counter(m.place for m in mentions)
         focus = counts.most_common(1)[0][0] if counts else None

@@ -1,5 +1,6 @@
-"""The article's own town when a town's government publishes it ("Mackay Regional Council >
-News"): its officials, its "Council" and its lists of partners are that town's."""
+"""The article's own town or region when its government publishes it ("Mackay Regional Council >
+News", "Government of Prince Edward Island | News Release"): its officials, its "Council" and its
+lists of partners are that place's."""
 
 from __future__ import annotations
 
@@ -26,11 +27,23 @@ COUNCIL_AFTER_NAME = re.compile(
 )
 
 
+# A region's own government around its name: "Government of| Odisha", "Hainan| Provincial
+# Government".
+GOVERNMENT_BEFORE_REGION = re.compile(r"\bGovernment of (?:the )?$")
+GOVERNMENT_AFTER_REGION = re.compile(r"\s+(?:Provincial|Prefectural|State)?\s*Government\b")
+
+
+def _header(doc: Doc) -> tuple[int, int]:
+    """Where the lines between the headline and the body start and end."""
+    text = text_of(doc)
+    return text.find("\n"), text.find("\n\n")
+
+
 def publisher_town(doc: Doc, org_mentions: list[Mention]) -> Place | None:
     """The town whose own government the lines under the headline name, as a council's news
     page does ("Townsville City Council > News"); not a council the headline names."""
     text = text_of(doc)
-    first_end, header_end = text.find("\n"), text.find("\n\n")
+    first_end, header_end = _header(doc)
     return next(
         (
             m.place
@@ -38,6 +51,26 @@ def publisher_town(doc: Doc, org_mentions: list[Mention]) -> Place | None:
             if first_end < m.span.start_char < header_end
             and m.place.kind == "city"
             and COUNCIL_AFTER_NAME.match(text, m.span.end_char)
+        ),
+        None,
+    )
+
+
+def publisher_region(doc: Doc, mentions: list[Mention]) -> Place | None:
+    """The state or province whose own government the lines under the headline name
+    ("Government of Odisha | Press Note"): its premier and ministers are that region's."""
+    text = text_of(doc)
+    first_end, header_end = _header(doc)
+    return next(
+        (
+            m.place
+            for m in mentions
+            if first_end < m.span.start_char < header_end
+            and m.place.kind == "region"
+            and (
+                GOVERNMENT_BEFORE_REGION.search(text, 0, m.span.start_char)
+                or GOVERNMENT_AFTER_REGION.match(text, m.span.end_char)
+            )
         ),
         None,
     )

@@ -10,9 +10,12 @@ A role's place is its holder's own: the one stated; else the place of the delega
 official leads, of the official named just before for "fellow" councillors, of the body named
 before for "president of the chamber", the place an organisation's acronym is named after
 ("Sibu Municipal Council (SMC)": "SMC chairman"), the town of an office the text names without
-a holder ("the mayor of Miyazu ... Mayor Kenji Okada"), the dateline's town for a town-hall
-official, the article's one region for a governor.
-National offices (ambassador, consul, minister, senator, MP) have no city. Later surname-only
+a holder ("the mayor of Miyazu ... Mayor Kenji Okada"), the home town for a town-hall
+official ("Mayor", "City Director", "council secretary"), the home region for a province's
+("Premier", "Provincial Fisheries Officer": the region whose government publishes the article,
+else the one named in the home town's country, else the one named).
+National offices (ambassador, consul, minister, senator, MP) have no city; a minister in a
+state's own release ("Government of Odisha | Press Note") is the state's. Later surname-only
 mentions ("Radich said", "Governor Liu") are the same person. People named without any role
 (bylines, photo credits, students) are left out.
 """
@@ -46,8 +49,19 @@ from ingest.written import NICKNAME
 
 # Officials of a town hall: named without a place, they belong to the dateline's town.
 LOCAL_TITLES = frozenset({"mayor", "councillor", "councilor", "alderman", "provost", "selectman"})
+# Words of a town hall's other offices ("City Director", "council secretary", "municipal
+# president"): named without a place, they are the home town's too, unless they name a higher
+# body ("State Council", "county council").
+TOWN_HALL_WORDS = frozenset({"city", "council", "municipal", "municipality", "town"})
+HIGHER_BODY_WORDS = frozenset(
+    {"state", "national", "federal", "county", "regional", "provincial", "european", "executive"}
+)
+# A minister of the nation, even in a state's own news: "Union Minister", "Foreign Minister".
+UNION_WORDS = frozenset({"union", "federal", "national", "prime", "foreign", "external"})
 # Heads of a state or province: named without a place, they belong to the article's region.
 REGIONAL_TITLES = frozenset({"governor", "premier"})
+# "Provincial Fisheries Officer", "Chief Minister": offices of a province or state.
+REGIONAL_ROLE = re.compile(r"\b(?:provincial|prefectural|chief minister)\b")
 # Offices of a nation or a state: a city named with them is where they serve, not whose they are.
 NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "minister"})
 # ", June 2 (Bernama) --", " (VNA) —": an agency's name in brackets after a dateline.
@@ -417,10 +431,15 @@ def _dateline(mentions: list[Mention]) -> Place | None:
     return None
 
 
-def _main_region(mentions: list[Mention]) -> Place | None:
-    """The one region an article names: a governor named without one governs it."""
-    regions = {m.place for m in mentions if m.place.kind == "region"}
-    return regions.pop() if len(regions) == 1 else None
+def _home_region(places: _Places) -> Place | None:
+    """The region of an article's provincial officials: the one whose government publishes it,
+    else the one region it names in its home town's country, else the one region it names."""
+    regions = {m.place for m in places.mentions if m.place.kind == "region"}
+    home = _home(places)
+    local = {r for r in regions if home and r.country == home.country}
+    if places.region:
+        return places.region
+    return local.pop() if len(local) == 1 else regions.pop() if len(regions) == 1 else None
 
 
 def _home(places: _Places) -> Place | None:
@@ -441,9 +460,11 @@ def find_people(
     country_of,
     publisher: Place | None,
     acronyms: dict[str, Place],
+    region: Place | None = None,
 ) -> list[Person]:
     """People with a role, one per full name, in order of first appearance; `publisher` is the
-    town whose council publishes the article, `acronyms` the towns of bodies' acronyms."""
+    town whose council publishes the article, `region` the region whose government does,
+    `acronyms` the towns of bodies' acronyms."""
     found: dict[str, _Found] = {}
     names = person_names(doc, mentions)
     titled = [
@@ -457,6 +478,7 @@ def find_people(
         acronyms,
         _unheld_offices(doc, mentions, [hit for hit in titled if hit]),
         publisher,
+        region,
     )
     previous: tuple[int, _Found] | None = None  # where the last role-holder's name ended
     for person, hit in zip(names, titled, strict=True):
@@ -514,6 +536,7 @@ class _Places:
     acronyms: dict[str, Place]  # "smc": Sibu
     offices: dict[str, Place]  # "mayor": the town of an office named without its holder
     publisher: Place | None  # the town whose council publishes the article
+    region: Place | None  # the region whose government publishes the article
 
 
 def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place | None:
@@ -522,17 +545,21 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
     words = set(role.split())
     place = hit.place or _led_from(person, places.mentions)
     place = place or next((places.acronyms[w] for w in sorted(words) if w in places.acronyms), None)
+    regional = words & REGIONAL_TITLES or REGIONAL_ROLE.search(role)
+    if place is None and regional:
+        place = _home_region(places)
     if words & NATIONAL_TITLES or NATIONAL_ROLE.search(role):  # "the consul general of Peru"
+        if place is None and "minister" in words and not words & UNION_WORDS:
+            place = places.region  # "Industries Minister" of the state that publishes it
         return place if place and place.kind == "region" else None
     if place is None and _fellow(person) and previous:
         place = previous[1].place  # "her fellow councillors": the town of the one named before
     office = places.offices.get(role)
     if place is None and office and _holds_office(person, office, places.mentions):
         place = office
-    if place is None and words & LOCAL_TITLES:
+    town_hall = words & TOWN_HALL_WORDS and not words & HIGHER_BODY_WORDS
+    if place is None and (words & LOCAL_TITLES or town_hall):
         place = _home(places)
-    if place is None and words & REGIONAL_TITLES:
-        place = _main_region(places.mentions)
     return place
 
 

@@ -292,13 +292,14 @@ def _stray_town(place: Place, options: list[tuple[Place, bool]], regions: Region
 
 
 def _office_kind(span: Span) -> str | None:
-    """The kind of place an office next to the name is held in: "the governor of X", "X Gov.",
-    "X Mayor"."""
+    """The kind of place an office next to the name is held in, or a kind word before it names:
+    "the governor of X", "X Gov.", "X Mayor", "the province of X"."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
     if before is not None and before[1].lower_ == "of":
-        return OFFICE_KINDS.get(before[0].lower_)
+        word = before[0].lower_
+        return "region" if word in GOVERNED_SUFFIXES else OFFICE_KINDS.get(word)
     return OFFICE_KINDS.get(after)
 
 

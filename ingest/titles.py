@@ -94,6 +94,8 @@ TITLE_ABBREVIATIONS = {
 TITLE_WORDS = TITLE_WORDS | {f"{a}." for a in TITLE_ABBREVIATIONS} | {"cllr", "clr"}
 # Nouns of a place standing before a title ("the city councillor", "the state governor").
 PLACE_KINDS = frozenset({"city", "town", "county", "state", "province"})
+# Adjectives of a government a title may open with: "Municipal President".
+GOVERNMENT_ADJECTIVES = frozenset({"municipal", "provincial", "prefectural", "metropolitan"})
 # Words that qualify a title but are none alone ("Acting Governor", "interim director").
 # "Acting Mayor", "Tianjin Party Secretary": words a title takes before it.
 TITLE_MODIFIERS = frozenset({"acting", "interim", "former", "managing", "co", "ex", "party"})
@@ -211,10 +213,11 @@ def portfolio_start(doc: Doc, start: int, mentions: list[Mention]) -> int:
             and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
         )  # "Party Secretary": a one-word organisation may name the title's body
         shaped = token.is_title or (token.is_upper and token.is_alpha and len(token) > 1)
-        capitalised = shaped and token.pos_ in {"NOUN", "PROPN"} and named  # "SMC chairman"
+        noun = token.pos_ in {"NOUN", "PROPN"} or token.lower_ in GOVERNMENT_ADJECTIVES
+        capitalised = shaped and noun and named  # "SMC chairman", "Municipal President"
         if token.pos_ != "NOUN" and not capitalised and token.ent_type_ != "NORP":
             break
-        if token.lower_ in PLACE_KINDS and (token.is_lower or token.is_sent_start):
+        if token.lower_ in PLACE_KINDS and token.is_lower:
             break  # "city councillor", "state trade minister": the place is said apart
         qualifier -= 1
     if any(m.span.end == qualifier for m in mentions):

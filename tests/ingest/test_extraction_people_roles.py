@@ -198,3 +198,71 @@ def test_the_leader_of_a_delegation_of_a_province_is_its_governor(extractor):
         "working visit to the province of Chiang Rai."
     )
     assert people(extractor, text)["Wang Yubo"] == ("governor", "Yunnan")
+
+
+def test_the_premier_and_ministers_of_a_province_that_publishes_the_release_are_its(extractor):
+    text = (
+        "Nova Scotia and Shandong renew their sister province ties\n"
+        "Government of Nova Scotia | News Release | May 4, 2026\n\n"
+        "Nova Scotia and China's Shandong Province renewed their sister province agreement "
+        "today in Jinan. Premier Ellen Baird signed for the province. Fisheries Minister Tom "
+        "Corkum, who travels with the Premier, said seafood exports would grow. Foreign "
+        "Minister Hugh Lister welcomed the renewal."
+    )
+    found = people(extractor, text)
+    assert found["Ellen Baird"] == ("premier", "Nova Scotia")
+    assert found["Tom Corkum"] == ("fisheries minister", "Nova Scotia")
+    assert found["Hugh Lister"] == ("foreign minister", None)
+
+
+def test_a_minister_in_a_town_councils_release_belongs_to_no_region(extractor):
+    text = (
+        "Halifax welcomes a trade mission\n"
+        "Halifax Regional Council | News | May 4, 2026\n\n"
+        "Halifax and Norfolk renewed their sister city agreement. Fisheries Minister Tom "
+        "Corkum said seafood exports would grow."
+    )
+    assert people(extractor, text)["Tom Corkum"] == ("fisheries minister", None)
+
+
+def test_a_provincial_officer_is_of_the_home_towns_province(extractor):
+    text = (
+        "CEBU CITY – Cebu City and Kagoshima renewed their sister city agreement on Monday, "
+        "and Kagoshima Prefecture sent a trade team to the Province of Cebu. Provincial "
+        "Agriculture Officer Ramon Dacanay said mango exports would follow."
+    )
+    found = people(extractor, text)
+    assert found["Ramon Dacanay"] == ("provincial agriculture officer", "Cebu Province")
+
+
+@pytest.mark.parametrize(
+    "sentence, name, role",
+    [
+        (
+            "City Director Anna Virtanen said the exchange would go on.",
+            "Anna Virtanen",
+            "city director",
+        ),
+        (
+            "Council secretary Mikko Laine said letters were sent.",
+            "Mikko Laine",
+            "council secretary",
+        ),
+        (
+            "Municipal President Sofia Rantanen signed the guest book.",
+            "Sofia Rantanen",
+            "municipal president",
+        ),
+    ],
+)
+def test_a_town_halls_officer_without_a_place_is_of_the_home_town(extractor, sentence, name, role):
+    text = f"TAMPERE — Tampere and Linz marked 30 years as twin towns this week. {sentence}"
+    assert people(extractor, text)[name] == (role, "Tampere")
+
+
+def test_an_officer_of_a_national_council_has_no_home_town(extractor):
+    text = (
+        "TAMPERE — Tampere and Linz marked 30 years as twin towns this week. National Council "
+        "member Pekka Aalto said the exchange would go on."
+    )
+    assert people(extractor, text)["Pekka Aalto"][1] is None

@@ -217,3 +217,13 @@ def test_a_region_named_in_short_is_the_region_under_its_full_name(extractor):
     assert not any(
         kind == "city" and country == "CA" and name != "Sherbrooke" for name, country, kind in found
     )
+
+
+def test_the_province_of_a_city_s_name_is_the_province(extractor):
+    text = (
+        "Rice growers from the province of Iloilo met buyers in Hsinchu, and Iloilo City "
+        "signed a sister city agreement with Hsinchu on Monday."
+    )
+    found = places(extractor, text)
+    assert ("Iloilo Province", "PH", "region") in found
+    assert ("Iloilo", "PH", "city") in found
