@@ -68,6 +68,7 @@ NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "
 WIRE_AGENCY = re.compile(r"[^—–\n]{0,30}?\([A-Za-z][\w .&/-]{1,30}\)\s*(?:—|–|--|-|:)")
 # "Tanzania's Deputy High Commissioner to Kenya": a Commonwealth country's envoy.
 NATIONAL_ROLE = re.compile(r"\bhigh commissioner\b|\bconsul-general\b")
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "of", "across"})
 LEAD_VERBS = frozenset({"lead", "head"})
 JOURNEY_WORDS = LEAD_VERBS | {"arrive", "visit", "tour", "travel", "fly", "delegation"}
@@ -263,10 +264,12 @@ def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found |
 
 
 def _named_before(doc: Doc, start: int, mentions: list[Mention]) -> list[Mention]:
-    """The place named right before a title, alone or in the public body named right before
-    it: "Tianjin Party Secretary", "Tawau Municipal Council president"."""
+    """The place named right before a title, alone, as its owner or in the public body named
+    right before it: "Tianjin Party Secretary", "Kassel's mayor", "Vannes' mayor", "Tawau
+    Municipal Council president"."""
     org = next((e for e in entities(doc) if e.end == start and e.label_ == "ORG"), None)
-    named = [m for m in mentions if m.span.end == start]
+    owner = start > 0 and doc[start - 1].lower_ in POSSESSIVES
+    named = [m for m in mentions if m.span.end == start - owner]
     if named or org is None or not any(t.lower_ in BODY_WORDS for t in org):
         return named
     if any(t.lower_ in {"regional", "provincial"} for t in org):

@@ -266,3 +266,11 @@ def test_an_officer_of_a_national_council_has_no_home_town(extractor):
         "member Pekka Aalto said the exchange would go on."
     )
     assert people(extractor, text)["Pekka Aalto"][1] is None
+
+
+@pytest.mark.parametrize(
+    "owner, town", [("Kassel's", "Kassel"), ("Kassel’s", "Kassel"), ("Vannes'", "Vannes")]
+)
+def test_a_title_after_a_town_s_possessive_is_that_town_s(extractor, owner, town):
+    text = f"Guests travelled to Soest, among them {owner} mayor Ana Roth and two choirs."
+    assert people(extractor, text)["Ana Roth"] == ("mayor", town)
