@@ -27,6 +27,8 @@ COUNCIL_AFTER_NAME = re.compile(
 )
 
 
+# A town's government named before its name: "The City of| Launceston".
+TOWN_OF = re.compile(r"\b(?:City|Town|Municipality|Borough) of $")
 # A region's own government around its name: "Government of| Odisha", "Hainan| Provincial
 # Government".
 GOVERNMENT_BEFORE_REGION = re.compile(r"\bGovernment of (?:the )?$")
@@ -51,6 +53,28 @@ def publisher_town(doc: Doc, org_mentions: list[Mention]) -> Place | None:
             if first_end < m.span.start_char < header_end
             and m.place.kind == "city"
             and COUNCIL_AFTER_NAME.match(text, m.span.end_char)
+        ),
+        None,
+    )
+
+
+def council_town(doc: Doc, mentions: list[Mention]) -> Place | None:
+    """The town whose own government the first paragraph names ("Gore District Council has
+    voted", "The City of Launceston has ended"): the article is that town hall's news."""
+    text = text_of(doc)
+    lead_start = _header(doc)[1] + 2
+    lead_end = text.find("\n\n", lead_start)
+    lead_end = len(text) if lead_end < 0 else lead_end
+    return next(
+        (
+            m.place
+            for m in sorted(mentions, key=lambda m: m.span.start)
+            if lead_start <= m.span.start_char < lead_end
+            and m.place.kind == "city"
+            and (
+                COUNCIL_AFTER_NAME.match(text, m.span.end_char)
+                or TOWN_OF.search(text, 0, m.span.start_char)
+            )
         ),
         None,
     )

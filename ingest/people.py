@@ -30,9 +30,10 @@ from spacy.tokens import Doc, Span
 
 from facts.shapes import Organization, Person, Place
 from ingest.acronyms import BODY_WORDS
+from ingest.home import council_town
 from ingest.names import person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention, kind_word
-from ingest.sentences import entities, is_dateline, sentence_of, span_text, text_of
+from ingest.sentences import entities, is_dateline, sentence_of, text_of
 from ingest.titles import (
     OWNER_WORDS,
     TITLE_WORDS,
@@ -376,7 +377,7 @@ def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
             and (_names_delegation(m.span) or _delegation_of(m.span))
         )
     ]
-    if froms and "delegation" in span_text(sent):
+    if froms and any(t.lemma_ in GROUP_NOUNS for t in sent):  # "led a group of six from Gore"
         return froms[0]
     return _earlier_delegation(sent, mentions) if leads else None
 
@@ -447,11 +448,12 @@ def _home_region(places: _Places) -> Place | None:
 
 def _home(places: _Places) -> Place | None:
     """The town of an article's town-hall officials: its dateline, else the town whose council
-    publishes it, else its most-named city."""
+    publishes it, else the town whose government its lead names, else its most-named city."""
     cities = Counter(m.place for m in places.mentions if m.place.kind == "city")
     return (
         _dateline(places.mentions)
         or places.publisher
+        or places.council
         or (cities.most_common(1)[0][0] if cities else None)
     )
 
@@ -482,6 +484,7 @@ def find_people(
         _unheld_offices(doc, mentions, [hit for hit in titled if hit]),
         publisher,
         region,
+        council_town(doc, mentions + org_mentions),
     )
     previous: tuple[int, _Found] | None = None  # where the last role-holder's name ended
     for person, hit in zip(names, titled, strict=True):
@@ -540,6 +543,7 @@ class _Places:
     offices: dict[str, Place]  # "mayor": the town of an office named without its holder
     publisher: Place | None  # the town whose council publishes the article
     region: Place | None  # the region whose government publishes the article
+    council: Place | None  # the town whose government the first paragraph names
 
 
 def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place | None:

@@ -274,3 +274,24 @@ def test_an_officer_of_a_national_council_has_no_home_town(extractor):
 def test_a_title_after_a_town_s_possessive_is_that_town_s(extractor, owner, town):
     text = f"Guests travelled to Soest, among them {owner} mayor Ana Roth and two choirs."
     assert people(extractor, text)["Ana Roth"] == ("mayor", town)
+
+
+def test_a_mayor_is_of_the_town_whose_government_the_lead_names(extractor):
+    text = (
+        "Council keeps its Japanese sister city\n"
+        "By Ann Vale | Goldfields Gazette | 12 March 2026\n\n"
+        "The City of Ballarat has renewed its sister city agreement with Inagawa.\n\n"
+        "Inagawa sent a choir last year, Inagawa hosted students in May, and Inagawa will "
+        "send a drum troupe in the autumn.\n\n"
+        "Mayor Tom Reid said the tie had never been stronger."
+    )
+    assert people(extractor, text)["Tom Reid"] == ("mayor", "Ballarat")
+
+
+def test_the_leader_of_a_group_from_a_town_is_that_town_s(extractor):
+    text = (
+        "Inagawa sent a choir last year and Inagawa hosted students in May.\n\n"
+        "In October deputy mayor Ann Kerr led a group of six from Invercargill to Inagawa for its "
+        "autumn festival."
+    )
+    assert people(extractor, text)["Ann Kerr"] == ("deputy mayor", "Invercargill")
