@@ -49,7 +49,7 @@ from ingest.kinds import (
     valued_deal,
 )
 from ingest.money import find_money
-from ingest.resolve import Mention, contained, kind_word
+from ingest.resolve import DESIGNATOR_NOUNS, Mention, contained, kind_word
 from ingest.sentences import (
     country_starts,
     entities_in,
@@ -239,6 +239,10 @@ def _delegation(match: re.Match, state: ArticleState, gaz_country) -> list[Place
     return visitors
 
 
+# The words of a region's kind that set regions apart: a state is no province.
+DESIGNATED_NOUNS = frozenset({"state", "province", "prefecture"})
+
+
 def _one_anaphor(
     match: re.Match, state: ArticleState, gaz_country, named: set[str], speaking: set[str]
 ):
@@ -260,7 +264,13 @@ def _one_anaphor(
     country = gaz_country(adj) if adj else None
     if adj and not country:
         return None
-    fits = speaker is not None and wanted in (None, speaker.kind)
+    # "the province" is not "the State of Penang": no region written with another such word
+    otherwise = {
+        key
+        for key, words in state.called.items()
+        if noun in DESIGNATED_NOUNS and words & DESIGNATED_NOUNS and noun not in words
+    }
+    fits = speaker is not None and wanted in (None, speaker.kind) and speaker.key not in otherwise
     if fits and country in (None, speaker.country):
         if speaker.key not in named:
             return speaker
@@ -272,7 +282,7 @@ def _one_anaphor(
     if noun == "district":
         return None  # not the city a district was located in just before ("... in Beijing")
     called = noun if noun in NAMED_KIND_NOUNS else None  # "the county": not Virginia
-    return state.last_met(wanted, named, country, called)
+    return state.last_met(wanted, named | otherwise, country, called)
 
 
 def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_country):
@@ -852,6 +862,7 @@ def find_partnerships(
     by_sentence = _by_sentence(mentions)
     for m in mentions:
         word = kind_word(m.span) or m.place.name.split()[-1].lower()  # "Kisumu County"
+        word = DESIGNATOR_NOUNS.get(word.rpartition("-")[2], word)  # "Gyeongsangnam-do"
         state.called.setdefault(m.place.key, set()).add(word)
     body_start = headline_end(text_of(doc))
     for sent in doc.sents:

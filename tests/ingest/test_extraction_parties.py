@@ -345,3 +345,14 @@ def test_a_pair_between_a_firm_and_a_town_is_read_beside_a_town_named_the_city(e
         "agreement between Acme and Porto."
     )
     assert all("Acme" not in (a, b) for a, b, _ in links(extractor, text))
+
+
+def test_the_province_is_no_region_the_article_calls_a_state(extractor):
+    text = (
+        "Jeollanam-do and the State of Sabah became sister provinces on Tuesday.\n\n"
+        'Sabah Chief Minister Amir Hassan said: "Sabah wants to learn from the shipyards."\n\n'
+        "The province has had sister ties with Kumamoto Prefecture since 1998."
+    )
+    pairs = {(a, b) for a, b, kind in links(extractor, text) if kind == "sister_city"}
+    assert ("Jeollanam-do", "Kumamoto") in pairs or ("Kumamoto", "Jeollanam-do") in pairs
+    assert not {("Sabah", "Kumamoto"), ("Kumamoto", "Sabah")} & pairs
