@@ -16,7 +16,8 @@ KIND_PATTERNS = {
     r"\b(?:have|has|had) been (?:close |long-?time )?partners\b",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
-    r"friendship (?:relations(?:hip)?|ties|agreements?|pacts?|accords?)|"
+    r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
+    r"(?:relations(?:hip)?|ties|agreements?|pacts?|accords?)|"
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|\bLoIs?\b|"
     r"\bmemorand(?:um|a|ums) (?:between|with|(?:was|were) (?:signed|inked))|"

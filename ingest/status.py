@@ -568,10 +568,12 @@ def link_year(
     return None
 
 
-# "Kagoshima (1974)", "Houston, Texas (since 1983)", "Ulsan – 1997", "Toshima in Tokyo in 2006":
-# a listed partner's own year.
+# "Kagoshima (1974)", "Houston, Texas (since 1983)", "Bryansk (signed in 1999)", "Ulsan – 1997",
+# "Toshima in Tokyo in 2006", "Guangxi Zhuang Autonomous Region of China (since 2008)": a listed
+# partner's own year.
 MEMBER_YEAR = re.compile(
-    r"[^;()\d]{0,40}?(?:\(\s*(?:since\s+|est\.?\s+|signed\s+)?(?P<own>(?:19|20)\d\d)\s*\)|"
+    r"[^;()\d]{0,60}?(?:\(\s*(?:since\s+|est\.?\s+|signed\s+(?:in\s+)?)?"
+    r"(?P<own>(?:19|20)\d\d)\s*\)|"
     r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b)|"
     r"[^;()\d,]{0,25}?\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b"  # not past a comma
 )

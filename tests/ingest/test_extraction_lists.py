@@ -419,3 +419,32 @@ def test_paragraphs_under_a_heading_tie_no_towns_that_are_no_roll(extractor, tex
 )
 def test_an_owner_s_list_of_partners_pairs_no_partners_with_each_other(extractor, text):
     assert not links(extractor, text)
+
+
+def test_friendship_and_cooperation_relations_each_with_its_own_year(extractor):
+    text = (
+        "Hai Phong maintains friendship and cooperation relations with 12 localities of 8 "
+        "countries, including Inner Mongolia Autonomous Region of China (since 2005), Champasak "
+        "province of Laos (since 2011) and Kitakyushu (since 2014)."
+    )
+    found = links(extractor, text)
+    years = {
+        b if a == "Hai Phong" else a: (p.status, p.year)
+        for (a, b, kind), p in found.items()
+        if kind == "friendship_city"
+    }
+    assert years == {
+        "Inner Mongolia": ("existing", 2005),
+        "Champasak": ("existing", 2011),
+        "Kitakyushu": ("existing", 2014),
+    }
+
+
+def test_a_partner_s_year_signed_in_brackets_is_its_own(extractor):
+    text = (
+        "In March 2022 Graz ended its sister city agreements with the Russian city of Tula "
+        "(signed in 1992) and the Belarusian city of Vitebsk (signed in 2003)."
+    )
+    found = links(extractor, text)
+    assert found[("Graz", "Tula", "sister_city")].year == 1992
+    assert found[("Graz", "Vitebsk", "sister_city")].year == 2003
