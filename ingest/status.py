@@ -475,10 +475,11 @@ WILL_GO = re.compile(
     r"leave for|depart for)\b",
     re.I,
 )
-# "The mayor's visit to Lyon is scheduled for June": a visit with a date still to come.
+# "The mayor's visit to Lyon is scheduled for June", "a delegation is expected in Omsk in
+# November": a visit with a date still to come.
 SCHEDULED = re.compile(
     r"\b(?:is|are|has been|have been) (?:scheduled|planned|slated|set|pencilled|penciled) "
-    r"(?:for|in)\b",
+    r"(?:for|in)\b|\b(?:is|are) (?:expected|due) (?:in|at|back in)\b",
     re.I,
 )
 RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose)\b", re.I)

@@ -47,6 +47,7 @@ def test_past_dated_signing_is_existing_with_that_year(extractor):
     [
         "The mayor of Sapporo is due to lead a delegation to Portland next spring.",
         "A delegation from Sapporo is set to visit Portland in November.",
+        "A delegation of the Sapporo city government is expected in Portland in November.",
     ],
 )
 def test_future_visits_are_proposed_without_a_year(extractor, text):
