@@ -272,10 +272,12 @@ def find_hosting(sent: Span, mentions: list[Mention], people: list[Person]) -> H
     for verb in sent:
         if verb.lemma_ not in GUEST_VERBS or verb.pos_ != "VERB":
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = _subject(verb)
         guests = _guests(verb)
         if subject is None or guests is None:
             continue
+        if subject.head != verb and not (guests.lemma_ in GUEST_NOUNS or guests.ent_type_):
+            continue  # "Riccione will donate boats and host four lifeguards": no delegation
         host = _destination(verb, mentions) or next(
             (m.place for m in mentions if _within(m.span, subject)), None
         )  # "the county's chair welcomed them to Arklow": Arklow hosts
@@ -287,6 +289,17 @@ def find_hosting(sent: Span, mentions: list[Mention], people: list[Person]) -> H
         ]
         visitors = [g for g in dict.fromkeys(found) if g.country != host.country]
         return Hosting(host, visitors, verb.idx - sent.start_char)
+    return None
+
+
+def _subject(verb):
+    """Who hosts: the verb's subject, or that of the verb it completes or is joined to ("The
+    mayor looked forward to receiving ...", "Lyon signed ... and hosted ...")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ not in {"xcomp", "pcomp", "prep", "conj"}:
+            return subject
+        verb = verb.head
     return None
 
 

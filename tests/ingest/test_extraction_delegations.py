@@ -302,3 +302,28 @@ def test_a_party_that_leaves_for_a_place_visits_it(extractor, text, status):
     assert {(p.a.name, p.b.name, p.status) for p in found.partnerships} == {
         ("Kraków", "Lviv", status)
     }
+
+
+@pytest.mark.parametrize(
+    "text, visitor, host",
+    [
+        (
+            "The mayor of Lleida looked forward to receiving a delegation from Suzhou next year.",
+            "Suzhou",
+            "Lleida",
+        ),
+        (
+            "Nantes signed a friendship agreement with Jinan in 2019, and hosted a Jinan "
+            "delegation last year.",
+            "Jinan",
+            "Nantes",
+        ),
+    ],
+)
+def test_the_host_is_the_subject_of_the_verb_hosting_completes(extractor, text, visitor, host):
+    assert (visitor, host) in visits(facts(extractor, text))
+
+
+def test_hosting_trainees_of_a_town_is_no_visit_by_the_town(extractor):
+    text = "Riccione will donate two boats to Malindi and will host four Malindi lifeguards."
+    assert not visits(facts(extractor, text))
