@@ -13,7 +13,13 @@ KIND_PATTERNS = {
     r"ties|partnership)|sisterhood|twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies))|twinning|twinned|"
     r"jumelage|partner (?:towns?|cit(?:y|ies)|regions?|provinces?|states?|prefectures?)|"
     r"\bto twin\b|\btwins? with\b|"
-    r"\b(?:have|has|had) been (?:close |long-?time )?partners\b",
+    r"\b(?:have|has|had) been (?:close |long-?time )?partners\b|"
+    # "signed a partnership agreement": partner towns, unless the partnership has an object of
+    # its own ("a partnership agreement for safe border crossings", "a strategic partnership")
+    r"\b(?:city|town|municipal) partnerships?\b|"
+    r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )(?<!investment )(?<!research )"
+    r"\bpartnership (?:agreements?|treaty|treaties|charters?)\b"
+    r"(?!\s+(?:for|on|in the (?:fields?|areas?) of|to|worth|covering|aimed)\b)",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
@@ -211,7 +217,8 @@ def modifies_event(match: re.Match, kind: str) -> bool:
         return True
     if kind == "mou" and "trade" in match.group().lower():
         return not MEMORANDUM.search(match.group())  # "a trade memorandum" is one
-    if kind == "mou" and TWINNING.search(match.group()):
+    twinning = TWINNING.finditer(match.string, match.start())  # read with what follows
+    if kind == "mou" and any(t.end() <= match.end() for t in twinning):
         return not re.search(r"\b(?:renew\w*|new|revised|updated)\b", match.group(), re.I)
     after = match.string[match.end() : match.end() + 12].lower()
     return kind == "cooperation" and bool(EVENT_NOUN.match(after))

@@ -297,7 +297,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
             continue  # "the Silicon Valley cities of Antioch, ..."
         before = sent.doc[max(0, m.span.start - 3) : m.span.start].text
-        if LOCATOR_BEFORE.search(before):
+        if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
         locator = _locates_another(m, named)
         party = Party(m.place, m.span.start_char - offset, locator=locator)
@@ -410,6 +410,24 @@ def _locates_another(m: Mention, named: list[Mention]) -> bool:
     if m.place.kind == "city":  # "the Nansha District of Guangzhou", "Guangzhou's Nansha"
         return any(_next_to(o.span, m.span) for o in holds)
     return of_place and m.place.kind == "region" and bool(holds)
+
+
+def _bracketed_locator(m: Mention, named: list[Mention]) -> bool:
+    """ "Winsen (Luhe), Germany (Lower Saxony, district of Harburg)": a place in the brackets
+    right after another place's name only says where that place is."""
+    doc, sent = m.span.doc, m.span.sent
+    opening = next(
+        (t.i for t in reversed(doc[sent.start : m.span.start]) if t.text in {"(", ")"}), None
+    )
+    if opening is None or doc[opening].text == ")":
+        return False
+    return any(
+        o.place != m.place
+        and o.span.end <= opening
+        and opening - o.span.end <= 6
+        and not any(t.pos_ in {"VERB", "AUX"} for t in doc[o.span.end : opening])
+        for o in named
+    )
 
 
 def _next_to(a: Span, b: Span) -> bool:

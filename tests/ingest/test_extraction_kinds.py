@@ -1,5 +1,7 @@
 """One agreement is one kind; amounts go with the agreement the sentence values."""
 
+import pytest
+
 from facts.shapes import ArticleText
 
 
@@ -177,3 +179,30 @@ def test_a_prefecture_s_government_signs_for_its_prefecture(extractor):
     found = kinds(extractor, text)
     assert {"mou", "sister_city"} <= set(found)
     assert found["sister_city"].status == "proposed"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Chernihiv and the Danish city of Kolding signed a partnership agreement.", "sister_city"),
+        ("In 2022 Gdynia ended its town partnership with Kaliningrad.", "sister_city"),
+        (
+            "Przemysl and Lviv signed a partnership agreement for safe border crossings.",
+            "mou",
+        ),
+        ("Bavaria and Shandong signed a strategic partnership agreement.", "mou"),
+    ],
+)
+def test_a_partnership_agreement_of_two_towns_is_their_twinning(extractor, text, kind):
+    assert set(kinds(extractor, text)) == {kind}
+
+
+def test_a_place_in_brackets_after_another_only_says_where_it_is(extractor):
+    text = (
+        "Riga and Winsen (Luhe), Germany (Lower Saxony, district of Harburg), signed a "
+        "partnership agreement in 1993."
+    )
+    found = extractor(ArticleText(text=text, published="2024-06-10"))
+    assert {frozenset((p.a.name, p.b.name)) for p in found.partnerships} == {
+        frozenset(("Riga", "Winsen"))
+    }
