@@ -35,6 +35,8 @@ DELEGATION_LEMMAS = frozenset({"delegation", "delegate", "mission"})
 NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town Mayor X hosted"
 HOST_PREPOSITIONS = {"in", "to", "at"}
 DEPARTURE_VERBS = frozenset({"leave", "depart", "head"})
+ARRIVAL_VERBS = frozenset({"arrive", "land", "fly"})
+ONWARD_VERBS = frozenset({"reach", "travel", "continue", "proceed", "drive", "transfer", "go"})
 HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
 GUEST_VERBS = HOSTING_VERBS - {"invite"}  # an invitation is no visit yet
 SIGNING_VERBS = frozenset({"sign", "ink", "seal", "conclude"})
@@ -139,14 +141,25 @@ def _hosting_subject(span: Span) -> bool:
 
 
 def _moving_on(span: Span) -> bool:
-    """ "before flying to Nairobi", "fly back to Lviv", "return to Tokyo": not the host."""
+    """ "before flying to Nairobi", "fly back to Lviv", "return to Tokyo", "arrived in Rome and
+    reached the Alto Molise by coach": not the host."""
     verb = span.root.head.head
+    if _stopover(verb):
+        return True
     if verb.lemma_ == "return" or any(
         c.lower_ in {"back", "home"} and c.dep_ in {"prt", "advmod"} for c in verb.children
     ):
         return True
     return any(t.dep_ == "mark" and t.lower_ in {"before", "after"} for t in verb.children) or (
         verb.dep_ == "pcomp" and verb.head.lower_ in {"before", "after"}
+    )
+
+
+def _stopover(verb) -> bool:
+    """ "arrived in Rome ... and reached Agnone", "landed in Madrid and travelled on to Segovia":
+    an arrival the trip goes on from."""
+    return verb.lemma_ in ARRIVAL_VERBS and any(
+        c.dep_ == "conj" and c.lemma_ in ONWARD_VERBS for c in verb.children
     )
 
 

@@ -327,3 +327,16 @@ def test_the_host_is_the_subject_of_the_verb_hosting_completes(extractor, text, 
 def test_hosting_trainees_of_a_town_is_no_visit_by_the_town(extractor):
     text = "Riccione will donate two boats to Malindi and will host four Malindi lifeguards."
     assert not visits(facts(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The delegation arrived in Madrid on Wednesday on a flight from Buenos Aires and "
+        "reached Segovia by coach.",
+        "The delegation landed in Madrid on Sunday and travelled on to Segovia by train.",
+    ],
+)
+def test_an_arrival_the_trip_goes_on_from_is_no_visit(extractor, sentence):
+    text = f"A delegation from Tucumán is visiting Segovia this week.\n\n{sentence}"
+    assert ("Tucumán", "Madrid") not in visits(facts(extractor, text))
