@@ -83,6 +83,11 @@ SEAT_VERBS = frozenset({"base", "based", "headquarter", "headquartered", "locate
 ACTING_GROUPS = frozenset(
     {"company", "firm", "business", "enterprise", "exporter", "importer", "delegation", "mission"}
 )
+# One business a place only locates: "a Thunder Bay maker", "a mine operator in Kiruna".
+BUSINESS_NOUNS = frozenset(
+    {"maker", "manufacturer", "producer", "operator", "supplier", "cooperative", "company"}
+    | {"firm", "exporter", "importer", "retailer", "developer", "carrier", "bank", "startup"}
+)
 MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "representative"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
@@ -291,7 +296,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     offset = sent.start_char
     parties, venues = [], []
     for i, m in enumerate(named):
-        if _where_said(m.span) or _seat(m.span):
+        if _where_said(m.span) or _seat(m.span) or _one_business(m.span):
             continue  # "..., the premier said in Nanjing": where it was said, not who
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
@@ -383,6 +388,21 @@ def _where_said(span: Span) -> bool:
         token.dep_ == "pobj"
         and token.head.lower_ in {"in", "at"}
         and token.head.head.lemma_ in SPEECH_VERBS
+    )
+
+
+def _one_business(span: Span) -> bool:
+    """ "a Thunder Bay mining-equipment maker", "a cocoa cooperative in Ilesa": a place that only
+    says where one business is; the business's deals are no partnership of places."""
+    token = span.root
+    noun = token.head if token.dep_ in {"compound", "nmod", "amod"} else None
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "from", "of"}:
+        noun = token.head.head
+    return (
+        noun is not None
+        and noun.lemma_ in BUSINESS_NOUNS
+        and noun.tag_ == "NN"
+        and any(c.lower_ in {"a", "an"} for c in noun.children)
     )
 
 

@@ -666,3 +666,21 @@ def test_a_town_s_own_history_does_not_date_its_tie(extractor, text, status):
 )
 def test_towns_a_prize_went_to_or_that_became_partners_are_each_other_s(extractor, text):
     assert [p for p in facts(extractor, text).partnerships if p.kind == "sister_city"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Thunder Bay equipment maker signed a $14-million contract to supply fans to a mine "
+        "operator in Kiruna.",
+        "A Penang company signed a RM2 million supply deal with a firm from Changwon.",
+    ],
+)
+def test_one_business_s_deal_is_no_partnership_of_its_town(extractor, text):
+    assert not extractor(ArticleText(text=text, published="2026-03-01")).partnerships
+
+
+def test_a_town_s_companies_on_a_mission_still_deal_for_it(extractor):
+    text = "Penang companies signed deals worth RM20 million with Changwon firms on the mission."
+    found = extractor(ArticleText(text=text, published="2026-03-01")).partnerships
+    assert {(p.a.name, p.b.name, p.kind) for p in found} == {("Penang", "Changwon", "trade_deal")}
