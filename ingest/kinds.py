@@ -110,6 +110,8 @@ STEP_TOWARDS = re.compile(
 )
 # "sign a transport agreement, discuss sister-city status": the twinning is another matter.
 ANOTHER_ACT = re.compile(r"[,;]|\b(?:discuss|consider|explor|plan|hope|propos|seek|aim|talk)", re.I)
+BARE_AGREEMENT = re.compile(r"(?:sign\w*|ink\w*) (?:an? |the )?(?:agreement|accord|pact)", re.I)
+WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.I)
 DEFINITE_AGREEMENT = re.compile(
     r"(?:sign\w*|ink\w*|seal\w*) the (?:agreement|pact|accord|charter)", re.I
 )
@@ -141,10 +143,19 @@ def twinning_memorandum(matches: dict[str, re.Match]) -> None:
     words_end = instrument.end() if instrument else twinning.end()
     if twinning.start() <= mou.start() < words_end:
         del matches["mou"]  # "the friendship agreement between them": the words of one thing
+    elif twinning.start() < mou.start() and _twin_s_own(mou, twinning):
+        del matches["mou"]  # "its sister city is Marquette, with which it signed an agreement"
     elif twinning.start() < mou.start() or leads_to_twinning(twinning):
         return  # "Lutsk, its partner city, under an agreement signed on Monday": two things
     elif not instrument and not ANOTHER_ACT.search(twinning.string, mou.end(), twinning.start()):
         del matches["mou"]
+
+
+def _twin_s_own(mou: re.Match, twinning: re.Match) -> bool:
+    """ "Its sister city is Marquette, with which it signed an agreement in 1992": a bare
+    agreement signed with the twin in a relative clause is the twinning's own."""
+    between = mou.string[twinning.end() : mou.start()]
+    return bool(BARE_AGREEMENT.fullmatch(mou.group())) and bool(WITH_WHICH.search(between))
 
 
 def leads_to_twinning(twinning: re.Match) -> bool:

@@ -206,3 +206,15 @@ def test_a_place_in_brackets_after_another_only_says_where_it_is(extractor):
     assert {frozenset((p.a.name, p.b.name)) for p in found.partnerships} == {
         frozenset(("Riga", "Winsen"))
     }
+
+
+def test_an_agreement_signed_with_a_twin_in_its_relative_clause_is_the_twinning(extractor):
+    text = (
+        "Kiruna's other sister city is Narvik, Norway, with which it signed an agreement in 1992."
+    )
+    assert set(kinds(extractor, text)) == {"sister_city"}
+
+
+def test_a_memorandum_signed_with_a_twin_is_a_memorandum_still(extractor):
+    text = "Kiruna's sister city is Narvik, with which it also signed a trade memorandum in 2019."
+    assert set(kinds(extractor, text)) == {"sister_city", "mou"}
