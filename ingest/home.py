@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from facts.shapes import Place
 from ingest.resolve import Mention
@@ -27,6 +27,10 @@ COUNCIL_AFTER_NAME = re.compile(
 )
 
 
+# The head word of a town's government: "Gore District Council", "The City of Launceston".
+GOVERNMENT_WORDS = frozenset(
+    {"council", "city", "town", "municipality", "borough", "government", "corporation"}
+)
 # A town's government named before its name: "The City of| Launceston".
 TOWN_OF = re.compile(r"\b(?:City|Town|Municipality|Borough) of $")
 # A region's own government around its name: "Government of| Odisha", "Hainan| Provincial
@@ -59,8 +63,8 @@ def publisher_town(doc: Doc, org_mentions: list[Mention]) -> Place | None:
 
 
 def council_town(doc: Doc, mentions: list[Mention]) -> Place | None:
-    """The town whose own government the first paragraph names ("Gore District Council has
-    voted", "The City of Launceston has ended"): the article is that town hall's news."""
+    """The town whose own government the first paragraph names as its subject ("Gore District
+    Council has voted", "The City of Launceston has ended"): the article is that town hall's."""
     text = text_of(doc)
     lead_start = _header(doc)[1] + 2
     lead_end = text.find("\n\n", lead_start)
@@ -75,9 +79,18 @@ def council_town(doc: Doc, mentions: list[Mention]) -> Place | None:
                 COUNCIL_AFTER_NAME.match(text, m.span.end_char)
                 or TOWN_OF.search(text, 0, m.span.start_char)
             )
+            and _acts(m.span)
         ),
         None,
     )
+
+
+def _acts(name: Span) -> bool:
+    """Whether the government around the name is the sentence's subject ("Gore District
+    Council has voted"), not a guest ("a delegation from the City of Inagawa arrived")."""
+    doc = name.doc
+    around = doc[max(0, name.start - 2) : min(len(doc), name.end + 3)]
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in GOVERNMENT_WORDS for t in around)
 
 
 def publisher_region(doc: Doc, mentions: list[Mention]) -> Place | None:

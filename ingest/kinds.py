@@ -15,11 +15,13 @@ KIND_PATTERNS = {
     r"\bto twin\b|\btwins? with\b|"
     r"\b(?:have|has|had) been (?:close |long-?time )?partners\b|"
     # "signed a partnership agreement": partner towns, unless the partnership has an object of
-    # its own ("a partnership agreement for safe border crossings", "a strategic partnership")
-    r"\b(?:city|town|municipal) partnerships?\b|"
+    # its own ("a partnership agreement to share data", "... in tourism", "a smart city
+    # partnership", "a strategic partnership")
+    r"(?<!smart )(?<!innovation )\b(?:town|city|municipal) partnerships?\b|"
     r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )(?<!investment )(?<!research )"
-    r"\bpartnership (?:agreements?|treaty|treaties|charters?)\b"
-    r"(?!\s+(?:for|on|in the (?:fields?|areas?) of|to|worth|covering|aimed)\b)",
+    r"(?<!city )\bpartnership (?:agreements?|treaty|treaties|charters?)\b"
+    r"(?!\s+(?:for|to|worth|covering|aimed|focus\w*|with the aim|on [a-z]|"
+    r"in (?!the (?:presence|city|town))[a-z]))",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"

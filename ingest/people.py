@@ -13,9 +13,9 @@ before for "president of the chamber", the place an organisation's acronym is na
 a holder ("the mayor of Miyazu ... Mayor Kenji Okada"), the home town for a town-hall
 official ("Mayor", "City Director", "council secretary"), the home region for a province's
 ("Premier", "Provincial Fisheries Officer": the region whose government publishes the article,
-else the one named in the home town's country, else the one named).
-National offices (ambassador, consul, minister, senator, MP) have no city; a minister in a
-state's own release ("Government of Odisha | Press Note") is the state's. Later surname-only
+else the one named in the home town's country, else the one named, in a country whose regions
+have that office).
+National offices (ambassador, consul, minister, senator, MP) have no city. Later surname-only
 mentions ("Radich said", "Governor Liu") are the same person. People named without any role
 (bylines, photo credits, students) are left out.
 """
@@ -57,12 +57,18 @@ TOWN_HALL_WORDS = frozenset({"city", "council", "municipal", "municipality", "to
 HIGHER_BODY_WORDS = frozenset(
     {"state", "national", "federal", "county", "regional", "provincial", "european", "executive"}
 )
-# A minister of the nation, even in a state's own news: "Union Minister", "Foreign Minister".
-UNION_WORDS = frozenset({"union", "federal", "national", "prime", "foreign", "external"})
 # Heads of a state or province: named without a place, they belong to the article's region.
 REGIONAL_TITLES = frozenset({"governor", "premier"})
 # "Provincial Fisheries Officer", "Chief Minister": offices of a province or state.
 REGIONAL_ROLE = re.compile(r"\b(?:provincial|prefectural|chief minister)\b")
+# The countries whose regions a title heads: a premier is Canadian, Australian or South
+# African (China's is its nation's), a chief minister Indian, Malaysian or Pakistani.
+REGION_HEADS = {
+    "premier": frozenset({"CA", "AU", "ZA"}),
+    "chief minister": frozenset({"IN", "MY", "PK"}),
+}
+# "Central bank governor": no region's.
+NO_REGION_WORDS = frozenset({"bank", "central"})
 # Offices of a nation or a state: a city named with them is where they serve, not whose they are.
 NATIONAL_TITLES = frozenset({"ambassador", "consul", "envoy", "senator", "mp", "minister"})
 # ", June 2 (Bernama) --", " (VNA) —": an agency's name in brackets after a dateline.
@@ -377,7 +383,7 @@ def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
             and (_names_delegation(m.span) or _delegation_of(m.span))
         )
     ]
-    if froms and any(t.lemma_ in GROUP_NOUNS for t in sent):  # "led a group of six from Gore"
+    if froms and any(t.lemma_ in {"delegation", "group"} for t in sent):  # "a group from Gore"
         return froms[0]
     return _earlier_delegation(sent, mentions) if leads else None
 
@@ -435,15 +441,28 @@ def _dateline(mentions: list[Mention]) -> Place | None:
     return None
 
 
-def _home_region(places: _Places) -> Place | None:
-    """The region of an article's provincial officials: the one whose government publishes it,
-    else the one region it names in its home town's country, else the one region it names."""
-    regions = {m.place for m in places.mentions if m.place.kind == "region"}
+def _home_region(places: _Places, role: str) -> Place | None:
+    """The region of an article's provincial official: the one whose government publishes it,
+    else the one region it names in its home town's country, else the one region it names;
+    of a country whose regions have that office."""
+    regions = {
+        m.place for m in places.mentions if m.place.kind == "region" and _heads(role, m.place)
+    }
+    if places.region and _heads(role, places.region):
+        return places.region
     home = _home(places)
     local = {r for r in regions if home and r.country == home.country}
-    if places.region:
-        return places.region
     return local.pop() if len(local) == 1 else regions.pop() if len(regions) == 1 else None
+
+
+def _heads(role: str, region: Place) -> bool:
+    """Whether a region of this country may have the office: no Canadian province has a
+    governor who speaks for it (an Australian state's is the Crown's), no Chinese one a
+    premier."""
+    title = next((t for t in REGION_HEADS if t in role), None)
+    if title:
+        return region.country in REGION_HEADS[title]
+    return not ("governor" in role and region.country in {"CA", "AU"})
 
 
 def _home(places: _Places) -> Place | None:
@@ -553,21 +572,34 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
     place = hit.place or _led_from(person, places.mentions)
     place = place or next((places.acronyms[w] for w in sorted(words) if w in places.acronyms), None)
     regional = words & REGIONAL_TITLES or REGIONAL_ROLE.search(role)
-    if place is None and regional:
-        place = _home_region(places)
+    if place is None and regional and not words & NO_REGION_WORDS:
+        place = _home_region(places, role)
     if words & NATIONAL_TITLES or NATIONAL_ROLE.search(role):  # "the consul general of Peru"
-        if place is None and "minister" in words and not words & UNION_WORDS:
-            place = places.region  # "Industries Minister" of the state that publishes it
         return place if place and place.kind == "region" else None
     if place is None and _fellow(person) and previous:
         place = previous[1].place  # "her fellow councillors": the town of the one named before
     office = places.offices.get(role)
     if place is None and office and _holds_office(person, office, places.mentions):
         place = office
-    town_hall = words & TOWN_HALL_WORDS and not words & HIGHER_BODY_WORDS
+    before = {t.lower_ for t in person.doc[max(0, person.start - 4) : person.start]}
+    town_hall = words & TOWN_HALL_WORDS and not (words | before) & HIGHER_BODY_WORDS
+    if place is None and town_hall and _on_a_trip(person):  # "the visiting Municipal President"
+        return _delegation_place(person, places.mentions)
     if place is None and (words & LOCAL_TITLES or town_hall):
         place = _home(places)
     return place
+
+
+def _delegation_place(person: Span, mentions: list[Mention]) -> Place | None:
+    """ "a delegation of Łowicz councillors led by the Chairwoman of the Town Council, X": the
+    place the sentence's delegation is named with."""
+    for token in sentence_of(person):
+        if token.lemma_ == "delegation":
+            start, end = token.left_edge.i, token.right_edge.i + 1
+            named = [m.place for m in mentions if start <= m.span.start < min(end, person.start)]
+            if named:
+                return named[0]
+    return None
 
 
 def _unheld_offices(doc: Doc, mentions: list[Mention], hits: list[_Found]) -> dict[str, Place]:
@@ -602,7 +634,13 @@ def _holds_office(person: Span, office: Place, mentions: list[Mention]) -> bool:
     Dulkiewicz said ...": Gdansk's mayor stays home; "Mayor Okada arrived at the head of a
     delegation")."""
     home = _dateline(mentions)
-    return home in (None, office) or any(t.lemma_ in JOURNEY_WORDS for t in sentence_of(person))
+    return home in (None, office) or _on_a_trip(person)
+
+
+def _on_a_trip(person: Span) -> bool:
+    """Whether the sentence has the official travel or visit: a guest's office is not the
+    home town's."""
+    return any(t.lemma_ in JOURNEY_WORDS for t in sentence_of(person))
 
 
 def _fellow(person: Span) -> bool:

@@ -433,19 +433,22 @@ def _locates_another(m: Mention, named: list[Mention]) -> bool:
 
 
 def _bracketed_locator(m: Mention, named: list[Mention]) -> bool:
-    """ "Winsen (Luhe), Germany (Lower Saxony, district of Harburg)": a place in the brackets
-    right after another place's name only says where that place is."""
+    """ "Winsen (Luhe), Germany (Lower Saxony, district of Harburg)": the places in brackets
+    that open on the region holding the place named right before only say where that is (not
+    "Ballarat's sister cities (Inagawa and Changchun)")."""
     doc, sent = m.span.doc, m.span.sent
     opening = next(
         (t.i for t in reversed(doc[sent.start : m.span.start]) if t.text in {"(", ")"}), None
     )
     if opening is None or doc[opening].text == ")":
         return False
+    first = next(o for o in named if o.span.start > opening)  # m at the latest
     return any(
-        o.place != m.place
-        and o.span.end <= opening
+        o.span.end <= opening
         and opening - o.span.end <= 6
         and not any(t.pos_ in {"VERB", "AUX"} for t in doc[o.span.end : opening])
+        and first.place.kind == "region"
+        and contained(o.place, first.place)
         for o in named
     )
 
@@ -576,12 +579,10 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                 if not inside_name(m, names)
                 and not modifies_event(m, kind)
                 and not (
-                    kind == "cooperation"
-                    and (
-                        any(a < m.start() < b for a, b in twinning_words)
-                        or _between_countries(m, countries)
-                    )
+                    kind == "cooperation" and any(a < m.start() < b for a, b in twinning_words)
                 )
+                and not (kind == "cooperation" and _between_countries(m, countries))
+                and not (kind == "friendship_city" and _of_two_countries(m, countries))
             ),
             None,
         )
@@ -596,6 +597,14 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
 
 # "cooperation between Germany and America", "partnership with China": the countries'.
 BETWEEN_OR_WITH = re.compile(r"\s+(?:between|with|among)\s+(?:the\s+)?", re.I)
+BETWEEN_TWO = re.compile(r"\s+between\s+(?:the\s+)?(?P<one>\w[\w ]*?) and (?:the\s+)?(?P<two>\w)")
+
+
+def _of_two_countries(match: re.Match, countries: set[int]) -> bool:
+    """ "the friendship and cooperation relations between Vietnam and Japan": friendship of two
+    countries, not of the places the sentence names (not "with the Russian city of X")."""
+    after = BETWEEN_TWO.match(match.string, match.end())
+    return after is not None and {after.start("one"), after.start("two")} <= countries
 
 
 def _between_countries(match: re.Match, countries: set[int]) -> bool:

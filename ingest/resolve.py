@@ -294,15 +294,27 @@ def _stray_town(place: Place, options: list[tuple[Place, bool]], regions: Region
     return bool(named) and own not in named and not (own[1] or "geonames:").startswith("geonames:")
 
 
+def _kind_of(span: Span) -> bool:
+    """Whether a region's kind word comes before the name: "the province of Cebu" (not "the
+    county of Cork", whose county and town share the name in every other mention)."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in GOVERNED_SUFFIXES - {"county"}
+    )
+
+
 def _office_kind(span: Span) -> str | None:
     """The kind of place an office next to the name is held in, or a kind word before it names:
     "the governor of X", "X Gov.", "X Mayor", "the province of X"."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    if _kind_of(span):
+        return "region"
     if before is not None and before[1].lower_ == "of":
-        word = before[0].lower_
-        return "region" if word in GOVERNED_SUFFIXES else OFFICE_KINDS.get(word)
+        return OFFICE_KINDS.get(before[0].lower_)
     return OFFICE_KINDS.get(after)
 
 

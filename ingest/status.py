@@ -475,12 +475,16 @@ WILL_GO = re.compile(
     r"leave for|depart for)\b",
     re.I,
 )
-# "The mayor's visit to Lyon is scheduled for June", "a delegation is expected in Omsk in
-# November": a visit with a date still to come.
+# "The mayor's visit to Lyon is scheduled for June": a visit with a date still to come.
 SCHEDULED = re.compile(
     r"\b(?:is|are|has been|have been) (?:scheduled|planned|slated|set|pencilled|penciled) "
-    r"(?:for|in)\b|\b(?:is|are) (?:expected|due) (?:in|at|back in)\b",
+    r"(?:for|in)\b",
     re.I,
+)
+# "A delegation from Omsk is expected in Kostanay in November": guests awaited at a place (not
+# "is expected in court", nor a visit of which a clause said more, "which ended on Monday,").
+EXPECTED_IN = re.compile(
+    r"[^,;]*?\b(?:is|are) (?:expected|due) (?:in|at) (?=[A-Z]|the (?:region|city|town|province)\b)"
 )
 RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose)\b", re.I)
 
@@ -514,6 +518,7 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
         PROPOSED.search(before)
         or WILL_GO.search(text, start, start + 60)
         or SCHEDULED.search(text, start, _clause_end(text, start, start + 80))
+        or EXPECTED_IN.match(text, start, _clause_end(text, start, start + 80))
         or _future(near, published)
     ):
         return "proposed"
@@ -573,7 +578,7 @@ def link_year(
 # "Toshima in Tokyo in 2006", "Guangxi Zhuang Autonomous Region of China (since 2008)": a listed
 # partner's own year.
 MEMBER_YEAR = re.compile(
-    r"[^;()\d]{0,60}?(?:\(\s*(?:since\s+|est\.?\s+|signed\s+(?:in\s+)?)?"
+    r"(?:(?! and )[^;()\d]){0,60}?(?:\(\s*(?:since\s+|est\.?\s+|signed\s+(?:in\s+)?)?"
     r"(?P<own>(?:19|20)\d\d)\s*\)|"
     r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b)|"
     r"[^;()\d,]{0,25}?\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b"  # not past a comma

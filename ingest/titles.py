@@ -217,7 +217,8 @@ def portfolio_start(doc: Doc, start: int, mentions: list[Mention]) -> int:
         capitalised = shaped and noun and named  # "SMC chairman", "Municipal President"
         if token.pos_ != "NOUN" and not capitalised and token.ent_type_ != "NORP":
             break
-        if token.lower_ in PLACE_KINDS and token.is_lower:
+        opening = token.is_sent_start and doc[token.i + 1].is_lower  # "County council chairman"
+        if token.lower_ in PLACE_KINDS and (token.is_lower or opening):
             break  # "city councillor", "state trade minister": the place is said apart
         qualifier -= 1
     if any(m.span.end == qualifier for m in mentions):

@@ -301,18 +301,29 @@ def find_hosting(sent: Span, mentions: list[Mention], people: list[Person]) -> H
             p.place for p in people if any(t.text == p.name.split()[-1] for t in guests.subtree)
         ]
         visitors = [g for g in dict.fromkeys(found) if g.country != host.country]
+        if subject.head != verb and not visitors:
+            continue  # "travelled to Suzhou and received a delegation of entrepreneurs"
         return Hosting(host, visitors, verb.idx - sent.start_char)
     return None
 
 
 def _subject(verb):
-    """Who hosts: the verb's subject, or that of the verb it completes or is joined to ("The
-    mayor looked forward to receiving ...", "Lyon signed ... and hosted ...")."""
+    """Who hosts: the verb's subject, or that of the verb it is joined to ("Lyon signed ... and
+    hosted ..."), the object of the verb it completes ("asked Lleida to host") or the subject
+    of one it is looked forward "to" ("The mayor looked forward to receiving ...")."""
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None or verb.dep_ not in {"xcomp", "pcomp", "prep", "conj"}:
+        if subject is not None:
             return subject
+        if verb.dep_ == "xcomp":  # "asked Lleida to host": not "Graz helped Maribor host"
+            return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "to":
+            verb = verb.head
+        elif verb.dep_ != "conj":
+            return None
         verb = verb.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head  # "looked forward to": past "to" and "forward"
     return None
 
 

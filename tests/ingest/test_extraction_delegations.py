@@ -340,3 +340,19 @@ def test_hosting_trainees_of_a_town_is_no_visit_by_the_town(extractor):
 def test_an_arrival_the_trip_goes_on_from_is_no_visit(extractor, sentence):
     text = f"A delegation from Tucumán is visiting Segovia this week.\n\n{sentence}"
     assert ("Tucumán", "Madrid") not in visits(facts(extractor, text))
+
+
+def test_a_trip_and_then_hosting_strangers_keeps_the_trip_s_direction(extractor):
+    text = (
+        "The mayor of Lleida travelled to Suzhou in May and received a delegation of local "
+        "entrepreneurs."
+    )
+    assert visits(facts(extractor, text)) == {("Lleida", "Suzhou")}
+
+
+def test_a_visitor_expected_in_court_makes_no_visit_still_to_come(extractor):
+    text = (
+        "The mayor of Lyon, who led a delegation to Porto in May, is expected in court on Tuesday."
+    )
+    found = facts(extractor, text)
+    assert all(p.status != "proposed" for p in found.partnerships if p.kind == "visit")

@@ -185,7 +185,6 @@ def test_a_prefecture_s_government_signs_for_its_prefecture(extractor):
     "text, kind",
     [
         ("Chernihiv and the Danish city of Kolding signed a partnership agreement.", "sister_city"),
-        ("In 2022 Gdynia ended its town partnership with Kaliningrad.", "sister_city"),
         (
             "Przemysl and Lviv signed a partnership agreement for safe border crossings.",
             "mou",
@@ -218,3 +217,30 @@ def test_an_agreement_signed_with_a_twin_in_its_relative_clause_is_the_twinning(
 def test_a_memorandum_signed_with_a_twin_is_a_memorandum_still(extractor):
     text = "Kiruna's sister city is Narvik, with which it also signed a trade memorandum in 2019."
     assert set(kinds(extractor, text)) == {"sister_city", "mou"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lyon and Porto signed a smart city partnership agreement on Tuesday to share data.",
+        "Lyon and Porto signed a partnership agreement in tourism and education.",
+        "Lyon and Porto signed a partnership agreement with the aim of boosting tourism.",
+    ],
+)
+def test_a_partnership_with_an_object_of_its_own_is_no_twinning(extractor, text):
+    assert "sister_city" not in kinds(extractor, text)
+
+
+def test_friendship_between_two_countries_is_no_tie_of_the_places_named(extractor):
+    text = (
+        "Visiting Da Nang, the governor of Kanagawa praised the friendship and cooperation "
+        "relations between Vietnam and Japan."
+    )
+    assert "friendship_city" not in kinds(extractor, text)
+
+
+def test_partners_in_brackets_are_partners(extractor):
+    text = "Ballarat's sister cities (Inagawa in Japan and Changchun in China) sent greetings."
+    found = extractor(ArticleText(text=text, published="2024-06-10"))
+    partners = {p.b.name if p.a.name == "Ballarat" else p.a.name for p in found.partnerships}
+    assert partners == {"Inagawa", "Changchun"}

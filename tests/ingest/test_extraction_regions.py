@@ -227,3 +227,10 @@ def test_the_province_of_a_city_s_name_is_the_province(extractor):
     found = places(extractor, text)
     assert ("Iloilo Province", "PH", "region") in found
     assert ("Iloilo", "PH", "city") in found
+
+
+def test_the_county_of_a_name_the_text_also_writes_bare_is_the_city(extractor):
+    text = "A delegation from the county of Cork visited San Francisco, Cork's sister city."
+    found = places(extractor, text)
+    assert ("Cork", "IE", "city") in found
+    assert not any(name == "Cork County" for name, _, _ in found)
