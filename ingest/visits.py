@@ -11,10 +11,11 @@ from spacy.tokens import Span
 
 from facts.shapes import Partnership, Person, Place
 from ingest.article_state import ONE_ANAPHORA, ArticleState, Party, anaphor_kind
+from ingest.dates import years_in
 from ingest.kinds import VISIT_REGEX
 from ingest.resolve import Mention
 from ingest.sentences import country_starts, span_text
-from ingest.status import link_year, visit_status
+from ingest.status import link_year, main_clause_at, visit_status
 from ingest.syntax import subject_verb
 
 EVENT_HEADS = frozenset(
@@ -153,6 +154,19 @@ def _moving_on(span: Span) -> bool:
     return any(t.dep_ == "mark" and t.lower_ in {"before", "after"} for t in verb.children) or (
         verb.dep_ == "pcomp" and verb.head.lower_ in {"before", "after"}
     )
+
+
+def _visit_year(text: str, status: str, published: str | None, start: int) -> int | None:
+    """A visit made before the article's event is dated by its own clause ("signed a pact in
+    2019, and hosted a delegation last year": last year), else as any link."""
+    if status == "proposed":
+        return None
+    if status == "existing":
+        begin, end = main_clause_at(text, start)
+        own = [y.year for y in years_in(text, published) if begin <= y.start < end]
+        if own:
+            return own[0]
+    return link_year(text, status, published)
 
 
 def _stopover(verb) -> bool:
@@ -411,7 +425,7 @@ def visits(
     status = visit_status(text, start, state.published)
     if status is None:
         return []
-    year = link_year(text, status, state.published) if status != "proposed" else None
+    year = _visit_year(text, status, state.published, start)
     origins = [p for p in origins if p.country != host.country]
     # "missions to Shanghai and Tokyo": places listed with the host after the trigger visit none
     later = [m for m in named if m.span.start_char - sent.start_char >= start]

@@ -356,3 +356,18 @@ def test_a_visitor_expected_in_court_makes_no_visit_still_to_come(extractor):
     )
     found = facts(extractor, text)
     assert all(p.status != "proposed" for p in found.partnerships if p.kind == "visit")
+
+
+def test_a_visit_made_before_is_dated_by_its_own_clause(extractor):
+    text = (
+        "Nantes signed a friendship agreement with Jinan in 2019, and hosted a Jinan "
+        "delegation last year."
+    )
+    found = extractor(ArticleText(text=text, published="2026-03-01"))
+    [visit] = [p for p in found.partnerships if p.kind == "visit"]
+    assert (visit.a.name, visit.b.name, visit.status, visit.year) == (
+        "Jinan",
+        "Nantes",
+        "existing",
+        2025,
+    )
