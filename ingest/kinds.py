@@ -20,8 +20,8 @@ KIND_PATTERNS = {
     r"(?<!smart )(?<!innovation )\b(?:town|city|municipal) partnerships?\b|"
     r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )(?<!investment )(?<!research )"
     r"(?<!city )\bpartnership (?:agreements?|treaty|treaties|charters?)\b"
-    r"(?!\s+(?:for|to|worth|covering|aimed|focus\w*|with the aim|on [a-z]|"
-    r"in (?!the (?:presence|city|town))[a-z]))",
+    r"(?!\s+(?:for|to|worth|covering|aimed|focus\w*|with the aim|on (?-i:[a-z])|"
+    r"in (?!the (?:presence|city|town))(?-i:[a-z])))",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
@@ -114,6 +114,13 @@ STEP_TOWARDS = re.compile(
 ANOTHER_ACT = re.compile(r"[,;]|\b(?:discuss|consider|explor|plan|hope|propos|seek|aim|talk)", re.I)
 BARE_AGREEMENT = re.compile(r"(?:sign\w*|ink\w*) (?:an? |the )?(?:agreement|accord|pact)", re.I)
 WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.I)
+# "signed an agreement on tourism", "... on Tuesday to build a centre": an agreement about
+# something of its own.
+OBJECT_AFTER = re.compile(
+    r"[^.;]*?\b(?:on|for|to|covering)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|the same day)\b)(?-i:[a-z])",
+    re.I,
+)
 DEFINITE_AGREEMENT = re.compile(
     r"(?:sign\w*|ink\w*|seal\w*) the (?:agreement|pact|accord|charter)", re.I
 )
@@ -157,7 +164,8 @@ def _twin_s_own(mou: re.Match, twinning: re.Match) -> bool:
     """ "Its sister city is Marquette, with which it signed an agreement in 1992": a bare
     agreement signed with the twin in a relative clause is the twinning's own."""
     between = mou.string[twinning.end() : mou.start()]
-    return bool(BARE_AGREEMENT.fullmatch(mou.group())) and bool(WITH_WHICH.search(between))
+    bare = BARE_AGREEMENT.fullmatch(mou.group()) and not OBJECT_AFTER.match(mou.string, mou.end())
+    return bool(bare) and bool(WITH_WHICH.search(between))
 
 
 def leads_to_twinning(twinning: re.Match) -> bool:

@@ -383,7 +383,7 @@ def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
             and (_names_delegation(m.span) or _delegation_of(m.span))
         )
     ]
-    if froms and any(t.lemma_ in {"delegation", "group"} for t in sent):  # "a group from Gore"
+    if froms and any(t.lemma_ in {"delegation", "group", "mission"} for t in sent):
         return froms[0]
     return _earlier_delegation(sent, mentions) if leads else None
 
@@ -445,14 +445,15 @@ def _home_region(places: _Places, role: str) -> Place | None:
     """The region of an article's provincial official: the one whose government publishes it,
     else the one region it names in its home town's country, else the one region it names;
     of a country whose regions have that office."""
-    regions = {
-        m.place for m in places.mentions if m.place.kind == "region" and _heads(role, m.place)
-    }
-    if places.region and _heads(role, places.region):
-        return places.region
+    if places.region:
+        return places.region if _heads(role, places.region) else None
+    regions = {m.place for m in places.mentions if m.place.kind == "region"}
     home = _home(places)
     local = {r for r in regions if home and r.country == home.country}
-    return local.pop() if len(local) == 1 else regions.pop() if len(regions) == 1 else None
+    if local:  # "MELBOURNE — Victoria and Jiangsu ... Governor X": Victoria's, or none
+        return local.pop() if len(local) == 1 and _heads(role, next(iter(local))) else None
+    fitting = {r for r in regions if _heads(role, r)}
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def _heads(role: str, region: Place) -> bool:
@@ -583,7 +584,7 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
         place = office
     before = {t.lower_ for t in person.doc[max(0, person.start - 4) : person.start]}
     town_hall = words & TOWN_HALL_WORDS and not (words | before) & HIGHER_BODY_WORDS
-    if place is None and town_hall and _on_a_trip(person):  # "the visiting Municipal President"
+    if place is None and town_hall and _travels(person):  # "the visiting Municipal President"
         return _delegation_place(person, places.mentions)
     if place is None and (words & LOCAL_TITLES or town_hall):
         place = _home(places)
@@ -634,13 +635,24 @@ def _holds_office(person: Span, office: Place, mentions: list[Mention]) -> bool:
     Dulkiewicz said ...": Gdansk's mayor stays home; "Mayor Okada arrived at the head of a
     delegation")."""
     home = _dateline(mentions)
-    return home in (None, office) or _on_a_trip(person)
+    return home in (None, office) or any(t.lemma_ in JOURNEY_WORDS for t in sentence_of(person))
 
 
-def _on_a_trip(person: Span) -> bool:
-    """Whether the sentence has the official travel or visit: a guest's office is not the
-    home town's."""
-    return any(t.lemma_ in JOURNEY_WORDS for t in sentence_of(person))
+def _travels(person: Span) -> bool:
+    """Whether the official is a guest: "the visiting Municipal President", or the one who
+    arrives, visits or leads ("Its members, council secretary X, toured the harbour"); not a
+    host who welcomes a delegation."""
+    doc = person.doc
+    if any(t.lower_ == "visiting" for t in doc[max(0, person.start - 5) : person.start]):
+        return True
+    token = person.root
+    while token.dep_ in {"appos", "conj", "pobj", "prep", "agent", "compound"}:
+        token = token.head  # through an apposition, "led by" and "of"
+    if token.pos_ not in {"VERB", "AUX"}:
+        if token.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        token = token.head
+    return token.lemma_ in JOURNEY_WORDS
 
 
 def _fellow(person: Span) -> bool:

@@ -402,6 +402,7 @@ def _one_business(span: Span) -> bool:
         noun is not None
         and noun.lemma_ in BUSINESS_NOUNS
         and noun.tag_ == "NN"
+        and noun.dep_ != "appos"  # "Jaan Tamm, a software developer from Tallinn": a person
         and any(c.lower_ in {"a", "an"} for c in noun.children)
     )
 
@@ -582,7 +583,11 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                     kind == "cooperation" and any(a < m.start() < b for a, b in twinning_words)
                 )
                 and not (kind == "cooperation" and _between_countries(m, countries))
-                and not (kind == "friendship_city" and _of_two_countries(m, countries))
+                and not (
+                    kind == "friendship_city"
+                    and m.group().lower().startswith("friendship and")
+                    and _of_two_countries(m, countries)
+                )
             ),
             None,
         )

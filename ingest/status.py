@@ -484,7 +484,8 @@ SCHEDULED = re.compile(
 # "A delegation from Omsk is expected in Kostanay in November": guests awaited at a place (not
 # "is expected in court", nor a visit of which a clause said more, "which ended on Monday,").
 EXPECTED_IN = re.compile(
-    r"[^,;]*?\b(?:is|are) (?:expected|due) (?:in|at) (?=[A-Z]|the (?:region|city|town|province)\b)"
+    r"(?:(?!\b(?:which|who|whose|where)\b)[^;])*?\b(?:is|are) (?:expected|due) (?:in|at) "
+    r"(?=[A-Z]|the (?:[A-Z]|region\b|city\b|town\b|province\b))"
 )
 RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose)\b", re.I)
 

@@ -37,6 +37,11 @@ NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town M
 HOST_PREPOSITIONS = {"in", "to", "at"}
 DEPARTURE_VERBS = frozenset({"leave", "depart", "head"})
 ARRIVAL_VERBS = frozenset({"arrive", "land", "fly"})
+# Verbs whose subject does what they complete: "Suzhou agreed to host", "decided to receive".
+SUBJECT_CONTROL = frozenset(
+    {"agree", "decide", "plan", "offer", "hope", "prepare", "want", "intend", "promise"}
+    | {"expect", "aim", "seek", "be", "look"}
+)
 ONWARD_VERBS = frozenset({"reach", "travel", "continue", "proceed", "drive", "transfer", "go"})
 HOSTING_VERBS = frozenset({"host", "receive", "welcome", "invite"})
 GUEST_VERBS = HOSTING_VERBS - {"invite"}  # an invitation is no visit yet
@@ -173,7 +178,19 @@ def _stopover(verb) -> bool:
     """ "arrived in Rome ... and reached Agnone", "landed in Madrid and travelled on to Segovia":
     an arrival the trip goes on from."""
     return verb.lemma_ in ARRIVAL_VERBS and any(
-        c.dep_ == "conj" and c.lemma_ in ONWARD_VERBS for c in verb.children
+        c.dep_ == "conj" and c.lemma_ in ONWARD_VERBS and _onward_place(c) for c in verb.children
+    )
+
+
+def _onward_place(verb) -> bool:
+    """Whether the onward verb names a place it goes on to ("reached Segovia", "travelled on to
+    Segovia"; not "went on to sign", "drove to the city hall", "travelled back to Omsk")."""
+    if any(c.lower_ in {"back", "home"} for c in verb.children):
+        return False
+    return any(
+        (t.ent_type_ in {"GPE", "LOC"} or t.pos_ == "PROPN")
+        and (t.head == verb or t.head.lower_ == "to" and t.head.head == verb)
+        for t in verb.subtree
     )
 
 
@@ -329,9 +346,11 @@ def _subject(verb):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
-        if verb.dep_ == "xcomp":  # "asked Lleida to host": not "Graz helped Maribor host"
-            return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "to":
+        if verb.dep_ == "xcomp":  # "asked Lleida to host", "Suzhou agreed to host"
+            controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if controller is not None or verb.head.lemma_ not in SUBJECT_CONTROL:
+                return controller  # not "Graz helped Maribor host"
+        elif verb.dep_ == "pcomp" and verb.head.lower_ == "to":
             verb = verb.head
         elif verb.dep_ != "conj":
             return None

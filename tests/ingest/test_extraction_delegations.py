@@ -371,3 +371,34 @@ def test_a_visit_made_before_is_dated_by_its_own_clause(extractor):
         "existing",
         2025,
     )
+
+
+@pytest.mark.parametrize(
+    "text, visit",
+    [
+        (
+            "The mayor of Gdansk arrived in Kobe on Monday and went on to sign a friendship "
+            "agreement with the city.",
+            ("Gdańsk", "Kobe"),
+        ),
+        (
+            "A delegation from Omsk arrived in Kostanay on Monday and travelled back to Omsk on "
+            "Friday.",
+            ("Omsk", "Kostanay"),
+        ),
+        ("Suzhou agreed to host a delegation from Lleida in May.", ("Lleida", "Suzhou")),
+        (
+            "Jaan Tamm, a software developer from Tallinn, led a city delegation to Helsinki on "
+            "Monday.",
+            ("Tallinn", "Helsinki"),
+        ),
+    ],
+)
+def test_an_arrival_the_trip_goes_on_from_only_with_a_place_to_go_on_to(extractor, text, visit):
+    assert visit in visits(facts(extractor, text))
+
+
+def test_a_delegation_expected_with_an_aside_is_still_to_come(extractor):
+    text = "A delegation from Omsk, led by Mayor Ivan Orlov, is expected in Kostanay in November."
+    [visit] = [p for p in facts(extractor, text).partnerships if p.kind == "visit"]
+    assert (visit.status, visit.year) == ("proposed", None)

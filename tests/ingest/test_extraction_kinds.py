@@ -244,3 +244,21 @@ def test_partners_in_brackets_are_partners(extractor):
     found = extractor(ArticleText(text=text, published="2024-06-10"))
     partners = {p.b.name if p.a.name == "Ballarat" else p.a.name for p in found.partnerships}
     assert partners == {"Inagawa", "Changchun"}
+
+
+def test_a_partnership_agreement_signed_in_a_town_is_still_a_twinning(extractor):
+    text = "The mayors of Kiel and Gdynia signed a partnership agreement in Gdynia on Monday."
+    assert set(kinds(extractor, text)) == {"sister_city"}
+
+
+def test_an_agreement_with_a_twin_about_something_else_is_a_memorandum(extractor):
+    text = "Kiruna's sister city is Narvik, with which it signed an agreement on tourism in 2019."
+    assert set(kinds(extractor, text)) == {"sister_city", "mou"}
+
+
+def test_friendship_ties_of_two_towns_across_two_countries_stay_theirs(extractor):
+    text = (
+        "Tokushima and Saginaw have maintained friendship ties between the United States and "
+        "Japan for 60 years."
+    )
+    assert set(kinds(extractor, text)) == {"friendship_city"}

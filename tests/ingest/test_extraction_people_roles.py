@@ -338,3 +338,29 @@ def test_a_guest_town_s_government_in_the_lead_is_not_the_home_town(extractor):
         "Mayor Tom Reid said the tie had never been stronger."
     )
     assert people(extractor, text)["Tom Reid"] == ("mayor", "Ballarat")
+
+
+@pytest.mark.parametrize(
+    "text, name, place",
+    [
+        (
+            "MELBOURNE — Victoria and Jiangsu marked 45 years as sister states on Monday. "
+            "Governor Ann Hale hosted a reception at Government House.",
+            "Ann Hale",
+            None,
+        ),
+        (
+            "SAN ANTONIO — City Manager Eric Wall welcomed a delegation from Guadalajara to "
+            "City Hall on Monday.",
+            "Eric Wall",
+            "San Antonio",
+        ),
+        (
+            "BUSAN — Lord Mayor Basil Zeno led a trade mission from Perth to Busan on Monday.",
+            "Basil Zeno",
+            "Perth",
+        ),
+    ],
+)
+def test_hosts_guests_and_a_crown_s_governor(extractor, text, name, place):
+    assert people(extractor, text)[name][1] == place
