@@ -45,20 +45,32 @@ def _header(doc: Doc) -> tuple[int, int]:
     return text.find("\n"), text.find("\n\n")
 
 
+def _first_government(
+    mentions: list[Mention], start: int, end: int, kind: str, governs
+) -> Place | None:
+    """The first place of `kind` named between the characters `start` and `end` whose own
+    government `governs` finds around its name."""
+    return next(
+        (
+            m.place
+            for m in sorted(mentions, key=lambda m: m.span.start)
+            if start < m.span.start_char < end and m.place.kind == kind and governs(m.span)
+        ),
+        None,
+    )
+
+
 def publisher_town(doc: Doc, org_mentions: list[Mention]) -> Place | None:
     """The town whose own government the lines under the headline name, as a council's news
     page does ("Townsville City Council > News"); not a council the headline names."""
     text = text_of(doc)
     first_end, header_end = _header(doc)
-    return next(
-        (
-            m.place
-            for m in org_mentions
-            if first_end < m.span.start_char < header_end
-            and m.place.kind == "city"
-            and COUNCIL_AFTER_NAME.match(text, m.span.end_char)
-        ),
-        None,
+    return _first_government(
+        org_mentions,
+        first_end,
+        header_end,
+        "city",
+        lambda name: COUNCIL_AFTER_NAME.match(text, name.end_char),
     )
 
 
@@ -66,22 +78,21 @@ def council_town(doc: Doc, mentions: list[Mention]) -> Place | None:
     """The town whose own government the first paragraph names as its subject ("Gore District
     Council has voted", "The City of Launceston has ended"): the article is that town hall's."""
     text = text_of(doc)
-    lead_start = _header(doc)[1] + 2
-    lead_end = text.find("\n\n", lead_start)
+    lead_start = _header(doc)[1] + 1
+    lead_end = text.find("\n\n", lead_start + 1)
     lead_end = len(text) if lead_end < 0 else lead_end
-    return next(
-        (
-            m.place
-            for m in sorted(mentions, key=lambda m: m.span.start)
-            if lead_start <= m.span.start_char < lead_end
-            and m.place.kind == "city"
-            and (
-                COUNCIL_AFTER_NAME.match(text, m.span.end_char)
-                or TOWN_OF.search(text, 0, m.span.start_char)
+    return _first_government(
+        mentions,
+        lead_start,
+        lead_end,
+        "city",
+        lambda name: (
+            (
+                COUNCIL_AFTER_NAME.match(text, name.end_char)
+                or TOWN_OF.search(text, 0, name.start_char)
             )
-            and _acts(m.span)
+            and _acts(name)
         ),
-        None,
     )
 
 
@@ -95,19 +106,16 @@ def _acts(name: Span) -> bool:
 
 def publisher_region(doc: Doc, mentions: list[Mention]) -> Place | None:
     """The state or province whose own government the lines under the headline name
-    ("Government of Odisha | Press Note"): its premier and ministers are that region's."""
+    ("Government of Odisha | Press Note"): its premier and provincial officers are its."""
     text = text_of(doc)
     first_end, header_end = _header(doc)
-    return next(
-        (
-            m.place
-            for m in mentions
-            if first_end < m.span.start_char < header_end
-            and m.place.kind == "region"
-            and (
-                GOVERNMENT_BEFORE_REGION.search(text, 0, m.span.start_char)
-                or GOVERNMENT_AFTER_REGION.match(text, m.span.end_char)
-            )
+    return _first_government(
+        mentions,
+        first_end,
+        header_end,
+        "region",
+        lambda name: (
+            GOVERNMENT_BEFORE_REGION.search(text, 0, name.start_char)
+            or GOVERNMENT_AFTER_REGION.match(text, name.end_char)
         ),
-        None,
     )
