@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from facts.shapes import Partnership
 from ingest.dates import YEAR, published_year
 from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
-from ingest.sentences import headline_end, span_text
+from ingest.sentences import headline_end, span_text, text_of
 from ingest.status import link_status, link_year
 from places.names import fold
 from places.place import Place
@@ -119,7 +119,7 @@ def is_table_row(sent: Span) -> bool:
 
 def opens_line(sent: Span) -> bool:
     """Whether the sentence is the first of its line."""
-    before = sent.doc.text[: sent.start_char].rstrip(" \t")
+    before = text_of(sent.doc)[: sent.start_char].rstrip(" \t")
     return not before or before.endswith("\n")
 
 
@@ -155,11 +155,11 @@ def is_list_header(sent: Span) -> bool:
 def _heading(sent: Span) -> bool:
     """A short line of its own without a full stop: "Ended cooperation"."""
     text = span_text(sent).strip()
-    after = sent.doc.text[sent.end_char :].lstrip(" \t")
+    after = text_of(sent.doc)[sent.end_char :].lstrip(" \t")
     words = [t for t in sent if t.is_alpha]
     return (
         opens_line(sent)
-        and (not after or sent.text.rstrip(" \t").endswith("\n"))
+        and (not after or span_text(sent).rstrip(" \t").endswith("\n"))
         and 0 < len(words) <= HEADING_WORDS
         and not text.endswith((".", "!", "?", '"', "”"))
     )
@@ -307,7 +307,7 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
         return []
     if not (YEAR.search(text) or any(k.search(text) for k in KIND_REGEX.values())):
         return []
-    doc_text = sent.doc.text
+    doc_text = text_of(sent.doc)
     headline = fold(doc_text[: headline_end(doc_text)])
     titled = state.focus if state.focus and fold(state.focus.name) in headline else None
     hub = header.hub or state.home or titled

@@ -238,8 +238,9 @@ def modifies_event(match: re.Match, kind: str) -> bool:
         return True
     if kind == "mou" and "trade" in match.group().lower():
         return not MEMORANDUM.search(match.group())  # "a trade memorandum" is one
-    twinning = TWINNING.finditer(match.string, match.start())  # read with what follows
-    if kind == "mou" and any(t.end() <= match.end() for t in twinning):
+    if kind == "mou" and any(  # the twinning words read with what follows them
+        t.end() <= match.end() for t in TWINNING.finditer(match.string, match.start())
+    ):
         return not re.search(r"\b(?:renew\w*|new|revised|updated)\b", match.group(), re.I)
     after = match.string[match.end() : match.end() + 12].lower()
     return kind == "cooperation" and bool(EVENT_NOUN.match(after))

@@ -451,7 +451,8 @@ def _home_region(places: _Places, role: str) -> Place | None:
     home = _home(places)
     local = {r for r in regions if home and r.country == home.country}
     if local:  # "MELBOURNE — Victoria and Jiangsu ... Governor X": Victoria's, or none
-        return local.pop() if len(local) == 1 and _heads(role, next(iter(local))) else None
+        region = local.pop() if len(local) == 1 else None
+        return region if region and _heads(role, region) else None
     fitting = {r for r in regions if _heads(role, r)}
     return fitting.pop() if len(fitting) == 1 else None
 

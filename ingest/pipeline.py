@@ -33,7 +33,7 @@ from ingest.resolve import (
     named_after,
     written_name,
 )
-from ingest.sentences import is_dateline
+from ingest.sentences import is_dateline, text_of
 from ingest.written import CAPITALS, QUOTES, compass_name
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
@@ -342,7 +342,7 @@ def _in_byline(span: Span) -> bool:
     """ "By Ana Ruiz | May 4", "Agency | Text: Ana Ruiz | Translation: ...": a credited name in
     a short cell of the header names no place (not "By Tuesday Lagos had signed ..." in the
     body)."""
-    text = span.doc.text
+    text = text_of(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     if text.count("\n", 0, line_start) >= HEADER_LINES:
         return False

@@ -580,14 +580,13 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                 if not inside_name(m, names)
                 and not modifies_event(m, kind)
                 and not (
-                    kind == "cooperation" and any(a < m.start() < b for a, b in twinning_words)
+                    kind == "cooperation"
+                    and (
+                        any(a < m.start() < b for a, b in twinning_words)
+                        or _between_countries(m, countries)
+                    )
                 )
-                and not (kind == "cooperation" and _between_countries(m, countries))
-                and not (
-                    kind == "friendship_city"
-                    and m.group().lower().startswith("friendship and")
-                    and _of_two_countries(m, countries)
-                )
+                and not (kind == "friendship_city" and _of_two_countries(m, countries))
             ),
             None,
         )
@@ -607,7 +606,11 @@ BETWEEN_TWO = re.compile(r"\s+between\s+(?:the\s+)?(?P<one>\w[\w ]*?) and (?:the
 
 def _of_two_countries(match: re.Match, countries: set[int]) -> bool:
     """ "the friendship and cooperation relations between Vietnam and Japan": friendship of two
-    countries, not of the places the sentence names (not "with the Russian city of X")."""
+    countries, not of the places the sentence names (not "with the Russian city of X", nor
+    "Tokushima and Saginaw have maintained friendship ties between the United States and
+    Japan")."""
+    if not match.group().lower().startswith("friendship and"):
+        return False
     after = BETWEEN_TWO.match(match.string, match.end())
     return after is not None and {after.start("one"), after.start("two")} <= countries
 

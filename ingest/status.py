@@ -514,12 +514,13 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
     before = text[max(0, start - 40) : start]
     # "next year" far from the visit dates another plan ("announced an office next year"), as
     # does one in the next clause ("visited Jeju on Monday, and will report next Thursday").
-    near = text[max(0, start - 60) : _clause_end(text, start, start + 80)]
+    clause_end = _clause_end(text, start, start + 80)
+    near = text[max(0, start - 60) : clause_end]
     if (
         PROPOSED.search(before)
         or WILL_GO.search(text, start, start + 60)
-        or SCHEDULED.search(text, start, _clause_end(text, start, start + 80))
-        or EXPECTED_IN.match(text, start, _clause_end(text, start, start + 80))
+        or SCHEDULED.search(text, start, clause_end)
+        or EXPECTED_IN.match(text, start, clause_end)
         or _future(near, published)
     ):
         return "proposed"
