@@ -7,6 +7,10 @@ import re
 
 from ingest.money import find_money
 
+# "in western Poland" says where a partner is, not what a partnership is about.
+_NOT_COMPASS = r"(?!\s*(?:north|south|east|west|central))"
+# "a partnership ... to share data", "... in tourism": an object of its own.
+_PARTNERSHIP_OBJECT = rf"(?:on|for|to|covering|in{_NOT_COMPASS})\s+(?-i:[a-z])"
 KIND_PATTERNS = {
     "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|regions?|"
     r"relationship|"
@@ -21,7 +25,13 @@ KIND_PATTERNS = {
     r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )(?<!investment )(?<!research )"
     r"(?<!city )\bpartnership (?:agreements?|treaty|treaties|charters?)\b"
     r"(?!\s+(?:for|to|worth|covering|aimed|focus\w*|with the aim|on (?-i:[a-z])|"
-    r"in (?!the (?:presence|city|town))(?-i:[a-z])))",
+    rf"in (?!the (?:presence|city|town)){_NOT_COMPASS}(?-i:[a-z])))|"
+    # "the city's partnership with Kalisz", "partnership relations with Parnu": a partnership of
+    # places with no object or qualifier of its own is their twinning
+    r"(?:\b(?:a|the|its|their|our|\w+'s?)\s+(?:(?:long-?standing|decades?-old|\d+-year-old|new|"
+    r"formal|official|first|close)\s+)?partnership (?:with|between)|"
+    r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )\bpartnership (?:relations|ties|links))"
+    rf"\b(?![^.;,]*\b{_PARTNERSHIP_OBJECT})",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"

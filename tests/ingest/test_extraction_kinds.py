@@ -262,3 +262,28 @@ def test_friendship_ties_of_two_towns_across_two_countries_stay_theirs(extractor
         "Japan for 60 years."
     )
     assert set(kinds(extractor, text)) == {"friendship_city"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kaunas's partnership with Bamberg dates from 1987, and it remains the most active.",
+        "Kaunas maintains partnership relations with Tampere and Aarhus.",
+        "Kaunas councillors agreed to open talks on a partnership with Zagan in western Poland.",
+    ],
+)
+def test_a_bare_partnership_of_two_towns_is_their_twinning(extractor, text):
+    assert "sister_city" in kinds(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tartu's partnership with Uppsala on clean water began in 2019.",
+        "Tartu's partnership with Uppsala to train nurses began in 2019.",
+        "Tartu has a strategic partnership with Uppsala.",
+        "Tartu and Uppsala run a public-private partnership with a local bank.",
+    ],
+)
+def test_a_partnership_with_an_object_or_qualifier_is_no_twinning(extractor, text):
+    assert "sister_city" not in kinds(extractor, text)
