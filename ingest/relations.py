@@ -246,6 +246,7 @@ def _delegation(match: re.Match, state: ArticleState, gaz_country) -> list[Place
 
 # The words of a region's kind that set regions apart: a state is no province.
 DESIGNATED_NOUNS = frozenset({"state", "province", "prefecture"})
+QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 def _one_anaphor(
@@ -275,7 +276,11 @@ def _one_anaphor(
         for key, words in state.called.items()
         if noun in DESIGNATED_NOUNS and words & DESIGNATED_NOUNS and noun not in words
     }
+    # a speaker of an earlier sentence speaks on only in quotes: "The town has been twinned
+    # with Humenne" after "Kulyk invited ..." is the article's town
+    spoken = bool(speaking) or QUOTE_MARK.search(match.string) is not None
     fits = speaker is not None and wanted in (None, speaker.kind) and speaker.key not in otherwise
+    fits = fits and spoken
     if fits and country in (None, speaker.country):
         if speaker.key not in named:
             return speaker

@@ -286,7 +286,7 @@ def _own_clause(text: str, start: int) -> str:
 
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # Where one main clause of a sentence ends and the next begins: ", and", ", but", ";".
-COORDINATE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+", re.I)
+COORDINATE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+(?!with\b)|;\s+", re.I)
 NEXT_ACT = re.compile(r"\s+and\s+(?:will|would|is|are)\s+", re.I)  # "... and will report"
 
 

@@ -81,3 +81,25 @@ def test_a_region_after_in_that_holds_a_party_only_locates_it(extractor):
     found = extractor(ArticleText(text=text, published="2025-03-10"))
     pairs = {frozenset((p.a.name, p.b.name)) for p in found.partnerships}
     assert pairs == {frozenset(("Geelong", "Izumiōtsu"))}
+
+
+def test_the_town_of_a_plain_sentence_is_the_article_s_not_the_guest_s_last_named(extractor):
+    text = (
+        "Tarnow signed a partnership agreement with Stryi on Saturday, the Tarnow town hall said. "
+        "Stryi mayor Oleh Kuzyk invited the Tarnow council to visit Stryi in the autumn.\n\n"
+        "The town has been twinned with Kosice since 1994."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-06-02"))
+    pairs = {frozenset((p.a.name, p.b.name)) for p in facts.partnerships if p.kind == "sister_city"}
+    assert frozenset(("Tarnów", "Košice")) in pairs
+    assert frozenset(("Stryi", "Košice")) not in pairs
+
+
+def test_the_city_in_a_quote_after_its_speaker_is_the_speaker_s(extractor):
+    text = (
+        "Tarnow signed a partnership agreement with Stryi on Saturday, Stryi mayor Oleh Kuzyk "
+        'said.\n\n"The city has been twinned with Lutsk since 1999 and we want more partners."'
+    )
+    facts = extractor(ArticleText(text=text, published="2025-06-02"))
+    pairs = {frozenset((p.a.name, p.b.name)) for p in facts.partnerships if p.kind == "sister_city"}
+    assert frozenset(("Stryi", "Lutsk")) in pairs

@@ -448,3 +448,10 @@ def test_a_partner_s_year_signed_in_brackets_is_its_own(extractor):
     found = links(extractor, text)
     assert found[("Graz", "Tula", "sister_city")].year == 1992
     assert found[("Graz", "Vitebsk", "sister_city")].year == 2003
+
+
+def test_a_second_partner_after_and_with_shares_the_clause_s_link(extractor):
+    text = "Tarnow has been twinned with Kosice since 1994, and with Szeged since 2003."
+    found = links(extractor, text)
+    assert partners(found, "Tarnów") == {"Košice", "Szeged"}
+    assert found[("Tarnów", "Szeged", "sister_city")].year == 2003
