@@ -15,7 +15,7 @@ from facts.shapes import Partnership
 from ingest.dates import YEAR, published_year
 from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
 from ingest.sentences import headline_end, span_text, text_of
-from ingest.status import link_status, link_year
+from ingest.status import link_status, link_year, member_years
 from places.names import fold
 from places.place import Place
 
@@ -39,8 +39,9 @@ AFFILIATIONS = re.compile(
 )
 # "has four partner cities:", "Lyon's twin towns are:": a list the next sentence may hold alone.
 PARTNERS_COLON = re.compile(
-    r"\b(?:cit(?:y|ies)|towns?|partners|provinces|states|prefectures|regions)\s*(?:are|include)?"
-    r"\s*:\s*$",
+    r"\b(?:cit(?:y|ies)|towns?|partners|provinces|states|prefectures|regions)"
+    r"(?:\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)?"  # "in Korea"
+    r"\s*(?:are|include)?\s*:\s*$",
     re.I,
 )
 # "two other friendship agreements": agreements counted here and named in the next sentence.
@@ -75,6 +76,21 @@ def listed_pairs(parties: list[P], triggers: list[int], trigger: int) -> list[tu
         return []
     end = min((t for t in triggers if t > after[0].start), default=None)
     return [(hubs[0], p) for p in after if end is None or p.start < end]
+
+
+# "With Shimabara, Legazpi now has four sister cities: ...": the newest partner, counted in, and
+# reported in a sentence of its own.
+COUNTED_IN = re.compile(
+    r"\s*With(?: the addition of)?\s+(?P<names>[^,]+),[^,:;]*?"
+    r"\bnow (?:has|counts|boasts|maintains)\b",
+    re.I,
+)
+
+
+def without_counted_in(parties: list[P], text: str) -> list[P]:
+    """The parties of a sentence but the newest partner it counts in ("With Shimabara, ...")."""
+    counted_in = COUNTED_IN.match(text)
+    return [p for p in parties if not counted_in or p.start >= counted_in.end("names")]
 
 
 class PossessiveList(NamedTuple):
@@ -135,13 +151,20 @@ def roll_row(sent: Span) -> bool:
     return doc[first.end].text in ",(" or doc[first.end + 1].is_lower  # not "Lyon – Turin"
 
 
+# "Kaliningrad in Russia (since 1992) and ...", "Yeonsu-gu, a district of Incheon, and ..."
+LIST_WORDS = frozenset({"and", "in", "since", "a", "of", "district", "ward", "borough"})
+
+
 def names_only(sent: Span) -> bool:
     """A sentence of place names alone, the rest of a list the sentence before announced:
-    "Lviv, Dresden, Guadalajara and Wiesbaden." after "Wrocław has four partner cities:"."""
+    "Lviv, Dresden, Guadalajara and Wiesbaden." after "Wrocław has four partner cities:", with
+    the countries that locate them and their years ("Kaliningrad in Russia (1992) and ...")."""
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    placed = {t.i for s in sent.doc.spans["places"] for t in s}  # not "Contact", a GPE to the model
-    return bool(words) and all(
-        t.lower_ == "and" or t.ent_type_ == "GPE" and t.i in placed for t in words
+    doc = sent.doc
+    placed = {t.i for s in doc.spans["places"] for t in s}  # not "Contact", a GPE to the model
+    countries = {t.i for s in doc.spans["countries"] for t in s}
+    return any(t.i in placed for t in words) and all(
+        t.lower_ in LIST_WORDS or t.i in placed | countries or YEAR.fullmatch(t.text) for t in words
     )
 
 
@@ -255,7 +278,7 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
         hubs = list({p.place.key: p.place for p in parties}.values())
         return ListHeader("sister_city", "existing", hubs[0]) if len(hubs) == 1 else None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
-    hubs = list({p.place.key: p.place for p in parties}.values())
+    hubs = list({p.place.key: p.place for p in without_counted_in(parties, text)}.values())
     status = link_status(text, matches[kind].start(), state.published)
     if status is None:
         return None  # "Rejected sister city applications:": refusals list no links
@@ -272,8 +295,15 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     places = list({p.place.key: p.place for p in parties}.values())
     if header is not None and header.hub is not None and header.names_next and names_only(sent):
         evidence = text.strip()  # "... partner cities:" cut from "Lviv, Dresden."
-        partners = [p for p in places if p != header.hub]
-        return [Partnership(header.hub, p, header.kind, header.status, evidence) for p in partners]
+        named = {p.place.key: p for p in parties if p.place != header.hub and not p.locator}
+        partners = sorted(named.values(), key=lambda p: p.start)
+        years = member_years(text, [p.start for p in partners]) if len(partners) > 1 else None
+        years = years or [link_year(text, "existing", state.published)] * len(partners)
+        dated = [_dated(header.status, year, state) for year in years]
+        return [
+            Partnership(header.hub, p.place, header.kind, status, evidence, year)
+            for p, (status, year) in zip(partners, dated, strict=True)
+        ]
     if header is not None and roll_row(sent):
         return _roll_partner(sent, parties, header, state)
     if header is None or not is_table_row(sent):
@@ -282,16 +312,19 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
         places = [header.hub, *places]
     if len(places) != 2:
         return []
-    status = header.status
     own_kind = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(text)), None)
-    year = link_year(text, "existing", state.published)
+    status, year = _dated(header.status, link_year(text, "existing", state.published), state)
+    kind = own_kind or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
+    return [Partnership(places[0], places[1], kind, status, text.strip(), year)]
+
+
+def _dated(status: str, year: int | None, state) -> tuple[str, int | None]:
+    """A row's status and year: a row dated years before the news is a tie in place already;
+    a proposed one has no year."""
     reported = published_year(state.published)
     if year and reported and year < reported - 1:
-        status = "existing"  # the row dates a tie that began years ago
-    year = year if status != "proposed" else None
-    evidence = text.strip()
-    kind = own_kind or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
-    return [Partnership(places[0], places[1], kind, status, evidence, year)]
+        status = "existing"
+    return status, year if status != "proposed" else None
 
 
 def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partnership]:

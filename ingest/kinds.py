@@ -84,12 +84,15 @@ LINK_NOUN_AFTER = re.compile(
     r"[\s-]+(?:agreement|relationship|partnership|pact|accord|ties|link|bond|arrangement)s?\b",
     re.I,
 )
-# "has 37 sister cities, including Montpellier and Lodz": counted, then some named.
+# "has 37 sister cities, including Montpellier and Lodz", "has four partner cities: A, B, C
+# and D", "has two sister cities in Korea: A and B", and "has four partner cities:" with the
+# names in the next sentence: counted, then named.
 NAMED_AFTER = re.compile(
     r",?\s+(?:including|among them|such as|notably|like|namely)\b|"
-    r"\s*(?::|\s[-–—]\s)\s*(?!(?:The|A|An|And|But)\b)(?-i:[A-Z])",
+    r"(?:\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)?"
+    r"(?:\s*(?::|\s[-–—]\s)\s*(?!(?:The|A|An|And|But)\b)(?-i:[A-Z])|\s*:\s*$)",
     re.I,
-)  # "has 37 sister cities, including A and B", "has four partner cities: A, B, C and D"
+)
 # "has twinning agreements with 9 other towns": partners counted, not named.
 COUNTED_PARTNERS_AFTER = re.compile(
     r"(?:[\s-]+(?:agreements?|relationships?|partnerships?|pacts?|ties|links|relations))?\s+with\s+"

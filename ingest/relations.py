@@ -36,6 +36,7 @@ from ingest.hubs import (
     possessive_place,
     table_row,
     twin_possessor,
+    without_counted_in,
 )
 from ingest.kinds import (
     KIND_REGEX,
@@ -60,9 +61,9 @@ from ingest.sentences import (
     text_of,
 )
 from ingest.status import (
-    COORDINATE_BREAK,
     RESPECTIVELY,
     clause_at,
+    coordinate_breaks,
     ended_aside,
     link_status,
     link_year,
@@ -98,10 +99,13 @@ NEAR_CHARS = 40
 DISTRICT_GAP = frozenset(
     {",", "'s", "’s", "of", "in", "a", "the", "district", "ward", "borough", "new", "area"}
 )
-# "the capital of Telangana", "just south of Seoul", "near Lyon": words that only say where.
+# "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of
+# Daejeon": words that only say where.
 LOCATOR_BEFORE = re.compile(
-    r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|\b(?:north|south|east|west|north-?east|"
-    r"north-?west|south-?east|south-?west) of$|\b(?:near|outside)$",
+    r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
+    r"\ban? (?:district|ward|borough|suburb|neighbou?rhood|part) of$|"
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
+    r"\b(?:near|outside)$",
     re.I,
 )
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "at", "across", "throughout"})
@@ -352,7 +356,7 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     link = OWN_LINK_WITH.search(text[: partner.start])
     if link is None or "'s" in text[: partner.start] or NATIONAL_HOLDER.search(text):
         return []
-    if COORDINATE_BREAK.search(text, 0, link.start()):
+    if coordinate_breaks(text, 0, link.start()):
         return []  # "Other towns are reconsidering the twinning, but the partnership with X ..."
     holders = [e for e in entities_in(sent) if e.label_ == "ORG"]
     if any(e.start_char - sent.start_char < link.start() for e in holders):
@@ -643,6 +647,7 @@ def _links(
         within = (offset, offset + len(text)) if whole else None
         year = link_year(sentence, status, state.published, offset + match.start(), within)
         acting = _clause_parties(parties, text, match.start())
+        acting = without_counted_in(acting, text)
         own_clause = clause_at(text, match.start())  # not a trigger of an aside's own
         in_reach = [t for t in triggers if clause_at(text, t) in (None, own_clause)]
         if kind == "cooperation" and len(acting) > 2:
@@ -700,7 +705,7 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
     kind, status and year go to its own pair. None unless every part names a link and two
     places."""
     text = span_text(sent)
-    bounds = [0, *(x for m in COORDINATE_BREAK.finditer(text) for x in m.span()), len(text)]
+    bounds = [0, *(x for m in coordinate_breaks(text) for x in m.span()), len(text)]
     if len(bounds) == 2:
         return []
     parts = []

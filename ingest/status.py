@@ -290,10 +290,21 @@ COORDINATE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+(?!with\b)|;\s+"
 NEXT_ACT = re.compile(r"\s+and\s+(?:will|would|is|are)\s+", re.I)  # "... and will report"
 
 
+def coordinate_breaks(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """The breaks between main clauses (", and", "; "), not the semicolons of a list a colon
+    opens: "has four sister cities: Suncheon (2014); Seo-gu (2018); and Tagaytay (2011)"."""
+    colon = text.find(":")
+    return [
+        m
+        for m in COORDINATE_BREAK.finditer(text, start, len(text) if end is None else end)
+        if not (m.group().startswith(";") and -1 < colon < m.start())
+    ]
+
+
 def main_clause_at(text: str, start: int) -> tuple[int, int]:
     """The main clause holding `start`: "X and Y are twinned, [the pact signed today is new]"."""
     begin, end = 0, len(text)
-    for m in COORDINATE_BREAK.finditer(text):
+    for m in coordinate_breaks(text):
         if m.end() <= start:
             begin = m.end()
         elif m.start() >= start:
@@ -530,7 +541,8 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where the clause that starts at `start` ends, at the latest `end`: "visited Jilin, and
     a youth exchange is scheduled for August" (the schedule is the exchange's)."""
-    found = COORDINATE_BREAK.search(text, start, end) or NEXT_ACT.search(text, start, end)
+    breaks = coordinate_breaks(text, start, end)
+    found = breaks[0] if breaks else NEXT_ACT.search(text, start, end)
     return found.start() if found else end
 
 

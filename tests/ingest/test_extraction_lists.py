@@ -455,3 +455,34 @@ def test_a_second_partner_after_and_with_shares_the_clause_s_link(extractor):
     found = links(extractor, text)
     assert partners(found, "Tarnów") == {"Košice", "Szeged"}
     assert found[("Tarnów", "Szeged", "sister_city")].year == 2003
+
+
+def test_a_list_a_colon_opens_runs_across_its_semicolons(extractor):
+    text = (
+        "The mayor of Lublin opened the festival on Friday. "
+        "Lublin now has three partner cities: Kaliningrad in Russia (1992); Gelsenkirchen, "
+        "Germany (1996); and Rovaniemi, Finland (2004)."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Lublin") == {"Kaliningrad", "Gelsenkirchen", "Rovaniemi"}
+    assert found[("Lublin", "Gelsenkirchen", "sister_city")].year == 1996
+
+
+def test_a_district_of_a_city_in_a_list_is_the_partner_and_its_city_only_locates_it(extractor):
+    text = (
+        "The mayor of Cebu City opened the festival on Friday. Cebu City has two sister cities "
+        "in Korea: Yeonsu-gu, a district of Incheon (2016), and Gimhae (2009)."
+    )
+    assert partners(links(extractor, text), "Cebu City") == {"Yeonsu-gu", "Gimhae"}
+
+
+def test_the_newest_partner_counted_in_keeps_the_news_of_its_own_sentence(extractor):
+    text = (
+        "Olsztyn signed a twinning agreement with Narvik in Norway on Monday.\n\n"
+        "With Narvik, Olsztyn now has three partner cities: Kaliningrad in Russia (1992) and "
+        "Gelsenkirchen, Germany (1996)."
+    )
+    found = links(extractor, text, published="2025-05-06")
+    narvik = found[("Olsztyn", "Narvik", "sister_city")]
+    assert (narvik.status, narvik.year) == ("new", 2025)
+    assert partners(found, "Olsztyn") == {"Narvik", "Kaliningrad", "Gelsenkirchen"}
