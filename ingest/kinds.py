@@ -118,7 +118,8 @@ INSTRUMENT_AFTER = re.compile(
 STEP_TOWARDS = re.compile(
     r"\b(?:towards?|steps? to|to (?:become|establish|form|create|forge|pursue)|"
     r"paving the way (?:to|for)|with a view to|aim(?:s|ed|ing)? (?:at|to)|lead(?:s|ing)? to|"
-    r"precursor to|prelude to)\b(?:\s+(?:becoming|establishing|forming|creating|"
+    r"precursor to|prelude to|commit(?:s|ted|ting)? (?:[\w-]+ ){0,3}?to)\b"
+    r"(?:\s+(?:becoming|establishing|forming|creating|"
     r"the (?:establishment|formation|creation) of))?"
     r"(?:\s+(?:a|an|the|formal|full|future|eventual|official))*\s*$",
     re.I,

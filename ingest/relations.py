@@ -100,10 +100,11 @@ DISTRICT_GAP = frozenset(
     {",", "'s", "’s", "of", "in", "a", "the", "district", "ward", "borough", "new", "area"}
 )
 # "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of
-# Daejeon": words that only say where.
+# Daejeon", "Rovereto, in the province of Trento": words that only say where.
 LOCATOR_BEFORE = re.compile(
     r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
     r"\ban? (?:district|ward|borough|suburb|neighbou?rhood|part) of$|"
+    r"\w,\s*in the (?:province|region|state|prefecture|county|department|district|oblast) of$|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
     r"\b(?:near|outside)$",
     re.I,
@@ -209,6 +210,8 @@ NATIONAL_HOLDER = re.compile(
     r"country|nation)\b",
     re.I,
 )
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+DESCRIBING_CLAUSE = re.compile(r",\s+which\b[^,;]*$")
 DELEGATION_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"
 )
@@ -222,6 +225,8 @@ def _anaphora_parties(
         offset = PAIR_ANAPHORA.search(text).start()
         parties += [Party(p, offset) for p in state.last_pair]
     for match in ONE_ANAPHORA.finditer(text):
+        if _describes(match):
+            continue
         place = _one_anaphor(match, state, gaz_country, named, speaking)
         if place is not None:
             parties.append(Party(place, match.start()))
@@ -230,22 +235,38 @@ def _anaphora_parties(
         if own is not None and own.kind == "city" and own.key not in named:
             parties.append(Party(own, match.start()))  # "Council resolved to ...": its own
     match = DELEGATION_ANAPHORA.search(text)
-    if match and state.last_visitors and not re.search(r"delegation (?:from|of)", text, re.I):
+    if match and not re.search(r"delegation (?:from|of)", text, re.I):
         found = _delegation(match, state, gaz_country)
         parties += [Party(p, match.start(), delegation=True) for p in found]
     return parties
 
 
+def _describes(anaphor: re.Match) -> bool:
+    """ "..., which has brought investment into the province's industries": a possessive in a
+    relative clause that reports no link of its own describes; it names no party."""
+    text = anaphor.string
+    opening = DESCRIBING_CLAUSE.search(text, 0, anaphor.start())
+    if opening is None or not POSSESSIVE_AFTER.match(text, anaphor.end()):
+        return False
+    end = next((i for i in range(anaphor.end(), len(text)) if text[i] in ",;"), len(text))
+    return not any(r.search(text, opening.start(), end) for r in KIND_REGEX.values())
+
+
 def _delegation(match: re.Match, state: ArticleState, gaz_country) -> list[Place]:
-    """ "the delegation", "the Chinese provincial delegation": the visitors met before."""
-    visitors = state.last_visitors
+    """ "the delegation", "the Chinese provincial delegation": the visitors met before, else
+    the one place met before in the country the delegation is of ("The Italian delegation"
+    after a signing with Bassano del Grappa)."""
+    countries = set()
     for word in match.group("mods").split():
         if word[:1].isupper():
             country = gaz_country(word)
             if not country:
                 return []  # "the Dunedin delegation" names its place itself
-            visitors = [v for v in visitors if v.country == country]
-    return visitors
+            countries.add(country)
+    if state.last_visitors:
+        return [v for v in state.last_visitors if not countries or v.country in countries]
+    met = {p.key: p for p in state.recent if p.country in countries}
+    return list(met.values()) if len(met) == 1 else []
 
 
 # The words of a region's kind that set regions apart: a state is no province.
@@ -310,7 +331,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
             continue  # "the Silicon Valley cities of Antioch, ..."
-        before = sent.doc[max(0, m.span.start - 3) : m.span.start].text
+        before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
         if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
         locator = _locates_another(m, named)

@@ -108,7 +108,7 @@ GOAL = re.compile(
     r"(?:intention|aim|goal|objective|purpose|idea|ambition|hope) (?:is|was|being) to|"
     r"towards? (?:becoming|establishing|forming|formal|full|an?\b|"
     r"the (?:establishment|formation|creation) of)|"
-    r"lead(?:s|ing)? to)\b",
+    r"lead(?:s|ing)? to|commit(?:s|ted|ting)? (?:[\w-]+ ){0,3}?to (?:a|an|the|formal|full)\b)\b",
     re.I,
 )
 # A time still to come: "next spring", "later this year", "in the coming months".
@@ -595,7 +595,8 @@ MEMBER_YEAR = re.compile(
     r"(?:(?! and )[^;()\d]){0,60}?(?:\(\s*(?:since\s+|est\.?\s+|signed\s+(?:in\s+)?)?"
     r"(?P<own>(?:19|20)\d\d)\s*\)|"
     r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b)|"
-    r"[^;()\d,]{0,25}?\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b"  # not past a comma
+    r"[^;()\d,]{0,25}?(?:,\s+in\s+[^,;()\d]{1,40},\s*)?"  # not past a comma but a locating one
+    r"\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b"  # "Rovereto, in the province of Trento, since"
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 
 def subject_verb(token: Token, through: frozenset[str], steps: int) -> Token | None:
@@ -15,3 +15,10 @@ def subject_verb(token: Token, through: frozenset[str], steps: int) -> Token | N
             return None
         token = token.head
     return None
+
+
+def name_root(span: Span) -> Token:
+    """The token a place's name hangs on the sentence by: "Caxias" of "in Caxias do Sul", whose
+    "do" the parser may read as a verb's; else the span's own root."""
+    attached = (t for t in span if t.dep_ == "pobj" and not span.start <= t.head.i < span.end)
+    return next(attached, span.root)

@@ -16,7 +16,7 @@ from ingest.kinds import VISIT_REGEX
 from ingest.resolve import Mention
 from ingest.sentences import country_starts, span_text
 from ingest.status import link_year, main_clause_at, visit_status
-from ingest.syntax import subject_verb
+from ingest.syntax import name_root, subject_verb
 
 EVENT_HEADS = frozenset(
     {"conference", "forum", "meeting", "event", "summit", "expo", "trip", "tour", "visit"}
@@ -76,8 +76,9 @@ def host_named(named: list[Mention]) -> Place | None:
     for m in named:
         if _moving_on(m.span):
             continue
-        head = _kind_noun(m.span.root).head
-        if _visited(m.span.root):
+        root = name_root(m.span)
+        head = _kind_noun(root).head
+        if _visited(root):
             return m.place
         if head.lower_ == "for" and _departs(head.head):
             return m.place
@@ -262,7 +263,7 @@ def _origins(named: list[Mention]) -> list[Place]:
     B". The delegation is its region's, even when a city of that region is named beside it."""
     found = []
     for m in named:
-        token = _kind_noun(m.span.root)  # "a delegation of the Lao province of Xiengkhouang"
+        token = _kind_noun(name_root(m.span))  # "a delegation of the Lao province of Xiengkhouang"
         while token.dep_ == "conj" and token.head != token:
             token = token.head
         if token.dep_ == "pobj" and token.head.lower_ in {"from", "of"}:

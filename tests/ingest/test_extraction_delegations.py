@@ -402,3 +402,24 @@ def test_a_delegation_expected_with_an_aside_is_still_to_come(extractor):
     text = "A delegation from Omsk, led by Mayor Ivan Orlov, is expected in Kostanay in November."
     [visit] = [p for p in facts(extractor, text).partnerships if p.kind == "visit"]
     assert (visit.status, visit.year) == ("proposed", None)
+
+
+def test_a_delegation_named_by_its_country_is_the_one_place_met_there(extractor):
+    text = (
+        "The mayors of Curitiba and Treviso signed a letter of intent on Tuesday.\n\n"
+        "The Italian delegation, with nine members, has been in Curitiba since Sunday."
+    )
+    assert ("Treviso", "Curitiba") in visits(facts(extractor, text))
+
+
+def test_a_delegation_of_a_country_two_places_met_in_is_no_one_s(extractor):
+    text = (
+        "The mayors of Curitiba, Treviso and Padua signed a letter of intent on Tuesday.\n\n"
+        "The Italian delegation, with nine members, has been in Curitiba since Sunday."
+    )
+    assert not any(b == "Curitiba" for _, b in visits(facts(extractor, text)))
+
+
+def test_a_host_whose_name_the_parser_splits_is_still_the_host(extractor):
+    text = "A delegation from Treviso arrived in Caxias do Sul on Sunday for the grape festival."
+    assert visits(facts(extractor, text)) == {("Treviso", "Caxias do Sul")}

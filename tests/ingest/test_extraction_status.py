@@ -427,3 +427,34 @@ def test_a_roll_row_giving_the_tie_s_kind_and_year_in_brackets_dates_a_tie_in_pl
         ("Tampere", "Kaunas"): ("existing", 1987),
         ("Gothenburg", "Bergen"): ("existing", 1994),
     }
+
+
+def test_a_letter_committing_two_towns_to_a_twinning_makes_it_proposed(extractor):
+    text = (
+        "The mayors of Curitiba and Treviso signed a letter of intent on Tuesday committing the "
+        "two cities to a formal twinning."
+    )
+    found = {kind: p for (_, _, kind), p in links(extractor, text).items()}
+    assert found["mou"].status == "new"
+    assert (found["sister_city"].status, found["sister_city"].year) == ("proposed", None)
+
+
+def test_a_trailing_clause_about_the_province_adds_no_party_to_a_link(extractor):
+    text = (
+        "Aceh and Perak signed a sister province agreement on Monday.\n\n"
+        "Aceh already has a sister province relationship with Jeollanam-do, signed in 2014, "
+        "which has brought investment into the province's fishing industry."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-03-05"))
+    perak = [p for p in facts.partnerships if "Perak" in (p.a.name, p.b.name)]
+    assert [(p.kind, p.status, p.year) for p in perak] == [("sister_city", "new", 2025)]
+
+
+def test_a_partner_located_in_a_province_keeps_its_year_and_the_province_is_no_partner(extractor):
+    text = (
+        "The mayor of Curitiba spoke on Monday. Curitiba is twinned with Rovereto, in the "
+        "province of Trento, since 2001, and with the Uruguayan city of Salto since 2009."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-03-05"))
+    found = {(p.b.name if p.a.name == "Curitiba" else p.a.name): p.year for p in facts.partnerships}
+    assert found == {"Rovereto": 2001, "Salto": 2009}
