@@ -15,7 +15,7 @@ from facts.shapes import Partnership
 from ingest.dates import YEAR, published_year
 from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
 from ingest.sentences import headline_end, span_text, text_of
-from ingest.status import link_status, link_year, member_years
+from ingest.status import PARTNERS_LIST, link_status, link_year, member_years
 from places.names import fold
 from places.place import Place
 
@@ -38,12 +38,6 @@ AFFILIATIONS = re.compile(
     re.I,
 )
 # "has four partner cities:", "Lyon's twin towns are:": a list the next sentence may hold alone.
-PARTNERS_COLON = re.compile(
-    r"\b(?:cit(?:y|ies)|towns?|partners|provinces|states|prefectures|regions)"
-    r"(?:\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)?"  # "in Korea"
-    r"\s*(?:are|include)?\s*:\s*$",
-    re.I,
-)
 # "two other friendship agreements": agreements counted here and named in the next sentence.
 COUNTED_BEFORE = re.compile(
     r"\b(?P<count>two|three|four|five|six|several|\d{1,2})\s+(?P<other>other\s+|more\s+|further\s+)?"
@@ -81,16 +75,20 @@ def listed_pairs(parties: list[P], triggers: list[int], trigger: int) -> list[tu
 # "With Shimabara, Legazpi now has four sister cities: ...": the newest partner, counted in, and
 # reported in a sentence of its own.
 COUNTED_IN = re.compile(
-    r"\s*With(?: the addition of)?\s+(?P<names>[^,]+),[^,:;]*?"
+    r"\s*With\s+(?P<names>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*),[^,:;]*?"
     r"\bnow (?:has|counts|boasts|maintains)\b",
     re.I,
 )
 
 
-def without_counted_in(parties: list[P], text: str) -> list[P]:
-    """The parties of a sentence but the newest partner it counts in ("With Shimabara, ...")."""
+def without_counted_in(parties: list[P], text: str, state) -> list[P]:
+    """The parties of a sentence but the newest partner it counts in ("With Shimabara, ..."),
+    when an earlier sentence reported its tie."""
     counted_in = COUNTED_IN.match(text)
-    return [p for p in parties if not counted_in or p.start >= counted_in.end("names")]
+    if counted_in is None:
+        return parties
+    tied = {key for pair in state.twinned for key in pair}
+    return [p for p in parties if p.start >= counted_in.end("names") or p.place.key not in tied]
 
 
 class PossessiveList(NamedTuple):
@@ -260,6 +258,9 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     """The list a sentence announces ("Lyon's twin towns:", "Lyon is twinned with these
     cities:"), or the one still running through its rows; None after other sentences."""
     text = span_text(sent)
+    closed = " and " in text and not text.rstrip().endswith((";", ","))
+    if state.header and state.header.names_next and names_only(sent) and closed:
+        return None  # "Hiroshima (1997) and Osaka (2010)." ends the names a count announced
     if state.header and (is_table_row(sent) or names_only(sent)):
         return state.header._replace(in_row=False)  # a row, which may name its own kind
     if state.header and roll_row(sent):
@@ -278,11 +279,12 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
         hubs = list({p.place.key: p.place for p in parties}.values())
         return ListHeader("sister_city", "existing", hubs[0]) if len(hubs) == 1 else None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
-    hubs = list({p.place.key: p.place for p in without_counted_in(parties, text)}.values())
+    hubs = list({p.place.key: p.place for p in without_counted_in(parties, text, state)}.values())
     status = link_status(text, matches[kind].start(), state.published)
     if status is None:
         return None  # "Rejected sister city applications:": refusals list no links
-    names_next = bool(PARTNERS_COLON.search(text))
+    listing = PARTNERS_LIST.search(text)  # "... has four partner cities:", names to follow
+    names_next = bool(listing) and not text[listing.end() :].strip()
     if status == "ended" and state.header and state.header.in_row and kind not in TWINNING_KINDS:
         kind = state.header.kind  # "Our partner towns ... Ended cooperation": ended twinnings
     return ListHeader(kind, status, hubs[0] if len(hubs) == 1 else None, names_next, numbered)

@@ -26,12 +26,14 @@ KIND_PATTERNS = {
     r"(?<!city )\bpartnership (?:agreements?|treaty|treaties|charters?)\b"
     r"(?!\s+(?:for|to|worth|covering|aimed|focus\w*|with the aim|on (?-i:[a-z])|"
     rf"in (?!the (?:presence|city|town)){_NOT_COMPASS}(?-i:[a-z])))|"
-    # "the city's partnership with Kalisz", "partnership relations with Parnu": a partnership of
-    # places with no object or qualifier of its own is their twinning
-    r"(?:\b(?:a|the|its|their|our|\w+'s?)\s+(?:(?:long-?standing|decades?-old|\d+-year-old|new|"
-    r"formal|official|first|close)\s+)?partnership (?:with|between)|"
-    r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )\bpartnership (?:relations|ties|links))"
-    rf"\b(?![^.;,]*\b{_PARTNERSHIP_OBJECT})",
+    # "the city's partnership with Kalisz", "partnership relations with Parnu": a town's
+    # partnership with no object of its own is its twinning (not "a partnership with Malmo,
+    # aimed at ...", "Celtic's partnership with Barcelona", "trade and partnership ties")
+    r"(?:\b(?:city|town|municipality|borough)['’]s\s+(?:(?:long-?standing|decades?-old|"
+    r"\d+-year-old|formal|official|first|close)\s+)?partnership with|"
+    r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )(?<!and )"
+    r"\bpartnership (?:relations|ties|links))"
+    rf"\b(?![^.;]*\b{_PARTNERSHIP_OBJECT})(?![^.;]*\b(?:aimed|focus\w*|covering)\b)",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
@@ -115,10 +117,15 @@ INSTRUMENT_AFTER = re.compile(
     r"declarations?)\b",
     re.I,
 )
+# "an MoU committing the two cities to a twinning" (not "Lyon remains committed to the twinning")
+COMMITTING = (
+    r"commit(?:s|ted|ting)? (?:the two|both) (?:cities|towns|sides|parties|municipalities|"
+    r"regions|provinces|states) to"
+)
 STEP_TOWARDS = re.compile(
     r"\b(?:towards?|steps? to|to (?:become|establish|form|create|forge|pursue)|"
     r"paving the way (?:to|for)|with a view to|aim(?:s|ed|ing)? (?:at|to)|lead(?:s|ing)? to|"
-    r"precursor to|prelude to|commit(?:s|ted|ting)? (?:[\w-]+ ){0,3}?to)\b"
+    rf"precursor to|prelude to|{COMMITTING})\b"
     r"(?:\s+(?:becoming|establishing|forming|creating|"
     r"the (?:establishment|formation|creation) of))?"
     r"(?:\s+(?:a|an|the|formal|full|future|eventual|official))*\s*$",

@@ -103,7 +103,7 @@ DISTRICT_GAP = frozenset(
 # Daejeon", "Rovereto, in the province of Trento": words that only say where.
 LOCATOR_BEFORE = re.compile(
     r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
-    r"\ban? (?:district|ward|borough|suburb|neighbou?rhood|part) of$|"
+    r"\ban? (?:district|ward|borough|suburb|neighbou?rhood) of$|"
     r"\w,\s*in the (?:province|region|state|prefecture|county|department|district|oblast) of$|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
     r"\b(?:near|outside)$",
@@ -199,7 +199,14 @@ OWNED_LIST = re.compile(
 )
 # "... relationship between": the words after a link's trigger before the pair it names.
 BETWEEN_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+between\s+(?:the\s+)?", re.I)
-BETWEEN_PAIR = re.compile(rf"(?P<first>{NAME})\s+(?:and|&)\s+(?:the\s+)?(?P<second>{NAME})")
+# "between Kochi Prefecture and Fujian Province", "between the city of Aswan and the Greek city
+# of Heraklion"
+_KIND_OF = (
+    r"(?:(?:[A-Z][\w-]*\s+)?(?:city|town|municipality|province|state|prefecture|county)\s+of\s+)?"
+)
+BETWEEN_PAIR = re.compile(
+    rf"{_KIND_OF}(?P<first>{NAME})\s+(?:and|&)\s+(?:the\s+)?{_KIND_OF}(?P<second>{NAME})"
+)
 # "sister cities of Sapporo include ...": the hub after "of", then the verb that lists.
 OF_HUB = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:city|town|province|state)\s+of\s+)?")
 LISTING_VERB = re.compile(r"\s+(?:include|includes|included|are|were)\b(?!\s+(?:not\b|\w+ing\b))")
@@ -225,7 +232,7 @@ def _anaphora_parties(
         offset = PAIR_ANAPHORA.search(text).start()
         parties += [Party(p, offset) for p in state.last_pair]
     for match in ONE_ANAPHORA.finditer(text):
-        if _describes(match):
+        if len(named) > 1 and _describes(match):
             continue
         place = _one_anaphor(match, state, gaz_country, named, speaking)
         if place is not None:
@@ -236,14 +243,15 @@ def _anaphora_parties(
             parties.append(Party(own, match.start()))  # "Council resolved to ...": its own
     match = DELEGATION_ANAPHORA.search(text)
     if match and not re.search(r"delegation (?:from|of)", text, re.I):
-        found = _delegation(match, state, gaz_country)
+        found = _delegation(match, state, gaz_country, named)
         parties += [Party(p, match.start(), delegation=True) for p in found]
     return parties
 
 
 def _describes(anaphor: re.Match) -> bool:
     """ "..., which has brought investment into the province's industries": a possessive in a
-    relative clause that reports no link of its own describes; it names no party."""
+    relative clause that reports no link of its own describes; it names no party (where the
+    sentence names its parties itself)."""
     text = anaphor.string
     opening = DESCRIBING_CLAUSE.search(text, 0, anaphor.start())
     if opening is None or not POSSESSIVE_AFTER.match(text, anaphor.end()):
@@ -252,10 +260,11 @@ def _describes(anaphor: re.Match) -> bool:
     return not any(r.search(text, opening.start(), end) for r in KIND_REGEX.values())
 
 
-def _delegation(match: re.Match, state: ArticleState, gaz_country) -> list[Place]:
+def _delegation(match: re.Match, state: ArticleState, gaz_country, named: set[str]) -> list[Place]:
     """ "the delegation", "the Chinese provincial delegation": the visitors met before, else
     the one place met before in the country the delegation is of ("The Italian delegation"
-    after a signing with Bassano del Grappa)."""
+    after a signing with Bassano del Grappa), when it goes to places met before too (not "The
+    Italian delegation to the Boao Forum arrived in Haikou")."""
     countries = set()
     for word in match.group("mods").split():
         if word[:1].isupper():
@@ -266,12 +275,13 @@ def _delegation(match: re.Match, state: ArticleState, gaz_country) -> list[Place
     if state.last_visitors:
         return [v for v in state.last_visitors if not countries or v.country in countries]
     met = {p.key: p for p in state.recent if p.country in countries}
-    return list(met.values()) if len(met) == 1 else []
+    known = named <= {p.key for p in state.recent}
+    return list(met.values()) if len(met) == 1 and known else []
 
 
 # The words of a region's kind that set regions apart: a state is no province.
 DESIGNATED_NOUNS = frozenset({"state", "province", "prefecture"})
-QUOTE_MARK = re.compile(r"[\"“”]")
+QUOTED_OR_SAID = re.compile(r"[\"“”]|\b(?:said|says|told|added|noted|stressed)\b")
 
 
 def _one_anaphor(
@@ -303,7 +313,7 @@ def _one_anaphor(
     }
     # a speaker of an earlier sentence speaks on only in quotes: "The town has been twinned
     # with Humenne" after "Kulyk invited ..." is the article's town
-    spoken = bool(speaking) or QUOTE_MARK.search(match.string) is not None
+    spoken = bool(speaking) or QUOTED_OR_SAID.search(match.string) is not None
     fits = speaker is not None and wanted in (None, speaker.kind) and speaker.key not in otherwise
     fits = fits and spoken
     if fits and country in (None, speaker.country):
@@ -668,7 +678,7 @@ def _links(
         within = (offset, offset + len(text)) if whole else None
         year = link_year(sentence, status, state.published, offset + match.start(), within)
         acting = _clause_parties(parties, text, match.start())
-        acting = without_counted_in(acting, text)
+        acting = without_counted_in(acting, text, state)
         own_clause = clause_at(text, match.start())  # not a trigger of an aside's own
         in_reach = [t for t in triggers if clause_at(text, t) in (None, own_clause)]
         if kind == "cooperation" and len(acting) > 2:
@@ -805,13 +815,18 @@ def _between_pairs(parties: list[Party], text: str, trigger_end: int) -> list[tu
     pair = between and BETWEEN_PAIR.match(text, between.end())
     if not pair:
         return []
-    first, second = (_named(parties, text, pair.group(side)) for side in ("first", "second"))
+    first, second = (
+        _named(parties, text, pair.group(side), pair.start(side)) for side in ("first", "second")
+    )
     return [(first, second)] if first and second and first.place != second.place else []
 
 
-def _named(parties: list[Party], text: str, name: str) -> Party | None:
-    """The party written `name` here or elsewhere in the sentence ("Shiga Prefecture" of the
-    "Shiga" of "a Shiga delegation")."""
+def _named(parties: list[Party], text: str, name: str, at: int) -> Party | None:
+    """The party written `name` at `at`, else here or elsewhere in the sentence ("Shiga
+    Prefecture" of the "Shiga" of "a Shiga delegation")."""
+    there = next((p for p in parties if p.start == at), None)
+    if there is not None:
+        return there
     for party in parties:
         written = NAME_WORDS.match(text, party.start)  # none for "the city" standing for one
         if written and written.group() == name or fold(name).startswith(fold(party.place.name)):

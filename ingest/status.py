@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.dates import YEAR, YearMention, after_publication, published_year, years_in
+from ingest.kinds import COMMITTING
 
 # Refusals: the link was never made ("voted down", "shelved the proposal").
 REFUSAL = re.compile(
@@ -108,7 +109,7 @@ GOAL = re.compile(
     r"(?:intention|aim|goal|objective|purpose|idea|ambition|hope) (?:is|was|being) to|"
     r"towards? (?:becoming|establishing|forming|formal|full|an?\b|"
     r"the (?:establishment|formation|creation) of)|"
-    r"lead(?:s|ing)? to|commit(?:s|ted|ting)? (?:[\w-]+ ){0,3}?to (?:a|an|the|formal|full)\b)\b",
+    rf"lead(?:s|ing)? to|{COMMITTING} (?:a|an|the|formal|full)\b)\b",
     re.I,
 )
 # A time still to come: "next spring", "later this year", "in the coming months".
@@ -286,18 +287,35 @@ def _own_clause(text: str, start: int) -> str:
 
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # Where one main clause of a sentence ends and the next begins: ", and", ", but", ";".
-COORDINATE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+(?!with\b)|;\s+", re.I)
+# Not ", and with Nyirbator since 2007": a partner and its year, the clause's verb unsaid.
+COORDINATE_BREAK = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+"
+    r"(?!with\s+(?:the\s+[\w\s]{0,30}?\bof\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
+    r"\s+(?:since|from|in)\s+(?:19|20)\d\d)|;\s+",
+    re.I,
+)
 NEXT_ACT = re.compile(r"\s+and\s+(?:will|would|is|are)\s+", re.I)  # "... and will report"
 
 
+# "has four sister cities: ...", "partner towns in Slovakia: ...": a colon opening partners.
+PARTNERS_LIST = re.compile(
+    r"\b(?:cit(?:y|ies)|towns?|partners|municipalities|regions|provinces|states|prefectures)"
+    r"(?:\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)?"
+    r"\s*(?:are|include)?\s*:",
+    re.I,
+)
+
+
 def coordinate_breaks(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
-    """The breaks between main clauses (", and", "; "), not the semicolons of a list a colon
-    opens: "has four sister cities: Suncheon (2014); Seo-gu (2018); and Tagaytay (2011)"."""
-    colon = text.find(":")
+    """The breaks between main clauses (", and", "; "), not the semicolons of a list of
+    partners a colon opens: "has four sister cities: Suncheon (2014); Seo-gu (2018); and
+    Tagaytay (2011)" (but "Note: ...; ..." breaks)."""
+    listing = PARTNERS_LIST.search(text)
+    opens = listing.end() if listing else len(text)
     return [
         m
         for m in COORDINATE_BREAK.finditer(text, start, len(text) if end is None else end)
-        if not (m.group().startswith(";") and -1 < colon < m.start())
+        if not (m.group().startswith(";") and opens <= m.start())
     ]
 
 
@@ -595,7 +613,7 @@ MEMBER_YEAR = re.compile(
     r"(?:(?! and )[^;()\d]){0,60}?(?:\(\s*(?:since\s+|est\.?\s+|signed\s+(?:in\s+)?)?"
     r"(?P<own>(?:19|20)\d\d)\s*\)|"
     r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b)|"
-    r"[^;()\d,]{0,25}?(?:,\s+in\s+[^,;()\d]{1,40},\s*)?"  # not past a comma but a locating one
+    r"[^;()\d,]{0,25}?(?:,\s+(?:in|near)\s+[^,;()\d]{1,40})?,?\s*"  # past a locating comma only
     r"\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b"  # "Rovereto, in the province of Trento, since"
 )
 

@@ -103,3 +103,14 @@ def test_the_city_in_a_quote_after_its_speaker_is_the_speaker_s(extractor):
     facts = extractor(ArticleText(text=text, published="2025-06-02"))
     pairs = {frozenset((p.a.name, p.b.name)) for p in facts.partnerships if p.kind == "sister_city"}
     assert frozenset(("Stryi", "Lutsk")) in pairs
+
+
+def test_the_city_of_a_sentence_that_says_who_spoke_is_the_speaker_s(extractor):
+    text = (
+        "Lublin mayor Krzysztof Zuk met Kharkiv mayor Ihor Terekhov on Monday. Terekhov "
+        "thanked Lublin for its help.\n\nThe city has been twinned with Nuremberg since 1990, "
+        "he said."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-06-02"))
+    pairs = {frozenset((p.a.name, p.b.name)) for p in facts.partnerships if p.kind == "sister_city"}
+    assert pairs == {frozenset(("Kharkiv", "Nuremberg"))}

@@ -423,3 +423,12 @@ def test_a_delegation_of_a_country_two_places_met_in_is_no_one_s(extractor):
 def test_a_host_whose_name_the_parser_splits_is_still_the_host(extractor):
     text = "A delegation from Treviso arrived in Caxias do Sul on Sunday for the grape festival."
     assert visits(facts(extractor, text)) == {("Treviso", "Caxias do Sul")}
+
+
+def test_a_country_s_delegation_to_a_place_not_met_before_is_no_town_s(extractor):
+    text = (
+        "Naples signed a sister city agreement with Kunming on Monday.\n\n"
+        "The Italian delegation to the Boao Forum, led by the foreign minister, arrived in "
+        "Haikou on Tuesday."
+    )
+    assert not any(b == "Haikou" for _, b in visits(facts(extractor, text)))

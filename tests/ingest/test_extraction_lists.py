@@ -486,3 +486,39 @@ def test_the_newest_partner_counted_in_keeps_the_news_of_its_own_sentence(extrac
     narvik = found[("Olsztyn", "Narvik", "sister_city")]
     assert (narvik.status, narvik.year) == ("new", 2025)
     assert partners(found, "Olsztyn") == {"Narvik", "Kaliningrad", "Gelsenkirchen"}
+
+
+def test_a_partner_s_year_may_follow_an_aside_that_locates_it(extractor):
+    text = "Aswan is twinned with Tivoli, near Rome, since 2012, and with Hatsukaichi since 2000."
+    found = links(extractor, text)
+    assert found[("Aswān", "Tivoli", "sister_city")].year == 2012
+
+
+def test_a_second_with_that_opens_a_clause_of_its_own_is_another_link(extractor):
+    text = "Tarnow has been twinned with Kosice since 1994, and with Lviv it signed a memorandum."
+    found = links(extractor, text, published="2025-04-10")
+    assert ("Tarnów", "Lviv", "sister_city") not in found
+    lviv = [p for (a, b, _), p in found.items() if "Lviv" in (a, b)]
+    assert [(p.kind, p.status) for p in lviv] == [("mou", "new")]
+
+
+def test_a_semicolon_after_a_colon_that_opens_no_list_still_breaks_the_clause(extractor):
+    text = (
+        "Update: Lublin ended its twinning with Kaliningrad in 2022; on Monday Lublin and "
+        "Lutsk renewed their twinning agreement."
+    )
+    found = links(extractor, text, published="2025-04-10")
+    assert found[("Lublin", "Lutsk", "sister_city")].status == "existing"
+
+
+def test_a_closed_list_of_names_ends_the_names_its_count_announced(extractor):
+    text = (
+        "Daegu has two sister cities in Japan:\n\nHiroshima since 1997 and Osaka in 2010.\n\n"
+        "Seoul and Busan."
+    )
+    assert partners(links(extractor, text), "Daegu") == {"Hiroshima", "Osaka"}
+
+
+def test_a_first_named_partner_no_other_sentence_reports_is_kept(extractor):
+    text = "With Busan, Cebu City now has 18 sister cities: Iloilo, Davao and Kaohsiung."
+    assert "Busan" in partners(links(extractor, text), "Cebu City")

@@ -356,3 +356,15 @@ def test_the_province_is_no_region_the_article_calls_a_state(extractor):
     pairs = {(a, b) for a, b, kind in links(extractor, text) if kind == "sister_city"}
     assert ("Jeollanam-do", "Kumamoto") in pairs or ("Kumamoto", "Jeollanam-do") in pairs
     assert not {("Sabah", "Kumamoto"), ("Kumamoto", "Sabah")} & pairs
+
+
+def test_the_city_named_between_is_the_party_not_the_governor_s_region(extractor):
+    text = (
+        "LUXOR – The Governor of Luxor on Monday signed a twinning protocol between the city of "
+        "Luxor and the Italian city of Siena.\n\nLuxor Governorate officials attended."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-03-02"))
+    twinnings = {
+        (p.a.name, p.a.kind, p.b.name) for p in facts.partnerships if p.kind == "sister_city"
+    }
+    assert twinnings == {("Luxor", "city", "Siena")}

@@ -458,3 +458,30 @@ def test_a_partner_located_in_a_province_keeps_its_year_and_the_province_is_no_p
     facts = extractor(ArticleText(text=text, published="2025-03-05"))
     found = {(p.b.name if p.a.name == "Curitiba" else p.a.name): p.year for p in facts.partnerships}
     assert found == {"Rovereto": 2001, "Salto": 2009}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lyon remains committed to the twinning with Turin, which dates back to 1972.",
+        "Lyon has committed 2 million euros to the twinning with Turin, signed in 1972.",
+    ],
+)
+def test_a_commitment_to_a_tie_in_place_leaves_it_in_place(extractor, text):
+    found = links(extractor, text)
+    assert (
+        found[("Lyon", "Turin", "sister_city")].status,
+        found[("Lyon", "Turin", "sister_city")].year,
+    ) == ("existing", 1972)
+
+
+def test_a_possessive_in_a_trailing_clause_stands_for_the_party_the_sentence_lacks(extractor):
+    text = (
+        "Sarawak premier Abang Johari said on Monday that the state would deepen ties abroad.\n\n"
+        "Sarawak signed a friendship agreement on Monday with Fujian, which the state's "
+        "officials described as historic."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-03-05"))
+    assert {frozenset((p.a.name, p.b.name)) for p in facts.partnerships} == {
+        frozenset(("Sarawak", "Fujian"))
+    }
