@@ -124,9 +124,10 @@ class ListHeader(NamedTuple):
 def is_table_row(sent: Span) -> bool:
     """A short line without a verb, a bullet or a dash between names: "Lyon – Turin (Italy),
     1958", "• Turin, Italy (1958)"."""
+    text = span_text(sent)
     return (
-        len(sent) <= 16
-        and bool(ROW_SHAPE.search(span_text(sent)))
+        len(sent) <= (28 if BULLET.match(text) else 16)  # "- Qinhuangdao, Hebei Province, ..."
+        and bool(ROW_SHAPE.search(text))
         and not any(t.pos_ in {"VERB", "AUX"} and not t.ent_type_ for t in sent)
     )  # "Chungcheongnam-do": a verb's tag in a place's name is none
 

@@ -78,6 +78,11 @@ FEATURE_NOUNS = frozenset(
     {"river", "lake", "creek", "canal", "mountain", "mountains", "castle", "park", "palace"}
     | {"square", "street", "avenue", "road", "bridge", "garden", "gardens", "temple", "tower"}
 )
+# "Southern Wire", "Walvis Bay Times": a name that begins a news outlet's names no place.
+MEDIA_NOUNS = frozenset(
+    {"wire", "news", "times", "post", "herald", "gazette", "tribune", "press", "chronicle"}
+    | {"courier", "journal", "telegraph", "observer", "daily", "mail", "express", "leader"}
+)
 # "the Kano plains", "the Rhine valley": a lowercase landform noun after a name makes a feature
 # near the place, not the place itself (unless the gazetteer knows the whole name).
 LANDFORM_NOUNS = frozenset(
@@ -765,7 +770,7 @@ class PlaceTagger:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if span._.kind_hint is None and compass_name(span.text) and _described(after):
             return False  # "the Central branch", "South West residents": a direction
-        if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS:
+        if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS | MEDIA_NOUNS:
             return False
         if self._landform(span, after) or _in_foreign_org(span) or self._alias_surname(span):
             return False

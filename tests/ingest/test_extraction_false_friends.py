@@ -684,3 +684,15 @@ def test_a_town_s_companies_on_a_mission_still_deal_for_it(extractor):
     text = "Penang companies signed deals worth RM20 million with Changwon firms on the mission."
     found = extractor(ArticleText(text=text, published="2026-03-01")).partnerships
     assert {(p.a.name, p.b.name, p.kind) for p in found} == {("Penang", "Changwon", "trade_deal")}
+
+
+def test_a_news_outlet_named_in_a_dateline_is_no_place(extractor):
+    text = (
+        "LOBITO, Angola, March 3 (Southern Wire) - Lobito signed a twinning agreement with "
+        "Walvis Bay on Thursday, the Namibian port town's mayor said."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-03-03"))
+    assert "Southern" not in {m.place.name for m in facts.places}
+    assert {frozenset((p.a.name, p.b.name)) for p in facts.partnerships} == {
+        frozenset(("Lobito", "Walvis Bay"))
+    }

@@ -522,3 +522,15 @@ def test_a_closed_list_of_names_ends_the_names_its_count_announced(extractor):
 def test_a_first_named_partner_no_other_sentence_reports_is_kept(extractor):
     text = "With Busan, Cebu City now has 18 sister cities: Iloilo, Davao and Kaohsiung."
     assert "Busan" in partners(links(extractor, text), "Cebu City")
+
+
+def test_long_bulleted_rows_under_a_count_are_each_a_partner(extractor):
+    text = (
+        "With this agreement, Kanazawa City has three overseas partner cities:\n"
+        "- Buffalo, State of New York, United States of America (Sister City, 1962)\n"
+        "- Suzhou, Jiangsu Province, People's Republic of China (Friendship City, 1981)\n"
+        "- Jeonju, Jeollabuk-do, Republic of Korea (Sister City, 2002)\n"
+    )
+    found = links(extractor, text)
+    assert found[("Kanazawa", "Suzhou", "friendship_city")].year == 1981
+    assert partners(found, "Kanazawa") == {"Buffalo", "Jeonju"}
