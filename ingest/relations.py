@@ -408,6 +408,11 @@ def _signing_venue(m: Mention, named: list[Mention]) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ not in {"in", "at"}:
         return False
     head = token.head.head
+    # "at a ceremony held at the municipality's building in Ilkadim": the building's place
+    while head.dep_ == "pobj" and head.head.lower_ in {"in", "at", "on"}:
+        head = head.head.head
+    if head.lemma_ in {"hold", "host"} and head.dep_ in {"acl", "relcl"}:
+        head = head.head
     if head.lemma_.lower() in VENUE_HEADS:
         return True
     return m.place.kind == "city" and any(

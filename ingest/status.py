@@ -220,7 +220,7 @@ def _past_year(text: str, published: str | None) -> bool:
         y.how == "explicit"
         and y.year < reported - 1
         and DATING.search(text, max(0, y.start - 25), y.start)
-        and PAST_EVENT.search(text, max(0, y.start - 80), y.end + 60)
+        and PAST_EVENT.search(text, max(0, y.start - 120), y.end + 60)
         for y in years_in(text, published)
     )
 

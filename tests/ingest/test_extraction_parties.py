@@ -368,3 +368,13 @@ def test_the_city_named_between_is_the_party_not_the_governor_s_region(extractor
         (p.a.name, p.a.kind, p.b.name) for p in facts.partnerships if p.kind == "sister_city"
     }
     assert twinnings == {("Luxor", "city", "Siena")}
+
+
+def test_the_place_of_a_ceremony_s_building_is_where_it_was_signed(extractor):
+    text = (
+        "Antalya Metropolitan Municipality and the Italian city of Bari signed a sister city "
+        "protocol on Monday at a ceremony held at the municipality's service building in "
+        "Muratpasa."
+    )
+    found = links(extractor, text, published="2025-03-02")
+    assert {frozenset((a, b)) for a, b, _ in found} == {frozenset(("Antalya", "Bari"))}
