@@ -23,7 +23,8 @@ from places.place import Place
 # partners are ...": a list whose hub is the place the possessive stands for.
 POSSESSIVE_HUB = re.compile(
     r"^\W*(?:Its|Their|(?:The|the) (?P<noun>city|town|municipality|province|"
-    r"state|region|prefecture|county)['’]s)\s+(?:[\w-]+\s+){0,3}?"
+    r"state|region|prefecture|county)['’]s|(?P<named>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s)"
+    r"\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
     r"provinces?|regions?|prefectures?|municipalities)|partners)\b"
 )
@@ -98,6 +99,7 @@ class PossessiveList(NamedTuple):
     wanted: str | None  # the kind of place ("city", "region"), None for "its"
     partners_only: bool  # "its partners are ...": the kind is the one reported last
     end: int  # where the words naming the link end
+    named: bool = False  # "Uzhhorod's other partners are ...": the hub is named
 
 
 def possessive_hub(text: str) -> PossessiveList | None:
@@ -107,7 +109,8 @@ def possessive_hub(text: str) -> PossessiveList | None:
         return None
     noun = match.group("noun")
     wanted = None if noun is None else "region" if noun in REGION_NOUNS else "city"
-    return PossessiveList(wanted, match.group("link") == "partners", match.end())
+    named = match.group("named") is not None
+    return PossessiveList(wanted, match.group("link") == "partners", match.end(), named)
 
 
 class ListHeader(NamedTuple):

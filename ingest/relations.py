@@ -365,6 +365,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
     listing = possessive_hub(text)
     hub = possessive_place(state, listing.wanted) if listing else None
+    if listing and listing.named:  # "Uzhhorod's other partners are ...": the place named
+        hub = next((p.place for p in parties if p.start < listing.end), None)
     if listing:  # "Its sister cities include A, B and C": partners of the hub, not each other's
         after = [p for p in parties if p.start >= listing.end]
         parties = [Party(hub, 0), *after] if hub is not None else []

@@ -534,3 +534,19 @@ def test_long_bulleted_rows_under_a_count_are_each_a_partner(extractor):
     found = links(extractor, text)
     assert found[("Kanazawa", "Suzhou", "friendship_city")].year == 1981
     assert partners(found, "Kanazawa") == {"Buffalo", "Jeonju"}
+
+
+def test_a_named_town_s_other_partners_are_its_partners(extractor):
+    text = (
+        "Tarnow signed a twinning agreement with Presov in Slovakia on Monday.\n\n"
+        "Tarnow's other partners are Szeged and Debrecen, both in Hungary, and Ternopil in "
+        "Ukraine."
+    )
+    assert partners(links(extractor, text), "Tarnów") == {
+        "Prešov", "Szeged", "Debrecen", "Ternopil"
+    }  # fmt: skip
+
+
+def test_a_named_owner_s_partners_in_an_article_of_no_twinning_are_none(extractor):
+    text = "The mayor of Lyon spoke on Monday.\n\nLyon's partners include Turin and Porto."
+    assert links(extractor, text) == {}
