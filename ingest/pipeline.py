@@ -33,7 +33,7 @@ from ingest.resolve import (
     named_after,
     written_name,
 )
-from ingest.sentences import is_dateline, text_of
+from ingest.sentences import headline_end, is_dateline, text_of
 from ingest.written import CAPITALS, QUOTES, compass_name
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
@@ -421,11 +421,13 @@ def _overlapping(span: Span) -> list[Span]:
 
 
 def _person_name_parts(doc: Doc) -> set[str]:
-    """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers."""
+    """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers,
+    nor of a headline's capitals the model reads as a name ("... with Slovak Michalovce")."""
+    body = headline_end(text_of(doc))
     return {
         t.text
         for e in doc.ents
-        if e.label_ == "PERSON" and len(e) > 1 and not _publication(e)
+        if e.label_ == "PERSON" and len(e) > 1 and not _publication(e) and e.start_char >= body
         for t in e
     }
 

@@ -830,7 +830,7 @@ def _as_written(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
             and (m.span._.spelled_as or any(p.key == m.place.key for p, _ in options))
         ):
             written.setdefault(m.place.key, Counter())[surface] += 1
-    names = {key: _most_written(found) for key, found in written.items()}
+    names = {key: _most_written(_full_name_first(found)) for key, found in written.items()}
     return [
         Mention(m.span, replace(m.place, name=names[m.place.key])) if names.get(m.place.key) else m
         for m in mentions
@@ -873,6 +873,17 @@ def kind_word(span: Span) -> str | None:
         word = doc[span.start - 2].lower_
         return word if word in KIND_SUFFIXES else None
     return None
+
+
+def _full_name_first(found: Counter) -> Counter:
+    """ "Bassano del Grappa ... Bassano": a short form yields to the full name written too."""
+    return Counter(
+        {
+            name: n
+            for name, n in found.items()
+            if not any(other.startswith(name + " ") for other in found)
+        }
+    )
 
 
 def _most_written(found: Counter) -> str | None:

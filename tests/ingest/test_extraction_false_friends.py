@@ -696,3 +696,16 @@ def test_a_news_outlet_named_in_a_dateline_is_no_place(extractor):
     assert {frozenset((p.a.name, p.b.name)) for p in facts.partnerships} == {
         frozenset(("Lobito", "Walvis Bay"))
     }
+
+
+def test_a_headline_s_capitals_read_as_a_name_make_no_surname_of_a_town(extractor):
+    text = (
+        "Uzhhorod cuts ties with Russia's Kursk, signs partnership with Slovak Michalovce\n"
+        "City News | 3 May 2025\n\n"
+        "Hours after the vote, the mayor of Uzhhorod and Michalovce mayor Jan Novak signed a "
+        "partnership agreement. Novak arrived in Uzhhorod on Monday at the head of a delegation "
+        "from Michalovce, a town in Slovakia's Kosice Region."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-05-03"))
+    twinnings = {frozenset((p.a.name, p.b.name)) for p in facts.partnerships if p.kind != "visit"}
+    assert twinnings == {frozenset(("Uzhhorod", "Michalovce"))}

@@ -342,3 +342,16 @@ def test_a_canadian_dateline_s_province_abbreviation_decides_the_namesake(extrac
     found = places(extractor, text)
     assert ("London", "CA", "city") in found
     assert ("London", "GB", "city") not in found
+
+
+def test_a_town_s_short_form_yields_to_its_full_name_written_too(extractor):
+    text = (
+        "Lyon and Bassano del Grappa sign letter of intent on twinning\n"
+        "City News | 3 May 2025\n\n"
+        "The mayors of Lyon and the Italian city of Bassano del Grappa signed a letter of intent "
+        "on Monday. Many families left from villages around Bassano and from the province of "
+        "Vicenza, in Italy. Bassano still sends choirs to Lyon. The fair in Bassano opens in "
+        "September."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-05-03"))
+    assert "Bassano del Grappa" in {m.place.name for m in facts.places}
