@@ -99,7 +99,7 @@ class PossessiveList(NamedTuple):
     wanted: str | None  # the kind of place ("city", "region"), None for "its"
     partners_only: bool  # "its partners are ...": the kind is the one reported last
     end: int  # where the words naming the link end
-    named: bool = False  # "Uzhhorod's other partners are ...": the hub is named
+    named: tuple[int, int] | None = None  # "Uzhhorod's other partners": where the hub is named
 
 
 def possessive_hub(text: str) -> PossessiveList | None:
@@ -109,7 +109,7 @@ def possessive_hub(text: str) -> PossessiveList | None:
         return None
     noun = match.group("noun")
     wanted = None if noun is None else "region" if noun in REGION_NOUNS else "city"
-    named = match.group("named") is not None
+    named = match.span("named") if match.group("named") else None
     return PossessiveList(wanted, match.group("link") == "partners", match.end(), named)
 
 
@@ -128,8 +128,11 @@ def is_table_row(sent: Span) -> bool:
     """A short line without a verb, a bullet or a dash between names: "Lyon – Turin (Italy),
     1958", "• Turin, Italy (1958)"."""
     text = span_text(sent)
+    # "- Qinhuangdao, Hebei Province, People's Republic of China (Friendship City, 1981)": a
+    # long bulleted row of names, not "- Also: a cooperation programme with Beirut on ..."
+    lower = sum(t.is_alpha and t.is_lower for t in sent)
     return (
-        len(sent) <= (28 if BULLET.match(text) else 16)  # "- Qinhuangdao, Hebei Province, ..."
+        len(sent) <= (28 if BULLET.match(text) and lower <= 3 else 16)
         and bool(ROW_SHAPE.search(text))
         and not any(t.pos_ in {"VERB", "AUX"} and not t.ent_type_ for t in sent)
     )  # "Chungcheongnam-do": a verb's tag in a place's name is none

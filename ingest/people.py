@@ -33,7 +33,7 @@ from ingest.acronyms import BODY_WORDS
 from ingest.home import council_town
 from ingest.names import person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention, kind_word
-from ingest.sentences import entities, headline_end, is_dateline, sentence_of, text_of
+from ingest.sentences import entities, is_dateline, sentence_of, text_of
 from ingest.titles import (
     OWNER_WORDS,
     TITLE_WORDS,
@@ -674,11 +674,7 @@ def _listed_after(person: Span, previous: tuple[int, _Found] | None) -> _Found |
 
 
 def _surnames(doc: Doc, people: list[Person]) -> set[str]:
-    """The last names of the people found and of those the model sees in the body (not in a
-    headline, whose capitals it reads as names: "signs partnership with Slovak Michalovce")."""
-    body = headline_end(text_of(doc))
-    found = [e.text for e in entities(doc) if e.label_ == "PERSON" and e.start_char >= body]
-    names = [p.name for p in people] + found
+    names = [p.name for p in people] + [e.text for e in entities(doc) if e.label_ == "PERSON"]
     return {name.split()[-1] for name in names if len(name.split()) > 1}
 
 

@@ -33,7 +33,7 @@ from ingest.resolve import (
     named_after,
     written_name,
 )
-from ingest.sentences import headline_end, is_dateline, text_of
+from ingest.sentences import is_dateline, text_of
 from ingest.written import CAPITALS, QUOTES, compass_name
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
@@ -81,7 +81,7 @@ FEATURE_NOUNS = frozenset(
 # "Southern Wire", "Walvis Bay Times": a name that begins a news outlet's names no place.
 MEDIA_NOUNS = frozenset(
     {"wire", "news", "times", "post", "herald", "gazette", "tribune", "press", "chronicle"}
-    | {"courier", "journal", "telegraph", "observer", "daily", "mail", "express", "leader"}
+    | {"courier", "journal", "telegraph", "observer", "daily", "mail", "express"}
 )
 # "the Kano plains", "the Rhine valley": a lowercase landform noun after a name makes a feature
 # near the place, not the place itself (unless the gazetteer knows the whole name).
@@ -421,13 +421,11 @@ def _overlapping(span: Span) -> list[Span]:
 
 
 def _person_name_parts(doc: Doc) -> set[str]:
-    """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers,
-    nor of a headline's capitals the model reads as a name ("... with Slovak Michalovce")."""
-    body = headline_end(text_of(doc))
+    """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers."""
     return {
         t.text
         for e in doc.ents
-        if e.label_ == "PERSON" and len(e) > 1 and not _publication(e) and e.start_char >= body
+        if e.label_ == "PERSON" and len(e) > 1 and not _publication(e)
         for t in e
     }
 
@@ -518,6 +516,7 @@ class PlaceTagger:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
         ents = [part for ent in _trim_titles(doc) for part in self._office_place_apart(ent)]
+        ents = [e for e in ents if not self._demonym_and_place(e)]
         doc.ents = _with_nicknames(doc, ents)
         countries = _scan(doc, lambda key: key in gaz.countries)
         names = _scan(doc, lambda key: key in gaz.names, self._with_suffix)
@@ -668,6 +667,16 @@ class PlaceTagger:
         big = (p.kind == "city" and (p.population or 0) >= NOTABLE_POPULATION
                for p, _ in self.gaz.candidates(span.text))  # fmt: skip
         return bool(self.gaz.country(span.text)) or any(big)
+
+    def _demonym_and_place(self, ent: Span) -> bool:
+        """ "Slovak Michalovce", "Polish Lublin": a town after its country's adjective, which
+        the model may take for a person's name."""
+        return (
+            ent.label_ == "PERSON"
+            and len(ent) > 1
+            and self.gaz.country(ent[0].text) is not None
+            and self.gaz.knows(ent[1:].text)
+        )
 
     def _small_town_name(self, span: Span) -> bool:
         """Whether the name, without a kind word after it ("Ub" of "UB City"), is only that of

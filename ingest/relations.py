@@ -361,12 +361,14 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     speaking = {p.place.key for p in speakers if p.place}
     parties += _anaphora_parties(text, state, gaz_country, named_keys, speaking)
     parties += _own_side(sent, parties, state)
-    if len({p.place.key for p in parties}) < 2:
+    if len({p.place.key for p in _drop_contained(parties)}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
     listing = possessive_hub(text)
     hub = possessive_place(state, listing.wanted) if listing else None
-    if listing and listing.named:  # "Uzhhorod's other partners are ...": the place named
-        hub = next((p.place for p in parties if p.start < listing.end), None)
+    if listing and listing.named:  # "Uzhhorod's other partners are ...": the place named,
+        # no one else ("Air Astana's partners", "Kyiv Mayor Klitschko's partners")
+        spans = {(m.span.start_char - offset, m.span.end_char - offset): m.place for m in named}
+        hub = spans.get(listing.named)
     if listing:  # "Its sister cities include A, B and C": partners of the hub, not each other's
         after = [p for p in parties if p.start >= listing.end]
         parties = [Party(hub, 0), *after] if hub is not None else []

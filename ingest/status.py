@@ -195,7 +195,6 @@ PAST_EVENT = re.compile(
 )
 
 
-RELATIVE_WORD = re.compile(r"\b(?:which|whose|who|where|when)\b|;", re.I)
 # "in 2019", "on 5 May 2019", "in early 2019": a year that dates an act, not "its 1980 uprising".
 DATING = re.compile(
     r"\b(?:in|on|during|between|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:[\w.]+\s+)?"
@@ -221,20 +220,9 @@ def _past_year(text: str, published: str | None) -> bool:
         y.how == "explicit"
         and y.year < reported - 1
         and DATING.search(text, max(0, y.start - 25), y.start)
-        and _dated_act(text, y)
+        and PAST_EVENT.search(text, max(0, y.start - 80), y.end + 60)
         for y in years_in(text, published)
     )
-
-
-def _dated_act(text: str, year: YearMention) -> bool:
-    """Whether a past act is near enough to the year for it to date the act: "signed an
-    agreement on trade, economic and humanitarian cooperation with X in 2019", not "with
-    Kaohsiung, whose port city was hit by gas explosions in 2014"."""
-    for act in PAST_EVENT.finditer(text, max(0, year.start - 120), year.end + 60):
-        between = text[act.end() : year.start]
-        if act.start() >= year.start - 80 or not RELATIVE_WORD.search(between):
-            return True
-    return False
 
 
 def _dated_kind(text: str, published: str | None) -> bool:

@@ -709,3 +709,19 @@ def test_a_headline_s_capitals_read_as_a_name_make_no_surname_of_a_town(extracto
     facts = extractor(ArticleText(text=text, published="2025-05-03"))
     twinnings = {frozenset((p.a.name, p.b.name)) for p in facts.partnerships if p.kind != "visit"}
     assert twinnings == {frozenset(("Uzhhorod", "Michalovce"))}
+
+
+def test_a_council_leader_s_town_stays_a_place(extractor):
+    text = "Derby Leader Baggy Shanker signed a renewed twinning charter with Osnabrueck on Monday."
+    facts = extractor(ArticleText(text=text, published="2025-03-03"))
+    assert "Derby" in {m.place.name for m in facts.places}
+
+
+def test_a_person_named_in_a_headline_keeps_their_surname_from_the_body_s_places(extractor):
+    text = (
+        "Anna Lyon Leads Delegation To Turin\nCity News | 3 May 2025\n\n"
+        "Mayor Lyon led a delegation from Cardiff to Turin on Monday to discuss a twinning "
+        "agreement."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-05-03"))
+    assert "Lyon" not in {m.place.name for m in facts.places}

@@ -550,3 +550,26 @@ def test_a_named_town_s_other_partners_are_its_partners(extractor):
 def test_a_named_owner_s_partners_in_an_article_of_no_twinning_are_none(extractor):
     text = "The mayor of Lyon spoke on Monday.\n\nLyon's partners include Turin and Porto."
     assert links(extractor, text) == {}
+
+
+def test_a_long_bullet_of_prose_under_a_header_is_no_row(extractor):
+    text = (
+        "Twin towns of Lyon:\n"
+        "- Turin, Piedmont, Italy (1958)\n"
+        "- Also: a cooperation programme with Beirut, Lebanon, on heritage and water management "
+        "since 2019 (no formal twinning)\n"
+    )
+    assert "Beirut" not in partners(links(extractor, text), "Lyon")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv Mayor Vitali Klitschko's partners abroad are the mayors of Warsaw and Berlin.",
+        "Air Astana's partners are airlines in Tashkent and Baku.",
+    ],
+)
+def test_a_person_s_or_a_company_s_partners_are_no_town_s(extractor, text):
+    text = "Almaty signed a sister city agreement with Tashkent on Monday.\n\n" + text
+    found = links(extractor, text)
+    assert set(found) == {("Almaty", "Tashkent", "sister_city")}

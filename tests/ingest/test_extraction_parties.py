@@ -378,3 +378,14 @@ def test_the_place_of_a_ceremony_s_building_is_where_it_was_signed(extractor):
     )
     found = links(extractor, text, published="2025-03-02")
     assert {frozenset((a, b)) for a, b, _ in found} == {frozenset(("Antalya", "Bari"))}
+
+
+def test_the_venue_is_the_partner_when_the_signers_are_a_town_and_its_region(extractor):
+    text = (
+        "The mayor of Sete and the prefect of Herault signed a twinning agreement at a ceremony "
+        "held at the town hall in Poti on Monday."
+    )
+    found = links(extractor, text, published="2025-03-02")
+    assert {frozenset((a, b)) for a, b, k in found if k == "sister_city"} == {
+        frozenset(("Sète", "Poti"))
+    }

@@ -486,12 +486,3 @@ def test_a_possessive_in_a_trailing_clause_stands_for_the_party_the_sentence_lac
         frozenset(("Sarawak", "Fujian"))
     }
 
-
-def test_a_signing_dated_after_a_long_object_is_in_place(extractor):
-    text = (
-        "Krasnodar Krai signed an agreement on trade, economic, scientific and humanitarian "
-        "cooperation with Izmir Province in 2019."
-    )
-    found = links(extractor, text)
-    (link,) = found.values()
-    assert (link.kind, link.status, link.year) == ("mou", "existing", 2019)
