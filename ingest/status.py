@@ -125,6 +125,7 @@ FUTURE_YEAR_CUE = re.compile(
     r"april|may|june|july|august|september|october|november|december)[\s-]*$",
     re.I,
 )
+_IN_COUNTRY = r"(?: in (?:the )?(?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)*)?"
 EXISTING = re.compile(
     r"\b(?:since \d{4}|have been|has been|had been|long-?standing|established in \d{4}|"
     r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
@@ -137,7 +138,8 @@ EXISTING = re.compile(
     r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)[\s-]"
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are|remains?|stays?) (?:also |still )?twinned|"
-    r"(?:sister|twin|partner|friendship) (?:cities|towns) include|\bpartners (?:are|include)\b|"
+    rf"(?:sister|twin|partner|friendship) (?:cities|towns){_IN_COUNTRY} include|"
+    rf"\bpartners{_IN_COUNTRY} (?:are|include)\b|"  # "its partners in Ukraine are"
     r"(?<!new )(?<!newest )(?<!latest )(?:partnerships|relationships|ties|links) are with\b|"
     r"(?<!will )(?<!would )(?<!could )(?<!to )\b(?:has|have|had) (?:(?:\d+|a|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|several|"

@@ -573,3 +573,12 @@ def test_a_person_s_or_a_company_s_partners_are_no_town_s(extractor, text):
     text = "Almaty signed a sister city agreement with Tashkent on Monday.\n\n" + text
     found = links(extractor, text)
     assert set(found) == {("Almaty", "Tashkent", "sister_city")}
+
+
+def test_partners_in_a_country_listed_in_the_present_are_in_place(extractor):
+    text = (
+        "Tarnow signed a twinning agreement with Presov on Monday.\n\n"
+        "Tarnow's partners in Ukraine are Ternopil and Lutsk."
+    )
+    found = links(extractor, text, published="2025-04-10")
+    assert found[("Tarnów", "Ternopil", "sister_city")].status == "existing"
