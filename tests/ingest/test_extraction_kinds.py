@@ -291,3 +291,12 @@ def test_a_bare_partnership_of_two_towns_is_their_twinning(extractor, text):
 )
 def test_a_partnership_with_an_object_or_qualifier_is_no_twinning(extractor, text):
     assert "sister_city" not in kinds(extractor, text)
+
+
+def test_a_sister_county_is_a_twinning(extractor):
+    text = (
+        "Nakuru County signed a memorandum with Arusha Region on Monday, a first step towards a "
+        "sister-county relationship."
+    )
+    found = kinds(extractor, text)
+    assert found["sister_city"].status == "proposed" and found["mou"].status == "new"
