@@ -15,8 +15,7 @@ KIND_PATTERNS = {
     "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|regions?|"
     r"count(?:y|ies)|relationship|"
     r"ties|partnership)|sisterhood|twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies))|twinning|twinned|"
-    r"jumelage|partner (?:towns?|cit(?:y|ies)|regions?|provinces?|states?|prefectures?|"
-    r"count(?:y|ies))|"
+    r"jumelage|partner (?:towns?|cit(?:y|ies)|regions?|provinces?|states?|prefectures?)|"
     r"\bto twin\b|\btwins? with\b|"
     r"\b(?:have|has|had) been (?:close |long-?time )?partners\b|"
     # "signed a partnership agreement": partner towns, unless the partnership has an object of
@@ -36,7 +35,7 @@ KIND_PATTERNS = {
     r"\bpartnership (?:relations|ties|links))"
     rf"\b(?![^.;]*\b{_PARTNERSHIP_OBJECT})(?![^.;]*\b(?:aimed|focus\w*|covering)\b)",
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
-    r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?|count(?:y|ies))\b|"
+    r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
     r"(?:relations(?:hip)?|ties|agreements?|pacts?|accords?)|"
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)",

@@ -139,7 +139,7 @@ EXISTING = re.compile(
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are|remains?|stays?) (?:also |still )?twinned|"
     rf"(?:sister|twin|partner|friendship) (?:cities|towns){_IN_COUNTRY} include|"
-    rf"\bpartners{_IN_COUNTRY} (?:are|include)\b|"  # "its partners in Ukraine are"
+    rf"(?<!new )(?<!newest )(?<!latest )\bpartners{_IN_COUNTRY} (?:are|include)\b|"
     r"(?<!new )(?<!newest )(?<!latest )(?:partnerships|relationships|ties|links) are with\b|"
     r"(?<!will )(?<!would )(?<!could )(?<!to )\b(?:has|have|had) (?:(?:\d+|a|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|several|"

@@ -300,3 +300,14 @@ def test_a_sister_county_is_a_twinning(extractor):
     )
     found = kinds(extractor, text)
     assert found["sister_city"].status == "proposed" and found["mou"].status == "new"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lancaster friendship county fair opened on Monday, with visitors from Chester.",
+        "Orange County worked with Los Angeles County; the partner county will supply crews.",
+    ],
+)
+def test_a_partner_or_friendship_county_of_home_affairs_is_no_twinning(extractor, text):
+    assert not {"sister_city", "friendship_city"} & set(kinds(extractor, text))

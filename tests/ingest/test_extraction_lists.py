@@ -582,3 +582,12 @@ def test_partners_in_a_country_listed_in_the_present_are_in_place(extractor):
     )
     found = links(extractor, text, published="2025-04-10")
     assert found[("Tarnów", "Ternopil", "sister_city")].status == "existing"
+
+
+def test_new_partners_in_a_country_are_new(extractor):
+    text = (
+        "Tarnow signed twinning agreements on Monday. Its new partners in Slovakia are Presov "
+        "and Kosice."
+    )
+    found = links(extractor, text, published="2025-04-10")
+    assert found[("Tarnów", "Prešov", "sister_city")].status == "new"
