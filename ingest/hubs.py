@@ -16,6 +16,7 @@ from ingest.dates import YEAR, published_year
 from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
 from ingest.sentences import headline_end, span_text, text_of
 from ingest.status import PARTNERS_LIST, link_status, link_year, member_years
+from ingest.written import CAPITALISED_WORDS
 from places.names import fold
 from places.place import Place
 
@@ -76,7 +77,7 @@ def listed_pairs(parties: list[P], triggers: list[int], trigger: int) -> list[tu
 # "With Shimabara, Legazpi now has four sister cities: ...": the newest partner, counted in, and
 # reported in a sentence of its own.
 COUNTED_IN = re.compile(
-    r"\s*With\s+(?P<names>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*),[^,:;]*?"
+    rf"\s*With\s+(?P<names>{CAPITALISED_WORDS}),[^,:;]*?"
     r"\bnow (?:has|counts|boasts|maintains)\b",
     re.I,
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.money import find_money
+from ingest.written import IN_NAMED_PLACE
 
 # "in western Poland" says where a partner is, not what a partnership is about.
 _NOT_COMPASS = r"(?!\s*(?:north|south|east|west|central))"
@@ -91,7 +92,7 @@ LINK_NOUN_AFTER = re.compile(
 # names in the next sentence: counted, then named.
 NAMED_AFTER = re.compile(
     r",?\s+(?:including|among them|such as|notably|like|namely)\b|"
-    r"(?:\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)?"
+    rf"{IN_NAMED_PLACE}"
     r"(?:\s*(?::|\s[-–—]\s)\s*(?!(?:The|A|An|And|But)\b)(?-i:[A-Z])|\s*:\s*$)",
     re.I,
 )

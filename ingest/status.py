@@ -6,6 +6,7 @@ import re
 
 from ingest.dates import YEAR, YearMention, after_publication, published_year, years_in
 from ingest.kinds import COMMITTING
+from ingest.written import CAPITALISED_WORDS, IN_NAMED_PLACE
 
 # Refusals: the link was never made ("voted down", "shelved the proposal").
 REFUSAL = re.compile(
@@ -292,7 +293,7 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # Not ", and with Nyirbator since 2007": a partner and its year, the clause's verb unsaid.
 COORDINATE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas)\s+"
-    r"(?!with\s+(?:the\s+[\w\s]{0,30}?\bof\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
+    rf"(?!with\s+(?:the\s+[\w\s]{{0,30}}?\bof\s+)?{CAPITALISED_WORDS}"
     r"\s+(?:since|from|in)\s+(?:19|20)\d\d)|;\s+",
     re.I,
 )
@@ -302,7 +303,7 @@ NEXT_ACT = re.compile(r"\s+and\s+(?:will|would|is|are)\s+", re.I)  # "... and wi
 # "has four sister cities: ...", "partner towns in Slovakia: ...": a colon opening partners.
 PARTNERS_LIST = re.compile(
     r"\b(?:cit(?:y|ies)|towns?|partners|municipalities|regions|provinces|states|prefectures)"
-    r"(?:\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)?"
+    rf"{IN_NAMED_PLACE}"
     r"\s*(?:are|include)?\s*:",
     re.I,
 )

@@ -13,6 +13,11 @@ NAME_PARTICLES = (
 )
 # One name: capitalised words, with particles between them.
 NAME = rf"[{CAPITALS}][\w'’.-]*(?:\s+(?:{NAME_PARTICLES}\s+)?[{CAPITALS}][\w'’.-]*)*"
+# Capitalised words (ASCII capitals) even inside a case-blind pattern: "Shimabara", "Novi Sad".
+CAPITALISED_WORDS = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
+# Where counted partners are: "has two sister cities in Korea", "partner towns in the Czech
+# Republic".
+IN_NAMED_PLACE = rf"(?:\s+in\s+(?:the\s+)?{CAPITALISED_WORDS})?"
 # Directions and positions: "Central" or "North East" names a region many countries have, and
 # often none ("the South West", "the Central branch").
 COMPASS_WORDS = frozenset(
