@@ -313,13 +313,12 @@ def coordinate_breaks(text: str, start: int = 0, end: int | None = None) -> list
     """The breaks between main clauses (", and", "; "), not the semicolons of a list of
     partners a colon opens: "has four sister cities: Suncheon (2014); Seo-gu (2018); and
     Tagaytay (2011)" (but "Note: ...; ..." breaks)."""
+    breaks = list(COORDINATE_BREAK.finditer(text, start, len(text) if end is None else end))
+    if not any(m.group().startswith(";") for m in breaks):
+        return breaks  # most sentences: no list to look for
     listing = PARTNERS_LIST.search(text)
     opens = listing.end() if listing else len(text)
-    return [
-        m
-        for m in COORDINATE_BREAK.finditer(text, start, len(text) if end is None else end)
-        if not (m.group().startswith(";") and opens <= m.start())
-    ]
+    return [m for m in breaks if not (m.group().startswith(";") and opens <= m.start())]
 
 
 def main_clause_at(text: str, start: int) -> tuple[int, int]:
