@@ -89,6 +89,7 @@ def host_named(named: list[Mention]) -> Place | None:
             or head.head.lemma_ in EVENT_HEADS | DELEGATION_LEMMAS
             or _delegation_origin(head.head)
             or _venue_of_event(head.head)
+            or _delegation_destination(head)
         ):
             return m.place
         if _hosting_subject(m.span):
@@ -137,6 +138,16 @@ def _delegation_origin(token) -> bool:
         token.dep_ in {"pobj", "conj"}
         and token.head.lower_ in {"from", "of"}
         and token.head.head.lemma_ in DELEGATION_LEMMAS
+    )
+
+
+def _delegation_destination(preposition) -> bool:
+    """ "a delegation from Padang to Seremban": where a delegation from somewhere goes."""
+    origin = preposition.head
+    return (
+        preposition.lower_ == "to"
+        and origin.lower_ == "from"
+        and origin.head.lemma_ in DELEGATION_LEMMAS
     )
 
 

@@ -432,3 +432,20 @@ def test_a_country_s_delegation_to_a_place_not_met_before_is_no_town_s(extractor
         "Haikou on Tuesday."
     )
     assert not any(b == "Haikou" for _, b in visits(facts(extractor, text)))
+
+
+@pytest.mark.parametrize(
+    "text, visit",
+    [
+        (
+            "Mayor Ilse Brandt led a 30-member delegation from Aalborg to Gdynia last week.",
+            ("Aalborg", "Gdynia"),
+        ),
+        (
+            "Governor Tomas Reyes led a delegation from Cebu to Kaohsiung on 4–6 May.",
+            ("Cebu", "Kaohsiung"),
+        ),
+    ],
+)
+def test_a_delegation_from_one_place_to_another_visits_the_second(extractor, text, visit):
+    assert visits(facts(extractor, text)) == {visit}
