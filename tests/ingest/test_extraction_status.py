@@ -485,4 +485,3 @@ def test_a_possessive_in_a_trailing_clause_stands_for_the_party_the_sentence_lac
     assert {frozenset((p.a.name, p.b.name)) for p in facts.partnerships} == {
         frozenset(("Sarawak", "Fujian"))
     }
-
