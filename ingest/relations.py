@@ -72,6 +72,7 @@ from ingest.status import (
     relative_clauses,
 )
 from ingest.tables import cells, table_header, table_partner
+from ingest.titles import is_title
 from ingest.visits import find_hosting, host_named, visits
 from ingest.written import CAPITALS, NAME, NAME_PARTICLES
 from places.names import fold
@@ -539,8 +540,11 @@ def _org_acts(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in {"of", "from"}:  # "Members of the council"
         members = root.head.head  # "a delegation from Bristol City Council", "firms of the chamber"
+        head = is_title(members) and _government_of(span)  # "the President of Seremban Council"
+        while members.dep_ in {"conj", "appos"} and members.head != members:
+            members = members.head  # "the Mayor of Padang, X, and the President of ..."
         acting = members.dep_ in {"nsubj", "nsubjpass"}
-        return acting and members.lemma_ in MEMBER_NOUNS | ACTING_GROUPS
+        return acting and (head or members.lemma_ in MEMBER_NOUNS | ACTING_GROUPS)
     return root.dep_ == "pobj" and root.head.lower_ in {"with", "between", "and"}
 
 

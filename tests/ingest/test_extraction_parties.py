@@ -52,6 +52,24 @@ def test_chambers_of_commerce_sign_for_their_cities(extractor):
     assert ("Lyon", "Porto", "mou") in links(extractor, text)
 
 
+def test_the_head_of_a_town_s_council_signs_for_the_town(extractor):
+    text = (
+        "The Mayor of Tartu, Ilmar Saar, and the Chairman of the Kaunas City Council, Rokas "
+        "Petraitis, signed a memorandum of understanding on river transport."
+    )
+    assert {(a, b) for a, b, kind in links(extractor, text) if kind == "mou"} == {
+        ("Tartu", "Kaunas")
+    }
+
+
+def test_a_member_of_a_company_board_signs_for_no_town(extractor):
+    text = (
+        "The Mayor of Tartu, Ilmar Saar, and the Chairman of Kaunas Dairy Group, Rokas "
+        "Petraitis, signed a memorandum of understanding on milk supply."
+    )
+    assert not links(extractor, text)
+
+
 def test_sister_states_and_provinces_are_sister_cities(extractor):
     states = links(
         extractor, "Hyogo Prefecture and Washington State have been sister states since 1963."
