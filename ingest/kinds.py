@@ -51,7 +51,8 @@ KIND_PATTERNS = {
     "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
     r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?) (?:(?:two|three|four|five|several|\d+) )?"
     r"agreements (?:worth|valued at)|"  # deals; not "an agreement worth $3 million to upgrade"
-    r"shipments?|procurement|investment agreements?|export orders?|supply agreements?",
+    r"shipments?|procurement|investment agreements?|export orders?|supply agreements?|"
+    r"transactions? (?:worth|valued at|totall?ing|amounting to)",
     "cooperation": r"co-?operat(?!ives?\b)\w*|co-?operative (?:agreements?|relations(?:hips?)?|"
     r"ties|projects?|programm?es?|ventures?|efforts?|framework|arrangements?|partnerships?)|"
     r"collaborat\w*|partnership|work(?:ing)? together|"

@@ -74,6 +74,16 @@ def test_a_value_in_an_unfamiliar_currency_is_still_a_value(extractor):
     assert "trade_deal" not in kinds(extractor, text)  # a count, not a value
 
 
+def test_transactions_of_a_stated_value_are_a_trade_deal(extractor):
+    text = (
+        "Business meetings held during the visit produced transactions worth 12 million euros "
+        "between entrepreneurs from Leeds and Lyon."
+    )
+    assert kinds(extractor, text)["trade_deal"].amount.value == 12_000_000
+    text = "Transactions between firms of Leeds and Lyon have grown every year since 2001."
+    assert "trade_deal" not in kinds(extractor, text)
+
+
 def test_a_memorandum_between_two_places_is_one_without_its_full_name(extractor):
     for text in (
         "The memorandum between Almaty and Bishkek was signed by the two mayors on Monday.",
