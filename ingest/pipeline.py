@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.dates import MONTH_NAME
+from ingest.names import NOT_NAME_WORDS
 from ingest.people import PLACE_PREPOSITIONS, TITLE_WORDS
 from ingest.resolve import (
     CITY_SUFFIXES,
@@ -421,11 +422,15 @@ def _overlapping(span: Span) -> list[Span]:
 
 
 def _person_name_parts(doc: Doc) -> set[str]:
-    """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers."""
+    """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers or
+    of bodies the model takes for people ("Lawrence Free State High School")."""
     return {
         t.text
         for e in doc.ents
-        if e.label_ == "PERSON" and len(e) > 1 and not _publication(e)
+        if e.label_ == "PERSON"
+        and len(e) > 1
+        and not _publication(e)
+        and not any(w.lower_ in NOT_NAME_WORDS for w in e)
         for t in e
     }
 

@@ -313,6 +313,8 @@ def _office_kind(span: Span) -> str | None:
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
     if _kind_of(span):
         return "region"
+    if len(span) > 1 and span[-1].text == "city":
+        return "city"  # "Lawrence city commissioners": the name with its kind
     if before is not None and before[1].lower_ == "of":
         return OFFICE_KINDS.get(before[0].lower_)
     return OFFICE_KINDS.get(after)

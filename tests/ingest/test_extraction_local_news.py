@@ -213,3 +213,28 @@ def test_a_plain_city_column_is_the_partners_when_another_column_speaks_of_partn
         "Changchun",
         "Galway",
     }
+
+
+def test_a_town_s_city_commissioners_say_it_is_a_town_the_model_takes_for_a_person(extractor):
+    # The model reads most "Lawrence"s as a first name, and "Lawrence Free State High School"
+    # as a person; "Lawrence city commissioners" says which Lawrence the article means.
+    text = (
+        "Lawrence city commissioners voted on Tuesday to fund a summer exchange with Hiratsuka, "
+        "but turned down a twinning request from Mbeya, Tanzania.\n\n"
+        "Under the plan, five Lawrence teachers will spend two weeks in Hiratsuka, and five "
+        "teachers from Hiratsuka will come to Lawrence in the spring. Hiratsuka has been "
+        "Lawrence's sister city since 1990.\n\n"
+        "The teachers will work at Lawrence Free State High School, commissioner Ann Cole said."
+    )
+    found = facts(extractor, text)
+    assert ("Lawrence", "US") in places(found)
+    assert ("sister_city", "Hiratsuka", "Lawrence", "existing") in links(found)
+
+
+def test_a_school_the_model_takes_for_a_person_leaves_its_town_a_place(extractor):
+    text = (
+        "Marion Harding High School hosted students from Kyoto, Japan. Marion has been twinned "
+        "with Kyoto since 1990."
+    )
+    found = facts(extractor, text)
+    assert {(kind, a, b) for kind, a, b, _ in links(found)} == {("sister_city", "Marion", "Kyoto")}
