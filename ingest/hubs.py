@@ -31,12 +31,17 @@ POSSESSIVE_HUB = re.compile(
 )
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
 BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w")  # a bulleted row, never a header
+# What may come before the name a row opens with: "- ", "3. ", "- State of " (Pohnpei).
+ROW_OPENING = re.compile(r"\s*(?:(?:[-•*–—]|\d{1,3}[.)])\s*)?(?:(?:the\s+)?[A-Z]\w+\s+of\s+)?")
 NUMBERED = re.compile(r"^\s*\(?\d{1,3}[.)]\s")  # "2. ", "3) ": a numbered note
 ROW_SHAPE = re.compile(rf"{BULLET.pattern}|\w\s+[-–—]{{1,2}}\s+[A-Z]")
-# "Overseas affiliations of Kagawa Prefecture", "International partners of Lyon": a header
-# whose rows name each tie's kind (not "Event partners of Auckland Unlimited:").
+# "Overseas affiliations of Kagawa Prefecture", "International partners of Lyon", "now has five
+# exchange partners at home and abroad:": a header whose rows name each tie's kind (not "Event
+# partners of Auckland Unlimited:").
 AFFILIATIONS = re.compile(
-    r"\b(?:affiliations|(?:international|overseas|foreign) (?:partners|partnerships|relations))\b",
+    r"\b(?:affiliations|(?:international|overseas|foreign) (?:partners|partnerships|relations))\b|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}partners\b"
+    r"[^.:;]{0,40}:\s*$",
     re.I,
 )
 # "has four partner cities:", "Lyon's twin towns are:": a list the next sentence may hold alone.
@@ -319,6 +324,9 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     if header is None or not is_table_row(sent):
         return []
     if len(places) == 1 and header.hub is not None and places[0] != header.hub:
+        first = min(p.start for p in parties if p.place == places[0])
+        if not ROW_OPENING.fullmatch(text[:first]):
+            return []  # "- Bayanzurkh District, Ulaanbaatar": the partner opens its row
         places = [header.hub, *places]
     if len(places) != 2:
         return []
@@ -329,11 +337,14 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
 
 
 def _dated(status: str, year: int | None, state) -> tuple[str, int | None]:
-    """A row's status and year: a row dated years before the news is a tie in place already;
-    a proposed one has no year."""
+    """A row's status and year: a row dated years before the news is a tie in place already,
+    one dated the year of the news among ties in place is the news; a proposed one has no
+    year."""
     reported = published_year(state.published)
     if year and reported and year < reported - 1:
         status = "existing"
+    elif year and year == reported and status == "existing":
+        status = "new"
     return status, year if status != "proposed" else None
 
 

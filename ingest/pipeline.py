@@ -72,6 +72,8 @@ DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
 TOWN_NOUNS = frozenset({"city", "town", "village"})  # "the Ohio city" is a city of Ohio
 # "regional cities in Victoria": a name that holds cities is a region.
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
+# A Korean or Japanese city's designator after a hyphen ("Jecheon-si", "Kofu-shi").
+CITY_HYPHEN_DESIGNATORS = frozenset({"si", "shi"})
 CONTAINING_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # "the San Joaquin River", "Himeji Castle": a capitalised feature noun after a name owns it.
@@ -232,8 +234,22 @@ def _with_suffix(span: Span, names_a_city) -> Span:
         hint = "city" if before[0].lower_ in CITY_SUFFIXES else "region"
     elif before is not None and before[1].lower_ == "in" and before[0].lower_ in HOLDER_NOUNS:
         hint = "region"
+    elif _city_designator_after(span):
+        hint = "city"
     span._.kind_hint = hint
     return span
+
+
+def _city_designator_after(span: Span) -> bool:
+    """ "Jecheon-si", "Kofu-shi": a city's romanized designator joined to its name."""
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and not span[-1].whitespace_
+        and not doc[span.end].whitespace_
+        and doc[span.end + 1].lower_ in CITY_HYPHEN_DESIGNATORS
+    )
 
 
 def _describes(span: Span, noun, names_a_city) -> bool:
@@ -802,7 +818,8 @@ class PlaceTagger:
         for ent in ents:
             # "Bacoor in" taken for an ORG: lower-case function words make no longer name, nor
             # does a sentence's first "The" ("The Western Cape" taken for a LOC)
-            outside = [t for t in ent if not span.start <= t.i < span.end]
+            end = span.end + 2 * _city_designator_after(span)  # "Kofu-shi" is all the name
+            outside = [t for t in ent if not span.start <= t.i < end]
             extra = sum(
                 not ((t.is_lower or t.lower_ == "the") and t.is_stop)
                 and t.lower_ not in DESIGNATOR_WORDS  # "Inner Mongolia Autonomous Region"

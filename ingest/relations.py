@@ -29,6 +29,7 @@ from ingest.hubs import (
     announced_named,
     announcement,
     header_ended,
+    is_table_row,
     list_header,
     listed_pairs,
     partners_listed,
@@ -105,6 +106,7 @@ DISTRICT_GAP = frozenset(
 LOCATOR_BEFORE = re.compile(
     r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
     r"\ban? (?:district|ward|borough|suburb|neighbou?rhood) of$|"
+    r"\b(?-i:[A-Z])[\w'’-]* (?-i:District|Ward|Borough) of$|"  # "Hoan Kiem District of Hanoi"
     r"\w,\s*in the (?:province|region|state|prefecture|county|department|district|oblast) of$|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
     r"\b(?:near|outside)$",
@@ -336,9 +338,12 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     organisations, of its placed `speakers`, or by anaphora."""
     offset = sent.start_char
     parties, venues = [], []
+    row = is_table_row(sent)
     for i, m in enumerate(named):
         if _where_said(m.span) or _seat(m.span) or _one_business(m.span):
             continue  # "..., the premier said in Nanjing": where it was said, not who
+        if row and i and _after_comma(named[i - 1].span, m.span):
+            continue  # "- Hoan Kiem District, Hanoi, Vietnam – friendship city": an address
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
             continue  # "the Silicon Valley cities of Antioch, ..."
@@ -502,6 +507,12 @@ def _bracketed_locator(m: Mention, named: list[Mention]) -> bool:
         and contained(o.place, first.place)
         for o in named
     )
+
+
+def _after_comma(before: Span, span: Span) -> bool:
+    """Whether only a comma stands between two names ("Nerima, Tokyo")."""
+    gap = span.doc[before.end : span.start]
+    return len(gap) == 1 and gap[0].text == ","
 
 
 def _next_to(a: Span, b: Span) -> bool:

@@ -591,3 +591,37 @@ def test_new_partners_in_a_country_are_new(extractor):
     )
     found = links(extractor, text, published="2025-04-10")
     assert found[("Tarnów", "Prešov", "sister_city")].status == "new"
+
+
+def test_counted_partners_before_a_colon_head_rows_that_name_their_kinds(extractor):
+    text = (
+        "Mapo-gu signed a friendship agreement with Ba Dinh District of Hanoi on Tuesday.\n\n"
+        "Mapo-gu now has four partners at home and abroad:\n\n"
+        "- Suginami, Tokyo, Japan – sister city (2004)\n"
+        "- Suwon-si, Gyeonggi-do – sister city (2012)\n"
+        "- Dongcheng District, Beijing, China – friendship city (2016)\n"
+        "- Ba Dinh District, Hanoi, Vietnam – friendship city (2024)\n"
+    )
+    found = links(extractor, text)
+    assert partners(found, "Mapo-gu") == {"Suginami", "Suwon"}
+    assert partners(found, "Mapo-gu", "friendship_city") == {"Dongcheng", "Ba Dinh"}
+    assert found[("Mapo-gu", "Suginami", "sister_city")].status == "existing"
+    assert found[("Mapo-gu", "Ba Dinh", "friendship_city")].status == "new"
+    assert not any("Hanoi" in (a, b) or "Tokyo" in (a, b) for a, b, _ in found)
+
+
+def test_a_row_whose_first_name_is_unknown_names_no_partner_by_its_address(extractor):
+    text = (
+        "Seoul's Mapo-gu signed a friendship agreement with Lyon on Tuesday.\n\n"
+        "Mapo-gu now has three partners at home and abroad:\n\n"
+        "- Suginami, Tokyo, Japan – sister city (2004)\n"
+        "- Xyzzyville District, Ulaanbaatar, Mongolia – friendship city (2015)\n"
+    )
+    found = links(extractor, text)
+    assert partners(found, "Mapo-gu") == {"Suginami"}
+    assert not any("Ulaanbaatar" in (a, b) for a, b, _ in found)
+
+
+def test_a_korean_city_written_with_its_designator_is_the_city(extractor):
+    text = "Seodaemun-gu has been twinned with Jecheon-si since 2010, the district said."
+    assert partners(links(extractor, text), "Seodaemun-gu") == {"Jecheon"}
