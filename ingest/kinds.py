@@ -39,7 +39,12 @@ KIND_PATTERNS = {
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
     r"(?:relations(?:hip)?|ties|agreements?|pacts?|accords?)|"
-    r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)",
+    r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)|"
+    # "established friendly province-region relations", "has established friendly relations
+    # with provinces ... including Akita": Chinese news's words for friendship ties
+    r"friendly (?:city|province|provincial|state|region|prefecture|county)"
+    r"(?:-(?:city|province|state|region|prefecture|county))? (?:relations(?:hip)?|ties)|"
+    r"\bestablish(?:ed|es|ing)? friendly (?:relations(?:hip)?|ties)",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|\bLoIs?\b|"
     r"\bmemorand(?:um|a|ums) (?:between|with|(?:was|were) (?:signed|inked))|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"

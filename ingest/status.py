@@ -178,7 +178,7 @@ FIRST_AGREEMENT = re.compile(
 )
 # "signed on Monday", "sign a pact": the act happened, whatever the agreement will do later
 # (not "once signed", "to be signed").
-SIGNED = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed)\b", re.I)
+SIGNED = re.compile(r"\b(?:signed|signs|sign|inked|inks|sealed|established|formali[sz]ed)\b", re.I)
 NOT_YET = re.compile(
     r"\b(?:to|will|would|could|may|might|shall|not|hopes?|wants?|once|when|if|until|unless)"
     r"(?:\s+be)?\s+$",

@@ -321,3 +321,31 @@ def test_a_sister_county_is_a_twinning(extractor):
 )
 def test_a_partner_or_friendship_county_of_home_affairs_is_no_twinning(extractor, text):
     assert not {"sister_city", "friendship_city"} & set(kinds(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text, status, year",
+    [
+        (
+            "Shaanxi Province and Kyrgyzstan's Osh Region on Thursday established friendly "
+            "province-region relations, pledging to deepen cooperation in agriculture.",
+            "new",
+            2024,
+        ),
+        (
+            "Shaanxi has established friendly relations with provinces in many countries, "
+            "including Kyrgyzstan's Osh Region since 2012.",
+            "existing",
+            2012,
+        ),
+    ],
+)
+def test_friendly_relations_established_are_friendship_ties(extractor, text, status, year):
+    found = kinds(extractor, text)
+    assert set(found) == {"friendship_city"}
+    assert (found["friendship_city"].status, found["friendship_city"].year) == (status, year)
+
+
+def test_friendly_relations_of_countries_are_no_tie(extractor):
+    text = "China and Kyrgyzstan have established friendly relations in many fields."
+    assert not kinds(extractor, text)

@@ -485,3 +485,10 @@ def test_a_possessive_in_a_trailing_clause_stands_for_the_party_the_sentence_lac
     assert {frozenset((p.a.name, p.b.name)) for p in facts.partnerships} == {
         frozenset(("Sarawak", "Fujian"))
     }
+
+
+def test_a_tie_established_with_a_pledge_after_it_is_new():
+    text = "Lyon and Turin established sister city relations on Monday, pledging to expand trade."
+    assert link_status(text, text.index("sister"), "2025-03-05") == "new"
+    text = "Lyon and Turin hope to establish sister city relations, the mayor said."
+    assert link_status(text, text.index("sister"), "2025-03-05") == "proposed"
