@@ -768,7 +768,7 @@ def resolve_places(
     for m in known:
         readings.setdefault(_name_key(m.span), {})[m.place.kind] = m.place
     for span in spans:
-        kinds = readings.get(_name_key(span), {})
+        kinds = readings.get(_name_key(span)) or _town_of_council(span, readings)
         if span._.kind_hint:  # "the Kano State Government" is the state's, whatever else Kano is
             final[span.start] = kinds.get(span._.kind_hint) or final.get(span.start)
         else:
@@ -779,6 +779,15 @@ def resolve_places(
     mentions = _as_written([m for m in found if not _river_reading(m)], gaz)
     mentions = _designated(mentions, list(known))
     return _supported(mentions, countries)
+
+
+def _town_of_council(span: Span, readings: dict[str, dict[str, Place]]) -> dict[str, Place]:
+    """ "Orange City Council" in an article that names Orange in New South Wales: that town's
+    council, not the council of a town named "Orange City"."""
+    if len(span) < 2 or span[-1].lower_ not in {"city", "town"}:
+        return {}
+    town = readings.get(span[:-1].text.casefold(), {}).get("city")
+    return {"city": town} if town else {}
 
 
 def _namesake_qualifiers(spans: list[Span], layout: _Layout, found: dict[int, Place]) -> set[str]:

@@ -84,6 +84,7 @@ def host_named(named: list[Mention]) -> Place | None:
             return m.place
         if head.lower_ in HOST_PREPOSITIONS and (
             head.head.pos_ in {"VERB", "AUX"}
+            or head.head.lower_ == "due"  # "a delegation is due in Timaru in May"
             or _done_there(head)
             or VISIT_REGEX.search(head.head.text)
             or head.head.lemma_ in EVENT_HEADS | DELEGATION_LEMMAS
@@ -421,14 +422,26 @@ POSTED_IN = re.compile(
     r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])\s+(?:in|to)\s+$",
     re.I,
 )
+# "sees regular school visits", "annual visits": visits of a tie in place, no event.
+HABITUAL_BEFORE = re.compile(
+    r"\b(?:regular|regularly|frequent|annual|yearly|reciprocal|mutual|occasional|routine)"
+    r"(?:\s+[a-z]+)?\s+$",
+    re.I,
+)
 # "a delegation came here in 2023": the article's own town hosted it.
 HERE = re.compile(r"\b(?:came|come|comes|coming|arrived|arrives|arriving|visited) here\b", re.I)
+
+
+def _habitual(match: re.Match) -> bool:
+    """ "regular school visits", "annual visits": visits that recur, not one that happened."""
+    before = match.string[: match.start()]
+    return match.group().lower() == "visits" and bool(HABITUAL_BEFORE.search(before))
 
 
 def visits(
     sent, parties, named, state, text, hosting: Hosting | None, placed: list[Person]
 ) -> list[Partnership]:
-    match = VISIT_REGEX.search(text)
+    match = next((m for m in VISIT_REGEX.finditer(text) if not _habitual(m)), None)
     if not match and not (hosting and hosting.guests):
         return []
     start = match.start() if match else hosting.start

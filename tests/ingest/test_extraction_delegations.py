@@ -449,3 +449,24 @@ def test_a_country_s_delegation_to_a_place_not_met_before_is_no_town_s(extractor
 )
 def test_a_delegation_from_one_place_to_another_visits_the_second(extractor, text, visit):
     assert visits(facts(extractor, text)) == {visit}
+
+
+def test_regular_visits_of_a_tie_in_place_are_no_visit(extractor):
+    text = (
+        "A delegation from Busan last visited Auckland in 2017. Auckland's other sister cities "
+        "include Fukuoka and Guangzhou. The Fukuoka relationship dates from 1986 and still sees "
+        "regular school visits in both directions."
+    )
+    assert visits(facts(extractor, text)) == {("Busan", "Auckland")}
+
+
+def test_a_council_named_with_city_is_the_town_the_article_placed(extractor):
+    text = (
+        "The sister cities of Invercargill, New Zealand, are Kitakami in Iwate and Orange in New "
+        "South Wales.\n\n"
+        "A delegation from Orange City Council is due in Invercargill in May, the mayor said."
+    )
+    found = facts(extractor, text)
+    assert ("Orange", "AU", "city") in place_names(found)
+    assert ("Orange", "Invercargill") in visits(found)
+    assert not any(m.place.country == "US" for m in found.places)
