@@ -16,7 +16,7 @@ from ingest.dates import YEAR, published_year
 from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
 from ingest.sentences import headline_end, span_text, text_of
 from ingest.status import PARTNERS_LIST, link_status, link_year, member_years
-from ingest.written import CAPITALISED_WORDS
+from ingest.written import CAPITALISED_WORDS, NAME
 from places.names import fold
 from places.place import Place
 
@@ -28,6 +28,15 @@ POSSESSIVE_HUB = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
     r"provinces?|regions?|prefectures?|municipalities)|partners)\b"
+)
+# "The sister cities of Tartu are ...", "The other twin towns of Lyon, in France, include ...":
+# a list whose hub is named after "of".
+OF_HUB = re.compile(
+    r"^\W*(?:The|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
+    r"provinces?|regions?|prefectures?|municipalities)|partners)\s+of\s+"
+    rf"(?P<named>{NAME})(?:,[^,;]{{1,40}},)?\s+(?:are|include)\b"
+    r"(?!\s+(?:not|no|never|\w+ing)\b)"  # not "are not Portland", "are meeting in Portland"
 )
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
 BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w")  # a bulleted row, never a header
@@ -112,7 +121,10 @@ def possessive_hub(text: str) -> PossessiveList | None:
     """The possessive list a sentence opens with, if any."""
     match = POSSESSIVE_HUB.match(text)
     if match is None:
-        return None
+        of_hub = OF_HUB.match(text)
+        return of_hub and PossessiveList(
+            None, of_hub.group("link") == "partners", of_hub.end(), of_hub.span("named")
+        )
     noun = match.group("noun")
     wanted = None if noun is None else "region" if noun in REGION_NOUNS else "city"
     named = match.span("named") if match.group("named") else None

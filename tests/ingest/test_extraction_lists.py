@@ -625,3 +625,16 @@ def test_a_row_whose_first_name_is_unknown_names_no_partner_by_its_address(extra
 def test_a_korean_city_written_with_its_designator_is_the_city(extractor):
     text = "Seodaemun-gu has been twinned with Jecheon-si since 2010, the district said."
     assert partners(links(extractor, text), "Seodaemun-gu") == {"Jecheon"}
+
+
+def test_the_sister_cities_of_a_named_town_are_its_partners_not_each_other_s(extractor):
+    text = (
+        "The sister cities of Invercargill, New Zealand, are Kitakami in Iwate and Orange in "
+        "New South Wales."
+    )
+    found = links(extractor, text)
+    assert set(found) == {
+        ("Invercargill", "Kitakami", "sister_city"),
+        ("Invercargill", "Orange", "sister_city"),
+    }
+    assert {p.status for p in found.values()} == {"existing"}
