@@ -337,6 +337,24 @@ def _with_nicknames(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(ents, key=lambda e: e.start)
 
 
+def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Governor Alejandro Ocampo Ruiz": two to four name words right after a title, which the
+    model left untagged, are a person (not the towns "Ocampo" and "Ruiz")."""
+    tagged = {t.i for e in ents for t in e}
+    for title in [t for t in doc if t.lower_ in TITLE_WORDS and t.is_title]:
+        end = title.i + 1
+        while end < len(doc) and end - title.i <= 4 and _name_word(doc[end]):
+            end += 1
+        words = doc[title.i + 1 : end]
+        if len(words) < 2 or words[-1].lower_ in KIND_SUFFIXES or tagged & {t.i for t in words}:
+            continue
+        if end < len(doc) and doc[end].is_title:
+            continue  # "Mayor Ana Lima Municipal ...": the run goes on into something else
+        ents.append(Span(doc, words.start, words.end, "PERSON"))
+        tagged |= {t.i for t in words}
+    return sorted(ents, key=lambda e: e.start)
+
+
 def _name_word(token) -> bool:
     """A word of a name: not "By" of a headline's 'Mayor Cruz "Thrilled" By Lyon Visit'."""
     return (
@@ -538,7 +556,7 @@ class PlaceTagger:
         gaz = self.gaz
         ents = [part for ent in _trim_titles(doc) for part in self._office_place_apart(ent)]
         ents = [e for e in ents if not self._demonym_and_place(e)]
-        doc.ents = _with_nicknames(doc, ents)
+        doc.ents = _titled_names(doc, _with_nicknames(doc, ents))
         countries = _scan(doc, lambda key: key in gaz.countries)
         names = _scan(doc, lambda key: key in gaz.names, self._with_suffix)
         names = [s for s in map(self._without_possessive, names) if s is not None]

@@ -355,3 +355,17 @@ def test_a_town_s_short_form_yields_to_its_full_name_written_too(extractor):
     )
     facts = extractor(ArticleText(text=text, published="2025-05-03"))
     assert "Bassano del Grappa" in {m.place.name for m in facts.places}
+
+
+def test_the_state_of_mexico_is_a_region_of_mexico_not_the_country(extractor):
+    found = places(extractor, "Investors from the State of Mexico toured a plant in Leon, Spain.")
+    assert ("State of Mexico", "MX", "region") in found
+
+
+def test_a_titled_name_the_model_leaves_untagged_is_no_place(extractor):
+    text = (
+        "Governor Alejandro Ocampo Ruiz received a delegation from Valladolid, Spain, on "
+        "Monday. Ocampo said the visit would bring investment."
+    )
+    found = places(extractor, text)
+    assert {name for name, _, _ in found} == {"Valladolid"}
