@@ -500,7 +500,7 @@ def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> 
         for s in spans
         if not any(
             e.label_ in NOT_PLACE_LABELS or _holds_name(e, s) for e in _overlapping(s)
-        )  # nor the surname of "Mayor Ana \"Nena\" Cruz and Lyon's mayor"
+        )  # nor a name's word: "Chefchaouen Province, Hassan Amrani"
     ]
     changed = True
     while changed:
@@ -515,9 +515,24 @@ def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> 
                 changed = True
 
 
+def _hyphened_name(span: Span) -> bool:
+    """ "Issy-les-Moulineaux", "Stratford-upon-Avon": capitalised words a hyphen joins, which no
+    English word or phrase is, whatever the model tags them."""
+    return (
+        len(span) >= 3
+        and span[0].is_title
+        and span[-1].is_title
+        and all(t.text == "-" for t in list(span)[1::2])
+        and not any(t.whitespace_ for t in span[:-1])
+    )
+
+
 def _holds_name(ent: Span, span: Span) -> bool:
-    """Whether a name with a nickname holds the span: 'Ana "Nena" Cruz'."""
-    return ent.label_ == "PERSON" and len(ent) > len(span) and any(t.text in QUOTES for t in ent)
+    """Whether a person's name holds the span: "Hassan Amrani", 'Ana "Nena" Cruz' (not a
+    list or a phrase the model took for one name: "Oakley, Saratoga", "Besides Lviv")."""
+    if ent.label_ != "PERSON" or len(ent) <= len(span):
+        return False
+    return any(t.text in QUOTES for t in ent) or all(_name_word(t) for t in ent)
 
 
 def _in_foreign_org(span: Span) -> bool:
@@ -863,6 +878,8 @@ class PlaceTagger:
         if labels:
             return True
         if all(t.pos_ == "PROPN" for t in span if t.is_alpha and t.is_title):
+            return True
+        if _hyphened_name(span):
             return True
         # "Bremen is twinned ...": tagged a plural noun. A notable place's name written as a
         # noun needs no model's word for it; as a verb or adjective it is one ("Reading the

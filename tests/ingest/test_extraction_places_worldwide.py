@@ -369,3 +369,18 @@ def test_a_titled_name_the_model_leaves_untagged_is_no_place(extractor):
     )
     found = places(extractor, text)
     assert {name for name, _, _ in found} == {"Valladolid"}
+
+
+def test_a_hyphened_name_the_model_leaves_untagged_is_a_place(extractor):
+    text = "Tetouan's other twin town is Issy-les-Moulineaux, near Paris, since 1998."
+    found = places(extractor, text)
+    assert ("Issy-les-Moulineaux", "FR", "city") in found
+
+
+def test_a_name_after_a_place_and_a_comma_is_no_place_listed_with_it(extractor):
+    text = (
+        "The signing was attended by the mayor of Cadiz, Ana Lopez, and by the Governor of "
+        "Larache Province, Hassan Amrani."
+    )
+    found = places(extractor, text)
+    assert not any(name == "Hassan" for name, _, _ in found)
