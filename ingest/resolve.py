@@ -487,7 +487,7 @@ class _Layout:
                 p: _fixed_score(p, primary, s, layout, gaz, office)
                 for p, primary in options[s.start]
             }
-            of_kind = named_kinds.get(_name_key(s)) or _own_kind(s, options[s.start])
+            of_kind = _own_kind(s, options[s.start]) or named_kinds.get(_name_key(s), set())
             city = _namesake_city(s, options[s.start], of_kind, office, gaz.regions)
             kinds[s.start] = city or _governed(options[s.start], office) or of_kind
         return replace(layout, fixed=fixed, kinds=kinds)
@@ -497,18 +497,25 @@ def _named_kinds(spans: list[Span], options: dict[int, list]) -> dict[str, set[s
     """ "the state of Bahia", "Lagos State": a kind word decides every mention of the name.
 
     Unless the article gives the name both kinds ("the province of Mendoza ... the city of
-    Mendoza, its capital"): then each kind word decides only its own mention (`_own_kind`).
+    Mendoza, its capital"): then each kind word decides only its own mention (`_own_kind`),
+    and the mentions without one are the city's.
     """
     hinted: dict[str, set[str]] = {}
-    readings: dict[str, set[str]] = {}
+    readings: dict[str, dict[str, set[str]]] = {}
     for span in spans:
         hint = span._.kind_hint
         if hint:
             key = _name_key(span)
             hinted.setdefault(key, set()).add(hint)
             of_kind = {p.key for p, _ in options[span.start] if p.kind == hint}
-            readings.setdefault(key, set()).update(of_kind)
-    return {key: readings[key] for key, kinds in hinted.items() if len(kinds) == 1}
+            readings.setdefault(key, {}).setdefault(hint, set()).update(of_kind)
+    # "Turkistan Region ... the city of Turkistan ... in Turkistan": a name the article gives
+    # both kinds is the city where no kind word goes with it
+    return {
+        key: readings[key].get("city", set()) if len(kinds) > 1 else readings[key][kind]
+        for key, kinds in hinted.items()
+        for kind in kinds
+    }
 
 
 def _world_city(options: list[tuple[Place, bool]]) -> Place | None:
@@ -777,7 +784,7 @@ def resolve_places(
             )
     found = [Mention(s, final[s.start]) for s in spans if final.get(s.start)]
     mentions = _as_written([m for m in found if not _river_reading(m)], gaz)
-    mentions = _designated(mentions, list(known))
+    mentions = _designated(_undesignated(mentions, list(known), gaz), list(known))
     return _supported(mentions, countries)
 
 
@@ -844,6 +851,32 @@ def _as_written(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     names = {key: _most_written(_full_name_first(found)) for key, found in written.items()}
     return [
         Mention(m.span, replace(m.place, name=names[m.place.key])) if names.get(m.place.key) else m
+        for m in mentions
+    ]
+
+
+def _undesignated(mentions: list[Mention], known: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """ "Uzbekistan's Jizzakh Region": a region named after its capital, in an article that
+    names no city of that name, goes by the plain name, as news and the annotators write it."""
+    cities = {
+        (fold(re.sub(r" City$", "", m.place.name)), m.place.country)  # "Cebu City" is Cebu
+        for m in mentions + known
+        if m.place.kind == "city"
+    }
+    plain: dict[str, str] = {}
+    for m in mentions:
+        stem, _, word = m.place.name.rpartition(" ")
+        if (
+            m.place.kind == "region"
+            and word.lower() in REGION_SUFFIXES
+            and (fold(stem), m.place.country) not in cities
+            and any(
+                p.kind == "city" and p.country == m.place.country for p, _ in gaz.candidates(stem)
+            )
+        ):
+            plain[m.place.key] = stem
+    return [
+        Mention(m.span, replace(m.place, name=plain[m.place.key])) if m.place.key in plain else m
         for m in mentions
     ]
 
