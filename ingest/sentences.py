@@ -85,8 +85,19 @@ def headline_end(text: str) -> int:
     return len(text) - len(text.lstrip()) + len(first)
 
 
+# ", Nov 16 (ONA) —", ", 12 May 2024 -": a wire's date after its place.
+DATED = re.compile(
+    r",\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--|-)",
+    re.I,
+)
+
+
 def is_dateline(span: Span) -> bool:
-    """ "CHONGQING, May 24 (Xinhua) --": an upper-case place opening a paragraph."""
+    """ "CHONGQING, May 24 (Xinhua) --", "Sohar, Nov 16 (ONA) —": a place opening a paragraph,
+    in capitals or before the date."""
     doc = span.doc
     opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
-    return opens and span.text.isupper() and span.end < len(doc) and doc[span.end].is_punct
+    if not opens or span.end >= len(doc) or not doc[span.end].is_punct:
+        return False
+    return span.text.isupper() or bool(DATED.match(text_of(doc), span.end_char))

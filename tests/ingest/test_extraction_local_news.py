@@ -4,6 +4,7 @@ import pytest
 
 from facts.shapes import ArticleText
 from ingest.reader import read_bytes
+from ingest.sentences import is_dateline
 from ingest.status import link_status
 
 
@@ -238,3 +239,18 @@ def test_a_school_the_model_takes_for_a_person_leaves_its_town_a_place(extractor
     )
     found = facts(extractor, text)
     assert {(kind, a, b) for kind, a, b, _ in links(found)} == {("sister_city", "Marion", "Kyoto")}
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        ("Sohar, Nov 16 (ONA) — The two cities signed a memorandum.", True),
+        ("Lautoka, 4 May 2025 - The council met on Monday.", True),
+        ("LAUTOKA — The council met on Monday.", True),
+        ("Lautoka, the second city, met Suva on Monday.", False),
+        ("Lautoka, May and June were busy months for the council.", False),
+    ],
+)
+def test_a_wire_s_dateline_in_capitals_or_before_its_date_is_one(nlp, text, dateline):
+    doc = nlp(text)
+    assert is_dateline(doc.spans["places"][0]) is dateline
