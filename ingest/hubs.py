@@ -35,20 +35,23 @@ OF_HUB = re.compile(
     r"^\W*(?:The|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
     r"provinces?|regions?|prefectures?|municipalities)|partners)\s+of\s+"
-    rf"(?P<named>{NAME})(?:,[^,;]{{1,40}},)?\s+(?:are|include)\b"
-    r"(?!\s+(?:not|no|never|\w+ing)\b)"  # not "are not Portland", "are meeting in Portland"
+    rf"(?P<named>{NAME})(?:,(?:(?! and )[^,;]){{1,40}},)?\s+(?:are|include)\b"
+    # not "are not Portland", "are meeting in Portland", "are expected to send"
+    r"(?!\s+(?:not|no|never|set|due|to|\w+ing|\w+ed)\b)"
 )
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
 BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w")  # a bulleted row, never a header
-# What may come before the name a row opens with: "- ", "3. ", "- State of " (Pohnpei).
-ROW_OPENING = re.compile(r"\s*(?:(?:[-•*–—]|\d{1,3}[.)])\s*)?(?:(?:the\s+)?[A-Z]\w+\s+of\s+)?")
 NUMBERED = re.compile(r"^\s*\(?\d{1,3}[.)]\s")  # "2. ", "3) ": a numbered note
 ROW_SHAPE = re.compile(rf"{BULLET.pattern}|\w\s+[-–—]{{1,2}}\s+[A-Z]")
-# "Overseas affiliations of Kagawa Prefecture", "International partners of Lyon", "now has five
-# exchange partners at home and abroad:": a header whose rows name each tie's kind (not "Event
-# partners of Auckland Unlimited:").
+# "Overseas affiliations of Kagawa Prefecture", "International partners of Lyon": a header
+# whose rows name each tie's kind (not "Event partners of Auckland Unlimited:").
 AFFILIATIONS = re.compile(
-    r"\b(?:affiliations|(?:international|overseas|foreign) (?:partners|partnerships|relations))\b|"
+    r"\b(?:affiliations|(?:international|overseas|foreign) (?:partners|partnerships|relations))\b",
+    re.I,
+)
+# "now has five exchange partners at home and abroad:": rows that count only where they name
+# their kind of tie (not a port's "three partners in Asia:").
+COUNTED_PARTNERS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}partners\b"
     r"[^.:;]{0,40}:\s*$",
     re.I,
@@ -65,6 +68,7 @@ NAMED_WITH = re.compile(
     r"\b(?:agreements?|ties|relationships?|links|partnerships?|pacts?|accords?)\s+with\b", re.I
 )
 REGION_NOUNS = frozenset({"province", "state", "region", "prefecture", "county"})
+KIND_WORDS = REGION_NOUNS | {"city", "town", "municipality", "district", "village"}
 ROLL_MARKS = frozenset({",", "(", "-", "–", "—"})  # after the name a roll's paragraph opens with
 HEADING_WORDS = 6
 
@@ -293,16 +297,19 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     if state.header and state.header.in_row and not opens_line(sent):
         return state.header  # the rest of a roll's paragraph: "Exchanges of choirs."
     affiliations = not matches and AFFILIATIONS.search(text)
-    if not matches and not affiliations:
+    counted = not matches and COUNTED_PARTNERS.search(text)
+    if not matches and not affiliations and not counted:
         return None
     numbered = bool(NUMBERED.match(text)) and text.rstrip().endswith(":")
     if links or not is_list_header(sent) or BULLET.match(text) and not numbered:
         return None  # not "- Shaanxi (Friendship Province, 1994)", but "SEATTLE — Seattle's ..."
     if numbered and not any(k in TWINNING_KINDS for k in matches):
         return None  # a numbered note announces only partners ("2. Ipoh's sister cities are:")
-    if affiliations:  # "Overseas affiliations of Kagawa Prefecture": rows name their kinds
+    if affiliations or counted:  # "Overseas affiliations of Kagawa Prefecture": rows name
+        # their kinds, or else are twinnings; a count of partners names none ("")
         hubs = list({p.place.key: p.place for p in parties}.values())
-        return ListHeader("sister_city", "existing", hubs[0]) if len(hubs) == 1 else None
+        kind = "sister_city" if affiliations else ""
+        return ListHeader(kind, "existing", hubs[0]) if len(hubs) == 1 else None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
     hubs = list({p.place.key: p.place for p in without_counted_in(parties, text, state)}.values())
     status = link_status(text, matches[kind].start(), state.published)
@@ -320,7 +327,7 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     under "Lyon's twin towns:"."""
     header, text = state.header, span_text(sent)
     places = list({p.place.key: p.place for p in parties}.values())
-    if header is not None and header.hub is not None and header.names_next and names_only(sent):
+    if header is not None and header.kind and header.hub and header.names_next and names_only(sent):
         evidence = text.strip()  # "... partner cities:" cut from "Lviv, Dresden."
         named = {p.place.key: p for p in parties if p.place != header.hub and not p.locator}
         partners = sorted(named.values(), key=lambda p: p.start)
@@ -337,7 +344,7 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
         return []
     if len(places) == 1 and header.hub is not None and places[0] != header.hub:
         first = min(p.start for p in parties if p.place == places[0])
-        if not ROW_OPENING.fullmatch(text[:first]):
+        if _unknown_name_before(sent, first):
             return []  # "- Bayanzurkh District, Ulaanbaatar": the partner opens its row
         places = [header.hub, *places]
     if len(places) != 2:
@@ -345,7 +352,19 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
     own_kind = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(text)), None)
     status, year = _dated(header.status, link_year(text, "existing", state.published), state)
     kind = own_kind or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
-    return [Partnership(places[0], places[1], kind, status, text.strip(), year)]
+    return [Partnership(places[0], places[1], kind, status, text.strip(), year)] if kind else []
+
+
+def _unknown_name_before(sent: Span, at: int) -> bool:
+    """Whether a row names something else before its first place ("- Bayanzurkh District,
+    Ulaanbaatar"), not a country or a kind word ("- Japan – Kyoto", "- The town of Heilbronn")."""
+    countries = {t.i for s in sent.doc.spans["countries"] for t in s}
+    return any(
+        t.is_alpha and t.is_title and not t.is_stop and t.i not in countries
+        and t.lower_ not in KIND_WORDS
+        for t in sent
+        if t.idx - sent.start_char < at
+    )  # fmt: skip
 
 
 def _dated(status: str, year: int | None, state) -> tuple[str, int | None]:

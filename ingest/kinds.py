@@ -44,7 +44,7 @@ KIND_PATTERNS = {
     # with provinces ... including Akita": Chinese news's words for friendship ties
     r"friendly (?:city|province|provincial|state|region|prefecture|county)"
     r"(?:-(?:city|province|state|region|prefecture|county))? (?:relations(?:hip)?|ties)|"
-    r"\bestablish(?:ed|es|ing)? friendly (?:relations(?:hip)?|ties)",
+    r"\bestablish(?:ed|es|ing)? friendly (?:relations(?:hip)?|ties) with\b",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|\bLoIs?\b|"
     r"\bmemorand(?:um|a|ums) (?:between|with|(?:was|were) (?:signed|inked))|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
@@ -57,7 +57,9 @@ KIND_PATTERNS = {
     r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?) (?:(?:two|three|four|five|several|\d+) )?"
     r"agreements (?:worth|valued at)|"  # deals; not "an agreement worth $3 million to upgrade"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?|"
-    r"transactions? (?:worth|valued at|totall?ing|amounting to)",
+    r"transactions? (?:worth|valued at|totall?ing|amounting to)(?:[^.;]|\.\d){0,40}? between "
+    r"(?:the )?"
+    r"(?:entrepreneurs|businesses|companies|firms|traders|exporters|importers|business people)",
     "cooperation": r"co-?operat(?!ives?\b)\w*|co-?operative (?:agreements?|relations(?:hips?)?|"
     r"ties|projects?|programm?es?|ventures?|efforts?|framework|arrangements?|partnerships?)|"
     r"collaborat\w*|partnership|work(?:ing)? together|"

@@ -34,7 +34,7 @@ from ingest.resolve import (
     named_after,
     written_name,
 )
-from ingest.sentences import is_dateline, text_of
+from ingest.sentences import headline_end, is_dateline, text_of
 from ingest.written import CAPITALS, QUOTES, compass_name
 from places.gazetteer import Gazetteer, load_gazetteer
 from places.names import fold
@@ -341,7 +341,8 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Governor Alejandro Ocampo Ruiz": two to four name words right after a title, which the
     model left untagged, are a person (not the towns "Ocampo" and "Ruiz")."""
     tagged = {t.i for e in ents for t in e}
-    for title in [t for t in doc if t.lower_ in TITLE_WORDS and t.is_title]:
+    body = headline_end(text_of(doc))  # a headline's every word is capitalised
+    for title in [t for t in doc if t.lower_ in TITLE_WORDS and t.is_title and t.idx >= body]:
         end = title.i + 1
         while end < len(doc) and end - title.i <= 4 and _name_word(doc[end]):
             end += 1

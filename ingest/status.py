@@ -147,7 +147,7 @@ EXISTING = re.compile(
     r"many|numerous|other|more|foreign|domestic|international) ){0,3}(?:sister|twin|partner|"
     r"friendship)[\s-](?:cit(?:y|ies)|towns?)\b|"
     r"(?:sister|twin|partner|friendship)[\s-](?:cities|towns) of (?:[\w'’.-]+ ){0,3}?[\w'’.-]+"
-    r"(?:,[^,;]{1,40},)? (?:are|include)\b|"
+    r"(?:,(?:(?! and )[^,;]){1,40},)? (?:are|include)\b|"
     r"(?:has|have|(?<!to )(?<!will )(?:maintains|enjoys)) (?:already |also |long )?(?:had )?"
     r"(?:(?:sister[\s-]"
     r"(?:city|state|province)|"

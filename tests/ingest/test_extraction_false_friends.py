@@ -725,3 +725,48 @@ def test_a_person_named_in_a_headline_keeps_their_surname_from_the_body_s_places
     )
     facts = extractor(ArticleText(text=text, published="2025-05-03"))
     assert "Lyon" not in {m.place.name for m in facts.places}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rotterdam port now has three partners in Asia:\n- Shanghai, China\n- Busan, South Korea",
+        "The central bank said transactions worth $2 billion between banks in Lagos and Accra "
+        "had been flagged for review.",
+        "Since China and Brazil established friendly relations in 1974, the provinces of Hubei "
+        "and Minas Gerais have expanded trade.",
+    ],
+)
+def test_counted_partners_bank_transactions_and_countries_friendly_relations_are_no_tie(
+    extractor, text
+):
+    found = links(facts(extractor, text))
+    assert not {k for _, _, k in found} & {"sister_city", "friendship_city", "trade_deal"}
+
+
+def test_a_sister_cities_list_of_a_town_with_its_partners_named_after_it_makes_no_tie_in_place(
+    extractor,
+):
+    text = (
+        "The sister cities of Kobe, Seattle and Rio de Janeiro, are expected to send "
+        "delegations to the expo in Osaka."
+    )
+    found = links(facts(extractor, text))
+    assert not any(p.status == "existing" for p in found.values())
+
+
+def test_a_council_named_with_city_in_its_own_state_is_that_city_s(extractor):
+    text = (
+        "Carson City Council in Nevada voted to explore a sister city tie with Carson, "
+        "California, and with Ansbach in Germany."
+    )
+    assert ("Carson City", "Carson", "sister_city") in links(facts(extractor, text))
+
+
+def test_a_headline_s_capitals_after_a_title_are_no_person(extractor):
+    text = (
+        "Chamber President Hails Seremban Padang Ties\nBy A. Reporter | 10 March 2024\n\n"
+        "Seremban and Padang signed a memorandum of understanding on Monday."
+    )
+    found = extractor(ArticleText(text=text, title=text.split("\n")[0], published="2024-03-15"))
+    assert ("Seremban", "Padang", "mou") in links(found)

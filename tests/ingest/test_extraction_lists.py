@@ -638,3 +638,23 @@ def test_the_sister_cities_of_a_named_town_are_its_partners_not_each_other_s(ext
         ("Invercargill", "Orange", "sister_city"),
     }
     assert {p.status for p in found.values()} == {"existing"}
+
+
+@pytest.mark.parametrize(
+    "rows, partners_found",
+    [
+        ("- Japan – Kyoto (2001)\n- Peru – Cusco (1999)\n", {"Kyoto", "Cusco"}),
+        (
+            "- The town of Heilbronn, Germany\n- The city of Béziers, France\n",
+            {"Heilbronn", "Béziers"},
+        ),
+    ],
+)
+def test_a_row_may_open_with_its_country_or_a_kind_word(extractor, rows, partners_found):
+    text = f"Lyon news.\n\nInternational partners of Cuenca:\n{rows}"
+    assert partners(links(extractor, text), "Cuenca") == partners_found
+
+
+def test_a_borough_named_with_its_kind_word_first_is_the_party(extractor):
+    text = "The Metropolitan Borough of Stockport is twinned with Heilbronn in Germany."
+    assert partners(links(extractor, text), "Stockport") == {"Heilbronn"}
