@@ -18,6 +18,7 @@ BODY_ACRONYM = "BODY_ACRONYM"  # the label of an acronym's mention: it names a p
 BODY_WORDS = frozenset(
     {"council", "municipal", "municipality", "city", "government", "county", "province"}
     | {"provincial", "prefecture", "prefectural", "chamber", "assembly", "committee"}
+    | {"metropolitan"}
 )
 
 

@@ -364,3 +364,14 @@ def test_a_guest_town_s_government_in_the_lead_is_not_the_home_town(extractor):
 )
 def test_hosts_guests_and_a_crown_s_governor(extractor, text, name, place):
     assert people(extractor, text)[name][1] == place
+
+
+def test_a_metropolitan_mayor_is_of_the_town_named_before_the_title(extractor):
+    text = (
+        "The agreement was signed in Almaty by the akim of Almaty, Yerlan Dosov, and Bursa "
+        "Metropolitan Mayor Ahmet Yilmaz, who arrived at the head of a delegation of 20 people."
+    )
+    assert people(extractor, text)["Ahmet Yilmaz"] == ("mayor", "Bursa")
+    found = extractor(ArticleText(text=text, published="2025-03-10"))
+    visits = {(p.a.name, p.b.name) for p in found.partnerships if p.kind == "visit"}
+    assert ("Almaty", "Bursa") not in visits
