@@ -207,31 +207,14 @@ def _onward_place(verb) -> bool:
     )
 
 
-def _at_the_head(verb) -> bool:
-    """ "who arrived at the head of a delegation": a verb whose subject leads a delegation."""
-    return any(
-        prep.lower_ == "at"
-        and head.lower_ == "head"
-        and of.lower_ == "of"
-        and group.lemma_ in DELEGATION_LEMMAS
-        for prep in verb.children
-        for head in prep.children
-        if head.dep_ == "pobj"
-        for of in head.children
-        for group in of.children
-        if group.dep_ == "pobj"
-    )
-
-
 def _leaders(sent: Span, placed: list[Person]) -> list[Place]:
     """The places of those who lead a delegation: "X, chairman of Y's council, who is leading a
     delegation", "a delegation led by X", "X led a mission"."""
     found = []
     for verb in sent:
-        if verb.lemma_ != "lead" and not _at_the_head(verb):
+        if verb.lemma_ != "lead":
             continue
         led = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DELEGATION_LEMMAS]
-        led = led or ([verb] if _at_the_head(verb) else [])
         anchor = None
         if verb.dep_ == "acl" and verb.head.lemma_ in DELEGATION_LEMMAS:
             agents = [c for c in verb.children if c.dep_ == "agent"]

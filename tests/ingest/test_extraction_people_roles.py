@@ -368,8 +368,10 @@ def test_hosts_guests_and_a_crown_s_governor(extractor, text, name, place):
 
 def test_a_metropolitan_mayor_is_of_the_town_named_before_the_title(extractor):
     text = (
-        "The agreement was signed in Almaty by the akim of Almaty, Yerlan Dosov, and Bursa "
-        "Metropolitan Mayor Ahmet Yilmaz, who arrived at the head of a delegation of 20 people."
+        "An agreement on sister city relations between the city of Almaty and the Turkish city "
+        "of Bursa was signed on 4 May in Almaty. The document was signed by the akim of Almaty "
+        "city, Yerlan Dosov, and Bursa Metropolitan Mayor Ahmet Yilmaz, who arrived at the "
+        "head of a delegation of 20 people."
     )
     assert people(extractor, text)["Ahmet Yilmaz"] == ("mayor", "Bursa")
     found = extractor(ArticleText(text=text, published="2025-03-10"))
