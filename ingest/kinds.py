@@ -79,6 +79,7 @@ VISIT_REGEX = re.compile(
     r"\battend(?:ed|s|ing)?\b|"
     r"\bt(?:ook|akes?|aking) part in\b|\bparticipat(?:ed|es|ing) in\b|"
     r"\btravel(?:s|l?ed|l?ing)? to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b|"
+    r"\b(?:is|are) (?:expected|due) in\b|"  # "Diagne is expected in La Rochelle in September"
     r"\b(?:trade|business|economic|investment|commercial|official|government) missions?\b"
     r"(?!\s+in\b)",  # "Quebec's government mission in Munich" is an office
     re.I,

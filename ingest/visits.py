@@ -250,7 +250,8 @@ def _visit_subject(token) -> bool:
         return False
     verb = token.head
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    return any(v.lemma_ in TRAVEL_VERBS for v in verbs)
+    awaited = verb.lemma_ == "expect" or any(c.lower_ == "due" for c in verb.children)
+    return awaited or any(v.lemma_ in TRAVEL_VERBS for v in verbs)
 
 
 def _anaphoric_host(
@@ -422,6 +423,7 @@ POSTED_IN = re.compile(
     r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])\s+(?:in|to)\s+$",
     re.I,
 )
+EXPECTED_IN = re.compile(r"(?:is|are) (?:expected|due) in", re.I)
 # "sees regular school visits", "annual visits": visits of a tie in place, no event.
 HABITUAL_BEFORE = re.compile(
     r"\b(?:regular|regularly|frequent|annual|yearly|reciprocal|mutual|occasional|routine)"
@@ -438,10 +440,24 @@ def _habitual(match: re.Match) -> bool:
     return match.group().lower() == "visits" and bool(HABITUAL_BEFORE.search(before))
 
 
+def _awaited_guest(sent: Span, match: re.Match) -> bool:
+    """ "Diagne is expected in La Rochelle", "the delegation is due in Timaru": someone is
+    awaited (not "Growth is expected in Lyon"); any other trigger passes."""
+    if not EXPECTED_IN.fullmatch(match.group()):
+        return True
+    word = sent.char_span(match.start(), match.start() + len(match.group().split()[0]))
+    verb = word.root.head if word is not None else None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb else []
+    return any(s.ent_type_ == "PERSON" or s.lemma_ in GUEST_NOUNS for s in subjects)
+
+
 def visits(
     sent, parties, named, state, text, hosting: Hosting | None, placed: list[Person]
 ) -> list[Partnership]:
-    match = next((m for m in VISIT_REGEX.finditer(text) if not _habitual(m)), None)
+    match = next(
+        (m for m in VISIT_REGEX.finditer(text) if not _habitual(m) and _awaited_guest(sent, m)),
+        None,
+    )
     if not match and not (hosting and hosting.guests):
         return []
     start = match.start() if match else hosting.start
@@ -474,8 +490,10 @@ def visits(
     # "missions to Shanghai and Tokyo": places listed with the host after the trigger visit none
     later = [m for m in named if m.span.start_char - sent.start_char >= start]
     listed = _hosts(later, host, any_country=True)
+    awaited = match is not None and bool(EXPECTED_IN.fullmatch(match.group()))
     visitors = (
         origins
+        or (_subjects_places(sent, placed) if awaited else [])  # "Diagne is expected in ..."
         or [
             p.place
             for p in parties

@@ -470,3 +470,14 @@ def test_a_council_named_with_city_is_the_town_the_article_placed(extractor):
     assert ("Orange", "AU", "city") in place_names(found)
     assert ("Orange", "Invercargill") in visits(found)
     assert not any(m.place.country == "US" for m in found.places)
+
+
+def test_a_visitor_awaited_in_a_place_visits_it_later(extractor):
+    text = (
+        "Mayor Awa Diagne of Saint-Louis signed a friendship agreement with Lorient on Monday. "
+        "Diagne is expected in Lorient in September for the city's sea festival. Growth is "
+        "expected in Lorient next year, the chamber said."
+    )
+    found = facts(extractor, text)
+    assert visits(found) == {("Saint-Louis", "Lorient")}
+    assert {p.status for p in found.partnerships if p.kind == "visit"} == {"proposed"}
