@@ -57,9 +57,9 @@ KIND_PATTERNS = {
     r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?) (?:(?:two|three|four|five|several|\d+) )?"
     r"agreements (?:worth|valued at)|"  # deals; not "an agreement worth $3 million to upgrade"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?|"
-    r"transactions? (?:worth|valued at|totall?ing|amounting to)(?:[^.;]|\.\d){0,40}? between "
-    r"(?:the )?"
-    r"(?:entrepreneurs|businesses|companies|firms|traders|exporters|importers|business people)",
+    r"transactions? (?:worth|valued at|totall?ing|amounting to)(?:[^.;]|\.\d){0,60}? "
+    r"(?:between|by) (?:the )?(?:entrepreneurs|businesses|companies|firms|enterprises|traders|"
+    r"exporters|importers|business people)",
     "cooperation": r"co-?operat(?!ives?\b)\w*|co-?operative (?:agreements?|relations(?:hips?)?|"
     r"ties|projects?|programm?es?|ventures?|efforts?|framework|arrangements?|partnerships?)|"
     r"collaborat\w*|partnership|work(?:ing)? together|"

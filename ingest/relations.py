@@ -107,7 +107,7 @@ LOCATOR_BEFORE = re.compile(
     r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
     r"\ban? (?:district|ward|borough|suburb|neighbou?rhood) of$|"
     # "Hoan Kiem District of Hanoi" (not "the Metropolitan Borough of Stockport")
-    r"\b(?!(?-i:Metropolitan|Royal|London|Capital|Federal|Special|Administrative)\b)"
+    r"\b(?!(?-i:Metropolitan|Royal|London|Federal|Special|Administrative)\b)"
     r"(?-i:[A-Z])[\w'’-]* (?-i:District|Ward) of$|"
     r"\w,\s*in the (?:province|region|state|prefecture|county|department|district|oblast) of$|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"

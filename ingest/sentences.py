@@ -85,10 +85,13 @@ def headline_end(text: str) -> int:
     return len(text) - len(text.lstrip()) + len(first)
 
 
-# ", Nov 16 (ONA) —", ", 12 May 2024 -": a wire's date after its place.
+# ", Nov 16 (ONA) —", ", 12 May 2024 -": a wire's date after its place, in the story's first
+# paragraph (after a headline, a byline and a blank line at most).
+TOP_LINES = 4
 DATED = re.compile(
     r",\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--|-)",
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--|-)"
+    r"(?!\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))",  # not "May 9 - May 12"
     re.I,
 )
 
@@ -100,4 +103,9 @@ def is_dateline(span: Span) -> bool:
     opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     if not opens or span.end >= len(doc) or not doc[span.end].is_punct:
         return False
-    return span.text.isupper() or bool(DATED.match(text_of(doc), span.end_char))
+    if span.text.isupper():
+        return True
+    text = text_of(doc)  # "Sohar, Nov 16 (ONA) —" opens the story, not a programme's line
+    return text.count("\n", 0, span.start_char) <= TOP_LINES and bool(
+        DATED.match(text, span.end_char)
+    )

@@ -446,8 +446,10 @@ def _awaited_guest(sent: Span, match: re.Match) -> bool:
     if not EXPECTED_IN.fullmatch(match.group()):
         return True
     word = sent.char_span(match.start(), match.start() + len(match.group().split()[0]))
-    verb = word.root.head if word is not None else None
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb else []
+    if word is None or word.end >= len(sent.doc):
+        return False
+    verbs = (word.root, word.root.nbor())  # "is" (due) or "expected", not a verb they report to
+    subjects = [c for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(s.ent_type_ == "PERSON" or s.lemma_ in GUEST_NOUNS for s in subjects)
 
 

@@ -770,3 +770,37 @@ def test_a_headline_s_capitals_after_a_title_are_no_person(extractor):
     )
     found = extractor(ArticleText(text=text, title=text.split("\n")[0], published="2024-03-15"))
     assert ("Seremban", "Padang", "mou") in links(found)
+
+
+def test_a_thing_due_in_a_place_is_no_visit_of_those_who_report_it(extractor):
+    text = "The decision is due in Brussels next week, officials in Lyon said."
+    assert not any(k == "visit" for _, _, k in links(facts(extractor, text)))
+
+
+def test_a_sentence_case_headline_s_titled_name_is_a_person(extractor):
+    text = (
+        "Mayor Ana Lima of Porto welcomes delegation from Porto Alegre\n"
+        "By A. Reporter | 10 March 2024\n\n"
+        "Porto and Porto Alegre have been twinned since 1990, the mayor said."
+    )
+    found = extractor(ArticleText(text=text, title=text.split("\n")[0], published="2024-03-15"))
+    assert "Ana Lima" in {p.name for p in found.people}
+    assert not any("Lima" in (a, b) for a, b, _ in links(found))
+
+
+def test_a_programme_line_with_dates_is_no_dateline(extractor):
+    text = (
+        "Lyon will host a week of events with its twin town.\n\nThe programme:\n"
+        "Turin, May 9 - May 12: exhibitions and concerts.\n\n"
+        "Mayor Gregory Doucet said Lyon would send a choir."
+    )
+    people = {p.name: p for p in facts(extractor, text).people}
+    assert people["Gregory Doucet"].place.name == "Lyon"
+
+
+def test_a_council_named_with_city_goes_to_the_town_placed_despite_other_countries(extractor):
+    text = (
+        "Orange, in New South Wales, celebrated its ties. Orange City Council signed a sister "
+        "city agreement with Ube, Japan, and the mayor later travelled to Denver, Colorado."
+    )
+    assert ("Orange", "Ube", "sister_city") in links(facts(extractor, text))

@@ -349,3 +349,8 @@ def test_friendly_relations_established_are_friendship_ties(extractor, text, sta
 def test_friendly_relations_of_countries_are_no_tie(extractor):
     text = "China and Kyrgyzstan have established friendly relations in many fields."
     assert not kinds(extractor, text)
+
+
+def test_transactions_signed_by_enterprises_of_two_places_are_a_trade_deal(extractor):
+    text = "Transactions worth $2 million were signed between enterprises of Hue and Kyoto."
+    assert "trade_deal" in kinds(extractor, text)
