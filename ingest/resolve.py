@@ -776,9 +776,7 @@ def resolve_places(
         readings.setdefault(_name_key(m.span), {})[m.place.kind] = m.place
     for span in spans:
         own = final.get(span.start)
-        kinds = readings.get(_name_key(span)) or _town_of_council(
-            span, own, readings, known, gaz.regions
-        )
+        kinds = readings.get(_name_key(span)) or _town_of_council(span, own, readings, known)
         if span._.kind_hint:  # "the Kano State Government" is the state's, whatever else Kano is
             final[span.start] = kinds.get(span._.kind_hint) or final.get(span.start)
         else:
@@ -792,23 +790,17 @@ def resolve_places(
 
 
 def _town_of_council(
-    span: Span,
-    own: Place | None,
-    readings: dict[str, dict[str, Place]],
-    known: list[Mention],
-    regions: RegionTable,
+    span: Span, own: Place | None, readings: dict[str, dict[str, Place]], known: list[Mention]
 ) -> dict[str, Place]:
-    """ "Orange City Council" in an article that names Orange in New South Wales: that town's
-    council, not the council of a town named "Orange City", unless the article names the
-    region that holds that town ("Carson City Council in Nevada" beside Carson, California)."""
+    """ "Orange City Council" in an article that names Orange in New South Wales and nothing in
+    the United States: that town's council, not the council of a town named "Orange City" (but
+    "Carson City Council in Nevada" beside Carson, California, is Carson City's)."""
     if len(span) < 2 or span[-1].lower_ not in {"city", "town"}:
         return {}
     town = readings.get(span[:-1].text.casefold(), {}).get("city")
     if town is None or own is None or own.country == town.country:
         return {}
-    region = _region_of(own, regions)
-    held = any(m.place.kind == "region" and _region_of(m.place, regions) == region for m in known)
-    return {} if held else {"city": town}
+    return {} if any(m.place.country == own.country for m in known) else {"city": town}
 
 
 def _namesake_qualifiers(spans: list[Span], layout: _Layout, found: dict[int, Place]) -> set[str]:

@@ -91,7 +91,9 @@ TOP_LINES = 4
 DATED = re.compile(
     r",\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--|-)"
-    r"(?!\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))",  # not "May 9 - May 12"
+    # not a date range ("May 9 - May 12", "May 9 - 12:"), but "— Mayor ...", "— 30 years after"
+    r"(?!\s*(?:\d{1,2}\s*[:,;)]|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b))",
     re.I,
 )
 

@@ -424,6 +424,7 @@ POSTED_IN = re.compile(
     re.I,
 )
 EXPECTED_IN = re.compile(r"(?:is|are) (?:expected|due) in", re.I)
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we"})  # "he is due in Lyon", not "it"
 # "sees regular school visits", "annual visits": visits of a tie in place, no event.
 HABITUAL_BEFORE = re.compile(
     r"\b(?:regular|regularly|frequent|annual|yearly|reciprocal|mutual|occasional|routine)"
@@ -450,7 +451,10 @@ def _awaited_guest(sent: Span, match: re.Match) -> bool:
         return False
     verbs = (word.root, word.root.nbor())  # "is" (due) or "expected", not a verb they report to
     subjects = [c for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(s.ent_type_ == "PERSON" or s.lemma_ in GUEST_NOUNS for s in subjects)
+    return any(
+        s.ent_type_ == "PERSON" or s.lemma_ in GUEST_NOUNS or s.lower_ in PERSONAL_PRONOUNS
+        for s in subjects
+    )
 
 
 def visits(

@@ -246,6 +246,8 @@ def test_a_school_the_model_takes_for_a_person_leaves_its_town_a_place(extractor
     [
         ("Sohar, Nov 16 (ONA) — The two cities signed a memorandum.", True),
         ("Lautoka, 4 May 2025 - The council met on Monday.", True),
+        ("Lautoka, May 4 — Mayor Ana Rokosawa opened the fair.", True),
+        ("Lautoka, May 4 - 6: the fair, with Suva's choir.", False),
         ("LAUTOKA — The council met on Monday.", True),
         ("Lautoka, the second city, met Suva on Monday.", False),
         ("Lautoka, May and June were busy months for the council.", False),
