@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from facts.shapes import Partnership
 from ingest.dates import YEAR, published_year
 from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
+from ingest.resolve import KIND_SUFFIXES
 from ingest.sentences import headline_end, span_text, text_of
 from ingest.status import PARTNERS_LIST, link_status, link_year, member_years
 from ingest.written import CAPITALISED_WORDS, NAME
@@ -68,7 +69,6 @@ NAMED_WITH = re.compile(
     r"\b(?:agreements?|ties|relationships?|links|partnerships?|pacts?|accords?)\s+with\b", re.I
 )
 REGION_NOUNS = frozenset({"province", "state", "region", "prefecture", "county"})
-KIND_WORDS = REGION_NOUNS | {"city", "town", "municipality", "district", "village"}
 ROLL_MARKS = frozenset({",", "(", "-", "–", "—"})  # after the name a roll's paragraph opens with
 HEADING_WORDS = 6
 
@@ -361,7 +361,7 @@ def _unknown_name_before(sent: Span, at: int) -> bool:
     countries = {t.i for s in sent.doc.spans["countries"] for t in s}
     return any(
         t.is_alpha and t.is_title and not t.is_stop and t.i not in countries
-        and t.lower_ not in KIND_WORDS
+        and t.lower_ not in KIND_SUFFIXES
         for t in sent
         if t.idx - sent.start_char < at
     )  # fmt: skip

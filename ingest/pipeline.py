@@ -36,7 +36,7 @@ from ingest.resolve import (
 )
 from ingest.sentences import headline_end, is_dateline, text_of
 from ingest.written import CAPITALS, QUOTES, compass_name
-from places.gazetteer import Gazetteer, load_gazetteer
+from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
 from places.names import fold
 from places.place import NOTABLE_POPULATION
 
@@ -72,8 +72,6 @@ DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
 TOWN_NOUNS = frozenset({"city", "town", "village"})  # "the Ohio city" is a city of Ohio
 # "regional cities in Victoria": a name that holds cities is a region.
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
-# A Korean or Japanese city's designator after a hyphen ("Jecheon-si", "Kofu-shi").
-CITY_HYPHEN_DESIGNATORS = frozenset({"si", "shi"})
 CONTAINING_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # "the San Joaquin River", "Himeji Castle": a capitalised feature noun after a name owns it.
@@ -241,14 +239,15 @@ def _with_suffix(span: Span, names_a_city) -> Span:
 
 
 def _city_designator_after(span: Span) -> bool:
-    """ "Jecheon-si", "Kofu-shi": a city's romanized designator joined to its name."""
+    """ "Jecheon-si", "Kofu-shi": a city's romanized designator joined to its name (the
+    gazetteer's own, which it drops from GeoNames' names)."""
     doc = span.doc
     return (
         span.end + 1 < len(doc)
         and doc[span.end].text == "-"
         and not span[-1].whitespace_
         and not doc[span.end].whitespace_
-        and doc[span.end + 1].lower_ in CITY_HYPHEN_DESIGNATORS
+        and doc[span.end + 1].lower_ in CITY_DESIGNATORS
     )
 
 
