@@ -74,12 +74,14 @@ TWINNING_KINDS = frozenset({"sister_city", "friendship_city"})
 TWINNING_KINDS_FIRST = ("friendship_city", "sister_city")
 # "signed a sister-city agreement", "signs Friendship City agreement": the agreement is the tie.
 TWINNING = re.compile(rf"{KIND_PATTERNS['sister_city']}|{KIND_PATTERNS['friendship_city']}", re.I)
+# "Diagne is expected in La Rochelle", "the delegation is due in Timaru": a visit to come.
+AWAITED_IN = re.compile(r"(?:is|are) (?:expected|due) in", re.I)
 VISIT_REGEX = re.compile(
     r"\bdelegat(?:ion|ions|es)\b|\bvisit(?:s|ed|ing)?\b|\btrip (?:to|in)\b|\btour (?:of|in|to)\b|"
     r"\battend(?:ed|s|ing)?\b|"
     r"\bt(?:ook|akes?|aking) part in\b|\bparticipat(?:ed|es|ing) in\b|"
     r"\btravel(?:s|l?ed|l?ing)? to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b|"
-    r"\b(?:is|are) (?:expected|due) in\b|"  # "Diagne is expected in La Rochelle in September"
+    rf"\b{AWAITED_IN.pattern}\b|"  # "Diagne is expected in La Rochelle in September"
     r"\b(?:trade|business|economic|investment|commercial|official|government) missions?\b"
     r"(?!\s+in\b)",  # "Quebec's government mission in Munich" is an office
     re.I,

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from facts.shapes import Partnership, Person, Place
 from ingest.article_state import ONE_ANAPHORA, ArticleState, Party, anaphor_kind
 from ingest.dates import years_in
-from ingest.kinds import VISIT_REGEX
+from ingest.kinds import AWAITED_IN, VISIT_REGEX
 from ingest.resolve import Mention
 from ingest.sentences import country_starts, span_text
 from ingest.status import link_year, main_clause_at, visit_status
@@ -423,7 +423,6 @@ POSTED_IN = re.compile(
     r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])\s+(?:in|to)\s+$",
     re.I,
 )
-EXPECTED_IN = re.compile(r"(?:is|are) (?:expected|due) in", re.I)
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we"})  # "he is due in Lyon", not "it"
 # "sees regular school visits", "annual visits": visits of a tie in place, no event.
 HABITUAL_BEFORE = re.compile(
@@ -444,7 +443,7 @@ def _habitual(match: re.Match) -> bool:
 def _awaited_guest(sent: Span, match: re.Match) -> bool:
     """ "Diagne is expected in La Rochelle", "the delegation is due in Timaru": someone is
     awaited (not "Growth is expected in Lyon"); any other trigger passes."""
-    if not EXPECTED_IN.fullmatch(match.group()):
+    if not AWAITED_IN.fullmatch(match.group()):
         return True
     word = sent.char_span(match.start(), match.start() + len(match.group().split()[0]))
     if word is None or word.end >= len(sent.doc):
@@ -496,7 +495,7 @@ def visits(
     # "missions to Shanghai and Tokyo": places listed with the host after the trigger visit none
     later = [m for m in named if m.span.start_char - sent.start_char >= start]
     listed = _hosts(later, host, any_country=True)
-    awaited = match is not None and bool(EXPECTED_IN.fullmatch(match.group()))
+    awaited = match is not None and bool(AWAITED_IN.fullmatch(match.group()))
     visitors = (
         origins
         or (_subjects_places(sent, placed) if awaited else [])  # "Diagne is expected in ..."
