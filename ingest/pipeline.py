@@ -340,7 +340,8 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Governor Alejandro Ocampo Ruiz": two to four name words right after a title, which the
     model left untagged, are a person (not the towns "Ocampo" and "Ruiz")."""
     tagged = {t.i for e in ents for t in e}
-    start = headline_end(text_of(doc)) if _title_case_headline(doc) else 0
+    end = headline_end(text_of(doc))
+    start = end if _title_case_headline(doc, end) else 0
     for title in [t for t in doc if t.lower_ in TITLE_WORDS and t.is_title and t.idx >= start]:
         end = title.i + 1
         while end < len(doc) and end - title.i <= 4 and _name_word(doc[end]):
@@ -355,10 +356,9 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(ents, key=lambda e: e.start)
 
 
-def _title_case_headline(doc: Doc) -> bool:
-    """Whether the headline capitalises its words ("Mayor Visits Sister City Kisarazu"), so that
-    capitals after a title say nothing of a name."""
-    end = headline_end(text_of(doc))
+def _title_case_headline(doc: Doc, end: int) -> bool:
+    """Whether the headline, which ends at `end`, capitalises its words ("Mayor Visits Sister
+    City Kisarazu"), so that capitals after a title say nothing of a name."""
     words = [t for t in doc if t.idx < end and t.is_alpha and not t.is_stop]
     return len(words) > 2 and sum(t.is_title for t in words) >= 0.8 * len(words)
 

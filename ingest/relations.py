@@ -340,11 +340,10 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     organisations, of its placed `speakers`, or by anaphora."""
     offset = sent.start_char
     parties, venues = [], []
-    row = is_table_row(sent)
     for i, m in enumerate(named):
         if _where_said(m.span) or _seat(m.span) or _one_business(m.span):
             continue  # "..., the premier said in Nanjing": where it was said, not who
-        if row and i and _after_comma(named[i - 1].span, m.span):
+        if i and _after_comma(named[i - 1].span, m.span) and is_table_row(sent):
             continue  # "- Hoan Kiem District, Hanoi, Vietnam – friendship city": an address
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
