@@ -32,7 +32,7 @@ POSSESSIVE_HUB = re.compile(
 )
 # "The sister cities of Tartu are ...", "The other twin towns of Lyon, in France, include ...":
 # a list whose hub is named after "of".
-OF_HUB = re.compile(
+PARTNERS_OF_NAMED = re.compile(
     r"^\W*(?:The|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
     r"provinces?|regions?|prefectures?|municipalities)|partners)\s+of\s+"
@@ -125,7 +125,7 @@ def possessive_hub(text: str) -> PossessiveList | None:
     """The possessive list a sentence opens with, if any."""
     match = POSSESSIVE_HUB.match(text)
     if match is None:
-        of_hub = OF_HUB.match(text)
+        of_hub = PARTNERS_OF_NAMED.match(text)
         return of_hub and PossessiveList(
             None, of_hub.group("link") == "partners", of_hub.end(), of_hub.span("named")
         )
