@@ -30,13 +30,14 @@ POSSESSIVE_HUB = re.compile(
     r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
     r"provinces?|regions?|prefectures?|municipalities)|partners)\b"
 )
-# "The sister cities of Tartu are ...", "The other twin towns of Lyon, in France, include ...":
+# "The sister cities of Tartu are ...", "Other twin towns of Lyon, in France, include ...":
 # a list whose hub is named after "of".
 PARTNERS_OF_NAMED = re.compile(
-    r"^\W*(?:The|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"^\W*(?:(?:The|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
     r"provinces?|regions?|prefectures?|municipalities)|partners)\s+of\s+"
-    rf"(?P<named>{NAME})(?:,(?:(?! and )[^,;]){{1,40}},)?\s+(?:are|include)\b"
+    r"(?:the\s+(?:city|town|province|state)\s+of\s+)?"
+    rf"(?P<named>{NAME})(?:,(?:(?! and )[^,;]){{1,40}},)?\s+(?:are|were|include[sd]?)\b"
     # not "are not Portland", "are meeting in Portland", "are expected to send"
     r"(?!\s+(?:not|no|never|set|due|to|\w+ing|\w+ed)\b)"
 )

@@ -213,8 +213,6 @@ BETWEEN_PAIR = re.compile(
     rf"{_KIND_OF}(?P<first>{NAME})\s+(?:and|&)\s+(?:the\s+)?{_KIND_OF}(?P<second>{NAME})"
 )
 # "sister cities of Sapporo include ...": the hub after "of", then the verb that lists.
-OF_HUB = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:city|town|province|state)\s+of\s+)?")
-LISTING_VERB = re.compile(r"\s+(?:include|includes|included|are|were)\b(?!\s+(?:not\b|\w+ing\b))")
 WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:city|town|state|province)\s+of\s+)?$", re.I)
 # Words of a nation's business: its link with a city named alone is the nation's.
 NATIONAL_HOLDER = re.compile(
@@ -715,9 +713,7 @@ def _links(
             listed = listed_pairs(unfronted, in_reach, match.start())
             listed += [(listed[0][0], p) for p in fronted] if listed else []
         if kind in TWINNING_KINDS and not listed:
-            listed = _stated_pairs(acting, text, match.start()) or _of_hub_pairs(
-                acting, text, match.end()
-            )
+            listed = _stated_pairs(acting, text, match.start())
         if not listed and _objects_only(acting, text):
             continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
         own_years = _own_years(text, listed) if status in {"existing", "ended"} else {}
@@ -857,18 +853,6 @@ def _named(parties: list[Party], text: str, name: str, at: int) -> Party | None:
         if written and written.group() == name or fold(name).startswith(fold(party.place.name)):
             return party
     return None
-
-
-def _of_hub_pairs(parties: list[Party], text: str, trigger_end: int) -> list[tuple[Party, Party]]:
-    """ "Other sister cities of Sapporo include Munich, Portland and Daejeon": the hub named
-    right after the link's words, and the partners its verb lists."""
-    after = sorted((p for p in parties if p.start >= trigger_end), key=lambda p: p.start)
-    if len(after) < 2 or not OF_HUB.fullmatch(text, trigger_end, after[0].start):
-        return []
-    name = NAME_WORDS.match(text, after[0].start)
-    if name is None or not LISTING_VERB.match(text, name.end()):
-        return []
-    return [(after[0], partner) for partner in after[1:]]
 
 
 def _objects_only(parties: list[Party], text: str) -> bool:

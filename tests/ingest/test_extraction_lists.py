@@ -340,6 +340,16 @@ def test_the_hub_named_after_the_link_s_words_heads_the_list(extractor):
     assert partners(found, "Sapporo") == {"Munich", "Portland", "Shenyang", "Daejeon"}
 
 
+def test_the_hub_named_as_the_city_of_heads_the_list(extractor):
+    text = (
+        "Turku officials opened the fair on Monday.\n\n"
+        "Other partner cities of the city of Bergen included Rostock and Gothenburg."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Bergen") == {"Rostock", "Gothenburg"}
+    assert partners(found, "Rostock") == {"Bergen"}
+
+
 def test_a_semicolon_list_with_countries_in_brackets_links_every_partner(extractor):
     text = (
         "Leeds Council said on Monday that its twin towns include: Dortmund (Germany); "
