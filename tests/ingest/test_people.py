@@ -133,3 +133,12 @@ def test_a_nickname_in_quotes_leaves_one_whole_name(extractor):
     found = people(extractor, text)
     assert {"Rodolfo Alcantara", "Roel Degamo"} <= set(found)
     assert not {"Rodolfo", "Alcantara", "Roel"} & set(found)
+
+
+def test_a_body_the_model_takes_for_a_place_still_places_its_officer(extractor):
+    text = (
+        "Pham Thu Hang, Chairwoman of the Ha Long City People's Committee, signed the deal "
+        "with Kitakyushu."
+    )
+    role, place = people(extractor, text)["Pham Thu Hang"]
+    assert role.startswith("chairwoman") and place == "Hạ Long"
