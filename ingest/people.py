@@ -493,12 +493,7 @@ def find_people(
     `acronyms` the towns of bodies' acronyms."""
     found: dict[str, _Found] = {}
     names = person_names(doc, mentions)
-    titled = [
-        _role_before(person, mentions, org_mentions, country_of, names)
-        or _appositive(person, mentions, org_mentions, country_of, names)
-        or _titled_person(person, mentions, org_mentions)
-        for person in names
-    ]
+    titled = [_stated_role(person, mentions, org_mentions, country_of, names) for person in names]
     places = _Places(
         mentions,
         acronyms,
@@ -523,6 +518,17 @@ def find_people(
         found[name] = _Found(name, _role(hit, found), place, hit.plural, hit.place is not None)
         previous = (person.end, found[name])
     return [Person(f.name, f.role, f.place) for f in found.values()]
+
+
+def _stated_role(person: Span, mentions, org_mentions, country_of, names) -> _Found | None:
+    """The role the text gives a name: before it, else after it, else a title. A plural role
+    before ("the leaders of both towns, Ana Ruiz, Mayor of Mendoza, and ...") yields to the
+    person's own after the name."""
+    before = _role_before(person, mentions, org_mentions, country_of, names)
+    if before is not None and not before.plural:
+        return before
+    after = _appositive(person, mentions, org_mentions, country_of, names)
+    return after or before or _titled_person(person, mentions, org_mentions)
 
 
 def _titled_person(person: Span, mentions, org_mentions) -> _Found | None:

@@ -142,3 +142,19 @@ def test_a_body_the_model_takes_for_a_place_still_places_its_officer(extractor):
     )
     role, place = people(extractor, text)["Pham Thu Hang"]
     assert role.startswith("chairwoman") and place == "Hạ Long"
+
+
+def test_a_plural_role_before_names_yields_to_each_one_s_own(extractor):
+    text = (
+        "Among the guests were the mayors of both towns, Ana Ruiz, Mayor of Mendoza, and "
+        "Tom Hart, Mayor of Mildura."
+    )
+    found = people(extractor, text)
+    assert found["Ana Ruiz"] == ("mayor", "Mendoza")
+    assert found["Tom Hart"] == ("mayor", "Mildura")
+
+
+def test_a_plural_role_before_names_without_their_own_stays(extractor):
+    text = "The two governors, Ana Ruiz and Tom Hart, signed the pact on Monday."
+    found = people(extractor, text)
+    assert found["Ana Ruiz"][0] == "governor" and found["Tom Hart"][0] == "governor"
