@@ -51,11 +51,13 @@ DESIGNATOR_WORDS = frozenset({
 })  # fmt: skip
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
 KIND_NOUNS = frozenset(
-    {"city", "town", "village", "province", "state", "prefecture", "county", "republic"}
+    {"city", "town", "village", "municipality", "province", "state", "prefecture", "county"}
+    | {"republic"}
 )
 # The last word of a body's name the model may take for a place ("the Ha Long City People's
-# Committee" as a LOC): the place inside it is the body's, not a longer place's word.
-BODY_NOUNS = NOT_NAME_WORDS - KIND_NOUNS - {"district", "municipality"}
+# Committee", "Mersin Metropolitan Municipality" as a LOC): the place inside it is the body's,
+# not a longer place's word.
+BODY_NOUNS = (NOT_NAME_WORDS - KIND_NOUNS - {"district"}) | {"municipality"}
 ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
 # "N.H.", "Fla.", "Calif.": the dotted state abbreviations of datelines.
 IRISH = frozenset({"O'", "O’"})  # "O'Hara", "O'Connor": surnames, not places
@@ -870,8 +872,9 @@ class PlaceTagger:
                 for t in outside
             )
             longer = ent.start <= span.start and ent.end >= span.end and extra > 0
-            if longer and (ent.label_ in CONTAINING_LABELS or ent[-1].lower_ in BODY_NOUNS):
-                return False if ent.label_ == "PERSON" else None
+            body = ent[-1].lower_ in BODY_NOUNS  # a body's name, whatever the model calls it
+            if longer and (ent.label_ in CONTAINING_LABELS or body):
+                return False if ent.label_ == "PERSON" and not body else None
             if longer and not any(t.is_punct or t.lower_ == "and" for t in ent):
                 return False  # "Isle" in "Guangyang Isle", "North" in "North American"
         labels = {e.label_ for e in ents}

@@ -407,3 +407,12 @@ def test_the_venue_is_the_partner_when_the_signers_are_a_town_and_its_region(ext
     assert {frozenset((a, b)) for a, b, k in found if k == "sister_city"} == {
         frozenset(("Sète", "Poti"))
     }
+
+
+def test_two_municipalities_sign_for_their_towns_not_the_venue(extractor):
+    text = (
+        "Izmir Metropolitan Municipality and the Municipality of Varna signed a sister city "
+        "protocol on Wednesday at a ceremony held at the Izmir Congress Centre in Konak."
+    )
+    pairs = {frozenset((a, b)) for a, b, kind in links(extractor, text) if kind == "sister_city"}
+    assert pairs == {frozenset(("İzmir", "Varna"))}
