@@ -74,7 +74,7 @@ from ingest.status import (
 )
 from ingest.tables import cells, table_header, table_partner
 from ingest.titles import is_title
-from ingest.visits import find_hosting, host_named, visits
+from ingest.visits import POSTED_IN, find_hosting, host_named, visits
 from ingest.written import CAPITALS, NAME, NAME_PARTICLES
 from places.names import fold
 
@@ -349,6 +349,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
         if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
+        if POSTED_IN.search(before):
+            continue  # "Belgium's Consul General in Mumbai": where a diplomat serves
         locator = _locates_another(m, named)
         party = Party(m.place, m.span.start_char - offset, locator=locator)
         dateline = _dateline(m.span, sent)

@@ -420,7 +420,7 @@ def _within(span: Span, token) -> bool:
 DESTINATION_BEFORE = re.compile(r"\b(?:then|on|onward|also) to\s+(?:the\s+)?$", re.I)
 # "the Consul General in Guangzhou attended": where a diplomat serves, not whence one came.
 POSTED_IN = re.compile(
-    r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])\s+(?:in|to)\s+$",
+    r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])\s+(?:in|to)\s*$",
     re.I,
 )
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we"})  # "he is due in Lyon", not "it"

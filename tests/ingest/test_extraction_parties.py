@@ -416,3 +416,11 @@ def test_two_municipalities_sign_for_their_towns_not_the_venue(extractor):
     )
     pairs = {frozenset((a, b)) for a, b, kind in links(extractor, text) if kind == "sister_city"}
     assert pairs == {frozenset(("İzmir", "Varna"))}
+
+
+def test_where_a_diplomat_serves_is_no_party(extractor):
+    text = (
+        "Lyon's deputy mayor signed the memorandum of understanding on Monday in the presence "
+        "of the French Consul General in Shanghai, Marie Dubois."
+    )
+    assert not any("Shanghai" in (a, b) for a, b, _ in links(extractor, text))
