@@ -349,7 +349,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
         if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
-        if POSTED_IN.search(before):
+        if _posting(m.span):
             continue  # "Belgium's Consul General in Mumbai": where a diplomat serves
         locator = _locates_another(m, named)
         party = Party(m.place, m.span.start_char - offset, locator=locator)
@@ -921,8 +921,13 @@ def _amount(text: str) -> Money | None:
     return amounts[0].money if amounts else None
 
 
+def _posting(span: Span) -> bool:
+    """Whether the place is where a diplomat serves: "the Consul General in Mumbai"."""
+    return bool(POSTED_IN.search(span.doc[max(0, span.start - 6) : span.start].text))
+
+
 def _remember(state: ArticleState, named: list[Mention], speakers: list[Person], links) -> None:
-    state.recent += [m.place for m in named]
+    state.recent += [m.place for m in named if not _posting(m.span)]  # not "the city" later
     if speakers:
         state.speaker_place = speakers[-1].place
     pairs = [(p.a, p.b) for p in links if p.kind != "visit"]

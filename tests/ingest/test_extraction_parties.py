@@ -424,3 +424,13 @@ def test_where_a_diplomat_serves_is_no_party(extractor):
         "of the French Consul General in Shanghai, Marie Dubois."
     )
     assert not any("Shanghai" in (a, b) for a, b, _ in links(extractor, text))
+
+
+def test_the_city_after_a_diplomat_s_posting_is_the_town_met_before(extractor):
+    text = (
+        "Mayor Hemali Desai welcomed the Antwerp delegation in Surat in the presence of "
+        "Belgium's Consul General in Mumbai, Sophie Lambrechts.\n\n"
+        "Van Damme is leading a 12-member delegation from Antwerp, which arrived in the city "
+        "on Tuesday."
+    )
+    assert visits(links(extractor, text)) == {("Antwerp", "Surat")}
