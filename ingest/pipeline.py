@@ -77,6 +77,10 @@ DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
 TOWN_NOUNS = frozenset({"city", "town", "village"})  # "the Ohio city" is a city of Ohio
 # "regional cities in Victoria": a name that holds cities is a region.
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
+# "Irbid, Jordan's second-largest city,": the nouns of an apposition that give a name its kind
+# (not "district" or "municipality", which may be either).
+APPOSED_CITY_NOUNS = (CITY_SUFFIXES - {"municipality"}) | {"capital", "port"}
+APPOSED_REGION_NOUNS = KIND_SUFFIXES - CITY_SUFFIXES - {"district"}
 CONTAINING_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # "the San Joaquin River", "Himeji Castle": a capitalised feature noun after a name owns it.
@@ -134,7 +138,14 @@ REGION_ADJECTIVE_HEADS = frozenset(
     | {"officials", "authorities", "minister", "governor", "department", "trade", "economics"}
 )
 
-for _name in ("kind_hint", "common_word", "model_label", "adjective_of", "spelled_as"):
+for _name in (
+    "kind_hint",  # the kind a kind word gives the name ("Lagos State", "the city of Valencia")
+    "apposed_kind",  # the kind an apposition gives it ("Irbid, Jordan's second-largest city,")
+    "common_word",
+    "model_label",
+    "adjective_of",
+    "spelled_as",
+):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
@@ -240,7 +251,22 @@ def _with_suffix(span: Span, names_a_city) -> Span:
     elif _city_designator_after(span):
         hint = "city"
     span._.kind_hint = hint
+    span._.apposed_kind = None if hint else _apposed_kind(span)
     return span
+
+
+def _apposed_kind(span: Span) -> str | None:
+    """ "Irbid, Jordan's second-largest city,", "Cebu, a province of the Visayas,": the kind
+    the noun of an apposition right after the name gives it."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    for token in doc[span.end + 1 : span.end + 7]:
+        if token.dep_ == "appos" and span.start <= token.head.i < span.end:
+            if token.lower_ in APPOSED_CITY_NOUNS:
+                return "city"
+            return "region" if token.lower_ in APPOSED_REGION_NOUNS else None
+    return None
 
 
 def _city_designator_after(span: Span) -> bool:
@@ -469,8 +495,9 @@ def _overlapping(span: Span) -> list[Span]:
 
 
 def _person_name_parts(doc: Doc) -> set[str]:
-    """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers or
-    of bodies the model takes for people ("Lawrence Free State High School")."""
+    """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers,
+    of bodies or of regions the model takes for people ("Lawrence Free State High School",
+    "Kaliningrad Oblast")."""
     return {
         t.text
         for e in doc.ents
@@ -478,6 +505,7 @@ def _person_name_parts(doc: Doc) -> set[str]:
         and len(e) > 1
         and not _publication(e)
         and not any(w.lower_ in NOT_NAME_WORDS for w in e)
+        and e[-1].lower_ not in KIND_SUFFIXES
         for t in e
     }
 

@@ -502,17 +502,21 @@ def _named_kinds(spans: list[Span], options: dict[int, list]) -> dict[str, set[s
     """
     hinted: dict[str, set[str]] = {}
     readings: dict[str, dict[str, set[str]]] = {}
+    # "Irbid, Jordan's second-largest city, ... Irbid Governorate": kinds of appositions
+    apposed: dict[str, set[str]] = {}
     for span in spans:
-        hint = span._.kind_hint
+        hint = span._.kind_hint or span._.apposed_kind
         if hint:
             key = _name_key(span)
-            hinted.setdefault(key, set()).add(hint)
+            (hinted if span._.kind_hint else apposed).setdefault(key, set()).add(hint)
             of_kind = {p.key for p, _ in options[span.start] if p.kind == hint}
             readings.setdefault(key, {}).setdefault(hint, set()).update(of_kind)
     # "Turkistan Region ... the city of Turkistan ... in Turkistan": a name the article gives
-    # both kinds is the city where no kind word goes with it
+    # both kinds is the city where no kind word goes with it; an apposition counts only then
     return {
-        key: readings[key].get("city", set()) if len(kinds) > 1 else readings[key][kind]
+        key: readings[key].get("city", set())
+        if len(kinds | apposed.get(key, set())) > 1
+        else readings[key][kind]
         for key, kinds in hinted.items()
         for kind in kinds
     }

@@ -234,3 +234,24 @@ def test_the_county_of_a_name_the_text_also_writes_bare_is_the_city(extractor):
     found = places(extractor, text)
     assert ("Cork", "IE", "city") in found
     assert not any(name == "Cork County" for name, _, _ in found)
+
+
+def test_a_region_the_model_takes_for_a_person_keeps_its_city_a_place(extractor):
+    text = (
+        "Elbląg city council voted to end the city's partnership agreement with Kaliningrad, "
+        "ending ties with the Russian exclave's capital.\n\n"
+        "In 2019 a delegation from Kaliningrad came to Elbląg.\n\n"
+        "The regional assembly suspended the province's cooperation agreement with "
+        "Kaliningrad Oblast, signed in 2001."
+    )
+    found = places(extractor, text)
+    assert {("Kaliningrad", "RU", "city"), ("Kaliningrad Oblast", "RU", "region")} <= found
+
+
+def test_a_city_an_apposition_names_beside_its_namesake_region_is_the_city(extractor):
+    text = (
+        "Irbid, Jordan's second-largest city, is the capital of Irbid Governorate.\n\n"
+        "The London council endorsed exploring a partnership with Irbid on Monday."
+    )
+    found = places(extractor, text)
+    assert {("Irbid", "JO", "city"), ("Irbid Governorate", "JO", "region")} <= found
