@@ -92,6 +92,12 @@ BUSINESS_NOUNS = frozenset(
     | {"firm", "exporter", "importer", "retailer", "developer", "carrier", "bank", "startup"}
 )
 MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "representative"})
+# "with the German state of Rhineland-Palatinate": a partner's words before its name.
+PARTNER_BEFORE = re.compile(r"\bwith\b[^,;]*$", re.I)
+# A body "in" a region is its government: "the regional assembly in Warmia-Masuria" acts for it.
+GOVERNING_BODIES = frozenset(
+    {"assembly", "council", "government", "administration", "legislature", "parliament"}
+)
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
 CONTAINER_AFTER = re.compile(
@@ -228,8 +234,9 @@ DELEGATION_ANAPHORA = re.compile(
 
 
 def _anaphora_parties(
-    text: str, state: ArticleState, gaz_country, named: set[str], speaking: set[str]
+    text: str, state: ArticleState, gaz_country, named_parties: list[Party], speaking: set[str]
 ) -> list[Party]:
+    named = {p.place.key for p in named_parties}
     parties = []
     if PAIR_ANAPHORA.search(text) and state.last_pair and len(named) < 2:
         offset = PAIR_ANAPHORA.search(text).start()
@@ -237,6 +244,8 @@ def _anaphora_parties(
     for match in ONE_ANAPHORA.finditer(text):
         if len(named) > 1 and _describes(match):
             continue
+        if _region_named_before(match, named_parties):
+            continue  # "the assembly in Warmia-Masuria suspended the province's agreement"
         place = _one_anaphor(match, state, gaz_country, named, speaking)
         if place is not None:
             parties.append(Party(place, match.start()))
@@ -249,6 +258,18 @@ def _anaphora_parties(
         found = _delegation(match, state, gaz_country, named)
         parties += [Party(p, match.start(), delegation=True) for p in found]
     return parties
+
+
+def _region_named_before(anaphor: re.Match, parties: list[Party]) -> bool:
+    """Whether "the province" stands for a region its own sentence names before it, not as a
+    partner ("the agreement with Lower Silesia ..., and the region signed ...")."""
+    text = anaphor.string
+    return anaphor_kind(anaphor.group("noun")) == "region" and any(
+        p.place.kind == "region"
+        and p.start < anaphor.start()
+        and not PARTNER_BEFORE.search(text, max(0, p.start - 40), p.start)
+        for p in parties
+    )
 
 
 def _describes(anaphor: re.Match) -> bool:
@@ -361,12 +382,12 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         if sent.start <= m.span.start < sent.end and _org_acts(m.span):
             own = _government_of(m.span)  # "Hobart City Council" is the city itself
             parties.append(Party(m.place, m.span.start_char - offset, via_org=not own))
-    named_keys = {p.place.key for p in parties}
-    if len(named_keys) < 2:
+    named_parties = list(parties)
+    if len({p.place.key for p in named_parties}) < 2:
         parties += _acting_people(sent, speakers)
     text = span_text(sent)
     speaking = {p.place.key for p in speakers if p.place}
-    parties += _anaphora_parties(text, state, gaz_country, named_keys, speaking)
+    parties += _anaphora_parties(text, state, gaz_country, named_parties, speaking)
     parties += _own_side(sent, parties, state)
     if len({p.place.key for p in _drop_contained(parties)}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
@@ -483,6 +504,7 @@ def _locates_another(m: Mention, named: list[Mention]) -> bool:
     a big city named right by one of its districts."""
     root = m.span.root
     of_place = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+    of_place &= root.head.head.lemma_ not in GOVERNING_BODIES  # "the assembly in Warmia-Masuria"
     holds = [o for o in named if o.place != m.place and contained(o.place, m.place)]
     if m.place.kind == "city":  # "the Nansha District of Guangzhou", "Guangzhou's Nansha"
         return any(_next_to(o.span, m.span) for o in holds)

@@ -434,3 +434,26 @@ def test_the_city_after_a_diplomat_s_posting_is_the_town_met_before(extractor):
         "on Tuesday."
     )
     assert visits(links(extractor, text)) == {("Antwerp", "Surat")}
+
+
+def test_the_province_of_a_body_named_in_it_is_that_region_not_one_met_before(extractor):
+    text = (
+        "Opole backed a partnership with Kolomyia in Ukraine's Ivano-Frankivsk Oblast.\n\n"
+        "In March the regional assembly in Lubusz went further and suspended the province's "
+        "cooperation agreement with Kaliningrad Oblast, signed in 2002, and several towns in "
+        "the province, including Żary and Słubice, have frozen their contacts."
+    )
+    pairs = {frozenset((a, b)) for a, b, kind in links(extractor, text) if kind == "mou"}
+    assert pairs == {frozenset(("Lubusz", "Kaliningrad"))}
+
+
+def test_the_region_after_a_partner_named_in_its_sentence_is_the_one_met_before(extractor):
+    text = (
+        "Los Lagos signed its second international agreement on Monday.\n\n"
+        "The first, a friendship agreement with the German state of Saxony, was signed in 2012 "
+        "and has financed training for teachers in the region's public schools."
+    )
+    found = links(extractor, text)
+    assert {("Los Lagos", "Saxony"), ("Saxony", "Los Lagos")} & {
+        (a, b) for a, b, kind in found if kind == "friendship_city"
+    }
