@@ -92,6 +92,11 @@ BUSINESS_NOUNS = frozenset(
     | {"firm", "exporter", "importer", "retailer", "developer", "carrier", "bank", "startup"}
 )
 MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "representative"})
+# "the Settsu relationship", "our Durban agreement": a tie named by its partner.
+TIE_DETERMINERS = frozenset({"the", "our", "its", "their", "this", "that"})
+TIE_NOUNS = frozenset(
+    {"relationship", "partnership", "agreement", "link", "ties", "pact", "accord", "twinning"}
+)
 # "with the German state of Rhineland-Palatinate": a partner's words before its name.
 PARTNER_BEFORE = re.compile(r"\bwith\b[^,;]*$", re.I)
 # A body "in" a region is its government: "the regional assembly in Warmia-Masuria" acts for it.
@@ -372,6 +377,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
         if _posting(m.span):
             continue  # "Belgium's Consul General in Mumbai": where a diplomat serves
+        if len(named) > 1 and _names_a_tie(m.span):
+            continue  # "The Settsu relationship ...": a tie of the article's own, no actor
         locator = _locates_another(m, named)
         party = Party(m.place, m.span.start_char - offset, locator=locator)
         dateline = _dateline(m.span, sent)
@@ -941,6 +948,18 @@ def _main_clause_parties(parties: list[Party], text: str, start: int) -> list[Pa
 def _amount(text: str) -> Money | None:
     amounts = find_money(text)
     return amounts[0].money if amounts else None
+
+
+def _names_a_tie(span: Span) -> bool:
+    """ "the Settsu relationship", "signed the Durban agreement": a partner's name that only
+    names the tie with it."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ in TIE_DETERMINERS
+        and span.end < len(doc)
+        and doc[span.end].lower_ in TIE_NOUNS
+    )
 
 
 def _posting(span: Span) -> bool:

@@ -457,3 +457,13 @@ def test_the_region_after_a_partner_named_in_its_sentence_is_the_one_met_before(
     assert {("Los Lagos", "Saxony"), ("Saxony", "Los Lagos")} & {
         (a, b) for a, b, kind in found if kind == "friendship_city"
     }
+
+
+def test_a_partner_s_name_that_only_names_the_tie_acts_in_no_link(extractor):
+    text = (
+        '"The Kobe relationship has delivered 20 years of student exchanges, and we would like '
+        'to build something similar with Suva," Cr Ana Lee said.'
+    )
+    assert not any("Kobe" in (a, b) for a, b, _ in links(extractor, text))
+    text = "Pune signed the Bremen agreement with great fanfare and little happened after that."
+    assert not links(extractor, text)
