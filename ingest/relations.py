@@ -92,6 +92,8 @@ BUSINESS_NOUNS = frozenset(
     | {"firm", "exporter", "importer", "retailer", "developer", "carrier", "bank", "startup"}
 )
 MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "representative"})
+# "have sister cities abroad", "ties with foreign cities": partners in other countries.
+ABROAD = re.compile(r"\b(?:abroad|overseas|foreign (?:cities|towns|partners|regions))\b", re.I)
 # "the Settsu relationship", "our Durban agreement": a tie named by its partner.
 TIE_DETERMINERS = frozenset({"the", "our", "its", "their", "this", "that"})
 TIE_NOUNS = frozenset(
@@ -747,6 +749,8 @@ def _links(
             listed = _stated_pairs(acting, text, match.start())
         if not listed and _objects_only(acting, text):
             continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
+        if ABROAD.search(text) and len({p.place.country for p in acting}) == 1:
+            continue  # "Ahmedabad and Rajkot also have sister city ties abroad": not each other's
         own_years = _own_years(text, listed) if status in {"existing", "ended"} else {}
         member_starts = {partner.place.key: partner.start for _, partner in listed}
         for a, b in _pairs(acting, kind, state, listed):

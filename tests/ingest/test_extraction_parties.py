@@ -467,3 +467,11 @@ def test_a_partner_s_name_that_only_names_the_tie_acts_in_no_link(extractor):
     assert not any("Kobe" in (a, b) for a, b, _ in links(extractor, text))
     text = "Pune signed the Bremen agreement with great fanfare and little happened after that."
     assert not links(extractor, text)
+
+
+def test_towns_of_one_country_with_ties_abroad_are_not_each_other_s_partners(extractor):
+    assert not links(extractor, "Nagpur, Indore and Bhopal also have sister city ties abroad.")
+    found = links(
+        extractor, "Lyon signed a twinning agreement with Turin, its first partner abroad."
+    )
+    assert ("Lyon", "Turin", "sister_city") in found
