@@ -43,7 +43,8 @@ KIND_PATTERNS = {
     # "established friendly province-region relations", "has established friendly relations
     # with provinces ... including Akita": Chinese news's words for friendship ties
     r"friendly (?:city|province|provincial|state|region|prefecture|county)"
-    r"(?:-(?:city|province|state|region|prefecture|county))? (?:relations(?:hip)?|ties)|"
+    r"(?:-(?:city|province|state|region|prefecture|county))? (?:relations(?:hip)?|ties|"
+    r"agreements?)|"
     r"\bestablish(?:ed|es|ing)? friendly (?:relations(?:hip)?|ties) with\b",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|\bLoIs?\b|"
     r"\bmemorand(?:um|a|ums) (?:between|with|(?:was|were) (?:signed|inked))|"

@@ -354,3 +354,9 @@ def test_friendly_relations_of_countries_are_no_tie(extractor):
 def test_transactions_signed_by_enterprises_of_two_places_are_a_trade_deal(extractor):
     text = "Transactions worth $2 million were signed between enterprises of Hue and Kyoto."
     assert "trade_deal" in kinds(extractor, text)
+
+
+def test_a_friendly_province_agreement_is_a_friendship_tie(extractor):
+    found = kinds(extractor, "Hubei signed a friendly province agreement with Ehime in 2014.")
+    assert set(found) == {"friendship_city"}
+    assert (found["friendship_city"].status, found["friendship_city"].year) == ("existing", 2014)
