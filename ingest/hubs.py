@@ -157,8 +157,8 @@ def is_table_row(sent: Span) -> bool:
     return (
         len(sent) <= (28 if BULLET.match(text) and lower <= 3 else 16)
         and bool(ROW_SHAPE.search(text))
-        and not any(t.pos_ in {"VERB", "AUX"} and not t.ent_type_ for t in sent)
-    )  # "Chungcheongnam-do": a verb's tag in a place's name is none
+        and not any(t.pos_ in {"VERB", "AUX"} and t.is_alpha and not t.ent_type_ for t in sent)
+    )  # "Chungcheongnam-do": a verb's tag in a place's name is none, nor on a bullet "•"
 
 
 def opens_line(sent: Span) -> bool:

@@ -76,6 +76,7 @@ CREDIT_NAME_BEFORE = re.compile(
 DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
 TOWN_NOUNS = frozenset({"city", "town", "village"})  # "the Ohio city" is a city of Ohio
 # "regional cities in Victoria": a name that holds cities is a region.
+BULLETS = frozenset({"•", "·", "-", "–", "—", "*", "▪", "◦"})  # a row's mark, never a name's
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
 # "Irbid, Jordan's second-largest city,": the nouns of an apposition that give a name its kind
 # (not "district" or "municipality", which may be either).
@@ -502,7 +503,7 @@ def _person_name_parts(doc: Doc) -> set[str]:
         t.text
         for e in doc.ents
         if e.label_ == "PERSON"
-        and len(e) > 1
+        and sum(t.text not in BULLETS for t in e) > 1  # not "• Kasugai"
         and not _publication(e)
         and not any(w.lower_ in NOT_NAME_WORDS for w in e)
         and e[-1].lower_ not in KIND_SUFFIXES
@@ -897,6 +898,7 @@ class PlaceTagger:
             extra = sum(
                 not ((t.is_lower or t.lower_ == "the") and t.is_stop)
                 and t.lower_ not in DESIGNATOR_WORDS  # "Inner Mongolia Autonomous Region"
+                and t.text not in BULLETS  # "• Kasugai" taken for a PERSON
                 for t in outside
             )
             longer = ent.start <= span.start and ent.end >= span.end and extra > 0

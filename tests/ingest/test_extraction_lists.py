@@ -668,3 +668,16 @@ def test_a_row_may_open_with_its_country_or_a_kind_word(extractor, rows, partner
 def test_a_borough_named_with_its_kind_word_first_is_the_party(extractor):
     text = "The Metropolitan Borough of Stockport is twinned with Heilbronn in Germany."
     assert partners(links(extractor, text), "Stockport") == {"Heilbronn"}
+
+
+def test_rows_with_round_bullets_and_addresses_are_read(extractor):
+    text = (
+        "Iloilo currently has three international sister city and friendship agreements:\n"
+        "• Toyokawa, Aichi Prefecture, Japan – sister city (2015)\n"
+        "• Gimhae, South Gyeongsang Province, South Korea – sister city (2012)\n"
+        "• Fresno, California, USA – friendship agreement (2019)\n\n"
+        "The mayor thanked the guests."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Iloilo") == {"Toyokawa", "Gimhae"}
+    assert partners(found, "Iloilo", "friendship_city") == {"Fresno"}
