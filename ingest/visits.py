@@ -418,9 +418,11 @@ def _within(span: Span, token) -> bool:
 
 # "... and then to Tokyo", "on to Osaka": the words before a place a trip goes on to.
 DESTINATION_BEFORE = re.compile(r"\b(?:then|on|onward|also) to\s+(?:the\s+)?$", re.I)
-# "the Consul General in Guangzhou attended": where a diplomat serves, not whence one came.
+# "the Consul General in Guangzhou attended", "the Consul-General of Nigeria in Guangzhou":
+# where a diplomat serves, not whence one came.
 POSTED_IN = re.compile(
-    r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])\s+(?:in|to)\s*$",
+    r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])"
+    r"(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+){0,2})?\s+(?:in|to)\s*$",
     re.I,
 )
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we"})  # "he is due in Lyon", not "it"

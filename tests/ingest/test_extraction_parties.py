@@ -424,6 +424,11 @@ def test_where_a_diplomat_serves_is_no_party(extractor):
         "of the French Consul General in Shanghai, Marie Dubois."
     )
     assert not any("Shanghai" in (a, b) for a, b, _ in links(extractor, text))
+    text = (
+        "Lyon's deputy mayor signed the memorandum of understanding on Monday, and the Consul "
+        "General of France in Shanghai, Marie Dubois, welcomed it."
+    )
+    assert not any("Shanghai" in (a, b) for a, b, _ in links(extractor, text))
 
 
 def test_the_city_after_a_diplomat_s_posting_is_the_town_met_before(extractor):
