@@ -472,9 +472,10 @@ def _era(span: Span) -> bool:
     return small and not dated and not (after is not None and after.pos_ in {"VERB", "AUX"})
 
 
-def _qualified_in_brackets(ent: Span, span: Span) -> bool:
-    """ "Kochi (Japan" taken for one organisation: the place with its country in brackets."""
-    return ent.start == span.start and span.end < ent.end and span.doc[span.end].text == "("
+def _run_on(ent: Span, span: Span) -> bool:
+    """ "Kochi (Japan", "Vejle, Søren Bjerregaard" taken for one organisation: the place with
+    what its bracket or comma opens."""
+    return ent.start == span.start and span.end < ent.end and span.doc[span.end].text in "(,"
 
 
 def _overlapping(span: Span) -> list[Span]:
@@ -884,9 +885,7 @@ class PlaceTagger:
         ents = [
             e
             for e in _overlapping(span)
-            if not self._lists_places(e)
-            and not _named_with_kind(e, span)
-            and not _qualified_in_brackets(e, span)
+            if not self._lists_places(e) and not _named_with_kind(e, span) and not _run_on(e, span)
         ]
         if self._small_town_name(span):
             return self._small_town(span, ents)

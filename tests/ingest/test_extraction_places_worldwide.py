@@ -408,3 +408,12 @@ def test_a_name_given_both_kinds_is_the_city_without_a_kind_word(extractor):
     found = {(p.a.name, p.b.name) for p in extractor(ArticleText(text=text)).partnerships
              if p.kind == "visit"}  # fmt: skip
     assert found == {("Osh", "Andijan")}
+
+
+def test_a_place_the_model_runs_on_into_a_name_after_its_comma_is_still_a_place(extractor):
+    text = (
+        "Within the visit, the mayor of Odense, Søren Bjerregaard, and the mayor of Uman, "
+        "Iryna Petrenko, signed a letter of intent on partnership."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-05-02"))
+    assert {(p.a.name, p.b.name, p.kind) for p in facts.partnerships} == {("Odense", "Uman", "mou")}
