@@ -294,7 +294,9 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 COORDINATE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas)\s+"
     rf"(?!with\s+(?:the\s+[\w\s]{{0,30}}?\bof\s+)?{CAPITALISED_WORDS}"
-    r"\s+(?:since|from|in)\s+(?:19|20)\d\d)|;\s+",
+    r"\s+(?:since|from|in)\s+(?:19|20)\d\d)|;\s+|"
+    # "has had a tie with A since 1991 and signed an agreement with B in 2004": a second act
+    r"\s+and\s+(?=(?:signed|inked|sealed|concluded)\s)",
     re.I,
 )
 NEXT_ACT = re.compile(r"\s+and\s+(?:will|would|is|are)\s+", re.I)  # "... and will report"
@@ -595,8 +597,12 @@ def link_year(
     ]
     reported = published_year(published)
     if status in {"existing", "ended"}:
-        starts = [y.year for y in _start_mentions(mentions) if not _ending_year(text, y, reported)]
-        return min(starts) if starts else None
+        starts = [y for y in _start_mentions(mentions) if not _ending_year(text, y, reported)]
+        if start is not None and within is None:  # "... since 1991 and signed ... in 2004"
+            clause_begin, clause_end = main_clause_at(text, start)
+            own = [y for y in starts if clause_begin <= y.start < clause_end]
+            starts = own or starts
+        return min(y.year for y in starts) if starts else None
     if status == "new":  # happened in the reported event: a year near publication
         recent = [
             y.year

@@ -492,3 +492,16 @@ def test_a_tie_established_with_a_pledge_after_it_is_new():
     assert link_status(text, text.index("sister"), "2025-03-05") == "new"
     text = "Lyon and Turin hope to establish sister city relations, the mayor said."
     assert link_status(text, text.index("sister"), "2025-03-05") == "proposed"
+
+
+def test_each_act_of_a_sentence_dates_its_own_tie(extractor):
+    text = (
+        "This is not the first international partnership of Chiang Mai Province. The province has "
+        "had a sister-state relationship with the US state of Oregon since 1990 and signed a "
+        "friendship province agreement with Japan's Aichi Prefecture in 2006."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-03-02"))
+    years = {
+        (p.b.name if p.a.name == "Chiang Mai" else p.a.name): p.year for p in facts.partnerships
+    }
+    assert years == {"Oregon": 1990, "Aichi": 2006}
