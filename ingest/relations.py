@@ -94,11 +94,6 @@ BUSINESS_NOUNS = frozenset(
 MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "representative"})
 # "have sister cities abroad", "ties with foreign cities": partners in other countries.
 ABROAD = re.compile(r"\b(?:abroad|overseas|foreign (?:cities|towns|partners|regions))\b", re.I)
-# "the Settsu relationship", "our Durban agreement": a tie named by its partner.
-TIE_DETERMINERS = frozenset({"the", "our", "its", "their", "this", "that"})
-TIE_NOUNS = frozenset(
-    {"relationship", "partnership", "agreement", "link", "ties", "pact", "accord", "twinning"}
-)
 # "with the German state of Rhineland-Palatinate": a partner's words before its name.
 PARTNER_BEFORE = re.compile(r"\bwith\b[^,;]*$", re.I)
 # A body "in" a region is its government: "the regional assembly in Warmia-Masuria" acts for it.
@@ -379,8 +374,6 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
         if _posting(m.span):
             continue  # "Belgium's Consul General in Mumbai": where a diplomat serves
-        if len(named) > 1 and _names_a_tie(m.span):
-            continue  # "The Settsu relationship ...": a tie of the article's own, no actor
         locator = _locates_another(m, named)
         party = Party(m.place, m.span.start_char - offset, locator=locator)
         dateline = _dateline(m.span, sent)
@@ -952,18 +945,6 @@ def _main_clause_parties(parties: list[Party], text: str, start: int) -> list[Pa
 def _amount(text: str) -> Money | None:
     amounts = find_money(text)
     return amounts[0].money if amounts else None
-
-
-def _names_a_tie(span: Span) -> bool:
-    """ "the Settsu relationship", "signed the Durban agreement": a partner's name that only
-    names the tie with it."""
-    doc = span.doc
-    return (
-        span.start > 0
-        and doc[span.start - 1].lower_ in TIE_DETERMINERS
-        and span.end < len(doc)
-        and doc[span.end].lower_ in TIE_NOUNS
-    )
 
 
 def _posting(span: Span) -> bool:

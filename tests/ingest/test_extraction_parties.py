@@ -464,19 +464,16 @@ def test_the_region_after_a_partner_named_in_its_sentence_is_the_one_met_before(
     }
 
 
-def test_a_partner_s_name_that_only_names_the_tie_acts_in_no_link(extractor):
-    text = (
-        '"The Kobe relationship has delivered 20 years of student exchanges, and we would like '
-        'to build something similar with Suva," Cr Ana Lee said.'
-    )
-    assert not any("Kobe" in (a, b) for a, b, _ in links(extractor, text))
-    text = "Pune signed the Bremen agreement with great fanfare and little happened after that."
-    assert not links(extractor, text)
-
-
 def test_towns_of_one_country_with_ties_abroad_are_not_each_other_s_partners(extractor):
     assert not links(extractor, "Nagpur, Indore and Bhopal also have sister city ties abroad.")
     found = links(
         extractor, "Lyon signed a twinning agreement with Turin, its first partner abroad."
     )
     assert ("Lyon", "Turin", "sister_city") in found
+
+
+def test_a_partner_named_by_its_tie_is_still_the_partner(extractor):
+    text = "Lyon's council voted to renew the Turin partnership on Tuesday, after 50 years of ties."
+    assert any({a, b} == {"Lyon", "Turin"} for a, b, _ in links(extractor, text))
+    text = "Bergen's council voted on Wednesday to suspend its Rostock twinning after 30 years."
+    assert any({a, b} == {"Bergen", "Rostock"} for a, b, _ in links(extractor, text))
