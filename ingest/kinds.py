@@ -42,7 +42,7 @@ KIND_PATTERNS = {
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)|"
     # "established friendly province-region relations", "has established friendly relations
     # with provinces ... including Akita": Chinese news's words for friendship ties
-    r"friendly (?:city|province|provincial|state|region|prefecture|county)"
+    r"(?<!-)friendly (?:city|province|provincial|state|region|prefecture|county)"
     r"(?:-(?:city|province|state|region|prefecture|county))? (?:relations(?:hip)?|ties|"
     r"agreements?)|"
     r"\bestablish(?:ed|es|ing)? friendly (?:relations(?:hip)?|ties) with\b",

@@ -522,13 +522,15 @@ def find_people(
 
 def _stated_role(person: Span, mentions, org_mentions, country_of, names) -> _Found | None:
     """The role the text gives a name: before it, else after it, else a title. A plural role
-    before ("the leaders of both towns, Ana Ruiz, Mayor of Mendoza, and ...") yields to the
-    person's own after the name."""
+    before ("the mayors of both towns, Ana Ruiz, Mayor of Mendoza, and ...") yields to the
+    person's own placed role after the name."""
     before = _role_before(person, mentions, org_mentions, country_of, names)
     if before is not None and not before.plural:
         return before
     after = _appositive(person, mentions, org_mentions, country_of, names)
-    return after or before or _titled_person(person, mentions, org_mentions)
+    if before is not None and (after is None or after.place is None):
+        return before  # "the mayors of both towns, Ana Ruiz, a member of the ... Party"
+    return after or _titled_person(person, mentions, org_mentions)
 
 
 def _titled_person(person: Span, mentions, org_mentions) -> _Found | None:

@@ -76,6 +76,7 @@ CREDIT_NAME_BEFORE = re.compile(
 DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
 TOWN_NOUNS = frozenset({"city", "town", "village"})  # "the Ohio city" is a city of Ohio
 # "regional cities in Victoria": a name that holds cities is a region.
+FIRM_WORDS = frozenset({"co", "inc", "llp", "llc", "ltd", "plc", "partners", "associates"})
 BULLETS = frozenset({"•", "·", "-", "–", "—", "*", "▪", "◦"})  # a row's mark, never a name's
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
 # "Irbid, Jordan's second-largest city,": the nouns of an apposition that give a name its kind
@@ -474,8 +475,12 @@ def _era(span: Span) -> bool:
 
 def _run_on(ent: Span, span: Span) -> bool:
     """ "Kochi (Japan", "Vejle, Søren Bjerregaard" taken for one organisation: the place with
-    what its bracket or comma opens."""
-    return ent.start == span.start and span.end < ent.end and span.doc[span.end].text in "(,"
+    what its bracket or comma opens (not a firm's partners: "Jackson, Walker & Co.")."""
+    if ent.start != span.start or span.end >= ent.end:
+        return False
+    mark = span.doc[span.end].text
+    firm = any(t.text == "&" or t.lower_.rstrip(".") in FIRM_WORDS for t in ent)
+    return mark == "(" or mark == "," and not firm
 
 
 def _overlapping(span: Span) -> list[Span]:

@@ -266,6 +266,8 @@ def _region_named_before(anaphor: re.Match, parties: list[Party]) -> bool:
     """Whether "the province" stands for a region its own sentence names before it, not as a
     partner ("the agreement with Lower Silesia ..., and the region signed ...")."""
     text = anaphor.string
+    if PARTNER_BEFORE.search(text, max(0, anaphor.start() - 40), anaphor.start()):
+        return False  # "signed an MoU with the province's minister": the other side
     return anaphor_kind(anaphor.group("noun")) == "region" and any(
         p.place.kind == "region"
         and p.start < anaphor.start()
@@ -742,7 +744,7 @@ def _links(
             listed = _stated_pairs(acting, text, match.start())
         if not listed and _objects_only(acting, text):
             continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
-        if ABROAD.search(text) and len({p.place.country for p in acting}) == 1:
+        if _ties_abroad(text, match) and len({p.place.country for p in acting}) == 1:
             continue  # "Ahmedabad and Rajkot also have sister city ties abroad": not each other's
         own_years = _own_years(text, listed) if status in {"existing", "ended"} else {}
         member_starts = {partner.place.key: partner.start for _, partner in listed}
@@ -947,9 +949,18 @@ def _amount(text: str) -> Money | None:
     return amounts[0].money if amounts else None
 
 
+def _ties_abroad(text: str, match: re.Match) -> bool:
+    """Whether the link's words say its partners are abroad ("have sister city ties abroad"),
+    in the sentence's own clause (not "Hamburg and Dresden, which have partners abroad, ...")."""
+    abroad = ABROAD.search(text, match.end(), match.end() + 30)
+    return abroad is not None and clause_at(text, abroad.start()) is None
+
+
 def _posting(span: Span) -> bool:
-    """Whether the place is where a diplomat serves: "the Consul General in Mumbai"."""
-    return bool(POSTED_IN.search(span.doc[max(0, span.start - 6) : span.start].text))
+    """Whether the place is where a diplomat serves: "the Consul General in Mumbai" (not "a
+    special envoy to Osaka", sent to sign there)."""
+    posted = POSTED_IN.search(span.doc[max(0, span.start - 6) : span.start].text)
+    return posted is not None and posted.group("prep").lower() == "in"
 
 
 def _remember(state: ArticleState, named: list[Mention], speakers: list[Person], links) -> None:

@@ -422,7 +422,7 @@ DESTINATION_BEFORE = re.compile(r"\b(?:then|on|onward|also) to\s+(?:the\s+)?$", 
 # where a diplomat serves, not whence one came.
 POSTED_IN = re.compile(
     r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])"
-    r"(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+){0,2})?\s+(?:in|to)\s*$",
+    r"(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+){0,2})?\s+(?P<prep>in|to)\s*$",
     re.I,
 )
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we"})  # "he is due in Lyon", not "it"

@@ -360,3 +360,8 @@ def test_a_friendly_province_agreement_is_a_friendship_tie(extractor):
     found = kinds(extractor, "Hubei signed a friendly province agreement with Ehime in 2014.")
     assert set(found) == {"friendship_city"}
     assert (found["friendship_city"].status, found["friendship_city"].year) == ("existing", 2014)
+
+
+def test_a_business_friendly_agreement_is_no_friendship_tie(extractor):
+    text = "Zhejiang and Schleswig-Holstein signed a business-friendly state agreement on Monday."
+    assert "friendship_city" not in kinds(extractor, text)

@@ -477,3 +477,32 @@ def test_a_partner_named_by_its_tie_is_still_the_partner(extractor):
     assert any({a, b} == {"Lyon", "Turin"} for a, b, _ in links(extractor, text))
     text = "Bergen's council voted on Wednesday to suspend its Rostock twinning after 30 years."
     assert any({a, b} == {"Bergen", "Rostock"} for a, b, _ in links(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text, link",
+    [
+        (  # an envoy sent "to" a town is no diplomat posted "in" it
+            "Lyon Mayor Ana Petit sent a special envoy to Turin to sign a twinning agreement "
+            "with the Italian city.",
+            ("Lyon", "Turin", "sister_city"),
+        ),
+        (  # partners "abroad" in a relative clause say nothing of the main clause's tie
+            "Lyon and Grenoble, which both have many partner cities abroad, have been twinned "
+            "since 1987.",
+            ("Lyon", "Grenoble", "sister_city"),
+        ),
+        (  # a firm's partners are no town's
+            "Jackson, Walker & Co. advised Dallas on its sister city agreement with Monterrey.",
+            ("Dallas", "Monterrey", "sister_city"),
+        ),
+        (  # "the province's minister" after "with" is the other side's
+            "Ontario has had a twinning with Jiangsu since 1985. Officials from Jiangsu visited "
+            "Toronto on Monday and signed a new MoU on clean energy with the province's economy "
+            "minister.",
+            ("Ontario", "Jiangsu", "mou"),
+        ),
+    ],
+)
+def test_the_round_s_rules_keep_these_links(extractor, text, link):
+    assert link in links(extractor, text)

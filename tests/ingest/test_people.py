@@ -158,3 +158,11 @@ def test_a_plural_role_before_names_without_their_own_stays(extractor):
     text = "The two governors, Ana Ruiz and Tom Hart, signed the pact on Monday."
     found = people(extractor, text)
     assert found["Ana Ruiz"][0] == "governor" and found["Tom Hart"][0] == "governor"
+
+
+def test_a_plural_role_stays_where_the_words_after_a_name_place_no_office(extractor):
+    text = (
+        "The mayors of both towns, Ana Ruiz, a member of the Justicialist Party, and Paolo "
+        "Bianchi, signed the twinning charter between Mendoza and Cuneo."
+    )
+    assert people(extractor, text)["Ana Ruiz"][0] == "mayor"
