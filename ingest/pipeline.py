@@ -861,14 +861,18 @@ class PlaceTagger:
         return len(names) > 1 and all(name in self.gaz.names for name in names)
 
     def _office_place_apart(self, ent: Span) -> list[Span]:
-        """ "Mayor of Tbilisi Kakha Kaladze", taken for one person: the office's place, then the
-        name (of two words at least)."""
+        """ "Mayor of Tbilisi Kakha Kaladze", taken for one person or organisation: the office's
+        place, then the name (of two words at least, none a body's: not "of Lyon Chamber of
+        Commerce")."""
         doc = ent.doc
         office = ent.start >= 2 and doc[ent.start - 2].lower_ in TITLE_WORDS
-        if ent.label_ != "PERSON" or not office or doc[ent.start - 1].lower_ != "of":
+        if ent.label_ not in {"PERSON", "ORG"} or not office or doc[ent.start - 1].lower_ != "of":
             return [ent]
         for end in range(ent.end - 2, ent.start, -1):
-            if fold(doc[ent.start : end].text) in self.gaz.names:
+            name = doc[end : ent.end]
+            if fold(doc[ent.start : end].text) in self.gaz.names and all(
+                t.is_title and t.lower_ not in NOT_NAME_WORDS for t in name
+            ):
                 return [Span(doc, ent.start, end, "GPE"), Span(doc, end, ent.end, "PERSON")]
         return [ent]
 

@@ -481,3 +481,13 @@ def test_a_visitor_awaited_in_a_place_visits_it_later(extractor):
     found = facts(extractor, text)
     assert visits(found) == {("Saint-Louis", "Lorient")}
     assert {p.status for p in found.partnerships if p.kind == "visit"} == {"proposed"}
+
+
+def test_a_mayor_of_a_town_taken_with_his_name_for_one_body_still_visits(extractor):
+    text = (
+        "The protocol was signed by Mersin Metropolitan Mayor Vahap Seçer and Mayor of Brașov "
+        "Allen Coliban, who arrived in Mersin on Tuesday at the head of a delegation."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-05-02"))
+    visits = {(p.a.name, p.b.name) for p in facts.partnerships if p.kind == "visit"}
+    assert visits == {("Braşov", "Mersin")}
