@@ -42,7 +42,10 @@ KIND_PATTERNS = {
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)|"
     # "established friendly province-region relations", "has established friendly relations
     # with provinces ... including Akita": Chinese news's words for friendship ties
-    r"(?<!-)friendly (?:city|province|provincial|state|region|prefecture|county)"
+    # not "business-friendly", "investor friendly": friendly to someone, no friendship
+    r"(?<!-)(?<!business )(?<!investor )(?<!investment )(?<!eco )(?<!age )(?<!climate )"
+    r"(?<!child )(?<!family )friendly "
+    r"(?:city|province|provincial|state|region|prefecture|county)"
     r"(?:-(?:city|province|state|region|prefecture|county))? (?:relations(?:hip)?|ties|"
     r"agreements?)|"
     r"\bestablish(?:ed|es|ing)? friendly (?:relations(?:hip)?|ties) with\b",

@@ -33,7 +33,8 @@ NOT_NAME_WORDS = frozenset(
         "foundation", "province", "county", "bureau", "assembly", "congress", "parliament",
         "trade", "investment", "development", "tourism", "commerce", "industry", "affairs",
         "network", "society", "group", "board", "fund", "trust", "centre", "center", "college",
-        "school", "hospital", "museum", "festival", "forum", "league", "cup",
+        "school", "hospital", "museum", "festival", "forum", "league", "cup", "club",
+        "airlines", "airways", "holdings", "motors", "orchestra", "philharmonic",
     }
 )  # fmt: skip
 SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "note", "explain", "stress"})

@@ -528,9 +528,24 @@ def _stated_role(person: Span, mentions, org_mentions, country_of, names) -> _Fo
     if before is not None and not before.plural:
         return before
     after = _appositive(person, mentions, org_mentions, country_of, names)
-    if before is not None and (after is None or after.place is None):
+    if before is not None and not (after and after.place and _office_held(person)):
         return before  # "the mayors of both towns, Ana Ruiz, a member of the ... Party"
     return after or _titled_person(person, mentions, org_mentions)
+
+
+def _office_held(person: Span) -> bool:
+    """Whether the words after a name and its comma give an office held now ("Mayor of
+    Mendoza"), not a description ("a former director of ...", "president ... until 2019")."""
+    doc = person.doc
+    words = doc[person.end + 1 : min(len(doc), person.end + 14)]
+    aside = [
+        t.lower_ for t in words[: next((t.i - words.start for t in words if t.text in ",;"), None)]
+    ]
+    return (
+        bool(aside)
+        and aside[0] not in {"a", "an", "the", "formerly"}
+        and not ({"former", "formerly", "until", "ex"} & set(aside))
+    )
 
 
 def _titled_person(person: Span, mentions, org_mentions) -> _Found | None:

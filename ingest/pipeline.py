@@ -76,7 +76,10 @@ CREDIT_NAME_BEFORE = re.compile(
 DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
 TOWN_NOUNS = frozenset({"city", "town", "village"})  # "the Ohio city" is a city of Ohio
 # "regional cities in Victoria": a name that holds cities is a region.
-FIRM_WORDS = frozenset({"co", "inc", "llp", "llc", "ltd", "plc", "partners", "associates"})
+FIRM_WORDS = frozenset(
+    {"co", "corp", "corporation", "company", "inc", "llp", "llc", "ltd", "plc", "group"}
+    | {"partners", "associates", "holdings"}
+)
 BULLETS = frozenset({"•", "·", "-", "–", "—", "*", "▪", "◦"})  # a row's mark, never a name's
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
 # "Irbid, Jordan's second-largest city,": the nouns of an apposition that give a name its kind
@@ -870,11 +873,25 @@ class PlaceTagger:
             return [ent]
         for end in range(ent.end - 2, ent.start, -1):
             name = doc[end : ent.end]
-            if fold(doc[ent.start : end].text) in self.gaz.names and all(
-                t.is_title and t.lower_ not in NOT_NAME_WORDS for t in name
+            if (
+                fold(doc[ent.start : end].text) in self.gaz.names
+                and all(t.is_title and t.lower_ not in NOT_NAME_WORDS for t in name)
+                and self._person_shaped(name, ent.label_)
             ):
                 return [Span(doc, ent.start, end, "GPE"), Span(doc, end, ent.end, "PERSON")]
         return [ent]
+
+    def _person_shaped(self, name: Span, label: str) -> bool:
+        """Whether a name after an office's place reads as a person's: no plural ("Airlines Goh
+        Choon Phong") and, where the model took it for an organisation's, a surname that is no
+        English word ("Rotary Club")."""
+        if any(t.tag_ in {"NNS", "NNPS"} for t in name):
+            return False
+        if label == "PERSON":
+            return True
+        doc = name.doc  # "Tianjin Port Holdings Zhang Wei": the person comes after the body
+        person_next = name.end < len(doc) and doc[name.end].ent_type_ == "PERSON"
+        return not person_next and name[-1].lower_ not in self.common_words
 
     def _allowed(self, span: Span, person_parts: set[str]) -> bool | None:
         """True: a place. False: not a place. None: inside an organisation's name."""

@@ -94,8 +94,8 @@ BUSINESS_NOUNS = frozenset(
 MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "representative"})
 # "have sister cities abroad", "ties with foreign cities": partners in other countries.
 ABROAD = re.compile(r"\b(?:abroad|overseas|foreign (?:cities|towns|partners|regions))\b", re.I)
-# "with the German state of Rhineland-Palatinate": a partner's words before its name.
-PARTNER_BEFORE = re.compile(r"\bwith\b[^,;]*$", re.I)
+# "with the German state of Rhineland-Palatinate", "officials from Hubei": the other side's.
+PARTNER_BEFORE = re.compile(r"\b(?:with|from)\b[^,;]*$", re.I)
 # A body "in" a region is its government: "the regional assembly in Warmia-Masuria" acts for it.
 GOVERNING_BODIES = frozenset(
     {"assembly", "council", "government", "administration", "legislature", "parliament"}
@@ -744,7 +744,7 @@ def _links(
             listed = _stated_pairs(acting, text, match.start())
         if not listed and _objects_only(acting, text):
             continue  # "[The Cape] has ties with Bavaria and Zhejiang": no tie of theirs
-        if _ties_abroad(text, match) and len({p.place.country for p in acting}) == 1:
+        if _ties_abroad(text, match, kind) and len({p.place.country for p in acting}) == 1:
             continue  # "Ahmedabad and Rajkot also have sister city ties abroad": not each other's
         own_years = _own_years(text, listed) if status in {"existing", "ended"} else {}
         member_starts = {partner.place.key: partner.start for _, partner in listed}
@@ -949,18 +949,25 @@ def _amount(text: str) -> Money | None:
     return amounts[0].money if amounts else None
 
 
-def _ties_abroad(text: str, match: re.Match) -> bool:
+def _ties_abroad(text: str, match: re.Match, kind: str) -> bool:
     """Whether the link's words say its partners are abroad ("have sister city ties abroad"),
-    in the sentence's own clause (not "Hamburg and Dresden, which have partners abroad, ...")."""
+    in the sentence's own clause (not "Hamburg and Dresden, which have partners abroad, ..."),
+    and no later words of the kind report a tie ("...; they have also been twinned")."""
     abroad = ABROAD.search(text, match.end(), match.end() + 30)
-    return abroad is not None and clause_at(text, abroad.start()) is None
+    return (
+        abroad is not None
+        and clause_at(text, abroad.start()) is None
+        and not KIND_REGEX[kind].search(text, abroad.end())
+    )
 
 
 def _posting(span: Span) -> bool:
     """Whether the place is where a diplomat serves: "the Consul General in Mumbai" (not "a
     special envoy to Osaka", sent to sign there)."""
     posted = POSTED_IN.search(span.doc[max(0, span.start - 6) : span.start].text)
-    return posted is not None and posted.group("prep").lower() == "in"
+    if posted is None or posted.group("prep").lower() != "in":
+        return False
+    return "envoy" not in posted.group().lower()  # "Lyon's envoy in Turin": a town's own
 
 
 def _remember(state: ArticleState, named: list[Mention], speakers: list[Person], links) -> None:

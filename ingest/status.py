@@ -294,11 +294,12 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 COORDINATE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas)\s+"
     rf"(?!with\s+(?:the\s+[\w\s]{{0,30}}?\bof\s+)?{CAPITALISED_WORDS}"
-    r"\s+(?:since|from|in)\s+(?:19|20)\d\d)|;\s+|"
-    # "has had a tie with A since 1991 and signed an agreement with B in 2004": a second act
-    r"\s+and\s+(?=(?:signed|inked|sealed|concluded)\s)",
+    r"\s+(?:since|from|in)\s+(?:19|20)\d\d)|;\s+",
     re.I,
 )
+# "has had a tie with A since 1991 and signed an agreement with B in 2004": a second act of
+# the clause's subject, which dates its own tie.
+NEXT_SIGNING = re.compile(r"\s+and\s+(?=(?:signed|inked|sealed|concluded)\s)", re.I)
 NEXT_ACT = re.compile(r"\s+and\s+(?:will|would|is|are)\s+", re.I)  # "... and will report"
 
 
@@ -599,8 +600,8 @@ def link_year(
     if status in {"existing", "ended"}:
         starts = [y for y in _start_mentions(mentions) if not _ending_year(text, y, reported)]
         if start is not None and within is None:  # "... since 1991 and signed ... in 2004"
-            clause_begin, clause_end = main_clause_at(text, start)
-            own = [y for y in starts if clause_begin <= y.start < clause_end]
+            act_begin, act_end = _act_at(text, start)
+            own = [y for y in starts if act_begin <= y.start < act_end]
             starts = own or starts
         return min(y.year for y in starts) if starts else None
     if status == "new":  # happened in the reported event: a year near publication
@@ -649,6 +650,18 @@ YEAR_RANGE = re.compile(
     r"(?![-/]\d)",
     re.I,
 )
+
+
+def _act_at(text: str, start: int) -> tuple[int, int]:
+    """The part of the main clause at `start` that reports one act: "[has had a tie with A since
+    1991] and [signed an agreement with B in 2004]"."""
+    begin, end = main_clause_at(text, start)
+    for m in NEXT_SIGNING.finditer(text, begin, end):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= start:
+            return begin, m.start()
+    return begin, end
 
 
 def _other_event(text: str, start: int, year: YearMention) -> bool:

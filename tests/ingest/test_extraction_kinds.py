@@ -365,3 +365,8 @@ def test_a_friendly_province_agreement_is_a_friendship_tie(extractor):
 def test_a_business_friendly_agreement_is_no_friendship_tie(extractor):
     text = "Zhejiang and Schleswig-Holstein signed a business-friendly state agreement on Monday."
     assert "friendship_city" not in kinds(extractor, text)
+
+
+def test_a_business_friendly_agreement_unhyphenated_is_no_friendship_tie(extractor):
+    text = "Zhejiang and Schleswig-Holstein signed a business friendly state agreement on Monday."
+    assert "friendship_city" not in kinds(extractor, text)

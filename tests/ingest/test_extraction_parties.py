@@ -502,6 +502,22 @@ def test_a_partner_named_by_its_tie_is_still_the_partner(extractor):
             "minister.",
             ("Ontario", "Jiangsu", "mou"),
         ),
+        (  # "abroad" in one clause, their own tie in the next
+            "Like many German towns, Hanover and Leipzig have partner cities abroad; they have "
+            "also been twinned with each other since 1987.",
+            ("Hanover", "Leipzig", "sister_city"),
+        ),
+        (  # "the state's" after officials "from" another region is the host's
+            "Saxony Premier Michael Kretschmer welcomed the guests. Officials from Hubei "
+            "Province, led by Governor Wang Zhonglin, met the state's economy minister and "
+            "signed a new MoU.",
+            ("Hubei", "Saxony", "mou"),
+        ),
+        (  # a town's own envoy is no diplomat posted there
+            "Lyon's envoy in Turin, Marc Petit, said the two cities would sign a twinning "
+            "agreement next year.",
+            ("Lyon", "Turin", "sister_city"),
+        ),
     ],
 )
 def test_the_round_s_rules_keep_these_links(extractor, text, link):

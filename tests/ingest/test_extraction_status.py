@@ -505,3 +505,14 @@ def test_each_act_of_a_sentence_dates_its_own_tie(extractor):
         (p.b.name if p.a.name == "Chiang Mai" else p.a.name): p.year for p in facts.partnerships
     }
     assert years == {"Oregon": 1990, "Aichi": 2006}
+
+
+def test_a_tie_proposed_and_then_signed_is_in_place_and_a_visit_dates_its_signing(extractor):
+    text = (
+        "The sister city agreement between Lyon and Turin, first proposed in 1975 and signed "
+        "in 1980, is the city's oldest."
+    )
+    found = links(extractor, text)
+    assert found[("Lyon", "Turin", "sister_city")].status == "existing"
+    text = "A Busan delegation visited Fukuoka in 2019 and signed a cooperation agreement with the city."
+    assert links(extractor, text)[("Busan", "Fukuoka", "mou")].year == 2019

@@ -166,3 +166,18 @@ def test_a_plural_role_stays_where_the_words_after_a_name_place_no_office(extrac
         "Bianchi, signed the twinning charter between Mendoza and Cuneo."
     )
     assert people(extractor, text)["Ana Ruiz"][0] == "mayor"
+
+
+def test_a_former_office_after_a_name_leaves_the_plural_role(extractor):
+    text = (
+        "The mayors of both towns, Ana Ruiz, a former director of the Mendoza wine board, and "
+        "Paolo Bianchi, signed the twinning charter between Mendoza and Cuneo."
+    )
+    assert people(extractor, text)["Ana Ruiz"][0] == "mayor"
+
+
+def test_a_body_named_after_an_office_s_town_is_no_person(extractor):
+    text = "The President of Nagoya Rotary Club welcomed the Los Angeles delegation on Monday."
+    assert not people(extractor, text)
+    text = "Secretary of Tianjin Port Holdings Zhang Wei met the Busan delegation on Monday."
+    assert "Port Holdings" not in people(extractor, text)
