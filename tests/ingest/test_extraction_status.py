@@ -514,5 +514,8 @@ def test_a_tie_proposed_and_then_signed_is_in_place_and_a_visit_dates_its_signin
     )
     found = links(extractor, text)
     assert found[("Lyon", "Turin", "sister_city")].status == "existing"
-    text = "A Busan delegation visited Fukuoka in 2019 and signed a cooperation agreement with the city."
+    text = (
+        "A Busan delegation visited Fukuoka in 2019 and signed a cooperation agreement with "
+        "the city."
+    )
     assert links(extractor, text)[("Busan", "Fukuoka", "mou")].year == 2019
