@@ -86,12 +86,6 @@ CITY_REGION_TYPES = frozenset(
     | {"district", "special municipality", "metropolitan city", "federal city"}
 )
 STRAY_TOWN = 1.0  # a small town elsewhere named like a region weighs less than the region
-# "sister state", "the two provinces": an article whose parties are first-level regions, where a
-# name of a state and of a town inside it ("Goiás") is the state's.
-REGIONS_AS_PARTIES = re.compile(
-    r"\bsister[- ](?:states?|provinces?|prefectures?)\b|"
-    r"\b(?:the|both|two) (?:states|provinces|prefectures)\b"
-)
 OFFICE_KINDS = {
     "governor": "region",
     "gov.": "region",
@@ -269,8 +263,6 @@ def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz, 
         score += 0.6  # "Shanghai" is the city, not the municipality, unless told otherwise
     score -= STRAY_TOWN if _stray_town(place, layout.options[span.start], regions) else 0.0
     score += OFFICE_FIT if place.kind == office else 0.0
-    if layout.regional and place.kind == "region" and first_level(place):
-        score += OFFICE_FIT  # "Goiás ... a sister-state agreement between the two states"
     score += _sibling_fit(place, layout.listed_options[span.start], regions)
     score += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0
     return score
@@ -465,7 +457,6 @@ class _Layout:
     body_start: int  # the character where the body begins, after any headline
     near_options: dict[int, list[list[Place]]]  # the readings of each name's neighbours
     listed_options: dict[int, list[list[Place]]]  # ... and of the names listed with it
-    regional: bool = False  # the article calls its parties states or provinces
     fixed: dict[int, dict[Place, float]] = field(default_factory=dict)  # see _fixed_score
     kinds: dict[int, set[str]] = field(default_factory=dict)  # the readings kind words allow
 
@@ -486,9 +477,8 @@ class _Layout:
             s.start: [[p for p, _ in options[n.start]] for n in siblings.get(s.start, [])]
             for s in spans
         }
-        regional = bool(spans) and bool(REGIONS_AS_PARTIES.search(text_of(spans[0].doc)))
         layout = cls(
-            options, near, qualifiers, world, body_start, near_options, listed_options, regional,
+            options, near, qualifiers, world, body_start, near_options, listed_options,
         )  # fmt: skip
         fixed, kinds = {}, {}
         for s in spans:

@@ -255,16 +255,3 @@ def test_a_city_an_apposition_names_beside_its_namesake_region_is_the_city(extra
     )
     found = places(extractor, text)
     assert {("Irbid", "JO", "city"), ("Irbid Governorate", "JO", "region")} <= found
-
-
-def test_an_article_whose_parties_are_states_reads_a_state_s_name_as_the_state(extractor):
-    text = (
-        "Durango signed a letter of intent with Ohio on Monday, the first step toward a "
-        "sister-state agreement between the two states.\n\n"
-        "The Durango delegation also visited Columbus."
-    )
-    assert ("Durango", "MX", "region") in places(extractor, text)
-    text = "Durango signed a sister city agreement with Toledo on Monday."
-    assert not any(
-        kind == "region" for name, _, kind in places(extractor, text) if name == "Durango"
-    )
