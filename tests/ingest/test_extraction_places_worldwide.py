@@ -417,10 +417,3 @@ def test_a_place_the_model_runs_on_into_a_name_after_its_comma_is_still_a_place(
     )
     facts = extractor(ArticleText(text=text, published="2024-05-02"))
     assert {(p.a.name, p.b.name, p.kind) for p in facts.partnerships} == {("Odense", "Uman", "mou")}
-
-
-@pytest.mark.parametrize("name, code", [("Hong Kong", "HK"), ("Macau", "MO")])
-def test_a_city_with_a_country_s_code_is_a_party_as_singapore_is(extractor, name, code):
-    text = f"{name} and Chicago signed a sister city agreement on Monday."
-    facts = extractor(ArticleText(text=text, published="2024-05-02"))
-    assert {(p.a.name, p.a.country, p.a.kind) for p in facts.partnerships} == {(name, code, "city")}
