@@ -102,6 +102,10 @@ PROPOSED = re.compile(
     r"explore|start|begin))\b",  # not "voted to sign": the council's decision is the signing
     re.I,
 )
+# "accepted an invitation from Teh to lead a Gyeongsangnam-do delegation": a visit to come.
+INVITED_TO = re.compile(
+    r"\binvitations?\b[^.;]{0,50}?\bto (?:lead|visit|send|join|travel|come)\b[^.;]*$", re.I
+)
 # The relationship an agreement is a step towards: "a first step towards a twinning", "with a
 # view to becoming sister cities", "the intention is to make them sister cities".
 GOAL = re.compile(
@@ -552,6 +556,7 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
     near = text[max(0, start - 60) : clause_end]
     if (
         PROPOSED.search(before)
+        or INVITED_TO.search(text, max(0, start - 90), start)
         or WILL_GO.search(text, start, start + 60)
         or SCHEDULED.search(text, start, clause_end)
         or EXPECTED_IN.match(text, start, clause_end)

@@ -491,3 +491,13 @@ def test_a_mayor_of_a_town_taken_with_his_name_for_one_body_still_visits(extract
     facts = extractor(ArticleText(text=text, published="2024-05-02"))
     visits = {(p.a.name, p.b.name) for p in facts.partnerships if p.kind == "visit"}
     assert visits == {("Braşov", "Mersin")}
+
+
+def test_an_accepted_invitation_to_lead_a_delegation_is_a_visit_to_come(extractor):
+    text = (
+        "Governor Kim accepted an invitation from Chief Minister Chow to lead a "
+        "Chungcheongnam-do delegation to Penang for the forum."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-05-02"))
+    visits = {(p.a.name, p.b.name, p.status) for p in facts.partnerships if p.kind == "visit"}
+    assert visits == {("Chungcheongnam-do", "Penang", "proposed")}
