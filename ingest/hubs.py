@@ -17,7 +17,7 @@ from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
 from ingest.resolve import KIND_SUFFIXES
 from ingest.sentences import headline_end, span_text, text_of
 from ingest.status import PARTNERS_LIST, link_status, link_year, member_years
-from ingest.written import CAPITALISED_WORDS, NAME
+from ingest.written import BULLETS, CAPITALISED_WORDS, NAME
 from places.names import fold
 from places.place import Place
 
@@ -42,7 +42,8 @@ PARTNERS_OF_NAMED = re.compile(
     r"(?!\s+(?:not|no|never|set|due|to|\w+ing|\w+ed)\b)"
 )
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
-BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,3}[.)])\s+\w")  # a bulleted row, never a header
+# a bulleted row, never a header
+BULLET = re.compile(rf"^\s*(?:[{re.escape(''.join(sorted(BULLETS)))}]|\d{{1,3}}[.)])\s+\w")
 NUMBERED = re.compile(r"^\s*\(?\d{1,3}[.)]\s")  # "2. ", "3) ": a numbered note
 ROW_SHAPE = re.compile(rf"{BULLET.pattern}|\w\s+[-–—]{{1,2}}\s+[A-Z]")
 # "Overseas affiliations of Kagawa Prefecture", "International partners of Lyon": a header

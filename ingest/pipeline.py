@@ -35,7 +35,7 @@ from ingest.resolve import (
     written_name,
 )
 from ingest.sentences import headline_end, is_dateline, text_of
-from ingest.written import CAPITALS, QUOTES, compass_name
+from ingest.written import BULLETS, CAPITALS, QUOTES, compass_name
 from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
 from places.names import fold
 from places.place import NOTABLE_POPULATION
@@ -80,7 +80,6 @@ FIRM_WORDS = frozenset(
     {"co", "corp", "corporation", "company", "inc", "llp", "llc", "ltd", "plc", "group"}
     | {"partners", "associates", "holdings"}
 )
-BULLETS = frozenset({"•", "·", "-", "–", "—", "*", "▪", "◦"})  # a row's mark, never a name's
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
 # "Irbid, Jordan's second-largest city,": the nouns of an apposition that give a name its kind
 # (not "district" or "municipality", which may be either).

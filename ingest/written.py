@@ -6,6 +6,8 @@ import re
 
 # Capital letters, accented Latin ones too: "Ålesund", "Łódź", "Évora", "Şanlıurfa".
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+# The marks a row of a list opens with ("• Turin", "- Turin"), never a word of a name.
+BULLETS = frozenset({"•", "·", "-", "–", "—", "*", "▪", "◦"})
 # Lower-case words inside a place's name: "Boca del Rio", "Frankfurt am Main", "Bergen op Zoom".
 NAME_PARTICLES = (
     r"(?:de|del|de la|de las|de los|la|las|los|le|les|du|des|di|da|do|dos|das|el|y|"
