@@ -12,10 +12,12 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# A month's name, whole or cut short: "November", "Nov", "Sept".
+MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_MONTH = rf"(?P<month>{MONTH_WORD})\.?"
 MONTH_NAME = re.compile(_MONTH, re.I)  # "Nov", "Nov.", "November"
 # A month name may be glued to a preceding word in scraped headers ("XinhuaNovember 16, 2018").
 _START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"

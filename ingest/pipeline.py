@@ -75,11 +75,12 @@ CREDIT_NAME_BEFORE = re.compile(
 # "a small Florida city": after these, a lowercase place word is a noun the name modifies.
 DESCRIPTIVE = frozenset({"a", "an", "another", "one", "every", "each"})
 TOWN_NOUNS = frozenset({"city", "town", "village"})  # "the Ohio city" is a city of Ohio
-# "regional cities in Victoria": a name that holds cities is a region.
+# "Jackson, Walker & Co.": words of a firm's name, whose commas part no place from a person.
 FIRM_WORDS = frozenset(
     {"co", "corp", "corporation", "company", "inc", "llp", "llc", "ltd", "plc", "group"}
     | {"partners", "associates", "holdings"}
 )
+# "regional cities in Victoria": a name that holds cities is a region.
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
 # "Irbid, Jordan's second-largest city,": the nouns of an apposition that give a name its kind
 # (not "district" or "municipality", which may be either).

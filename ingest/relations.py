@@ -220,7 +220,7 @@ _KIND_OF = (
 BETWEEN_PAIR = re.compile(
     rf"{_KIND_OF}(?P<first>{NAME})\s+(?:and|&)\s+(?:the\s+)?{_KIND_OF}(?P<second>{NAME})"
 )
-# "sister cities of Sapporo include ...": the hub after "of", then the verb that lists.
+# "signed with the city of": the words before a partner's name.
 WITH_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?:(?:city|town|state|province)\s+of\s+)?$", re.I)
 # Words of a nation's business: its link with a city named alone is the nation's.
 NATIONAL_HOLDER = re.compile(

@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ingest.dates import MONTH_WORD
+
 _KEY = "citylink_sentence_bounds"
 _ENTS = "citylink_entities"
 _TEXT = "citylink_text"
@@ -89,11 +91,10 @@ def headline_end(text: str) -> int:
 # paragraph (after a headline, a byline and a blank line at most).
 TOP_LINES = 4
 DATED = re.compile(
-    r",\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    rf",\s+(?:\d{{1,2}}\s+)?{MONTH_WORD}\.?"
     r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--|-)"
     # not a date range ("May 9 - May 12", "May 9 - 12:"), but "— Mayor ...", "— 30 years after"
-    r"(?!\s*(?:\d{1,2}\s*[:,;)]|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
-    r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b))",
+    rf"(?!\s*(?:\d{{1,2}}\s*[:,;)]|{MONTH_WORD}\.?\b))",
     re.I,
 )
 
