@@ -33,6 +33,8 @@ EVENT_HEADS = frozenset(
 )
 # "a Karnataka government delegation", "delegates from Lviv", "the mayor's delegation".
 DELEGATION_LEMMAS = frozenset({"delegation", "delegate", "mission"})
+# "a council team", "a group of farmers": people who travel together, as a delegation does.
+GROUP_NOUNS = frozenset({"team", "group"})
 NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town Mayor X hosted"
 HOST_PREPOSITIONS = {"in", "to", "at"}
 DEPARTURE_VERBS = frozenset({"leave", "depart", "head"})
@@ -458,17 +460,72 @@ def _awaited_guest(sent: Span, match: re.Match) -> bool:
     )
 
 
+CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis"})
+
+
+def _without_clauses(token) -> list:
+    """A noun's phrase without the clauses on it: "the mayor of Erding" of "the mayor of
+    Erding, who said the town would ..."."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ not in CLAUSES:
+            found += _without_clauses(child)
+    return found
+
+
+def _attendees_places(
+    sent: Span, match: re.Match, named: list[Mention], placed: list[Person]
+) -> list[Place] | None:
+    """Who attends, when one or a few people do: the places of their own roles ("The mayor of
+    Rotterdam, Anna de Vries, attended the summit in Bangkok"), not a consul's posting nor a
+    place named elsewhere in the sentence. None when the trigger is no "attend", or a
+    delegation or officials attend ("Mayors of the cities of A and B attended"): they travel
+    as one side."""
+    if not match.group().lower().startswith("attend"):
+        return None
+    if any(t.lemma_ in DELEGATION_LEMMAS | GROUP_NOUNS for t in sent):
+        return None
+    word = sent.char_span(match.start(), match.end())
+    if word is None:
+        return None
+    verb = word.root
+    attendees = [c for c in verb.children if c.dep_ == "nsubj"]
+    attendees += [c for a in verb.children if a.dep_ == "agent" for c in a.children]
+    if verb.dep_ == "relcl":  # "X, who attended the signing"
+        attendees.append(verb.head)
+    attendees += [c for a in attendees for c in a.conjuncts]
+    if any(a.tag_ == "NNS" and a.lemma_ in GUEST_NOUNS for a in attendees):
+        return None
+    said = {t.i for a in attendees for t in _without_clauses(a) if t != verb}
+    text = span_text(sent)
+    own = [
+        m.place
+        for m in named
+        if m.span.root.i in said
+        and not POSTED_IN.search(text[: m.span.start_char - sent.start_char])
+    ]
+    words = {sent.doc[i].text for i in said}
+    return own + [p.place for p in placed if p.place and p.name.split()[-1] in words]
+
+
 def visits(
     sent, parties, named, state, text, hosting: Hosting | None, placed: list[Person]
 ) -> list[Partnership]:
     match = next(
-        (m for m in VISIT_REGEX.finditer(text) if not _habitual(m) and _awaited_guest(sent, m)),
+        (
+            m
+            for m in VISIT_REGEX.finditer(text)
+            if not _habitual(m)
+            and _awaited_guest(sent, m)
+            and _attendees_places(sent, m, named, placed) != []
+        ),
         None,
     )
     if not match and not (hosting and hosting.guests):
         return []
     start = match.start() if match else hosting.start
-    origins = _origins(named) or [p.place for p in parties if p.delegation]
+    attending = _attendees_places(sent, match, named, placed) if match else None
+    origins = attending or _origins(named) or [p.place for p in parties if p.delegation]
     origins = origins or _leaders(sent, placed)
     if hosting and not origins:
         origins = hosting.guests

@@ -501,3 +501,46 @@ def test_an_accepted_invitation_to_lead_a_delegation_is_a_visit_to_come(extracto
     facts = extractor(ArticleText(text=text, published="2024-05-02"))
     visits = {(p.a.name, p.b.name, p.status) for p in facts.partnerships if p.kind == "visit"}
     assert visits == {("Chungcheongnam-do", "Penang", "proposed")}
+
+
+def test_a_consul_attending_a_signing_makes_no_visit_of_the_partners(extractor):
+    text = (
+        "IZMIR, Turkey — Izmir and Mombasa signed a sister city agreement at Izmir city hall on "
+        "Monday.\n\n"
+        "Kenya's Consul General in Istanbul, Grace Wanjiru, who attended the ceremony, said "
+        "Mombasa had much to learn from the Aegean port."
+    )
+    assert visits(facts(extractor, text)) == set()
+
+
+def test_a_host_official_attending_names_no_visitor_from_a_place_he_mentions(extractor):
+    text = (
+        "SUWON, South Korea — Suwon and Cusco signed a sister city agreement on Thursday.\n\n"
+        "Gyeonggi-do Vice Governor Kim Dong-hyun, who attended the signing, said the province "
+        "would support the new tie through its trade office in Lima."
+    )
+    assert visits(facts(extractor, text)) == set()
+
+
+def test_what_an_attendee_says_names_no_visitor(extractor):
+    text = (
+        "TARBES, France — Tarbes and Erding renewed their twinning charter on Saturday.\n\n"
+        "The ceremony was attended by the president of the Occitanie region, Jean Martin, who "
+        "said the region would fund school exchanges with Bavaria."
+    )
+    assert visits(facts(extractor, text)) == set()
+
+
+@pytest.mark.parametrize(
+    "attended",
+    [
+        "The mayor of Freising, Hans Huber, also attended the ceremony.",
+        "Mayors of the Bavarian towns of Freising and Dachau also attended the ceremony.",
+    ],
+)
+def test_officials_of_a_place_attending_visit_the_host(extractor, attended):
+    text = (
+        "TARBES, France — Tarbes and Erding renewed their twinning charter on Saturday.\n\n"
+        + attended
+    )
+    assert ("Freising", "Tarbes") in visits(facts(extractor, text))
