@@ -11,7 +11,7 @@ from ingest.written import CAPITALISED_WORDS, IN_NAMED_PLACE
 # Refusals: the link was never made ("voted down", "shelved the proposal").
 REFUSAL = re.compile(
     r"\b(?:declin(?:ed|es)|refus(?:ed|es)|reject(?:ed|s)?|turn(?:ed|s) down|no plans?|"
-    r"not (?:to )?(?:sign|pursue|formali[sz]e|establish|renew|twin|proceed)|"
+    r"not (?:to )?(?:sign|pursue|formali[sz]e|establish|renew|twin|proceed|enter|join|go ahead)|"
     r"(?:is|are|was|were) not (?:an? )?(?:sister|twin|partner|friendship)[\s-]|"
     r"never (?:signed|formali[sz]ed)|cancell?ed|called off|withdr[ae]w(?:n|s)?|"
     r"vot(?:ed|es|ing) (?:down|no)|vot(?:ed|es)\b[^.;]{0,40}\bagainst (?:(?:a|the) "
@@ -37,7 +37,9 @@ _OBJECT = (
     rf"drafts?|proposed|planned|potential|future|new|{_PREPOSITIONS})\b)[\w’'-]+){{0,4}}?\s+"
 )
 # "voted to", "resolved to": a body's decision to end a link.
-_DECIDED_TO = r"(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+ ){0,3}?to "
+# "voted unanimously at its meeting on Monday, March 7 to suspend": the decision's when and how
+# may stand between.
+_DECIDED_TO = r"(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+,? ){0,10}?to "
 _END_BASE = (
     r"end|suspend|terminate|sever|dissolve|revoke|scrap|discard|abandon|cancel|annul|rescind|"
     r"freeze|cut|break off|tear up|pull out of|withdraw from|quit"
@@ -104,7 +106,7 @@ PROPOSED = re.compile(
 )
 # "accepted an invitation from Teh to lead a Gyeongsangnam-do delegation": a visit to come.
 INVITED_TO = re.compile(
-    r"\binvitations?\b[^.;]{0,50}?\bto (?:lead|visit|send|join|travel|come)\b[^.;]*$", re.I
+    r"\binvitations?\b[^.;]{0,50}?\bto (?:(?:lead|visit|send|join|travel|come)\b[^.;]*)?$", re.I
 )
 # The relationship an agreement is a step towards: "a first step towards a twinning", "with a
 # view to becoming sister cities", "the intention is to make them sister cities".

@@ -519,3 +519,31 @@ def test_a_tie_proposed_and_then_signed_is_in_place_and_a_visit_dates_its_signin
         "the city."
     )
     assert links(extractor, text)[("Busan", "Fukuoka", "mou")].year == 2019
+
+
+def test_deciding_not_to_enter_a_tie_gives_no_link(extractor):
+    text = (
+        "Ballarat City Council has decided not to enter into a sister city relationship with "
+        "the Chinese city of Yichang."
+    )
+    assert not [k for k in links(extractor, text) if k[2] != "visit"]
+
+
+def test_a_decision_to_suspend_said_with_its_date_ends_the_tie(extractor):
+    text = (
+        "Lethbridge City Council voted unanimously at its regular meeting on Monday, March 7 to "
+        "suspend the city's sister city relationship with Saratov, signed in 1993."
+    )
+    found = links(extractor, text, published="2022-03-09")
+    tie = found[("Lethbridge", "Saratov", "sister_city")]
+    assert (tie.status, tie.year) == ("ended", 1993)
+
+
+def test_accepting_an_invitation_to_visit_is_a_visit_to_come(extractor):
+    text = (
+        "Mayor Kovač accepted the invitation of the Mayor of Tula to visit Tula in June with a "
+        "delegation of the City of Maribor."
+    )
+    found = links(extractor, text, published="2019-03-14")
+    visit = found[("Maribor", "Tula", "visit")]
+    assert (visit.status, visit.year) == ("proposed", None)
