@@ -662,6 +662,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     # "friendly cooperation cities": the words of a twinning, no cooperation of their own
     twinning_words = [m.span() for m in TWINNING.finditer(text)]
     countries = country_starts(sent)
+    provides = UNDER_INSTRUMENT.match(text)
     matches = {}
     for kind, regex in KIND_REGEX.items():
         match = next(
@@ -678,6 +679,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                     )
                 )
                 and not (kind == "friendship_city" and _of_two_countries(m, countries))
+                and not (provides and (m.start() < provides.end() or kind == "cooperation"))
             ),
             None,
         )
@@ -690,6 +692,14 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     return matches
 
 
+# "Under the MoU, the two provinces will cooperate in ...": what an agreement reported before
+# provides for, neither that agreement again nor a cooperation of its own.
+UNDER_INSTRUMENT = re.compile(
+    r"\s*(?:under|within the (?:scope|framework) of) (?:the|this|that|its|their) (?:[\w-]+ ){0,3}?"
+    r"(?:agreements?|memorand(?:um|a)|mous?|protocols?|pacts?|charters?|accords?|deals?|"
+    r"treat(?:y|ies)|letters? of intent)\s*,",
+    re.I,
+)
 # "cooperation between Germany and America", "partnership with China": the countries'.
 BETWEEN_OR_WITH = re.compile(r"\s+(?:between|with|among)\s+(?:the\s+)?", re.I)
 BETWEEN_TWO = re.compile(r"\s+between\s+(?:the\s+)?(?P<one>\w[\w ]*?) and (?:the\s+)?(?P<two>\w)")

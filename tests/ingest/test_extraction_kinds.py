@@ -370,3 +370,34 @@ def test_a_business_friendly_agreement_is_no_friendship_tie(extractor):
 def test_a_business_friendly_agreement_unhyphenated_is_no_friendship_tie(extractor):
     text = "Zhejiang and Schleswig-Holstein signed a business friendly state agreement on Monday."
     assert "friendship_city" not in kinds(extractor, text)
+
+
+def test_what_an_agreement_provides_for_is_no_new_memorandum(extractor):
+    text = (
+        "Gyeongsangbuk-do and Chhattisgarh signed a memorandum of understanding on industrial "
+        "training on Monday.\n\n"
+        "Under the MoU, the Pohang Steel Institute will train 30 young welders from Bhilai and "
+        "Durg districts every year."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
+    assert [(p.a.name[:5], p.b.name[:5], p.kind) for p in found] == [("Gyeon", "Chhat", "mou")]
+
+
+def test_the_fields_an_agreement_covers_are_no_cooperation_of_their_own(extractor):
+    text = (
+        "Lyon and Yerevan signed a friendship agreement on Tuesday.\n\n"
+        "Under the agreement, the two cities will cooperate in tourism, culture, sport and the "
+        "training of municipal staff."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
+    assert [p.kind for p in found] == ["friendship_city"]
+
+
+def test_a_memorandum_named_after_under_the_agreement_is_one(extractor):
+    text = (
+        "Lyon and Yerevan signed a friendship agreement on Tuesday.\n\n"
+        "Under the agreement, engineers from Lyon are expected in Yerevan in May, and the two "
+        "cities intend to sign a memorandum of understanding on waste management."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
+    assert ("mou", "proposed") in {(p.kind, p.status) for p in found}
