@@ -1074,7 +1074,11 @@ def find_partnerships(
         _remember(state, named, placed, links)
         state.twinning_said |= bool(TWINNING.search(text))
         state.possessor = twin_possessor(text, named, sent.start_char)
-    return [link for link in found.values() if not _restated_twinning(link, state)]
+    return [
+        link
+        for link in found.values()
+        if not _restated_twinning(link, state) and not _domestic_aside(link, state)
+    ]
 
 
 def _table_row(sent: Span, text: str, parties, state: ArticleState, found: dict) -> bool:
@@ -1091,6 +1095,19 @@ def _table_row(sent: Span, text: str, parties, state: ArticleState, found: dict)
     for link in table_partner(sent, state.table, parties, hub):
         found[_key(link)] = _merge(found.get(_key(link)), link)
     return True
+
+
+def _domestic_aside(link: Partnership, state: ArticleState) -> bool:
+    """A tie between two places of one country abroad, neither the article's own: two partners
+    of the article's province listed together ("In China – Hunan Province, with which ..., and
+    Jiangxi Province, with which ..."), not a pair. Ties at home may be domestic twinnings."""
+    own = [p for p in (state.home, state.focus) if p is not None]
+    return (
+        link.kind != "visit"
+        and link.a.country == link.b.country
+        and bool(own)
+        and all(p.country != link.a.country for p in own)
+    )
 
 
 def _key(link: Partnership) -> tuple:
