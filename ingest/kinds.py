@@ -262,15 +262,15 @@ def inside_name(match: re.Match, names: list[tuple[int, int]]) -> bool:
 def modifies_event(match: re.Match, kind: str) -> bool:
     """ "an investment cooperation conference", "eight trade agreements" (not an MOU)."""
     before = match.string[max(0, match.start() - 30) : match.start()]
-    if kind in TWINNING_KINDS:
+    if kind in TWINNING_KINDS or kind == "mou":
         counted = COUNTED_PARTNERS_AFTER.match(match.string, match.end())
         if counted:  # "twinned with four cities", unless named next: "... - Rennes, Bad Homburg"
             return not NAMED_AFTER.match(match.string, counted.end())
-        if UNNAMED_PARTNER.search(before):
-            after = match.end()
-            return not (
-                LINK_NOUN_AFTER.match(match.string, after) or NAMED_AFTER.match(match.string, after)
-            )
+    if kind in TWINNING_KINDS and UNNAMED_PARTNER.search(before):
+        after = match.end()
+        return not (
+            LINK_NOUN_AFTER.match(match.string, after) or NAMED_AFTER.match(match.string, after)
+        )
     if kind == "cooperation" and EVENT_AIM.search(match.string[: match.start()]):
         return True
     if kind == "mou" and "trade" in match.group().lower():

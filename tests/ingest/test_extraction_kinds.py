@@ -401,3 +401,13 @@ def test_a_memorandum_named_after_under_the_agreement_is_one(extractor):
     )
     found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
     assert ("mou", "proposed") in {(p.kind, p.status) for p in found}
+
+
+def test_agreements_with_several_unnamed_partners_are_no_memorandum_of_the_named_one(extractor):
+    text = (
+        "The State of Jalisco also keeps a friendship agreement with the Chinese province of "
+        "Anhui, signed in 2012, and cooperation agreements with several states of the United "
+        "States."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
+    assert {p.kind for p in found} == {"friendship_city"}
