@@ -56,6 +56,7 @@ from ingest.sentences import (
     country_starts,
     entities_in,
     headline_end,
+    is_dateline,
     sentence_of,
     sentence_start,
     span_text,
@@ -457,10 +458,11 @@ def _signing_venue(m: Mention, named: list[Mention]) -> bool:
 
 
 def _dateline(span: Span, sent: Span) -> bool:
-    """ "DURBAN — The province of ...", "PORTSMOUTH, N.H. —": where the story was filed, which
+    """ "DURBAN — The province of ...", "PORTSMOUTH, N.H. —", "Toluca, State of Mexico, October
+    19, 2016.- The Governor ...": where the story was filed, which
     acts only when the sentence names no two other parties."""
     match = DATELINE.match(span_text(sent))
-    return bool(match) and span.end_char - sent.start_char <= match.end()
+    return is_dateline(span) or bool(match) and span.end_char - sent.start_char <= match.end()
 
 
 def _where_said(span: Span) -> bool:

@@ -87,12 +87,14 @@ def headline_end(text: str) -> int:
     return len(text) - len(text.lstrip()) + len(first)
 
 
-# ", Nov 16 (ONA) —", ", 12 May 2024 -": a wire's date after its place, in the story's first
-# paragraph (after a headline, a byline and a blank line at most).
+# ", Nov 16 (ONA) —", ", 12 May 2024 -", ", Jalisco, May 3, 2016.-": a wire's date after its
+# place (and region), in the story's first paragraph (after a headline, a byline and a blank
+# line at most).
 TOP_LINES = 4
 DATED = re.compile(
-    rf",\s+(?:\d{{1,2}}\s+)?{MONTH_WORD}\.?"
-    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--|-)"
+    r",\s+(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w.'’-]*){0,3},\s+)?"  # its region
+    rf"(?:\d{{1,2}}\s+)?{MONTH_WORD}\.?"
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?\.?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--|-)"
     # not a date range ("May 9 - May 12", "May 9 - 12:"), but "— Mayor ...", "— 30 years after"
     rf"(?!\s*(?:\d{{1,2}}\s*[:,;)]|{MONTH_WORD}\.?\b))",
     re.I,

@@ -522,3 +522,15 @@ def test_a_partner_named_by_its_tie_is_still_the_partner(extractor):
 )
 def test_the_round_s_rules_keep_these_links(extractor, text, link):
     assert link in links(extractor, text)
+
+
+def test_a_dateline_with_its_region_and_date_is_where_the_story_was_filed(extractor):
+    text = (
+        "Guadalajara, Jalisco, May 3, 2016.- The Governor of Jalisco, Jorge Salas Treviño, and "
+        "the Governor of the Province of Gyeonggi-do, Lee Min-ho, signed today a sister state "
+        "agreement."
+    )
+    found = extractor(ArticleText(text=text, published="2016-05-03")).partnerships
+    assert [(p.a.name, p.b.name[:8], p.kind) for p in found] == [
+        ("Jalisco", "Gyeonggi", "sister_city")
+    ]
