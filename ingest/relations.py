@@ -1076,10 +1076,11 @@ def find_partnerships(
         _remember(state, named, placed, links)
         state.twinning_said |= bool(TWINNING.search(text))
         state.possessor = twin_possessor(text, named, sent.start_char)
+    links = list(found.values())
     return [
         link
-        for link in found.values()
-        if not _restated_twinning(link, state) and not _domestic_aside(link, state)
+        for link in links
+        if not _restated_agreement(link, links, state) and not _domestic_aside(link, state)
     ]
 
 
@@ -1119,11 +1120,29 @@ def _key(link: Partnership) -> tuple:
     return (link.kind, *sorted((link.a.key, link.b.key)))
 
 
-def _restated_twinning(link: Partnership, state: ArticleState) -> bool:
-    """ "the agreement between them was scrapped" in an article on their friendship agreement:
-    that agreement, not another memorandum, when the article names no other."""
+# "The MoU was signed by ...", "The renewed agreement was signed on Friday": the signing of an
+# agreement the article has reported.
+SIGNING_RESTATED = re.compile(
+    r"\bthe (?:(?:renewed|new|revised|updated|same) )?(?:agreement|mou|memorandum|pact|accord|"
+    r"charter|protocol)s? (?:of understanding )?(?:was|were|had been|has been) (?:signed|inked)\b",
+    re.I,
+)
+
+
+def _restated_agreement(link: Partnership, links: list[Partnership], state: ArticleState) -> bool:
+    """ "the agreement between them was scrapped" in an article on their friendship agreement,
+    "The MoU was signed by ..." after the chambers' memorandum: an agreement the article has
+    reported as a tie of the pair, or as a signed tie of one of its parties before, not another
+    memorandum."""
     pair = frozenset((link.a.key, link.b.key))
-    return link.kind == "mou" and pair in state.twinned and pair not in state.memoranda
+    if link.kind != "mou":
+        return False
+    if pair in state.twinned and pair not in state.memoranda:
+        return True
+    return bool(SIGNING_RESTATED.search(link.evidence)) and any(
+        other.kind != "visit" and other.status != "proposed" and {other.a.key, other.b.key} & pair
+        for other in links[: links.index(link)]
+    )
 
 
 EVENT_WORDS = re.compile(

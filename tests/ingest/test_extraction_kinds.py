@@ -411,3 +411,26 @@ def test_agreements_with_several_unnamed_partners_are_no_memorandum_of_the_named
     )
     found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
     assert {p.kind for p in found} == {"friendship_city"}
+
+
+def test_the_signing_of_a_memorandum_reported_before_is_no_memorandum_of_a_witness(extractor):
+    text = (
+        "SIALKOT: The Sialkot Chamber of Commerce and Industry and the Wenzhou General Chamber of "
+        "Commerce signed a memorandum of understanding here on Monday to promote trade in "
+        "surgical instruments between the two cities.\n\n"
+        "The MoU was signed by SCCI President Imran Butt and Vice Chairman of the Wenzhou "
+        "chamber Li Wei in the presence of Punjab Minister for Industries Asad Khan."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
+    assert [(p.a.name, p.b.name, p.kind) for p in found] == [("Sialkot", "Wenzhou", "mou")]
+
+
+def test_the_signing_of_a_renewed_twinning_is_no_memorandum(extractor):
+    text = (
+        "NELSPRUIT — Mbombela and Beira have renewed the twinning agreement that has linked the "
+        "two cities since 2006.\n\n"
+        "The renewed agreement was signed on Friday at the civic centre by the mayors of Beira "
+        "and Mbombela."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
+    assert [p.kind for p in found] == ["sister_city"]
