@@ -67,7 +67,9 @@ KIND_PATTERNS = {
     "cooperation": r"co-?operat(?!ives?\b)\w*|co-?operative (?:agreements?|relations(?:hips?)?|"
     r"ties|projects?|programm?es?|ventures?|efforts?|framework|arrangements?|partnerships?)|"
     r"collaborat\w*|partnership|work(?:ing)? together|"
-    r"joint(?:ly)? \w+|exchanges? (?:programs?|between)|ties between|relationship between|"
+    # not "joint ventures": firms' business, no tie of the towns
+    r"joint(?:ly)? (?!ventures?\b)\w+|exchanges? (?:programs?|between)|ties between|"
+    r"relationship between|"
     r"(?:student|youth|pupil|school|teacher|cultural|sports?|staff)s? exchanges?(?! students?)",
 }
 MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent|\bLoIs?\b", re.I)

@@ -817,3 +817,14 @@ def test_a_pronoun_due_in_a_place_is_a_visit_still_to_come(extractor):
         "sister city ties."
     )
     assert ("Osaka", "Lyon", "visit") in links(facts(extractor, text))
+
+
+def test_joint_ventures_of_firms_are_no_cooperation_of_their_places(extractor):
+    text = (
+        "MULTAN: The Multan Chamber of Commerce and the Ningbo General Chamber of Commerce signed "
+        "a memorandum of understanding here on Wednesday.\n\n"
+        "Vice Mayor Zhao Lei said Ningbo's textile enterprises were looking for partners to set "
+        "up joint ventures in the special economic zones being built in Punjab."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
+    assert [p.kind for p in found] == ["mou"]
