@@ -504,6 +504,23 @@ def _overlapping(span: Span) -> list[Span]:
     return ents
 
 
+def _after_office(token) -> bool:
+    """A title or a body's name just before a name: "Mayor [Niš Nenad Stevanović]", "the
+    Chamber of Commerce [Niš Goran Ilić]"."""
+    return token.lower_ in TITLE_WORDS or token.ent_type_ == "ORG"
+
+
+def _named_apart(span: Span) -> bool:
+    """Whether the article writes these words elsewhere (in any case: "NIŠ —"), outside a
+    person's name, not only as part of names ("Chen" in "Vice Mayor Chen said")."""
+    doc, size, name = span.doc, len(span), fold(span.text)
+    return any(
+        fold(doc[i : i + size].text) == name and doc[i].ent_type_ != "PERSON"
+        for i in range(len(doc) - size + 1)
+        if not span.start <= i < span.end
+    )
+
+
 def _person_name_parts(doc: Doc) -> set[str]:
     """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers,
     of bodies or of regions the model takes for people ("Lawrence Free State High School",
@@ -868,6 +885,8 @@ class PlaceTagger:
         place, then the name (of two words at least, none a body's: not "of Lyon Chamber of
         Commerce")."""
         doc = ent.doc
+        if ent.label_ == "PERSON" and ent.start and _after_office(doc[ent.start - 1]):
+            return self._place_before_name(ent)
         office = ent.start >= 2 and doc[ent.start - 2].lower_ in TITLE_WORDS
         if ent.label_ not in {"PERSON", "ORG"} or not office or doc[ent.start - 1].lower_ != "of":
             return [ent]
@@ -877,6 +896,21 @@ class PlaceTagger:
                 fold(doc[ent.start : end].text) in self.gaz.names
                 and all(t.is_title and t.lower_ not in NOT_NAME_WORDS for t in name)
                 and self._person_shaped(name, ent.label_)
+            ):
+                return [Span(doc, ent.start, end, "GPE"), Span(doc, end, ent.end, "PERSON")]
+        return [ent]
+
+    def _place_before_name(self, ent: Span) -> list[Span]:
+        """ "the Chamber of Commerce Niš Goran Ilić": the office's town (a region or a large
+        town, which the article names elsewhere outside people's names too), then the person's
+        name of two words at least."""
+        doc = ent.doc
+        for end in range(ent.end - 2, ent.start, -1):
+            place, name = doc[ent.start : end], doc[end : ent.end]
+            if (
+                self._notable(fold(place.text))
+                and _named_apart(place)
+                and all(t.is_title and t.lower_ not in NOT_NAME_WORDS for t in name)
             ):
                 return [Span(doc, ent.start, end, "GPE"), Span(doc, end, ent.end, "PERSON")]
         return [ent]

@@ -702,3 +702,19 @@ def test_a_towns_domestic_sister_cities_are_its_own(extractor):
     )
     found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
     assert {("Iloilo", "Bacolod"), ("Iloilo", "Roxas")} <= {(p.a.name, p.b.name) for p in found}
+
+
+def test_a_town_run_into_a_name_after_its_chamber_still_heads_its_list(extractor):
+    text = (
+        "NIŠ — Niš and Kursk signed a twinning charter on Monday.\n\n"
+        "The Memorandum was signed by the President of the Regional Chamber of Commerce Niš "
+        "Dragan Marić and the President of the Kursk Chamber Ivan Orlov.\n\n"
+        "With today's signing, Niš has three twin cities:\n\n"
+        "- Modena, Italy (1974)\n"
+        "- Dortmund, Germany (1982)\n"
+        "- Kursk, Russia (2019)\n"
+    )
+    found = extractor(ArticleText(text=text, published="2019-05-20")).partnerships
+    assert {("Niš", "Modena", 1974), ("Niš", "Dortmund", 1982)} <= {
+        (p.a.name, p.b.name, p.year) for p in found
+    }
