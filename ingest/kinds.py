@@ -8,6 +8,12 @@ import re
 from ingest.money import find_money
 from ingest.written import IN_NAMED_PLACE
 
+# "a Protocol on Cooperation", "an agreement on trade, economic and cultural cooperation": a
+# memorandum, whatever fields it names.
+_COOPERATION_INSTRUMENT = (
+    r"\b(?:protocols?|agreements?) (?:of|on) (?:[\w-]+,? ){0,5}?(?:co-?operation|collaboration)\b"
+)
+
 # "in western Poland" says where a partner is, not what a partnership is about.
 _NOT_COMPASS = r"(?!\s*(?:north|south|east|west|central))"
 # "a partnership ... to share data", "... in tourism": an object of its own.
@@ -50,6 +56,7 @@ KIND_PATTERNS = {
     r"agreements?)|"
     r"\bestablish(?:ed|es|ing)? friendly (?:relations(?:hip)?|ties) with\b",
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|\bLoIs?\b|"
+    rf"{_COOPERATION_INSTRUMENT}|"
     r"\bmemorand(?:um|a|ums) (?:between|with|(?:was|were) (?:signed|inked))|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
     r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
@@ -72,6 +79,7 @@ KIND_PATTERNS = {
     r"relationship between|"
     r"(?:student|youth|pupil|school|teacher|cultural|sports?|staff)s? exchanges?(?! students?)",
 }
+COOPERATION_INSTRUMENT = re.compile(_COOPERATION_INSTRUMENT, re.I)
 MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent|\bLoIs?\b", re.I)
 BARE_DEAL = re.compile(r"deals?", re.I)
 KIND_REGEX = {kind: re.compile(p, re.I) for kind, p in KIND_PATTERNS.items()}
@@ -275,8 +283,8 @@ def modifies_event(match: re.Match, kind: str) -> bool:
         )
     if kind == "cooperation" and EVENT_AIM.search(match.string[: match.start()]):
         return True
-    if kind == "mou" and "trade" in match.group().lower():
-        return not MEMORANDUM.search(match.group())  # "a trade memorandum" is one
+    if kind == "mou" and "trade" in match.group().lower():  # "a trade memorandum" is one
+        return not (MEMORANDUM.search(match.group()) or COOPERATION_INSTRUMENT.match(match.group()))
     if kind == "mou" and any(  # the twinning words read with what follows them
         t.end() <= match.end() for t in TWINNING.finditer(match.string, match.start())
     ):

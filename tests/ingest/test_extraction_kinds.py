@@ -434,3 +434,17 @@ def test_the_signing_of_a_renewed_twinning_is_no_memorandum(extractor):
     )
     found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
     assert [p.kind for p in found] == ["sister_city"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Istria County and the Veneto Region signed on Thursday in Venice a Protocol on "
+        "Cooperation covering tourism.",
+        "The roadmap is the second to implement the agreement on trade, economic and cultural "
+        "cooperation that Pavlodar Region and Omsk Oblast signed in 2006.",
+    ],
+)
+def test_a_protocol_or_agreement_on_cooperation_is_a_memorandum(extractor, text):
+    found = extractor(ArticleText(text=text, published="2019-06-07")).partnerships
+    assert [p.kind for p in found] == ["mou"]
