@@ -35,6 +35,8 @@ EVENT_HEADS = frozenset(
 DELEGATION_LEMMAS = frozenset({"delegation", "delegate", "mission"})
 # "a council team", "a group of farmers": people who travel together, as a delegation does.
 GROUP_NOUNS = frozenset({"team", "group"})
+# "a delegation of", "delegates from the": what a delegation's place follows, however parsed.
+DELEGATION_OF = re.compile(r"\bdelegat(?:ion|ions|es) (?:of|from)(?: the)?$", re.I)
 NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town Mayor X hosted"
 HOST_PREPOSITIONS = {"in", "to", "at"}
 DEPARTURE_VERBS = frozenset({"leave", "depart", "head"})
@@ -288,8 +290,9 @@ def _origins(named: list[Mention]) -> list[Place]:
                 if token.dep_ not in NAME_MODIFIERS or token.lemma_ in DELEGATION_LEMMAS:
                     break
                 token = token.head
-        if token.lemma_ in DELEGATION_LEMMAS and m.place not in found:
-            found.append(m.place)
+        written = DELEGATION_OF.search(m.span.doc[max(0, m.span.start - 6) : m.span.start].text)
+        if (token.lemma_ in DELEGATION_LEMMAS or written) and m.place not in found:
+            found.append(m.place)  # written: "a delegation of Binh Dinh province" misparsed
     return found
 
 

@@ -544,3 +544,13 @@ def test_officials_of_a_place_attending_visit_the_host(extractor, attended):
         + attended
     )
     assert ("Freising", "Tarbes") in visits(facts(extractor, text))
+
+
+def test_a_delegation_of_a_place_comes_from_it_not_from_a_partner_named_before(extractor):
+    text = (
+        "PAVLODAR — Pavlodar region hosted a trade fair on Monday.\n\n"
+        "In May, the akim signed a roadmap with Tomsk oblast, and a delegation of the "
+        "Novosibirsk oblast government is expected in the region in October."
+    )
+    found = visits(facts(extractor, text))
+    assert {a for a, _ in found} == {"Novosibirsk"}
