@@ -193,6 +193,8 @@ OWN_LINK_WITH = re.compile(
     re.I,
 )
 # "Lyon and Turin became sister cities": the words between a named pair and its twinning.
+# "to declare A and B sister cities", "make them": a pair named as what it is to become.
+DECLARED = re.compile(r"\b(?:declar|mak|proclaim|nam)(?:e|es|ed|ing)\s+$", re.I)
 BECAME = re.compile(
     r"\s+(?:(?:have|has|had)\s+been|became|become|are|were|remain(?:ed)?|(?:will|would)\s+become)"
     r"\s+(?:(?:official|formal|close|long-?time)\s+)?$",
@@ -854,9 +856,12 @@ def _earlier_partner_links(sent: Span, named, parties_of, state) -> list[Partner
 def _stated_pairs(parties: list[Party], text: str, trigger: int) -> list[tuple[Party, Party]]:
     """The pairs two coordinated places before a twinning are stated in: "Launceston and
     Taiyuan became sister cities in 1995, when a delegation of Shanxi officials visited" (that
-    pair, no other place of the sentence); "Lyon and Turin signed sister city agreements with
-    Kyoto" (each of them with Kyoto; "with Kyoto and Osaka respectively", in that order)."""
+    pair, no other place of the sentence; "to declare A and B sister cities" too); "Lyon and
+    Turin signed sister city agreements with Kyoto" (each of them with Kyoto; "with Kyoto and
+    Osaka respectively", in that order)."""
     before = sorted((p for p in parties if p.start < trigger), key=lambda p: p.start)
+    if len(before) > 2 and not COORDINATED.fullmatch(text[before[-3].start : before[-2].start]):
+        before = before[-2:]  # "the Punjab government proposed to declare A and B sister cities"
     if len(before) != 2 or not COORDINATED.fullmatch(text[before[0].start : before[1].start]):
         return []
     after = sorted((p for p in parties if p.start > trigger), key=lambda p: p.start)
@@ -865,7 +870,10 @@ def _stated_pairs(parties: list[Party], text: str, trigger: int) -> list[tuple[P
             return list(zip(before, after, strict=False)) if len(after) == 2 else []
         return [(b, a) for b in before for a in after]
     name = NAME_WORDS.match(text, before[1].start)
-    if name is None or not BECAME.fullmatch(text, name.end(), trigger):
+    if name is None:
+        return []
+    declared = DECLARED.search(text, 0, before[0].start) and not text[name.end() : trigger].strip()
+    if not (declared or BECAME.fullmatch(text, name.end(), trigger)):
         return []
     return [(before[0], before[1])]
 

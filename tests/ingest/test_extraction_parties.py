@@ -534,3 +534,12 @@ def test_a_dateline_with_its_region_and_date_is_where_the_story_was_filed(extrac
     assert [(p.a.name, p.b.name[:8], p.kind) for p in found] == [
         ("Jalisco", "Gyeonggi", "sister_city")
     ]
+
+
+def test_a_pair_declared_sister_cities_is_the_pair_not_the_body_proposing_it(extractor):
+    text = (
+        "Minister Ali Khan said the Punjab government would forward a proposal to the federal "
+        "government to declare Multan and Ningbo sister cities."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
+    assert [(p.a.name, p.b.name, p.status) for p in found] == [("Multan", "Ningbo", "proposed")]
