@@ -492,13 +492,19 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "existing"  # "may suspend ties with X": the link is in place until then
     if ANNIVERSARY_OF.search(text, max(0, start - 40), start):
         return "existing"  # "will mark the 30th anniversary of their twinning": it is in place
+    begin, end = main_clause_at(text, start)
+    if LAUNCHED.search(text, begin, start):
+        return "new"  # "launched "Living Heritage", a joint programme that will send ..."
     if _wished(text, start, published) or _goal(text, start):
         return "proposed"  # "plan to sign an agreement", "a first step towards a twinning"
-    begin, end = main_clause_at(text, start)
     own = _stated_status(_own_clause(text[begin:end], start - begin), published)
     return own or _stated_status(text, published) or "new"
 
 
+# "the two cities launched X, a joint programme that will ...": started, whatever it will do.
+LAUNCHED = re.compile(
+    r"(?<!be )(?<!been )\b(?:launched|inaugurated|unveiled|kicked off)\b[^.;:]{0,80}$", re.I
+)
 # A visit reported as background to the article's event: "a month ago", "last year's visit".
 EARLIER_VISIT = re.compile(
     r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|several|few|some) (?:months?|years?|"

@@ -547,3 +547,15 @@ def test_accepting_an_invitation_to_visit_is_a_visit_to_come(extractor):
     found = links(extractor, text, published="2019-03-14")
     visit = found[("Maribor", "Tula", "visit")]
     assert (visit.status, visit.year) == ("proposed", None)
+
+
+def test_a_programme_launched_is_new_whatever_it_will_do(extractor):
+    text = (
+        "Fes and Tours signed a twinning agreement on Monday.\n\n"
+        'To give the agreement immediate content, the two cities launched "Living Heritage", a '
+        "joint programme that will send twenty young craftsmen from Fes to train in Tours from "
+        "next spring."
+    )
+    found = links(extractor, text, published="2021-05-10")
+    programme = found[("Fes", "Tours", "cooperation")]
+    assert (programme.status, programme.year) == ("new", 2021)
