@@ -21,6 +21,7 @@ from pathlib import Path
 
 import spacy
 from rapidfuzz import fuzz, process
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -35,6 +36,7 @@ from ingest.resolve import (
     written_name,
 )
 from ingest.sentences import headline_end, is_dateline, text_of
+from ingest.titles import DOTTED_TITLES, HONORIFICS
 from ingest.written import BULLETS, CAPITALS, QUOTES, compass_name
 from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
 from places.names import fold
@@ -464,6 +466,13 @@ def _described(after) -> bool:
     )
 
 
+def _honorific(span: Span) -> bool:
+    """ "Chief Minister Hon. Sunil Jayasekara": a courtesy title before a name, no town Hon."""
+    doc = span.doc
+    title = len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS
+    return title and span.end < len(doc) and doc[span.end].is_title
+
+
 def _era(span: Span) -> bool:
     """ "founded in 43 BC": an era after a number of years, not British Columbia ("In 2016
     B.C. signed", "On March 2 B.C. and Guangdong signed" are the province)."""
@@ -643,7 +652,7 @@ class PlaceTagger:
         countries = _scan(doc, lambda key: key in gaz.countries)
         names = _scan(doc, lambda key: key in gaz.names, self._with_suffix)
         names = [s for s in map(self._without_possessive, names) if s is not None]
-        names = [s for s in names if not _month_of_date(s) and not _era(s)]
+        names = [s for s in names if not (_month_of_date(s) or _era(s) or _honorific(s))]
         # A longer place name holding a country's is the place: "Mexico City", "Panama City".
         countries = [c for c in countries if not any(_holds(s, c) for s in names)]
         # A city-state is a country and a city: its name is evidence and a party ("Singapore").
@@ -1067,6 +1076,8 @@ def _keep_rows_whole(doc: Doc) -> None:
 def build_nlp(model: str = DEFAULT_MODEL, cache_dir: str = "") -> Language:
     """The English model with the place component after `ner`; built once per process."""
     nlp = spacy.load(model)
+    for title in DOTTED_TITLES:  # "Hon. Sunil Jayasekara": no sentence ends at its dot
+        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     nlp.add_pipe("citylink_line_breaks", before="parser")
     nlp.add_pipe("citylink_places", after="ner", config={"cache_dir": cache_dir})
     return nlp

@@ -99,6 +99,12 @@ GOVERNMENT_ADJECTIVES = frozenset({"municipal", "provincial", "prefectural", "me
 # Words that qualify a title but are none alone ("Acting Governor", "interim director").
 # "Acting Mayor", "Tianjin Party Secretary": words a title takes before it.
 TITLE_MODIFIERS = frozenset({"acting", "interim", "former", "managing", "co", "ex", "party"})
+# Titles written short with a dot that the model's tokenizer cuts off it ("Hon", "."), so that
+# the parser ends a sentence there: "Chief Minister Hon. Sunil Jayasekara said".
+DOTTED_TITLES = frozenset(
+    {"Hon", "Amb", "Ald", "Coun", "Dep", "Supt", "Eng", "Ing", "Lic", "Arq", "Dra", "Sra", "Mgr"}
+    | {"Hj", "Hjh", "Smt", "Tmt"}
+)
 # Courtesy titles, no part of a name: "Mr. Eric Lemaire", "H.E. Ali Musa", "Cllr Tom Hart".
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "hon", "eng", "rev", "h.e", "hj"}

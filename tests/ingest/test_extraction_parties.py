@@ -543,3 +543,16 @@ def test_a_pair_declared_sister_cities_is_the_pair_not_the_body_proposing_it(ext
     )
     found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
     assert [(p.a.name, p.b.name, p.status) for p in found] == [("Multan", "Ningbo", "proposed")]
+
+
+def test_a_courtesy_title_with_a_dot_is_no_town_and_ends_no_sentence(extractor):
+    text = (
+        "A delegation of the Sabaragamuwa Provincial Council led by Chief Minister Hon. Ruwan "
+        "Perera signed a Memorandum of Understanding with the Provincial Administration of "
+        "Rayong, Thailand on Tuesday."
+    )
+    found = extractor(ArticleText(text=text, published="2017-09-13"))
+    assert "Hūn" not in {m.place.name for m in found.places}
+    assert [(p.a.name, p.b.name, p.kind) for p in found.partnerships] == [
+        ("Sabaragamuwa", "Rayong", "mou")
+    ]
