@@ -117,6 +117,7 @@ LINK_NOUN_AFTER = re.compile(
 # names in the next sentence: counted, then named.
 NAMED_AFTER = re.compile(
     r",?\s+(?:including|among them|such as|notably|like|namely)\b|"
+    r",\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*\s*(?:,|and\b)|"  # ", Lublin and Rzeszów"
     rf"{IN_NAMED_PLACE}"
     r"(?:\s*(?::|\s[-–—]\s)\s*(?!(?:The|A|An|And|But)\b)(?-i:[A-Z])|\s*:\s*$)",
     re.I,

@@ -40,9 +40,11 @@ from ingest.hubs import (
     without_counted_in,
 )
 from ingest.kinds import (
+    COOPERATION_INSTRUMENT,
     KIND_REGEX,
     TWINNING,
     TWINNING_KINDS,
+    WITH_WHICH,
     inside_name,
     modifies_event,
     one_agreement,
@@ -666,7 +668,8 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     # "friendly cooperation cities": the words of a twinning, no cooperation of their own
     twinning_words = [m.span() for m in TWINNING.finditer(text)]
     countries = country_starts(sent)
-    provides = UNDER_INSTRUMENT.match(text)
+    # an agreement reported before ("Under the MoU, ..."), not the first report of one
+    provides = UNDER_INSTRUMENT.match(text) if state.last_pair is not None else None
     matches = {}
     for kind, regex in KIND_REGEX.items():
         match = next(
@@ -683,7 +686,11 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                     )
                 )
                 and not (kind == "friendship_city" and _of_two_countries(m, countries))
-                and not (provides and (m.start() < provides.end() or kind == "cooperation"))
+                and not (kind == "mou" and _national_agreement(m, countries))
+                and not (
+                    provides
+                    and (kind == "cooperation" or kind == "mou" and m.start() < provides.end())
+                )
             ),
             None,
         )
@@ -704,6 +711,9 @@ UNDER_INSTRUMENT = re.compile(
     r"treat(?:y|ies)|letters? of intent)\s*,",
     re.I,
 )
+# "the Polish-Ukrainian agreement", "the Sino-Russian protocol": two nations' adjectives (not
+# "Schleswig-Holstein").
+TWO_NATIONS_BEFORE = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+$")
 # "cooperation between Germany and America", "partnership with China": the countries'.
 BETWEEN_OR_WITH = re.compile(r"\s+(?:between|with|among)\s+(?:the\s+)?", re.I)
 BETWEEN_TWO = re.compile(r"\s+between\s+(?:the\s+)?(?P<one>\w[\w ]*?) and (?:the\s+)?(?P<two>\w)")
@@ -724,6 +734,16 @@ def _between_countries(match: re.Match, countries: set[int]) -> bool:
     """Whether cooperation is said of the countries named right after it, not the places."""
     after = BETWEEN_OR_WITH.match(match.string, match.end())
     return after is not None and after.end() in countries
+
+
+def _national_agreement(match: re.Match, countries: set[int]) -> bool:
+    """ "the agreement on economic and trade cooperation between China and Germany", "the
+    Polish-Ukrainian agreement on cross-border cooperation": the countries' own."""
+    if not COOPERATION_INSTRUMENT.match(match.group()):
+        return False
+    return _between_countries(match, countries) or bool(
+        TWO_NATIONS_BEFORE.search(match.string, 0, match.start())
+    )
 
 
 def _links(
@@ -1109,15 +1129,16 @@ def _table_row(sent: Span, text: str, parties, state: ArticleState, found: dict)
 
 
 def _domestic_aside(link: Partnership, state: ArticleState) -> bool:
-    """A tie between two places of one country abroad, neither the article's own: two partners
-    of the article's province listed together ("In China – Hunan Province, with which ..., and
-    Jiangxi Province, with which ..."), not a pair. Ties at home may be domestic twinnings."""
+    """Two partners of one country abroad that the article's own place lists with what it
+    signed with each ("In China – Hunan Province, with which a friendship agreement was signed
+    in 2013, and Jiangxi Province, with which ..."): not each other's partners."""
     own = [p for p in (state.home, state.focus) if p is not None]
     return (
         link.kind != "visit"
         and link.a.country == link.b.country
         and bool(own)
         and all(p.country != link.a.country for p in own)
+        and len(WITH_WHICH.findall(link.evidence)) > 1
     )
 
 
@@ -1140,7 +1161,7 @@ SIGNING_RESTATED = re.compile(
 def _restated_agreement(link: Partnership, links: list[Partnership], state: ArticleState) -> bool:
     """ "the agreement between them was scrapped" in an article on their friendship agreement,
     "The MoU was signed by ..." after the chambers' memorandum: an agreement the article has
-    reported as a tie of the pair, or as a signed tie of one of its parties before, not another
+    reported before as a tie of the pair, or as a memorandum of one of its parties, not another
     memorandum."""
     pair = frozenset((link.a.key, link.b.key))
     if link.kind != "mou":
@@ -1148,9 +1169,17 @@ def _restated_agreement(link: Partnership, links: list[Partnership], state: Arti
     if pair in state.twinned and pair not in state.memoranda:
         return True
     return bool(SIGNING_RESTATED.search(link.evidence)) and any(
-        other.kind != "visit" and other.status != "proposed" and {other.a.key, other.b.key} & pair
-        for other in links[: links.index(link)]
+        _signed_before(other, pair) for other in links[: links.index(link)]
     )
+
+
+def _signed_before(other: Partnership, pair: frozenset[str]) -> bool:
+    """Whether `other` is a signed tie the restated signing may be: the pair's own, or a
+    memorandum one of the pair signed ("The MoU was signed by ..." after a memorandum)."""
+    keys = {other.a.key, other.b.key}
+    if other.kind == "visit" or other.status == "proposed":
+        return False
+    return keys == pair or other.kind == "mou" and bool(keys & pair)
 
 
 EVENT_WORDS = re.compile(

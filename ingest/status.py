@@ -11,7 +11,10 @@ from ingest.written import CAPITALISED_WORDS, IN_NAMED_PLACE
 # Refusals: the link was never made ("voted down", "shelved the proposal").
 REFUSAL = re.compile(
     r"\b(?:declin(?:ed|es)|refus(?:ed|es)|reject(?:ed|s)?|turn(?:ed|s) down|no plans?|"
-    r"not (?:to )?(?:sign|pursue|formali[sz]e|establish|renew|twin|proceed|enter|join|go ahead)|"
+    r"not (?:to )?(?:sign|pursue|formali[sz]e|establish|renew|twin|proceed)|"
+    # "decided not to enter into a sister city relationship", not "did not enter into force"
+    r"not to enter into (?:an? |the )?(?:[\w-]+ ){0,3}?(?:relationship|partnership|twinning|"
+    r"agreement|pact|ties)|"
     r"(?:is|are|was|were) not (?:an? )?(?:sister|twin|partner|friendship)[\s-]|"
     r"never (?:signed|formali[sz]ed)|cancell?ed|called off|withdr[ae]w(?:n|s)?|"
     r"vot(?:ed|es|ing) (?:down|no)|vot(?:ed|es)\b[^.;]{0,40}\bagainst (?:(?:a|the) "
@@ -37,9 +40,12 @@ _OBJECT = (
     rf"drafts?|proposed|planned|potential|future|new|{_PREPOSITIONS})\b)[\w’'-]+){{0,4}}?\s+"
 )
 # "voted to", "resolved to": a body's decision to end a link.
+_DECIDED_TO = r"(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+ ){0,3}?to "
 # "voted unanimously at its meeting on Monday, March 7 to suspend": the decision's when and how
-# may stand between.
-_DECIDED_TO = r"(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+,? ){0,10}?to "
+# may stand between it and an ending that is nothing else (not "to cut the twinning budget").
+_DECIDED_LONG_TO = (
+    r"(?:vot|decid|resolv)(?:ed|es|s) (?:[\w-]+,? ){4,10}?to (?:suspend|terminate|sever|end)"
+)
 _END_BASE = (
     r"end|suspend|terminate|sever|dissolve|revoke|scrap|discard|abandon|cancel|annul|rescind|"
     r"freeze|cut|break off|tear up|pull out of|withdraw from|quit"
@@ -50,7 +56,7 @@ ENDED_ACTIVE = re.compile(
     rf"\b(?:(?:end|suspend|terminat|sever|dissolv|revok|discard|abandon|cancell?|annull?|"
     rf"rescind)(?:ed|es|s)|scrap(?:ped|s)|froze|(?:has|have|had) frozen|freezes|cut|cuts|"
     rf"broke off|breaks off|tore up|tears up|pull(?:ed|s) out of|withdr(?:ew|aws) from|quits?|"
-    rf"{_DECIDED_TO}(?:{_END_BASE})|(?:termination|suspension|"
+    rf"{_DECIDED_TO}(?:{_END_BASE})|{_DECIDED_LONG_TO}|(?:termination|suspension|"
     rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}|"
     rf"\b{_DECIDED_TO}conclude (?:the|its|their|our) (?:[\w-]+ ){{0,3}}?"
     rf"(?:relationship|partnership|twinning|ties)s?\b(?! (?:agreement|accord|pact|treaty))",

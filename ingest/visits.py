@@ -30,6 +30,7 @@ EVENT_HEADS = frozenset(
         "convention",
         "roundtable",
     }
+    | {"festival", "celebration", "gala", "exhibition", "carnival", "opening"}
 )
 # "a Karnataka government delegation", "delegates from Lviv", "the mayor's delegation".
 DELEGATION_LEMMAS = frozenset({"delegation", "delegate", "mission"})
@@ -290,7 +291,10 @@ def _origins(named: list[Mention]) -> list[Place]:
                 if token.dep_ not in NAME_MODIFIERS or token.lemma_ in DELEGATION_LEMMAS:
                     break
                 token = token.head
-        written = DELEGATION_OF.search(m.span.doc[max(0, m.span.start - 6) : m.span.start].text)
+        doc = m.span.doc
+        written = DELEGATION_OF.search(doc[max(0, m.span.start - 6) : m.span.start].text)
+        if m.span.end < len(doc) and doc[m.span.end].text in {"'s", "’s"}:
+            written = None  # "a delegation of Shanghai's Putuo District": Putuo's
         if (token.lemma_ in DELEGATION_LEMMAS or written) and m.place not in found:
             found.append(m.place)  # written: "a delegation of Binh Dinh province" misparsed
     return found
@@ -425,6 +429,7 @@ def _within(span: Span, token) -> bool:
 DESTINATION_BEFORE = re.compile(r"\b(?:then|on|onward|also) to\s+(?:the\s+)?$", re.I)
 # "the Consul General in Guangzhou attended", "the Consul-General of Nigeria in Guangzhou":
 # where a diplomat serves, not whence one came.
+DIPLOMAT = re.compile(r"\b(?:consul|ambassador|envoy|high commissioner|attach[eé])", re.I)
 POSTED_IN = re.compile(
     r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])"
     r"(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+){0,2})?\s+(?P<prep>in|to)\s*$",
@@ -481,9 +486,9 @@ def _attendees_places(
 ) -> list[Place] | None:
     """Who attends, when one or a few people do: the places of their own roles ("The mayor of
     Rotterdam, Anna de Vries, attended the summit in Bangkok"), not a consul's posting nor a
-    place named elsewhere in the sentence. None when the trigger is no "attend", or a
-    delegation or officials attend ("Mayors of the cities of A and B attended"): they travel
-    as one side."""
+    place named elsewhere in the sentence; none for a diplomat. None when the trigger is no
+    "attend", when a delegation or officials attend ("Mayors of the cities of A and B
+    attended": they travel as one side), or when the attendees' own places are not said."""
     if not match.group().lower().startswith("attend"):
         return None
     if any(t.lemma_ in DELEGATION_LEMMAS | GROUP_NOUNS for t in sent):
@@ -496,9 +501,14 @@ def _attendees_places(
     attendees += [c for a in verb.children if a.dep_ == "agent" for c in a.children]
     if verb.dep_ == "relcl":  # "X, who attended the signing"
         attendees.append(verb.head)
+    # "attended by the mayor of A, ..., and the mayor of B", the second parsed as the verb's
+    attendees += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
     attendees += [c for a in attendees for c in a.conjuncts]
+    attendees += [a.head for a in attendees if a.dep_ == "appos"]  # "the Consul, Ana Ruiz, who"
     if any(a.tag_ == "NNS" and a.lemma_ in GUEST_NOUNS for a in attendees):
         return None
+    if attendees and all(a.tag_ == "NNS" for a in attendees):
+        return []  # "a gala attended by more than 300 residents": no side travelling
     said = {t.i for a in attendees for t in _without_clauses(a) if t != verb}
     text = span_text(sent)
     own = [
@@ -508,26 +518,28 @@ def _attendees_places(
         and not POSTED_IN.search(text[: m.span.start_char - sent.start_char])
     ]
     words = {sent.doc[i].text for i in said}
-    return own + [p.place for p in placed if p.place and p.name.split()[-1] in words]
+    own += [p.place for p in placed if p.place and p.name.split()[-1] in words]
+    if own:
+        return own
+    phrase = " ".join(sent.doc[i].text for i in sorted(said))
+    if verb.dep_ == "relcl":  # "Argentina's consul-general in Melbourne, Ana Ruiz, who attended"
+        phrase = sent.doc[max(sent.start, verb.i - 12) : verb.i].text
+    return [] if DIPLOMAT.search(phrase) else None  # a consul at a signing travels for no town
 
 
 def visits(
     sent, parties, named, state, text, hosting: Hosting | None, placed: list[Person]
 ) -> list[Partnership]:
     match = next(
-        (
-            m
-            for m in VISIT_REGEX.finditer(text)
-            if not _habitual(m)
-            and _awaited_guest(sent, m)
-            and _attendees_places(sent, m, named, placed) != []
-        ),
+        (m for m in VISIT_REGEX.finditer(text) if not _habitual(m) and _awaited_guest(sent, m)),
         None,
     )
+    attending = _attendees_places(sent, match, named, placed) if match else None
+    if attending == []:
+        return []  # "Kenya's Consul General, who attended the ceremony, said ..."
     if not match and not (hosting and hosting.guests):
         return []
     start = match.start() if match else hosting.start
-    attending = _attendees_places(sent, match, named, placed) if match else None
     origins = attending or _origins(named) or [p.place for p in parties if p.delegation]
     origins = origins or _leaders(sent, placed)
     if hosting and not origins:

@@ -1,0 +1,128 @@
+"""Sentences a review wrote to break this round's rules: each pins what a rule must not do."""
+
+import pytest
+
+from facts.shapes import ArticleText
+
+
+def found(extractor, text):
+    facts = extractor(ArticleText(text=text, published="2025-03-10"))
+    return {(p.kind, p.a.name, p.b.name, p.status, p.year) for p in facts.partnerships}
+
+
+def kinds_and_pairs(extractor, text):
+    return {(kind, a, b) for kind, a, b, _, _ in found(extractor, text)}
+
+
+def test_officials_joined_after_by_attend_the_event_each(extractor):
+    text = (
+        "KIEL, Germany — The opening ceremony of Kiel Week was attended by the mayor of Gdańsk, "
+        "Aleksandra Dulkiewicz, and the mayor of Vaasa, Tomas Häyry."
+    )
+    assert kinds_and_pairs(extractor, text) == {
+        ("visit", "Gdańsk", "Kiel"),
+        ("visit", "Vaasa", "Kiel"),
+    }
+
+
+def test_an_attending_mayor_visits_the_festival_abroad_not_the_other_way(extractor):
+    text = (
+        "GDAŃSK, Poland — Gdańsk Mayor Aleksandra Dulkiewicz attended the Kiel Week festival in "
+        "Kiel on Saturday, the city hall said."
+    )
+    assert kinds_and_pairs(extractor, text) == {("visit", "Gdańsk", "Kiel")}
+
+
+def test_a_trip_told_of_the_attendee_in_a_relative_clause_is_no_visit(extractor):
+    text = (
+        "TARBES, France — Tarbes and Erding renewed their twinning charter on Saturday.\n\n"
+        "The ceremony was attended by the prefect, Jean Martin, who had just returned from a trip "
+        "to Munich."
+    )
+    assert not [k for k in kinds_and_pairs(extractor, text) if k[0] == "visit"]
+
+
+def test_entering_into_force_late_is_no_refusal(extractor):
+    text = (
+        "The friendship agreement that Kutaisi and Brescia signed in 2019 did not enter into "
+        "force until 2021, when both councils ratified it."
+    )
+    assert ("friendship_city", "Kutaisi", "Brescia", "existing", 2019) in found(extractor, text)
+
+
+def test_cutting_a_twinning_committees_budget_ends_no_twinning(extractor):
+    text = (
+        "Wels City Council voted on Monday, after a heated debate on savings, to cut the twinning "
+        "committee's budget for exchanges with Szekszárd, Wels's partner town since 1991."
+    )
+    assert not [link for link in found(extractor, text) if link[3] == "ended"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Under their new cooperation agreement, signed in Kaunas on Monday, Kaunas and Lviv "
+            "will exchange municipal staff and students.",
+            "mou",
+        ),
+        (
+            "Under the twinning charter, Tarbes and Erding have exchanged pupils every summer "
+            "since 1990.",
+            "sister_city",
+        ),
+    ],
+)
+def test_an_agreement_first_reported_after_under_is_one(extractor, text, kind):
+    assert kind in {k for k, _, _ in kinds_and_pairs(extractor, text)}
+
+
+def test_a_domestic_twinning_filed_from_abroad_stays(extractor):
+    text = (
+        "NEW YORK — Osaka and Kyoto signed a sister city agreement on Friday, the Japan Society "
+        "said."
+    )
+    assert ("sister_city", "Osaka", "Kyoto") in kinds_and_pairs(extractor, text)
+
+
+def test_partners_counted_then_named_after_a_comma_are_partners(extractor):
+    text = (
+        "Lviv has cooperation agreements with two Polish cities, Lublin and Rzeszów, signed in "
+        "2015."
+    )
+    assert {("mou", "Lviv", "Lublin"), ("mou", "Lviv", "Rzeszów")} <= kinds_and_pairs(
+        extractor, text
+    )
+
+
+def test_a_memorandum_signed_with_a_new_partner_is_not_the_twinning_restated(extractor):
+    text = (
+        "Daegu, a sister city of Atlanta since 1981, added a new partner in Central Asia on "
+        "Friday.\n\n"
+        "The memorandum of understanding was signed by Daegu Mayor Hong Joon-pyo and Almaty Mayor "
+        "Yerbolat Dosayev at Daegu city hall."
+    )
+    assert ("mou", "Daegu", "Almaty") in kinds_and_pairs(extractor, text)
+
+
+def test_an_agreement_on_cooperation_between_two_countries_is_theirs(extractor):
+    text = (
+        "During his visit to Duisburg, the mayor of Chongqing praised the agreement on economic "
+        "and trade cooperation between China and Germany."
+    )
+    assert not [k for k in kinds_and_pairs(extractor, text) if k[0] == "mou"]
+
+
+def test_a_delegation_of_a_citys_district_comes_from_the_district(extractor):
+    text = "A delegation of Shanghai's Putuo District visited Valparaíso on Monday."
+    assert ("visit", "Shanghai", "Valparaíso") not in kinds_and_pairs(extractor, text)
+
+
+def test_residents_attending_a_gala_are_no_visiting_side(extractor):
+    text = (
+        "SANOK, Poland — The mayors of Sanok and Humenné renewed their towns' partnership "
+        "agreement on Saturday, first signed in 2001.\n\n"
+        "They signed it during a gala at the Sanok Community Centre attended by more than 300 "
+        "residents of Humenné and Truskavets."
+    )
+    assert not [k for k in kinds_and_pairs(extractor, text) if k[:2] == ("visit", "Truskavets")]
