@@ -467,9 +467,11 @@ def _described(after) -> bool:
 
 
 def _honorific(span: Span) -> bool:
-    """ "Chief Minister Hon. Sunil Jayasekara": a courtesy title before a name, no town Hon."""
+    """ "Chief Minister Hon. Sunil Jayasekara", "Dep. Mayor Ana Cruz": a courtesy or a short
+    title before a name, no town (Hon, Dieppe)."""
     doc = span.doc
-    title = len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS
+    word = span[0].text.rstrip(".")
+    title = len(span) == 1 and (word.lower() in HONORIFICS or word in DOTTED_TITLES)
     return title and span.end < len(doc) and doc[span.end].is_title
 
 

@@ -1149,10 +1149,10 @@ def _key(link: Partnership) -> tuple:
     return (link.kind, *sorted((link.a.key, link.b.key)))
 
 
-# "The MoU was signed by ...", "The renewed agreement was signed on Friday": the signing of an
-# agreement the article has reported.
+# "The MoU was signed by ...", "The renewed agreement was signed on Friday": a sentence that
+# opens with the signing of an agreement the article has reported.
 SIGNING_RESTATED = re.compile(
-    r"\bthe (?:(?:renewed|new|revised|updated|same) )?(?:agreement|mou|memorandum|pact|accord|"
+    r"the (?:(?:renewed|new|revised|updated|same) )?(?:agreement|mou|memorandum|pact|accord|"
     r"charter|protocol)s? (?:of understanding )?(?:was|were|had been|has been) (?:signed|inked)\b",
     re.I,
 )
@@ -1168,7 +1168,7 @@ def _restated_agreement(link: Partnership, links: list[Partnership], state: Arti
         return False
     if pair in state.twinned and pair not in state.memoranda:
         return True
-    return bool(SIGNING_RESTATED.search(link.evidence)) and any(
+    return bool(SIGNING_RESTATED.match(link.evidence.strip())) and any(
         _signed_before(other, pair) for other in links[: links.index(link)]
     )
 

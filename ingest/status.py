@@ -110,6 +110,8 @@ PROPOSED = re.compile(
     r"explore|start|begin))\b",  # not "voted to sign": the council's decision is the signing
     re.I,
 )
+# "..., and arrived there on Monday", "who had accepted ..., toured": the visit took place.
+VISIT_DONE = re.compile(r"\b(?:arrived|spent|toured|visited|opened|met with)\b", re.I)
 # "accepted an invitation from Teh to lead a Gyeongsangnam-do delegation": a visit to come.
 INVITED_TO = re.compile(
     r"\binvitations?\b[^.;]{0,50}?\bto (?:(?:lead|visit|send|join|travel|come)\b[^.;]*)?$", re.I
@@ -484,6 +486,17 @@ def _goal(text: str, start: int) -> bool:
     return bool(goals) and not _signed(text[goals[-1].end() : start])
 
 
+# "decided not to enter into a twinning; instead, they signed a memorandum": what comes after
+# the contrast is not refused.
+CONTRAST = re.compile(r";|\bbut\b|\binstead\b", re.I)
+
+
+def _refusal_set_aside(text: str, start: int) -> bool:
+    """Whether a contrast stands between the last refusal before `start` and `start`."""
+    refusals = list(REFUSAL.finditer(text, 0, start))
+    return bool(refusals) and bool(CONTRAST.search(text, refusals[-1].end(), start))
+
+
 def link_status(text: str, start: int, published: str | None = None) -> str | None:
     """new, existing, proposed or ended for a trigger at `start`; None when the text refuses it.
 
@@ -492,7 +505,7 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
     clause = _own_clause(text, start)
     if _ended(text, start):
         return "ended"
-    if _refused(clause):
+    if _refused(clause) and not _refusal_set_aside(text, start):
         return "proposed" if re.search(r"discuss|consider|explor", clause, re.I) else None
     if _ending_talk(text, start):
         return "existing"  # "may suspend ties with X": the link is in place until then
@@ -507,10 +520,12 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
     return own or _stated_status(text, published) or "new"
 
 
-# "the two cities launched X, a joint programme that will ...": started, whatever it will do.
+# "the two cities launched "X", a joint programme that will ...": started, whatever it will do.
 LAUNCHED = re.compile(
-    r"(?<!be )(?<!been )\b(?:launched|inaugurated|unveiled|kicked off)\b[^.;:]{0,80}$", re.I
-)
+    r"(?<!be )(?<!been )\b(?:launched|inaugurated|unveiled|kicked off)\s+"
+    r"(?:(?:the|a|an|their|its)\s+)?(?:[\"“][^\"”]{1,60}[\"”],?\s+(?:(?:the|a|an)\s+)?)?$",
+    re.I,
+)  # the programme itself launched: not "unveiled plans for a joint programme"
 # A visit reported as background to the article's event: "a month ago", "last year's visit".
 EARLIER_VISIT = re.compile(
     r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|several|few|some) (?:months?|years?|"
@@ -571,6 +586,7 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
     if (
         PROPOSED.search(before)
         or INVITED_TO.search(text, max(0, start - 90), start)
+        and not VISIT_DONE.search(text, start)
         or WILL_GO.search(text, start, start + 60)
         or SCHEDULED.search(text, start, clause_end)
         or EXPECTED_IN.match(text, start, clause_end)

@@ -17,6 +17,7 @@ from ingest.resolve import Mention
 from ingest.sentences import country_starts, span_text
 from ingest.status import link_year, main_clause_at, visit_status
 from ingest.syntax import name_root, subject_verb
+from ingest.titles import TITLE_WORDS
 
 EVENT_HEADS = frozenset(
     {"conference", "forum", "meeting", "event", "summit", "expo", "trip", "tour", "visit"}
@@ -505,9 +506,10 @@ def _attendees_places(
     attendees += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
     attendees += [c for a in attendees for c in a.conjuncts]
     attendees += [a.head for a in attendees if a.dep_ == "appos"]  # "the Consul, Ana Ruiz, who"
-    if any(a.tag_ == "NNS" and a.lemma_ in GUEST_NOUNS for a in attendees):
-        return None
-    if attendees and all(a.tag_ == "NNS" for a in attendees):
+    if any(a.tag_ == "NNS" and a.lemma_ in GUEST_NOUNS | TITLE_WORDS for a in attendees):
+        return None  # "Kumamoto city councillors attended": officials travel as one side
+    crowd = attendees and all(a.tag_ == "NNS" for a in attendees)
+    if crowd and not any(t.ent_type_ == "PERSON" for a in attendees for t in a.subtree):
         return []  # "a gala attended by more than 300 residents": no side travelling
     said = {t.i for a in attendees for t in _without_clauses(a) if t != verb}
     text = span_text(sent)

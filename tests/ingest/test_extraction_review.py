@@ -126,3 +126,54 @@ def test_residents_attending_a_gala_are_no_visiting_side(extractor):
         "residents of Humenné and Truskavets."
     )
     assert not [k for k in kinds_and_pairs(extractor, text) if k[:2] == ("visit", "Truskavets")]
+
+
+def test_a_short_title_with_its_dot_is_no_town(extractor):
+    text = "Dep. Mayor Ana Cruz of Davao visited Kaohsiung on Monday."
+    assert kinds_and_pairs(extractor, text) == {("visit", "Davao", "Kaohsiung")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HEIDELBERG — Kumamoto city councillors attended the autumn festival in Heidelberg on "
+        "Saturday, the city said.",
+        "Hundreds of Kumamoto residents and Mayor Kazufumi Onishi attended the celebration in "
+        "Heidelberg.",
+    ],
+)
+def test_councillors_or_a_mayor_among_residents_attending_visit(extractor, text):
+    assert ("visit", "Kumamoto", "Heidelberg") in kinds_and_pairs(extractor, text)
+
+
+def test_an_accepted_invitation_followed_by_the_arrival_is_a_visit_made(extractor):
+    text = (
+        "Gdańsk Mayor Aleksandra Dulkiewicz, who accepted the invitation of the Mayor of Bremen "
+        "to visit Bremen, arrived in the city on Monday."
+    )
+    assert ("visit", "Gdańsk", "Bremen", "new", 2025) in found(extractor, text)
+
+
+def test_a_new_memorandum_signed_and_restated_in_one_sentence_stays(extractor):
+    text = (
+        "Busan signed an MoU on smart ports with Rotterdam in 2022.\n\n"
+        "On Monday, Busan and Hamburg signed a memorandum on hydrogen; the memorandum was signed "
+        "by Busan Mayor Park Heong-joon and Hamburg Senator Melanie Leonhard."
+    )
+    assert ("mou", "Busan", "Hamburg") in kinds_and_pairs(extractor, text)
+
+
+def test_plans_unveiled_for_a_programme_leave_it_proposed(extractor):
+    text = (
+        "Lyon and Yerevan unveiled plans on Monday for a joint heritage programme that will "
+        "begin next year."
+    )
+    assert ("cooperation", "Lyon", "Yerevan", "proposed", None) in found(extractor, text)
+
+
+def test_what_is_signed_instead_of_a_refused_twinning_stays(extractor):
+    text = (
+        "Hamilton and Wuxi decided not to enter into a formal twinning; instead, they signed a "
+        "memorandum of understanding on education on Monday."
+    )
+    assert kinds_and_pairs(extractor, text) == {("mou", "Hamilton", "Wuxi")}
