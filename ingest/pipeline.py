@@ -472,7 +472,8 @@ def _honorific(span: Span) -> bool:
     doc = span.doc
     word = span[0].text.rstrip(".")
     title = len(span) == 1 and (word.lower() in HONORIFICS or word in DOTTED_TITLES)
-    return title and span.end < len(doc) and doc[span.end].is_title
+    after = doc[span.end] if span.end < len(doc) else None  # a name or a title, not "The"
+    return title and after is not None and (after.pos_ == "PROPN" or after.lower_ in TITLE_WORDS)
 
 
 def _era(span: Span) -> bool:

@@ -1174,12 +1174,13 @@ def _restated_agreement(link: Partnership, links: list[Partnership], state: Arti
 
 
 def _signed_before(other: Partnership, pair: frozenset[str]) -> bool:
-    """Whether `other` is a signed tie the restated signing may be: the pair's own, or a
-    memorandum one of the pair signed ("The MoU was signed by ..." after a memorandum)."""
+    """Whether `other` is a signed tie the restated signing may be: the pair's own, or the
+    memorandum one of the pair signed in the article's news ("The MoU was signed by ..."), not
+    an older one of another pair."""
     keys = {other.a.key, other.b.key}
     if other.kind == "visit" or other.status == "proposed":
         return False
-    return keys == pair or other.kind == "mou" and bool(keys & pair)
+    return keys == pair or other.kind == "mou" and other.status == "new" and bool(keys & pair)
 
 
 EVENT_WORDS = re.compile(

@@ -492,9 +492,11 @@ CONTRAST = re.compile(r";|\bbut\b|\binstead\b", re.I)
 
 
 def _refusal_set_aside(text: str, start: int) -> bool:
-    """Whether a contrast stands between the last refusal before `start` and `start`."""
+    """Whether a contrast stands between the last refusal before `start` and `start`, and
+    nothing after it refuses again ("...; but the plan ... was also rejected")."""
     refusals = list(REFUSAL.finditer(text, 0, start))
-    return bool(refusals) and bool(CONTRAST.search(text, refusals[-1].end(), start))
+    contrast = CONTRAST.search(text, refusals[-1].end(), start) if refusals else None
+    return contrast is not None and not REFUSAL.search(text, contrast.end())
 
 
 def link_status(text: str, start: int, published: str | None = None) -> str | None:

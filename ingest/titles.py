@@ -100,9 +100,10 @@ GOVERNMENT_ADJECTIVES = frozenset({"municipal", "provincial", "prefectural", "me
 # "Acting Mayor", "Tianjin Party Secretary": words a title takes before it.
 TITLE_MODIFIERS = frozenset({"acting", "interim", "former", "managing", "co", "ex", "party"})
 # Titles written short with a dot that the model's tokenizer cuts off it ("Hon", "."), so that
-# the parser ends a sentence there: "Chief Minister Hon. Sunil Jayasekara said".
+# the parser ends a sentence there: "Chief Minister Hon. Sunil Jayasekara said". Not "Eng.",
+# which is England's too ("Reading, Eng.").
 DOTTED_TITLES = frozenset(
-    {"Hon", "Amb", "Ald", "Coun", "Dep", "Supt", "Eng", "Ing", "Lic", "Arq", "Dra", "Sra", "Mgr"}
+    {"Hon", "Amb", "Ald", "Coun", "Dep", "Supt", "Ing", "Lic", "Arq", "Dra", "Sra", "Mgr"}
     | {"Hj", "Hjh", "Smt", "Tmt"}
 )
 # Courtesy titles, no part of a name: "Mr. Eric Lemaire", "H.E. Ali Musa", "Cllr Tom Hart".

@@ -509,7 +509,8 @@ def _attendees_places(
     if any(a.tag_ == "NNS" and a.lemma_ in GUEST_NOUNS | TITLE_WORDS for a in attendees):
         return None  # "Kumamoto city councillors attended": officials travel as one side
     crowd = attendees and all(a.tag_ == "NNS" for a in attendees)
-    if crowd and not any(t.ent_type_ == "PERSON" for a in attendees for t in a.subtree):
+    around = [t for a in attendees for t in a.subtree] + list(sent.doc[verb.i : sent.end])
+    if crowd and not any(t.ent_type_ == "PERSON" for t in around):  # "..., among them Mayor X"
         return []  # "a gala attended by more than 300 residents": no side travelling
     said = {t.i for a in attendees for t in _without_clauses(a) if t != verb}
     text = span_text(sent)
@@ -521,12 +522,14 @@ def _attendees_places(
     ]
     words = {sent.doc[i].text for i in said}
     own += [p.place for p in placed if p.place and p.name.split()[-1] in words]
-    if own:
-        return own
     phrase = " ".join(sent.doc[i].text for i in sorted(said))
     if verb.dep_ == "relcl":  # "Argentina's consul-general in Melbourne, Ana Ruiz, who attended"
         phrase = sent.doc[max(sent.start, verb.i - 12) : verb.i].text
-    return [] if DIPLOMAT.search(phrase) else None  # a consul at a signing travels for no town
+    words = set(phrase.lower().split()) - {"general"}  # "consul general" is one diplomat
+    officials = [w for w in words if w in TITLE_WORDS and not DIPLOMAT.match(w)]
+    if DIPLOMAT.search(phrase) and not (own and officials):
+        return []  # a consul at a signing travels for no town, "the Gdańsk consul" neither
+    return own or None  # "Japan's ambassador and Kumamoto Mayor Onishi attended": Kumamoto
 
 
 def visits(

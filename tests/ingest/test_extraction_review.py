@@ -177,3 +177,45 @@ def test_what_is_signed_instead_of_a_refused_twinning_stays(extractor):
         "memorandum of understanding on education on Monday."
     )
     assert kinds_and_pairs(extractor, text) == {("mou", "Hamilton", "Wuxi")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands attended the festival in Kiel, among them Gdańsk Mayor Aleksandra Dulkiewicz.",
+        "Germany's ambassador, Hans Becker, and Gdańsk Mayor Aleksandra Dulkiewicz attended the "
+        "opening in Kiel.",
+    ],
+)
+def test_a_mayor_among_a_crowd_or_beside_an_ambassador_visits(extractor, text):
+    assert ("visit", "Gdańsk", "Kiel") in kinds_and_pairs(extractor, text)
+
+
+def test_a_consul_general_named_by_town_attending_makes_no_visit(extractor):
+    text = "The Gdańsk consul general attended the opening of the exhibition in Kiel."
+    assert not [k for k in kinds_and_pairs(extractor, text) if k[0] == "visit"]
+
+
+def test_an_older_memorandum_with_another_partner_is_not_the_one_restated(extractor):
+    text = (
+        "Daegu signed an MoU with Atlanta in 2020.\n\n"
+        "The MoU was signed by Daegu Mayor Hong Joon-pyo and Almaty Mayor Yerbolat Dosayev on "
+        "Friday."
+    )
+    assert ("mou", "Daegu", "Almaty") in kinds_and_pairs(extractor, text)
+
+
+def test_a_refusal_said_again_after_a_contrast_still_refuses(extractor):
+    text = (
+        "Hamilton councillors voted down the sister city proposal; but the mayor's plan to sign "
+        "a friendship agreement with Wuxi was also rejected."
+    )
+    assert not [k for k in kinds_and_pairs(extractor, text) if k[0] != "visit"]
+
+
+def test_englands_short_form_ends_its_sentence(extractor):
+    text = (
+        "Hanover's oldest partner is Bristol, Eng. Hanover Mayor Belit Onay visited Bristol in May."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-03-10"))
+    assert ("DE", "GB") in {(p.a.country, p.b.country) for p in facts.partnerships}
