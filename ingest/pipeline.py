@@ -522,6 +522,18 @@ def _after_office(token) -> bool:
     return token.lower_ in TITLE_WORDS or token.ent_type_ == "ORG"
 
 
+def _place_then_name(ent: Span, fits) -> list[Span]:
+    """`ent` split into a place and the name of two title-case words at least after it, at the
+    first split (the longest name) `fits(place, name)` allows; `ent` itself when none does."""
+    doc = ent.doc
+    for end in range(ent.end - 2, ent.start, -1):
+        place, name = doc[ent.start : end], doc[end : ent.end]
+        titled = all(t.is_title and t.lower_ not in NOT_NAME_WORDS for t in name)
+        if titled and fits(place, name):
+            return [Span(doc, ent.start, end, "GPE"), Span(doc, end, ent.end, "PERSON")]
+    return [ent]
+
+
 def _named_apart(span: Span) -> bool:
     """Whether the article writes these words elsewhere (in any case: "NIŠ —"), outside a
     person's name, not only as part of names ("Chen" in "Vice Mayor Chen said")."""
@@ -895,37 +907,23 @@ class PlaceTagger:
     def _office_place_apart(self, ent: Span) -> list[Span]:
         """ "Mayor of Tbilisi Kakha Kaladze", taken for one person or organisation: the office's
         place, then the name (of two words at least, none a body's: not "of Lyon Chamber of
-        Commerce")."""
+        Commerce"). "the Chamber of Commerce Niš Goran Ilić", taken for one person: the office's
+        town where it is a region or a large town the article names elsewhere outside people's
+        names too."""
         doc = ent.doc
         if ent.label_ == "PERSON" and ent.start and _after_office(doc[ent.start - 1]):
-            return self._place_before_name(ent)
+            return _place_then_name(
+                ent, lambda place, name: self._notable(fold(place.text)) and _named_apart(place)
+            )
         office = ent.start >= 2 and doc[ent.start - 2].lower_ in TITLE_WORDS
         if ent.label_ not in {"PERSON", "ORG"} or not office or doc[ent.start - 1].lower_ != "of":
             return [ent]
-        for end in range(ent.end - 2, ent.start, -1):
-            name = doc[end : ent.end]
-            if (
-                fold(doc[ent.start : end].text) in self.gaz.names
-                and all(t.is_title and t.lower_ not in NOT_NAME_WORDS for t in name)
-                and self._person_shaped(name, ent.label_)
-            ):
-                return [Span(doc, ent.start, end, "GPE"), Span(doc, end, ent.end, "PERSON")]
-        return [ent]
-
-    def _place_before_name(self, ent: Span) -> list[Span]:
-        """ "the Chamber of Commerce Niš Goran Ilić": the office's town (a region or a large
-        town, which the article names elsewhere outside people's names too), then the person's
-        name of two words at least."""
-        doc = ent.doc
-        for end in range(ent.end - 2, ent.start, -1):
-            place, name = doc[ent.start : end], doc[end : ent.end]
-            if (
-                self._notable(fold(place.text))
-                and _named_apart(place)
-                and all(t.is_title and t.lower_ not in NOT_NAME_WORDS for t in name)
-            ):
-                return [Span(doc, ent.start, end, "GPE"), Span(doc, end, ent.end, "PERSON")]
-        return [ent]
+        return _place_then_name(
+            ent,
+            lambda place, name: (
+                fold(place.text) in self.gaz.names and self._person_shaped(name, ent.label_)
+            ),
+        )
 
     def _person_shaped(self, name: Span, label: str) -> bool:
         """Whether a name after an office's place reads as a person's: no plural ("Airlines Goh

@@ -1107,8 +1107,8 @@ def find_partnerships(
     links = list(found.values())
     return [
         link
-        for link in links
-        if not _restated_agreement(link, links, state) and not _domestic_aside(link, state)
+        for i, link in enumerate(links)
+        if not _restated_agreement(link, links[:i], state) and not _domestic_aside(link, state)
     ]
 
 
@@ -1158,7 +1158,7 @@ SIGNING_RESTATED = re.compile(
 )
 
 
-def _restated_agreement(link: Partnership, links: list[Partnership], state: ArticleState) -> bool:
+def _restated_agreement(link: Partnership, earlier: list[Partnership], state: ArticleState) -> bool:
     """ "the agreement between them was scrapped" in an article on their friendship agreement,
     "The MoU was signed by ..." after the chambers' memorandum: an agreement the article has
     reported before as a tie of the pair, or as a memorandum of one of its parties, not another
@@ -1169,7 +1169,7 @@ def _restated_agreement(link: Partnership, links: list[Partnership], state: Arti
     if pair in state.twinned and pair not in state.memoranda:
         return True
     return bool(SIGNING_RESTATED.match(link.evidence.strip())) and any(
-        _signed_before(other, pair) for other in links[: links.index(link)]
+        _signed_before(other, pair) for other in earlier
     )
 
 

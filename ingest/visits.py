@@ -430,9 +430,10 @@ def _within(span: Span, token) -> bool:
 DESTINATION_BEFORE = re.compile(r"\b(?:then|on|onward|also) to\s+(?:the\s+)?$", re.I)
 # "the Consul General in Guangzhou attended", "the Consul-General of Nigeria in Guangzhou":
 # where a diplomat serves, not whence one came.
-DIPLOMAT = re.compile(r"\b(?:consul|ambassador|envoy|high commissioner|attach[eé])", re.I)
+_DIPLOMAT = r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])"
+DIPLOMAT = re.compile(_DIPLOMAT, re.I)
 POSTED_IN = re.compile(
-    r"\b(?:consul(?:[- ]general)?|ambassador|envoy|high commissioner|attach[eé])"
+    rf"{_DIPLOMAT}"
     r"(?:\s+of\s+(?:the\s+)?\w+(?:\s+\w+){0,2})?\s+(?P<prep>in|to)\s*$",
     re.I,
 )
@@ -525,8 +526,8 @@ def _attendees_places(
     phrase = " ".join(sent.doc[i].text for i in sorted(said))
     if verb.dep_ == "relcl":  # "Argentina's consul-general in Melbourne, Ana Ruiz, who attended"
         phrase = sent.doc[max(sent.start, verb.i - 12) : verb.i].text
-    words = set(phrase.lower().split()) - {"general"}  # "consul general" is one diplomat
-    officials = [w for w in words if w in TITLE_WORDS and not DIPLOMAT.match(w)]
+    titles = set(phrase.lower().split()) - {"general"}  # "consul general" is one diplomat
+    officials = [w for w in titles if w in TITLE_WORDS and not DIPLOMAT.match(w)]
     if DIPLOMAT.search(phrase) and not (own and officials):
         return []  # a consul at a signing travels for no town, "the Gdańsk consul" neither
     return own or None  # "Japan's ambassador and Kumamoto Mayor Onishi attended": Kumamoto
