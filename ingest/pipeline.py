@@ -37,6 +37,7 @@ from ingest.resolve import (
 )
 from ingest.sentences import headline_end, is_dateline, text_of
 from ingest.titles import DOTTED_TITLES, HONORIFICS
+from ingest.unlisted import unlisted_names
 from ingest.written import BULLETS, CAPITALS, QUOTES, compass_name
 from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
 from places.names import fold
@@ -685,6 +686,7 @@ class PlaceTagger:
         _accept_coordinated([s for s in names if s not in small], verdicts)
         places = [s for s in names if verdicts[s.start]]
         places += self._adjectival(doc, places) + self._spelled_regions(doc, names + countries)
+        places += unlisted_names(doc, places + countries, names, self.gaz.knows, self.common_words)
         places = sorted(places, key=lambda s: s.start)
         # "Chamber of Commerce" names no town Commerce, but "Canton Chamber" in an article
         # that names Canton as a place does.

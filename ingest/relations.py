@@ -77,6 +77,7 @@ from ingest.status import (
 )
 from ingest.tables import cells, table_header, table_partner
 from ingest.titles import is_title
+from ingest.unlisted import locating_gap
 from ingest.visits import POSTED_IN, find_hosting, host_named, visits
 from ingest.written import CAPITALS, NAME, NAME_PARTICLES
 from places.names import fold
@@ -109,9 +110,6 @@ CONTAINER_AFTER = re.compile(
     r"^\s*(?:cit(?:y|ies)|provinces?|states?|count(?:y|ies)|regions?) of\b"
 )
 NEAR_CHARS = 40
-DISTRICT_GAP = frozenset(
-    {",", "'s", "’s", "of", "in", "a", "the", "district", "ward", "borough", "new", "area"}
-)
 # "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of
 # Daejeon", "Rovereto, in the province of Trento": words that only say where.
 LOCATOR_BEFORE = re.compile(
@@ -549,11 +547,10 @@ def _after_comma(before: Span, span: Span) -> bool:
 
 
 def _next_to(a: Span, b: Span) -> bool:
-    """Whether only a few locating words stand between two names ("of", "'s", ", a district
-    of")."""
+    """Whether only locating words stand between two names ("of", "'s", ", a district of")."""
     left, right = (a, b) if a.start < b.start else (b, a)
     gap = left.doc[left.end : right.start]
-    return len(gap) <= 5 and all(t.lower_ in DISTRICT_GAP for t in gap)
+    return locating_gap(gap)
 
 
 def _entity_around(span: Span) -> Span | None:

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ingest.sentences import headline_end, is_dateline, sentence_start, text_of
+from ingest.unlisted import unlisted_places
 from ingest.written import compass_name
 from places.divisions import within_city
 from places.gazetteer import Gazetteer
@@ -670,7 +671,10 @@ def _name_key(span: Span) -> str:
 
 
 def _doubtful(m: Mention) -> bool:
-    """A region named by a word of direction, or a small town (named by an English word)."""
+    """A region named by a word of direction, a small town (named by an English word), or a
+    place no gazetteer lists."""
+    if m.span._.unlisted is not None:
+        return True
     if m.place.kind == "region":
         return fold(m.span.text) in SHAPE_WORDS or compass_name(m.span.text)
     return (m.place.population or 0) < NOTABLE_POPULATION and (
@@ -775,6 +779,7 @@ def resolve_places(
         previous, final = final, _resolve_pass(spans, layout, ctx)
         if final == previous:  # a fixed point: another pass would read the same evidence
             break
+    final |= unlisted_places(spans, final, list(doc.spans["countries"]))
     readings: dict[str, dict[str, Place]] = {}
     for m in known:
         readings.setdefault(_name_key(m.span), {})[m.place.kind] = m.place

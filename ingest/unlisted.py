@@ -1,0 +1,258 @@
+"""Places no gazetteer lists, where the text itself says they are places.
+
+No offline source names every district, commune, municipality or regency of the world
+("Gasabo District" of Kigali, "the commune of Cocody", "Phu Cat and Tay Son districts"), and
+news names them as parties and home places all the time. A capitalised name the gazetteer
+does not know, written with such a local unit's kind word, is a place of its own (a town, as
+far as the data goes). Its country, and what it lies in, come from the place or country that
+locates it in the text ("Rwanda's Gasabo District", "Cocody, in Abidjan"); with none, from
+the country the article names most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc, Span
+
+from places.names import fold
+from places.place import Place
+
+# Kind words of local units: after the name ("Gasabo District", "Phu Cat and Tay Son
+# districts", "Yopougon commune") or before it with "of" ("the district of Gasabo").
+UNIT_WORDS = frozenset(
+    {"district", "districts", "commune", "communes", "municipality", "regency", "barangay"}
+)
+LIST_JOINERS = frozenset({",", "and"})
+# Romanised kind words a hyphen joins to a name ("Gwonseon-gu").
+HYPHEN_UNITS = frozenset({"gu", "ku", "gun", "si", "qu"})
+MOST_WORDS = 3
+# Words that may stand between a place and what locates it: "Cocody, in Abidjan", "Gasabo
+# District, one of the three districts of Kigali", "Ulaanbaatar's Khan-Uul District".
+LOCATING_WORDS = (
+    frozenset({",", "'s", "’s", "in", "of", "the", "a", "an", "one", "part", "near", "outside"})
+    | UNIT_WORDS
+    | {"capital", "city", "province", "region", "state", "county", "prefecture"}
+)
+LOCATOR_REACH = 8  # tokens
+
+if not Span.has_extension("unlisted"):  # the index of the kind word that names the place
+    Span.set_extension("unlisted", default=None)
+
+
+def unlisted_names(
+    doc: Doc,
+    taken: Iterable[Span],
+    listed: Iterable[Span],
+    is_listed: Callable[[str], bool],
+    common_words: set[str],
+) -> list[Span]:
+    """Names the text gives a local unit's kind word that the gazetteer does not know; each is
+    marked `span._.unlisted` with the index of the kind word that names it (the same for names
+    listed with one kind word, and for the name's mentions without one).
+
+    Not a name that overlaps the places and countries `taken`, or a gazetteer name `listed`
+    in the text that reaches past it ("Timaru District"), or that is the gazetteer's once its
+    English words are cut off ("Mersin Metropolitan Municipality"); not a name of English words
+    only ("the Financial District") or the end of a longer name ("Do Luong district").
+    """
+    taken = list(taken)
+    named = {fold(span.text) for span in taken}  # "Arklow Municipal District" is Arklow's
+    used = {t.i for span in taken for t in span}
+    listed = list(listed)
+    found: dict[int, Span] = {}
+    for word in doc:
+        if word.lower_ not in UNIT_WORDS:
+            continue
+        plural = word.lower_.endswith("s")
+        if word.i + 2 < len(doc) and doc[word.i + 1].lower_ == "of":
+            names = _names_after(doc, word.i + 2, plural)  # "the districts of A and B"
+        elif word.lower_ == "barangay" and word.i + 1 < len(doc):
+            names = _names_after(doc, word.i + 1, plural)  # "Barangay Basper"
+        else:
+            names = _names_before(doc, word.i, plural)  # "Phu Cat and Tay Son districts"
+        for name in filter(None, names):
+            core = _without_english_tail(name, common_words)
+            if core is None or is_listed(core.text) or used & {t.i for t in name}:
+                continue
+            if any(fold(name[:n].text) in named for n in range(1, len(name) + 1)):
+                continue
+            if any(_reaches_past(other, name) for other in listed) or _name_goes_on(name):
+                continue
+            found.setdefault(name.start, name)
+            name._.unlisted = word.i
+    for name, namesake in _other_mentions(doc, list(found.values()), used):
+        if name.start not in found:
+            found[name.start] = name
+            name._.unlisted = namesake._.unlisted
+    return sorted(found.values(), key=lambda s: s.start)
+
+
+def _other_mentions(doc: Doc, names: list[Span], used: set[int]) -> list[tuple[Span, Span]]:
+    """The same names written elsewhere without a kind word ("The Regent of Tanah Datar"),
+    each with its namesake."""
+    found = []
+    for i in range(len(doc)):
+        for name in names:
+            span = doc[i : i + len(name)]
+            if span.text == name.text and not used & set(range(span.start, span.end)):
+                found.append((span, name))
+    return [
+        (span, name) for span, name in found if not _name_goes_on(span) and not _name_follows(span)
+    ]
+
+
+def _name_follows(name: Span) -> bool:
+    after = name.doc[name.end] if name.end < len(name.doc) else None
+    return after is not None and after.is_title and after.lower_ not in UNIT_WORDS
+
+
+def _without_english_tail(name: Span, common_words: set[str]) -> Span | None:
+    """The name without the English words that end it ("Mersin" of "Mersin Metropolitan");
+    None when it is English words only."""
+    end = name.end
+    while end > name.start and name.doc[end - 1].lower_ in common_words:
+        end -= 1
+    return name.doc[name.start : end] if end > name.start else None
+
+
+def _reaches_past(other: Span, name: Span) -> bool:
+    return other.start < name.end and name.start < other.end and other.end > name.end
+
+
+def _name_goes_on(name: Span) -> bool:
+    """Whether a capitalised word other than a sentence's first stands right before."""
+    before = name.doc[name.start - 1] if name.start else None
+    return before is not None and before.is_title and not before.is_sent_start
+
+
+def _names_after(doc: Doc, start: int, plural: bool) -> list[Span | None]:
+    """The name right after a kind word, and for a plural one the names listed after it
+    ("the districts of Nyarugenge and Kicukiro")."""
+    names = [_name_from(doc, start)]
+    while plural and names[-1] is not None and names[-1].end + 1 < len(doc):
+        if doc[names[-1].end].lower_ not in LIST_JOINERS:
+            break
+        names.append(_name_from(doc, names[-1].end + 1))
+    return names
+
+
+def _names_before(doc: Doc, end: int, plural: bool) -> list[Span | None]:
+    """The name right before a kind word, and for a plural one the names listed before it
+    too ("Phu Cat and Tay Son districts")."""
+    names = [_name_to(doc, end)]
+    while plural and names[-1] is not None and names[-1].start >= 2:
+        if doc[names[-1].start - 1].lower_ not in LIST_JOINERS:
+            break
+        names.append(_name_to(doc, names[-1].start - 1))
+    return names
+
+
+def _name_word(token) -> bool:
+    return token.is_alpha and token.is_title and not token.is_stop
+
+
+def _name_from(doc: Doc, start: int) -> Span | None:
+    """Up to three capitalised words from `start` on, hyphened ones ("Khan-Uul") as one."""
+    i = start
+    while i < len(doc) and i - start < MOST_WORDS * 3 and _name_word(doc[i]):
+        i += 1
+        if i + 1 < len(doc) and doc[i].text == "-" and _name_word(doc[i + 1]):
+            i += 1  # the word after the hyphen is read next
+    return doc[start:i] if i > start else None
+
+
+def _name_to(doc: Doc, end: int) -> Span | None:
+    """Up to three capitalised words ending right before `end` ("Gasabo District",
+    "Gwonseon-gu district")."""
+    i, words = end - 1, 0
+    if i >= 2 and doc[i - 1].text == "-" and doc[i].lower_ in HYPHEN_UNITS:
+        i -= 2  # "Gwonseon-gu": the romanised kind word stays with the name
+    while i >= 0 and words < MOST_WORDS and _name_word(doc[i]):
+        i, words = i - 1, words + 1
+        if i >= 1 and doc[i].text == "-" and _name_word(doc[i - 1]):
+            i -= 1  # "Khan-Uul": one word
+    return doc[i + 1 : end] if words else None
+
+
+def unlisted_places(
+    spans: list[Span], found: dict[int, Place], countries: list[Span]
+) -> dict[int, Place]:
+    """A place for every unlisted name among `spans`, by span start, one per name: in the
+    country of what locates one of its mentions (a place `found` for another span, or a
+    country named), else of the last place found before it in its sentence ("Xiengkhouang
+    ... a school in Pek district"), else of the first unlisted place, else of the country the
+    article's places are most in."""
+    locators = [(s, found[s.start]) for s in spans if s.start in found]
+    locators += [(c, None) for c in countries]
+    unlisted = [s for s in spans if s._.unlisted is not None]
+    located: dict[str, tuple[str, Place | None]] = {}
+    for span in unlisted:
+        where = _locator(span, locators)
+        if where is not None:
+            located.setdefault(fold(span.text), where)
+    for span in unlisted:  # "the districts of Kulon Progo and Gunungkidul in Yogyakarta"
+        listed_with = [fold(s.text) for s in unlisted if s._.unlisted == span._.unlisted]
+        where = next((located[key] for key in listed_with if key in located), None)
+        if where is not None:
+            located.setdefault(fold(span.text), where)
+    home = Counter(p.country for p in found.values()).most_common(1)
+    places: dict[int, Place] = {}
+    for span in unlisted:  # in the text's order: a name's first mention guesses its country
+        key = fold(span.text)
+        if key not in located:
+            placed = [(s, p) for s, p in locators if p]
+            placed += [(s, places[s.start]) for s in unlisted if s.start in places]
+            before = _last_before(span, placed)
+            siblings = [p.country for p in places.values()]  # "Cocody ... Yopougon commune"
+            guess = before.country if before else (siblings or [home[0][0] if home else ""])[0]
+            located[key] = (guess, None)
+        country, outer = located[key]
+        if country:
+            places[span.start] = _place(span.text, country, outer)
+    return places
+
+
+def _last_before(span: Span, placed: list[tuple[Span, Place]]) -> Place | None:
+    """The place named last before the span in its sentence."""
+    before = [(s.start, p) for s, p in placed if s.sent == span.sent and s.end <= span.start]
+    return max(before, key=lambda found: found[0])[1] if before else None
+
+
+def _locator(span: Span, locators) -> tuple[str, Place | None] | None:
+    """The country (and place) that locates a name written right beside it."""
+    doc = span.doc
+    for other, place in locators:
+        if other.end <= span.start:
+            gap = doc[other.end : span.start]
+        elif span.end <= other.start:
+            gap = doc[span.end : other.start]
+        else:
+            continue
+        if locating_gap(gap):
+            return (place.country, place) if place is not None else (other.label_, None)
+    return None
+
+
+def locating_gap(gap: Span) -> bool:
+    """Whether the words between two names only say that one lies in the other."""
+    words = [t for t in gap if not t.like_num]  # "one of the three districts of Kigali"
+    return len(gap) <= LOCATOR_REACH and all(t.lower_ in LOCATING_WORDS for t in words)
+
+
+def _place(name: str, country: str, outer: Place | None) -> Place:
+    """The unlisted place, inside the city that locates it as far as the data can tell: in
+    its first-level region, at its coordinates (so it counts as one of a big city's districts)."""
+    city = (
+        outer if outer is not None and outer.country == country and outer.kind == "city" else None
+    )
+    return Place(
+        name=name,
+        country=country,
+        kind="city",
+        code=f"{country}-{fold(name).replace(' ', '-')}",
+        admin1=city.admin1 if city else None,
+        latitude=city.latitude if city else None,
+        longitude=city.longitude if city else None,
+    )

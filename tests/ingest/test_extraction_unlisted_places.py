@@ -1,0 +1,93 @@
+"""Local units no gazetteer lists ("Treichville commune", "the district of Kawempe"): the text
+says they are places, and what locates them gives their country."""
+
+from facts.shapes import ArticleText
+
+
+def extracted(extractor, text):
+    facts = extractor(ArticleText(text=text, published="2025-03-10"))
+    places = {(m.place.name, m.place.country) for m in facts.places}
+    links = {(p.kind, p.a.name, p.b.name) for p in facts.partnerships}
+    return places, links
+
+
+def test_a_commune_located_in_its_city_is_the_party_not_the_city(extractor):
+    text = (
+        "ABIDJAN, March 8 — The commune of Treichville, in Abidjan, and the French city of "
+        "Besançon on Friday signed a twinning charter on school canteens."
+    )
+    places, links = extracted(extractor, text)
+    assert ("Treichville", "CI") in places
+    assert links == {("sister_city", "Treichville", "Besançon")}
+
+
+def test_a_district_located_by_its_country_takes_that_country(extractor):
+    text = (
+        "Ikeja Local Government signed a friendship agreement with Rwanda's Kicukiro District "
+        "on Tuesday."
+    )
+    places, links = extracted(extractor, text)
+    assert ("Kicukiro", "RW") in places
+    assert ("friendship_city", "Ikeja", "Kicukiro") in links
+
+
+def test_a_city_that_locates_a_district_far_after_it_is_no_party(extractor):
+    text = (
+        "Ikeja has entered into a twinning agreement with Nyarugenge District, one of the three "
+        "districts of Kigali, the chairman said."
+    )
+    _, links = extracted(extractor, text)
+    assert links == {("sister_city", "Ikeja", "Nyarugenge")}
+
+
+def test_districts_listed_with_one_kind_word_are_each_a_place(extractor):
+    text = (
+        "Hai Phong will send rice farmers from Thuy Nguyen and Cat Hai districts to Niigata, "
+        "while Kyoto sent experts to the districts of Kulon Progo and Gunungkidul in Yogyakarta."
+    )
+    places, _ = extracted(extractor, text)
+    assert {("Thuy Nguyen", "VN"), ("Cat Hai", "VN")} <= places
+    assert {("Kulon Progo", "ID"), ("Gunungkidul", "ID")} <= places
+
+
+def test_a_unit_named_again_without_its_kind_word_is_the_same_place(extractor):
+    text = (
+        "Ulaanbaatar's Chingeltei District signed a friendship agreement with Mapo-gu of Seoul. "
+        "Chingeltei will send twelve teachers to Mapo-gu next spring."
+    )
+    places, links = extracted(extractor, text)
+    assert [p for p in places if p[0] == "Chingeltei"] == [("Chingeltei", "MN")]
+    assert ("friendship_city", "Chingeltei", "Mapo-gu") in links
+
+
+def test_a_unit_without_a_locator_is_in_the_country_of_the_place_before_it(extractor):
+    text = (
+        "Binh Dinh has granted scholarships to students from Attapeu and built a clinic in "
+        "Phouvong district. Da Nang paid for the road."
+    )
+    places, _ = extracted(extractor, text)
+    assert ("Phouvong", "LA") in places
+
+
+def test_english_words_before_a_district_name_no_place(extractor):
+    text = (
+        "Officials from the Central Business District, the Financial District and the Lake "
+        "District met delegates from Hamamatsu in Leeds."
+    )
+    places, _ = extracted(extractor, text)
+    assert {name for name, _ in places} == {"Hamamatsu", "Leeds"}
+
+
+def test_a_municipality_named_after_a_known_place_is_that_place(extractor):
+    text = (
+        "Arklow Municipal District and Arklow Minicipal District councillors welcomed a "
+        "delegation from Châteaudun to Arklow on Friday."
+    )
+    places, _ = extracted(extractor, text)
+    assert {name for name, _ in places} == {"Arklow", "Châteaudun"}
+
+
+def test_the_end_of_a_longer_name_is_no_unit_of_its_own(extractor):
+    text = "Nghe An officials laid flowers at a relic site in Do Luong district with guests from Vientiane."
+    places, _ = extracted(extractor, text)
+    assert "Luong" not in {name for name, _ in places}
