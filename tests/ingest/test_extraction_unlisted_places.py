@@ -88,6 +88,9 @@ def test_a_municipality_named_after_a_known_place_is_that_place(extractor):
 
 
 def test_the_end_of_a_longer_name_is_no_unit_of_its_own(extractor):
-    text = "Nghe An officials laid flowers at a relic site in Do Luong district with guests from Vientiane."
+    text = (
+        "Nghe An officials laid flowers at a relic site in Do Luong district with guests from "
+        "Vientiane."
+    )
     places, _ = extracted(extractor, text)
     assert "Luong" not in {name for name, _ in places}
