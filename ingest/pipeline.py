@@ -55,7 +55,7 @@ DESIGNATOR_WORDS = frozenset({
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
 KIND_NOUNS = frozenset(
     {"city", "town", "village", "municipality", "province", "state", "prefecture", "county"}
-    | {"republic"}
+    | {"republic", "commune"}
 )
 # The last word of a body's name the model may take for a place ("the Ha Long City People's
 # Committee", "Mersin Metropolitan Municipality" as a LOC): the place inside it is the body's,

@@ -52,7 +52,7 @@ REGION_SUFFIXES = frozenset(
         "regency",  # Indonesia's kabupaten
     ]
 )
-CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
+CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality", "commune"})
 # Kind words of the regions a governor heads ("Cebu Province"; not "Davao Region", which has none).
 GOVERNED_SUFFIXES = frozenset(
     {"province", "state", "prefecture", "county", "oblast", "governorate", "regency"}
@@ -357,13 +357,12 @@ def _regions_own_names(
 ) -> list[tuple[Place, bool]]:
     """ "Pernambuco", "Bahia", "Aichi": a state's or province's own name, not the old name of a
     city in it that the data also gives (Recife, Salvador, Okazaki). A region that is a city
-    ("Ha Noi", "Praha", "Moskva") leaves it the city, and "New York" is still short for New
-    York City."""
-    states = {
-        p.country
-        for p, primary in options
-        if primary and p.kind == "region" and not _city_region(p, regions)
-    }
+    ("Ha Noi", "Praha", "Moskva") leaves it the city, even beside a district of the same name
+    ("Şəki" the municipality and "Şəki" the rayon: "Shaki" is Sheki too), and "New York" is
+    still short for New York City."""
+    regions_of_name = [p for p, primary in options if primary and p.kind == "region"]
+    cities = {p.country for p in regions_of_name if _city_region(p, regions)}
+    states = {p.country for p in regions_of_name if not _city_region(p, regions)} - cities
     return [
         (p, primary)
         for p, primary in options

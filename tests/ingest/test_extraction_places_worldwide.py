@@ -417,3 +417,23 @@ def test_a_place_the_model_runs_on_into_a_name_after_its_comma_is_still_a_place(
     )
     facts = extractor(ArticleText(text=text, published="2024-05-02"))
     assert {(p.a.name, p.b.name, p.kind) for p in facts.partnerships} == {("Odense", "Uman", "mou")}
+
+
+def test_a_city_named_like_its_own_municipality_and_rayon_is_that_city(extractor):
+    # Azerbaijan codes Şəki twice, as a city municipality and as a rayon: the name is still
+    # the city's, not that of a larger namesake town abroad (Saki, Nigeria, also "Shaki").
+    text = (
+        "Officials of the city of Shaki will visit Margilan in Uzbekistan next month, "
+        "Azerbaijan's news agency said."
+    )
+    assert ("Shaki", "AZ", "city") in places(extractor, text)
+
+
+def test_the_commune_of_a_name_is_the_town_beside_the_region_of_that_name(extractor):
+    text = (
+        "The commune of Kaolack and the French city of Saint-Nazaire on Friday signed a "
+        "twinning charter. The governor of Kaolack region, Ibou Ndiaye, welcomed the guests."
+    )
+    found = places(extractor, text)
+    assert ("Kaolack", "SN", "city") in found
+    assert ("Kaolack Region", "SN", "region") in found
