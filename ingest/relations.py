@@ -265,6 +265,23 @@ def _anaphora_parties(
     return parties
 
 
+def _own_region(focus: Place | None, state: ArticleState) -> Place | None:
+    """The region the article is about: its focus, or the region of its focus town's name met
+    in it ("Nakhon Phanom Province" of a story filed from Nakhon Phanom)."""
+    if focus is None or focus.kind == "region":
+        return focus
+    return next(
+        (
+            p
+            for p in state.recent
+            if p.kind == "region"
+            and p.country == focus.country
+            and fold(p.name).startswith(fold(focus.name))
+        ),
+        None,
+    )
+
+
 def _region_named_before(anaphor: re.Match, parties: list[Party]) -> bool:
     """Whether "the province" stands for a region its own sentence names before it, not as a
     partner ("the agreement with Lower Silesia ..., and the region signed ...")."""
@@ -310,6 +327,8 @@ def _delegation(match: re.Match, state: ArticleState, gaz_country, named: set[st
     return list(met.values()) if len(met) == 1 and known else []
 
 
+# What may open a clause before its subject: "In 2016, the province signed ...".
+OPENS_CLAUSE = re.compile(r"\s*(?:[^,;]{0,40},\s*)?")
 # The words of a region's kind that set regions apart: a state is no province.
 DESIGNATED_NOUNS = frozenset({"state", "province", "prefecture"})
 QUOTED_OR_SAID = re.compile(r"[\"“”]|\b(?:said|says|told|added|noted|stressed)\b")
@@ -355,6 +374,13 @@ def _one_anaphor(
     own = noun in CITY_NOUNS and focus is not None and focus.kind == "city" or noun == "district"
     if own and not adj and focus is not None and focus.key not in named:
         return focus  # "In June 2023 the city signed ...": the town the article is about
+    region = _own_region(focus, state) if noun in DESIGNATED_NOUNS and not adj else None
+    if (
+        region is not None
+        and region.key not in otherwise
+        and OPENS_CLAUSE.fullmatch(match.string, 0, match.start())
+    ):
+        return region  # "In 2016, the province signed ...": the province the article is about
     if noun == "district":
         return None  # not the city a district was located in just before ("... in Beijing")
     called = noun if noun in NAMED_KIND_NOUNS else None  # "the county": not Virginia

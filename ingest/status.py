@@ -213,6 +213,9 @@ PAST_EVENT = re.compile(
 
 
 # "in 2019", "on 5 May 2019", "in early 2019": a year that dates an act, not "its 1980 uprising".
+# How far before a year its past-tense verb may stand: "signed a memorandum of understanding on
+# cooperation with Ibaraki Prefecture of Japan in 2019".
+PAST_EVENT_REACH = 120
 DATING = re.compile(
     r"\b(?:in|on|during|between|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:[\w.]+\s+)?"
     r"(?:[0-3]?\d,?\s+)?$",
@@ -237,8 +240,17 @@ def _past_year(text: str, published: str | None) -> bool:
         y.how == "explicit"
         and y.year < reported - 1
         and DATING.search(text, max(0, y.start - 25), y.start)
-        and PAST_EVENT.search(text, max(0, y.start - 80), y.end + 60)
+        and _past_event_at(text, y.start, y.end)
         for y in years_in(text, published)
+    )
+
+
+def _past_event_at(text: str, start: int, end: int) -> bool:
+    """Whether a past-tense event word dates the year at `start`: near it, and not across a
+    relative pronoun ("signed ... with Kaohsiung, whose port was hit by explosions in 2014")."""
+    return any(
+        not RELATIVE_PRONOUN.search(text, min(m.end(), start), max(m.start(), start))
+        for m in PAST_EVENT.finditer(text, max(0, start - PAST_EVENT_REACH), end + 60)
     )
 
 

@@ -556,3 +556,25 @@ def test_a_courtesy_title_with_a_dot_is_no_town_and_ends_no_sentence(extractor):
     assert [(p.a.name, p.b.name, p.kind) for p in found.partnerships] == [
         ("Sabaragamuwa", "Rayong", "mou")
     ]
+
+
+def test_the_province_opening_a_clause_is_the_province_the_article_is_about(extractor):
+    text = (
+        "QUANG NAM — Quang Nam and the Lao province of Sekong renewed their cooperation "
+        "agreement on Monday. Quang Nam also works with Champasak and Salavan.\n"
+        "In 2018, the province signed a friendship agreement with Gyeongsangbuk-do of Korea."
+    )
+    found = links(extractor, text)
+    pairs = {frozenset(k[:2]) for k in found if k[2] == "friendship_city"}
+    assert pairs == {frozenset({"Quảng Nam", "Gyeongsangbuk-do"})}  # not Salavan's
+
+
+def test_the_province_of_a_town_filed_from_is_its_own_province(extractor):
+    text = (
+        "UDON THANI, March 3 — Udon Thani Province and Vientiane Province renewed their "
+        "sister-province agreement on Thursday. Officials from Khon Kaen province attended.\n"
+        "The province signed a friendship agreement with Quang Tri province in 2015."
+    )
+    found = links(extractor, text)
+    pairs = {frozenset(k[:2]) for k in found if k[2] == "friendship_city"}
+    assert pairs == {frozenset({"Udon Thani Province", "Quảng Trị"})}  # not Khon Kaen's

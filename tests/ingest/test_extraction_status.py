@@ -559,3 +559,12 @@ def test_a_programme_launched_is_new_whatever_it_will_do(extractor):
     found = links(extractor, text, published="2021-05-10")
     programme = found[("Fes", "Tours", "cooperation")]
     assert (programme.status, programme.year) == ("new", 2021)
+
+
+def test_a_signing_dated_after_a_long_object_is_an_older_tie(extractor):
+    text = (
+        "Among its partners, Kon Tum signed a memorandum of understanding on agricultural "
+        "cooperation with Gunma Prefecture of Japan in 2019."
+    )
+    link = links(extractor, text, published="2024-05-02")[("Kon Tum", "Gunma", "mou")]
+    assert (link.status, link.year) == ("existing", 2019)
