@@ -686,7 +686,14 @@ class PlaceTagger:
         _accept_coordinated([s for s in names if s not in small], verdicts)
         places = [s for s in names if verdicts[s.start]]
         places += self._adjectival(doc, places) + self._spelled_regions(doc, names + countries)
-        places += unlisted_names(doc, places + countries, names, self.gaz.knows, self.common_words)
+        places += unlisted_names(
+            doc,
+            places + countries,
+            names,
+            is_listed=self.gaz.knows,
+            common_words=self.common_words,
+            title_words=TITLE_WORDS | HONORIFICS,
+        )
         places = sorted(places, key=lambda s: s.start)
         # "Chamber of Commerce" names no town Commerce, but "Canton Chamber" in an article
         # that names Canton as a place does.

@@ -75,6 +75,7 @@ from ingest.status import (
     member_years,
     relative_clauses,
 )
+from ingest.syntax import name_root
 from ingest.tables import cells, table_header, table_partner
 from ingest.titles import is_title
 from ingest.unlisted import locating_gap
@@ -265,21 +266,44 @@ def _anaphora_parties(
     return parties
 
 
-def _own_region(focus: Place | None, state: ArticleState) -> Place | None:
-    """The region the article is about: its focus, or the region of its focus town's name met
-    in it ("Nakhon Phanom Province" of a story filed from Nakhon Phanom)."""
-    if focus is None or focus.kind == "region":
-        return focus
+def _apposed_country(anaphor: re.Match, gaz_country) -> str | None:
+    """The country an apposition right after the anaphor names: "The province, across the
+    border in Laos, signed ..."."""
+    text = anaphor.string
+    if not text.startswith(",", anaphor.end()):
+        return None
+    end = text.find(",", anaphor.end() + 1)
+    words = re.findall(r"[A-Z][\w'-]+", text[anaphor.end() : end if end > 0 else len(text)])
+    return next((code for code in map(gaz_country, words) if code), None)
+
+
+def _region_named(place: Place | None, state: ArticleState) -> Place | None:
+    """The region a place names: itself, or the region of its name met in the article
+    ("Nakhon Phanom Province" for the town of Nakhon Phanom)."""
+    if place is None or place.kind == "region":
+        return place
     return next(
         (
             p
             for p in state.recent
             if p.kind == "region"
-            and p.country == focus.country
-            and fold(p.name).startswith(fold(focus.name))
+            and p.country == place.country
+            and fold(p.name).startswith(fold(place.name))
         ),
         None,
     )
+
+
+def _subject_place(named: list[Mention]) -> Place | None:
+    """The place that opens a sentence's subject: "Nakhon Phanom also maintains ties ...",
+    "The governor of Gyeonggi said ..."."""
+    for m in named:
+        token = name_root(m.span)
+        while token.dep_ in SUBJECT_PATH and token.head != token:
+            token = token.head
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+            return m.place
+    return None
 
 
 def _region_named_before(anaphor: re.Match, parties: list[Party]) -> bool:
@@ -327,6 +351,9 @@ def _delegation(match: re.Match, state: ArticleState, gaz_country, named: set[st
     return list(met.values()) if len(met) == 1 and known else []
 
 
+# The words a subject's place hangs on it by: "the governor of Gyeonggi", "Gyeonggi officials"
+# (not a possessor's: "Lombardy's capital, Milan, will host ..." is about Milan).
+SUBJECT_PATH = frozenset({"compound", "pobj", "prep", "amod", "conj"})
 # What may open a clause before its subject: "In 2016, the province signed ...".
 OPENS_CLAUSE = re.compile(r"\s*(?:[^,;]{0,40},\s*)?")
 # The words of a region's kind that set regions apart: a state is no province.
@@ -374,13 +401,15 @@ def _one_anaphor(
     own = noun in CITY_NOUNS and focus is not None and focus.kind == "city" or noun == "district"
     if own and not adj and focus is not None and focus.key not in named:
         return focus  # "In June 2023 the city signed ...": the town the article is about
-    region = _own_region(focus, state) if noun in DESIGNATED_NOUNS and not adj else None
+    region = _region_named(state.subject, state) if noun in DESIGNATED_NOUNS and not adj else None
     if (
         region is not None
         and region.key not in otherwise
         and OPENS_CLAUSE.fullmatch(match.string, 0, match.start())
+        and _apposed_country(match, gaz_country) in (None, region.country)
     ):
-        return region  # "In 2016, the province signed ...": the province the article is about
+        return region  # "Nakhon Phanom also keeps ties ... The province signed ...": that one
+    country = country or _apposed_country(match, gaz_country)
     if noun == "district":
         return None  # not the city a district was located in just before ("... in Beijing")
     called = noun if noun in NAMED_KIND_NOUNS else None  # "the county": not Virginia
@@ -1035,6 +1064,7 @@ def _posting(span: Span) -> bool:
 
 def _remember(state: ArticleState, named: list[Mention], speakers: list[Person], links) -> None:
     state.recent += [m.place for m in named if not _posting(m.span)]  # not "the city" later
+    state.subject = _subject_place(named)
     if speakers:
         state.speaker_place = speakers[-1].place
     pairs = [(p.a, p.b) for p in links if p.kind != "visit"]

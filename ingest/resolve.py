@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ingest.sentences import headline_end, is_dateline, sentence_start, text_of
-from ingest.unlisted import unlisted_places
+from ingest.unlisted import located_in, unlisted_places
 from ingest.written import compass_name
 from places.divisions import within_city
 from places.gazetteer import Gazetteer
@@ -997,10 +997,12 @@ def contained(inner: Place, outer: Place) -> bool:
     """Whether `inner` lies inside `outer` as far as the data tells."""
     if inner.key == outer.key or inner.country != outer.country:
         return inner.key == outer.key
-    if outer.kind != "region":
-        return within_city(inner, outer)  # "Nansha District of Guangzhou"
+    if outer.kind != "region":  # "Nansha District of Guangzhou", "Barangay Lahug of Cebu City"
+        return within_city(inner, outer) or located_in(inner, outer)
     if inner.kind == "city":
         return True
+    if first_level(outer) and not first_level(inner):
+        return inner.admin1 == outer.admin1  # "the Morbihan department of Brittany"
     # Regions of one first-level region overlap ("Bay Area", "Silicon Valley"), but two
     # counties with ISO codes of their own ("Kent", "Cornwall") are apart.
     counties = any(ISO_CODE.match(p.code or "") and not first_level(p) for p in (inner, outer))

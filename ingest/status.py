@@ -213,9 +213,14 @@ PAST_EVENT = re.compile(
 
 
 # "in 2019", "on 5 May 2019", "in early 2019": a year that dates an act, not "its 1980 uprising".
-# How far before a year its past-tense verb may stand: "signed a memorandum of understanding on
-# cooperation with Ibaraki Prefecture of Japan in 2019".
+# How far before a year its past-tense verb may stand (characters): near, or across the
+# agreement's own long object ("signed a memorandum of understanding on cooperation with
+# Ibaraki Prefecture of Japan in 2019"), which no comma, clause word or other verb breaks.
+PAST_EVENT_NEAR = 80
 PAST_EVENT_REACH = 120
+LONG_OBJECT_BREAK = re.compile(
+    r"[,;]|\b(?:to|that|where|when|after|before|since|built|hit|born|\w+ed)\b", re.I
+)
 DATING = re.compile(
     r"\b(?:in|on|during|between|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:[\w.]+\s+)?"
     r"(?:[0-3]?\d,?\s+)?$",
@@ -246,12 +251,19 @@ def _past_year(text: str, published: str | None) -> bool:
 
 
 def _past_event_at(text: str, start: int, end: int) -> bool:
-    """Whether a past-tense event word dates the year at `start`: near it, and not across a
-    relative pronoun ("signed ... with Kaohsiung, whose port was hit by explosions in 2014")."""
-    return any(
-        not RELATIVE_PRONOUN.search(text, min(m.end(), start), max(m.start(), start))
-        for m in PAST_EVENT.finditer(text, max(0, start - PAST_EVENT_REACH), end + 60)
-    )
+    """Whether a past-tense event word dates the year at `start`: near it and not across a
+    relative pronoun ("signed ... with Kaohsiung, whose port was hit by explosions in 2014");
+    farther than PAST_EVENT_NEAR characters before it, only across the agreement's own long
+    object ("signed a memorandum of understanding on cooperation with Ibaraki Prefecture of
+    Japan in 2019"), not across a comma or another verb ("... to revive exchanges that stopped
+    during the pandemic in 2020")."""
+    for m in PAST_EVENT.finditer(text, max(0, start - PAST_EVENT_REACH), end + 60):
+        gap = text[min(m.end(), start) : max(m.start(), start)]
+        if RELATIVE_PRONOUN.search(gap):
+            continue
+        if len(gap) <= PAST_EVENT_NEAR or not LONG_OBJECT_BREAK.search(gap):
+            return True
+    return False
 
 
 def _dated_kind(text: str, published: str | None) -> bool:

@@ -11,10 +11,9 @@ the country the article names most.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from places.names import fold
 from places.place import Place
@@ -25,17 +24,28 @@ UNIT_WORDS = frozenset(
     {"district", "districts", "commune", "communes", "municipality", "regency", "barangay"}
 )
 LIST_JOINERS = frozenset({",", "and"})
+# What districts of a service or a trade are named for: no place ("Northshore School District",
+# "the Wynwood Arts District", "West Kowloon Cultural District").
+SERVICE_WORDS = frozenset(
+    {"school", "schools", "water", "fire", "police", "health", "sanitation", "irrigation"}
+    | {"transit", "library", "park", "parks", "hospital", "court", "arts", "art", "cultural"}
+    | {"business", "financial", "historic", "entertainment", "innovation", "shopping", "design"}
+    | {"industrial", "technology", "university", "museum", "theatre", "theater", "catholic"}
+    | {"public", "free", "special", "economic", "electoral", "congressional", "legislative"}
+)
 # Romanised kind words a hyphen joins to a name ("Gwonseon-gu").
 HYPHEN_UNITS = frozenset({"gu", "ku", "gun", "si", "qu"})
 MOST_WORDS = 3
 # Words that may stand between a place and what locates it: "Cocody, in Abidjan", "Gasabo
 # District, one of the three districts of Kigali", "Ulaanbaatar's Khan-Uul District".
 LOCATING_WORDS = (
-    frozenset({",", "'s", "’s", "in", "of", "the", "a", "an", "one", "part", "near", "outside"})
+    frozenset({",", "(", "'s", "’s", "in", "of", "the", "a", "an", "one", "part", "near"})
+    | {"outside", "new", "area", "ward", "borough"}
     | UNIT_WORDS
     | {"capital", "city", "province", "region", "state", "county", "prefecture"}
 )
 LOCATOR_REACH = 8  # tokens
+TEXT_CODE = "text:"  # the code of a place only the text knows: "text:RW-gasabo"
 
 if not Span.has_extension("unlisted"):  # the index of the kind word that names the place
     Span.set_extension("unlisted", default=None)
@@ -45,8 +55,10 @@ def unlisted_names(
     doc: Doc,
     taken: Iterable[Span],
     listed: Iterable[Span],
+    *,
     is_listed: Callable[[str], bool],
     common_words: set[str],
+    title_words: frozenset[str],
 ) -> list[Span]:
     """Names the text gives a local unit's kind word that the gazetteer does not know; each is
     marked `span._.unlisted` with the index of the kind word that names it (the same for names
@@ -54,11 +66,11 @@ def unlisted_names(
 
     Not a name that overlaps the places and countries `taken`, or a gazetteer name `listed`
     in the text that reaches past it ("Timaru District"), or that is the gazetteer's once its
-    English words are cut off ("Mersin Metropolitan Municipality"); not a name of English words
-    only ("the Financial District") or the end of a longer name ("Do Luong district").
+    English words are cut off ("Mersin Metropolitan Municipality"), or that begins with a place
+    taken ("Arklow Municipal District"); see `_unit_name` for the rest.
     """
     taken = list(taken)
-    named = {fold(span.text) for span in taken}  # "Arklow Municipal District" is Arklow's
+    named = {fold(span.text) for span in taken}
     used = {t.i for span in taken for t in span}
     listed = list(listed)
     found: dict[int, Span] = {}
@@ -78,15 +90,34 @@ def unlisted_names(
                 continue
             if any(fold(name[:n].text) in named for n in range(1, len(name) + 1)):
                 continue
-            if any(_reaches_past(other, name) for other in listed) or _name_goes_on(name):
+            if any(_reaches_past(other, name) for other in listed):
                 continue
-            found.setdefault(name.start, name)
-            name._.unlisted = word.i
+            if _unit_name(name, word, title_words):
+                found.setdefault(name.start, name)
+                name._.unlisted = word.i
     for name, namesake in _other_mentions(doc, list(found.values()), used):
         if name.start not in found:
             found[name.start] = name
             name._.unlisted = namesake._.unlisted
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _unit_name(name: Span, word: Token, title_words: frozenset[str]) -> bool:
+    """Whether a name read by a unit's kind word is a unit's: not the end of a longer name ("Do
+    Luong district"), not "the" name right before its kind word (a hotel, "the Hyatt Regency",
+    or a body, "the Northshore School District"; but "the Treichville and Abobo communes"), not
+    a district of a service ("Wynwood Arts District"), not a person or a title ("Barangay
+    Chairman Edgardo Pineda", "the district of Congressman Joey Salceda"), and not a plural
+    ("Barangay Health Workers")."""
+    doc = name.doc
+    the = name.start > 0 and doc[name.start - 1].lower_ == "the" and word.i == name.end
+    if _name_goes_on(name) or the:
+        return False
+    words = {t.lower_ for t in name}
+    if words & (SERVICE_WORDS | title_words) or name[-1].tag_ in {"NNS", "NNPS"}:
+        return False
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    return not any(e.start < name.end and name.start < e.end for e in people)
 
 
 def _other_mentions(doc: Doc, names: list[Span], used: set[int]) -> list[tuple[Span, Span]]:
@@ -110,9 +141,9 @@ def _name_follows(name: Span) -> bool:
 
 def _without_english_tail(name: Span, common_words: set[str]) -> Span | None:
     """The name without the English words that end it ("Mersin" of "Mersin Metropolitan");
-    None when it is English words only."""
+    None when it is English words only ("the Financial District", "Health Workers")."""
     end = name.end
-    while end > name.start and name.doc[end - 1].lower_ in common_words:
+    while end > name.start and {name.doc[end - 1].lower_, name.doc[end - 1].lemma_} & common_words:
         end -= 1
     return name.doc[name.start : end] if end > name.start else None
 
@@ -122,9 +153,11 @@ def _reaches_past(other: Span, name: Span) -> bool:
 
 
 def _name_goes_on(name: Span) -> bool:
-    """Whether a capitalised word other than a sentence's first stands right before."""
+    """Whether a capitalised word stands right before, other than a sentence's first or a
+    function word ("The Treichville and Abobo communes")."""
     before = name.doc[name.start - 1] if name.start else None
-    return before is not None and before.is_title and not before.is_sent_start
+    function = before is not None and before.pos_ in {"DET", "ADP", "CCONJ", "PRON"}
+    return before is not None and before.is_title and not (before.is_sent_start or function)
 
 
 def _names_after(doc: Doc, start: int, plural: bool) -> list[Span | None]:
@@ -179,11 +212,15 @@ def _name_to(doc: Doc, end: int) -> Span | None:
 def unlisted_places(
     spans: list[Span], found: dict[int, Place], countries: list[Span]
 ) -> dict[int, Place]:
-    """A place for every unlisted name among `spans`, by span start, one per name: in the
-    country of what locates one of its mentions (a place `found` for another span, or a
-    country named), else of the last place found before it in its sentence ("Xiengkhouang
-    ... a school in Pek district"), else of the first unlisted place, else of the country the
-    article's places are most in."""
+    """A place for every unlisted name among `spans`, by span start, one per name, in the
+    country of what locates one of its mentions (a place `found` for another span, a country
+    named, or a place listed with it before one kind word: "the Yopougon and Abobo communes").
+
+    With nothing to locate it, the country of the last place found before it in its sentence
+    ("the Lao province of Xiengkhouang ... a school in Pek district"), where the article names
+    that country; else the name is no place. Cross-border news is mostly about the partner:
+    "A delegation from Osaka visited Gasabo District" says nothing of where Gasabo is.
+    """
     locators = [(s, found[s.start]) for s in spans if s.start in found]
     locators += [(c, None) for c in countries]
     unlisted = [s for s in spans if s._.unlisted is not None]
@@ -197,18 +234,17 @@ def unlisted_places(
         where = next((located[key] for key in listed_with if key in located), None)
         if where is not None:
             located.setdefault(fold(span.text), where)
-    home = Counter(p.country for p in found.values()).most_common(1)
+    named = {c.label_ for c in countries}
     places: dict[int, Place] = {}
-    for span in unlisted:  # in the text's order: a name's first mention guesses its country
+    for span in unlisted:  # in the text's order: "Gasabo's sister districts of Nyarugenge"
         key = fold(span.text)
         if key not in located:
             placed = [(s, p) for s, p in locators if p]
             placed += [(s, places[s.start]) for s in unlisted if s.start in places]
             before = _last_before(span, placed)
-            siblings = [p.country for p in places.values()]  # "Cocody ... Yopougon commune"
-            guess = before.country if before else (siblings or [home[0][0] if home else ""])[0]
-            located[key] = (guess, None)
-        country, outer = located[key]
+            if before is not None and before.country in named:
+                located[key] = (before.country, None)
+        country, outer = located.get(key, ("", None))
         if country:
             places[span.start] = _place(span.text, country, outer)
     return places
@@ -224,15 +260,29 @@ def _locator(span: Span, locators) -> tuple[str, Place | None] | None:
     """The country (and place) that locates a name written right beside it."""
     doc = span.doc
     for other, place in locators:
-        if other.end <= span.start:
+        if other.end <= span.start:  # "Rwanda's Kicukiro District", not "In Speyer, Kicukiro"
             gap = doc[other.end : span.start]
+            if not any(t.lower_ in {"'s", "’s"} for t in gap):
+                continue
         elif span.end <= other.start:
             gap = doc[span.end : other.start]
         else:
             continue
-        if locating_gap(gap):
+        if locating_gap(gap) or _listed_before_kind_word(span, other, gap):
             return (place.country, place) if place is not None else (other.label_, None)
     return None
+
+
+def _listed_before_kind_word(span: Span, other: Span, gap: Span) -> bool:
+    """ "The Yopougon and Abobo communes": a place listed with the name before their one
+    plural kind word is of its country."""
+    kind = span.doc[span._.unlisted]
+    return (
+        kind.lower_.endswith("s")
+        and span.end <= kind.i
+        and other.end <= kind.i
+        and all(t.lower_ in LIST_JOINERS for t in gap)
+    )
 
 
 def locating_gap(gap: Span) -> bool:
@@ -251,8 +301,19 @@ def _place(name: str, country: str, outer: Place | None) -> Place:
         name=name,
         country=country,
         kind="city",
-        code=f"{country}-{fold(name).replace(' ', '-')}",
+        code=f"{TEXT_CODE}{country}-{fold(name).replace(' ', '-')}",
         admin1=city.admin1 if city else None,
         latitude=city.latitude if city else None,
         longitude=city.longitude if city else None,
+    )
+
+
+def located_in(inner: Place, outer: Place) -> bool:
+    """Whether `inner` is a place only the text knows, which the text locates in the city
+    `outer` ("Barangay Lahug of Cebu City")."""
+    return (
+        (inner.code or "").startswith(TEXT_CODE)
+        and outer.kind == "city"
+        and inner.latitude is not None
+        and (inner.latitude, inner.longitude) == (outer.latitude, outer.longitude)
     )

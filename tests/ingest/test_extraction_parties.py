@@ -558,23 +558,44 @@ def test_a_courtesy_title_with_a_dot_is_no_town_and_ends_no_sentence(extractor):
     ]
 
 
-def test_the_province_opening_a_clause_is_the_province_the_article_is_about(extractor):
+def test_the_province_opening_a_clause_is_the_one_the_sentence_before_is_about(extractor):
     text = (
         "QUANG NAM — Quang Nam and the Lao province of Sekong renewed their cooperation "
-        "agreement on Monday. Quang Nam also works with Champasak and Salavan.\n"
-        "In 2018, the province signed a friendship agreement with Gyeongsangbuk-do of Korea."
+        "agreement on Monday. Officials from Champasak and Salavan attended.\n"
+        "Quang Nam also works with Attapeu province in Laos. In 2018, the province signed a "
+        "friendship agreement with Gyeongsangbuk-do."
     )
     found = links(extractor, text)
     pairs = {frozenset(k[:2]) for k in found if k[2] == "friendship_city"}
-    assert pairs == {frozenset({"Quảng Nam", "Gyeongsangbuk-do"})}  # not Salavan's
+    assert pairs == {frozenset({"Quảng Nam", "Gyeongsangbuk-do"})}  # not Attapeu's
 
 
-def test_the_province_of_a_town_filed_from_is_its_own_province(extractor):
+def test_the_province_of_a_town_that_opens_the_sentence_before_is_its_province(extractor):
     text = (
         "UDON THANI, March 3 — Udon Thani Province and Vientiane Province renewed their "
         "sister-province agreement on Thursday. Officials from Khon Kaen province attended.\n"
-        "The province signed a friendship agreement with Quang Tri province in 2015."
+        "Udon Thani also keeps ties with Savannakhet province. The province signed a "
+        "friendship agreement with Quang Tri province in 2015."
     )
     found = links(extractor, text)
     pairs = {frozenset(k[:2]) for k in found if k[2] == "friendship_city"}
-    assert pairs == {frozenset({"Udon Thani Province", "Quảng Trị"})}  # not Khon Kaen's
+    assert pairs == {frozenset({"Udon Thani Province", "Quảng Trị"})}  # not Savannakhet's
+
+
+def test_the_province_after_a_sentence_about_the_partner_is_the_partner(extractor):
+    text = (
+        "BINH DUONG — Binh Duong hosted a Korean business delegation on Monday.\n"
+        "Gyeonggi Province, which surrounds Seoul, has long courted investors from Binh Duong "
+        "province. The province signed a friendship agreement with Kanagawa Prefecture in 1990."
+    )
+    found = links(extractor, text)
+    pairs = {frozenset(k[:2]) for k in found if k[2] == "friendship_city"}
+    assert pairs == {frozenset({"Gyeonggi", "Kanagawa"})}
+
+
+def test_a_department_and_the_region_that_holds_it_are_no_pair(extractor):
+    text = (
+        "The deputy mayor of Lorient, whose city lies in the Morbihan department of Brittany, "
+        "said the twinning committees of the two towns are the backbone of the partnership."
+    )
+    assert not [k for k in links(extractor, text) if {"Morbihan", "Brittany"} <= set(k[:2])]

@@ -219,3 +219,59 @@ def test_englands_short_form_ends_its_sentence(extractor):
     )
     facts = extractor(ArticleText(text=text, published="2025-03-10"))
     assert ("DE", "GB") in {(p.a.country, p.b.country) for p in facts.partnerships}
+
+
+# The review of the sixteenth set's round: places only the text knows, "the province" and long
+# signing sentences.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bogor signed a sister city agreement with Jeonju on Thursday, adding a partner in a "
+        "province badly hit by floods in 2020.",
+        "Cebu City established sister-city ties with Kaohsiung on Friday to revive exchanges "
+        "that stopped during the pandemic in 2020.",
+        "Incheon signed an MoU with Da Nang on Monday at the convention centre built for the "
+        "APEC summit in 2017.",
+    ],
+)
+def test_a_year_of_another_event_far_after_a_signing_does_not_date_it(extractor, text):
+    assert {status for _, _, _, status, _ in found(extractor, text)} == {"new"}
+
+
+def test_a_hotel_and_a_barangay_official_are_no_places(extractor):
+    text = (
+        "DALLAS — The mayors of Dallas and Taipei renewed their sister-city agreement at the "
+        "Hyatt Regency on Friday, with Barangay Chairman Edgardo Pineda of Cebu City."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-03-10"))
+    assert {m.place.name for m in facts.places} == {"Dallas", "Taipei", "Cebu City"}
+    assert "Edgardo Pineda" in {p.name for p in facts.people}
+
+
+def test_a_big_citys_new_district_is_the_party(extractor):
+    text = (
+        "Guangzhou's new Nansha district signed a port cooperation agreement with the Malaysian "
+        "city of Johor Bahru on Monday."
+    )
+    assert kinds_and_pairs(extractor, text) == {("mou", "Nansha", "Johor Bahru")}
+
+
+def test_the_province_after_a_possessors_capital_is_not_the_possessor(extractor):
+    text = (
+        "SICHUAN — Sichuan and the Italian region of Lombardy signed a memorandum on Monday. "
+        "Lombardy's capital, Milan, will host a Sichuan food festival.\n"
+        "In 2020, the province also signed a cooperation agreement with Bavaria."
+    )
+    assert ("mou", "Sichuan", "Bavaria") in kinds_and_pairs(extractor, text)
+
+
+def test_the_province_placed_in_a_country_by_its_apposition_is_of_that_country(extractor):
+    text = (
+        "QUANG TRI — Quang Tri hosted officials from Savannakhet province on Monday.\n"
+        "The province, across the border in Laos, signed a friendship agreement with Khon Kaen "
+        "in 2013."
+    )
+    pairs = {(a, b) for kind, a, b, _, _ in found(extractor, text) if kind == "friendship_city"}
+    assert pairs == {("Savannakhét", "Khon Kaen")}

@@ -42,8 +42,9 @@ def test_a_city_that_locates_a_district_far_after_it_is_no_party(extractor):
 
 def test_districts_listed_with_one_kind_word_are_each_a_place(extractor):
     text = (
-        "Hai Phong will send rice farmers from Thuy Nguyen and Cat Hai districts to Niigata, "
-        "while Kyoto sent experts to the districts of Kulon Progo and Gunungkidul in Yogyakarta."
+        "Vietnam's Hai Phong will send rice farmers from Thuy Nguyen and Cat Hai districts to "
+        "Niigata, while Kyoto sent experts to the districts of Kulon Progo and Gunungkidul in "
+        "Yogyakarta."
     )
     places, _ = extracted(extractor, text)
     assert {("Thuy Nguyen", "VN"), ("Cat Hai", "VN")} <= places
@@ -62,8 +63,8 @@ def test_a_unit_named_again_without_its_kind_word_is_the_same_place(extractor):
 
 def test_a_unit_without_a_locator_is_in_the_country_of_the_place_before_it(extractor):
     text = (
-        "Binh Dinh has granted scholarships to students from Attapeu and built a clinic in "
-        "Phouvong district. Da Nang paid for the road."
+        "Binh Dinh has granted scholarships to students from Attapeu in Laos and built a clinic "
+        "in Phouvong district. Da Nang paid for the road."
     )
     places, _ = extracted(extractor, text)
     assert ("Phouvong", "LA") in places
@@ -89,8 +90,34 @@ def test_a_municipality_named_after_a_known_place_is_that_place(extractor):
 
 def test_the_end_of_a_longer_name_is_no_unit_of_its_own(extractor):
     text = (
-        "Nghe An officials laid flowers at a relic site in Do Luong district with guests from "
-        "Vientiane."
+        "Nghe An officials laid flowers at a relic site in Do Luong district of Vietnam with "
+        "guests from Vientiane."
     )
     places, _ = extracted(extractor, text)
     assert "Luong" not in {name for name, _ in places}
+
+
+def test_a_unit_nothing_locates_is_no_place(extractor):
+    text = "A delegation from Osaka visited Kicukiro District on Tuesday to study its markets."
+    places, links = extracted(extractor, text)
+    assert places == {("Osaka", "JP")} and not links
+
+
+def test_a_unit_listed_with_a_known_place_before_their_kind_word_is_of_its_country(extractor):
+    text = (
+        "PARIS — The Treichville and Abobo communes signed twinning charters with Rouen and "
+        "Nantes on Monday, the French foreign ministry said."
+    )
+    places, _ = extracted(extractor, text)
+    assert ("Treichville", "CI") in places
+
+
+def test_names_that_a_unit_word_follows_but_are_no_units(extractor):
+    text = (
+        "DALLAS — The mayors of Dallas and Taipei renewed their sister-city agreement at the "
+        "Hyatt Regency on Friday. Barangay Chairman Edgardo Pineda of Cebu City, Barangay "
+        "Health Workers from Iloilo City and students of the Northshore School District and "
+        "Miami's Wynwood Arts District joined them."
+    )
+    places, _ = extracted(extractor, text)
+    assert {name for name, _ in places} <= {"Dallas", "Taipei", "Cebu City", "Iloilo", "Miami"}

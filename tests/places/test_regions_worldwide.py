@@ -38,6 +38,12 @@ def readings(gaz, name: str) -> set[tuple[str, str, str]]:
         ("Zakarpattia Oblast", ("Zakarpattia", "UA", "region")),
         ("South Moravian Region", ("South Moravian Region", "CZ", "region")),  # "Jihomoravský"
         ("Khorezm", ("Khorezm", "UZ", "region")),  # "Xorazm"
+        ("Normandy", ("Normandy", "FR", "region")),  # "Normandie"
+        ("Brittany", ("Brittany", "FR", "region")),  # "Bretagne"
+        ("Corsica", ("Corsica", "FR", "region")),  # "Corse"
+        ("Masovia", ("Masovia", "PL", "region")),  # "Mazowieckie"
+        ("Yakutia", ("Yakutia", "RU", "region")),  # "Saha, Respublika"
+        ("Crimea", ("Crimea", "UA", "region")),  # "Avtonomna Respublika Krym"
     ],
 )
 def test_regions_are_found_under_their_english_names(gaz, written, expected):
