@@ -101,6 +101,7 @@ MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "repr
 ABROAD = re.compile(r"\b(?:abroad|overseas|foreign (?:cities|towns|partners|regions))\b", re.I)
 # "with the German state of Rhineland-Palatinate", "officials from Hubei": the other side's.
 PARTNER_BEFORE = re.compile(r"\b(?:with|from)\b[^,;]*$", re.I)
+WITH_BEFORE = re.compile(r"\bwith\b[^,;]*$", re.I)  # "signed ... with the Lao province of"
 # A body "in" a region is its government: "the regional assembly in Warmia-Masuria" acts for it.
 GOVERNING_BODIES = frozenset(
     {"assembly", "council", "government", "administration", "legislature", "parliament"}
@@ -243,6 +244,12 @@ def _anaphora_parties(
     text: str, state: ArticleState, gaz_country, named_parties: list[Party], speaking: set[str]
 ) -> list[Party]:
     named = {p.place.key for p in named_parties}
+    # "The province signed ... with Savannakhet": a place the sentence names as the partner
+    partners = {
+        p.place.key
+        for p in named_parties
+        if WITH_BEFORE.search(text, max(0, p.start - 40), p.start)
+    }
     parties = []
     if PAIR_ANAPHORA.search(text) and state.last_pair and len(named) < 2:
         offset = PAIR_ANAPHORA.search(text).start()
@@ -252,7 +259,7 @@ def _anaphora_parties(
             continue
         if _region_named_before(match, named_parties):
             continue  # "the assembly in Warmia-Masuria suspended the province's agreement"
-        place = _one_anaphor(match, state, gaz_country, named, speaking)
+        place = _one_anaphor(match, state, gaz_country, named, speaking, partners)
         if place is not None:
             parties.append(Party(place, match.start()))
     own = state.home or state.focus
@@ -267,13 +274,14 @@ def _anaphora_parties(
 
 
 def _apposed_country(anaphor: re.Match, gaz_country) -> str | None:
-    """The country an apposition right after the anaphor names: "The province, across the
-    border in Laos, signed ..."."""
+    """The country an apposition right after the anaphor places it in: "The province, across
+    the border in Laos, signed ..." (not "across the Mekong from Thailand")."""
     text = anaphor.string
     if not text.startswith(",", anaphor.end()):
         return None
     end = text.find(",", anaphor.end() + 1)
-    words = re.findall(r"[A-Z][\w'-]+", text[anaphor.end() : end if end > 0 else len(text)])
+    apposition = text[anaphor.end() : end if end > 0 else len(text)]
+    words = re.findall(r"\bin (?:the )?([A-Z][\w'-]+)", apposition)
     return next((code for code in map(gaz_country, words) if code), None)
 
 
@@ -295,11 +303,12 @@ def _region_named(place: Place | None, state: ArticleState) -> Place | None:
 
 
 def _subject_place(named: list[Mention]) -> Place | None:
-    """The place that opens a sentence's subject: "Nakhon Phanom also maintains ties ...",
-    "The governor of Gyeonggi said ..."."""
+    """The place a sentence is about: its subject itself ("Nakhon Phanom also maintains ties
+    ...", "Quang Nam and Sekong signed ..."), not a person's or a group's place ("Gyeonggi
+    Vice Governor Kim said ...", "Guangdong investors ...")."""
     for m in named:
         token = name_root(m.span)
-        while token.dep_ in SUBJECT_PATH and token.head != token:
+        while token.dep_ == "conj" and token.head != token:
             token = token.head
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
             return m.place
@@ -351,9 +360,6 @@ def _delegation(match: re.Match, state: ArticleState, gaz_country, named: set[st
     return list(met.values()) if len(met) == 1 and known else []
 
 
-# The words a subject's place hangs on it by: "the governor of Gyeonggi", "Gyeonggi officials"
-# (not a possessor's: "Lombardy's capital, Milan, will host ..." is about Milan).
-SUBJECT_PATH = frozenset({"compound", "pobj", "prep", "amod", "conj"})
 # What may open a clause before its subject: "In 2016, the province signed ...".
 OPENS_CLAUSE = re.compile(r"\s*(?:[^,;]{0,40},\s*)?")
 # The words of a region's kind that set regions apart: a state is no province.
@@ -362,7 +368,12 @@ QUOTED_OR_SAID = re.compile(r"[\"“”]|\b(?:said|says|told|added|noted|stresse
 
 
 def _one_anaphor(
-    match: re.Match, state: ArticleState, gaz_country, named: set[str], speaking: set[str]
+    match: re.Match,
+    state: ArticleState,
+    gaz_country,
+    named: set[str],
+    speaking: set[str],
+    partners: set[str],
 ):
     """ "the city", "the New Zealand city", "his city": a place met before, not one named here.
 
@@ -407,6 +418,8 @@ def _one_anaphor(
         and region.key not in otherwise
         and OPENS_CLAUSE.fullmatch(match.string, 0, match.start())
         and _apposed_country(match, gaz_country) in (None, region.country)
+        and region.key not in partners
+        and noun in state.called.get(region.key, ())  # not "the state" for Gyeonggi province
     ):
         return region  # "Nakhon Phanom also keeps ties ... The province signed ...": that one
     country = country or _apposed_country(match, gaz_country)

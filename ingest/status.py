@@ -219,7 +219,9 @@ PAST_EVENT = re.compile(
 PAST_EVENT_NEAR = 80
 PAST_EVENT_REACH = 120
 LONG_OBJECT_BREAK = re.compile(
-    r"[,;]|\b(?:to|that|where|when|after|before|since|built|hit|born|\w+ed)\b", re.I
+    r"[,;]|\b(?:to|that|where|when|after|before|since|built|hit|born|\w+ed)\b|"
+    r"\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",  # the signing's own date
+    re.I,
 )
 DATING = re.compile(
     r"\b(?:in|on|during|between|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:[\w.]+\s+)?"

@@ -24,6 +24,8 @@ UNIT_WORDS = frozenset(
     {"district", "districts", "commune", "communes", "municipality", "regency", "barangay"}
 )
 LIST_JOINERS = frozenset({",", "and"})
+# Words of a unit's kind that may come between its name and its kind word.
+DESIGNATOR_WORDS = frozenset({"local", "metropolitan", "municipal", "rural", "urban"})
 # What districts of a service or a trade are named for: no place ("Northshore School District",
 # "the Wynwood Arts District", "West Kowloon Cultural District").
 SERVICE_WORDS = frozenset(
@@ -78,13 +80,16 @@ def unlisted_names(
         if word.lower_ not in UNIT_WORDS:
             continue
         plural = word.lower_.endswith("s")
-        if word.i + 2 < len(doc) and doc[word.i + 1].lower_ == "of":
+        names = _names_before(doc, word.i, plural)  # "Phu Cat and Tay Son districts (of X)"
+        if names[0] is None and word.i + 2 < len(doc) and doc[word.i + 1].lower_ == "of":
             names = _names_after(doc, word.i + 2, plural)  # "the districts of A and B"
-        elif word.lower_ == "barangay" and word.i + 1 < len(doc):
+        elif names[0] is None and word.lower_ == "barangay" and word.i + 1 < len(doc):
             names = _names_after(doc, word.i + 1, plural)  # "Barangay Basper"
-        else:
-            names = _names_before(doc, word.i, plural)  # "Phu Cat and Tay Son districts"
-        for name in filter(None, names):
+        if _hotel(word):
+            continue
+        for name in map(_without_designator_words, filter(None, names)):
+            if name is None:
+                continue
             core = _without_english_tail(name, common_words)
             if core is None or is_listed(core.text) or used & {t.i for t in name}:
                 continue
@@ -100,6 +105,25 @@ def unlisted_names(
             found[name.start] = name
             name._.unlisted = namesake._.unlisted
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _hotel(word: Token) -> bool:
+    """ "Hyatt Regency Kathmandu", "the Laico Regency hotel": a regency that is a hotel."""
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (
+        word.lower_ == "regency"
+        and after is not None
+        and (after.is_title or after.lower_ in {"hotel", "hotels"})
+    )
+
+
+def _without_designator_words(name: Span) -> Span | None:
+    """The name without the words of its kind that end it: "Steve Tshwete" of "Steve Tshwete
+    Local Municipality"."""
+    end = name.end
+    while end > name.start and name.doc[end - 1].lower_ in DESIGNATOR_WORDS:
+        end -= 1
+    return name.doc[name.start : end] if end > name.start else None
 
 
 def _unit_name(name: Span, word: Token, title_words: frozenset[str]) -> bool:
@@ -215,12 +239,9 @@ def unlisted_places(
     """A place for every unlisted name among `spans`, by span start, one per name, in the
     country of what locates one of its mentions (a place `found` for another span, a country
     named, or a place listed with it before one kind word: "the Yopougon and Abobo communes").
-
-    With nothing to locate it, the country of the last place found before it in its sentence
-    ("the Lao province of Xiengkhouang ... a school in Pek district"), where the article names
-    that country; else the name is no place. Cross-border news is mostly about the partner:
-    "A delegation from Osaka visited Gasabo District" says nothing of where Gasabo is.
-    """
+    With nothing to locate it, the name is no place: cross-border news is mostly about the
+    partner, so "A delegation from the Chinese city of Chengdu visited Kicukiro District" says
+    nothing of where Kicukiro is."""
     locators = [(s, found[s.start]) for s in spans if s.start in found]
     locators += [(c, None) for c in countries]
     unlisted = [s for s in spans if s._.unlisted is not None]
@@ -234,26 +255,11 @@ def unlisted_places(
         where = next((located[key] for key in listed_with if key in located), None)
         if where is not None:
             located.setdefault(fold(span.text), where)
-    named = {c.label_ for c in countries}
-    places: dict[int, Place] = {}
-    for span in unlisted:  # in the text's order: "Gasabo's sister districts of Nyarugenge"
-        key = fold(span.text)
-        if key not in located:
-            placed = [(s, p) for s, p in locators if p]
-            placed += [(s, places[s.start]) for s in unlisted if s.start in places]
-            before = _last_before(span, placed)
-            if before is not None and before.country in named:
-                located[key] = (before.country, None)
-        country, outer = located.get(key, ("", None))
-        if country:
-            places[span.start] = _place(span.text, country, outer)
-    return places
-
-
-def _last_before(span: Span, placed: list[tuple[Span, Place]]) -> Place | None:
-    """The place named last before the span in its sentence."""
-    before = [(s.start, p) for s, p in placed if s.sent == span.sent and s.end <= span.start]
-    return max(before, key=lambda found: found[0])[1] if before else None
+    return {
+        span.start: _place(span.text, *located[fold(span.text)])
+        for span in unlisted
+        if fold(span.text) in located
+    }
 
 
 def _locator(span: Span, locators) -> tuple[str, Place | None] | None:
@@ -264,13 +270,34 @@ def _locator(span: Span, locators) -> tuple[str, Place | None] | None:
             gap = doc[other.end : span.start]
             if not any(t.lower_ in {"'s", "’s"} for t in gap):
                 continue
-        elif span.end <= other.start:
+        elif span.end <= other.start:  # "Cocody, in Abidjan", not "Huye District, Bremen and"
             gap = doc[span.end : other.start]
+            if _goes_on(other) or (gap.text == "," and not _ends_apposition(other)):
+                continue
         else:
             continue
         if locating_gap(gap) or _listed_before_kind_word(span, other, gap):
             return (place.country, place) if place is not None else (other.label_, None)
     return None
+
+
+def _goes_on(place: Span) -> bool:
+    """Whether a place owns what follows it or is listed on: "Speyer's partner", "Bremen and
+    Kigali" (not "Ulaanbaatar, Mongolia")."""
+    doc = place.doc
+    after = doc[place.end : place.end + 2]
+    if not after:
+        return False
+    if after[0].lower_ in {"'s", "’s"}:
+        return True
+    return after[0].lower_ in {"and", "or"} and len(after) > 1 and after[1].is_title
+
+
+def _ends_apposition(place: Span) -> bool:
+    """Whether a place after a bare comma closes its apposition: "Bayanzurkh District,
+    Ulaanbaatar, Mongolia", not "Kicukiro District, Speyer; ..." or "..., Ottignies-..."."""
+    after = place.doc[place.end] if place.end < len(place.doc) else None
+    return after is None or after.text in {",", ".", ")"}
 
 
 def _listed_before_kind_word(span: Span, other: Span, gap: Span) -> bool:

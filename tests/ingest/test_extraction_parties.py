@@ -560,7 +560,7 @@ def test_a_courtesy_title_with_a_dot_is_no_town_and_ends_no_sentence(extractor):
 
 def test_the_province_opening_a_clause_is_the_one_the_sentence_before_is_about(extractor):
     text = (
-        "QUANG NAM — Quang Nam and the Lao province of Sekong renewed their cooperation "
+        "QUANG NAM — Quang Nam province and the Lao province of Sekong renewed their cooperation "
         "agreement on Monday. Officials from Champasak and Salavan attended.\n"
         "Quang Nam also works with Attapeu province in Laos. In 2018, the province signed a "
         "friendship agreement with Gyeongsangbuk-do."
