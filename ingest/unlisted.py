@@ -272,7 +272,8 @@ def _locator(span: Span, locators) -> tuple[str, Place | None] | None:
                 continue
         elif span.end <= other.start:  # "Cocody, in Abidjan", not "Huye District, Bremen and"
             gap = doc[span.end : other.start]
-            if _goes_on(other) or (gap.text == "," and not _ends_apposition(other)):
+            bare_comma = [t.text for t in gap if t.lower_ not in UNIT_WORDS] == [","]
+            if _goes_on(other) or (bare_comma and not _ends_apposition(other)):
                 continue
         else:
             continue

@@ -131,3 +131,9 @@ def test_names_that_a_unit_word_follows_but_are_no_units(extractor):
     )
     places, _ = extracted(extractor, text)
     assert {name for name, _ in places} <= {"Dallas", "Taipei", "Cebu City", "Iloilo", "Miami"}
+
+
+def test_a_place_after_a_comma_that_goes_on_locates_nothing(extractor):
+    text = "Gasabo District, Ottignies-Louvain-la-Neuve's partner in Rwanda, opened a clinic."
+    places, _ = extracted(extractor, text)
+    assert ("Gasabo", "BE") not in places
