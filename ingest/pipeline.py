@@ -55,7 +55,7 @@ DESIGNATOR_WORDS = frozenset({
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
 KIND_NOUNS = frozenset(
     {"city", "town", "village", "municipality", "province", "state", "prefecture", "county"}
-    | {"republic", "commune"}
+    | {"republic", "commune"}  # "the commune of Ziguinchor" (not "Plateau commune": a unit's)
 )
 # The last word of a body's name the model may take for a place ("the Ha Long City People's
 # Committee", "Mersin Metropolitan Municipality" as a LOC): the place inside it is the body's,
@@ -253,7 +253,7 @@ def _with_suffix(span: Span, names_a_city) -> Span:
         hint = "city" if after.lower_ in CITY_SUFFIXES - {"municipality"} else "region"
         span = doc[span.start : span.end + 1]
     elif before is not None and before[1].lower_ == "of" and before[0].lower_ in KIND_NOUNS:
-        hint = "city" if before[0].lower_ in CITY_SUFFIXES else "region"
+        hint = "city" if before[0].lower_ in CITY_SUFFIXES | {"commune"} else "region"
     elif before is not None and before[1].lower_ == "in" and before[0].lower_ in HOLDER_NOUNS:
         hint = "region"
     elif _city_designator_after(span):

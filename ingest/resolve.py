@@ -52,7 +52,7 @@ REGION_SUFFIXES = frozenset(
         "regency",  # Indonesia's kabupaten
     ]
 )
-CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality", "commune"})
+CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
 # Kind words of the regions a governor heads ("Cebu Province"; not "Davao Region", which has none).
 GOVERNED_SUFFIXES = frozenset(
     {"province", "state", "prefecture", "county", "oblast", "governorate", "regency"}

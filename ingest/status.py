@@ -219,9 +219,11 @@ PAST_EVENT = re.compile(
 PAST_EVENT_NEAR = 80
 PAST_EVENT_REACH = 120
 LONG_OBJECT_BREAK = re.compile(
-    r"[,;]|\b(?:to|that|where|when|after|before|since|built|hit|born|\w+ed)\b|"
-    r"\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",  # the signing's own date
-    re.I,
+    r"[,;]|\b(?:to|that|where|when|after|before|since|built|hit|born|\w+ed)\b", re.I
+)
+# A date of the sentence's own event: "signed ... on Monday".
+OWN_DATE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|this week)\b", re.I
 )
 DATING = re.compile(
     r"\b(?:in|on|during|between|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:[\w.]+\s+)?"
@@ -256,14 +258,18 @@ def _past_event_at(text: str, start: int, end: int) -> bool:
     """Whether a past-tense event word dates the year at `start`: near it and not across a
     relative pronoun ("signed ... with Kaohsiung, whose port was hit by explosions in 2014");
     farther than PAST_EVENT_NEAR characters before it, only across the agreement's own long
-    object ("signed a memorandum of understanding on cooperation with Ibaraki Prefecture of
-    Japan in 2019"), not across a comma or another verb ("... to revive exchanges that stopped
-    during the pandemic in 2020")."""
+    object up to its partner ("signed a memorandum of understanding on cooperation with Ibaraki
+    Prefecture of Japan in 2019"), not across a comma or another verb ("... to revive exchanges
+    that stopped during the pandemic in 2020"), nor where the sentence dates the signing itself
+    ("signed ... with Hue on Monday to honour the relics of the Tet Offensive in 1968")."""
     for m in PAST_EVENT.finditer(text, max(0, start - PAST_EVENT_REACH), end + 60):
         gap = text[min(m.end(), start) : max(m.start(), start)]
         if RELATIVE_PRONOUN.search(gap):
             continue
-        if len(gap) <= PAST_EVENT_NEAR or not LONG_OBJECT_BREAK.search(gap):
+        if len(gap) <= PAST_EVENT_NEAR:
+            return True
+        plain = " with " in gap and not LONG_OBJECT_BREAK.search(gap)
+        if plain and start > m.end() and not OWN_DATE.search(text):
             return True
     return False
 

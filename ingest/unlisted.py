@@ -140,13 +140,12 @@ def _unit_name(name: Span, word: Token, title_words: frozenset[str]) -> bool:
     words = {t.lower_ for t in name}
     if words & (SERVICE_WORDS | title_words) or name[-1].tag_ in {"NNS", "NNPS"}:
         return False
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
-    return not any(e.start < name.end and name.start < e.end for e in people)
+    return not _person(name)
 
 
 def _other_mentions(doc: Doc, names: list[Span], used: set[int]) -> list[tuple[Span, Span]]:
     """The same names written elsewhere without a kind word ("The Regent of Tanah Datar"),
-    each with its namesake."""
+    each with its namesake; not a person the unit is named after ("Sol Plaatje, the writer")."""
     found = []
     for i in range(len(doc)):
         for name in names:
@@ -154,8 +153,16 @@ def _other_mentions(doc: Doc, names: list[Span], used: set[int]) -> list[tuple[S
             if span.text == name.text and not used & set(range(span.start, span.end)):
                 found.append((span, name))
     return [
-        (span, name) for span, name in found if not _name_goes_on(span) and not _name_follows(span)
+        (span, name)
+        for span, name in found
+        if not (_name_goes_on(span) or _name_follows(span) or _person(span))
     ]
+
+
+def _person(span: Span) -> bool:
+    """Whether the model reads a person's name over the span."""
+    people = [e for e in span.doc.ents if e.label_ == "PERSON"]
+    return any(e.start < span.end and span.start < e.end for e in people)
 
 
 def _name_follows(name: Span) -> bool:
@@ -258,8 +265,14 @@ def unlisted_places(
     return {
         span.start: _place(span.text, *located[fold(span.text)])
         for span in unlisted
-        if fold(span.text) in located
+        if fold(span.text) in located and _fits(span, located[fold(span.text)][0])
     }
+
+
+def _fits(span: Span, country: str) -> bool:
+    """Regencies are Indonesia's (kabupaten): elsewhere "Regency" names a hotel ("Chicago's
+    Hyatt Regency")."""
+    return span.doc[span._.unlisted].lower_ != "regency" or country == "ID"
 
 
 def _locator(span: Span, locators) -> tuple[str, Place | None] | None:

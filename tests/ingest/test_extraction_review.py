@@ -340,3 +340,34 @@ def test_a_weekday_dates_the_signing_before_a_far_year(extractor):
         "tourism from its collapse during the pandemic in 2020."
     )
     assert {status for _, _, _, status, _ in found(extractor, text)} == {"new"}
+
+
+# Its third review (162 sentences, and both earlier reviews' again).
+
+
+def test_a_historic_year_in_a_signing_dated_by_its_weekday_is_not_its_date(extractor):
+    text = (
+        "Kobe signed a memorandum of understanding on disaster recovery and the lessons of the "
+        "Great Hanshin earthquake in 1995 with the Turkish city of Izmit on Monday."
+    )
+    assert {status for _, _, _, status, _ in found(extractor, text)} == {"new"}
+
+
+def test_a_unit_named_like_a_region_elsewhere_is_no_region(extractor):
+    text = (
+        "Abidjan's Plateau commune and the French city of Bordeaux signed a partnership on "
+        "Friday. Mayors from Busan and Chicago met at Chicago's Hyatt Regency on Monday."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-03-10"))
+    names = {(m.place.name, m.place.country) for m in facts.places}
+    assert not {name for name, country in names if country == "BJ" or name == "Hyatt"}
+
+
+def test_the_person_a_municipality_is_named_after_stays_a_person(extractor):
+    text = (
+        "KIMBERLEY — Sol Plaatje Municipality and the Belgian town of Genk signed a twinning "
+        "agreement on Friday. The municipality is named after Sol Plaatje, the writer and "
+        "first secretary-general of the ANC, South Africa's governing party."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-03-10"))
+    assert "Sol Plaatje" in {p.name for p in facts.people}
