@@ -63,7 +63,7 @@ class ArticleState:
         self.home: Place | None = None  # the place of the dateline
         self.called: dict[str, set[str]] = {}  # place key -> kind words written with its name
         self.possessor: Place | None = None  # whose sister city the sentence before named
-        self.subject: Place | None = None  # the place opening the sentence before's subject
+        self.subject: Place | None = None  # the place that was the sentence before's subject
 
     def last_met(
         self, kind: str | None, excluded: set[str], country: str | None = None, called=None

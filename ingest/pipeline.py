@@ -53,10 +53,9 @@ DESIGNATOR_WORDS = frozenset({
     "uygur", "uyghur",
 })  # fmt: skip
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
-KIND_NOUNS = frozenset(
-    {"city", "town", "village", "municipality", "province", "state", "prefecture", "county"}
-    | {"republic", "commune"}  # "the commune of Ziguinchor" (not "Plateau commune": a unit's)
-)
+# ("the commune of Ziguinchor" is a town, but "Plateau commune" a unit's name: unlisted.py).
+CITY_KIND_NOUNS = frozenset({"city", "town", "village", "municipality", "commune"})
+KIND_NOUNS = CITY_KIND_NOUNS | {"province", "state", "prefecture", "county", "republic"}
 # The last word of a body's name the model may take for a place ("the Ha Long City People's
 # Committee", "Mersin Metropolitan Municipality" as a LOC): the place inside it is the body's,
 # not a longer place's word.
@@ -253,7 +252,7 @@ def _with_suffix(span: Span, names_a_city) -> Span:
         hint = "city" if after.lower_ in CITY_SUFFIXES - {"municipality"} else "region"
         span = doc[span.start : span.end + 1]
     elif before is not None and before[1].lower_ == "of" and before[0].lower_ in KIND_NOUNS:
-        hint = "city" if before[0].lower_ in CITY_SUFFIXES | {"commune"} else "region"
+        hint = "city" if before[0].lower_ in CITY_KIND_NOUNS else "region"
     elif before is not None and before[1].lower_ == "in" and before[0].lower_ in HOLDER_NOUNS:
         hint = "region"
     elif _city_designator_after(span):

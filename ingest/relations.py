@@ -412,17 +412,18 @@ def _one_anaphor(
     own = noun in CITY_NOUNS and focus is not None and focus.kind == "city" or noun == "district"
     if own and not adj and focus is not None and focus.key not in named:
         return focus  # "In June 2023 the city signed ...": the town the article is about
+    apposed = _apposed_country(match, gaz_country)  # "The province, ... in Laos, signed"
     region = _region_named(state.subject, state) if noun in DESIGNATED_NOUNS and not adj else None
     if (
         region is not None
         and region.key not in otherwise
         and OPENS_CLAUSE.fullmatch(match.string, 0, match.start())
-        and _apposed_country(match, gaz_country) in (None, region.country)
+        and apposed in (None, region.country)
         and region.key not in partners
         and noun in state.called.get(region.key, ())  # not "the state" for Gyeonggi province
     ):
         return region  # "Nakhon Phanom also keeps ties ... The province signed ...": that one
-    country = country or _apposed_country(match, gaz_country)
+    country = country or apposed
     if noun == "district":
         return None  # not the city a district was located in just before ("... in Beijing")
     called = noun if noun in NAMED_KIND_NOUNS else None  # "the county": not Virginia

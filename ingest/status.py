@@ -210,9 +210,6 @@ PAST_EVENT = re.compile(
     r"(?:was|were))\b",  # "its first friendship city was Kumamoto, in 1979"
     re.I,
 )
-
-
-# "in 2019", "on 5 May 2019", "in early 2019": a year that dates an act, not "its 1980 uprising".
 # How far before a year its past-tense verb may stand (characters): near, or across the
 # agreement's own long object ("signed a memorandum of understanding on cooperation with
 # Ibaraki Prefecture of Japan in 2019"), which no comma, clause word or other verb breaks.
@@ -225,6 +222,9 @@ LONG_OBJECT_BREAK = re.compile(
 OWN_DATE = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|this week)\b", re.I
 )
+
+
+# "in 2019", "on 5 May 2019", "in early 2019": a year that dates an act, not "its 1980 uprising".
 DATING = re.compile(
     r"\b(?:in|on|during|between|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:[\w.]+\s+)?"
     r"(?:[0-3]?\d,?\s+)?$",

@@ -5,8 +5,8 @@ No offline source names every district, commune, municipality or regency of the 
 news names them as parties and home places all the time. A capitalised name the gazetteer
 does not know, written with such a local unit's kind word, is a place of its own (a town, as
 far as the data goes). Its country, and what it lies in, come from the place or country that
-locates it in the text ("Rwanda's Gasabo District", "Cocody, in Abidjan"); with none, from
-the country the article names most.
+locates it in the text ("Rwanda's Gasabo District", "Cocody, in Abidjan"); with none, it is
+no place.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ UNIT_WORDS = frozenset(
     {"district", "districts", "commune", "communes", "municipality", "regency", "barangay"}
 )
 LIST_JOINERS = frozenset({",", "and"})
+POSSESSIVE_S = frozenset({"'s", "’s"})
 # Words of a unit's kind that may come between its name and its kind word.
 DESIGNATOR_WORDS = frozenset({"local", "metropolitan", "municipal", "rural", "urban"})
 # What districts of a service or a trade are named for: no place ("Northshore School District",
@@ -41,8 +42,9 @@ MOST_WORDS = 3
 # Words that may stand between a place and what locates it: "Cocody, in Abidjan", "Gasabo
 # District, one of the three districts of Kigali", "Ulaanbaatar's Khan-Uul District".
 LOCATING_WORDS = (
-    frozenset({",", "(", "'s", "’s", "in", "of", "the", "a", "an", "one", "part", "near"})
-    | {"outside", "new", "area", "ward", "borough"}
+    frozenset({",", "(", "in", "of", "the", "a", "an", "one", "part", "near", "outside"})
+    | {"new", "area", "ward", "borough"}
+    | POSSESSIVE_S
     | UNIT_WORDS
     | {"capital", "city", "province", "region", "state", "county", "prefecture"}
 )
@@ -77,7 +79,7 @@ def unlisted_names(
     listed = list(listed)
     found: dict[int, Span] = {}
     for word in doc:
-        if word.lower_ not in UNIT_WORDS:
+        if word.lower_ not in UNIT_WORDS or _hotel(word):
             continue
         plural = word.lower_.endswith("s")
         names = _names_before(doc, word.i, plural)  # "Phu Cat and Tay Son districts (of X)"
@@ -85,8 +87,6 @@ def unlisted_names(
             names = _names_after(doc, word.i + 2, plural)  # "the districts of A and B"
         elif names[0] is None and word.lower_ == "barangay" and word.i + 1 < len(doc):
             names = _names_after(doc, word.i + 1, plural)  # "Barangay Basper"
-        if _hotel(word):
-            continue
         for name in map(_without_designator_words, filter(None, names)):
             if name is None:
                 continue
@@ -166,6 +166,7 @@ def _person(span: Span) -> bool:
 
 
 def _name_follows(name: Span) -> bool:
+    """Whether a capitalised word other than a unit's kind word follows ("Gasabo Hospital")."""
     after = name.doc[name.end] if name.end < len(name.doc) else None
     return after is not None and after.is_title and after.lower_ not in UNIT_WORDS
 
@@ -262,11 +263,12 @@ def unlisted_places(
         where = next((located[key] for key in listed_with if key in located), None)
         if where is not None:
             located.setdefault(fold(span.text), where)
-    return {
-        span.start: _place(span.text, *located[fold(span.text)])
-        for span in unlisted
-        if fold(span.text) in located and _fits(span, located[fold(span.text)][0])
-    }
+    places = {}
+    for span in unlisted:
+        where = located.get(fold(span.text))
+        if where is not None and _fits(span, where[0]):
+            places[span.start] = _place(span.text, *where)
+    return places
 
 
 def _fits(span: Span, country: str) -> bool:
@@ -281,7 +283,7 @@ def _locator(span: Span, locators) -> tuple[str, Place | None] | None:
     for other, place in locators:
         if other.end <= span.start:  # "Rwanda's Kicukiro District", not "In Speyer, Kicukiro"
             gap = doc[other.end : span.start]
-            if not any(t.lower_ in {"'s", "’s"} for t in gap):
+            if not any(t.lower_ in POSSESSIVE_S for t in gap):
                 continue
         elif span.end <= other.start:  # "Cocody, in Abidjan", not "Huye District, Bremen and"
             gap = doc[span.end : other.start]
@@ -302,7 +304,7 @@ def _goes_on(place: Span) -> bool:
     after = doc[place.end : place.end + 2]
     if not after:
         return False
-    if after[0].lower_ in {"'s", "’s"}:
+    if after[0].lower_ in POSSESSIVE_S:
         return True
     return after[0].lower_ in {"and", "or"} and len(after) > 1 and after[1].is_title
 
