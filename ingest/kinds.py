@@ -19,10 +19,11 @@ _NOT_COMPASS = r"(?!\s*(?:north|south|east|west|central))"
 # "a partnership ... to share data", "... in tourism": an object of its own.
 _PARTNERSHIP_OBJECT = rf"(?:on|for|to|covering|in{_NOT_COMPASS})\s+(?-i:[a-z])"
 KIND_PATTERNS = {
-    "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?|regions?|"
-    r"count(?:y|ies)|relationship|"
-    r"ties|partnership)|sisterhood|twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies))|twinning|twinned|"
-    r"jumelage|partner (?:towns?|cit(?:y|ies)|regions?|provinces?|states?|prefectures?)|"
+    "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|states?|provinces?|"
+    r"prefectures?|regions?|count(?:y|ies)|relationship|ties|partnership)|sisterhood|"
+    r"twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies)|municipalit(?:y|ies))|twinning|twinned|"
+    r"jumelage|partner (?:towns?|cit(?:y|ies)|municipalit(?:y|ies)|regions?|provinces?|states?|"
+    r"prefectures?)|"
     r"\bto twin\b|\btwins? with\b|"
     r"\b(?:have|has|had) been (?:close |long-?time )?partners\b|"
     # "signed a partnership agreement": partner towns, unless the partnership has an object of
@@ -33,10 +34,12 @@ KIND_PATTERNS = {
     r"(?<!city )\bpartnership (?:agreements?|treaty|treaties|charters?)\b"
     r"(?!\s+(?:for|to|worth|covering|aimed|focus\w*|with the aim|on (?-i:[a-z])|"
     rf"in (?!the (?:presence|city|town)){_NOT_COMPASS}(?-i:[a-z])))|"
-    # "the city's partnership with Kalisz", "partnership relations with Parnu": a town's
-    # partnership with no object of its own is its twinning (not "a partnership with Malmo,
-    # aimed at ...", "Celtic's partnership with Barcelona", "trade and partnership ties")
-    r"(?:\b(?:city|town|municipality|borough)['’]s\s+(?:(?:long-?standing|decades?-old|"
+    # "the city's partnership with Kalisz", "Debrecen's partnership with Paderborn", "its
+    # partnership with Burghausen", "partnership relations with Parnu": a town's partnership
+    # with no object of its own is its twinning (not "a partnership with Malmo, aimed at ...",
+    # "trade and partnership ties"; a club's or a firm's partner is no place)
+    r"(?:(?:\b(?:city|town|municipality|borough)['’]s|\b(?:its|their)|"
+    r"(?-i:[A-Z])[\w-]+['’]s)\s+(?:(?:long-?standing|decades?-old|"
     r"\d+-year-old|formal|official|first|close)\s+)?partnership with|"
     r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )(?<!and )"
     r"\bpartnership (?:relations|ties|links))"

@@ -95,6 +95,7 @@ ACTING_GROUPS = frozenset(
 BUSINESS_NOUNS = frozenset(
     {"maker", "manufacturer", "producer", "operator", "supplier", "cooperative", "company"}
     | {"firm", "exporter", "importer", "retailer", "developer", "carrier", "bank", "startup"}
+    | {"chain", "line", "distributor", "wholesaler", "investor", "winery", "brewery"}
 )
 MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "representative"})
 # "have sister cities abroad", "ties with foreign cities": partners in other countries.
@@ -113,7 +114,8 @@ CONTAINER_AFTER = re.compile(
 )
 NEAR_CHARS = 40
 # "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of
-# Daejeon", "Rovereto, in the province of Trento": words that only say where.
+# Daejeon", "Rovereto, in the province of Trento", "a town that is part of Saint Petersburg":
+# words that only say where.
 LOCATOR_BEFORE = re.compile(
     r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
     r"\ban? (?:district|ward|borough|suburb|neighbou?rhood) of$|"
@@ -122,7 +124,8 @@ LOCATOR_BEFORE = re.compile(
     r"(?-i:[A-Z])[\w'’-]* (?-i:District|Ward) of$|"
     r"\w,\s*in the (?:province|region|state|prefecture|county|department|district|oblast) of$|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
-    r"\b(?:near|outside)$",
+    r"\b(?:near|outside)$|"
+    r"\b(?:is|are|was|were|now|became|becomes|forms?|formed) (?:a )?part of(?: the)?$",
     re.I,
 )
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "at", "across", "throughout"})
@@ -233,6 +236,11 @@ NATIONAL_HOLDER = re.compile(
     r"country|nation)\b",
     re.I,
 )
+# "Its partnership with Pushkin ...": the ties of the place the sentence before was about.
+OPENING_ITS = re.compile(
+    r"\s*Its\s+(?:[\w-]+\s+){0,3}?(?:partnerships?|partners?|sister|twin|friendship|ties|"
+    r"agreements?|links|relations)\b"
+)
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 DESCRIBING_CLAUSE = re.compile(r",\s+which\b[^,;]*$")
 DELEGATION_ANAPHORA = re.compile(
@@ -262,6 +270,9 @@ def _anaphora_parties(
         place = _one_anaphor(match, state, gaz_country, named, speaking, partners)
         if place is not None:
             parties.append(Party(place, match.start()))
+    subject = state.subject
+    if OPENING_ITS.match(text) and subject is not None and subject.key not in named:
+        parties.append(Party(subject, 0))  # "Sigulda has partners ... Its partnership with X"
     own = state.home or state.focus
     for match in BARE_COUNCIL.finditer(text):
         if own is not None and own.kind == "city" and own.key not in named:
@@ -430,6 +441,21 @@ def _one_anaphor(
     return state.last_met(wanted, named | otherwise, country, called)
 
 
+# "the Michigan city", "the Gauteng coastal town": a town the article names elsewhere.
+TOWN_NOUN_AFTER = re.compile(r"^\s*(?:[a-z]+ )?(?:city|town|port|municipality)\b(?!\s+of\b)")
+
+
+def _describes_a_town(span: Span) -> bool:
+    """Whether a region's name only says where a town is: "the Michigan city" (not "the
+    Guangdong city of Foshan", whose town is named)."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ == "the"
+        and TOWN_NOUN_AFTER.match(doc[span.end : span.end + 3].text) is not None
+    )
+
+
 def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_country):
     """Places acting in this sentence: named (its `named` mentions), behind signing
     organisations, of its placed `speakers`, or by anaphora."""
@@ -443,6 +469,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if CONTAINER_AFTER.match(after) and i + 1 < len(named):
             continue  # "the Silicon Valley cities of Antioch, ..."
+        if m.place.kind == "region" and _describes_a_town(m.span):
+            continue  # "between the Latvian resort town and the Michigan city": a town of it
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
         if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
@@ -550,6 +578,8 @@ def _one_business(span: Span) -> bool:
     says where one business is; the business's deals are no partnership of places."""
     token = span.root
     noun = token.head if token.dep_ in {"compound", "nmod", "amod"} else None
+    while noun is not None and noun.dep_ in {"compound", "amod"} and noun.head.i > noun.i:
+        noun = noun.head  # "a Durban dredging firm", "a Prague wine-shop chain"
     if token.dep_ == "pobj" and token.head.lower_ in {"in", "from", "of"}:
         noun = token.head.head
     return (
@@ -572,7 +602,10 @@ def _seat(span: Span) -> bool:
         verb = doc[span.end + 1]
     else:
         return False
-    return verb.lemma_ in SEAT_VERBS and verb.head.lemma_ not in ACTING_GROUPS
+    group = verb.head
+    one_business = group.lemma_ in BUSINESS_NOUNS and group.tag_ == "NN"  # "the Beira-based
+    # company Sofala Dragagens signed a contract ...": one firm's deal, not its town's
+    return verb.lemma_ in SEAT_VERBS and (group.lemma_ not in ACTING_GROUPS or one_business)
 
 
 def _locates_another(m: Mention, named: list[Mention]) -> bool:

@@ -64,9 +64,10 @@ ENDED_ACTIVE = re.compile(
 )  # "resolved to conclude the friendship city relationship"; not "concluded an agreement" nor
 # "concluded their sister city relationship in 1959" (signed it)
 # A link reported over: "the twinning with X was suspended", "the agreement lapsed", "the
-# partnership with X, formalised in 2011, was suspended".
+# partnership with X, formalised in 2011, was suspended", "... with X, a town near Y, signed in
+# 2007, was terminated".
 ENDED_PASSIVE = re.compile(
-    rf"\b{_LINK_NOUN}(?:\s+(?:with|between|of)\s+[^.;,]{{1,60}}?)?(?:\s*,[^.;,]{{1,60}},)?"
+    rf"\b{_LINK_NOUN}(?:\s+(?:with|between|of)\s+[^.;,]{{1,60}}?)?(?:(?:\s*,[^.;,]{{1,60}}){{1,2}},)?"
     rf"\s+(?:(?:was|were|has been|"
     rf"have been|had been|is|are)\s+(?:\w+ly\s+)?(?:ended|suspended|terminated|severed|"
     rf"dissolved|revoked|scrapped|discarded|abandoned|cancell?ed|annull?ed|rescinded|frozen|cut|"
@@ -153,13 +154,13 @@ EXISTING = re.compile(
     r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)[\s-]"
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are|remains?|stays?) (?:also |still )?twinned|"
-    rf"(?:sister|twin|partner|friendship) (?:cities|towns){_IN_COUNTRY} include|"
+    rf"(?:sister|twin|partner|friendship) (?:cities|towns|municipalities){_IN_COUNTRY} include|"
     rf"(?<!new )(?<!newest )(?<!latest )\bpartners{_IN_COUNTRY} (?:are|include)\b|"
     r"(?<!new )(?<!newest )(?<!latest )(?:partnerships|relationships|ties|links) are with\b|"
     r"(?<!will )(?<!would )(?<!could )(?<!to )\b(?:has|have|had) (?:(?:\d+|a|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|several|"
     r"many|numerous|other|more|foreign|domestic|international) ){0,3}(?:sister|twin|partner|"
-    r"friendship)[\s-](?:cit(?:y|ies)|towns?)\b|"
+    r"friendship)[\s-](?:cit(?:y|ies)|towns?|municipalit(?:y|ies))\b|"
     r"(?:sister|twin|partner|friendship)[\s-](?:cities|towns) of (?:[\w'’.-]+ ){0,3}?[\w'’.-]+"
     r"(?:,(?:(?! and )[^,;]){1,40},)? (?:are|include)\b|"
     r"(?:has|have|(?<!to )(?<!will )(?:maintains|enjoys)) (?:already |also |long )?(?:had )?"
@@ -168,7 +169,7 @@ EXISTING = re.compile(
     r"twinning|partnership|friendship|formal|official) )?(?:ties|links|relations|relationships|"
     r"partnerships|agreements)|"
     r"['’]s (?:(?!(?:new|newest|latest|first|proposed|potential|future|prospective)\b)[\w-]+ )"
-    r"{0,3}?(?:sister|twin|partner|friendship)[\s-](?:cities|towns|states|provinces)|"
+    r"{0,3}?(?:sister|twin|partner|friendship)[\s-](?:cities|towns|municipalities|states|provinces)|"
     r"already (?:[\w-]+ ){0,2}?(?:sister|twin|twinned|partner|friendship)|already (?:ha[sd]|have|"
     r"enjoys?|shares?|maintains?) (?:(?!(?:plans?|proposals?|bids?|hopes?|ideas?|new|no)\b)"
     r"[\w-]+ ){0,3}?(?:ties|links|relations|relationships|"
