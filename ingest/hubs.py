@@ -242,7 +242,8 @@ def possessive_place(state, wanted: str | None) -> Place | None:
     sister city the sentence before named ("Iloilo's fifth sister city"); else the hub of the
     link reported last (the article's own place when it is one of that pair), else that place;
     a place already reported twinned, or the article's own place when the article has spoken
-    of twinning but reported no link yet."""
+    of twinning but reported no link yet; else the place the sentence before was about
+    ("Kalmar lies on the Baltic coast. Its sister cities include ...")."""
     if state.possessor is not None and wanted in (None, state.possessor.kind):
         return state.possessor  # "Hsinchu will be Iloilo's fifth sister city. Its ..."
     candidates = list(state.last_pair or ())
@@ -251,7 +252,11 @@ def possessive_place(state, wanted: str | None) -> Place | None:
     twinned = {key for pair in state.twinned for key in pair}
     if state.last_pair is None and state.focus in state.recent and state.twinning_said:
         twinned.add(state.focus.key)  # "Tartu has 12 sister cities. Its partners include ..."
-    return next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
+    found = next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
+    subject = state.subject
+    if found is None and subject is not None and wanted in (None, subject.kind):
+        return subject
+    return found
 
 
 # "Iloilo City's fifth international sister city": whose twin the sentence names.

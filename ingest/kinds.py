@@ -22,8 +22,7 @@ KIND_PATTERNS = {
     "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|states?|provinces?|"
     r"prefectures?|regions?|count(?:y|ies)|relationship|ties|partnership)|sisterhood|"
     r"twin(?:ned|ning)?[- ](?:towns?|cit(?:y|ies)|municipalit(?:y|ies))|twinning|twinned|"
-    r"jumelage|partner (?:towns?|cit(?:y|ies)|municipalit(?:y|ies)|regions?|provinces?|states?|"
-    r"prefectures?)|"
+    r"jumelage|partner (?:towns?|cit(?:y|ies)|regions?|provinces?|states?|prefectures?)|"
     r"\bto twin\b|\btwins? with\b|"
     r"\b(?:have|has|had) been (?:close |long-?time )?partners\b|"
     # "signed a partnership agreement": partner towns, unless the partnership has an object of
@@ -34,13 +33,15 @@ KIND_PATTERNS = {
     r"(?<!city )\bpartnership (?:agreements?|treaty|treaties|charters?)\b"
     r"(?!\s+(?:for|to|worth|covering|aimed|focus\w*|with the aim|on (?-i:[a-z])|"
     rf"in (?!the (?:presence|city|town)){_NOT_COMPASS}(?-i:[a-z])))|"
-    # "the city's partnership with Kalisz", "Debrecen's partnership with Paderborn", "its
-    # partnership with Burghausen", "partnership relations with Parnu": a town's partnership
-    # with no object of its own is its twinning (not "a partnership with Malmo, aimed at ...",
-    # "trade and partnership ties"; a club's or a firm's partner is no place)
-    r"(?:(?:\b(?:city|town|municipality|borough)['’]s|\b(?:its|their)|"
-    r"(?-i:[A-Z])[\w-]+['’]s)\s+(?:(?:long-?standing|decades?-old|"
+    # "the city's partnership with Kalisz", "its partnership with the Bavarian town of
+    # Burghausen", "partnership relations with Parnu": a town's partnership with no object of
+    # its own is its twinning (not "a partnership with Malmo, aimed at ...", "trade and
+    # partnership ties", "Beijing's partnership with Moscow", a firm's or a club's)
+    r"(?:\b(?:city|town|municipality|borough)['’]s\s+(?:(?:long-?standing|decades?-old|"
     r"\d+-year-old|formal|official|first|close)\s+)?partnership with|"
+    r"\b(?:its|their|(?-i:[A-Z])[\w-]+['’]s)\s+partnership with (?:the (?:[\w-]+ ){0,2}?"
+    r"(?:town|city|municipality) of\b|(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)*, (?:a|the) "
+    r"(?:[\w-]+ ){0,2}?(?:town|city|municipality)\b)|"
     r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )(?<!and )"
     r"\bpartnership (?:relations|ties|links))"
     rf"\b(?![^.;]*\b{_PARTNERSHIP_OBJECT})(?![^.;]*\b(?:aimed|focus\w*|covering)\b)",

@@ -455,6 +455,25 @@ def _in_surname(span: Span) -> bool:
     return bool(before) and before[-1] in SURNAME_PREFIXES
 
 
+def _in_full_name(span: Span) -> bool:
+    """ "Mayor Ramón Antonio Fermín Peralta", "Mayor Luis Ángel Quiñones Vélez": a word of a
+    run of names right after a title that the model reads partly as a person's (not "Seattle
+    Mayor Bruce Harrell", nor "Mayor of Toyama City Kazuya Hamaguchi")."""
+    doc = span.doc
+
+    def named(token) -> bool:
+        return token.is_title and token.pos_ == "PROPN" and token.lower_ not in TITLE_WORDS
+
+    start, end = span.start, span.end
+    while start > 0 and named(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and named(doc[end]):
+        end += 1
+    others = [t for t in doc[start:end] if not span.start <= t.i < span.end]
+    titled = start > 0 and doc[start - 1].lower_ in TITLE_WORDS
+    return titled and len(others) >= 2 and any(t.ent_type_ == "PERSON" for t in others)
+
+
 def _described(after) -> bool:
     """Whether a common noun follows ("branch", "residents"), not a region's word ("Upper East
     regional minister")."""
@@ -951,7 +970,7 @@ class PlaceTagger:
             return None
         if is_dateline(span):
             return True
-        if _in_byline(span) or _in_surname(span):
+        if _in_byline(span) or _in_surname(span) or _in_full_name(span):
             return False
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if span._.kind_hint is None and compass_name(span.text) and _described(after):

@@ -95,7 +95,7 @@ ACTING_GROUPS = frozenset(
 BUSINESS_NOUNS = frozenset(
     {"maker", "manufacturer", "producer", "operator", "supplier", "cooperative", "company"}
     | {"firm", "exporter", "importer", "retailer", "developer", "carrier", "bank", "startup"}
-    | {"chain", "line", "distributor", "wholesaler", "investor", "winery", "brewery"}
+    | {"chain", "distributor", "wholesaler", "investor", "winery", "brewery"}
 )
 MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "representative"})
 # "have sister cities abroad", "ties with foreign cities": partners in other countries.
@@ -125,7 +125,8 @@ LOCATOR_BEFORE = re.compile(
     r"\w,\s*in the (?:province|region|state|prefecture|county|department|district|oblast) of$|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
     r"\b(?:near|outside)$|"
-    r"\b(?:is|are|was|were|now|became|becomes|forms?|formed) (?:a )?part of(?: the)?$",
+    r"\b(?:town|city|village|district|suburb|municipality|borough) (?:that|which) "
+    r"(?:is|was|forms?|became) (?:now )?part of(?: the)?$",
     re.I,
 )
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "at", "across", "throughout"})

@@ -253,13 +253,11 @@ def _capital(place: Place, gaz: Gazetteer) -> bool:
 def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz, office) -> float:
     """What the mention's own text and its neighbours say for a reading: the same each pass."""
     regions, qual = gaz.regions, layout.qualifiers[span.start]
-    hint = span._.kind_hint
     score = _prior(place, primary)
-    if place.kind == "region" and not hint:
-        score = min([score, *_namesake_priors(place, layout.options[span.start], regions)])
     if qual:
         score += 6.0 if qual == place.country else -6.0
     score += _neighbour_fit(place, layout.near_options[span.start], regions)
+    hint = span._.kind_hint
     if hint:
         score += 3.0 if hint == place.kind else -3.0
     elif place.kind == "city":
@@ -295,19 +293,6 @@ def _stray_town(place: Place, options: list[tuple[Place, bool]], regions: Region
     named = [_region_of(p, regions) for p, _ in options if p.kind == "region"]
     own = _region_of(place, regions)
     return bool(named) and own not in named and not (own[1] or "geonames:").startswith("geonames:")
-
-
-def _namesake_priors(
-    region: Place, options: list[tuple[Place, bool]], regions: RegionTable
-) -> list[float]:
-    """The priors of the towns in a region with its very name ("Cahul", "Jõgeva"): a region
-    named after its town weighs no more than the town, so that a bare name is the town's (not
-    Chile's Los Lagos region, whose namesake town lies in another region)."""
-    return [
-        _prior(p, primary)
-        for p, primary in options
-        if p.kind == "city" and fold(p.name) == fold(region.name) and _inside(p, region, regions)
-    ]
 
 
 def _kind_of(span: Span) -> bool:

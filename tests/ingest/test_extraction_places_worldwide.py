@@ -437,3 +437,34 @@ def test_the_commune_of_a_name_is_the_town_beside_the_region_of_that_name(extrac
     found = places(extractor, text)
     assert ("Kaolack", "SN", "city") in found
     assert ("Kaolack Region", "SN", "region") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Dominican city of Santiago signed a cooperation agreement with Mayagüez.",
+            ("Santiago", "DO"),
+        ),
+        ("The Puerto Rican town of Isabela signed a pact with Mayagüez.", ("Isabela", "PR")),
+        (
+            "The Palestinian city of Bethlehem welcomed a delegation from Cologne.",
+            ("Bethlehem", "PS"),
+        ),
+    ],
+)
+def test_a_countrys_adjective_places_the_town_it_describes(extractor, text, expected):
+    found = {(name, country) for name, country, _ in places(extractor, text)}
+    assert expected in found
+
+
+def test_a_first_name_after_a_title_is_no_place_nor_evidence_for_one(extractor):
+    # "Ramón" alone is a town of the Philippines, whose region holds a Santiago too
+    text = (
+        "Santiago and Mayagüez signed a cooperation agreement on Monday. The agreement was "
+        "signed at Santiago's city hall by Mayor Ramón Antonio Fermín Peralta and Mayagüez "
+        "Mayor Luis Ángel Quiñones Vélez."
+    )
+    found = places(extractor, text)
+    assert {country for name, country, _ in found if name == "Santiago"} != {"PH"}
+    assert not {name for name, _, _ in found} & {"Ramón", "Ramon", "Vélez"}
