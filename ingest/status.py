@@ -551,8 +551,15 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "new"  # "launched "Living Heritage", a joint programme that will send ..."
     if _wished(text, start, published) or _goal(text, start):
         return "proposed"  # "plan to sign an agreement", "a first step towards a twinning"
+    if IN_PREPARATION.search(text, start, end):
+        return "proposed"  # "the twinning had been in preparation since 2014": not yet a tie
     own = _stated_status(_own_clause(text[begin:end], start - begin), published)
     return own or _stated_status(text, published) or "new"
+
+
+IN_PREPARATION = re.compile(
+    r"\b(?:is|are|was|were|has been|have been|had been) (?:in|under) preparation\b", re.I
+)
 
 
 # "the two cities launched "X", a joint programme that will ...": started, whatever it will do.
@@ -590,6 +597,9 @@ EXPECTED_IN = re.compile(
     r"(?=[A-Z]|the (?:[A-Z]|region\b|city\b|town\b|province\b))"
 )
 RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose)\b", re.I)
+# "Contacts began in 2019, when a team from Beira spent a week in Tanga": the year the clause
+# after "when" happened in.
+WHEN_DATED = re.compile(r"\b(?:in|since) (?P<year>(?:19|20)\d\d), when\b[^;.]*$", re.I)
 
 
 def _earlier_visit(text: str, start: int, published: str | None) -> bool:
@@ -598,6 +608,9 @@ def _earlier_visit(text: str, start: int, published: str | None) -> bool:
     if EARLIER_VISIT.search(text, max(0, start - 60), start + 60):
         return True
     reported = published_year(published)
+    dated = WHEN_DATED.search(text, max(0, start - 120), start)
+    if dated and reported is not None and int(dated.group("year")) < reported:
+        return True
     return reported is not None and any(
         y.how == "explicit"
         and y.year < reported

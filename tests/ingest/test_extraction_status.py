@@ -568,3 +568,24 @@ def test_a_signing_dated_after_a_long_object_is_an_older_tie(extractor):
     )
     link = links(extractor, text, published="2024-05-02")[("Kon Tum", "Gunma", "mou")]
     assert (link.status, link.year) == ("existing", 2019)
+
+
+def test_a_visit_in_a_clause_a_past_year_dates_with_when_was_made_then(extractor):
+    text = (
+        "Contacts between the two ports began in 2019, when a team from Mombasa spent a week in "
+        "Durban studying its dredging work."
+    )
+    visit = links(extractor, text, published="2021-06-01")[("Mombasa", "Durban", "visit")]
+    assert (visit.status, visit.year) == ("existing", 2019)
+
+
+def test_a_twinning_in_preparation_is_not_yet_in_place(extractor):
+    text = (
+        "Gaborone signed a twinning agreement with Bulawayo on Tuesday. The twinning had been in "
+        "preparation since 2014, when a Gaborone delegation visited Bulawayo."
+    )
+    found = {
+        (p.a.name, p.b.name, p.kind, p.status, p.year) for p in links(extractor, text).values()
+    }
+    twinning = {(kind, status, year) for _, _, kind, status, year in found if kind != "visit"}
+    assert twinning == {("sister_city", "new", 2025)}
