@@ -421,6 +421,12 @@ def _one_anaphor(
             return speaker
         if speaker.key in speaking:  # "Porto mayor Rui Moreira said the city had ...": Porto
             return None
+    if noun == "district" and any("district" in words for words in state.called.values()):
+        # "the district administration" of an article that writes "Cahul District": that one
+        # (not the town of Cahul), if met before and not named here; the article's own first
+        if focus is not None and "district" in state.called.get(focus.key, ()):
+            return focus if focus.key not in named else None
+        return state.last_met(None, named | otherwise, country, "district")
     own = noun in CITY_NOUNS and focus is not None and focus.kind == "city" or noun == "district"
     if own and not adj and focus is not None and focus.key not in named:
         return focus  # "In June 2023 the city signed ...": the town the article is about
@@ -1162,7 +1168,7 @@ def find_partnerships(
     """Every partnership the article reports, one per pair and kind (the first evidence wins)."""
     found: dict[tuple, Partnership] = {}
     by_sentence = _by_sentence(mentions)
-    for m in mentions:
+    for m in [*mentions, *org_mentions]:
         word = kind_word(m.span) or m.place.name.split()[-1].lower()  # "Kisumu County"
         word = DESIGNATOR_NOUNS.get(word.rpartition("-")[2], word)  # "Gyeongsangnam-do"
         state.called.setdefault(m.place.key, set()).add(word)

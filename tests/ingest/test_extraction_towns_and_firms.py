@@ -124,3 +124,16 @@ def test_its_sister_cities_are_those_of_the_town_the_sentence_before_was_about(e
     )
     _, links = extracted(extractor, text)
     assert pairs(links) == {frozenset(("Kalmar", "Gdynia")), frozenset(("Kalmar", "Lorient"))}
+
+
+def test_the_district_of_an_article_that_writes_a_district_is_that_one(extractor):
+    text = (
+        "CAHUL, March 27 – The Cahul District Council and the Iași County Council signed a "
+        "cooperation agreement on Wednesday, the district administration said."
+    )
+    facts = extractor(ArticleText(text=text, published="2025-03-27"))
+    assert {(p.a.name, p.a.kind, p.b.name, p.b.kind) for p in facts.partnerships} <= {
+        ("Cahul District", "region", "Iași", "region"),
+        ("Iași", "region", "Cahul District", "region"),
+    }
+    assert facts.partnerships
