@@ -114,3 +114,15 @@ def test_the_city_of_a_sentence_that_says_who_spoke_is_the_speaker_s(extractor):
     facts = extractor(ArticleText(text=text, published="2025-06-02"))
     pairs = {frozenset((p.a.name, p.b.name)) for p in facts.partnerships if p.kind == "sister_city"}
     assert pairs == {frozenset(("Kharkiv", "Nuremberg"))}
+
+
+def test_a_relative_clause_right_after_another_links_its_own_antecedent(extractor):
+    text = (
+        "The delegation from Kochi also met the port director, who briefed the visitors on the "
+        "experience of Sohar, which has maintained a friendship relationship with the Chinese "
+        "port city of Xiamen, in Fujian province, since 2012."
+    )
+    facts = extractor(ArticleText(text=text, published="2016-04-02"))
+    assert {frozenset((p.a.name, p.b.name)) for p in facts.partnerships} == {
+        frozenset(("Sohar", "Xiamen"))
+    }
