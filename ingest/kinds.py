@@ -48,7 +48,7 @@ KIND_PATTERNS = {
     "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
-    r"(?:relations(?:hip)?|ties|agreements?|pacts?|accords?)|"
+    r"(?:relations(?:hip)?|ties|agreements?|pacts?|accords?|protocols?|charters?)|"
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)|"
     # "established friendly province-region relations", "has established friendly relations
     # with provinces ... including Akita": Chinese news's words for friendship ties

@@ -195,7 +195,9 @@ OWN_LINK_WITH = re.compile(
     r"\bthe\s+(?:(?:sister|twin|friendship|friendly|partner|city|town|cooperation|trade|"
     r"proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
-    rf"pacts?|accords?|relationships?|partnerships?|ties|twinning){_WITH_PARTNER_NEXT}",
+    r"pacts?|accords?|protocols?|charters?|relationships?|partnerships?|ties|twinning)"
+    r"\s+with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?(?:city|town|state|province|region|county)"
+    r"\s+of\s+)?$",  # "the friendship protocol with the French city of Poitiers"
     re.I,
 )
 # "Lyon and Turin became sister cities": the words between a named pair and its twinning.

@@ -599,3 +599,14 @@ def test_a_department_and_the_region_that_holds_it_are_no_pair(extractor):
         "said the twinning committees of the two towns are the backbone of the partnership."
     )
     assert not [k for k in links(extractor, text) if {"Morbihan", "Brittany"} <= set(k[:2])]
+
+
+def test_the_friendship_protocol_with_a_town_of_a_named_country_is_the_articles_own(extractor):
+    text = (
+        "VISEU — The municipality of Viseu signed a cooperation agreement with Praia, Cape "
+        "Verde, on Tuesday. In the same session, the executive also renewed the friendship "
+        "protocol with the French city of Poitiers, first signed in 2003."
+    )
+    facts = extractor(ArticleText(text=text, published="2020-05-05"))
+    found = {(p.a.name, p.b.name, p.kind, p.status, p.year) for p in facts.partnerships}
+    assert ("Viseu", "Poitiers", "friendship_city", "existing", 2003) in found
