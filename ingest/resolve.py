@@ -93,6 +93,12 @@ CITY_REGION_TYPES = frozenset(
     | {"district", "special municipality", "metropolitan city", "federal city"}
 )
 STRAY_TOWN = 1.0  # a small town elsewhere named like a region weighs less than the region
+# ISO 3166-2 types of first-level regions that are a town's own municipality or district
+# (Slovenia's Ptuj, Latvia's Sigulda, Moldova's Cahul, Portugal's Viseu, Uganda's Jinja).
+TOWN_REGION_TYPES = frozenset(
+    {"municipality", "urban municipality", "district municipality", "district", "city"}
+    | {"city with county rights"}
+)
 OFFICE_KINDS = {
     "governor": "region",
     "gov.": "region",
@@ -260,6 +266,8 @@ def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz, 
     """What the mention's own text and its neighbours say for a reading: the same each pass."""
     regions, qual = gaz.regions, layout.qualifiers[span.start]
     score = _prior(place, primary)
+    if place.kind == "region" and not span._.kind_hint:
+        score = min([score, *_namesake_town_priors(place, layout.options[span.start], regions)])
     if qual:
         score += 6.0 if qual == place.country else -6.0
     score += _neighbour_fit(place, layout.near_options[span.start], regions)
@@ -299,6 +307,21 @@ def _stray_town(place: Place, options: list[tuple[Place, bool]], regions: Region
     named = [_region_of(p, regions) for p, _ in options if p.kind == "region"]
     own = _region_of(place, regions)
     return bool(named) and own not in named and not (own[1] or "geonames:").startswith("geonames:")
+
+
+def _namesake_town_priors(
+    region: Place, options: list[tuple[Place, bool]], regions: RegionTable
+) -> list[float]:
+    """The priors of the towns a municipality or district is named after ("Ptuj", "Cahul"): in
+    news its bare name is the town's, so the region weighs no more than the town."""
+    own = regions.regions.get(region.code or "")
+    if own is None or own.type not in TOWN_REGION_TYPES:
+        return []
+    return [
+        _prior(p, primary)
+        for p, primary in options
+        if p.kind == "city" and p.country == region.country and fold(p.name) == fold(region.name)
+    ]
 
 
 def _kind_of(span: Span) -> bool:

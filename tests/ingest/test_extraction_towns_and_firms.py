@@ -137,3 +137,20 @@ def test_the_district_of_an_article_that_writes_a_district_is_that_one(extractor
         ("Iași", "region", "Cahul District", "region"),
     }
     assert facts.partnerships
+
+
+def test_a_municipality_named_after_its_town_is_the_town_by_its_bare_name(extractor):
+    places, _ = extracted(extractor, "Ptuj signed a cooperation agreement with Sigulda on Monday.")
+    assert {("Ptuj", "SI", "city"), ("Sigulda", "LV", "city")} <= places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leyte and Hainan signed a sister province agreement.", ("Leyte", "PH", "region")),
+        ("Kildare signed a friendship agreement with Hubei.", ("Kildare", "IE", "region")),
+    ],
+)
+def test_a_province_or_county_named_like_a_small_town_stays_the_region(extractor, text, expected):
+    places, _ = extracted(extractor, text)
+    assert expected in places
