@@ -517,11 +517,18 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     return _drop_contained(parties)
 
 
+# "the City Council", "the Municipal Assembly": the article's own town's body, no other holder.
+OWN_BODY = re.compile(
+    r"(?:the )?(?:City|Town|Municipal|Local)? ?(?:Council|Assembly|Executive)", re.I
+)
+
+
 def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Party]:
     """ "As for the LoI with Pontianak, ...": the one partner a sentence names after "the ...
     with" is the partner of the article's own town (its dateline's, else its most-named city),
     a town of another country; not when an organisation or a nation holds the link ("the port
     alliance renewed the agreement with Kaohsiung", "the prime minister suspended ...")."""
+    parties = _drop_contained(parties)  # "the town of Suzdal in the Vladimir region": one
     if len({p.place.key for p in parties}) != 1:
         return []
     own = state.home or state.focus
@@ -534,7 +541,7 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
         return []
     if coordinate_breaks(text, 0, link.start()):
         return []  # "Other towns are reconsidering the twinning, but the partnership with X ..."
-    holders = [e for e in entities_in(sent) if e.label_ == "ORG"]
+    holders = [e for e in entities_in(sent) if e.label_ == "ORG" and not OWN_BODY.fullmatch(e.text)]
     if any(e.start_char - sent.start_char < link.start() for e in holders):
         return []
     return [Party(own, 0)]

@@ -610,3 +610,16 @@ def test_the_friendship_protocol_with_a_town_of_a_named_country_is_the_articles_
     facts = extractor(ArticleText(text=text, published="2020-05-05"))
     found = {(p.a.name, p.b.name, p.kind, p.status, p.year) for p in facts.partnerships}
     assert ("Viseu", "Poitiers", "friendship_city", "existing", 2003) in found
+
+
+def test_the_town_councils_own_link_with_a_located_town_is_the_towns(extractor):
+    text = (
+        "PTUJ — Ptuj signed an agreement with Kutná Hora on Monday. In March 2022, the City "
+        "Council suspended the friendship agreement with the Russian town of Suzdal in the "
+        "Vladimir region, signed in 2013."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-05-05"))
+    found = {(p.a.name, p.b.name, p.kind, p.status, p.year) for p in facts.partnerships}
+    assert {(a, kind, status, year) for a, b, kind, status, year in found if "Suzdal" in b} == {
+        ("Ptuj", "friendship_city", "ended", 2013)
+    }
