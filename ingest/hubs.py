@@ -237,13 +237,14 @@ def named_with(text: str) -> int | None:
     return match.end() if match else None
 
 
-def possessive_place(state, wanted: str | None) -> Place | None:
+def possessive_place(state, wanted: str | None, plural: bool = False) -> Place | None:
     """What "its" or "the city's" stands for before a list of partners: the place whose
     sister city the sentence before named ("Iloilo's fifth sister city"); else the hub of the
     link reported last (the article's own place when it is one of that pair), else that place;
     a place already reported twinned, or the article's own place when the article has spoken
     of twinning but reported no link yet; else the place the sentence before was about
-    ("Kalmar lies on the Baltic coast. Its sister cities include ...")."""
+    ("Kalmar lies on the Baltic coast. Its sister cities include ..."; not for "Their", which
+    may stand for two)."""
     if state.possessor is not None and wanted in (None, state.possessor.kind):
         return state.possessor  # "Hsinchu will be Iloilo's fifth sister city. Its ..."
     candidates = list(state.last_pair or ())
@@ -254,7 +255,7 @@ def possessive_place(state, wanted: str | None) -> Place | None:
         twinned.add(state.focus.key)  # "Tartu has 12 sister cities. Its partners include ..."
     found = next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
     subject = state.subject
-    if found is None and subject is not None and wanted in (None, subject.kind):
+    if found is None and not plural and subject is not None and wanted in (None, subject.kind):
         return subject
     return found
 

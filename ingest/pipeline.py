@@ -851,6 +851,14 @@ class PlaceTagger:
             and self.gaz.knows(ent[1:].text)
         )
 
+    def _notable_name(self, span: Span) -> bool:
+        """Whether the name is a region's or a city's of some size ("Tainan" in "Mayor Kim
+        Visits Tainan", a headline in title case), not only small towns' ("Ramón", "Vélez")."""
+        return any(
+            p.kind == "region" or (p.population or 0) >= NOTABLE_POPULATION
+            for p, _ in self.gaz.candidates(span.text)
+        )
+
     def _small_town_name(self, span: Span) -> bool:
         """Whether the name, without a kind word after it ("Ub" of "UB City"), is only that of
         towns under 5,000 people."""
@@ -970,7 +978,9 @@ class PlaceTagger:
             return None
         if is_dateline(span):
             return True
-        if _in_byline(span) or _in_surname(span) or _in_full_name(span):
+        if _in_byline(span) or _in_surname(span):
+            return False
+        if _in_full_name(span) and not self._notable_name(span):
             return False
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if span._.kind_hint is None and compass_name(span.text) and _described(after):

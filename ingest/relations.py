@@ -114,8 +114,7 @@ CONTAINER_AFTER = re.compile(
 )
 NEAR_CHARS = 40
 # "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of
-# Daejeon", "Rovereto, in the province of Trento", "a town that is part of Saint Petersburg":
-# words that only say where.
+# Daejeon", "Rovereto, in the province of Trento": words that only say where.
 LOCATOR_BEFORE = re.compile(
     r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
     r"\ban? (?:district|ward|borough|suburb|neighbou?rhood) of$|"
@@ -124,11 +123,15 @@ LOCATOR_BEFORE = re.compile(
     r"(?-i:[A-Z])[\w'’-]* (?-i:District|Ward) of$|"
     r"\w,\s*in the (?:province|region|state|prefecture|county|department|district|oblast) of$|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
-    r"\b(?:near|outside)$|"
-    r"\b(?:town|city|village|district|suburb|municipality|borough) (?:that|which) "
-    r"(?:is|was|forms?|became) (?:now )?part of(?: the)?$",
+    r"\b(?:near|outside)$",
     re.I,
 )
+# "now part of Belgrade", "a town that is part of Saint Petersburg" (not "part of Busan's plan",
+# "part of the Lyon delegation": a name that goes on names who acts).
+PART_OF_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|now|became|becomes|forms?|formed) (?:now )?part of(?: the)?$", re.I
+)
+NAME_GOES_ON = re.compile(r"\s*(?:['’]s?\b|-?[a-z])")
 LOCATIVE_PREPOSITIONS = frozenset({"in", "to", "at", "across", "throughout"})
 # What a place after "in"/"at" hangs on when it is where an agreement was signed.
 VENUE_HEADS = frozenset(
@@ -423,12 +426,9 @@ def _one_anaphor(
             return speaker
         if speaker.key in speaking:  # "Porto mayor Rui Moreira said the city had ...": Porto
             return None
-    if noun == "district" and any("district" in words for words in state.called.values()):
-        # "the district administration" of an article that writes "Cahul District": that one
-        # (not the town of Cahul), if met before and not named here; the article's own first
-        if focus is not None and "district" in state.called.get(focus.key, ()):
-            return focus if focus.key not in named else None
-        return state.last_met(None, named | otherwise, country, "district")
+    if noun == "district" and any("district" in state.called.get(key, ()) for key in named):
+        return None  # "The Cahul District Council ..., the district administration said": that
+        # district, a party already (not the town of Cahul)
     own = noun in CITY_NOUNS and focus is not None and focus.kind == "city" or noun == "district"
     if own and not adj and focus is not None and focus.key not in named:
         return focus  # "In June 2023 the city signed ...": the town the article is about
@@ -483,6 +483,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
         if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
+        if PART_OF_BEFORE.search(before) and not NAME_GOES_ON.match(after):
+            continue  # "Pushkin, a town that is part of Saint Petersburg": where it lies
         if _posting(m.span):
             continue  # "Belgium's Consul General in Mumbai": where a diplomat serves
         locator = _locates_another(m, named)
@@ -505,7 +507,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     if len({p.place.key for p in _drop_contained(parties)}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
     listing = possessive_hub(text)
-    hub = possessive_place(state, listing.wanted) if listing else None
+    plural = re.match(r"\W*Their\b", text) is not None
+    hub = possessive_place(state, listing.wanted, plural) if listing else None
     if listing and listing.named:  # "Uzhhorod's other partners are ...": the place named,
         # no one else ("Air Astana's partners", "Kyiv Mayor Klitschko's partners")
         spans = {(m.span.start_char - offset, m.span.end_char - offset): m.place for m in named}

@@ -63,15 +63,9 @@ SECOND_LEVEL_SUFFIXES = frozenset({"county", "regency"})
 KIND_SUFFIXES = REGION_SUFFIXES | CITY_SUFFIXES  # "Guangdong Province", "Meishan City"
 # Romanized designators a hyphen joins to a name ("Gyeonggi-do", "Gangnam-gu", "Bucheon-si").
 HYPHEN_DESIGNATORS = frozenset({"do", "gu", "si", "gun", "ku", "shi", "ken", "fu", "qu"})
-# What a designator says in English: "Gyeongsangnam-do" is a province, "Mie-ken" a
-# prefecture, "Mapo-gu" and "Nansha-qu" districts.
-DESIGNATOR_NOUNS = {
-    "do": "province",
-    "ken": "prefecture",
-    "fu": "prefecture",
-    "gu": "district",
-    "qu": "district",
-}
+# What a region's designator says in English: "Gyeongsangnam-do" is a province, "Mie-ken" a
+# prefecture.
+DESIGNATOR_NOUNS = {"do": "province", "ken": "prefecture", "fu": "prefecture"}
 # Words between a name's comma and its country: "Tripoli, in northern Lebanon".
 PART_OF_COUNTRY = frozenset(
     {"in", "northern", "southern", "eastern", "western", "central", "north", "south", "east"}

@@ -154,13 +154,13 @@ EXISTING = re.compile(
     r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)[\s-]"
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are|remains?|stays?) (?:also |still )?twinned|"
-    rf"(?:sister|twin|partner|friendship) (?:cities|towns){_IN_COUNTRY} include|"
+    rf"(?:sister|twin|partner|friendship) (?:cities|towns|municipalities){_IN_COUNTRY} include|"
     rf"(?<!new )(?<!newest )(?<!latest )\bpartners{_IN_COUNTRY} (?:are|include)\b|"
     r"(?<!new )(?<!newest )(?<!latest )(?:partnerships|relationships|ties|links) are with\b|"
     r"(?<!will )(?<!would )(?<!could )(?<!to )\b(?:has|have|had) (?:(?:\d+|a|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|several|"
     r"many|numerous|other|more|foreign|domestic|international) ){0,3}(?:sister|twin|partner|"
-    r"friendship)[\s-](?:cit(?:y|ies)|towns?)\b|"
+    r"friendship)[\s-](?:cit(?:y|ies)|towns?|municipalit(?:y|ies))\b|"
     r"(?:sister|twin|partner|friendship)[\s-](?:cities|towns) of (?:[\w'’.-]+ ){0,3}?[\w'’.-]+"
     r"(?:,(?:(?! and )[^,;]){1,40},)? (?:are|include)\b|"
     r"(?:has|have|(?<!to )(?<!will )(?:maintains|enjoys)) (?:already |also |long )?(?:had )?"
@@ -552,15 +552,16 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "new"  # "launched "Living Heritage", a joint programme that will send ..."
     if _wished(text, start, published) or _goal(text, start):
         return "proposed"  # "plan to sign an agreement", "a first step towards a twinning"
-    if IN_PREPARATION.search(text, start, end):
+    if IN_PREPARATION.match(text, start, end):
         return "proposed"  # "the twinning had been in preparation since 2014": not yet a tie
     own = _stated_status(_own_clause(text[begin:end], start - begin), published)
     return own or _stated_status(text, published) or "new"
 
 
 IN_PREPARATION = re.compile(
-    r"\b(?:is|are|was|were|has been|have been|had been) (?:in|under) preparation\b", re.I
-)
+    r"[^,;.]{0,30}?\b(?:is|are|was|were|has been|have been|had been) (?:in|under) preparation\b",
+    re.I,
+)  # right after the link's own words (not "Heidelberg, its sister city, is in preparation")
 
 
 # "the two cities launched "X", a joint programme that will ...": started, whatever it will do.
@@ -600,7 +601,10 @@ EXPECTED_IN = re.compile(
 RELATIVE_PRONOUN = re.compile(r"\b(?:which|who|whose)\b", re.I)
 # "Contacts began in 2019, when a team from Beira spent a week in Tanga": the year the clause
 # after "when" happened in.
-WHEN_DATED = re.compile(r"\b(?:in|since) (?P<year>(?:19|20)\d\d), when\b[^;.]*$", re.I)
+WHEN_DATED = re.compile(
+    r"\b(?:in|since) (?P<year>(?:19|20)\d\d), when\b(?:(?!,\s+(?:but|and|yet|while)\b)[^;.])*$",
+    re.I,
+)  # not across ", but on Monday a delegation arrived"
 
 
 def _earlier_visit(text: str, start: int, published: str | None) -> bool:

@@ -468,3 +468,10 @@ def test_a_first_name_after_a_title_is_no_place_nor_evidence_for_one(extractor):
     found = places(extractor, text)
     assert {country for name, country, _ in found if name == "Santiago"} != {"PH"}
     assert not {name for name, _, _ in found} & {"Ramón", "Ramon", "Vélez"}
+
+
+def test_a_city_after_a_title_in_a_title_case_headline_stays_a_place(extractor):
+    found = {
+        name for name, _, _ in places(extractor, "Mayor Kim Visits Tainan To Sign Sister City Pact")
+    }
+    assert "Tainan" in found

@@ -589,3 +589,23 @@ def test_a_twinning_in_preparation_is_not_yet_in_place(extractor):
     }
     twinning = {(kind, status, year) for _, _, kind, status, year in found if kind != "visit"}
     assert twinning == {("sister_city", "new", 2025)}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Since 2020, when the pandemic began, exchanges were suspended, but on Monday a "
+            "delegation from Mombasa arrived in Durban.",
+            "new",
+        ),
+        (
+            "The twinning of Gaborone and Bulawayo, which had been in preparation since 2014, was "
+            "finally signed on Monday.",
+            "new",
+        ),
+    ],
+)
+def test_a_when_clause_or_a_preparation_of_another_clause_dates_nothing(extractor, text, status):
+    found = links(extractor, text)
+    assert found and {p.status for p in found.values()} == {status}

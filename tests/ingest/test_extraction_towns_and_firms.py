@@ -154,3 +154,26 @@ def test_a_municipality_named_after_its_town_is_the_town_by_its_bare_name(extrac
 def test_a_province_or_county_named_like_a_small_town_stays_the_region(extractor, text, expected):
     places, _ = extracted(extractor, text)
     assert expected in places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zemun, now part of Belgrade, signed a twinning agreement with Regensburg.", "Zemun"),
+        ("Kalmar has seven twin municipalities, among them Wismar and Savonlinna.", "Kalmar"),
+    ],
+)
+def test_twin_municipalities_and_a_town_now_part_of_a_city(extractor, text, expected):
+    _, links = extracted(extractor, text)
+    assert links and all(expected in (a, b) for _, a, b, _, _ in links)
+    assert {status for *_, status, _ in links} <= {"existing", "new"}
+
+
+def test_the_district_is_the_articles_town_where_another_district_is_only_mentioned(extractor):
+    text = (
+        "KASESE — Kasese signed a cooperation agreement with Zwolle on Monday, the mayor said, "
+        "thanking a teacher who once worked in Bundibugyo District. The district will also sign "
+        "a memorandum with Zwolle on water next year."
+    )
+    _, links = extracted(extractor, text)
+    assert {a for _, a, b, _, _ in links} | {b for _, a, b, _, _ in links} <= {"Kasese", "Zwolle"}
