@@ -451,7 +451,10 @@ def _one_anaphor(
 
 
 # "the Michigan city", "the Gauteng coastal town": a town the article names elsewhere.
-TOWN_NOUN_AFTER = re.compile(r"^\s*(?:[a-z]+ )?(?:city|town|port|municipality)\b(?!\s+of\b)")
+TOWN_NOUN_AFTER = re.compile(
+    r"^\s*(?:[a-z]+ )?(?:city|town|port|municipality)\b(?!\s+(?:of|authorities|officials|"
+    r"government|council|hall|administration|leaders|delegation|mayor)\b)"
+)  # not "the Thua Thien Hue city authorities", who act
 
 
 def _describes_a_town(span: Span) -> bool:

@@ -260,7 +260,9 @@ def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz, 
     """What the mention's own text and its neighbours say for a reading: the same each pass."""
     regions, qual = gaz.regions, layout.qualifiers[span.start]
     score = _prior(place, primary)
-    if place.kind == "region" and not span._.kind_hint:
+    designated = span.end < len(span.doc) and span.doc[span.end].lower_ in REGION_SUFFIXES
+    if place.kind == "region" and not span._.kind_hint and not designated:  # not "the Alytus
+        # district municipality"
         score = min([score, *_namesake_town_priors(place, layout.options[span.start], regions)])
     if qual:
         score += 6.0 if qual == place.country else -6.0

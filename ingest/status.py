@@ -301,15 +301,14 @@ def _future(text: str, published: str | None) -> bool:
 RELATIVE_CLAUSE = re.compile(
     r",\s+(?:(?:which|who|whose)\b|(?:(?:long-?(?:time|standing)|official) )?"
     r"(?:sister|twin|partner|friendship)[\s-](?:cit(?:y|ies)|towns?|states?|provinces?)\b)"
-    r"[^,;]*(?=[,;])",  # the closing comma may open the next: "..., who briefed ... on Salalah,
-    re.I,  # which has ... ties with Quanzhou,"
+    r"[^,;]*[,;]",
+    re.I,
 )
 
 
 def relative_clauses(text: str) -> list[tuple[int, int]]:
-    """Where the text's relative clauses (and appositions naming a tie) are, each with its
-    closing comma."""
-    return [(m.start(), m.end() + 1) for m in RELATIVE_CLAUSE.finditer(text)]
+    """Where the text's relative clauses (and appositions naming a tie) are."""
+    return [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
 
 
 def _blank_relatives(text: str, keep: tuple[int, int] | None) -> str:

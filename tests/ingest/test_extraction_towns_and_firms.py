@@ -177,3 +177,18 @@ def test_the_district_is_the_articles_town_where_another_district_is_only_mentio
     )
     _, links = extracted(extractor, text)
     assert {a for _, a, b, _, _ in links} | {b for _, a, b, _, _ in links} <= {"Kasese", "Zwolle"}
+
+
+def test_a_region_before_city_authorities_acts(extractor):
+    text = "The Thua Thien Hue city authorities signed a twinning with the French town of Blois."
+    _, links = extracted(extractor, text)
+    assert pairs(links) == {frozenset(("Thua Thien Hue", "Blois"))}
+
+
+def test_a_district_municipality_written_so_stays_the_region(extractor):
+    text = (
+        "ALYTUS — The Alytus district municipality has signed a cooperation agreement with the "
+        "Polish town of Augustów."
+    )
+    places, _ = extracted(extractor, text)
+    assert ("Alytus", "LT", "region") in places
