@@ -30,6 +30,7 @@ POSSESSIVE_HUB = re.compile(
     r"(?P<link>(?:sister|twin|partner|friendship|friendly)[\s-]*(?:cit(?:y|ies)|towns?|states?|"
     r"provinces?|regions?|prefectures?|municipalities)|partners)\b"
 )
+THEIR = re.compile(r"\W*Their\b")  # "Their sister cities ...": a possessive that may be two's
 # "The sister cities of Tartu are ...", "Other twin towns of Lyon, in France, include ...":
 # a list whose hub is named after "of".
 PARTNERS_OF_NAMED = re.compile(
@@ -121,20 +122,28 @@ class PossessiveList(NamedTuple):
     partners_only: bool  # "its partners are ...": the kind is the one reported last
     end: int  # where the words naming the link end
     named: tuple[int, int] | None = None  # "Uzhhorod's other partners": where the hub is named
+    plural: bool = False  # "Their sister cities ...": may stand for two places
 
 
 def possessive_hub(text: str) -> PossessiveList | None:
     """The possessive list a sentence opens with, if any."""
+    plural = THEIR.match(text) is not None
     match = POSSESSIVE_HUB.match(text)
     if match is None:
         of_hub = PARTNERS_OF_NAMED.match(text)
         return of_hub and PossessiveList(
-            None, of_hub.group("link") == "partners", of_hub.end(), of_hub.span("named")
+            None,
+            of_hub.group("link") == "partners",
+            of_hub.end(),
+            of_hub.span("named"),
+            plural=plural,
         )
     noun = match.group("noun")
     wanted = None if noun is None else "region" if noun in REGION_NOUNS else "city"
     named = match.span("named") if match.group("named") else None
-    return PossessiveList(wanted, match.group("link") == "partners", match.end(), named)
+    return PossessiveList(
+        wanted, match.group("link") == "partners", match.end(), named, plural=plural
+    )
 
 
 class ListHeader(NamedTuple):

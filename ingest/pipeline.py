@@ -851,14 +851,6 @@ class PlaceTagger:
             and self.gaz.knows(ent[1:].text)
         )
 
-    def _notable_name(self, span: Span) -> bool:
-        """Whether the name is a region's or a city's of some size ("Tainan" in "Mayor Kim
-        Visits Tainan", a headline in title case), not only small towns' ("Ramón", "Vélez")."""
-        return any(
-            p.kind == "region" or (p.population or 0) >= NOTABLE_POPULATION
-            for p, _ in self.gaz.candidates(span.text)
-        )
-
     def _small_town_name(self, span: Span) -> bool:
         """Whether the name, without a kind word after it ("Ub" of "UB City"), is only that of
         towns under 5,000 people."""
@@ -904,12 +896,13 @@ class PlaceTagger:
             return False
         return f"{fold(span.text)} {after.lower_}" not in self.gaz.names
 
-    def _notable(self, key: str) -> bool:
-        """A region or a city of 100,000 people by this very name ("Reading", "Leeds")."""
+    def _notable(self, key: str, any_name: bool = False) -> bool:
+        """A region or a city of 100,000 people by this very name ("Reading", "Leeds"), or
+        with `any_name` by any of its names."""
         return any(
             p.kind == "region" or (p.population or 0) >= NOTABLE_POPULATION
             for p, primary in self.gaz.candidates(key)
-            if primary
+            if primary or any_name
         )
 
     def _alias_surname(self, span: Span) -> bool:
@@ -980,8 +973,8 @@ class PlaceTagger:
             return True
         if _in_byline(span) or _in_surname(span):
             return False
-        if _in_full_name(span) and not self._notable_name(span):
-            return False
+        if _in_full_name(span) and not self._notable(fold(span.text), any_name=True):
+            return False  # "Mayor Ramón Antonio Fermín", not "Mayor Kim Visits Tainan"
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if span._.kind_hint is None and compass_name(span.text) and _described(after):
             return False  # "the Central branch", "South West residents": a direction

@@ -183,9 +183,8 @@ PAIR_ANAPHORA = re.compile(
 # A place's name and what joins it to the next: "Lyon and ", "Kuala Lumpur, ", "Turin & ".
 COORDINATED = re.compile(rf"{NAME}\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 # "with", "with the city of": the words right before a link's partner.
-_WITH_PARTNER_NEXT = (
-    r"\s+with\s+(?:the\s+)?(?:(?:city|town|state|province|region|county)\s+of\s+)?$"
-)
+_KIND_OF = r"(?:city|town|state|province|region|county)\s+of\s+"
+_WITH_PARTNER_NEXT = rf"\s+with\s+(?:the\s+)?(?:{_KIND_OF})?$"
 # "ties with", "twinned with the city of".
 LINKED_WITH = re.compile(
     r"\b(?:ties|links|relations|relationships|agreements?|partnerships?|twinned|pacts?|"
@@ -199,8 +198,8 @@ OWN_LINK_WITH = re.compile(
     r"proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
     r"pacts?|accords?|protocols?|charters?|relationships?|partnerships?|ties|twinning)"
-    r"\s+with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?(?:city|town|state|province|region|county)"
-    r"\s+of\s+)?$",  # "the friendship protocol with the French city of Poitiers"
+    rf"\s+with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?{_KIND_OF})?$",  # "the friendship protocol
+    # with the French city of Poitiers"
     re.I,
 )
 # "Lyon and Turin became sister cities": the words between a named pair and its twinning.
@@ -510,8 +509,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     if len({p.place.key for p in _drop_contained(parties)}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
     listing = possessive_hub(text)
-    plural = re.match(r"\W*Their\b", text) is not None
-    hub = possessive_place(state, listing.wanted, plural) if listing else None
+    hub = possessive_place(state, listing.wanted, listing.plural) if listing else None
     if listing and listing.named:  # "Uzhhorod's other partners are ...": the place named,
         # no one else ("Air Astana's partners", "Kyiv Mayor Klitschko's partners")
         spans = {(m.span.start_char - offset, m.span.end_char - offset): m.place for m in named}

@@ -260,9 +260,7 @@ def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz, 
     """What the mention's own text and its neighbours say for a reading: the same each pass."""
     regions, qual = gaz.regions, layout.qualifiers[span.start]
     score = _prior(place, primary)
-    designated = span.end < len(span.doc) and span.doc[span.end].lower_ in REGION_SUFFIXES
-    if place.kind == "region" and not span._.kind_hint and not designated:  # not "the Alytus
-        # district municipality"
+    if place.kind == "region" and not span._.kind_hint and not _designator_after(span):
         score = min([score, *_namesake_town_priors(place, layout.options[span.start], regions)])
     if qual:
         score += 6.0 if qual == place.country else -6.0
@@ -303,6 +301,12 @@ def _stray_town(place: Place, options: list[tuple[Place, bool]], regions: Region
     named = [_region_of(p, regions) for p, _ in options if p.kind == "region"]
     own = _region_of(place, regions)
     return bool(named) and own not in named and not (own[1] or "geonames:").startswith("geonames:")
+
+
+def _designator_after(span: Span) -> bool:
+    """Whether a region's kind word follows the name outside it: "the Alytus district
+    municipality"."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in REGION_SUFFIXES
 
 
 def _namesake_town_priors(
