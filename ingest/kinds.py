@@ -164,12 +164,16 @@ STEP_TOWARDS = re.compile(
 )
 # "sign a transport agreement, discuss sister-city status": the twinning is another matter.
 ANOTHER_ACT = re.compile(r"[,;]|\b(?:discuss|consider|explor|plan|hope|propos|seek|aim|talk)", re.I)
-BARE_AGREEMENT = re.compile(r"(?:sign\w*|ink\w*) (?:an? |the )?(?:agreement|accord|pact)", re.I)
+BARE_AGREEMENT = re.compile(
+    r"(?:sign\w*|ink\w*) (?:an? |the )?(?:agreement|accord|pact)|agreements? (?:was |were )?"
+    r"(?:signed|inked)",
+    re.I,
+)
 WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.I)
 # "signed an agreement on tourism", "... on Tuesday to build a centre": an agreement about
-# something of its own.
+# something of its own (said before the clause's next comma).
 OBJECT_AFTER = re.compile(
-    r"[^.;]*?\b(?:on|for|to|covering)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"[^.;,]*?\b(?:on|for|to|covering)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|the same day)\b)(?-i:[a-z])",
     re.I,
 )
@@ -213,8 +217,9 @@ def twinning_memorandum(matches: dict[str, re.Match]) -> None:
 
 
 def _twin_s_own(mou: re.Match, twinning: re.Match) -> bool:
-    """ "Its sister city is Marquette, with which it signed an agreement in 1992": a bare
-    agreement signed with the twin in a relative clause is the twinning's own."""
+    """ "Its sister city is Marquette, with which it signed an agreement in 1992", "twin towns
+    include A and B, with which agreements were signed in 2003 and 2010": a bare agreement
+    signed with the twin in a relative clause is the twinning's own."""
     between = mou.string[twinning.end() : mou.start()]
     bare = BARE_AGREEMENT.fullmatch(mou.group()) and not OBJECT_AFTER.match(mou.string, mou.end())
     return bool(bare) and bool(WITH_WHICH.search(between))

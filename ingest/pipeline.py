@@ -474,6 +474,13 @@ def _in_full_name(span: Span) -> bool:
     return titled and len(others) >= 2 and any(t.ent_type_ == "PERSON" for t in others)
 
 
+def _after_title(span: Span) -> bool:
+    """ "Mayor Rangel", "Cllr Ndiweni": one word right after a written-out title."""
+    before = span.doc[span.start - 1] if span.start else None
+    titled = before is not None and before.is_title and before.lower_ in TITLE_WORDS
+    return len(span) == 1 and titled
+
+
 def _described(after) -> bool:
     """Whether a common noun follows ("branch", "residents"), not a region's word ("Upper East
     regional minister")."""
@@ -987,6 +994,10 @@ class PlaceTagger:
             for e in _overlapping(span)
             if not self._lists_places(e) and not _named_with_kind(e, span) and not _run_on(e, span)
         ]
+        if _after_title(span) and (
+            span.text in person_parts or any(e.label_ == "PERSON" and len(e) == 1 for e in ents)
+        ):
+            return False  # "Mayor Rangel arrived": a surname, as the model or a full name says
         if self._small_town_name(span):
             return self._small_town(span, ents)
         for ent in ents:

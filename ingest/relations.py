@@ -1129,6 +1129,13 @@ def _posting(span: Span) -> bool:
     return "envoy" not in posted.group().lower()  # "Lyon's envoy in Turin": a town's own
 
 
+def _named_at(person: Person, text: str) -> int:
+    """Where a sentence names a person by a surname ("Mayor Rangel" of "Juan Felipe Rangel
+    Ordóñez"), or -1."""
+    found = [text.find(word) for word in person.name.split()[1:]]
+    return min((i for i in found if i >= 0), default=-1)
+
+
 def _remember(state: ArticleState, named: list[Mention], speakers: list[Person], links) -> None:
     state.recent += [m.place for m in named if not _posting(m.span)]  # not "the city" later
     state.subject = _subject_place(named)
@@ -1190,9 +1197,9 @@ def find_partnerships(
         text, named = span_text(sent), by_sentence.get(sent.start, [])
         if header_ended(state.header, text):
             state.header = None
-        placed = [p for p in people if p.place and p.name.split()[-1] in text]
+        placed = [p for p in people if p.place and _named_at(p, text) >= 0]
         if placed:  # "Porto Mayor Rui Costa said his city ...": this sentence's own speaker
-            state.speaker_place = min(placed, key=lambda p: text.find(p.name.split()[-1])).place
+            state.speaker_place = min(placed, key=lambda p: _named_at(p, text)).place
         parties_of = partial(
             _sentence_parties,
             org_mentions=org_mentions,

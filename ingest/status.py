@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ingest.dates import YEAR, YearMention, after_publication, published_year, years_in
 from ingest.kinds import COMMITTING
@@ -185,6 +186,12 @@ EXISTING = re.compile(
     r"(?:agreement|pact|partnership|memorandum|twinning|accord))\b",
     re.I,
 )
+# "since yesterday", "since Thursday": a day of the reported event's week.
+SINCE_LATELY = re.compile(
+    r"\bsince (?:yesterday|today|this (?:morning|afternoon|week)|(?:last )?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday))\b",
+    re.I,
+)
 # "the memorandum is the first agreement between them", "Graz is Lyon's first partner": new.
 FIRST_AGREEMENT = re.compile(
     r"\b(?:is|are|marks?|becomes?|became) (?:the|their|its|\w+['’]s) first (?:[\w-]+ ){0,3}?"
@@ -341,7 +348,9 @@ RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 COORDINATE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas)\s+"
     rf"(?!with\s+(?:the\s+[\w\s]{{0,30}}?\bof\s+)?{CAPITALISED_WORDS}"
-    r"\s+(?:since|from|in)\s+(?:19|20)\d\d)|;\s+",
+    r"\s+(?:since|from|in)\s+(?:19|20)\d\d)"
+    # nor "..., and Ravenna in Italy, a partnership that ...": one more member of a list
+    rf"(?!{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?(?:,|\.?$))|;\s+",
     re.I,
 )
 # "has had a tie with A since 1991 and signed an agreement with B in 2004": a second act of
@@ -418,6 +427,8 @@ def _possessed_tie(text: str) -> bool:
 
 def _stated_status(text: str, published: str | None) -> str | None:
     """What the words of `text` say of a link, if anything."""
+    if SINCE_LATELY.search(text):
+        return "new"  # "have been sister cities since yesterday": begun at the reported event
     if EXISTING.search(text) or _past_year(text, published) or _dated_kind(text, published):
         return "existing"
     if _signed(text) or FIRST_AGREEMENT.search(text):
@@ -718,16 +729,23 @@ def member_years(text: str, starts: list[int]) -> list[int | None] | None:
     """The year each partner listed at `starts` is given on its own: "Kagoshima (1974),
     Houston (1983) and Ulsan (1997)", or "since 1989 and 2001, respectively"; None when the
     list gives no partner a year of its own."""
-    tail = text[starts[-1] :] if starts else ""
-    respective = [int(m.group()) for m in YEAR.finditer(tail)]
-    if len(starts) > 1 and RESPECTIVELY.search(tail) and len(respective) == len(starts):
-        return respective
-    bounds = [*starts[1:], len(text)]
-    found = []
-    for start, end in zip(starts, bounds, strict=True):
+    found: list[int | None] = list(_respective_years(text, starts))
+    rest = starts[len(found) :]  # "..., and Ravenna, a partnership of the 1980s": after them
+    for start, end in pairwise([*rest, len(text)]):
         match = MEMBER_YEAR.match(text, start, end)
         found.append(int(match["own"] or match["dashed"] or match["dated"]) if match else None)
     return found if any(found) else None
+
+
+def _respective_years(text: str, starts: list[int]) -> list[int]:
+    """ "A and B, with which agreements were signed in 2003 and 2010 respectively": the years
+    of the partners listed before "respectively", in order; [] when they do not add up."""
+    match = RESPECTIVELY.search(text, starts[0]) if starts else None
+    before = [s for s in starts if match and s < match.start()]
+    if match is None or len(before) < 2:
+        return []
+    years = [int(m.group()) for m in YEAR.finditer(text, before[-1], match.start())]
+    return years if len(years) == len(before) else []
 
 
 # "between 1981 and 1985", "from 2005 to 2007", "2005-07": a span, not a start.

@@ -244,8 +244,8 @@ def _subjects_places(sent: Span, placed: list[Person]) -> list[Place]:
     who visit, toured or travelled in the sentence."""
     found = []
     for person in placed:
-        surname = person.name.split()[-1]
-        if any(t.text == surname and _visit_subject(t) for t in sent):
+        surnames = person.name.split()[1:]  # "Mayor Rangel" of "Juan Felipe Rangel Ordóñez"
+        if any(t.text in surnames and _visit_subject(t) for t in sent):
             found += [person.place] if person.place not in found else []
     return found
 

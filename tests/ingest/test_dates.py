@@ -26,6 +26,7 @@ from ingest.dates import after_publication, parse_date, published_year, years_in
         ("05/13/2024", "2024-05-13"),
         ("05/06/2024", "2024"),
         ("May 2024", "2024"),
+        ("Bulletin of the Chamber | No. 47, October 2023", "2023"),
         ("2023", "2023"),
     ],
 )

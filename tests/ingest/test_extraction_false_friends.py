@@ -828,3 +828,24 @@ def test_joint_ventures_of_firms_are_no_cooperation_of_their_places(extractor):
     )
     found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
     assert [p.kind for p in found] == ["mou"]
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        (  # the surname is a town's name too
+            "The Mayor of Pereira, Carlos Andrés Toledo Ruiz, signed the agreement in Cuenca. "
+            "Mayor Toledo arrived in Cuenca on Monday at the head of a delegation of officials.",
+            "Pereira",
+        ),
+        (  # the surname used is not the last word of the full name
+            "The Mayor of Arequipa, Luis Alberto Medina Soto, signed the agreement in Cusco. "
+            "Mayor Medina arrived in Rosario on Monday at the head of a delegation of traders.",
+            "Arequipa",
+        ),
+    ],
+)
+def test_a_mayor_called_by_surname_is_no_place_and_travels_from_his_town(extractor, text, visitor):
+    found = facts(extractor, text)
+    assert not {"Toledo", "Medina"} & {name for name, _ in places(found)}
+    assert {p.a.name for p in found.partnerships if p.kind == "visit"} == {visitor}

@@ -718,3 +718,16 @@ def test_a_town_run_into_a_name_after_its_chamber_still_heads_its_list(extractor
     assert {("Niš", "Modena", 1974), ("Niš", "Dortmund", 1982)} <= {
         (p.a.name, p.b.name, p.year) for p in found
     }
+
+
+def test_years_given_respectively_stop_at_the_partners_named_before_them(extractor):
+    text = (
+        "Skopje's twin towns also include Dubrovnik in Croatia and Izmir in Turkey, with which "
+        "agreements were signed in 1998 and 2006 respectively, and Bari in Italy, a partnership "
+        "that dates back to the 1970s."
+    )
+    found = links(extractor, text)
+    years = {b if a == "Skopje" else a: p.year for (a, b, k), p in found.items()}
+    assert years == {"Dubrovnik": 1998, "İzmir": 2006, "Bari": None}
+    # the agreements signed with the twins are the twinnings themselves
+    assert {k for _, _, k in found} == {"sister_city"}

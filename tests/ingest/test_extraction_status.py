@@ -609,3 +609,10 @@ def test_a_twinning_in_preparation_is_not_yet_in_place(extractor):
 def test_a_when_clause_or_a_preparation_of_another_clause_dates_nothing(extractor, text, status):
     found = links(extractor, text)
     assert found and {p.status for p in found.values()} == {status}
+
+
+@pytest.mark.parametrize("day", ["yesterday", "Thursday", "this morning"])
+def test_sister_cities_since_a_day_of_this_week_are_new(extractor, day):
+    text = f"Pereira and the Ecuadorian city of Cuenca have been sister cities since {day}."
+    found = links(extractor, text)
+    assert [(p.status, p.year) for p in found.values()] == [("new", 2025)]

@@ -68,6 +68,8 @@ def test_bundled_articles_have_their_date_and_source(name, published, source):
         ("By Ana Lima | Gazeta do Povo | 2021-02-01", "2021-02-01", "Gazeta do Povo"),
         ("Harbour Weekly, 12 June 2020", "2020-06-12", "Harbour Weekly"),
         ("Source: Kyodo", None, "Kyodo"),
+        # A monthly's issue line gives the year, not the latest year its body names.
+        ("Chamber News | No. 12, March 2019", "2019", "Chamber News"),
         ("Bernama | 04/11/2025 06:52 PM", "2025", "Bernama"),  # day or month first: the year
         (
             "State Press Agency | Economic Development | 13/05/2026 19:05 | Text: Ana Viana | "
