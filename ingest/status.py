@@ -60,10 +60,13 @@ ENDED_ACTIVE = re.compile(
     rf"{_DECIDED_TO}(?:{_END_BASE})|{_DECIDED_LONG_TO}|(?:termination|suspension|"
     rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}|"
     rf"\b{_DECIDED_TO}conclude (?:the|its|their|our) (?:[\w-]+ ){{0,3}}?"
-    rf"(?:relationship|partnership|twinning|ties)s?\b(?! (?:agreement|accord|pact|treaty))",
+    rf"(?:relationship|partnership|twinning|ties)s?\b(?! (?:agreement|accord|pact|treaty))|"
+    rf"\b(?:{_DECIDED_TO})?put(?:s|ting)?{_OBJECT}{_LINK_NOUN}(?:\s+with\s+[^.;]{{1,80}}?)?"
+    r"\s+on\s+(?:hold|ice)\b",
     re.I,
 )  # "resolved to conclude the friendship city relationship"; not "concluded an agreement" nor
-# "concluded their sister city relationship in 1959" (signed it)
+# "concluded their sister city relationship in 1959" (signed it); "decided to put its cooperation
+# agreements with X on hold"
 # A link reported over: "the twinning with X was suspended", "the agreement lapsed", "the
 # partnership with X, formalised in 2011, was suspended", "... with X, a town near Y, signed in
 # 2007, was terminated".

@@ -616,3 +616,16 @@ def test_sister_cities_since_a_day_of_this_week_are_new(extractor, day):
     text = f"Pereira and the Ecuadorian city of Cuenca have been sister cities since {day}."
     found = links(extractor, text)
     assert [(p.status, p.year) for p in found.values()] == [("new", 2025)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lapland's regional council voted on Tuesday to put its friendship agreements with the "
+        "Murmansk and Arkhangelsk regions on hold.",
+        "Oulu put its twinning with Zhytomyr on ice in 2022.",
+    ],
+)
+def test_ties_put_on_hold_or_on_ice_are_ended(extractor, text):
+    found = links(extractor, text)
+    assert found and {p.status for p in found.values()} == {"ended"}
