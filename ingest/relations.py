@@ -241,10 +241,12 @@ NATIONAL_HOLDER = re.compile(
     r"country|nation)\b",
     re.I,
 )
-# "Its partnership with Pushkin ...": the ties of the place the sentence before was about.
+# "Its partnership with Pushkin ...", "It signed a friendship agreement with ...": the ties of
+# the place the sentence before was about (not "It was signed in 2003": the agreement).
 OPENING_ITS = re.compile(
-    r"\s*Its\s+(?:[\w-]+\s+){0,3}?(?:partnerships?|partners?|sister|twin|friendship|ties|"
-    r"agreements?|links|relations)\b"
+    r"\s*(?:Its\s+(?:[\w-]+\s+){0,3}?(?:partnerships?|partners?|sister|twin|friendship|ties|"
+    r"agreements?|links|relations)|It\s+(?:also\s+)?(?:signed|inked|concluded|(?:is|was|has been)"
+    r" (?:also )?twinned|has (?:also )?(?:signed|sister|twin|partner|friendship|ties|links)))\b"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 DESCRIBING_CLAUSE = re.compile(r",\s+which\b[^,;]*$")

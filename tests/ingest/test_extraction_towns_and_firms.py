@@ -192,3 +192,20 @@ def test_a_district_municipality_written_so_stays_the_region(extractor):
     )
     places, _ = extracted(extractor, text)
     assert ("Alytus", "LT", "region") in places
+
+
+def test_it_signed_takes_the_place_the_sentence_before_was_about(extractor):
+    text = (
+        "Kisumu, a lakeside city of 600,000 people, has other partners abroad. It signed a "
+        "friendship agreement in 2015 with the Chinese city of Wuhu."
+    )
+    _, links = extracted(extractor, text)
+    assert links == {("friendship_city", "Kisumu", "Wuhu", "existing", 2015)}
+
+
+def test_it_signed_after_a_sentence_about_a_firm_links_no_town(extractor):
+    text = (
+        "Acme Logistics, based in Kisumu, is growing fast. It signed a supply agreement in 2015 "
+        "with the Chinese city of Wuhu."
+    )
+    assert extracted(extractor, text)[1] == set()
