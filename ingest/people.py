@@ -178,11 +178,20 @@ def _place_after(phrase: Span, mentions: list[Mention]) -> Place | None:
     )
 
 
+def _after_party_tag(doc: Doc, i: int) -> int:
+    """Past a party's tag after a name ("Anna Berg (S), chair ...", "Tom Lee (D-Calif.)")."""
+    close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
+    inside = doc[i + 1 : close] if doc[i].text == "(" and close else None
+    tag = inside is not None and len(inside) > 0 and not any(t.is_lower for t in inside)
+    return close + 1 if tag else i
+
+
 def _appositive(person: Span, mentions, org_mentions, country_of, names) -> _Found | None:
     doc = person.doc
-    if person.end + 1 >= len(doc) or doc[person.end].text != ",":
+    comma = _after_party_tag(doc, person.end) if person.end < len(doc) else person.end
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
         return None
-    phrase = role_after(doc, person.end + 1)
+    phrase = role_after(doc, comma + 1)
     if phrase is None or phrase[0].pos_ == "CCONJ" or any(_titles_name(phrase, n) for n in names):
         return None  # "Ann Lee, Cllr Tom Hart, ...", "..., and others": no role of hers
     place = (
@@ -195,15 +204,19 @@ def _appositive(person: Span, mentions, org_mentions, country_of, names) -> _Fou
 
 
 def _title_of_place(person: Span, mentions: list[Mention]) -> _Found | None:
-    """ "Mayor of Lund Anna Berg": a title and its place right before the name."""
+    """ "Mayor of Lund Anna Berg", "Governor of the Ulyanovsk Oblast Vadim Korotaev": a title
+    and its place right before the name."""
     doc = person.doc
     place = next((m for m in mentions if m.span.end == person.start), None)
-    if place is None or place.span.start < 2 or doc[place.span.start - 1].lower_ != "of":
+    of = place.span.start - 1 if place else 0
+    if of > 0 and doc[of].lower_ == "the":
+        of -= 1  # "of the Ulyanovsk Oblast"
+    if place is None or of < 1 or doc[of].lower_ != "of":
         return None
-    start = title_start(doc, place.span.start - 1)
-    if start == place.span.start - 1:
+    start = title_start(doc, of)
+    if start == of:
         return None
-    role = doc[portfolio_start(doc, start, mentions) : place.span.start - 1]
+    role = doc[portfolio_start(doc, start, mentions) : of]
     return _Found(person.text, role_words(role), place.place, _has_plural(role))
 
 

@@ -953,12 +953,15 @@ class PlaceTagger:
         office = ent.start >= 2 and doc[ent.start - 2].lower_ in TITLE_WORDS
         if ent.label_ not in {"PERSON", "ORG"} or not office or doc[ent.start - 1].lower_ != "of":
             return [ent]
-        return _place_then_name(
-            ent,
+        # "Governor of the Ulyanovsk Oblast Vadim Korotaev": the place after its article
+        named = ent[1:] if ent[0].lower_ == "the" and len(ent) > 3 else ent
+        parts = _place_then_name(
+            named,
             lambda place, name: (
                 fold(place.text) in self.gaz.names and self._person_shaped(name, ent.label_)
             ),
         )
+        return [ent] if parts == [named] else parts
 
     def _person_shaped(self, name: Span, label: str) -> bool:
         """Whether a name after an office's place reads as a person's: no plural ("Airlines Goh

@@ -77,13 +77,24 @@ TITLE_WORDS = frozenset(
         "akim",  # a town's or a region's head in Kazakhstan
         "hokim",  # ... in Uzbekistan
         "voivode",  # a Polish province's governor
+        # local titles English news keeps: Spanish and Portuguese mayors, a Polish town's
+        # mayor, an Uzbek governor, an Arab governor, a Turkish district governor
+        "alcalde",
+        "alcaldesa",
+        "intendente",
+        "prefeito",
+        "prefeita",
+        "burmistrz",
+        "khokim",
+        "wali",
+        "kaymakam",
         "selectman",
         "attorney",
         "treasurer",
         "editor",
     ]
 )
-NAME_LIKE_TITLES = frozenset({"akim"})  # "Akim Mensah", a Ghanaian name
+NAME_LIKE_TITLES = frozenset({"akim", "wali"})  # "Akim Mensah", "Wali Khan": names too
 # Abbreviated titles of news style ("Gov. Kathy Hochul", "Coun. Ann Lee", "Cllr Tom Hart").
 TITLE_ABBREVIATIONS = {
     "gov": "governor", "sen": "senator", "rep": "representative", "coun": "councillor",

@@ -377,3 +377,37 @@ def test_a_metropolitan_mayor_is_of_the_town_named_before_the_title(extractor):
     found = extractor(ArticleText(text=text, published="2025-03-10"))
     visits = {(p.a.name, p.b.name) for p in found.partnerships if p.kind == "visit"}
     assert ("Almaty", "Bursa") not in visits
+
+
+@pytest.mark.parametrize(
+    "text, name, role, place",
+    [
+        (  # a party's tag between the name and the role
+            '"We stay friends," said Karin Lundqvist (S), chair of the municipal board of Luleå.',
+            "Karin Lundqvist",
+            "chair",
+            "Luleå",
+        ),
+        (  # the office's place with its article, the name right after it
+            "The pact was signed in Penza by Governor of the Penza Oblast Pyotr Ilyich Surkov and "
+            "the mayor of Lyon.",
+            "Pyotr Ilyich Surkov",
+            "governor",
+            "Penza Oblast",
+        ),
+        (  # local titles English news keeps
+            "Alcalde Rafael Duarte Molina of Tarija welcomed the guests.",
+            "Rafael Duarte Molina",
+            "alcalde",
+            "Tarija",
+        ),
+        (
+            "The letter was signed by Burmistrz Jan Sobczak of Olkusz.",
+            "Jan Sobczak",
+            "burmistrz",
+            "Olkusz",
+        ),
+    ],
+)
+def test_party_tags_articles_and_local_titles_keep_the_role(extractor, text, name, role, place):
+    assert people(extractor, text)[name] == (role, place)
