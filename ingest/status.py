@@ -51,6 +51,10 @@ _END_BASE = (
     r"end|suspend|terminate|sever|dissolve|revoke|scrap|discard|abandon|cancel|annul|rescind|"
     r"freeze|cut|break off|tear up|pull out of|withdraw from|quit"
 )
+# "put its agreements with X on hold", "put the twinning on ice".
+_ON_HOLD = (
+    rf"put(?:s|ting)?{_OBJECT}{_LINK_NOUN}(?:\s+with\s+[^.;]{{1,80}}?)?\s+on\s+(?:hold|ice)\b"
+)
 # A link reported cut by someone: "scrapped the friendship agreement", "voted to end the
 # partnership", "froze relations", "the withdrawal from the agreement".
 ENDED_ACTIVE = re.compile(
@@ -61,8 +65,7 @@ ENDED_ACTIVE = re.compile(
     rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}|"
     rf"\b{_DECIDED_TO}conclude (?:the|its|their|our) (?:[\w-]+ ){{0,3}}?"
     rf"(?:relationship|partnership|twinning|ties)s?\b(?! (?:agreement|accord|pact|treaty))|"
-    rf"\b(?:{_DECIDED_TO})?put(?:s|ting)?{_OBJECT}{_LINK_NOUN}(?:\s+with\s+[^.;]{{1,80}}?)?"
-    r"\s+on\s+(?:hold|ice)\b",
+    rf"\b(?:{_DECIDED_TO})?{_ON_HOLD}",
     re.I,
 )  # "resolved to conclude the friendship city relationship"; not "concluded an agreement" nor
 # "concluded their sister city relationship in 1959" (signed it); "decided to put its cooperation
@@ -93,7 +96,7 @@ ENDING = re.compile(
     rf"sever(?:ed|s|ing)|dissolv(?:ed|es|ing)|revok(?:ed|es|ing)|scrap(?:ped|ping|s)|"
     rf"discard(?:ed|ing|s)|freez(?:es|ing)|froze|cancell?(?:ed|ing|s)|withdr(?:ew|awing) from|"
     rf"(?:termination|suspension|scrapping|cancell?ation|dissolution) of|withdrawal from)"
-    rf"{_GAP}{_LINK_NOUN}|cut(?:s|ting)? (?:all |its |their )?(?:ties|links))",
+    rf"{_GAP}{_LINK_NOUN}|cut(?:s|ting)? (?:all |its |their )?(?:ties|links)|{_ON_HOLD})",
     re.I,
 )
 PROPOSED = re.compile(

@@ -628,4 +628,10 @@ def test_sister_cities_since_a_day_of_this_week_are_new(extractor, day):
 )
 def test_ties_put_on_hold_or_on_ice_are_ended(extractor, text):
     found = links(extractor, text)
-    assert found and {p.status for p in found.values()} == {"ended"}
+    # ended keeps the year the tie began, which neither sentence gives ("in 2022" ends it)
+    assert found and {(p.status, p.year) for p in found.values()} == {("ended", None)}
+
+
+def test_a_tie_that_may_be_put_on_hold_is_in_place(extractor):
+    text = "Oulu said it would put its twinning with Zhytomyr on hold if the talks failed."
+    assert [p.status for p in links(extractor, text).values()] == ["existing"]
