@@ -192,12 +192,13 @@ EXISTING = re.compile(
     r"(?:agreement|pact|partnership|memorandum|twinning|accord))\b",
     re.I,
 )
-# "since yesterday", "since Thursday": a day of the reported event's week.
+# "sister cities since yesterday", "twinned since Thursday": a tie begun in the reported week.
 SINCE_LATELY = re.compile(
-    r"\bsince (?:yesterday|today|this (?:morning|afternoon|week)|(?:last )?(?:monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday))\b",
+    r"\b(?:cities|towns|municipalities|regions|provinces|partners|twinned|twins) since "
+    r"(?:yesterday|today|this (?:morning|afternoon|week)|(?:last )?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday))\b(?!['’])",
     re.I,
-)
+)  # not "friends since Thursday's dinner", nor "since yesterday's ceremony marked 50 years"
 # "the memorandum is the first agreement between them", "Graz is Lyon's first partner": new.
 FIRST_AGREEMENT = re.compile(
     r"\b(?:is|are|marks?|becomes?|became) (?:the|their|its|\w+['’]s) first (?:[\w-]+ ){0,3}?"

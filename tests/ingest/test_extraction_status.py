@@ -618,6 +618,14 @@ def test_sister_cities_since_a_day_of_this_week_are_new(extractor, day):
     assert [(p.status, p.year) for p in found.values()] == [("new", 2025)]
 
 
+def test_a_day_that_dates_something_else_leaves_an_old_tie_old(extractor):
+    text = (
+        "Kano and Dallas have been sister cities since yesterday's ceremony marked 40 years of "
+        "friendship."
+    )
+    assert [(p.status, p.year) for p in links(extractor, text).values()] == [("existing", 1985)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
