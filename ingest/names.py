@@ -52,6 +52,13 @@ NOT_SHORT_NAMES = frozenset(
 )  # "Mag. Elke Kahr", "Dra. Maria Lopez", "Ing. Jan Novak": degrees and courtesies, no names
 
 
+def called_by(name: str) -> list[str]:
+    """The words a person may be called by alone: all but the first of a full name ("Rangel"
+    of "Juan Felipe Rangel Ordóñez"), or a one-word name itself ("Tanaka")."""
+    words = name.split()
+    return words[1:] or words
+
+
 def person_names(doc: Doc, mentions: list[Mention]) -> list[Span]:
     """PERSON entities, and name-shaped words the model missed or cut next to a title."""
     found = [e for e in entities(doc) if e.label_ == "PERSON"] + _initialled_names(doc)

@@ -53,6 +53,7 @@ from ingest.kinds import (
     valued_deal,
 )
 from ingest.money import find_money
+from ingest.names import called_by
 from ingest.resolve import DESIGNATOR_NOUNS, Mention, contained, kind_word
 from ingest.sentences import (
     country_starts,
@@ -1134,7 +1135,7 @@ def _posting(span: Span) -> bool:
 def _named_at(person: Person, text: str) -> int:
     """Where a sentence names a person by a surname ("Mayor Rangel" of "Juan Felipe Rangel
     Ordóñez"), or -1."""
-    found = [text.find(word) for word in person.name.split()[1:]]
+    found = [text.find(word) for word in called_by(person.name)]
     return min((i for i in found if i >= 0), default=-1)
 
 

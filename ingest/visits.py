@@ -13,6 +13,7 @@ from facts.shapes import Partnership, Person, Place
 from ingest.article_state import ONE_ANAPHORA, ArticleState, Party, anaphor_kind
 from ingest.dates import years_in
 from ingest.kinds import AWAITED_IN, VISIT_REGEX
+from ingest.names import called_by
 from ingest.resolve import Mention
 from ingest.sentences import country_starts, span_text
 from ingest.status import link_year, main_clause_at, visit_status
@@ -244,7 +245,7 @@ def _subjects_places(sent: Span, placed: list[Person]) -> list[Place]:
     who visit, toured or travelled in the sentence."""
     found = []
     for person in placed:
-        surnames = person.name.split()[1:]  # "Mayor Rangel" of "Juan Felipe Rangel Ordóñez"
+        surnames = called_by(person.name)  # "Mayor Rangel" of "Juan Felipe Rangel Ordóñez"
         if any(t.text in surnames and _visit_subject(t) for t in sent):
             found += [person.place] if person.place not in found else []
     return found

@@ -849,3 +849,15 @@ def test_a_mayor_called_by_surname_is_no_place_and_travels_from_his_town(extract
     found = facts(extractor, text)
     assert not {"Toledo", "Medina"} & {name for name, _ in places(found)}
     assert {p.a.name for p in found.partnerships if p.kind == "visit"} == {visitor}
+
+
+def test_a_mayor_known_by_one_name_travels_from_his_town(extractor):
+    text = (
+        "Mayor Tanaka of Sapporo met Mayor Wilson of Portland. Mayor Tanaka arrived in Portland "
+        "on Monday."
+    )
+    found = facts(extractor, text)
+    assert "Wilson" not in {name for name, _ in places(found)}
+    assert {(p.a.name, p.b.name) for p in found.partnerships if p.kind == "visit"} == {
+        ("Sapporo", "Portland")
+    }
