@@ -72,13 +72,14 @@ ENDED_ACTIVE = re.compile(
 # agreements with X on hold"
 # A link reported over: "the twinning with X was suspended", "the agreement lapsed", "the
 # partnership with X, formalised in 2011, was suspended", "... with X, a town near Y, signed in
-# 2007, was terminated".
+# 2007, was terminated", "the agreement signed with X in 2008 has simply been allowed to lapse".
 ENDED_PASSIVE = re.compile(
-    rf"\b{_LINK_NOUN}(?:\s+(?:with|between|of)\s+[^.;,]{{1,60}}?)?(?:(?:\s*,[^.;,]{{1,60}}){{1,2}},)?"
-    rf"\s+(?:(?:was|were|has been|"
-    rf"have been|had been|is|are)\s+(?:\w+ly\s+)?(?:ended|suspended|terminated|severed|"
-    rf"dissolved|revoked|scrapped|discarded|abandoned|cancell?ed|annull?ed|rescinded|frozen|cut|"
-    rf"put on (?:hold|ice))|(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed)"
+    rf"\b{_LINK_NOUN}(?:\s+(?:signed\s+(?:in\s+(?:19|20)\d\d\s+)?)?(?:with|between|of)\s+"
+    rf"[^.;,]{{1,60}}?)?(?:(?:\s*,[^.;,]{{1,60}}){{1,2}},)?"
+    rf"\s+(?:(?:was|were|is|are|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?"
+    rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
+    rf"cancell?ed|annull?ed|rescinded|frozen|cut|put on (?:hold|ice)|allowed to (?:lapse|expire))|"
+    rf"(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed)"
     rf"(?=\s*(?:[.,;]|$|(?:in|after|when|last|this|on|at|because|amid)\b)))\b",
     re.I,
 )  # "the agreement ended months of talks" ends the talks, not the agreement

@@ -643,3 +643,18 @@ def test_ties_put_on_hold_or_on_ice_are_ended(extractor, text):
 def test_a_tie_that_may_be_put_on_hold_is_in_place(extractor):
     text = "Oulu said it would put its twinning with Zhytomyr on hold if the talks failed."
     assert [p.status for p in links(extractor, text).values()] == ["existing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Esbjerg's friendship city agreement signed with the Chinese port city of Weihai in 2011 "
+        "was allowed to lapse in 2020.",
+        "Tuzla's friendship agreement signed with Bursa in 2008 has simply been allowed to lapse.",
+    ],
+)
+def test_an_agreement_signed_with_a_town_and_allowed_to_lapse_is_ended(extractor, text):
+    found = links(extractor, text)
+    assert [(p.status, p.year) for p in found.values()] == [
+        ("ended", 2011 if "Weihai" in text else 2008)
+    ]
