@@ -102,8 +102,8 @@ DATED = re.compile(
 
 
 def is_dateline(span: Span) -> bool:
-    """ "CHONGQING, May 24 (Xinhua) --", "Sohar, Nov 16 (ONA) —": a place opening a paragraph,
-    in capitals or before the date."""
+    """ "CHONGQING, May 24 (Xinhua) --", "Sohar, Nov 16 (ONA) —", "Doha: ...": a place opening
+    a paragraph, in capitals, before the date or, near the top, before a colon."""
     doc = span.doc
     opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     if not opens or span.end >= len(doc) or not doc[span.end].is_punct:
@@ -111,6 +111,5 @@ def is_dateline(span: Span) -> bool:
     if span.text.isupper():
         return True
     text = text_of(doc)  # "Sohar, Nov 16 (ONA) —" opens the story, not a programme's line
-    return text.count("\n", 0, span.start_char) <= TOP_LINES and bool(
-        DATED.match(text, span.end_char)
-    )
+    top = text.count("\n", 0, span.start_char) <= TOP_LINES
+    return top and (doc[span.end].text == ":" or bool(DATED.match(text, span.end_char)))

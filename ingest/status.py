@@ -153,7 +153,9 @@ _IN_COUNTRY = r"(?: in (?:the )?(?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)*
 EXISTING = re.compile(
     r"\b(?:since \d{4}|have been|has been|had been|long-?standing|established in \d{4}|"
     r"signed in \d{4}|twinned in \d{4}|\d+ years ago|for (?:more than |over )?\d+ years|"
-    r"anniversary|mark(?:s|ed|ing)? \d+ years|\d+ years as|one of the first|existing|began|"
+    r"anniversary(?! of (?:the |its |their )?(?:founding|foundation|birth|death|liberation|"
+    r"independence|(?:city|town)\b(?!['’])))|"  # not the town's own anniversary
+    r"mark(?:s|ed|ing)? \d+ years|\d+ years as|one of the first|existing|began|"
     r"\d+ years of (?:[\w-]+ ){0,2}?(?:twinning|partnership|friendship|ties|cooperation|"
     r"sisterhood|relations|links)|"
     r"has grown|have grown|houses|has had|dates? from|dates? back to|dating (?:back )?(?:from|to)|"

@@ -124,3 +124,12 @@ def test_a_which_clause_after_a_who_clause_keeps_the_sentences_pair(extractor):
     facts = extractor(ArticleText(text=text, published="2024-03-27"))
     twinnings = {(p.a.name, p.b.name, p.year) for p in facts.partnerships if p.kind != "visit"}
     assert twinnings == {("Kisumu", "Roanoke", 2005)}
+
+
+def test_a_gulf_dateline_with_a_colon_is_no_party(extractor):
+    text = (
+        "Doha: Sohar Municipality and Al Khor Municipality yesterday signed a friendship "
+        "agreement to strengthen cooperation in fisheries."
+    )
+    found = extractor(ArticleText(text=text, published="2021-11-03"))
+    assert [(p.a.name, p.b.name) for p in found.partnerships] == [("Sohar", "Al Khor")]

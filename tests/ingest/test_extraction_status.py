@@ -658,3 +658,11 @@ def test_an_agreement_signed_with_a_town_and_allowed_to_lapse_is_ended(extractor
     assert [(p.status, p.year) for p in found.values()] == [
         ("ended", 2011 if "Weihai" in text else 2008)
     ]
+
+
+def test_a_towns_own_anniversary_dates_no_tie(extractor):
+    text = (
+        "Cienfuegos and the Galician city of Vigo signed a friendship agreement on Saturday, as "
+        "part of the celebrations for the 206th anniversary of the founding of the city."
+    )
+    assert [(p.status, p.year) for p in links(extractor, text).values()] == [("new", 2025)]
