@@ -584,10 +584,15 @@ IN_PREPARATION = re.compile(
 )  # right after the link's own words (not "Heidelberg, its sister city, is in preparation")
 
 
-# "the two cities launched "X", a joint programme that will ...": started, whatever it will do.
+# "the two cities launched "X", a joint programme that will ...", "the charter launches a first
+# joint programme", "the memorandum also sets up "X", a joint programme": started, whatever it
+# will do.
+_FIRST = r"(?:(?:first|new|pilot)\s+)?"
 LAUNCHED = re.compile(
-    r"(?<!be )(?<!been )\b(?:launched|inaugurated|unveiled|kicked off)\s+"
-    r"(?:(?:the|a|an|their|its)\s+)?(?:[\"“][^\"”]{1,60}[\"”],?\s+(?:(?:the|a|an)\s+)?)?$",
+    r"(?<!be )(?<!been )(?<!will )(?<!to )\b(?:launch(?:ed|es)|inaugurat(?:ed|es)|unveil(?:ed|s)|"
+    r"kick(?:ed|s) off|sets? up|creates)\s+"
+    rf"(?:(?:the|a|an|their|its)\s+)?{_FIRST}(?:[\"“][^\"”]{{1,60}}[\"”],?\s+(?:(?:the|a|an)\s+)?"
+    rf"{_FIRST})?$",
     re.I,
 )  # the programme itself launched: not "unveiled plans for a joint programme"
 # A visit reported as background to the article's event: "a month ago", "last year's visit".

@@ -666,3 +666,24 @@ def test_a_towns_own_anniversary_dates_no_tie(extractor):
         "part of the celebrations for the 206th anniversary of the founding of the city."
     )
     assert [(p.status, p.year) for p in links(extractor, text).values()] == [("new", 2025)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The memorandum also sets up "Harbour Skills", a joint programme that will train 200 '
+        "workers in Aalborg and Halifax.",
+        "The charter between Aalborg and Halifax launches a first joint programme, under which "
+        "teachers will be trained.",
+    ],
+)
+def test_a_programme_the_agreement_sets_up_is_new(extractor, text):
+    found = links(extractor, text)
+    assert [(p.kind, p.status) for p in found.values() if p.kind == "cooperation"] == [
+        ("cooperation", "new")
+    ]
+
+
+def test_a_programme_to_be_launched_is_proposed(extractor):
+    found = links(extractor, "Aalborg and Halifax will launch a joint programme next year.")
+    assert [p.status for p in found.values()] == ["proposed"]
