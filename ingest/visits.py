@@ -71,9 +71,11 @@ GUEST_NOUNS = frozenset(
 
 
 def _kind_noun(token):
-    """ "the central province of Nghe An": the noun the name is the place of, standing for it."""
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in PLACE_NOUNS:
-        return token.head.head
+    """ "the central province of Nghe An", "the State of Salzburg": the noun the name is the place
+    of, standing for it."""
+    noun = token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and noun.lemma_.lower() in PLACE_NOUNS:
+        return noun
     return token
 
 

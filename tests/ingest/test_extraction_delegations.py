@@ -554,3 +554,9 @@ def test_a_delegation_of_a_place_comes_from_it_not_from_a_partner_named_before(e
     )
     found = visits(facts(extractor, text))
     assert {a for a, _ in found} == {"Novosibirsk"}
+
+
+@pytest.mark.parametrize("host", ["the State of Salzburg", "the Province of Salzburg"])
+def test_a_visit_to_the_capitalised_state_of_a_place_goes_there(extractor, host):
+    text = f"A delegation from Gangwon is on a four-day visit to {host}."
+    assert visits(facts(extractor, text)) == {("Gangwon", "Salzburg")}
