@@ -710,8 +710,11 @@ def _listed_after(person: Span, previous: tuple[int, _Found] | None) -> _Found |
 
 
 def _surnames(doc: Doc, people: list[Person]) -> set[str]:
+    """Last words of full names, and the names of people known by one ("Mayor Garcia")."""
     names = [p.name for p in people] + [e.text for e in entities(doc) if e.label_ == "PERSON"]
-    return {name.split()[-1] for name in names if len(name.split()) > 1}
+    return {name.split()[-1] for name in names if len(name.split()) > 1} | {
+        p.name for p in people if " " not in p.name
+    }
 
 
 def without_surnames(doc: Doc, mentions: list[Mention], people: list[Person]) -> list[Mention]:

@@ -103,7 +103,8 @@ DATED = re.compile(
 
 def is_dateline(span: Span) -> bool:
     """ "CHONGQING, May 24 (Xinhua) --", "Sohar, Nov 16 (ONA) —", "Doha: ...": a place opening
-    a paragraph, in capitals, before the date or, near the top, before a colon."""
+    a paragraph, in capitals, before the date or, near the top, before a colon (not "Baghdad:
+    Baghdad Mayoralty signed ...", where the town's own body follows)."""
     doc = span.doc
     opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     if not opens or span.end >= len(doc) or not doc[span.end].is_punct:
@@ -112,4 +113,5 @@ def is_dateline(span: Span) -> bool:
         return True
     text = text_of(doc)  # "Sohar, Nov 16 (ONA) —" opens the story, not a programme's line
     top = text.count("\n", 0, span.start_char) <= TOP_LINES
-    return top and (doc[span.end].text == ":" or bool(DATED.match(text, span.end_char)))
+    colon = doc[span.end].text == ":" and span.text not in text[span.end_char : span.end_char + 40]
+    return top and (colon or bool(DATED.match(text, span.end_char)))

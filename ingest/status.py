@@ -570,6 +570,9 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
     begin, end = main_clause_at(text, start)
     if LAUNCHED.search(text, begin, start):
         return "new"  # "launched "Living Heritage", a joint programme that will send ..."
+    sets_up = SETS_UP.search(text, begin, start)
+    if sets_up and not (PROPOSED.search(text, begin, start) or UNSIGNED.search(text, begin, start)):
+        return "new"  # "the memorandum also sets up "X", a joint programme that will ..."
     if _wished(text, start, published) or _goal(text, start):
         return "proposed"  # "plan to sign an agreement", "a first step towards a twinning"
     if IN_PREPARATION.match(text, start, end):
@@ -584,17 +587,20 @@ IN_PREPARATION = re.compile(
 )  # right after the link's own words (not "Heidelberg, its sister city, is in preparation")
 
 
-# "the two cities launched "X", a joint programme that will ...", "the charter launches a first
-# joint programme", "the memorandum also sets up "X", a joint programme": started, whatever it
-# will do.
+# "the two cities launched "X", a joint programme that will ...": started, whatever it will do.
 _FIRST = r"(?:(?:first|new|pilot)\s+)?"
+_PROGRAMME_AFTER = (
+    rf"\s+(?:(?:the|a|an|their|its)\s+)?{_FIRST}(?:[\"“][^\"”]{{1,60}}[\"”],?\s+(?:(?:the|a|an)\s+)?"
+    rf"{_FIRST})?$"
+)
 LAUNCHED = re.compile(
-    r"(?<!be )(?<!been )(?<!will )(?<!to )\b(?:launch(?:ed|es)|inaugurat(?:ed|es)|unveil(?:ed|s)|"
-    r"kick(?:ed|s) off|sets? up|creates)\s+"
-    rf"(?:(?:the|a|an|their|its)\s+)?{_FIRST}(?:[\"“][^\"”]{{1,60}}[\"”],?\s+(?:(?:the|a|an)\s+)?"
-    rf"{_FIRST})?$",
-    re.I,
+    rf"(?<!be )(?<!been )\b(?:launched|inaugurated|unveiled|kicked off){_PROGRAMME_AFTER}", re.I
 )  # the programme itself launched: not "unveiled plans for a joint programme"
+# "the charter launches a first joint programme", "the memorandum also sets up "X", a joint
+# programme": what a signed text does, unless the text is still a plan ("the agreement they
+# will sign creates ...", "the draft charter launches ...").
+SETS_UP = re.compile(rf"\b(?:launches|sets up|creates){_PROGRAMME_AFTER}", re.I)
+UNSIGNED = re.compile(r"\b(?:draft|negotiat\w*|if|expected to)\b", re.I)
 # A visit reported as background to the article's event: "a month ago", "last year's visit".
 EARLIER_VISIT = re.compile(
     r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|several|few|some) (?:months?|years?|"

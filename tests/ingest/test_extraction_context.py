@@ -133,3 +133,18 @@ def test_a_gulf_dateline_with_a_colon_is_no_party(extractor):
     )
     found = extractor(ArticleText(text=text, published="2021-11-03"))
     assert [(p.a.name, p.b.name) for p in found.partnerships] == [("Sohar", "Al Khor")]
+
+
+def test_a_colon_dateline_before_the_towns_own_body_is_that_party(extractor):
+    text = (
+        "Karachi: The Karachi Metropolitan Corporation signed a sister-city agreement with Izmir."
+    )
+    found = extractor(ArticleText(text=text, published="2021-11-03"))
+    assert [(p.a.name, p.b.name) for p in found.partnerships] == [("Karachi", "İzmir")]
+
+
+def test_palestine_is_a_country_not_the_texan_town(extractor):
+    text = "The governor of Kyoto paid a visit to the State of Palestine in May."
+    found = extractor(ArticleText(text=text, published="2021-11-03"))
+    assert "Palestine" not in {m.place.name for m in found.places}
+    assert found.partnerships == []

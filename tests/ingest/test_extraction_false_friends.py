@@ -861,3 +861,13 @@ def test_a_mayor_known_by_one_name_travels_from_his_town(extractor):
     assert {(p.a.name, p.b.name) for p in found.partnerships if p.kind == "visit"} == {
         ("Sapporo", "Portland")
     }
+
+
+@pytest.mark.parametrize("name", ["Garcia", "Valencia"])
+def test_a_mayor_known_by_one_name_is_no_place_when_met_again(extractor, name):
+    text = (
+        f"Mayor {name} of Pasig hosted visitors from Taebaek. {name} said the sister-city pact "
+        "was signed in 2012."
+    )
+    found = facts(extractor, text)
+    assert name not in {place for place, _ in places(found)}

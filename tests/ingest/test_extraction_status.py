@@ -684,6 +684,14 @@ def test_a_programme_the_agreement_sets_up_is_new(extractor, text):
     ]
 
 
-def test_a_programme_to_be_launched_is_proposed(extractor):
-    found = links(extractor, "Aalborg and Halifax will launch a joint programme next year.")
-    assert [p.status for p in found.values()] == ["proposed"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aalborg and Halifax will launch a joint programme next year.",
+        "The draft charter launches a first joint programme between Aalborg and Halifax.",
+        "The agreement, which Aalborg and Halifax hope to sign next month, creates a youth "
+        "exchange.",
+    ],
+)
+def test_a_programme_of_a_text_not_yet_signed_is_proposed(extractor, text):
+    assert [p.status for p in links(extractor, text).values()] == ["proposed"]
