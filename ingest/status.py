@@ -570,8 +570,9 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
     begin, end = main_clause_at(text, start)
     if LAUNCHED.search(text, begin, start):
         return "new"  # "launched "Living Heritage", a joint programme that will send ..."
-    sets_up = SETS_UP.search(text, begin, start)
-    if sets_up and not (PROPOSED.search(text, begin, start) or UNSIGNED.search(text, begin, start)):
+    if SETS_UP.search(text, begin, start) and not (
+        PROPOSED.search(text, begin, start) or UNSIGNED.search(text, begin, start)
+    ):
         return "new"  # "the memorandum also sets up "X", a joint programme that will ..."
     if _wished(text, start, published) or _goal(text, start):
         return "proposed"  # "plan to sign an agreement", "a first step towards a twinning"
