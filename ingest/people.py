@@ -720,8 +720,8 @@ def _surnames(doc: Doc, people: list[Person]) -> set[str]:
 def without_surnames(doc: Doc, mentions: list[Mention], people: list[Person]) -> list[Mention]:
     """ "Paris told the crowd" after "Hélène Paris": a person's surname alone is that person.
 
-    A mention still counts as a place with a place word ("in Paris", "Paris city") or in capitals
-    opening a dateline.
+    A mention still counts as a place with a place word ("in Paris", "Paris city"), its region
+    after it ("Lincoln, Nebraska") or in capitals opening a dateline.
     """
     surnames = _surnames(doc, people)
     return [
@@ -732,8 +732,16 @@ def without_surnames(doc: Doc, mentions: list[Mention], people: list[Person]) ->
             m.span.text not in surnames
             or m.span._.kind_hint
             or (m.span.start > 0 and doc[m.span.start - 1].lower_ in PLACE_PREPOSITIONS)
+            or _located(m, mentions)
         )
     ]
+
+
+def _located(mention: Mention, mentions: list[Mention]) -> bool:
+    """ "visited Lincoln, Nebraska": a name its region locates is the place."""
+    doc, end = mention.span.doc, mention.span.end
+    comma = end < len(doc) and doc[end].text == ","
+    return comma and any(m.span.start == end + 1 and m.place.kind == "region" for m in mentions)
 
 
 def _in_a_name(span: Span, people: list[Person]) -> bool:

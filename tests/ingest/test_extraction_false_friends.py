@@ -871,3 +871,8 @@ def test_a_mayor_known_by_one_name_is_no_place_when_met_again(extractor, name):
     )
     found = facts(extractor, text)
     assert name not in {place for place, _ in places(found)}
+
+
+def test_a_town_its_region_locates_stays_a_place_beside_a_mayor_of_its_name(extractor):
+    found = facts(extractor, "Mayor Lincoln of Sheffield visited Lincoln, Nebraska.")
+    assert ("Lincoln", "US") in places(found)
