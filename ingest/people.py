@@ -180,15 +180,16 @@ def _place_after(phrase: Span, mentions: list[Mention]) -> Place | None:
 
 def _after_party_tag(doc: Doc, i: int) -> int:
     """Past a party's tag after a name ("Anna Berg (S), chair ...", "Tom Lee (D-Calif.)")."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
     close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
-    inside = doc[i + 1 : close] if doc[i].text == "(" and close else None
-    tag = inside is not None and len(inside) > 0 and not any(t.is_lower for t in inside)
+    tag = close is not None and close > i + 1 and not any(t.is_lower for t in doc[i + 1 : close])
     return close + 1 if tag else i
 
 
 def _appositive(person: Span, mentions, org_mentions, country_of, names) -> _Found | None:
     doc = person.doc
-    comma = _after_party_tag(doc, person.end) if person.end < len(doc) else person.end
+    comma = _after_party_tag(doc, person.end)
     if comma + 1 >= len(doc) or doc[comma].text != ",":
         return None
     phrase = role_after(doc, comma + 1)

@@ -475,7 +475,9 @@ def _in_full_name(span: Span) -> bool:
 
 
 def _after_title(span: Span) -> bool:
-    """ "Mayor Rangel", "Cllr Ndiweni": one word right after a written-out title."""
+    """ "Mayor Rangel", "Cllr Ndiweni": one word right after a written-out title. (Not
+    `titles.is_title`: after "Wali" or "Akim" as a given name, "Wali Khan", the word is a
+    person's name all the same.)"""
     before = span.doc[span.start - 1] if span.start else None
     titled = before is not None and before.is_title and before.lower_ in TITLE_WORDS
     return len(span) == 1 and titled
