@@ -872,8 +872,8 @@ class PlaceTagger:
         ("the town of Vardø"), or the model reading that very name as a place where a place
         stands ("in Kirkenes", "Kirkenes, Norway"); not a subject ("Creighton told reporters"),
         an English word, an abbreviation or a feature ("Council", "UB City", "Lake Wendouree")."""
-        first = span[0]
-        if fold(first.text) in self.common_words | FEATURE_NOUNS or first.text.isupper():
+        first, folded = span[0], fold(span[0].text)
+        if folded in self.common_words or folded in FEATURE_NOUNS or first.text.isupper():
             return False
         if span._.kind_hint is not None:
             return True
