@@ -72,6 +72,7 @@ KIND_PATTERNS = {
     r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?) (?:(?:two|three|four|five|several|\d+) )?"
     r"agreements (?:worth|valued at)|"  # deals; not "an agreement worth $3 million to upgrade"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?|"
+    r"orders (?:worth|valued at|totall?ing)|"  # "firms from A and B signed orders worth $3m"
     r"transactions? (?:worth|valued at|totall?ing|amounting to)(?:[^.;]|\.\d){0,60}? "
     r"(?:between|by) (?:the )?(?:entrepreneurs|businesses|companies|firms|enterprises|traders|"
     r"exporters|importers|business people)",
@@ -100,6 +101,8 @@ VISIT_REGEX = re.compile(
     r"\bt(?:ook|akes?|aking) part in\b|\bparticipat(?:ed|es|ing) in\b|"
     r"\btravel(?:s|l?ed|l?ing)? to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b|"
     rf"\b{AWAITED_IN.pattern}\b|"  # "Diagne is expected in La Rochelle in September"
+    # "the mayor has been invited to Sherbrooke"
+    r"\b(?:been|was|were|is|are) invited to(?=\s+(?-i:[A-Z]))|"
     r"\b(?:trade|business|economic|investment|commercial|official|government) missions?\b"
     r"(?!\s+in\b)",  # "Quebec's government mission in Munich" is an office
     re.I,
@@ -111,9 +114,11 @@ UNNAMED_PARTNER = re.compile(
     rf"{_COUNT}\s+(?:[\w-]+\s+)?$",
     re.I,
 )  # "has 38 sister cities and 67 friendly cities" too
-# "has had a sister-city agreement with X": a relationship, so a partner, not a count of cities.
+# "has had a sister-city agreement with X", "has a twinning with the Italian city of Perugia": a
+# relationship, so a partner, not a count of cities.
 LINK_NOUN_AFTER = re.compile(
-    r"[\s-]+(?:agreement|relationship|partnership|pact|accord|ties|link|bond|arrangement)s?\b",
+    r"[\s-]+(?:agreement|relationship|partnership|pact|accord|ties|link|bond|arrangement)s?\b|"
+    r"\s+with\s+(?:the\s+)?(?-i:[A-Z])",
     re.I,
 )
 # "has 37 sister cities, including Montpellier and Lodz", "has four partner cities: A, B, C

@@ -23,7 +23,9 @@ class MoneyMention:
 PREFIXES = {
     "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "US $": "USD", "USD": "USD", "$": "USD",
     "NZ$": "NZD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
-    "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN",
+    "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "TT$": "TTD",
+    "J$": "JMD", "EC$": "XCD", "FJ$": "FJD", "BD": "BHD", "QR": "QAR", "SR": "SAR", "KD": "KWD",
+    "RO": "OMR", "JD": "JOD",
     "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₦": "NGN",
     "₱": "PHP", "฿": "THB", "₫": "VND", "₽": "RUB", "₺": "TRY", "RM": "MYR", "Rp": "IDR",
     "KSh": "KES", "Ksh": "KES", "Ksh.": "KES", "Sh": "KES", "Sh.": "KES", "RMB": "CNY",
@@ -35,13 +37,15 @@ ISO_CODES = [
     "KES", "CHF", "SEK", "NOK", "DKK", "AED", "SAR", "BRL", "MXN", "RUB", "TRY", "THB", "MYR",
     "IDR", "PHP", "VND", "TWD", "PKR", "BDT", "EGP", "ILS", "PLN", "CZK", "HUF", "QAR", "KWD",
     "GEL", "UAH", "RON", "BGN", "KZT", "UZS", "AZN", "AMD", "TZS", "UGX", "GHS", "ETB", "MAD",
-    "CLP", "COP", "PEN", "ARS", "LKR", "NPR", "OMR", "BHD", "JOD", "ISK",
+    "CLP", "COP", "PEN", "ARS", "LKR", "NPR", "OMR", "BHD", "JOD", "ISK", "TTD", "JMD", "XCD",
+    "XOF", "XAF", "BIF", "RWF", "CDF", "MGA", "FJD",
 ]  # fmt: skip
 # Currency names written after the number; the adjective decides which dollar.
 DOLLARS = {
     "u.s.": "USD", "us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
     "new zealand": "NZD", "nz": "NZD", "hong kong": "HKD", "singapore": "SGD",
-    "taiwan": "TWD", "new taiwan": "TWD", "nt": "TWD",
+    "taiwan": "TWD", "new taiwan": "TWD", "nt": "TWD", "trinidad and tobago": "TTD",
+    "tt": "TTD", "jamaican": "JMD", "eastern caribbean": "XCD", "fijian": "FJD",
 }  # fmt: skip
 SUFFIX_NAMES = {
     "yuan": "CNY", "renminbi": "CNY", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
@@ -51,6 +55,10 @@ SUFFIX_NAMES = {
     "rubles": "RUB", "roubles": "RUB", "swiss francs": "CHF", "dirhams": "AED",
     "riyals": "SAR", "pesos": "MXN", "philippine pesos": "PHP", "dong": "VND", "lira": "TRY",
     "zloty": "PLN", "hryvnias": "UAH", "lari": "GEL", "cedis": "GHS", "dirham": "AED",
+    "burundian francs": "BIF", "rwandan francs": "RWF", "congolese francs": "CDF",
+    "ariary": "MGA", "bahraini dinars": "BHD", "kuwaiti dinars": "KWD", "jordanian dinars": "JOD",
+    "omani rials": "OMR", "qatari riyals": "QAR", "saudi riyals": "SAR", "tenge": "KZT",
+    "birr": "ETB", "taka": "BDT", "forints": "HUF",
 }  # fmt: skip
 SCALES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
@@ -59,7 +67,10 @@ SCALES = {
     "lakh crore": 10**12, "lac": 10**5,
 }  # fmt: skip
 # Letters and words that are currencies only next to a real amount ("R 40 million", "N95" no).
-AMBIGUOUS = {"R", "N", "Sh", "Sh.", "Dh", "PHP", "won", "rand", "dong", "lira", "lari"}
+AMBIGUOUS = {
+    "R", "N", "Sh", "Sh.", "Dh", "PHP", "won", "rand", "dong", "lira", "lari", "BD", "QR", "SR",
+    "KD", "RO", "JD",
+}  # fmt: skip
 
 
 def _alternation(words) -> str:

@@ -56,7 +56,7 @@ from ingest.money import find_money
 from ingest.names import called_by
 from ingest.resolve import DESIGNATOR_NOUNS, Mention, contained, kind_word
 from ingest.sentences import (
-    country_starts,
+    country_spans,
     entities_in,
     headline_end,
     is_dateline,
@@ -124,7 +124,9 @@ LOCATOR_BEFORE = re.compile(
     r"(?-i:[A-Z])[\w'’-]* (?-i:District|Ward) of$|"
     r"\w,\s*in the (?:province|region|state|prefecture|county|department|district|oblast) of$|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
-    r"\b(?:near|outside)$",
+    r"\b(?:near|outside)$|"
+    # "a county-level city administered by Weifang", "under the jurisdiction of Xi'an"
+    r"\b(?:administered|governed) by$|\bunder the (?:jurisdiction|administration) of$",
     re.I,
 )
 # "now part of Belgrade", "a town that is part of Saint Petersburg" (not "part of Busan's plan",
@@ -245,7 +247,7 @@ NATIONAL_HOLDER = re.compile(
 # "Its partnership with Pushkin ...", "It signed a friendship agreement with ...": the ties of
 # the place the sentence before was about (not "It was signed in 2003": the agreement).
 OPENING_ITS = re.compile(
-    r"\s*(?:Its\s+(?:[\w-]+\s+){0,3}?(?:partnerships?|partners?|sister|twin|friendship|ties|"
+    r"\s*(?:Its\s+(?:[\w-]+\s+){0,3}?(?:partnerships?|partners?|sister|twin(?:ning)?s?|friendship|ties|"
     r"agreements?|links|relations)|It\s+(?:also\s+)?(?:signed|inked|concluded|(?:is|was|has been)"
     r" (?:also )?twinned|has (?:also )?(?:signed|sister|twin|partner|friendship|ties|links)))\b"
 )
@@ -789,7 +791,8 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     ]
     # "friendly cooperation cities": the words of a twinning, no cooperation of their own
     twinning_words = [m.span() for m in TWINNING.finditer(text)]
-    countries = country_starts(sent)
+    nations = country_spans(sent)
+    countries = set(nations)
     # an agreement reported before ("Under the MoU, ..."), not the first report of one
     provides = UNDER_INSTRUMENT.match(text) if state.last_pair is not None else None
     matches = {}
@@ -809,6 +812,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                 )
                 and not (kind == "friendship_city" and _of_two_countries(m, countries))
                 and not (kind == "mou" and _national_agreement(m, countries))
+                and not (kind in NATIONS_KINDS and _nations_tie(m, nations))
                 and not (
                     provides
                     and (kind == "cooperation" or kind == "mou" and m.start() < provides.end())
@@ -856,6 +860,41 @@ def _between_countries(match: re.Match, countries: set[int]) -> bool:
     """Whether cooperation is said of the countries named right after it, not the places."""
     after = BETWEEN_OR_WITH.match(match.string, match.end())
     return after is not None and after.end() in countries
+
+
+# Kinds nations have too: "a cooperation agreement with Haiti" is no town's.
+NATIONS_KINDS = frozenset({"mou", "cooperation", "trade_deal"})
+NATIONS_AFTER = re.compile(
+    r"(?:\s+(?:programm?es?|agreements?|projects?|deals?))?\s+(?:(?:signed|concluded)\s+)?"
+    r"(?:between|with|by\s+the\s+governments?\s+of)\s+(?:the\s+)?",
+    re.I,
+)
+# "with France's Bordeaux", "with the Tanzanian town of Kigoma": a place of the nation.
+PLACE_OF_NATION = re.compile(
+    r"['’]s?\b|\s+(?:[\w-]+\s+){0,2}?(?:towns?|cit(?:y|ies)|municipalit(?:y|ies)|provinces?|"
+    r"regions?|states?|ports?|capital|villages?|districts?|count(?:y|ies)|prefectures?|"
+    r"boroughs?|communes?|partners?|sides?)\b",
+    re.I,
+)
+# "Bhutan and Switzerland have had development cooperation": the pair of nations before.
+NATIONS_BEFORE = re.compile(r"\s+(?:(?:have|has|had|signed|concluded)\b(?:\s+[\w-]+){0,4}\s+)?")
+
+
+def _nations_tie(match: re.Match, nations: dict[int, int]) -> bool:
+    """ "a cooperation agreement with Haiti" (not "with China's Hubei"), "the programme signed
+    by the governments of Trinidad and Tobago and India", "Bhutan and Switzerland have had
+    development cooperation": a tie of nations, not of the places the sentence names."""
+    text = match.string
+    after = NATIONS_AFTER.match(text, match.end())
+    if after and after.end() in nations and not PLACE_OF_NATION.match(text, nations[after.end()]):
+        return True
+    return any(
+        text[end:second] in (" and ", " and the ")
+        and second in nations
+        and NATIONS_BEFORE.fullmatch(text, nations[second], match.start())
+        for end in nations.values()
+        for second in nations
+    )
 
 
 def _national_agreement(match: re.Match, countries: set[int]) -> bool:

@@ -53,8 +53,13 @@ def entities_in(span: Span) -> list[Span]:
 
 def country_starts(span: Span) -> set[int]:
     """Where the span's country names (`doc.spans["countries"]`) begin, as offsets in its text."""
+    return set(country_spans(span))
+
+
+def country_spans(span: Span) -> dict[int, int]:
+    """The span's country names as offsets in its text: where each begins -> where it ends."""
     return {
-        c.start_char - span.start_char
+        c.start_char - span.start_char: c.end_char - span.start_char
         for c in span.doc.spans["countries"]
         if span.start <= c.start < span.end
     }

@@ -72,11 +72,12 @@ ENDED_ACTIVE = re.compile(
 # agreements with X on hold"
 # A link reported over: "the twinning with X was suspended", "the agreement lapsed", "the
 # partnership with X, formalised in 2011, was suspended", "... with X, a town near Y, signed in
-# 2007, was terminated", "the agreement signed with X in 2008 has simply been allowed to lapse".
+# 2007, was terminated", "the agreement signed with X in 2008 has simply been allowed to lapse",
+# "the twinning with X, signed in 1979, which simply lapsed after 1991".
 ENDED_PASSIVE = re.compile(
     rf"\b{_LINK_NOUN}(?:\s+(?:signed\s+(?:in\s+(?:19|20)\d\d\s+)?)?(?:with|between|of)\s+"
     rf"[^.;,]{{1,60}}?)?(?:(?:\s*,[^.;,]{{1,60}}){{1,2}},)?"
-    rf"\s+(?:(?:was|were|is|are|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?"
+    rf"(?:,?\s+which)?\s+(?:(?:was|were|is|are|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?"
     rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
     rf"cancell?ed|annull?ed|rescinded|frozen|cut|put on (?:hold|ice)|allowed to (?:lapse|expire))|"
     rf"(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed)"
@@ -106,7 +107,8 @@ PROPOSED = re.compile(
     r"propos(?:e|ed|al)|eager|would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"
-    r"(?:due|set|scheduled|slated) to|invit(?:ed|es) \w+ to|invit(?:ed|es|ing) (?:a|an|the)|"
+    r"(?:due|set|scheduled|slated) to|invit(?:ed|es) (?:[\w.'’-]+ ){1,3}?to|"
+    r"invit(?:ed|es|ing) (?:a|an|the)|"
     r"invitations? to|"
     r"eye[sd]?|eyeing|mull(?:s|ed|ing)?|weigh(?:s|ing)|in talks|negotiat(?:e|es|ing)|keen|"
     r"(?:being|under) negotiat\w*|"
@@ -121,9 +123,11 @@ PROPOSED = re.compile(
 )
 # "..., and arrived there on Monday", "who had accepted ..., toured": the visit took place.
 VISIT_DONE = re.compile(r"\b(?:arrived|spent|toured|visited|opened|met with)\b", re.I)
-# "accepted an invitation from Teh to lead a Gyeongsangnam-do delegation": a visit to come.
+# "accepted an invitation from Mr. Teh to lead a Gyeongsangnam-do delegation": a visit to come;
+# "the mayor has been invited to Sherbrooke" too.
+INVITED = re.compile(r"(?:been|was|were|is|are) invited to\b", re.I)
 INVITED_TO = re.compile(
-    r"\binvitations?\b[^.;]{0,50}?\bto (?:(?:lead|visit|send|join|travel|come)\b[^.;]*)?$", re.I
+    r"\binvitations?\b[^;]{0,50}?\bto (?:(?:lead|visit|send|join|travel|come)\b[^;]*)?$", re.I
 )
 # The relationship an agreement is a step towards: "a first step towards a twinning", "with a
 # view to becoming sister cities", "the intention is to make them sister cities".
@@ -139,7 +143,8 @@ GOAL = re.compile(
 # A time still to come: "next spring", "later this year", "in the coming months".
 FUTURE = re.compile(
     r"\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)|later this (?:week|month|year)|in the coming "
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)|later this (?:week|month|year)|in the coming "
     r"(?:days|weeks|months|years)|(?:is|are) (?:due|set|scheduled|slated) to)\b",
     re.I,
 )
@@ -670,7 +675,7 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
     near = text[max(0, start - 60) : clause_end]
     if (
         PROPOSED.search(before)
-        or INVITED_TO.search(text, max(0, start - 90), start)
+        or (INVITED_TO.search(text, max(0, start - 90), start) or INVITED.match(text, start))
         and not VISIT_DONE.search(text, start)
         or WILL_GO.search(text, start, start + 60)
         or SCHEDULED.search(text, start, clause_end)

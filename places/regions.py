@@ -238,10 +238,11 @@ def code_pairs(rows: dict[str, str]) -> dict[tuple[str, str], str]:
 
 @lru_cache(maxsize=512)
 def country_name(code: str) -> str:
-    """'NZ' -> 'New Zealand' (the common name where pycountry has one); unknown codes as given."""
+    """'NZ' -> 'New Zealand' (the common name where pycountry has one), 'XK' -> 'Kosovo' (the
+    curated list's first name for a code pycountry lacks); unknown codes as given."""
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
-        return code
+        return next(iter(curated_data()["countries"].get(code, [])), code)
     return getattr(country, "common_name", None) or country.name
 
 

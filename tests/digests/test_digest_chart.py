@@ -43,9 +43,7 @@ def test_the_chart_counts_each_periods_new_links_by_kind(sessions, subscribe, re
     assert chart.busiest == (("Dunedin", 2), ("Shanghai", 2), ("Stirling", 2))
 
 
-def test_old_news_is_no_new_link_and_periods_start_in_the_digests_zone(
-    sessions, subscribe, report
-):
+def test_old_news_is_no_new_link_and_periods_start_in_the_digests_zone(sessions, subscribe, report):
     subscription = subscribe(frequency="daily", time_of_day="08:00", timezone="Asia/Tokyo")
     archive = report(MONDAY_9 - timedelta(hours=3), (DUNEDIN, SHANGHAI, "sister_city", "new"))
     with sessions.begin() as session:  # an article of 2019, forwarded only now
@@ -55,7 +53,8 @@ def test_old_news_is_no_new_link_and_periods_start_in_the_digests_zone(
     chart = data(sessions, subscription, end=MONDAY_9)
     assert chart.counts == {"mou": (0,) * 11 + (1,)}
     assert {(start.hour, start.utcoffset()) for start in chart.starts} == {
-        (18, timedelta(hours=9))}  # MONDAY_9 is 09:00 UTC: 18:00 in Tokyo
+        (18, timedelta(hours=9))
+    }  # MONDAY_9 is 09:00 UTC: 18:00 in Tokyo
 
 
 def test_the_chart_keeps_to_the_subscriptions_filters(sessions, subscribe, report):

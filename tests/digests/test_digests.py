@@ -80,8 +80,12 @@ def test_a_busy_week_fits_one_message_with_lists_as_one_line(
         report(at, (town, SHANGHAI, "mou", "new"), title=f"Deal {n}")
     mayors = [Place(f"Valley {n}", "US", "city", geonameid=9_100_000 + n) for n in range(6)]
     visits = [(m, SHANGHAI, "visit", "new") for m in mayors]
-    report(MONDAY_9 - timedelta(days=1), *visits, title="Mayors",
-           sentence="Mayors of six valley towns visited Shanghai.")
+    report(
+        MONDAY_9 - timedelta(days=1),
+        *visits,
+        title="Mayors",
+        sentence="Mayors of six valley towns visited Shanghai.",
+    )
     clock.now = MONDAY_9
     assert service.send_due()[0].status == "sent"
     (message,) = posts(standin)  # 100 links, one message

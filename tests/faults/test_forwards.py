@@ -67,8 +67,11 @@ def _serve(env: dict, cwd: Path) -> tuple[subprocess.Popen, str]:
 def _dm_body(text: str) -> str:
     body = json.loads((PAYLOADS / "event_callback.message_im.docs.json").read_text())
     body["event"].update(text=text, ts="1700000000.000200")
-    body.update(event_id="EvKILLED1", team_id="T111",
-                authorizations=[{"team_id": "T111", "user_id": "UCITYLINK", "is_bot": True}])
+    body.update(
+        event_id="EvKILLED1",
+        team_id="T111",
+        authorizations=[{"team_id": "T111", "user_id": "UCITYLINK", "is_bot": True}],
+    )
     return json.dumps(body)
 
 

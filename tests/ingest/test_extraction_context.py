@@ -1,6 +1,7 @@
 """Context for ambiguous places: named regions beat population, qualifiers decide their mention."""
 
 from facts.shapes import ArticleText
+from places.regions import country_name
 
 
 def readings(extractor, text, name):
@@ -148,3 +149,11 @@ def test_palestine_is_a_country_not_the_texan_town(extractor):
     found = extractor(ArticleText(text=text, published="2021-11-03"))
     assert "Palestine" not in {m.place.name for m in found.places}
     assert found.partnerships == []
+
+
+def test_kosovo_is_a_country_named_as_such(extractor):
+    text = "Kosovo and Albania signed many agreements; the mayor of Peja visited Kotor in May."
+    found = extractor(ArticleText(text=text, published="2021-11-03"))
+    assert "Kosovo" not in {m.place.name for m in found.places}
+    assert [(p.a.name, p.b.name) for p in found.partnerships] == [("Peja", "Kotor")]
+    assert country_name(found.partnerships[0].a.country) == "Kosovo"

@@ -876,3 +876,32 @@ def test_a_mayor_known_by_one_name_is_no_place_when_met_again(extractor, name):
 def test_a_town_its_region_locates_stays_a_place_beside_a_mayor_of_its_name(extractor):
     found = facts(extractor, "Mayor Lincoln of Sheffield visited Lincoln, Nebraska.")
     assert ("Lincoln", "US") in places(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lille signed a friendship agreement with Cork. The exchange follows the cultural "
+        "cooperation programme signed by the governments of France and Ireland in 2015.",
+        "Lille signed a friendship agreement with Cork. The Government of Flanders, for its "
+        "part, has had a cooperation agreement with Chile for decades, which helped schools in "
+        "Valparaíso.",
+        "Lille signed a friendship agreement with Cork. Morocco and Portugal have had development "
+        "cooperation since 1988.",
+    ],
+)
+def test_a_tie_of_nations_is_no_tie_of_the_places_named(extractor, text):
+    found = links(facts(extractor, text))
+    assert set(found) == {("Lille", "Cork", "friendship_city")}
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("Wuhan signed a cooperation agreement with France's Bordeaux.", "Bordeaux"),
+        ("Gitega signed a cooperation agreement with the Tanzanian town of Kigoma.", "Kigoma"),
+    ],
+)
+def test_a_place_of_a_nation_named_after_with_is_a_partner(extractor, text, partner):
+    found = links(facts(extractor, text))
+    assert [(p.b.name, p.kind) for p in found.values()] == [(partner, "mou")]

@@ -448,3 +448,10 @@ def test_the_signing_of_a_renewed_twinning_is_no_memorandum(extractor):
 def test_a_protocol_or_agreement_on_cooperation_is_a_memorandum(extractor, text):
     found = extractor(ArticleText(text=text, published="2019-06-07")).partnerships
     assert [p.kind for p in found] == ["mou"]
+
+
+def test_orders_firms_of_two_towns_sign_are_a_trade_deal(extractor):
+    text = "Firms from Mombasa and Salalah signed orders worth $2.4 million on Wednesday."
+    found = extractor(ArticleText(text=text, published="2024-05-02"))
+    [deal] = found.partnerships
+    assert (deal.kind, deal.amount.value, deal.amount.currency) == ("trade_deal", 2_400_000, "USD")

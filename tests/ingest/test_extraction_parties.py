@@ -623,3 +623,25 @@ def test_the_town_councils_own_link_with_a_located_town_is_the_towns(extractor):
     assert {(a, kind, status, year) for a, b, kind, status, year in found if "Suzdal" in b} == {
         ("Ptuj", "friendship_city", "ended", 2013)
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tema already has a long twinning with the Dutch city of Deventer, signed in 2004.",
+        "Tema is the country's main port. Its twinning with the Dutch city of Deventer was "
+        "signed in 2004.",
+    ],
+)
+def test_a_twinning_with_a_named_town_is_a_partner_not_a_count(extractor, text):
+    found = links(extractor, text)
+    assert [(p.a.name, p.b.name, p.year) for p in found.values()] == [("Tema", "Deventer", 2004)]
+
+
+def test_the_city_that_administers_a_partner_is_no_partner(extractor):
+    text = (
+        "Almería has had a friendship agreement with Yixing, a county-level city administered "
+        "by Wuxi, since 2015."
+    )
+    found = links(extractor, text)
+    assert [(p.b.name, p.status, p.year) for p in found.values()] == [("Yixing", "existing", 2015)]

@@ -694,3 +694,34 @@ def test_a_programme_the_agreement_sets_up_is_new(extractor, text):
 )
 def test_a_programme_of_a_text_not_yet_signed_is_proposed(extractor, text):
     assert [p.status for p in links(extractor, text).values()] == ["proposed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ruth Adler of Haifa accepted an invitation from Mr. Okafor to lead a delegation "
+        "from Haifa to Enugu next March.",
+        "At the dinner, Mrs. Lindqvist invited Mr. Haddad to lead a delegation from Tripoli to "
+        "Uppsala in June.",
+        "Mayor Ines Carvalho of Braga has been invited to Kumasi in June for the first review.",
+    ],
+)
+def test_an_invitation_is_a_visit_still_to_come(extractor, text):
+    [visit] = [p for k, p in links(extractor, text).items() if k[2] == "visit"]
+    assert (visit.status, visit.year) == ("proposed", None)
+
+
+def test_an_invitation_taken_up_is_a_visit_made(extractor):
+    text = "The mayor of Braga was invited to Kumasi in 2019 and toured its markets."
+    [visit] = [p for k, p in links(extractor, text).items() if k[2] == "visit"]
+    assert (visit.status, visit.year) == ("existing", 2019)
+
+
+def test_a_tie_that_lapsed_in_a_relative_clause_is_ended(extractor):
+    text = (
+        "The council met on Monday. Tampere has several partners. Then there is the twinning "
+        "with the Czech town of "
+        "Kolín, signed in 1976, which quietly lapsed after 1990."
+    )
+    found = links(extractor, text)
+    assert [(p.b.name, p.status, p.year) for p in found.values()] == [("Kolín", "ended", 1976)]

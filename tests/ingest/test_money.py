@@ -38,6 +38,12 @@ from ingest.money import find_money
         ("5 billion Australian dollars", 5_000_000_000, "AUD"),
         ("12 million euros", 12_000_000, "EUR"),
         ("5 million USD", 5_000_000, "USD"),
+        ("TT$12 million", 12_000_000, "TTD"),
+        ("BD4.5m", 4_500_000, "BHD"),
+        ("QR 20 million", 20_000_000, "QAR"),
+        ("1.4 billion Rwandan francs", 1_400_000_000, "RWF"),
+        ("900 million ariary", 900_000_000, "MGA"),
+        ("8 million Jamaican dollars", 8_000_000, "JMD"),
     ],
 )
 def test_amounts_are_read_in_the_currency_unit(text, value, currency):
@@ -77,6 +83,7 @@ def test_decimal_values_are_exact():
         "They ordered 500 pounds of beef and 3 won, 2 lost.",
         "Workers wore N95 masks on route R2 near gate N 4.",
         "The 2.5 million residents of the city welcomed 300 delegates.",
+        "The SR 71 flew over gate KD 3 and route RO 12.",
     ],
 )
 def test_numbers_that_are_not_money_are_ignored(text):

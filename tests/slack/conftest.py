@@ -88,8 +88,12 @@ class Slack:
         menu = section["accessory"]
         option = next(o for o in menu["options"] if o["value"].startswith(f"{verb}|"))
         payload = json.loads((PAYLOADS / "block_actions.json").read_text())
-        payload.update(response_url=self.response_url(), trigger_id=f"{time.time_ns()}.trigger",
-                       team={"id": team, "domain": "d"}, user={"id": user, "team_id": team})
+        payload.update(
+            response_url=self.response_url(),
+            trigger_id=f"{time.time_ns()}.trigger",
+            team={"id": team, "domain": "d"},
+            user={"id": user, "team_id": team},
+        )
         payload["actions"] = [{"type": "overflow", "action_id": menu["action_id"],
                                "block_id": section.get("block_id", "b"), "selected_option": option,
                                "action_ts": f"{time.time():.6f}"}]  # fmt: skip
@@ -139,8 +143,10 @@ def form_state(view: dict, values: dict[str, str]) -> dict:
                 chosen = next(o for o in element["options"] if o["value"] == values[field])
             entry = {"type": element["type"], "selected_option": chosen}
         else:
-            entry = {"type": element["type"], "value": values.get(field,
-                                                                  element.get("initial_value"))}
+            entry = {
+                "type": element["type"],
+                "value": values.get(field, element.get("initial_value")),
+            }
         state[field] = {element["action_id"]: entry}
     return state
 

@@ -40,8 +40,12 @@ def connect_mention(slack: Slack, text: str, *, installing: str, envelope: str):
 def shortcut(slack: Slack, text: str, *, team: dict | None, user_team: str | None):
     """The message shortcut; org-wide installs send `"team": null` and the user's team."""
     payload = json.loads((PAYLOADS / "message_action.json").read_text())
-    payload.update(callback_id="send_to_citylink", team=team,
-                   trigger_id=f"{time.time_ns()}.shortcut", response_url=slack.response_url())
+    payload.update(
+        callback_id="send_to_citylink",
+        team=team,
+        trigger_id=f"{time.time_ns()}.shortcut",
+        response_url=slack.response_url(),
+    )
     payload["user"] = {"id": "W111", "team_id": user_team} if user_team else {"id": "W111"}
     payload["message"].update(text=text)
     return dispatch(slack.app, SECRET, urlencode({"payload": json.dumps(payload)}), FORM)

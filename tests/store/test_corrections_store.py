@@ -109,4 +109,3 @@ def _summaries(sessions, *place_ids):
     with sessions.begin() as session:
         found = queries.places_by_id(session, place_ids)
     return [found[i] for i in place_ids]
-

@@ -327,6 +327,7 @@ def test_the_newest_news_comes_first_whatever_arrived_last(add, sessions, places
     with sessions.begin() as session:
         by_news = queries.newest_news(session)
         by_arrival = queries.recent_partnerships(session)
+
     def partners(links) -> list[str]:
         return [({x.a.name, x.b.name} - {"Dunedin"}).pop() for x in links]
 
