@@ -488,7 +488,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         if m.place.kind == "region" and _describes_a_town(m.span):
             continue  # "between the Latvian resort town and the Michigan city": a town of it
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
-        if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named):
+        if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named) or _ward(m.span):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
         if PART_OF_BEFORE.search(before) and not NAME_GOES_ON.match(after):
             continue  # "Pushkin, a town that is part of Saint Petersburg": where it lies
@@ -644,6 +644,19 @@ def _locates_another(m: Mention, named: list[Mention]) -> bool:
     if m.place.kind == "city":  # "the Nansha District of Guangzhou", "Guangzhou's Nansha"
         return any(_next_to(o.span, m.span) for o in holds)
     return of_place and m.place.kind == "region" and bool(holds)
+
+
+def _ward(span: Span) -> bool:
+    """ "Councillor Fatou Sanyang (Talinding) said ...": the ward or seat of the person just
+    named, no party."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].text == "("
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+        and doc[span.start - 2].ent_type_ == "PERSON"
+    )
 
 
 def _bracketed_locator(m: Mention, named: list[Mention]) -> bool:

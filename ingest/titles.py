@@ -78,7 +78,8 @@ TITLE_WORDS = frozenset(
         "hokim",  # ... in Uzbekistan
         "voivode",  # a Polish province's governor
         # local titles English news keeps: Spanish and Portuguese mayors, a Polish town's
-        # mayor, an Uzbek governor, an Arab governor, a Turkish district governor
+        # mayor, an Uzbek governor, an Arab governor, a Turkish district governor, a Bhutanese
+        # district's head
         "alcalde",
         "alcaldesa",
         "intendente",
@@ -88,6 +89,7 @@ TITLE_WORDS = frozenset(
         "khokim",
         "wali",
         "kaymakam",
+        "dzongdag",
         "selectman",
         "attorney",
         "treasurer",
@@ -125,12 +127,17 @@ HONORIFICS = frozenset(
     | {"mag", "dra", "lic", "ing", "mgr", "arq", "ir", "sra", "bc"}  # degrees: "Ing."
     | {"yab", "yb", "ybhg", "yabhg"}  # Malaysian: "YAB Datuk Seri ..."
     | {"shri", "smt", "shrimati", "thiru", "tmt"}  # Indian: "Chief Minister Shri A. Rao"
+    | {"pr", "dasho"}  # French "Pr" (professeur), Bhutanese "Dasho"
 )
 # Honorifics of two words whose first may be a surname alone: "Tan Sri Azman Hashim", "Tan Wei".
 HONORIFIC_PAIRS = frozenset(
     {("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "seri"), ("dato", "sri")}
     | {("datuk", "sri"), ("datuk", "patinggi"), ("datuk", "wira")}
     | {("his", "worship"), ("her", "worship"), ("his", "excellency"), ("her", "excellency")}
+    # military ranks before the name of an official ("the Governor, Major General X"): the
+    # office is the role, and neither word is a place
+    | {("major", "general"), ("brigadier", "general"), ("lieutenant", "general")}
+    | {("lieutenant", "colonel"), ("rear", "admiral"), ("vice", "admiral"), ("air", "marshal")}
 )  # "His Worship the Mayor": Sri Lankan and South African mayors
 
 

@@ -411,3 +411,43 @@ def test_a_metropolitan_mayor_is_of_the_town_named_before_the_title(extractor):
 )
 def test_party_tags_articles_and_local_titles_keep_the_role(extractor, text, name, role, place):
     assert people(extractor, text)[name] == (role, place)
+
+
+@pytest.mark.parametrize(
+    "text, name, role, place",
+    [
+        (
+            "The Governor of Kassala State, Major General Osman Hamid Idris, received the "
+            "delegation on Sunday.",
+            "Osman Hamid Idris",
+            "governor",
+            "Kassala",
+        ),
+        (
+            "The vice-rector, Pr Kodjo Agbeko, signed the charter on Monday.",
+            "Kodjo Agbeko",
+            "vice-rector",
+            None,
+        ),
+        (
+            "The memorandum was signed by the Paro Dzongdag, Dasho Pema Dorji, and by the "
+            "mayor of Chur.",
+            "Pema Dorji",
+            "dzongdag",
+            "Paro",
+        ),
+    ],
+)
+def test_ranks_and_local_courtesy_titles_are_no_part_of_the_name(
+    extractor, text, name, role, place
+):
+    assert people(extractor, text)[name] == (role, place)
+
+
+def test_a_ward_in_brackets_after_a_councillor_is_no_party(extractor):
+    text = (
+        "Kanifing signed a twinning agreement with Lewisham on Monday. Councillor Awa Touray "
+        "(Talinding) said the twinning was the best news in years."
+    )
+    facts = extractor(ArticleText(text=text))
+    assert "Talinding" not in {n for p in facts.partnerships for n in (p.a.name, p.b.name)}
