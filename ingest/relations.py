@@ -83,6 +83,7 @@ from ingest.unlisted import locating_gap
 from ingest.visits import POSTED_IN, find_hosting, host_named, visits
 from ingest.written import CAPITALS, NAME, NAME_PARTICLES
 from places.names import fold
+from places.place import CITY_STATES
 
 # Organisations that act for their place: subjects and those signed "with".
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "conj", "appos"})
@@ -125,8 +126,9 @@ LOCATOR_BEFORE = re.compile(
     r"\w,\s*in the (?:province|region|state|prefecture|county|department|district|oblast) of$|"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
     r"\b(?:near|outside)$|"
-    # "a county-level city administered by Weifang", "under the jurisdiction of Xi'an"
-    r"\b(?:administered|governed) by$|\bunder the (?:jurisdiction|administration) of$",
+    # "a county-level city administered by Weifang" (not "the port falls under Rotterdam, which
+    # signed ...": a town that acts)
+    r"\b(?:city|town|county|district|village|municipality)\s+(?:administered|governed) by$",
     re.I,
 )
 # "now part of Belgrade", "a town that is part of Saint Petersburg" (not "part of Busan's plan",
@@ -804,8 +806,14 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     ]
     # "friendly cooperation cities": the words of a twinning, no cooperation of their own
     twinning_words = [m.span() for m in TWINNING.finditer(text)]
-    nations = country_spans(sent)
-    countries = set(nations)
+    found = country_spans(sent)
+    countries = set(found)
+    # city-states are towns too: "a cooperation agreement with Singapore"
+    nations = {
+        start: c.end_char - sent.start_char
+        for start, c in found.items()
+        if c.label_ not in CITY_STATES
+    }
     # an agreement reported before ("Under the MoU, ..."), not the first report of one
     provides = UNDER_INSTRUMENT.match(text) if state.last_pair is not None else None
     matches = {}
@@ -889,6 +897,8 @@ PLACE_OF_NATION = re.compile(
     r"boroughs?|communes?|partners?|sides?)\b",
     re.I,
 )
+# "... with China in 2017 and then one with Guangzhou": a town's own agreement follows.
+ANOTHER_PARTNER = re.compile(r"\bwith\s+(?:the\s+)?(?-i:[A-Z])")
 # "Bhutan and Switzerland have had development cooperation": the pair of nations before.
 NATIONS_BEFORE = re.compile(r"\s+(?:(?:have|has|had|signed|concluded)\b(?:\s+[\w-]+){0,4}\s+)?")
 
@@ -899,7 +909,12 @@ def _nations_tie(match: re.Match, nations: dict[int, int]) -> bool:
     development cooperation": a tie of nations, not of the places the sentence names."""
     text = match.string
     after = NATIONS_AFTER.match(text, match.end())
-    if after and after.end() in nations and not PLACE_OF_NATION.match(text, nations[after.end()]):
+    if (
+        after
+        and after.end() in nations
+        and not PLACE_OF_NATION.match(text, nations[after.end()])
+        and not ANOTHER_PARTNER.search(text, nations[after.end()])
+    ):
         return True
     return any(
         text[end:second] in (" and ", " and the ")

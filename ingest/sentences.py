@@ -56,10 +56,10 @@ def country_starts(span: Span) -> set[int]:
     return set(country_spans(span))
 
 
-def country_spans(span: Span) -> dict[int, int]:
-    """The span's country names as offsets in its text: where each begins -> where it ends."""
+def country_spans(span: Span) -> dict[int, Span]:
+    """The span's country names (labelled with their codes) by where each begins in its text."""
     return {
-        c.start_char - span.start_char: c.end_char - span.start_char
+        c.start_char - span.start_char: c
         for c in span.doc.spans["countries"]
         if span.start <= c.start < span.end
     }

@@ -122,7 +122,11 @@ PROPOSED = re.compile(
     re.I,
 )
 # "..., and arrived there on Monday", "who had accepted ..., toured": the visit took place.
-VISIT_DONE = re.compile(r"\b(?:arrived|spent|toured|visited|opened|met with)\b", re.I)
+VISIT_DONE = re.compile(
+    r"\b(?:arrived|spent|toured|visited|opened|met|signed|held|attended|returned)\b|"
+    r"\blast (?:year|month|week)\b",
+    re.I,
+)
 # "accepted an invitation from Mr. Teh to lead a Gyeongsangnam-do delegation": a visit to come;
 # "the mayor has been invited to Sherbrooke" too.
 INVITED = re.compile(r"(?:been|was|were|is|are) invited to\b", re.I)
@@ -142,9 +146,9 @@ GOAL = re.compile(
 )
 # A time still to come: "next spring", "later this year", "in the coming months".
 FUTURE = re.compile(
-    r"\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)|later this (?:week|month|year)|in the coming "
+    r"(?<!the )\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)|later this (?:week|month|year)|in the coming "
     r"(?:days|weeks|months|years)|(?:is|are) (?:due|set|scheduled|slated) to)\b",
     re.I,
 )
@@ -165,7 +169,8 @@ EXISTING = re.compile(
     r"sisterhood|relations|links)|"
     r"has grown|have grown|houses|has had|dates? from|dates? back to|dating (?:back )?(?:from|to)|"
     r"(?:has|have) (?:a|an) (?:(?!(?:new|draft|proposed|planned|plan|possible|potential|for)\b)"
-    r"[\w-]+ ){0,3}?(?:agreement|relationship|partnership|pact)(?![^.;]*\b(?:will|would|to be)\b)|"
+    r"[\w-]+ ){0,3}?(?:agreement|relationship|partnership|pact|twinning|friendship)"
+    r"(?![^.;]*\b(?:will|would|to be)\b)|"
     r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)[\s-]"
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
     r"(?:is|are|remains?|stays?) (?:also |still )?twinned|"
@@ -573,6 +578,8 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
     if ANNIVERSARY_OF.search(text, max(0, start - 40), start):
         return "existing"  # "will mark the 30th anniversary of their twinning": it is in place
     begin, end = main_clause_at(text, start)
+    if _signed_that_day(text, start):
+        return "new"  # "signed a friendship agreement on Tuesday, ... asking for it since 2010"
     if LAUNCHED.search(text, begin, start):
         return "new"  # "launched "Living Heritage", a joint programme that will send ..."
     if SETS_UP.search(text, begin, start) and not (
@@ -585,6 +592,34 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "proposed"  # "the twinning had been in preparation since 2014": not yet a tie
     own = _stated_status(_own_clause(text[begin:end], start - begin), published)
     return own or _stated_status(text, published) or "new"
+
+
+_DAY = (
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
+    r"this (?:morning|afternoon|week)"
+)
+# "signed a friendship agreement on Tuesday", "on Tuesday signed a memorandum": the article's
+# own event, whatever the rest of the sentence recalls of the years before it.
+SIGNING_VERB = re.compile(r"(?:signed|inked|sealed)\b", re.I)
+SIGNED_BEFORE = re.compile(r"\b(?:signed|inked|sealed)\s+(?:[\w-]+\s+){0,4}$", re.I)
+DAY_BEFORE = re.compile(rf"\b(?:{_DAY})\s+$", re.I)
+DAY_AFTER = re.compile(  # no year between, nor right after ("on a Tuesday in 1991")
+    rf"[a-z\s-]{{0,45}}?\s(?:{_DAY})\b(?!['’])(?![^,;.]{{0,15}}\b(?:19|20)\d\d)", re.I
+)
+
+
+def _signed_that_day(text: str, start: int) -> bool:
+    """Whether the trigger's signing is dated to a day of the week of its report (not a
+    renewal: "signed a new charter on Saturday, on the anniversary of the original")."""
+    if RENEWING.search(text) or re.search(r"\banniversary\b", text, re.I):
+        return False
+    signed = SIGNING_VERB.match(text, start) or SIGNED_BEFORE.search(
+        text, max(0, start - 60), start
+    )
+    if signed is None:
+        return False
+    day_before = DAY_BEFORE.search(text, max(0, signed.start() - 20), signed.start())
+    return bool(day_before or DAY_AFTER.match(text, start))
 
 
 IN_PREPARATION = re.compile(
@@ -676,7 +711,7 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
     if (
         PROPOSED.search(before)
         or (INVITED_TO.search(text, max(0, start - 90), start) or INVITED.match(text, start))
-        and not VISIT_DONE.search(text, start)
+        and not _invitation_taken_up(text, start, published)
         or WILL_GO.search(text, start, start + 60)
         or SCHEDULED.search(text, start, clause_end)
         or EXPECTED_IN.match(text, start, clause_end)
@@ -684,6 +719,16 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
     ):
         return "proposed"
     return "existing" if _earlier_visit(text, start, published) else "new"
+
+
+def _invitation_taken_up(text: str, start: int, published: str | None) -> bool:
+    """ "was invited to Graz in 2015 and toured ...", "last year accepted an invitation ...":
+    the visit was made."""
+    reported = published_year(published)
+    past = reported is not None and any(
+        y.how == "explicit" and y.year < reported for y in years_in(text, published)
+    )
+    return past or bool(VISIT_DONE.search(text, max(0, start - 90)))
 
 
 def _clause_end(text: str, start: int, end: int) -> int:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 # A city this large is known by its bare name: no English word, surname or region takes it.
 NOTABLE_POPULATION = 100_000
+# Countries that are a town too: their name is a place as well as a nation ("Singapore").
+CITY_STATES = frozenset({"SG", "MC"})
 
 
 @dataclass(frozen=True, slots=True)  # slots: the lookup index holds ~70,000 of them

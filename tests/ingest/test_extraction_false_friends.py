@@ -905,3 +905,22 @@ def test_a_tie_of_nations_is_no_tie_of_the_places_named(extractor, text):
 def test_a_place_of_a_nation_named_after_with_is_a_partner(extractor, text, partner):
     found = links(facts(extractor, text))
     assert [(p.b.name, p.kind) for p in found.values()] == [(partner, "mou")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Cebu City signed a cooperation agreement with China in 2017 and then one with "
+            "Guangzhou.",
+            ("Cebu City", "Guangzhou"),
+        ),
+        (
+            "Xiamen has had a cooperation agreement with Singapore since 2004.",
+            ("Xiamen", "Singapore"),
+        ),
+    ],
+)
+def test_a_towns_own_partner_beside_a_nation_stays_a_partner(extractor, text, pair):
+    found = links(facts(extractor, text))
+    assert [(p.a.name, p.b.name) for p in found.values()] == [pair]

@@ -645,3 +645,17 @@ def test_the_city_that_administers_a_partner_is_no_partner(extractor):
     )
     found = links(extractor, text)
     assert [(p.b.name, p.status, p.year) for p in found.values()] == [("Yixing", "existing", 2015)]
+
+
+def test_a_town_that_has_a_long_twinning_has_it_in_place(extractor):
+    found = links(extractor, "Falmouth already has a long twinning with Douarnenez.")
+    assert [(p.b.name, p.status) for p in found.values()] == [("Douarnenez", "existing")]
+
+
+def test_a_town_that_acts_after_under_the_jurisdiction_of_is_a_party(extractor):
+    text = (
+        "The port falls under the jurisdiction of Rotterdam, which signed a memorandum with "
+        "Shanghai in 2018."
+    )
+    found = links(extractor, text)
+    assert [(p.a.name, p.b.name) for p in found.values()] == [("Rotterdam", "Shanghai")]

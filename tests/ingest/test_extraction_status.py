@@ -711,10 +711,54 @@ def test_an_invitation_is_a_visit_still_to_come(extractor, text):
     assert (visit.status, visit.year) == ("proposed", None)
 
 
-def test_an_invitation_taken_up_is_a_visit_made(extractor):
-    text = "The mayor of Braga was invited to Kumasi in 2019 and toured its markets."
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The mayor of Braga was invited to Kumasi in 2019 and toured its markets.", "existing"),
+        (
+            "Mayor Ines Carvalho of Braga was invited to Kumasi in 2019 and met the mayor.",
+            "existing",
+        ),
+        (
+            "Last year Mayor Thandi Nandi accepted an invitation from Mr. Becker to lead a "
+            "delegation from Durban to Bremen, where the two cities signed a climate pact.",
+            "new",
+        ),
+    ],
+)
+def test_an_invitation_taken_up_is_a_visit_made(extractor, text, status):
     [visit] = [p for k, p in links(extractor, text).items() if k[2] == "visit"]
-    assert (visit.status, visit.year) == ("existing", 2019)
+    assert visit.status == status
+
+
+def test_the_next_month_of_a_past_story_is_no_future(extractor):
+    text = (
+        "In 2019 a delegation from Graz visited Maribor; the next March it returned to sign a "
+        "memorandum."
+    )
+    found = links(extractor, text)
+    assert [p.status for k, p in found.items() if k[2] == "mou"] == ["existing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jacmel and Laval signed a friendship agreement on Tuesday, in a hall full of families "
+        "who have been asking for a formal link since the earthquake of 2010.",
+        "Jacmel and Laval, in touch since 2010, on Tuesday signed a memorandum on crafts.",
+    ],
+)
+def test_a_signing_on_a_day_of_the_week_is_new_whatever_the_sentence_recalls(extractor, text):
+    found = links(extractor, text, published="2019-05-01")
+    assert {(p.status, p.year) for k, p in found.items() if k[2] != "sister_city"} == {
+        ("new", 2019)
+    }
+
+
+def test_a_signing_on_a_day_of_a_past_year_is_not_new(extractor):
+    text = "Jacmel and Laval, which signed a twinning agreement on a Tuesday in 1991, met again."
+    [link] = links(extractor, text, published="2019-05-01").values()
+    assert (link.status, link.year) == ("existing", 1991)
 
 
 def test_a_tie_that_lapsed_in_a_relative_clause_is_ended(extractor):
@@ -725,3 +769,12 @@ def test_a_tie_that_lapsed_in_a_relative_clause_is_ended(extractor):
     )
     found = links(extractor, text)
     assert [(p.b.name, p.status, p.year) for p in found.values()] == [("Kolín", "ended", 1976)]
+
+
+def test_a_charter_signed_on_a_day_to_renew_a_tie_keeps_its_first_year(extractor):
+    text = (
+        "Mayors Anna Weber and Jan Novak signed a new partnership charter for Passau and Budweis "
+        "on Saturday, on the anniversary of the original agreement signed in 1994."
+    )
+    [link] = links(extractor, text, published="2024-06-02").values()
+    assert (link.status, link.year) == ("existing", 1994)
