@@ -706,6 +706,12 @@ class PlaceTagger:
             names = sorted([*names, span], key=lambda s: s.start)
         person_parts = _person_name_parts(doc)
         verdicts = {s.start: self._allowed(s, person_parts) for s in names}
+        # one sense per article: "Differdange" taken for a place once is one where the model
+        # was silent on it ("Differdange has been twinned with ..." at a sentence's start)
+        vouched = {fold(s.text) for s in names if verdicts[s.start]}
+        for s in names:
+            if verdicts[s.start] is False and fold(s.text) in vouched:
+                verdicts[s.start] = self._allowed(s, person_parts, vouched)
         small = [s for s in names if self._small_town_name(s)]
         _vouch_small_towns(small, verdicts)
         # a small town is not taken on its neighbours' word: "the UB City and Novosibirsk"
@@ -976,8 +982,13 @@ class PlaceTagger:
         person_next = name.end < len(doc) and doc[name.end].ent_type_ == "PERSON"
         return not person_next and name[-1].lower_ not in self.common_words
 
-    def _allowed(self, span: Span, person_parts: set[str]) -> bool | None:
-        """True: a place. False: not a place. None: inside an organisation's name."""
+    def _allowed(
+        self, span: Span, person_parts: set[str], vouched: frozenset[str] | set[str] = frozenset()
+    ) -> bool | None:
+        """True: a place. False: not a place. None: inside an organisation's name.
+
+        `vouched`: names the article has places for elsewhere, taken where nothing speaks
+        against them."""
         if _after_campus_org(span):
             return None
         if is_dateline(span):
@@ -1043,7 +1054,8 @@ class PlaceTagger:
         # noun needs no model's word for it; as a verb or adjective it is one ("Reading the
         # report", "Nice weather").
         nouns = all(t.pos_ in {"PROPN", "NOUN"} for t in span if t.is_alpha)
-        return nouns and span[0].is_title and self._notable(fold(span.text))
+        known = self._notable(fold(span.text)) or fold(span.text) in vouched
+        return nouns and span[0].is_title and known
 
 
 def _region_adjectives(gaz: Gazetteer, nouns: set[str]) -> frozenset[str]:

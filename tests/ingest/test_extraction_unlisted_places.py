@@ -137,3 +137,13 @@ def test_a_place_after_a_comma_that_goes_on_locates_nothing(extractor):
     text = "Gasabo District, Ottignies-Louvain-la-Neuve's partner in Rwanda, opened a clinic."
     places, _ = extracted(extractor, text)
     assert ("Gasabo", "BE") not in places
+
+
+def test_a_town_taken_for_a_place_once_is_one_where_the_model_is_silent(extractor):
+    text = (
+        "The City of Differdange signed a friendship charter with Mindelo on Monday. "
+        "Differdange has been twinned with Lousada and the Italian town of Assisi since 1999."
+    )
+    found = extractor(ArticleText(text=text, published="2023-06-15"))
+    partners = {p.b.name for p in found.partnerships if p.a.name == "Differdange"}
+    assert {"Mindelo", "Assisi"} <= partners
