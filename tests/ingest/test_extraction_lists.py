@@ -731,3 +731,15 @@ def test_years_given_respectively_stop_at_the_partners_named_before_them(extract
     assert years == {"Dubrovnik": 1998, "İzmir": 2006, "Bari": None}
     # the agreements signed with the twins are the twinnings themselves
     assert {k for _, _, k in found} == {"sister_city"}
+
+
+def test_two_towns_twinned_with_two_partners_respectively_pair_in_that_order(extractor):
+    text = (
+        "Lyon and Turin entered friendship agreements with Kyoto and Osaka in 2005 and 2011 "
+        "respectively."
+    )
+    found = extractor(ArticleText(text=text, published="2023-06-15"))
+    assert {(p.a.name, p.b.name, p.status, p.year) for p in found.partnerships} == {
+        ("Lyon", "Kyoto", "existing", 2005),
+        ("Turin", "Osaka", "existing", 2011),
+    }
