@@ -17,6 +17,7 @@ from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
 from ingest.resolve import KIND_SUFFIXES
 from ingest.sentences import headline_end, span_text, text_of
 from ingest.status import PARTNERS_LIST, link_status, link_year, member_years
+from ingest.tables import ENDED_CELL, ROW_KINDS
 from ingest.written import BULLETS, CAPITALISED_WORDS, NAME
 from places.names import fold
 from places.place import Place
@@ -56,10 +57,10 @@ AFFILIATIONS = re.compile(
 # "now has five exchange partners at home and abroad:": rows that count only where they name
 # their kind of tie (not a port's "three partners in Asia:").
 COUNTED_PARTNERS = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}partners\b"
-    r"[^.:;]{0,40}:\s*$",
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|(?:its|their|our)\s+own|"
+    r"the\s+following)\s+(?:[\w-]+\s+){0,2}partners\b[^.:;]{0,40}:\s*$",
     re.I,
-)
+)  # "The city of Sikasso has its own partners:" too
 # "has four partner cities:", "Lyon's twin towns are:": a list the next sentence may hold alone.
 # "two other friendship agreements": agreements counted here and named in the next sentence.
 COUNTED_BEFORE = re.compile(
@@ -323,8 +324,11 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     if numbered and not any(k in TWINNING_KINDS for k in matches):
         return None  # a numbered note announces only partners ("2. Ipoh's sister cities are:")
     if affiliations or counted:  # "Overseas affiliations of Kagawa Prefecture": rows name
-        # their kinds, or else are twinnings; a count of partners names none ("")
-        hubs = list({p.place.key: p.place for p in parties}.values())
+        # their kinds, or else are twinnings; a count of partners names none (""); the hub is
+        # a place the line names ("The city of Sikasso, capital of the region, has its own
+        # partners:"), not one an anaphor stands for
+        named = [p for p in parties if fold(text[p.start :]).startswith(fold(p.place.name))]
+        hubs = list({p.place.key: p.place for p in named}.values())
         kind = "sister_city" if affiliations else ""
         return ListHeader(kind, "existing", hubs[0]) if len(hubs) == 1 else None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
@@ -405,7 +409,14 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
     not "Lyon, France – The mayor announced a budget" under "Twinning news in brief".
     """
     text = span_text(sent)
-    if header.kind not in TWINNING_KINDS and header.status != "ended":
+    row_kind = next((k for k in ROW_KINDS if KIND_REGEX[k].search(text)), None)
+    if (
+        header.kind not in TWINNING_KINDS
+        and header.status != "ended"
+        and not (
+            header.kind == "" and row_kind  # under "... has its own partners:", rows name kinds
+        )
+    ):
         return []
     if not (YEAR.search(text) or any(k.search(text) for k in KIND_REGEX.values())):
         return []
@@ -422,9 +433,10 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
     if hub is None or partner is None or partner == hub or len(towns) > 1:
         return []  # not "Cardiff, Swansea and Newport.": a row names one partner
     kind = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(text)), header.kind)
+    kind = kind or row_kind
     year = link_year(text, "existing", state.published) if header.status != "proposed" else None
     reported = published_year(state.published)
-    status = header.status
+    status = "ended" if ENDED_CELL.search(text) else header.status
     if status == "new" and year and reported and year < reported:
         status = "existing"  # "Sister cities" lists ties signed long ago
     return [Partnership(hub, partner, kind, status, text.strip(), year)]

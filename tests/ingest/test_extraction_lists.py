@@ -743,3 +743,21 @@ def test_two_towns_twinned_with_two_partners_respectively_pair_in_that_order(ext
         ("Lyon", "Kyoto", "existing", 2005),
         ("Turin", "Osaka", "existing", 2011),
     }
+
+
+def test_rows_under_a_towns_own_partners_name_their_kinds_and_endings(extractor):
+    text = (
+        "Kayes and Tambacounda signed a cooperation agreement last week.\n\n"
+        "The city of Kayes, capital of the region, has its own partners:\n\n"
+        "Évry (France) - twinning, 1983 (renewed 2013)\n"
+        "Tambacounda (Senegal) - friendship agreement, 2007\n"
+        "Zaragoza (Spain) - cooperation agreement, 2010 (lapsed 2016)\n\n"
+        "Other towns of the region have partners of their own."
+    )
+    found = extractor(ArticleText(text=text, published="2016-05-01", title="Mangoes"))
+    rows = {(p.a.name, p.b.name, p.kind, p.status, p.year) for p in found.partnerships}
+    assert {
+        ("Kayes", "Évry", "sister_city", "existing", 1983),
+        ("Kayes", "Tambacounda", "friendship_city", "existing", 2007),
+        ("Kayes", "Zaragoza", "mou", "ended", 2010),
+    } <= rows
