@@ -14,6 +14,12 @@ _COOPERATION_INSTRUMENT = (
     r"\b(?:protocols?|agreements?) (?:of|on) (?:[\w-]+,? ){0,5}?(?:co-?operation|collaboration)\b"
 )
 
+# A programme by its name: "a programme called "Pon Atizay"", "under a programme the two
+# councils have called "Clean Streets"": a cooperation, even one an agreement provides for.
+_NAMED_PROGRAMME = (
+    r"\b(?:programm?e|project|scheme|initiative)s?\s+(?:(?:the\s+two\s+\w+\s+)?"
+    r"(?:ha(?:ve|s)\s+)?(?:called|named|dubbed)|known\s+as)\s+[\"“]"
+)
 # "in western Poland" says where a partner is, not what a partnership is about.
 _NOT_COMPASS = r"(?!\s*(?:north|south|east|west|central))"
 # "a partnership ... to share data", "... in tourism": an object of its own.
@@ -82,9 +88,11 @@ KIND_PATTERNS = {
     # not "joint ventures": firms' business, no tie of the towns
     r"joint(?:ly)? (?!ventures?\b)\w+|exchanges? (?:programs?|between)|ties between|"
     r"relationship between|"
-    r"(?:student|youth|pupil|school|teacher|cultural|sports?|staff)s? exchanges?(?! students?)",
+    r"(?:student|youth|pupil|school|teacher|cultural|sports?|staff)s? exchanges?(?! students?)|"
+    rf"{_NAMED_PROGRAMME}",
 }
 COOPERATION_INSTRUMENT = re.compile(_COOPERATION_INSTRUMENT, re.I)
+NAMED_PROGRAMME = re.compile(_NAMED_PROGRAMME, re.I)
 MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent|\bLoIs?\b", re.I)
 BARE_DEAL = re.compile(r"deals?", re.I)
 KIND_REGEX = {kind: re.compile(p, re.I) for kind, p in KIND_PATTERNS.items()}

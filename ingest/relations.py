@@ -42,6 +42,7 @@ from ingest.hubs import (
 from ingest.kinds import (
     COOPERATION_INSTRUMENT,
     KIND_REGEX,
+    NAMED_PROGRAMME,
     TWINNING,
     TWINNING_KINDS,
     WITH_WHICH,
@@ -837,6 +838,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                 and not (
                     provides
                     and (kind == "cooperation" or kind == "mou" and m.start() < provides.end())
+                    and not NAMED_PROGRAMME.match(m.group())
                 )
             ),
             None,

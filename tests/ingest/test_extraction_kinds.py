@@ -455,3 +455,25 @@ def test_orders_firms_of_two_towns_sign_are_a_trade_deal(extractor):
     found = extractor(ArticleText(text=text, published="2024-05-02"))
     [deal] = found.partnerships
     assert (deal.kind, deal.amount.value, deal.amount.currency) == ("trade_deal", 2_400_000, "USD")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Kisumu has already sent two engineers under a programme the two councils have called "
+        '"Clean Lake".',
+        'Under the charter, the two cities will launch a programme called "Lake Skills" next year.',
+    ],
+)
+def test_a_programme_of_the_two_towns_by_its_name_is_a_cooperation(extractor, second):
+    text = f"Kisumu and Roskilde signed a twinning agreement in May. {second}"
+    found = extractor(ArticleText(text=text, published="2024-06-02"))
+    assert {(p.a.name, p.b.name) for p in found.partnerships if p.kind == "cooperation"} in (
+        {("Kisumu", "Roskilde")},
+        {("Roskilde", "Kisumu")},
+    )
+
+
+def test_a_towns_own_programme_by_its_name_is_no_tie(extractor):
+    text = 'Kisumu also runs a programme called "Green Streets" with local schools.'
+    assert extractor(ArticleText(text=text, published="2024-06-02")).partnerships == []
