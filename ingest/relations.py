@@ -112,8 +112,9 @@ GOVERNING_BODIES = frozenset(
 )
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
-CONTAINER_AFTER = re.compile(
-    r"^\s*(?:cit(?:y|ies)|provinces?|states?|count(?:y|ies)|regions?) of\b"
+CONTAINER_AFTER = re.compile(  # "the Montreal borough of Montréal-Nord" too
+    r"^\s*(?:cit(?:y|ies)|provinces?|states?|count(?:y|ies)|regions?|boroughs?|districts?|"
+    r"suburbs?|wards?) of\b"
 )
 NEAR_CHARS = 40
 # "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of

@@ -659,3 +659,11 @@ def test_a_town_that_acts_after_under_the_jurisdiction_of_is_a_party(extractor):
     )
     found = links(extractor, text)
     assert [(p.a.name, p.b.name) for p in found.values()] == [("Rotterdam", "Shanghai")]
+
+
+def test_the_city_a_borough_lies_in_is_no_party(extractor):
+    text = (
+        "The Haitian town of Jacmel and the Montreal borough of Verdun signed a charter on Monday."
+    )
+    found = links(extractor, text)
+    assert {(p.a.name, p.b.name) for p in found.values()} == {("Jacmel", "Verdun")}
