@@ -400,6 +400,14 @@ def _dated(status: str, year: int | None, state) -> tuple[str, int | None]:
     return status, year if status != "proposed" else None
 
 
+# A row's bare words for its kind: "Bondoukou (Côte d'Ivoire) - friendship, 2004", "Bordeaux
+# (France) - memorandum, 2012", "Niamey (Niger) - trade agreement, 2015".
+ROW_WORDS = (
+    ("friendship_city", re.compile(r"\bfriendship\b", re.I)),
+    ("mou", re.compile(r"\bmemorand|\bmou\b|\bagreement\b", re.I)),
+)
+
+
 def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partnership]:
     """The tie of a roll's paragraph: the header's place, else the article's own (its dateline's
     or its headline's), with the one partner the paragraph opens with, of the year it gives.
@@ -409,7 +417,9 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
     not "Lyon, France – The mayor announced a budget" under "Twinning news in brief".
     """
     text = span_text(sent)
-    row_kind = next((k for k in ROW_KINDS if KIND_REGEX[k].search(text)), None)
+    row_kind = next((k for k in ROW_KINDS if KIND_REGEX[k].search(text)), None) or next(
+        (k for k, words in ROW_WORDS if words.search(text)), None
+    )
     if (
         header.kind not in TWINNING_KINDS
         and header.status != "ended"

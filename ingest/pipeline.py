@@ -36,7 +36,7 @@ from ingest.resolve import (
     written_name,
 )
 from ingest.sentences import headline_end, is_dateline, text_of
-from ingest.titles import DOTTED_TITLES, HONORIFICS
+from ingest.titles import DOTTED_TITLES, HONORIFICS, after_honorifics
 from ingest.unlisted import unlisted_names
 from ingest.written import BULLETS, CAPITALS, QUOTES, compass_name
 from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
@@ -494,11 +494,12 @@ def _described(after) -> bool:
 
 
 def _honorific(span: Span) -> bool:
-    """ "Chief Minister Hon. Sunil Jayasekara", "Dep. Mayor Ana Cruz": a courtesy or a short
-    title before a name, no town (Hon, Dieppe)."""
+    """ "Chief Minister Hon. Sunil Jayasekara", "Dep. Mayor Ana Cruz", "Major General Osman
+    Idris": a courtesy, a rank or a short title before a name, no town (Hon, Dieppe, Major)."""
     doc = span.doc
     word = span[0].text.rstrip(".")
-    title = len(span) == 1 and (word.lower() in HONORIFICS or word in DOTTED_TITLES)
+    courtesy = word.lower() in HONORIFICS or after_honorifics(doc, span.start) > span.start
+    title = len(span) == 1 and (courtesy or word in DOTTED_TITLES)
     after = doc[span.end] if span.end < len(doc) else None  # a name or a title, not "The"
     return title and after is not None and (after.pos_ == "PROPN" or after.lower_ in TITLE_WORDS)
 

@@ -650,16 +650,27 @@ def _locates_another(m: Mention, named: list[Mention]) -> bool:
     return of_place and m.place.kind == "region" and bool(holds)
 
 
+SEAT_TITLES = frozenset(
+    {"councillor", "councilor", "cllr", "alderman", "alderwoman", "mp", "senator", "rep"}
+    | {"representative", "deputy", "member", "assemblyman", "assemblywoman", "assemblymember"}
+)
+
+
 def _ward(span: Span) -> bool:
-    """ "Councillor Fatou Sanyang (Talinding) said ...": the ward or seat of the person just
-    named, no party."""
+    """ "Councillor Fatou Sanyang (Talinding) said ...": the ward or seat of the member just
+    named, no party (not "Mayor Ken Sim (Vancouver) signed ...": the mayor's town)."""
     doc = span.doc
-    return (
+    if not (
         span.start >= 2
         and doc[span.start - 1].text == "("
         and span.end < len(doc)
         and doc[span.end].text == ")"
         and doc[span.start - 2].ent_type_ == "PERSON"
+    ):
+        return False
+    name = next(e for e in doc.ents if e.start <= span.start - 2 < e.end)
+    return any(
+        t.lower_.rstrip(".") in SEAT_TITLES for t in doc[max(0, name.start - 3) : name.start]
     )
 
 

@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from ingest.dates import YEAR, YearMention, after_publication, published_year, years_in
-from ingest.kinds import COMMITTING
+from ingest.kinds import COMMITTING, TWINNING
 from ingest.written import CAPITALISED_WORDS, IN_NAMED_PLACE
 
 # Refusals: the link was never made ("voted down", "shelved the proposal").
@@ -463,12 +463,27 @@ def _stated_status(text: str, published: str | None) -> str | None:
     return None
 
 
+# "signed a twinning agreement with X in 2008, but that link produced little and was formally
+# ended last September": the next clause ends the tie it points back to (not "but the agreement
+# with Y was suspended": another's).
+ENDED_AFTER_BUT = re.compile(
+    r",\s+but\s+(?:(?:that|this|the|its)\s+(?:[\w-]+\s+)?(?:link|tie|twinning|agreement|"
+    r"partnership|relationship|friendship|pact)|it)\b(?:(?!\bwith\b)[^.;]){0,80}?"
+    r"\b(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:ended|suspended|terminated|scrapped|frozen|cancell?ed|dissolved|"
+    r"revoked|allowed to lapse)\b",
+    re.I,
+)
+
+
 def _ended(text: str, start: int) -> bool:
     """Whether the trigger's clause reports its link cut, not merely debated: "[Lyon scrapped]
     its twinning", "the twinning [was scrapped]" ("signed a pact after the pandemic suspended
     the ferry links" ends something else)."""
     inside = clause_at(text, start)
     begin, end = inside or main_clause_at(text, start)
+    if inside is None and ENDED_AFTER_BUT.match(text, end):
+        return True
     text = _blank_relatives(text, inside)
     acts = [m for m in ENDED_ACTIVE.finditer(text, begin, end) if m.start() <= start]
     acts += [m for m in ENDED_PASSIVE.finditer(text, begin, end) if start < m.end()]
@@ -609,11 +624,18 @@ DAY_AFTER = re.compile(  # no year between, nor right after ("on a Tuesday in 19
 )
 
 
+RENEWED_ANYWHERE = re.compile(
+    r"\b(?:renew|re-?sign|reaffirm|reconfirm|extend|reviv|reactivat|continu)\w*|\banniversary\b",
+    re.I,
+)  # "signed an agreement on Saturday extending their cooperation", "renewing the ties ..."
+
+
 def _signed_that_day(text: str, start: int) -> bool:
-    """Whether the trigger's signing is dated to a day of the week of its report (not a
-    renewal: "signed a new charter on Saturday, on the anniversary of the original")."""
-    if RENEWING.search(text) or re.search(r"\banniversary\b", text, re.I):
-        return False
+    """Whether the trigger's signing is dated to a day of the week of its report (a renewed
+    tie is not: "signed a friendship agreement on Tuesday, renewing the ties of 2005"; the
+    renewed charter is)."""
+    if TWINNING.match(text, start) and RENEWED_ANYWHERE.search(text):
+        return False  # the tie renewed; the text signed that day is new all the same
     signed = SIGNING_VERB.match(text, start) or SIGNED_BEFORE.search(
         text, max(0, start - 60), start
     )

@@ -751,7 +751,9 @@ def test_rows_under_a_towns_own_partners_name_their_kinds_and_endings(extractor)
         "The city of Kayes, capital of the region, has its own partners:\n\n"
         "Évry (France) - twinning, 1983 (renewed 2013)\n"
         "Tambacounda (Senegal) - friendship agreement, 2007\n"
-        "Zaragoza (Spain) - cooperation agreement, 2010 (lapsed 2016)\n\n"
+        "Zaragoza (Spain) - cooperation agreement, 2010 (lapsed 2016)\n"
+        "Niamey (Niger) - trade agreement, 2015\n"
+        "Bondoukou (Ivory Coast) - friendship, 2004\n\n"
         "Other towns of the region have partners of their own."
     )
     found = extractor(ArticleText(text=text, published="2016-05-01", title="Mangoes"))
@@ -760,4 +762,6 @@ def test_rows_under_a_towns_own_partners_name_their_kinds_and_endings(extractor)
         ("Kayes", "Évry", "sister_city", "existing", 1983),
         ("Kayes", "Tambacounda", "friendship_city", "existing", 2007),
         ("Kayes", "Zaragoza", "mou", "ended", 2010),
+        ("Kayes", "Niamey", "mou", "existing", 2015),
+        ("Kayes", "Bondoukou", "friendship_city", "existing", 2004),
     } <= rows

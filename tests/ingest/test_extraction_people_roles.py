@@ -451,3 +451,15 @@ def test_a_ward_in_brackets_after_a_councillor_is_no_party(extractor):
     )
     facts = extractor(ArticleText(text=text))
     assert "Talinding" not in {n for p in facts.partnerships for n in (p.a.name, p.b.name)}
+
+
+def test_a_town_in_brackets_after_a_mayor_is_a_party(extractor):
+    text = "Mayor Rohey Lowe (Banjul) signed a memorandum with Mayor Ken Sim (Vancouver) in 2021."
+    facts = extractor(ArticleText(text=text))
+    assert {(p.a.name, p.b.name) for p in facts.partnerships} == {("Banjul", "Vancouver")}
+
+
+def test_a_rank_before_an_officials_name_is_no_place(extractor):
+    text = "The Governor of Kassala State, Major General Osman Idris, visited Port Sudan."
+    facts = extractor(ArticleText(text=text))
+    assert "Major" not in {m.place.name for m in facts.places}

@@ -771,6 +771,14 @@ def test_a_tie_that_lapsed_in_a_relative_clause_is_ended(extractor):
     assert [(p.b.name, p.status, p.year) for p in found.values()] == [("Kolín", "ended", 1976)]
 
 
+def test_a_tie_renewed_on_a_day_keeps_its_first_year(extractor):
+    text = (
+        "Kigali and Hefei signed a friendship cities agreement on Tuesday, renewing the ties they "
+        "established in 1968."
+    )
+    assert [p.year for p in links(extractor, text).values()] == [1968]
+
+
 def test_a_charter_signed_on_a_day_to_renew_a_tie_keeps_its_first_year(extractor):
     text = (
         "Mayors Anna Weber and Jan Novak signed a new partnership charter for Passau and Budweis "
@@ -778,3 +786,28 @@ def test_a_charter_signed_on_a_day_to_renew_a_tie_keeps_its_first_year(extractor
     )
     [link] = links(extractor, text, published="2024-06-02").values()
     assert (link.status, link.year) == ("existing", 1994)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Arouca signed a twinning agreement with Coimbatore in 2009, but that link produced "
+            "little and was formally ended by the council last year.",
+            "ended",
+        ),
+        (
+            "Arouca signed a twinning agreement with Coimbatore in 2009, but it was suspended "
+            "in 2015.",
+            "ended",
+        ),
+        (
+            "Arouca signed a twinning agreement with Coimbatore in 2009, but the exchanges it "
+            "planned were suspended in 2015.",
+            "existing",
+        ),
+    ],
+)
+def test_a_clause_after_but_that_ends_the_tie_it_points_back_to(extractor, text, status):
+    found = links(extractor, text)
+    assert found[("Arouca", "Coimbatore", "sister_city")].status == status
