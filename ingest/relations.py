@@ -838,11 +838,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                 if not inside_name(m, names)
                 and not modifies_event(m, kind)
                 and not (
-                    kind == "cooperation"
-                    and (
-                        any(a < m.start() < b for a, b in twinning_words)
-                        or _between_countries(m, countries)
-                    )
+                    kind == "cooperation" and any(a < m.start() < b for a, b in twinning_words)
                 )
                 and not (kind == "friendship_city" and _of_two_countries(m, countries))
                 and not (kind == "mou" and _national_agreement(m, countries))
@@ -875,8 +871,6 @@ UNDER_INSTRUMENT = re.compile(
 # "the Polish-Ukrainian agreement", "the Sino-Russian protocol": two nations' adjectives (not
 # "Schleswig-Holstein").
 TWO_NATIONS_BEFORE = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+$")
-# "cooperation between Germany and America", "partnership with China": the countries'.
-BETWEEN_OR_WITH = re.compile(r"\s+(?:between|with|among)\s+(?:the\s+)?", re.I)
 BETWEEN_TWO = re.compile(r"\s+between\s+(?:the\s+)?(?P<one>\w[\w ]*?) and (?:the\s+)?(?P<two>\w)")
 
 
@@ -891,12 +885,6 @@ def _of_two_countries(match: re.Match, countries: set[int]) -> bool:
     return after is not None and {after.start("one"), after.start("two")} <= countries
 
 
-def _between_countries(match: re.Match, countries: set[int]) -> bool:
-    """Whether cooperation is said of the countries named right after it, not the places."""
-    after = BETWEEN_OR_WITH.match(match.string, match.end())
-    return after is not None and after.end() in countries
-
-
 # Kinds nations have too: "a cooperation agreement with Haiti" is no town's.
 NATIONS_KINDS = frozenset({"mou", "cooperation", "trade_deal"})
 NATIONS_AFTER = re.compile(
@@ -904,11 +892,12 @@ NATIONS_AFTER = re.compile(
     r"(?:between|with|by\s+the\s+governments?\s+of)\s+(?:the\s+)?",
     re.I,
 )
-# "with France's Bordeaux", "with the Tanzanian town of Kigoma": a place of the nation.
+# "with France's Bordeaux", "with the Tanzanian town of Kigoma": a place of the nation, named
+# (not "cooperation with Chinese cities").
 PLACE_OF_NATION = re.compile(
-    r"['’]s?\b|\s+(?:[\w-]+\s+){0,2}?(?:towns?|cit(?:y|ies)|municipalit(?:y|ies)|provinces?|"
+    r"(?:['’]s?|\s+(?:[\w-]+\s+){0,2}?(?:towns?|cit(?:y|ies)|municipalit(?:y|ies)|provinces?|"
     r"regions?|states?|ports?|capital|villages?|districts?|count(?:y|ies)|prefectures?|"
-    r"boroughs?|communes?|partners?|sides?)\b",
+    r"boroughs?|communes?|partners?)(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])",
     re.I,
 )
 # "... with China in 2017 and then one with Guangzhou": a town's own agreement follows.
@@ -942,10 +931,9 @@ def _nations_tie(match: re.Match, nations: dict[int, int]) -> bool:
 def _national_agreement(match: re.Match, countries: set[int]) -> bool:
     """ "the agreement on economic and trade cooperation between China and Germany", "the
     Polish-Ukrainian agreement on cross-border cooperation": the countries' own."""
-    if not COOPERATION_INSTRUMENT.match(match.group()):
-        return False
-    return _between_countries(match, countries) or bool(
-        TWO_NATIONS_BEFORE.search(match.string, 0, match.start())
+    return bool(
+        COOPERATION_INSTRUMENT.match(match.group())
+        and TWO_NATIONS_BEFORE.search(match.string, 0, match.start())
     )
 
 
