@@ -929,8 +929,8 @@ def _nations_tie(match: re.Match, nations: dict[int, int]) -> bool:
 
 
 def _national_agreement(match: re.Match, countries: set[int]) -> bool:
-    """ "the agreement on economic and trade cooperation between China and Germany", "the
-    Polish-Ukrainian agreement on cross-border cooperation": the countries' own."""
+    """ "the Polish-Ukrainian agreement on cross-border cooperation": the countries' own (one
+    "between China and Germany" is `_nations_tie`'s)."""
     return bool(
         COOPERATION_INSTRUMENT.match(match.group())
         and TWO_NATIONS_BEFORE.search(match.string, 0, match.start())

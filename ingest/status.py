@@ -624,10 +624,11 @@ DAY_AFTER = re.compile(  # no year between, nor right after ("on a Tuesday in 19
 )
 
 
+# "signed a friendship agreement on Tuesday, renewing the ties ...", "... on the anniversary".
 RENEWED_ANYWHERE = re.compile(
     r"\b(?:renew|re-?sign|reaffirm|reconfirm|extend|reviv|reactivat|continu)\w*|\banniversary\b",
     re.I,
-)  # "signed an agreement on Saturday extending their cooperation", "renewing the ties ..."
+)
 
 
 def _signed_that_day(text: str, start: int) -> bool:
