@@ -962,7 +962,8 @@ def _links(
         fronted = _fronted_partners(acting, text)  # "In addition to Rennes, Exeter is twinned ..."
         unfronted = [p for p in acting if p not in fronted]
         listed = _between_pairs(parties, text, match.end())  # "the twinning between A and B"
-        if not listed and kind in TWINNING_KINDS and RESPECTIVELY.search(text, match.end()):
+        respective = kind in TWINNING_KINDS or kind == "mou"
+        if not listed and respective and RESPECTIVELY.search(text, match.end()):
             listed = _stated_pairs(acting, text, match.start())  # "A and B ... with C and D
             # respectively": in that order, before the partners are read as one list
         if not listed:

@@ -733,11 +733,16 @@ def test_years_given_respectively_stop_at_the_partners_named_before_them(extract
     assert {k for _, _, k in found} == {"sister_city"}
 
 
-def test_two_towns_twinned_with_two_partners_respectively_pair_in_that_order(extractor):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Lyon and Turin entered friendship agreements with Kyoto and Osaka in 2005 and 2011 "
-        "respectively."
-    )
+        "respectively.",
+        "Lyon and Turin struck cooperation agreements with Kyoto and Osaka in 2005 and 2011, "
+        "respectively.",
+    ],
+)
+def test_two_towns_tied_to_two_partners_respectively_pair_in_that_order(extractor, text):
     found = extractor(ArticleText(text=text, published="2023-06-15"))
     assert {(p.a.name, p.b.name, p.status, p.year) for p in found.partnerships} == {
         ("Lyon", "Kyoto", "existing", 2005),
