@@ -417,9 +417,8 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
     not "Lyon, France – The mayor announced a budget" under "Twinning news in brief".
     """
     text = span_text(sent)
-    row_kind = next((k for k in ROW_KINDS if KIND_REGEX[k].search(text)), None) or next(
-        (k for k, words in ROW_WORDS if words.search(text)), None
-    )
+    named_kind = next((k for k in ROW_KINDS if KIND_REGEX[k].search(text)), None)
+    row_kind = named_kind or next((k for k, words in ROW_WORDS if words.search(text)), None)
     if (
         header.kind not in TWINNING_KINDS
         and header.status != "ended"
@@ -442,8 +441,8 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
     }
     if hub is None or partner is None or partner == hub or len(towns) > 1:
         return []  # not "Cardiff, Swansea and Newport.": a row names one partner
-    kind = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(text)), header.kind)
-    kind = kind or row_kind
+    # a twinning the row names, else the header's, else whatever kind the row names
+    kind = named_kind if named_kind in TWINNING_KINDS else header.kind or row_kind
     year = link_year(text, "existing", state.published) if header.status != "proposed" else None
     reported = published_year(state.published)
     status = "ended" if ENDED_CELL.search(text) else header.status

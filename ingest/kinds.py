@@ -103,14 +103,15 @@ TWINNING_KINDS_FIRST = ("friendship_city", "sister_city")
 TWINNING = re.compile(rf"{KIND_PATTERNS['sister_city']}|{KIND_PATTERNS['friendship_city']}", re.I)
 # "Diagne is expected in La Rochelle", "the delegation is due in Timaru": a visit to come.
 AWAITED_IN = re.compile(r"(?:is|are) (?:expected|due) in", re.I)
+# "the mayor has been invited to Sherbrooke": a visit to come too.
+INVITED = re.compile(r"(?:been|was|were|is|are) invited to\b", re.I)
 VISIT_REGEX = re.compile(
     r"\bdelegat(?:ion|ions|es)\b|\bvisit(?:s|ed|ing)?\b|\btrip (?:to|in)\b|\btour (?:of|in|to)\b|"
     r"\battend(?:ed|s|ing)?\b|"
     r"\bt(?:ook|akes?|aking) part in\b|\bparticipat(?:ed|es|ing) in\b|"
     r"\btravel(?:s|l?ed|l?ing)? to\b|\barrived in\b|\bsp[ae]nt? (?:\w+ ){1,4}in\b|"
     rf"\b{AWAITED_IN.pattern}\b|"  # "Diagne is expected in La Rochelle in September"
-    # "the mayor has been invited to Sherbrooke"
-    r"\b(?:been|was|were|is|are) invited to(?=\s+(?-i:[A-Z]))|"
+    rf"\b{INVITED.pattern}(?=\s+(?-i:[A-Z]))|"  # "... has been invited to Sherbrooke"
     r"\b(?:trade|business|economic|investment|commercial|official|government) missions?\b"
     r"(?!\s+in\b)",  # "Quebec's government mission in Munich" is an office
     re.I,

@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from ingest.dates import YEAR, YearMention, after_publication, published_year, years_in
-from ingest.kinds import COMMITTING, TWINNING
+from ingest.kinds import COMMITTING, INVITED, TWINNING
 from ingest.written import CAPITALISED_WORDS, IN_NAMED_PLACE
 
 # Refusals: the link was never made ("voted down", "shelved the proposal").
@@ -24,6 +24,9 @@ REFUSAL = re.compile(
     r"(?:plan|proposal|bid|idea))\b",
     re.I,
 )
+# The days of the week, and the reported days a news story speaks of ("on Tuesday", "yesterday").
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_LATELY = r"yesterday|today|this (?:morning|afternoon|week)"
 _LINK_NOUN = (
     r"(?:(?:relationship|partnership|twinning|agreement|arrangement|pact|relation|friendship|"
     r"co-?operation|memorandum|accord|treaty|charter)s?|ties|links)\b"
@@ -127,9 +130,8 @@ VISIT_DONE = re.compile(
     r"\blast (?:year|month|week)\b",
     re.I,
 )
-# "accepted an invitation from Mr. Teh to lead a Gyeongsangnam-do delegation": a visit to come;
-# "the mayor has been invited to Sherbrooke" too.
-INVITED = re.compile(r"(?:been|was|were|is|are) invited to\b", re.I)
+# "accepted an invitation from Mr. Teh to lead a Gyeongsangnam-do delegation": a visit to come,
+# as "the mayor has been invited to Sherbrooke" (`INVITED`) is.
 INVITED_TO = re.compile(
     r"\binvitations?\b[^;]{0,50}?\bto (?:(?:lead|visit|send|join|travel|come)\b[^;]*)?$", re.I
 )
@@ -146,9 +148,9 @@ GOAL = re.compile(
 )
 # A time still to come: "next spring", "later this year", "in the coming months".
 FUTURE = re.compile(
-    r"(?<!the )\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)|later this (?:week|month|year)|in the coming "
+    rf"(?<!the )\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter|{_WEEKDAY}|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"later this (?:week|month|year)|in the coming "
     r"(?:days|weeks|months|years)|(?:is|are) (?:due|set|scheduled|slated) to)\b",
     re.I,
 )
@@ -208,8 +210,7 @@ EXISTING = re.compile(
 # "sister cities since yesterday", "twinned since Thursday": a tie begun in the reported week.
 SINCE_LATELY = re.compile(
     r"\b(?:cities|towns|municipalities|regions|provinces|partners|twinned|twins) since "
-    r"(?:yesterday|today|this (?:morning|afternoon|week)|(?:last )?(?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday))\b(?!['’])",
+    rf"(?:{_LATELY}|(?:last )?{_WEEKDAY})\b(?!['’])",
     re.I,
 )  # not "friends since Thursday's dinner", nor "since yesterday's ceremony marked 50 years"
 # "the memorandum is the first agreement between them", "Graz is Lyon's first partner": new.
@@ -610,10 +611,7 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
     return own or _stated_status(text, published) or "new"
 
 
-_DAY = (
-    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
-    r"this (?:morning|afternoon|week)"
-)
+_DAY = rf"(?:on\s+)?{_WEEKDAY}|{_LATELY}"
 # "signed a friendship agreement on Tuesday", "on Tuesday signed a memorandum": the article's
 # own event, whatever the rest of the sentence recalls of the years before it.
 SIGNING_VERB = re.compile(r"(?:signed|inked|sealed)\b", re.I)
