@@ -112,8 +112,8 @@ GOVERNING_BODIES = frozenset(
 )
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
-CONTAINER_AFTER = re.compile(  # "the Montreal borough of Montréal-Nord" too
-    r"^\s*(?:cit(?:y|ies)|provinces?|states?|count(?:y|ies)|regions?|boroughs?|districts?|"
+CONTAINER_AFTER = re.compile(  # "the Montreal borough of Montréal-Nord", "the London Borough of"
+    r"^\s*(?:cit(?:y|ies)|provinces?|states?|count(?:y|ies)|regions?|(?i:boroughs?)|districts?|"
     r"suburbs?|wards?) of\b"
 )
 NEAR_CHARS = 40

@@ -31,6 +31,8 @@ _LINK_NOUN = (
     r"(?:(?:relationship|partnership|twinning|agreement|arrangement|pact|relation|friendship|"
     r"co-?operation|memorandum|accord|treaty|charter)s?|ties|links)\b"
 )
+# A link a clause names with its partner: "a friendship agreement with the city of Ganzhou".
+LINK_WITH = re.compile(rf"\b{_LINK_NOUN}\s+(?:with|between)\b", re.I)
 # What may stand between an ending verb and the link it ends ("dropped [the long-standing]
 # friendship agreement"), not a preposition ("the visit ended [with] an agreement").
 _PREPOSITIONS = (
@@ -580,6 +582,15 @@ def _refusal_set_aside(text: str, start: int) -> bool:
     return contrast is not None and not REFUSAL.search(text, contrast.end())
 
 
+def _refusal_of_another_link(text: str, start: int) -> bool:
+    """Every refusal of the sentence comes in a later main clause that names a link of its
+    own, partner named: "ratified the twinning with A, but rejected a proposal to sign a
+    friendship agreement with B" (not "signed a twinning, but the council rejected it")."""
+    _, end = main_clause_at(text, start)
+    refusals = [m for m in REFUSAL.finditer(text) if not ENDING_NEXT.match(text, m.end())]
+    return all(m.start() >= end and LINK_WITH.search(text, m.end()) for m in refusals)
+
+
 def link_status(text: str, start: int, published: str | None = None) -> str | None:
     """new, existing, proposed or ended for a trigger at `start`; None when the text refuses it.
 
@@ -588,13 +599,15 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
     clause = _own_clause(text, start)
     if _ended(text, start):
         return "ended"
-    if _refused(clause) and not _refusal_set_aside(text, start):
+    begin, end = main_clause_at(text, start)
+    refused = _refused(clause)
+    another = refused and _refusal_of_another_link(text, start)
+    if refused and not (another or _refusal_set_aside(text, start)):
         return "proposed" if re.search(r"discuss|consider|explor", clause, re.I) else None
     if _ending_talk(text, start):
         return "existing"  # "may suspend ties with X": the link is in place until then
     if ANNIVERSARY_OF.search(text, max(0, start - 40), start):
         return "existing"  # "will mark the 30th anniversary of their twinning": it is in place
-    begin, end = main_clause_at(text, start)
     if _signed_that_day(text, start):
         return "new"  # "signed a friendship agreement on Tuesday, ... asking for it since 2010"
     if LAUNCHED.search(text, begin, start):
@@ -608,7 +621,8 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
     if IN_PREPARATION.match(text, start, end):
         return "proposed"  # "the twinning had been in preparation since 2014": not yet a tie
     own = _stated_status(_own_clause(text[begin:end], start - begin), published)
-    return own or _stated_status(text, published) or "new"
+    sentence = text[:end] if another else text  # the refused link's clause is its own
+    return own or _stated_status(sentence, published) or "new"
 
 
 _DAY = rf"(?:on\s+)?{_WEEKDAY}|{_LATELY}"

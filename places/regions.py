@@ -47,8 +47,11 @@ MALAY_DIRECTIONS = {
     "tenggara": "Southeast", "barat daya": "Southwest", "timur laut": "Northeast",
 }  # fmt: skip
 MALAY_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra"}
-# Second-level subdivisions news names as places: provinces, departments, counties.
-LOWER_LEVEL_TYPES = frozenset({"province", "department", "county", "prefecture"})
+# Second-level subdivisions news names as places: provinces, departments, counties, districts,
+# and Britain's London boroughs, unitary authorities and council areas ("Hackney", "Fife").
+LOWER_LEVEL_TYPES = frozenset(
+    {"province", "department", "county", "prefecture", "district", "borough", "authority", "area"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +122,8 @@ def first_level_regions(curated: dict) -> list[Region]:
 
 
 def lower_regions(curated: dict) -> list[Region]:
-    """Second-level provinces, departments and counties ("Albay", "Gironde", "West Java")."""
+    """Second-level provinces, departments, counties, districts and British councils ("Albay",
+    "Gironde", "West Java", "Hackney")."""
     by_code = {s.code: s for s in pycountry.subdivisions}
     found = []
     for sub in pycountry.subdivisions:

@@ -667,3 +667,25 @@ def test_the_city_a_borough_lies_in_is_no_party(extractor):
     )
     found = links(extractor, text)
     assert {(p.a.name, p.b.name) for p in found.values()} == {("Jacmel", "Verdun")}
+
+
+@pytest.mark.parametrize(
+    "text, council",
+    [
+        ("The London Borough of Hackney signed a friendship agreement with Haifa in 1990.",
+         "Hackney"),
+        ("The London Borough of Southwark has been twinned with Langenhagen since 1968.",
+         "Southwark"),
+        ("Tameside Council has renewed its twinning with Mönchengladbach.", "Tameside"),
+        ("Renfrewshire Council signed a memorandum with Tacoma on Tuesday.", "Renfrewshire"),
+    ],
+)  # fmt: skip
+def test_a_british_council_area_is_the_party_and_london_only_where_it_lies(
+    extractor, text, council
+):
+    found = links(extractor, text)
+    assert {p.a.name for p in found.values()} | {p.b.name for p in found.values()} >= {council}
+    assert not any("London" in (p.a.name, p.b.name) for p in found.values())
+    assert {p.a.country for p in found.values() if p.a.name == council} | {
+        p.b.country for p in found.values() if p.b.name == council
+    } == {"GB"}

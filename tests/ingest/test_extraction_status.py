@@ -98,6 +98,21 @@ def test_a_refusal_in_another_clause_leaves_the_link(extractor):
     assert (link.status, link.year) == ("existing", 1988)
 
 
+def test_a_refusal_of_another_link_later_in_the_sentence_leaves_the_first(extractor):
+    text = (
+        "Arlon council on Monday approved the twinning agreement with Bastogne, but it rejected "
+        "by nine votes to five a proposal to sign a friendship agreement with Wuhan."
+    )
+    found = links(extractor, text)
+    assert {(a, b) for a, b, _ in found} == {("Arlon", "Bastogne")}
+    assert found[("Arlon", "Bastogne", "sister_city")].status == "new"
+
+
+def test_a_refusal_of_the_same_link_later_in_the_sentence_still_refuses(extractor):
+    text = "Arlon signed a twinning agreement with Bastogne, but the council rejected the twinning."
+    assert not links(extractor, text)
+
+
 def test_a_relative_clause_reporting_its_own_link_keeps_its_places(extractor):
     text = "Lyon, which declined a twinning with Porto last year, signed a memorandum with Turin."
     assert {(a, b) for a, b, _ in links(extractor, text)} == {("Lyon", "Turin")}

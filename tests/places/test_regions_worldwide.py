@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config import load_settings
+from facts.shapes import ArticleText
 from places.gazetteer import load_gazetteer
 from places.index import PlaceIndex
 
@@ -48,6 +49,29 @@ def readings(gaz, name: str) -> set[tuple[str, str, str]]:
 )
 def test_regions_are_found_under_their_english_names(gaz, written, expected):
     assert expected in readings(gaz, written)
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("Hackney", ("Hackney", "GB", "region")),  # a London borough
+        ("Lewisham", ("Lewisham", "GB", "region")),  # an Australian suburb too
+        ("Kirklees", ("Kirklees", "GB", "region")),  # a metropolitan district
+        ("Renfrewshire", ("Renfrewshire", "GB", "region")),  # a Scottish council area
+        ("Pembrokeshire", ("Pembrokeshire", "GB", "region")),  # a Welsh unitary authority
+        ("Wakiso", ("Wakiso", "UG", "region")),  # a Ugandan district
+    ],
+)
+def test_local_councils_and_districts_are_places(gaz, written, expected):
+    assert expected in readings(gaz, written)
+
+
+def test_a_district_named_like_its_town_leaves_the_bare_name_to_the_town(gaz, extractor):
+    assert {kind for name, _, kind in readings(gaz, "Wakiso")} == {"city", "region"}
+    facts = extractor(ArticleText(text="Wakiso signed a memorandum with Tacoma in May 2019."))
+    assert [(p.a.name, p.a.country, p.a.kind) for p in facts.partnerships] == [
+        ("Wakiso", "UG", "city")
+    ]
 
 
 def test_a_region_named_like_a_city_of_its_country_needs_its_designator(gaz):
