@@ -429,10 +429,11 @@ ACCOLADE = re.compile(
 ANNIVERSARY_OF = re.compile(
     r"\b(?:anniversary of|\d{1,3} years (?:as|of)) (?:[\w'’-]+ ){0,3}$", re.I
 )
-# "Kobe, its sister city,", "from their partner town": a tie the place already has...
+# "Kobe, its sister city,", "from their partner town", "Zomba's twin town": a tie the place
+# already has...
 POSSESSED_TIE = re.compile(
-    r"\b(?:its|their|our) (?:(?!(?:new|newest|latest|first|proposed|potential|future|"
-    r"prospective|next|possible|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\b(?:its|their|our|(?-i:[A-Z])[\w.-]*['’]s) (?:(?!(?:new|newest|latest|first|proposed|"
+    r"potential|future|prospective|next|possible|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"\d+(?:st|nd|rd|th))\b)[\w-]+ ){0,2}?(?:sister|twin|partner|friendship)[\s-]"
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b",
     re.I,

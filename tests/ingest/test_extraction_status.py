@@ -113,6 +113,19 @@ def test_a_refusal_of_the_same_link_later_in_the_sentence_still_refuses(extracto
     assert not links(extractor, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Arlon's twin town of Bastogne sent a delegation on Monday.", "existing"),
+        ("Bastogne, Arlon's twin town, sent two fire engines last year.", "existing"),
+        ("Bastogne became Arlon's newest twin town on Monday.", "new"),
+    ],
+)
+def test_a_town_named_as_a_places_twin_is_one_already(extractor, text, status):
+    [link] = [p for p in links(extractor, text).values() if p.kind == "sister_city"]
+    assert (link.status, link.year) == (status, 2025 if status == "new" else None)
+
+
 def test_a_relative_clause_reporting_its_own_link_keeps_its_places(extractor):
     text = "Lyon, which declined a twinning with Porto last year, signed a memorandum with Turin."
     assert {(a, b) for a, b, _ in links(extractor, text)} == {("Lyon", "Turin")}
