@@ -710,7 +710,7 @@ def _doubtful(m: Mention) -> bool:
     )
 
 
-def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
+def _supported(mentions: list[Mention], countries: Counter, gaz: Gazetteer) -> list[Mention]:
     """ "Gulf coast", "Banco do Brasil": a doubtful place needs its country in the article.
 
     The model calls such capitalised words places; a small town, or a region named by a word
@@ -720,6 +720,12 @@ def _supported(mentions: list[Mention], countries: Counter) -> list[Mention]:
     """
     doubtful = {m.span.start for m in mentions if _doubtful(m)}
     doubtful -= _listed_with_sure(mentions, doubtful)
+    # "MBABANE – The council ...": the town a story is filed from, when no other bears its name
+    doubtful -= {
+        m.span.start
+        for m in mentions
+        if is_dateline(m.span) and len(gaz.candidates(m.span.text)) == 1
+    }
     if len({m.place.key for m in mentions if m.span.start not in doubtful}) < 2:
         # Nothing surer to be far from: only the English-word names stay in doubt.
         words = {m.span.start for m in mentions if m.span._.common_word or m.place.kind == "region"}
@@ -823,7 +829,7 @@ def resolve_places(
     found = [Mention(s, final[s.start]) for s in spans if final.get(s.start)]
     mentions = _as_written([m for m in found if not _river_reading(m)], gaz)
     mentions = _designated(_undesignated(mentions, list(known), gaz), list(known))
-    return _supported(mentions, countries)
+    return _supported(mentions, countries, gaz)
 
 
 def _town_of_council(

@@ -44,6 +44,16 @@ def test_a_town_named_again_and_again_needs_no_country(extractor):
     assert ("sister_city", "Kirkcaldy", "Ingolstadt", "existing") in links(found)
 
 
+def test_the_small_town_a_story_is_filed_from_needs_no_country(extractor):
+    page = (
+        "Council seals first friendship tie\nBy Staff | 2025-03-10\n\n"
+        "LUGANVILLE – The town council on Monday signed a friendship agreement with Cairns in "
+        "Australia, the first such tie for Luganville.\n"
+    )
+    found = extractor(read_bytes(page.encode(), name="news.txt"))
+    assert ("friendship_city", "Luganville", "Cairns", "new") in links(found)
+
+
 def test_a_surname_named_as_often_as_the_places_is_no_town(extractor):
     text = (
         "Bell, who runs a bakery, said the Nairobi delegation had visited twice. "
