@@ -123,11 +123,11 @@ UNNAMED_PARTNER = re.compile(
     rf"{_COUNT}\s+(?:[\w-]+\s+)?$",
     re.I,
 )  # "has 38 sister cities and 67 friendly cities" too
-# "has had a sister-city agreement with X", "has a twinning with the Italian city of Perugia": a
-# relationship, so a partner, not a count of cities.
+# "has had a sister-city agreement with X", "has a twinning with the Italian city of Perugia",
+# "has one twinning, with Alençon": a relationship, so a partner, not a count of cities.
 LINK_NOUN_AFTER = re.compile(
     r"[\s-]+(?:agreement|relationship|partnership|pact|accord|ties|link|bond|arrangement)s?\b|"
-    r"\s+with\s+(?:the\s+)?(?-i:[A-Z])",
+    r",?\s+with\s+(?:the\s+)?(?-i:[A-Z])",
     re.I,
 )
 # "has 37 sister cities, including Montpellier and Lodz", "has four partner cities: A, B, C

@@ -25,7 +25,7 @@ PREFIXES = {
     "NZ$": "NZD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
     "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "TT$": "TTD",
     "J$": "JMD", "EC$": "XCD", "FJ$": "FJD", "BD": "BHD", "QR": "QAR", "SR": "SAR", "KD": "KWD",
-    "RO": "OMR", "JD": "JOD",
+    "RO": "OMR", "JD": "JOD", "CFA": "XOF", "FCFA": "XOF",
     "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₦": "NGN",
     "₱": "PHP", "฿": "THB", "₫": "VND", "₽": "RUB", "₺": "TRY", "RM": "MYR", "Rp": "IDR",
     "KSh": "KES", "Ksh": "KES", "Ksh.": "KES", "Sh": "KES", "Sh.": "KES", "RMB": "CNY",
@@ -58,7 +58,8 @@ SUFFIX_NAMES = {
     "burundian francs": "BIF", "rwandan francs": "RWF", "congolese francs": "CDF",
     "ariary": "MGA", "bahraini dinars": "BHD", "kuwaiti dinars": "KWD", "jordanian dinars": "JOD",
     "omani rials": "OMR", "qatari riyals": "QAR", "saudi riyals": "SAR", "tenge": "KZT",
-    "birr": "ETB", "taka": "BDT", "forints": "HUF",
+    "birr": "ETB", "taka": "BDT", "forints": "HUF", "cfa francs": "XOF", "cfa": "XOF",
+    "fcfa": "XOF",
 }  # fmt: skip
 SCALES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
@@ -96,6 +97,11 @@ MONEY = re.compile(
     rf"{_NUMBER}{_SCALE}(?:\s+(?:{_NAME}))?"
 )
 CHINESE_CONTEXT = re.compile(r"\b(?:yuan|RMB|CNY|renminbi)\b", re.I)
+# The CFA franc of West Africa (XOF) unless the story is Central Africa's (XAF).
+CENTRAL_AFRICAN_CONTEXT = re.compile(
+    r"\b(?:Cameroon\w*|Gabon\w*|Chad\w*|Congo\w*|Central African|Equatorial Guinea\w*|Yaound[ée]|"
+    r"Douala|Libreville|N'?Djamena|Brazzaville|Bangui|Malabo|XAF)\b"
+)
 
 
 def _fold(words: str | None) -> str:
@@ -113,7 +119,7 @@ def _currency(m: re.Match, text: str) -> str | None:
     if m["dollars"] and (m["adj"] or not prefix):
         return DOLLARS.get(_fold(m["adj"]), "USD")
     if m["name"]:
-        return SUFFIX_NAMES[_fold(m["name"])]
+        return _west_or_central(SUFFIX_NAMES[_fold(m["name"])], text)
     if m["code"]:
         return "CNY" if m["code"] == "RMB" else m["code"]
     if prefix is None:
@@ -121,7 +127,12 @@ def _currency(m: re.Match, text: str) -> str | None:
     code = PREFIXES.get(prefix, prefix)
     if prefix in "¥￥" and CHINESE_CONTEXT.search(text):
         return "CNY"  # the same sign is written for the yuan
-    return code
+    return _west_or_central(code, text) if prefix in ("CFA", "FCFA") else code
+
+
+def _west_or_central(code: str, text: str) -> str:
+    """ "CFA francs" are West Africa's unless the text is about Central Africa."""
+    return "XAF" if code == "XOF" and CENTRAL_AFRICAN_CONTEXT.search(text) else code
 
 
 def _plausible(m: re.Match) -> bool:

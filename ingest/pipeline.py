@@ -304,13 +304,25 @@ def _describes(span: Span, noun, names_a_city) -> bool:
 
 
 def _listed_with_countries(span: Span, countries: list[Span]) -> bool:
-    """ "Niger, Burkina Faso and Cameroon": a name listed with countries is a country."""
+    """ "Niger, Burkina Faso and Cameroon", "the Niger-Nigeria commission": a name listed or
+    hyphened with countries is a country."""
     for other in countries:
         left, right = (other, span) if other.start < span.start else (span, other)
         gap = span.doc[left.end : right.start].text.strip().lower()
-        if other is not span and gap in {",", "and", ", and", "or", ", or"}:
+        if other is not span and gap in {",", "and", ", and", "or", ", or", "-", "–", "/"}:
             return True
     return False
+
+
+# "MARADI, Niger —": the country after a dateline's town.
+DATELINE_TOWN = re.compile(r"[A-Z][A-Z .'’-]+,\s*")
+
+
+def _dateline_country(span: Span) -> bool:
+    """Whether the name qualifies the town a story is filed from ("MARADI, Niger —")."""
+    text = text_of(span.doc)
+    line = text.rfind("\n", 0, span.start_char) + 1
+    return DATELINE_TOWN.fullmatch(text, line, span.start_char) is not None
 
 
 def _same_land(region, country: str) -> bool:
@@ -816,14 +828,18 @@ class PlaceTagger:
         """ "Georgia" is the US state when the article's other places are American.
 
         A name that is a country and a region of another country is the region after "the
-        state of" or when the article's other places and country words lean to that country.
+        state of" or when the article's other places and country words lean to that country,
+        unless the article lists it with countries or names it after its dateline's town.
         """
         found = []
+        # a name that is the country once is the country throughout ("MARADI, Niger —")
+        sure = {fold(s.text) for s in countries if _listed_with_countries(s, countries)}
+        sure |= {fold(s.text) for s in countries if _dateline_country(s)}
         for span in countries:
             code = self.gaz.countries[fold(span.text)]
             options = [p for p, _ in self.gaz.candidates(span.text)]
             regions = [p for p in options if p.kind == "region" and p.country != code]
-            if not code or len(regions) != 1 or _listed_with_countries(span, countries):
+            if not code or len(regions) != 1 or fold(span.text) in sure:
                 continue
             if _same_land(regions[0], code) and not any(p.kind == "city" for p in options):
                 continue  # "Taiwan" is the country, whatever ISO 3166-2 codes in China
@@ -935,10 +951,11 @@ class PlaceTagger:
         return bool(span.label_)  # continents and the like carry no country
 
     def _lists_places(self, ent: Span) -> bool:
-        """ "Lviv and Wrocław" taken for one organisation: a list of place names is none."""
+        """ "Lviv and Wrocław", "Alençon in Normandy" taken for one organisation: a list of
+        place names, or a place and where it lies, is none."""
         parts, part = [], []
         for token in ent:
-            if token.lower_ in {"and", "&", ","}:
+            if token.lower_ in {"and", "&", ",", "in"}:
                 parts.append(part)
                 part = []
             else:

@@ -1,5 +1,7 @@
 """Context for ambiguous places: named regions beat population, qualifiers decide their mention."""
 
+import pytest
+
 from facts.shapes import ArticleText
 from places.regions import country_name
 
@@ -57,6 +59,19 @@ def test_georgia_among_american_places_is_the_state(extractor):
 def test_georgia_beside_tbilisi_is_the_country(extractor):
     text = "Officials from Tbilisi and Kutaisi said Georgia wants more flights to Warsaw."
     assert readings(extractor, text, "Georgia") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ZINDER, Niger – Zinder and Kano signed a memorandum on Monday. Officials from Kano, "
+        "Katsina State and Jigawa said the border markets of Niger matter to them.",
+        "Officials from Kano, Katsina State and Jigawa attended the Niger-Nigeria commission's "
+        "meeting in Zinder on Monday.",
+    ],
+)
+def test_niger_after_a_dateline_or_hyphened_with_nigeria_is_the_country(extractor, text):
+    assert readings(extractor, text, "Niger") == set()
 
 
 def test_small_far_away_town_without_support_is_dropped(extractor):

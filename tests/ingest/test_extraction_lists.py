@@ -770,3 +770,9 @@ def test_rows_under_a_towns_own_partners_name_their_kinds_and_endings(extractor)
         ("Kayes", "Niamey", "mou", "existing", 2015),
         ("Kayes", "Bondoukou", "friendship_city", "existing", 2004),
     } <= rows
+
+
+def test_one_twinning_then_its_partner_after_a_comma_is_a_link(extractor):
+    text = "Tahoua already has one twinning, with the French town of Bayeux, signed in 1995."
+    found = links(extractor, text)
+    assert partners(found, "Tahoua") == {"Bayeux"}

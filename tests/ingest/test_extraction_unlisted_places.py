@@ -2,6 +2,7 @@
 says they are places, and what locates them gives their country."""
 
 import pytest
+from spacy.tokens import Span
 
 from facts.shapes import ArticleText
 
@@ -147,3 +148,12 @@ def test_a_town_taken_for_a_place_once_is_one_where_the_model_is_silent(extracto
     found = extractor(ArticleText(text=text, published="2023-06-15"))
     partners = {p.b.name for p in found.partnerships if p.a.name == "Differdange"}
     assert {"Mindelo", "Assisi"} <= partners
+
+
+def test_a_place_and_where_it_lies_taken_for_one_organisation_are_places(nlp):
+    # the model reads some such runs as one ORG ("Besançon in Franche-Comté"): force one
+    with nlp.select_pipes(disable=["citylink_places"]):
+        doc = nlp("Tahoua has been twinned with Besançon in Doubs since 1995.")
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 5, 8, "ORG")]
+    doc = nlp.get_pipe("citylink_places")(doc)
+    assert [s.text for s in doc.spans["places"]] == ["Tahoua", "Besançon", "Doubs"]

@@ -44,6 +44,9 @@ from ingest.money import find_money
         ("1.4 billion Rwandan francs", 1_400_000_000, "RWF"),
         ("900 million ariary", 900_000_000, "MGA"),
         ("8 million Jamaican dollars", 8_000_000, "JMD"),
+        ("2.1 billion CFA francs", 2_100_000_000, "XOF"),
+        ("CFA 600 million", 600_000_000, "XOF"),
+        ("450 million FCFA", 450_000_000, "XOF"),
     ],
 )
 def test_amounts_are_read_in_the_currency_unit(text, value, currency):
@@ -57,6 +60,12 @@ def test_amounts_are_read_in_the_currency_unit(text, value, currency):
 def test_a_sign_and_a_name_make_one_amount():
     [mention] = find_money("an investment of RMB 5 billion yuan")
     assert mention.money == Money(5e9, "CNY")
+
+
+def test_cfa_francs_in_a_text_about_central_africa_are_its_own():
+    text = "Firms from Douala and Marseille signed contracts worth 2 billion CFA francs."
+    assert [m.money.currency for m in find_money(text)] == ["XAF"]
+    assert [m.money.currency for m in find_money("XOF 3 million, paid in Douala")] == ["XOF"]
 
 
 def test_yen_sign_means_yuan_in_a_text_about_yuan():
