@@ -67,6 +67,7 @@ from ingest.sentences import (
     text_of,
 )
 from ingest.status import (
+    PROPOSAL_REFUSED,
     RESPECTIVELY,
     clause_at,
     coordinate_breaks,
@@ -1269,6 +1270,7 @@ def find_partnerships(
         word = DESIGNATOR_NOUNS.get(word.rpartition("-")[2], word)  # "Gyeongsangnam-do"
         state.called.setdefault(m.place.key, set()).add(word)
     body_start = headline_end(text_of(doc))
+    proposed_before: list[tuple] = []  # the keys of the links proposed in the sentence before
     for sent in doc.sents:
         text, named = span_text(sent), by_sentence.get(sent.start, [])
         if header_ended(state.header, text):
@@ -1302,8 +1304,14 @@ def find_partnerships(
         state.announced = announcement(text, matches, links)
         links += visits(sent, parties, named, state, text, hosting, placed)
         state.header = list_header(sent, in_cells, state, matches, links)
+        if not links and PROPOSAL_REFUSED.search(text):
+            for key in proposed_before:  # "... declined to take the proposal any further"
+                found.pop(key, None)
         for link in links if sent.start_char >= body_start else []:
             found[_key(link)] = _merge(found.get(_key(link)), link)
+        proposed_before = [
+            _key(link) for link in links if link.status == "proposed" and link.kind != "visit"
+        ]
         _remember(state, named, placed, links)
         state.twinning_said |= bool(TWINNING.search(text))
         state.possessor = twin_possessor(text, named, sent.start_char)

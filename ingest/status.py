@@ -583,13 +583,37 @@ def _refusal_set_aside(text: str, start: int) -> bool:
     return contrast is not None and not REFUSAL.search(text, contrast.end())
 
 
+# "Councillors declined to take the proposal any further": the proposal the sentence before
+# reported was refused.
+PROPOSAL_REFUSED = re.compile(
+    r"\b(?:declin\w*|reject\w*|refus\w*|turn(?:ed|s)? down|vot\w+ (?:down|against)|shelv\w*|"
+    r"thr[eo]w\w* out)\b[^.;]{0,40}?\b(?:the|this|that|his|her|their|its) (?:[\w-]+ )?"
+    r"(?:proposal|offer|idea|plan|request|motion|suggestion|approach|invitation|bid)\b",
+    re.I,
+)
+
+
+# What a refusal turns down when it is something new: "has turned down a proposal to ...".
+ANOTHER_PROPOSAL = re.compile(
+    r"[^.;]{0,40}?\b(?:an?|another) (?:[\w-]+ )?(?:proposal|offer|request|plan|bid|idea|"
+    r"invitation|approach)\b",
+    re.I,
+)
+
+
 def _refusal_of_another_link(text: str, start: int) -> bool:
-    """Every refusal of the sentence comes in a later main clause that names a link of its
-    own, partner named: "ratified the twinning with A, but rejected a proposal to sign a
-    friendship agreement with B" (not "signed a twinning, but the council rejected it")."""
+    """Every refusal of the sentence comes in a later main clause that turns down something
+    new or names a link of its own, partner named: "will renew its twinning with A, but has
+    turned down a proposal to open talks with a city in China", "ratified the twinning with A,
+    but rejected ... a friendship agreement with B" (not "signed a twinning, but the council
+    rejected it")."""
     _, end = main_clause_at(text, start)
     refusals = [m for m in REFUSAL.finditer(text) if not ENDING_NEXT.match(text, m.end())]
-    return all(m.start() >= end and LINK_WITH.search(text, m.end()) for m in refusals)
+    return all(
+        m.start() >= end
+        and (LINK_WITH.search(text, m.end()) or ANOTHER_PROPOSAL.match(text, m.end()))
+        for m in refusals
+    )
 
 
 def link_status(text: str, start: int, published: str | None = None) -> str | None:

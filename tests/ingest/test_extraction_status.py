@@ -108,6 +108,31 @@ def test_a_refusal_of_another_link_later_in_the_sentence_leaves_the_first(extrac
     assert found[("Arlon", "Bastogne", "sister_city")].status == "new"
 
 
+def test_turning_down_something_new_later_in_the_sentence_leaves_the_first_link(extractor):
+    text = (
+        "Arlon will renew its twinning agreement with Bastogne, but has turned down a request "
+        "to open talks with a town in Russia."
+    )
+    assert ("Arlon", "Bastogne", "sister_city") in links(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("A trader proposed that Arlon explore a friendship-city relationship with Wuhan. "
+         "Councillors declined to take the proposal any further.", False),
+        ("Arlon and Bastogne plan to sign a twinning agreement. The council rejected the plan "
+         "on Tuesday.", False),
+        ("Arlon and Bastogne plan to sign a twinning agreement. The council will debate the "
+         "plan in June.", True),
+        ("Arlon and Bastogne plan to sign a twinning agreement. Bastogne's council rejected a "
+         "separate plan for a bus station.", True),
+    ],
+)  # fmt: skip
+def test_a_proposal_refused_in_the_next_sentence_gives_no_link(extractor, text, kept):
+    assert bool(links(extractor, text)) == kept
+
+
 def test_a_refusal_of_the_same_link_later_in_the_sentence_still_refuses(extractor):
     text = "Arlon signed a twinning agreement with Bastogne, but the council rejected the twinning."
     assert not links(extractor, text)
