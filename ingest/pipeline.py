@@ -594,6 +594,7 @@ def _person_name_parts(doc: Doc) -> set[str]:
         for e in doc.ents
         if e.label_ == "PERSON"
         and sum(t.text not in BULLETS for t in e) > 1  # not "• Kasugai"
+        and not e[0].is_lower  # not "tumas long Noumea", words of another language
         and not _publication(e)
         and not any(w.lower_ in NOT_NAME_WORDS for w in e)
         and e[-1].lower_ not in KIND_SUFFIXES

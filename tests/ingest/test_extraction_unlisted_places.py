@@ -5,6 +5,7 @@ import pytest
 from spacy.tokens import Span
 
 from facts.shapes import ArticleText
+from ingest.pipeline import _person_name_parts
 
 
 def extracted(extractor, text):
@@ -157,3 +158,12 @@ def test_a_place_and_where_it_lies_taken_for_one_organisation_are_places(nlp):
     doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 5, 8, "ORG")]
     doc = nlp.get_pipe("citylink_places")(doc)
     assert [s.text for s in doc.spans["places"]] == ["Tahoua", "Besançon", "Doubs"]
+
+
+def test_words_of_another_language_taken_for_a_person_name_no_ones_name(nlp):
+    # "Tank yu tumas long Hilo" (Bislama) read as a person "tumas long Hilo": Hilo stays a
+    # town wherever else the model calls it an organisation
+    with nlp.select_pipes(disable=["citylink_places"]):
+        doc = nlp('Hilo signed. "Tank yu tumas long Hilo," said Mayor Peter Tari.')
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 6, 9, "PERSON"), Span(doc, 13, 15, "PERSON")]
+    assert _person_name_parts(doc) == {"Peter", "Tari"}
