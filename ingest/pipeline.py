@@ -718,6 +718,10 @@ class PlaceTagger:
             countries.remove(span)
             span._.kind_hint = "region"
             names = sorted([*names, span], key=lambda s: s.start)
+        for span in self._capitals_named_as_cities(countries):
+            countries.remove(span)
+            span._.kind_hint = "city"
+            names = sorted([*names, span], key=lambda s: s.start)
         person_parts = _person_name_parts(doc)
         verdicts = {s.start: self._allowed(s, person_parts) for s in names}
         # one sense per article: "Differdange" taken for a place once is one where the model
@@ -851,6 +855,31 @@ class PlaceTagger:
                 if best is not None:
                     votes[best[0].country] += 1
             if before.endswith("state of") or votes[regions[0].country] > votes[code]:
+                found.append(span)
+        return found
+
+    def _capitals_named_as_cities(self, countries: list[Span]) -> list[Span]:
+        """ "the city of Djibouti", "the Mayor of Djibouti": the capital named like its country,
+        where a city's kind word or a town's office comes before it."""
+        found = []
+        for span in countries:
+            code = self.gaz.countries[fold(span.text)]
+            cities = [p for p, _ in self.gaz.candidates(span.text) if p.kind == "city"]
+            before = span.doc[max(0, span.start - 2) : span.start]
+            if (
+                len(before) < 2
+                or before[1].lower_ != "of"
+                or span.end < len(span.doc)
+                and (
+                    span.doc[span.end].lower_ in {"city", "town"}  # "the Mayor of Kuwait City"
+                )
+            ):
+                continue
+            the = span.start > 2 and span.doc[span.start - 3].lower_ == "the"
+            town_word = before[0].lower_ in {"mayor", "mayoress"} or (
+                the and before[0].lower_ in CITY_KIND_NOUNS  # not "Encarnación City of"
+            )
+            if town_word and any(p.country == code for p in cities):
                 found.append(span)
         return found
 

@@ -475,3 +475,23 @@ def test_a_city_after_a_title_in_a_title_case_headline_stays_a_place(extractor):
         name for name, _, _ in places(extractor, "Mayor Kim Visits Tainan To Sign Sister City Pact")
     }
     assert "Tainan" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The municipality of the city of Djibouti signed a memorandum with Mombasa on Tuesday.",
+        "The Mayor of Djibouti, Amina Farah, signed a memorandum with Mombasa on Tuesday.",
+    ],
+)
+def test_a_capital_named_like_its_country_is_the_city_after_a_town_word(extractor, text):
+    assert ("Djibouti", "DJ", "city") in places(extractor, text)
+    facts = extractor(ArticleText(text=text, published="2024-05-02"))
+    assert [(p.a.name, p.b.name, p.kind) for p in facts.partnerships] == [
+        ("Djibouti", "Mombasa", "mou")
+    ]
+
+
+def test_a_country_after_a_citys_name_is_still_the_country(extractor):
+    text = "The Mayor of Encarnación City of Republic of Paraguay signed a charter with Taoyuan."
+    assert not any(name == "Paraguay" for name, _, _ in places(extractor, text))
