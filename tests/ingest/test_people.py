@@ -80,6 +80,13 @@ def test_surname_mentions_are_the_same_person(extractor):
             "Lviv",
         ),
         (
+            "The deal was signed by Mayor Jan Nowak of Lublin and his Lviv counterpart, Mayor "
+            "Ivan Bilyk, on Monday.",
+            "Ivan Bilyk",
+            "mayor",
+            "Lviv",
+        ),
+        (
             "Karen Lowe, president and CEO of the Akron Chamber of Commerce, spoke first.",
             "Karen Lowe",
             "president and ceo of the akron chamber of commerce",
