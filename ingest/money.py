@@ -99,7 +99,7 @@ MONEY = re.compile(
 CHINESE_CONTEXT = re.compile(r"\b(?:yuan|RMB|CNY|renminbi)\b", re.I)
 # The CFA franc of West Africa (XOF) unless the story is Central Africa's (XAF).
 CENTRAL_AFRICAN_CONTEXT = re.compile(
-    r"\b(?:Cameroon\w*|Gabon\w*|Chad\w*|Congo\w*|Central African|Equatorial Guinea\w*|Yaound[ée]|"
+    r"\b(?:Cameroon\w*|Gabon\w*|Chadian|Congo\w*|Central African|Equatorial Guinea\w*|Yaound[ée]|"
     r"Douala|Libreville|N'?Djamena|Brazzaville|Bangui|Malabo|XAF)\b"
 )
 

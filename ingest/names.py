@@ -38,6 +38,8 @@ NOT_NAME_WORDS = frozenset(
     }
 )  # fmt: skip
 SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "note", "explain", "stress"})
+# Lower-case words that open a surname ("van Lingen-Bosch", "de Vries", "von Hagen").
+SURNAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "ter", "ten", "da", "dos", "du"})
 GRAMMAR_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "for", "to"})
 NOT_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY"})
 NAME_TO_SUBJECT = frozenset({"pobj", "prep", "compound", "appos"})  # "Minister of X Ana Lind"
@@ -61,7 +63,9 @@ def called_by(name: str) -> list[str]:
 
 def person_names(doc: Doc, mentions: list[Mention]) -> list[Span]:
     """PERSON entities, and name-shaped words the model missed or cut next to a title."""
-    found = [e for e in entities(doc) if e.label_ == "PERSON"] + _initialled_names(doc)
+    found = _joined_at_particles(
+        [e for e in entities(doc) if e.label_ == "PERSON"] + _initialled_names(doc)
+    )
     for name in _short_given_names(doc):
         found = [e for e in found if not name.start <= e.start < name.end] + [name]
     for token in doc[:-1]:
@@ -77,6 +81,19 @@ def person_names(doc: Doc, mentions: list[Mention]) -> list[Span]:
             headline[sent.start] = _headline_case(sent)
     names = (_person_name(s, mentions) for s in found if not headline[sentence_of(s).start])
     return sorted((n for n in names if n is not None), key=lambda s: s.start)
+
+
+def _joined_at_particles(names: list[Span]) -> list[Span]:
+    """ "Marieke" and "van Lingen-Bosch", cut apart by the model at the surname's particle:
+    one name."""
+    joined: list[Span] = []
+    for name in sorted(names, key=lambda s: s.start):
+        last = joined[-1] if joined else None
+        if last is not None and last.end == name.start and name[0].lower_ in SURNAME_PARTICLES:
+            joined[-1] = Span(name.doc, last.start, name.end, label="PERSON")
+        else:
+            joined.append(name)
+    return joined
 
 
 def _initialled_names(doc: Doc) -> list[Span]:

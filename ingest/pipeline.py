@@ -308,8 +308,14 @@ def _listed_with_countries(span: Span, countries: list[Span]) -> bool:
     hyphened with countries is a country."""
     for other in countries:
         left, right = (other, span) if other.start < span.start else (span, other)
-        gap = span.doc[left.end : right.start].text.strip().lower()
-        if other is not span and gap in {",", "and", ", and", "or", ", or", "-", "–", "/"}:
+        between = span.doc[left.end : right.start]
+        gap = between.text.strip().lower()
+        if other is span or fold(other.text) == fold(span.text):
+            continue  # "ATLANTA, Georgia – Georgia signed ...": a name again, no list
+        if gap in {",", "and", ", and", "or", ", or"}:
+            return True
+        hyphened = gap in {"-", "–", "/"} and not left[-1].whitespace_ and len(between) == 1
+        if hyphened and not between[0].whitespace_:  # "Niger-Nigeria", not "Niger – Nigeria"
             return True
     return False
 
@@ -318,11 +324,17 @@ def _listed_with_countries(span: Span, countries: list[Span]) -> bool:
 DATELINE_TOWN = re.compile(r"[A-Z][A-Z .'’-]+,\s*")
 
 
-def _dateline_country(span: Span) -> bool:
-    """Whether the name qualifies the town a story is filed from ("MARADI, Niger —")."""
+def _dateline_country(span: Span, gaz: Gazetteer) -> bool:
+    """Whether the name is the country of the town a story is filed from ("MARADI, Niger —",
+    not "MINNA, Niger —", filed from Nigeria's Niger State, nor "ATLANTA, Georgia —")."""
     text = text_of(span.doc)
     line = text.rfind("\n", 0, span.start_char) + 1
-    return DATELINE_TOWN.fullmatch(text, line, span.start_char) is not None
+    town = DATELINE_TOWN.fullmatch(text, line, span.start_char)
+    if town is None:
+        return False
+    code = gaz.countries[fold(span.text)]
+    named = town.group().rstrip(", \t").title()
+    return any(p.country == code for p, _ in gaz.candidates(named))
 
 
 def _same_land(region, country: str) -> bool:
@@ -839,7 +851,7 @@ class PlaceTagger:
         found = []
         # a name that is the country once is the country throughout ("MARADI, Niger —")
         sure = {fold(s.text) for s in countries if _listed_with_countries(s, countries)}
-        sure |= {fold(s.text) for s in countries if _dateline_country(s)}
+        sure |= {fold(s.text) for s in countries if _dateline_country(s, self.gaz)}
         for span in countries:
             code = self.gaz.countries[fold(span.text)]
             options = [p for p, _ in self.gaz.candidates(span.text)]
@@ -866,15 +878,9 @@ class PlaceTagger:
             code = self.gaz.countries[fold(span.text)]
             cities = [p for p, _ in self.gaz.candidates(span.text) if p.kind == "city"]
             before = span.doc[max(0, span.start - 2) : span.start]
-            if (
-                len(before) < 2
-                or before[1].lower_ != "of"
-                or span.end < len(span.doc)
-                and (
-                    span.doc[span.end].lower_ in {"city", "town"}  # "the Mayor of Kuwait City"
-                )
-            ):
-                continue
+            after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+            if len(before) < 2 or before[1].lower_ != "of" or after in {"city", "town", "'s", "’s"}:
+                continue  # "the Mayor of Kuwait City", "the Mayor of Panama's second city"
             the = span.start > 2 and span.doc[span.start - 3].lower_ == "the"
             town_word = before[0].lower_ in {"mayor", "mayoress"} or (
                 the and before[0].lower_ in CITY_KIND_NOUNS  # not "Encarnación City of"

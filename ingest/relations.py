@@ -76,6 +76,7 @@ from ingest.status import (
     link_year,
     main_clause_at,
     member_years,
+    refuses_another_link,
     relative_clauses,
 )
 from ingest.syntax import name_root
@@ -956,6 +957,9 @@ def _links(
         year = link_year(sentence, status, state.published, offset + match.start(), within)
         acting = _clause_parties(parties, text, match.start())
         acting = without_counted_in(acting, text, state)
+        if refuses_another_link(text, match.start()):  # "..., but rejected a proposal to
+            end = main_clause_at(text, match.start())[1]  # sign one with Lira": not Lira's
+            acting = [p for p in acting if p.start < end]
         own_clause = clause_at(text, match.start())  # not a trigger of an aside's own
         in_reach = [t for t in triggers if clause_at(text, t) in (None, own_clause)]
         if kind == "cooperation" and len(acting) > 2:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from ingest.sentences import headline_end, is_dateline, sentence_start, text_of
+from ingest.sentences import headline_end, is_dateline, sentence_of, sentence_start, text_of
 from ingest.unlisted import located_in, unlisted_places
 from ingest.written import compass_name
 from places.divisions import within_city
@@ -720,6 +720,7 @@ def _supported(mentions: list[Mention], countries: Counter, gaz: Gazetteer) -> l
     """
     doubtful = {m.span.start for m in mentions if _doubtful(m)}
     doubtful -= _listed_with_sure(mentions, doubtful)
+    doubtful -= {m.span.start for m in mentions if _named_as_twin(m)}
     # "MBABANE – The council ...": the town a story is filed from, when no other bears its name
     doubtful -= {
         m.span.start
@@ -759,6 +760,24 @@ def _supported(mentions: list[Mention], countries: Counter, gaz: Gazetteer) -> l
         ):
             kept.append(m)
     return kept
+
+
+# "is twinned with Fontainebleau and Konstanz", "signed a twinning agreement with Lüneburg":
+# the towns a twinning names as partners.
+TWINNED_WITH = re.compile(
+    r"\b(?:twinned|twinning(?: (?:agreement|charter|pact)s?)?|sister[- ]cit(?:y|ies)(?: "
+    r"(?:agreement|relationship|ties)s?)?)\s+with\s+(?:(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}"
+    r"(?:town|city|municipality)\s+of\s+)?(?:[^.;()]{0,60}?(?:,|\band)\s+)?$"
+)
+
+
+def _named_as_twin(m: Mention) -> bool:
+    """Whether a town is named as the partner right after a twinning's words, or in the list
+    they open, a town the model takes for a name (not an English word)."""
+    if m.place.kind != "city" or m.span._.common_word or m.span._.model_label in {None, "PERSON"}:
+        return False
+    sent = sentence_of(m.span)
+    return TWINNED_WITH.search(text_of(m.span.doc), sent.start_char, m.span.start_char) is not None
 
 
 def _listed_with_sure(mentions: list[Mention], doubtful: set[int]) -> set[int]:

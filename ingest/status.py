@@ -31,8 +31,6 @@ _LINK_NOUN = (
     r"(?:(?:relationship|partnership|twinning|agreement|arrangement|pact|relation|friendship|"
     r"co-?operation|memorandum|accord|treaty|charter)s?|ties|links)\b"
 )
-# A link a clause names with its partner: "a friendship agreement with the city of Ganzhou".
-LINK_WITH = re.compile(rf"\b{_LINK_NOUN}\s+(?:with|between)\b", re.I)
 # What may stand between an ending verb and the link it ends ("dropped [the long-standing]
 # friendship agreement"), not a preposition ("the visit ended [with] an agreement").
 _PREPOSITIONS = (
@@ -584,36 +582,38 @@ def _refusal_set_aside(text: str, start: int) -> bool:
 
 
 # "Councillors declined to take the proposal any further": the proposal the sentence before
-# reported was refused.
+# reported was refused (not "declined to comment on the proposal", "rejected the plan to raise
+# taxes", "the idea that ...", "the offer from X", "rejected the plan but it passed").
 PROPOSAL_REFUSED = re.compile(
-    r"\b(?:declin\w*|reject\w*|refus\w*|turn(?:ed|s)? down|vot\w+ (?:down|against)|shelv\w*|"
-    r"thr[eo]w\w* out)\b[^.;]{0,40}?\b(?:the|this|that|his|her|their|its) (?:[\w-]+ )?"
-    r"(?:proposal|offer|idea|plan|request|motion|suggestion|approach|invitation|bid)\b",
+    r"\b(?:declined|rejected|turned down|voted down|shelved|threw out)\s+"
+    r"(?:(?:to take|to pursue|to consider|to accept)\s+)?(?:the|this|that) "
+    r"(?:proposal|offer|idea|plan|motion|suggestion|bid)\b"
+    r"(?!\s+(?:to|for|of|that|from|about)\b)(?![^.;]*\b(?:but|passed|approved)\b)",
     re.I,
 )
 
 
 # What a refusal turns down when it is something new: "has turned down a proposal to ...".
 ANOTHER_PROPOSAL = re.compile(
-    r"[^.;]{0,40}?\b(?:an?|another) (?:[\w-]+ )?(?:proposal|offer|request|plan|bid|idea|"
-    r"invitation|approach)\b",
+    r"[^.;,]{0,40}?\b(?:an?|another) (?:[\w-]+ )?(?:(?:proposal|offer|request|plan|bid|idea|"
+    rf"invitation|approach)\b|{_LINK_NOUN}\s+with\b)",
     re.I,
-)
+)  # "voted against establishing a sister-city relationship with Iringa" too
 
 
 def _refusal_of_another_link(text: str, start: int) -> bool:
     """Every refusal of the sentence comes in a later main clause that turns down something
-    new or names a link of its own, partner named: "will renew its twinning with A, but has
-    turned down a proposal to open talks with a city in China", "ratified the twinning with A,
-    but rejected ... a friendship agreement with B" (not "signed a twinning, but the council
-    rejected it")."""
+    new: "will renew its twinning with A, but has turned down a proposal to open talks with a
+    city in China", "ratified the twinning with A, but rejected a proposal to sign a friendship
+    agreement with B" (not "signed a twinning, but the council rejected it / the idea")."""
     _, end = main_clause_at(text, start)
     refusals = [m for m in REFUSAL.finditer(text) if not ENDING_NEXT.match(text, m.end())]
-    return all(
-        m.start() >= end
-        and (LINK_WITH.search(text, m.end()) or ANOTHER_PROPOSAL.match(text, m.end()))
-        for m in refusals
-    )
+    return all(m.start() >= end and ANOTHER_PROPOSAL.match(text, m.end()) for m in refusals)
+
+
+def refuses_another_link(text: str, start: int) -> bool:
+    """Whether the sentence refuses a link other than the trigger's, in a later clause."""
+    return _refused(_own_clause(text, start)) and _refusal_of_another_link(text, start)
 
 
 def link_status(text: str, start: int, published: str | None = None) -> str | None:
@@ -626,7 +626,7 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "ended"
     begin, end = main_clause_at(text, start)
     refused = _refused(clause)
-    another = refused and _refusal_of_another_link(text, start)
+    another = refuses_another_link(text, start)
     if refused and not (another or _refusal_set_aside(text, start)):
         return "proposed" if re.search(r"discuss|consider|explor", clause, re.I) else None
     if _ending_talk(text, start):
@@ -692,9 +692,10 @@ IN_PREPARATION = re.compile(
 # "the two cities launched "X", a joint programme that will ...": started, whatever it will do.
 _FIRST = r"(?:(?:first|new|pilot)\s+)?"
 _PROGRAMME_AFTER = (
-    rf"\s+(?:(?:the|a|an|their|its)\s+)?{_FIRST}(?:[\"“][^\"”]{{1,60}}[\"”],?\s+(?:(?:the|a|an)\s+)?"
+    rf"\s+(?:(?:the|a|an|their|its)\s+)?{_FIRST}(?:(?:[\"“][^\"”]{{1,60}}[\"”]|"
+    r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,5}),?\s+(?:(?:the|a|an)\s+)?"
     rf"{_FIRST})?$"
-)
+)  # "launched the Hanze Heritage Lab, a joint programme" too
 LAUNCHED = re.compile(
     rf"(?<!be )(?<!been )\b(?:launched|inaugurated|unveiled|kicked off){_PROGRAMME_AFTER}", re.I
 )  # the programme itself launched: not "unveiled plans for a joint programme"

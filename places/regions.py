@@ -47,10 +47,12 @@ MALAY_DIRECTIONS = {
     "tenggara": "Southeast", "barat daya": "Southwest", "timur laut": "Northeast",
 }  # fmt: skip
 MALAY_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra"}
-# Second-level subdivisions news names as places: provinces, departments, counties, districts,
-# and Britain's London boroughs, unitary authorities and council areas ("Hackney", "Fife").
-LOWER_LEVEL_TYPES = frozenset(
-    {"province", "department", "county", "prefecture", "district", "borough", "authority", "area"}
+# Second-level subdivisions news names as places: provinces, departments, counties.
+LOWER_LEVEL_TYPES = frozenset({"province", "department", "county", "prefecture"})
+# ... and Britain's councils ("the London Borough of Hackney", "Kirklees", "Renfrewshire"); a
+# council outside London named like a town abroad ("Halton", "Highland") is left out.
+BRITISH_COUNCILS = frozenset(
+    {"london borough", "metropolitan district", "unitary authority", "council area", "district"}
 )
 
 
@@ -122,12 +124,15 @@ def first_level_regions(curated: dict) -> list[Region]:
 
 
 def lower_regions(curated: dict) -> list[Region]:
-    """Second-level provinces, departments, counties, districts and British councils ("Albay",
+    """Second-level provinces, departments, counties and British councils ("Albay",
     "Gironde", "West Java", "Hackney")."""
     by_code = {s.code: s for s in pycountry.subdivisions}
     found = []
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None or sub.type.split()[-1].lower() not in LOWER_LEVEL_TYPES:
+        british = sub.country_code == "GB" and sub.type.lower() in BRITISH_COUNCILS
+        if sub.parent_code is None or not (
+            british or sub.type.split()[-1].lower() in LOWER_LEVEL_TYPES
+        ):
             continue
         top = sub
         while top.parent_code:

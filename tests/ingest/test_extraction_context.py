@@ -74,6 +74,17 @@ def test_niger_after_a_dateline_or_hyphened_with_nigeria_is_the_country(extracto
     assert readings(extractor, text, "Niger") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ATLANTA, Georgia – Georgia signed a sister state agreement with Jeju Province.",
+        "SAVANNAH, Georgia – The state of Georgia signed a memorandum with Kagoshima Prefecture.",
+    ],
+)
+def test_a_state_after_an_american_dateline_is_the_state(extractor, text):
+    assert readings(extractor, text, "Georgia") == {("US", "region")}
+
+
 def test_small_far_away_town_without_support_is_dropped(extractor):
     text = (
         "Leeds and Bergen renewed their partnership on Friday. A Bergen choir called Dorset "
@@ -82,6 +93,17 @@ def test_small_far_away_town_without_support_is_dropped(extractor):
     facts = extractor(ArticleText(text=text))
     countries = {m.place.country for m in facts.places}
     assert countries <= {"GB", "NO"}, countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zomba signed twinning agreements with Lüneburg in 2012 and with Sanya in 2016.",
+        "Zomba has been twinned with Lüneburg since 2012 and with Sanya since 2016.",
+    ],
+)
+def test_a_small_town_named_as_a_twin_needs_no_country(extractor, text):
+    assert readings(extractor, text, "Lüneburg") == {("DE", "city")}
 
 
 def test_small_town_is_kept_when_its_country_is_named(extractor):

@@ -492,6 +492,16 @@ def test_a_capital_named_like_its_country_is_the_city_after_a_town_word(extracto
     ]
 
 
-def test_a_country_after_a_citys_name_is_still_the_country(extractor):
-    text = "The Mayor of Encarnación City of Republic of Paraguay signed a charter with Taoyuan."
-    assert not any(name == "Paraguay" for name, _, _ in places(extractor, text))
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Mayor of Encarnación City of Republic of Paraguay signed a charter with Taoyuan.",
+         "Paraguay"),
+        ("The Mayor of Panama's second city, Colón, signed a sister city agreement with Miami.",
+         "Panama"),
+    ],
+)  # fmt: skip
+def test_a_country_after_a_citys_name_or_with_its_own_city_is_still_the_country(
+    extractor, text, country
+):
+    assert not any(name == country for name, _, _ in places(extractor, text))

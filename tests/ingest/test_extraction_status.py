@@ -108,6 +108,14 @@ def test_a_refusal_of_another_link_later_in_the_sentence_leaves_the_first(extrac
     assert found[("Arlon", "Bastogne", "sister_city")].status == "new"
 
 
+def test_the_partner_of_a_link_refused_later_in_the_sentence_is_no_party(extractor):
+    text = (
+        "The council ratified the twinning with Bastogne, but rejected a proposal to sign a "
+        "friendship agreement with Wuhan."
+    )
+    assert not [k for k in links(extractor, text) if "Wuhan" in k]
+
+
 def test_turning_down_something_new_later_in_the_sentence_leaves_the_first_link(extractor):
     text = (
         "Arlon will renew its twinning agreement with Bastogne, but has turned down a request "
@@ -127,15 +135,28 @@ def test_turning_down_something_new_later_in_the_sentence_leaves_the_first_link(
          "plan in June.", True),
         ("Arlon and Bastogne plan to sign a twinning agreement. Bastogne's council rejected a "
          "separate plan for a bus station.", True),
+        ("Arlon has proposed a twinning with Bastogne. The mayor declined to comment on the "
+         "proposal.", True),
+        ("Arlon has proposed a twinning with Bastogne. The finance committee rejected the plan "
+         "to raise taxes.", True),
+        ("Arlon has proposed a twinning with Bastogne. Two councillors rejected the plan but it "
+         "passed by 20 votes to 5.", True),
     ],
 )  # fmt: skip
 def test_a_proposal_refused_in_the_next_sentence_gives_no_link(extractor, text, kept):
     assert bool(links(extractor, text)) == kept
 
 
-def test_a_refusal_of_the_same_link_later_in_the_sentence_still_refuses(extractor):
-    text = "Arlon signed a twinning agreement with Bastogne, but the council rejected the twinning."
-    assert not links(extractor, text)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arlon signed a twinning agreement with Bastogne, but the council rejected the twinning.",
+        "The mayor proposed a twinning with Bastogne, but councillors rejected the idea, saying "
+        "the partnership with Namur was enough.",
+    ],
+)
+def test_a_refusal_of_the_same_link_later_in_the_sentence_still_refuses(extractor, text):
+    assert not [k for k in links(extractor, text) if "Bastogne" in k]
 
 
 @pytest.mark.parametrize(
@@ -602,12 +623,15 @@ def test_accepting_an_invitation_to_visit_is_a_visit_to_come(extractor):
     assert (visit.status, visit.year) == ("proposed", None)
 
 
-def test_a_programme_launched_is_new_whatever_it_will_do(extractor):
+@pytest.mark.parametrize(
+    "programme",
+    ['"Living Heritage", a joint programme', "the Living Heritage Lab, a joint programme"],
+)
+def test_a_programme_launched_is_new_whatever_it_will_do(extractor, programme):
     text = (
         "Fes and Tours signed a twinning agreement on Monday.\n\n"
-        'To give the agreement immediate content, the two cities launched "Living Heritage", a '
-        "joint programme that will send twenty young craftsmen from Fes to train in Tours from "
-        "next spring."
+        f"To give the agreement immediate content, the two cities launched {programme} that "
+        "will send twenty young craftsmen from Fes to train in Tours from next spring."
     )
     found = links(extractor, text, published="2021-05-10")
     programme = found[("Fes", "Tours", "cooperation")]

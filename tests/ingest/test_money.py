@@ -66,6 +66,8 @@ def test_cfa_francs_in_a_text_about_central_africa_are_its_own():
     text = "Firms from Douala and Marseille signed contracts worth 2 billion CFA francs."
     assert [m.money.currency for m in find_money(text)] == ["XAF"]
     assert [m.money.currency for m in find_money("XOF 3 million, paid in Douala")] == ["XOF"]
+    text = "Lomé and Cotonou traders signed deals worth CFA 2 billion, said Chad Johnson."
+    assert [m.money.currency for m in find_money(text)] == ["XOF"]
 
 
 def test_yen_sign_means_yuan_in_a_text_about_yuan():

@@ -98,6 +98,14 @@ def test_roles_the_model_alone_misses(extractor, text, name, role, place):
     assert people(extractor, text)[name] == (role, place)
 
 
+def test_a_surname_with_its_particle_is_one_person(extractor):
+    text = (
+        "The charter was signed by Mayor Marieke van Lingen-Bosch of Zwolle and her Porto "
+        'counterpart. "We sail," said Mayor Van Lingen-Bosch.'
+    )
+    assert people(extractor, text) == {"Marieke van Lingen-Bosch": ("mayor", "Zwolle")}
+
+
 def test_a_title_without_a_place_names_no_place(extractor):
     text = "President Maria Lopez praised the port plan in Valparaiso."
     assert people(extractor, text)["Maria Lopez"] == ("president", None)
