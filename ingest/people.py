@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from facts.shapes import Organization, Person, Place
 from ingest.acronyms import BODY_WORDS
 from ingest.home import council_town
-from ingest.names import SURNAME_PARTICLES, person_names, portfolio_word, vouched_name
+from ingest.names import person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention, kind_word
 from ingest.sentences import entities, is_dateline, sentence_of, text_of
 from ingest.titles import (
@@ -592,11 +592,11 @@ def _without_surname_of(name: str, found: dict[str, _Found]) -> dict[str, _Found
 
 def _surname_of_known(name: str, found: dict[str, _Found]) -> bool:
     """ "Governor Odera" after "Samuel Ochieng Odera", "Mr Xu" after "Xu Hongmei", "Mayor Van
-    Lingen-Bosch" after "Marieke van Lingen-Bosch": the same."""
+    Lingen-Bosch" after "Marieke van Lingen-Bosch", "Dela Paz" after "Alfred Dela Paz": the
+    same."""
     if " " not in name:
         return any(name in known.split() for known in found)
-    particle = name.split()[0].lower() in SURNAME_PARTICLES
-    return particle and any(known.casefold().endswith(" " + name.casefold()) for known in found)
+    return any(known.casefold().endswith(" " + name.casefold()) for known in found)
 
 
 def _role(hit: _Found, found: dict[str, _Found]) -> str:
