@@ -535,7 +535,7 @@ def find_people(
             known = found[name]  # a caption or headline named the office, the text its place
             known.place = _role_place(person, hit, previous, places)
             known.stated = True
-        if hit is None or name in found or _surname_of_known(name, found):
+        if hit is None or name in found or _surname_of_known(name, found, hit.place):
             previous = (person.end, found[name]) if name in found else previous
             continue
         found = _without_surname_of(name, found)
@@ -590,13 +590,16 @@ def _without_surname_of(name: str, found: dict[str, _Found]) -> dict[str, _Found
     return {known: f for known, f in found.items() if " " in known or known not in name.split()}
 
 
-def _surname_of_known(name: str, found: dict[str, _Found]) -> bool:
+def _surname_of_known(name: str, found: dict[str, _Found], place: Place | None = None) -> bool:
     """ "Governor Odera" after "Samuel Ochieng Odera", "Mr Xu" after "Xu Hongmei", "Mayor Van
     Lingen-Bosch" after "Marieke van Lingen-Bosch", "Dela Paz" after "Alfred Dela Paz": the
     same."""
     if " " not in name:
         return any(name in known.split() for known in found)
-    return any(known.casefold().endswith(" " + name.casefold()) for known in found)
+    return any(  # not "Mayor Tai Man of Shenzhen" after "Mayor Chan Tai Man of Sha Tin"
+        known.casefold().endswith(" " + name.casefold()) and place in (None, f.place)
+        for known, f in found.items()
+    )
 
 
 def _role(hit: _Found, found: dict[str, _Found]) -> str:

@@ -720,7 +720,6 @@ def _supported(mentions: list[Mention], countries: Counter, gaz: Gazetteer) -> l
     """
     doubtful = {m.span.start for m in mentions if _doubtful(m)}
     doubtful -= _listed_with_sure(mentions, doubtful)
-    doubtful -= {m.span.start for m in mentions if _named_as_twin(m)}
     # "MBABANE – The council ...": the town a story is filed from, when no other bears its name
     doubtful -= {
         m.span.start
@@ -731,6 +730,8 @@ def _supported(mentions: list[Mention], countries: Counter, gaz: Gazetteer) -> l
         # Nothing surer to be far from: only the English-word names stay in doubt.
         words = {m.span.start for m in mentions if m.span._.common_word or m.place.kind == "region"}
         doubtful &= words
+    # "is twinned with Lüneburg": sure, but no surer place for the town twinned with it
+    doubtful -= {m.span.start for m in mentions if _named_as_twin(m)}
     # The town an article that names no country names most, more than once, is what it is
     # about ("Kirkcaldy councillors ... Kirkcaldy has ..."): local news seldom names its own
     # country. The model must call it a name, and never a person's ("Bell said").

@@ -106,6 +106,15 @@ def test_a_small_town_named_as_a_twin_needs_no_country(extractor, text):
     assert readings(extractor, text, "Lüneburg") == {("DE", "city")}
 
 
+def test_the_small_town_twinned_with_small_towns_stays_a_party(extractor):
+    text = "Hexham is twinned with Noyon and Metzingen, and has a friendship link with Colmar."
+    facts = extractor(ArticleText(text=text, published="2024-05-02"))
+    assert {(p.a.name, p.b.name) for p in facts.partnerships if p.kind == "sister_city"} == {
+        ("Hexham", "Noyon"),
+        ("Hexham", "Metzingen"),
+    }
+
+
 def test_small_town_is_kept_when_its_country_is_named(extractor):
     text = "Delegates from Lunéville, a town in eastern France, arrived in Leeds on Friday."
     assert readings(extractor, text, "Lunéville") == {("FR", "city")}

@@ -111,6 +111,14 @@ def test_a_surname_of_two_words_is_one_person(extractor, text, name):
     assert people(extractor, text) == {name: ("mayor", "Zwolle")}
 
 
+def test_a_name_ending_another_with_a_place_of_its_own_is_another_person(extractor):
+    text = "Mayor Chan Tai Man of Sha Tin met Mayor Tai Man of Shenzhen on Monday."
+    assert people(extractor, text) == {
+        "Chan Tai Man": ("mayor", "Sha Tin"),
+        "Tai Man": ("mayor", "Shenzhen"),
+    }
+
+
 def test_a_title_without_a_place_names_no_place(extractor):
     text = "President Maria Lopez praised the port plan in Valparaiso."
     assert people(extractor, text)["Maria Lopez"] == ("president", None)
