@@ -59,10 +59,11 @@ _ON_HOLD = (
     rf"put(?:s|ting)?{_OBJECT}{_LINK_NOUN}(?:\s+with\s+[^.;]{{1,80}}?)?\s+on\s+(?:hold|ice)\b"
 )
 # A link reported cut by someone: "scrapped the friendship agreement", "voted to end the
-# partnership", "froze relations", "the withdrawal from the agreement".
+# partnership", "froze relations", "the withdrawal from the agreement", "..., ending its
+# cooperation agreement with X".
 ENDED_ACTIVE = re.compile(
     rf"\b(?:(?:end|suspend|terminat|sever|dissolv|revok|discard|abandon|cancell?|annull?|"
-    rf"rescind)(?:ed|es|s)|scrap(?:ped|s)|froze|(?:has|have|had) frozen|freezes|cut|cuts|"
+    rf"rescind)(?:ed|es|s|ing)|scrap(?:ped|s)|froze|(?:has|have|had) frozen|freezes|cut|cuts|"
     rf"broke off|breaks off|tore up|tears up|pull(?:ed|s) out of|withdr(?:ew|aws) from|quits?|"
     rf"{_DECIDED_TO}(?:{_END_BASE})|{_DECIDED_LONG_TO}|(?:termination|suspension|"
     rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}|"

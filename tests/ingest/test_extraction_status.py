@@ -888,3 +888,17 @@ def test_a_charter_signed_on_a_day_to_renew_a_tie_keeps_its_first_year(extractor
 def test_a_clause_after_but_that_ends_the_tie_it_points_back_to(extractor, text, status):
     found = links(extractor, text)
     assert found[("Arouca", "Coimbatore", "sister_city")].status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The assembly of Podlaskie took a parallel decision on Monday, ending its cooperation "
+         "agreement with the Grodno Region, signed in 2003.", "ended"),
+        ("Lyon is considering ending its cooperation agreement with Porto, signed in 2003.",
+         "existing"),
+    ],
+)  # fmt: skip
+def test_ending_a_link_in_a_participle_clause_ends_it(extractor, text, status):
+    [link] = links(extractor, text).values()
+    assert (link.status, link.year) == (status, 2003)
