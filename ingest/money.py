@@ -38,7 +38,8 @@ ISO_CODES = [
     "IDR", "PHP", "VND", "TWD", "PKR", "BDT", "EGP", "ILS", "PLN", "CZK", "HUF", "QAR", "KWD",
     "GEL", "UAH", "RON", "BGN", "KZT", "UZS", "AZN", "AMD", "TZS", "UGX", "GHS", "ETB", "MAD",
     "CLP", "COP", "PEN", "ARS", "LKR", "NPR", "OMR", "BHD", "JOD", "ISK", "TTD", "JMD", "XCD",
-    "XOF", "XAF", "BIF", "RWF", "CDF", "MGA", "FJD",
+    "XOF", "XAF", "BIF", "RWF", "CDF", "MGA", "FJD", "LAK", "VUV", "MZN", "SZL", "GMD", "AOA",
+    "LYD", "TND", "DZD", "IQD", "RSD", "MWK", "ZMW", "GNF", "YER",
 ]  # fmt: skip
 # Currency names written after the number; the adjective decides which dollar.
 DOLLARS = {
@@ -59,7 +60,11 @@ SUFFIX_NAMES = {
     "ariary": "MGA", "bahraini dinars": "BHD", "kuwaiti dinars": "KWD", "jordanian dinars": "JOD",
     "omani rials": "OMR", "qatari riyals": "QAR", "saudi riyals": "SAR", "tenge": "KZT",
     "birr": "ETB", "taka": "BDT", "forints": "HUF", "cfa francs": "XOF", "cfa": "XOF",
-    "fcfa": "XOF",
+    "fcfa": "XOF", "kip": "LAK", "vatu": "VUV", "meticais": "MZN", "metical": "MZN",
+    "emalangeni": "SZL", "lilangeni": "SZL", "dalasi": "GMD", "kwanza": "AOA",
+    "libyan dinars": "LYD", "tunisian dinars": "TND", "algerian dinars": "DZD",
+    "iraqi dinars": "IQD", "serbian dinars": "RSD", "malawian kwacha": "MWK",
+    "zambian kwacha": "ZMW", "guinean francs": "GNF", "yemeni rials": "YER", "leones": "SLE",
 }  # fmt: skip
 SCALES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,

@@ -205,10 +205,11 @@ def _appositive(person: Span, mentions, org_mentions, country_of, names) -> _Fou
 
 
 def _title_of_place(person: Span, mentions: list[Mention]) -> _Found | None:
-    """ "Mayor of Lund Anna Berg", "Governor of the Ulyanovsk Oblast Vadim Korotaev": a title
-    and its place right before the name."""
+    """ "Mayor of Lund Anna Berg", "Governor of the Ulyanovsk Oblast Vadim Korotaev", "Governor
+    of Champassak province Mr Khamphao Sivilay": a title and its place right before the name."""
     doc = person.doc
-    place = next((m for m in mentions if m.span.end == person.start), None)
+    start = before_honorifics(doc, person.start)  # "Governor of Champassak province Mr X"
+    place = next((m for m in mentions if m.span.end == start), None)
     of = place.span.start - 1 if place else 0
     if of > 0 and doc[of].lower_ == "the":
         of -= 1  # "of the Ulyanovsk Oblast"

@@ -47,6 +47,9 @@ from ingest.money import find_money
         ("2.1 billion CFA francs", 2_100_000_000, "XOF"),
         ("CFA 600 million", 600_000_000, "XOF"),
         ("450 million FCFA", 450_000_000, "XOF"),
+        ("42 billion kip", 42_000_000_000, "LAK"),
+        ("147 million meticais", 147_000_000, "MZN"),
+        ("18 million Libyan dinars", 18_000_000, "LYD"),
     ],
 )
 def test_amounts_are_read_in_the_currency_unit(text, value, currency):

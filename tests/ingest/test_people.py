@@ -87,6 +87,12 @@ def test_surname_mentions_are_the_same_person(extractor):
             "Lviv",
         ),
         (
+            "The charter was signed by Governor of Bolikhamxay province Mr Bounmy Keola.",
+            "Bounmy Keola",
+            "governor",
+            "Bolikhamxay",
+        ),
+        (
             "Karen Lowe, president and CEO of the Akron Chamber of Commerce, spoke first.",
             "Karen Lowe",
             "president and ceo of the akron chamber of commerce",
