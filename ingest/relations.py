@@ -165,8 +165,9 @@ LIST_TAIL = re.compile(
 FRONTED_PARTNERS = re.compile(r"\s*(?:In addition to|Besides)\s+", re.I)  # not "Along with"
 # "after friendship ties with ...": the partners' list opening after "after".
 TIES_WITH = re.compile(r"(?:[\w-]+ ){0,3}?(?:ties|agreements?|relations|links|pacts?) with\b", re.I)
-# "Council resolved to ...", "- Council renewed ...": a council's own news names it bare.
-BARE_COUNCIL = re.compile(r"(?<![A-Za-z] )(?<![\w-])Council(?= [a-z]|['’]s\b)")
+# "Council resolved to ...", "- Council renewed ...", "In the same sitting, council ratified ...": a
+# council's own news names it bare.
+BARE_COUNCIL = re.compile(r"(?<![A-Za-z] )(?<![\w-])[Cc]ouncil(?= [a-z]|['’]s\b)")
 # "Honiara's third twin city, after ...", "Mapo-gu's third overseas partnership, after ...":
 # the partners the possessor had before.
 EARLIER_PARTNERS = re.compile(

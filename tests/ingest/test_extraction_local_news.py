@@ -54,6 +54,17 @@ def test_the_small_town_a_story_is_filed_from_needs_no_country(extractor):
     assert ("friendship_city", "Luganville", "Cairns", "new") in links(found)
 
 
+def test_council_written_bare_in_lower_case_is_the_towns_own(extractor):
+    page = (
+        "Council business\nBy Staff | 2025-03-10\n\n"
+        "LUGANVILLE – The Luganville Municipal Council met on Tuesday. In the same sitting, "
+        "council ratified a memorandum of understanding on fire services with the City of "
+        "Cairns.\n"
+    )
+    found = extractor(read_bytes(page.encode(), name="news.txt"))
+    assert ("mou", "Luganville", "Cairns", "new") in links(found)
+
+
 def test_a_surname_named_as_often_as_the_places_is_no_town(extractor):
     text = (
         "Bell, who runs a bakery, said the Nairobi delegation had visited twice. "
