@@ -278,16 +278,9 @@ def _prenominal(person: Span, mentions: list[Mention], org_mentions) -> _Found |
         for m in mentions + org_mentions
         if m.span.start == person.end + 1 and doc[person.end].lower_ == "of"
     ]  # "Governor Enrique Alfaro of Jalisco", "Chief Executive Jo Ward of Leeds City Council"
-    if (
-        not before
-        and start >= 2
-        and doc[start - 1].text == ","
-        and doc[start - 2].lower_
-        in (
-            "counterpart",
-            "counterparts",
-        )
-    ):  # "his Mbeya counterpart, Mayor Amani Mwakalinga"
+    comma_before = start >= 2 and doc[start - 1].text == ","
+    if not before and comma_before and doc[start - 2].lower_ in {"counterpart", "counterparts"}:
+        # "his Mbeya counterpart, Mayor Amani Mwakalinga"
         before = _named_before(doc, start - 2, mentions + org_mentions)
     place = before[0].place if before else after[0].place if after else None
     if place is None and start >= 2 and ROLE_ANAPHOR.fullmatch(doc[start - 2 : start].text):

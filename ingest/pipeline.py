@@ -314,8 +314,8 @@ def _listed_with_countries(span: Span, countries: list[Span]) -> bool:
             continue  # "ATLANTA, Georgia – Georgia signed ...": a name again, no list
         if gap in {",", "and", ", and", "or", ", or"}:
             return True
-        hyphened = gap in {"-", "–", "/"} and not left[-1].whitespace_ and len(between) == 1
-        if hyphened and not between[0].whitespace_:  # "Niger-Nigeria", not "Niger – Nigeria"
+        tight = len(between) == 1 and not (left[-1].whitespace_ or between[0].whitespace_)
+        if gap in {"-", "–", "/"} and tight:  # "Niger-Nigeria", not "Niger – Nigeria"
             return True
     return False
 
@@ -726,14 +726,14 @@ class PlaceTagger:
         # A city-state is a country and a city: its name is evidence and a party ("Singapore").
         taken = {t.i for s in countries if gaz.country(s.text) not in CITY_STATES for t in s}
         names = [s for s in names if not taken & {t.i for t in s}]
-        for span in self._regions_not_countries(countries, names):
-            countries.remove(span)
-            span._.kind_hint = "region"
-            names = sorted([*names, span], key=lambda s: s.start)
-        for span in self._capitals_named_as_cities(countries):
-            countries.remove(span)
-            span._.kind_hint = "city"
-            names = sorted([*names, span], key=lambda s: s.start)
+        regions = self._regions_not_countries(countries, names)
+        countries = [c for c in countries if c not in regions]
+        capitals = self._capitals_named_as_cities(countries)
+        countries = [c for c in countries if c not in capitals]
+        for spans, hint in ((regions, "region"), (capitals, "city")):
+            for span in spans:
+                span._.kind_hint = hint
+        names = sorted([*names, *regions, *capitals], key=lambda s: s.start)
         person_parts = _person_name_parts(doc)
         verdicts = {s.start: self._allowed(s, person_parts) for s in names}
         # one sense per article: "Differdange" taken for a place once is one where the model
@@ -875,8 +875,6 @@ class PlaceTagger:
         where a city's kind word or a town's office comes before it."""
         found = []
         for span in countries:
-            code = self.gaz.countries[fold(span.text)]
-            cities = [p for p, _ in self.gaz.candidates(span.text) if p.kind == "city"]
             before = span.doc[max(0, span.start - 2) : span.start]
             after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
             if len(before) < 2 or before[1].lower_ != "of" or after in {"city", "town", "'s", "’s"}:
@@ -885,6 +883,8 @@ class PlaceTagger:
             town_word = before[0].lower_ in {"mayor", "mayoress"} or (
                 the and before[0].lower_ in CITY_KIND_NOUNS  # not "Encarnación City of"
             )
+            code = self.gaz.countries[fold(span.text)]
+            cities = (p for p, _ in self.gaz.candidates(span.text) if p.kind == "city")
             if town_word and any(p.country == code for p in cities):
                 found.append(span)
         return found

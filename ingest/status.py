@@ -536,9 +536,14 @@ def _same_clause(text: str, start: int, at: int) -> bool:
 ENDING_NEXT = re.compile(rf"\s*(?:to\s+)?(?:{_END_BASE}|ending|the (?:scrapping|ending))\b", re.I)
 
 
+def _refusals(text: str) -> list[re.Match]:
+    """The refusals of a text; refusing to end a link ("refused to cut ties") keeps it."""
+    return [m for m in REFUSAL.finditer(text) if not ENDING_NEXT.match(text, m.end())]
+
+
 def _refused(clause: str) -> bool:
-    """Whether the clause refuses a link; refusing to end one ("refused to cut ties") keeps it."""
-    return any(not ENDING_NEXT.match(clause, m.end()) for m in REFUSAL.finditer(clause))
+    """Whether the clause refuses a link."""
+    return bool(_refusals(clause))
 
 
 # Wishes for a link already there: "agreed to renew", "hopes to revive its twinning".
@@ -608,8 +613,7 @@ def _refusal_of_another_link(text: str, start: int) -> bool:
     city in China", "ratified the twinning with A, but rejected a proposal to sign a friendship
     agreement with B" (not "signed a twinning, but the council rejected it / the idea")."""
     _, end = main_clause_at(text, start)
-    refusals = [m for m in REFUSAL.finditer(text) if not ENDING_NEXT.match(text, m.end())]
-    return all(m.start() >= end and ANOTHER_PROPOSAL.match(text, m.end()) for m in refusals)
+    return all(m.start() >= end and ANOTHER_PROPOSAL.match(text, m.end()) for m in _refusals(text))
 
 
 def refuses_another_link(text: str, start: int) -> bool:
@@ -627,7 +631,7 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "ended"
     begin, end = main_clause_at(text, start)
     refused = _refused(clause)
-    another = refuses_another_link(text, start)
+    another = refused and _refusal_of_another_link(text, start)
     if refused and not (another or _refusal_set_aside(text, start)):
         return "proposed" if re.search(r"discuss|consider|explor", clause, re.I) else None
     if _ending_talk(text, start):
