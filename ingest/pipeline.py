@@ -308,14 +308,12 @@ def _listed_with_countries(span: Span, countries: list[Span]) -> bool:
     hyphened with countries is a country."""
     for other in countries:
         left, right = (other, span) if other.start < span.start else (span, other)
-        between = span.doc[left.end : right.start]
-        gap = between.text.strip().lower()
+        between = text_of(span.doc)[left.end_char : right.start_char]
         if other is span or fold(other.text) == fold(span.text):
             continue  # "ATLANTA, Georgia – Georgia signed ...": a name again, no list
-        if gap in {",", "and", ", and", "or", ", or"}:
+        if between.strip().lower() in {",", "and", ", and", "or", ", or"}:
             return True
-        tight = len(between) == 1 and not (left[-1].whitespace_ or between[0].whitespace_)
-        if gap in {"-", "–", "/"} and tight:  # "Niger-Nigeria", not "Niger – Nigeria"
+        if between in {"-", "–", "/"}:  # "Niger-Nigeria", not "Niger – Nigeria"
             return True
     return False
 
