@@ -23,6 +23,7 @@ from ingest.titles import (
     joined_by_hyphen,
     title_before,
 )
+from ingest.written import after_county
 
 # Words of organisations and places, never of a person's name ("Wicklow County Council").
 NOT_NAME_WORDS = frozenset(
@@ -240,8 +241,8 @@ def _is_name(run: Span, mentions: list[Mention]) -> bool:
     places = [m.span for m in mentions if m.span.start < run.end and run.start < m.span.end]
     if not titled:  # the model's guess counts too where no title vouches for a name
         places += [e for e in overlapping if e.label_ in {"GPE", "LOC"}]
-    if any(len(p) > 1 or p.start < run.start for p in places):
-        return False
+    if any(len(p) > 1 or p.start < run.start or after_county(p) for p in places):
+        return False  # "Co Kerry, ...": the county
     return len({p.start for p in places}) <= (len(run) if titled else 1)
 
 

@@ -38,7 +38,7 @@ from ingest.resolve import (
 from ingest.sentences import headline_end, is_dateline, text_of
 from ingest.titles import DOTTED_TITLES, HONORIFICS, after_honorifics
 from ingest.unlisted import unlisted_names
-from ingest.written import BULLETS, CAPITALS, QUOTES, compass_name
+from ingest.written import BULLETS, CAPITALS, QUOTES, after_county, compass_name
 from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
 from places.names import fold
 from places.place import CITY_STATES, NOTABLE_POPULATION
@@ -252,13 +252,18 @@ def _with_suffix(span: Span, names_a_city) -> Span:
         span = doc[span.start : span.end + 1]
     elif before is not None and before[1].lower_ == "of" and before[0].lower_ in KIND_NOUNS:
         hint = "city" if before[0].lower_ in CITY_KIND_NOUNS else "region"
-    elif before is not None and before[1].lower_ == "in" and before[0].lower_ in HOLDER_NOUNS:
+    elif after_county(span) or _in_holder(before):  # "County Clare", "cities in Chiba"
         hint = "region"
     elif _city_designator_after(span):
         hint = "city"
     span._.kind_hint = hint
     span._.apposed_kind = None if hint else _apposed_kind(span)
     return span
+
+
+def _in_holder(before: Span | None) -> bool:
+    """ "cities in Chiba", "councils in Gyeonggi": the towns are in the region named next."""
+    return before is not None and before[1].lower_ == "in" and before[0].lower_ in HOLDER_NOUNS
 
 
 def _apposed_kind(span: Span) -> str | None:
@@ -1047,6 +1052,8 @@ class PlaceTagger:
             return True
         if _in_byline(span) or _in_surname(span):
             return False
+        if after_county(span):  # "Co Kerry" is the county, whatever the model says of it
+            return any(p.kind == "region" for p, _ in self.gaz.candidates(span.text))
         if _in_full_name(span) and not self._notable(fold(span.text), any_name=True):
             return False  # "Mayor Ramón Antonio Fermín", not "Mayor Kim Visits Tainan"
         after = span.doc[span.end] if span.end < len(span.doc) else None

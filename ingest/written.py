@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 # Capital letters, accented Latin ones too: "Ålesund", "Łódź", "Évora", "Şanlıurfa".
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # The marks a row of a list opens with ("• Turin", "- Turin"), never a word of a name.
@@ -27,6 +29,15 @@ COMPASS_WORDS = frozenset(
     | {"northern", "southern", "eastern", "western", "central", "centre", "center", "centro"}
     | {"middle", "mid", "upper", "lower"}
 )
+
+
+# "County Clare", "Co. Kerry", "Co Down": the word of an Irish county before its name.
+COUNTY_WORDS = frozenset({"County", "Co.", "Co"})
+
+
+def after_county(span: Span) -> bool:
+    """Whether the county's word comes right before the name ("County Clare")."""
+    return span.start > 0 and span.doc[span.start - 1].text in COUNTY_WORDS
 
 
 def compass_name(text: str) -> bool:

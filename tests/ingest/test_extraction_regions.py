@@ -1,5 +1,7 @@
 """Regions under their English names and regions named after their capital city."""
 
+import pytest
+
 from facts.shapes import ArticleText
 
 
@@ -255,3 +257,24 @@ def test_a_city_an_apposition_names_beside_its_namesake_region_is_the_city(extra
     )
     found = places(extractor, text)
     assert {("Irbid", "JO", "city"), ("Irbid Governorate", "JO", "region")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "county", "town"),
+    [
+        ("Officials from County Clare signed a twinning charter with Lorient.", "Clare", None),
+        ("Councillors in Killarney, Co Kerry, voted to twin with Lorient.", "Kerry", "Killarney"),
+        ("Arklow, Co. Wicklow, signed a twinning charter with Chateaudun.", "Wicklow", "Arklow"),
+    ],
+)
+def test_an_irish_county_written_with_its_word_in_front_is_the_county(
+    extractor, text, county, town
+):
+    found = places(extractor, text)
+    assert (county, "IE", "region") in found
+    assert town is None or (town, "IE", "city") in found  # the county places its town
+
+
+def test_a_county_word_before_a_name_no_region_has_makes_no_town_of_it(extractor):
+    found = places(extractor, "Omagh in County Tyrone signed a twinning charter with Lorient.")
+    assert not any(name == "Tyrone" for name, _, _ in found)
