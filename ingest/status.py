@@ -366,14 +366,21 @@ def _own_clause(text: str, start: int) -> str:
 
 
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# "the Turkish town of", "the port city of": the words that name a place by its kind.
+_PLACE_OF = (
+    r"(?:the\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|municipality|district|region|province|state|"
+    r"county|village|port|capital|commune|prefecture)\s+of\s+)"
+)
 # Where one main clause of a sentence ends and the next begins: ", and", ", but", ";".
 # Not ", and with Nyirbator since 2007": a partner and its year, the clause's verb unsaid.
 COORDINATE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas)\s+"
     rf"(?!with\s+(?:the\s+[\w\s]{{0,30}}?\bof\s+)?{CAPITALISED_WORDS}"
     r"\s+(?:since|from|in)\s+(?:19|20)\d\d)"
-    # nor "..., and Ravenna in Italy, a partnership that ...": one more member of a list
-    rf"(?!{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?(?:,|\.?$))|;\s+",
+    # nor "..., and Ravenna in Italy, a partnership that ...", "..., and with the Turkish town
+    # of Emirdag, since ...": one more member of a list
+    rf"(?!(?:with\s+{_PLACE_OF}?)?{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?(?:,|\.?$))"
+    r"|;\s+",
     re.I,
 )
 # "has had a tie with A since 1991 and signed an agreement with B in 2004": a second act of

@@ -167,6 +167,25 @@ def test_years_given_respectively_go_to_the_partners_in_order(extractor):
     assert years == {"Kaohsiung": 1986, "Yokosuka": 2003}
 
 
+@pytest.mark.parametrize(
+    "second",
+    ["with the Estonian city of Tartu, since", "with Tartu in Estonia, since"],
+)
+def test_a_partner_after_another_s_locator_and_a_comma_is_one_more_partner(extractor, second):
+    text = (
+        f"Leuven is twinned with Oviedo, in the Spanish region of Asturias, and {second} 1989 "
+        "and 2003 respectively."
+    )
+    found = links(extractor, text)
+    years = {b if a == "Leuven" else a: p.year for (a, b, _), p in found.items()}
+    assert years == {"Oviedo": 1989, "Tartu": 2003}
+
+
+def test_a_clause_that_opens_with_the_help_of_a_town_is_a_clause_of_its_own(extractor):
+    text = "Leuven twinned with Oviedo in 1989, and with the help of Lyon, it opened a museum."
+    assert {(a, b) for a, b, _ in links(extractor, text)} == {("Leuven", "Oviedo")}
+
+
 def test_the_district_is_the_district_the_article_is_about(extractor):
     text = (
         "Gangnam-gu signed a friendship pact with Bengaluru on Monday, Gangnam-gu officials "
