@@ -83,6 +83,8 @@ FIRM_WORDS = frozenset(
 )
 # "regional cities in Victoria": a name that holds cities is a region.
 HOLDER_NOUNS = frozenset({"city", "cities", "town", "towns", "municipalities", "councils"})
+# The parts of a town a name with "of" after them places: "the Sofia district of Lozenets".
+PART_NOUNS = frozenset({"municipality", "district", "borough", "ward", "suburb", "commune"})
 # "Irbid, Jordan's second-largest city,": the nouns of an apposition that give a name its kind
 # (not "district" or "municipality", which may be either).
 APPOSED_CITY_NOUNS = (CITY_SUFFIXES - {"municipality"}) | {"capital", "port"}
@@ -236,6 +238,17 @@ def _capitalised_run(doc: Doc, end: int, step: int, most: int = 3) -> Span | Non
 def _holds(outer: Span, inner: Span) -> bool:
     """Whether `outer` covers `inner` and more."""
     return outer.start <= inner.start and inner.end <= outer.end and len(outer) > len(inner)
+
+
+def _part_named_after(span: Span, country) -> bool:
+    """ "the Belgrade municipality of Zemun", "the Sofia district of Lozenets": the name says
+    where the part of a town named after it lies (not "the Lviv region of Ukraine", nor "Xihu
+    District of Hangzhou", a district's own name)."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text not in PART_NOUNS:
+        return False
+    part, named = doc[span.end + 1 : span.end + 3]
+    return part.lower_ == "of" and named.is_title and not country(named.text)
 
 
 def _with_suffix(span: Span, names_a_city) -> Span:
@@ -902,6 +915,8 @@ class PlaceTagger:
         return shorter if fold(shorter.text) in self.gaz.names else None
 
     def _with_suffix(self, span: Span) -> Span:
+        if _part_named_after(span, self.gaz.country):
+            return span  # "the Belgrade municipality of Zemun": Belgrade is no municipality
         return _with_suffix(span, self._names_a_city)
 
     def _names_a_city(self, span: Span) -> bool:

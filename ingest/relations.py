@@ -114,9 +114,10 @@ GOVERNING_BODIES = frozenset(
 )
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
-CONTAINER_AFTER = re.compile(  # "the Montreal borough of Montréal-Nord", "the London Borough of"
+CONTAINER_AFTER = re.compile(  # "the Montreal borough of Montréal-Nord", "the London Borough of",
+    # "the Belgrade municipality of Zemun"
     r"^\s*(?:cit(?:y|ies)|provinces?|states?|count(?:y|ies)|regions?|(?i:boroughs?)|districts?|"
-    r"suburbs?|wards?) of\b"
+    r"suburbs?|wards?|municipalit(?:y|ies)) of\b"
 )
 NEAR_CHARS = 40
 # "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of
@@ -124,6 +125,9 @@ NEAR_CHARS = 40
 LOCATOR_BEFORE = re.compile(
     r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
     r"\ban? (?:district|ward|borough|suburb|neighbou?rhood) of$|"
+    # "Çankaya, the central district of Ankara" (not "the district of Mapo": the district)
+    r"\bthe (?-i:[a-z])[\w-]* (?:(?-i:[a-z])[\w-]* )?(?:district|ward|borough|suburb|"
+    r"neighbou?rhood) of$|"
     # "Hoan Kiem District of Hanoi" (not "the Metropolitan Borough of Stockport")
     r"\b(?!(?-i:Metropolitan|Royal|London|Federal|Special|Administrative)\b)"
     r"(?-i:[A-Z])[\w'’-]* (?-i:District|Ward) of$|"
@@ -490,8 +494,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         if i and _after_comma(named[i - 1].span, m.span) and is_table_row(sent):
             continue  # "- Hoan Kiem District, Hanoi, Vietnam – friendship city": an address
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
-        if CONTAINER_AFTER.match(after) and i + 1 < len(named):
-            continue  # "the Silicon Valley cities of Antioch, ..."
+        if _holds_the_next(m.span, after, i + 1 < len(named), gaz_country):
+            continue  # "the Silicon Valley cities of Antioch, ...", "the Sofia district of ..."
         if m.place.kind == "region" and _describes_a_town(m.span):
             continue  # "between the Latvian resort town and the Michigan city": a town of it
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
@@ -531,6 +535,17 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         parties = [Party(hub, 0), *after] if hub is not None else []
     parties = [p for p in parties if not _country(p.place, gaz_country)]
     return _drop_contained(parties)
+
+
+def _holds_the_next(span: Span, after: str, place_follows: bool, gaz_country) -> bool:
+    """ "the Silicon Valley cities of Antioch", "the Sofia district of Lozenets": the place only
+    holds the place named next, known (`place_follows`) or not (not "Hebei province of China")."""
+    container = CONTAINER_AFTER.match(after)
+    if container is None:
+        return False
+    doc, end = span.doc, span.end + len(container.group().split())
+    named = end < len(doc) and doc[end].is_title and not gaz_country(doc[end].text)
+    return place_follows or named
 
 
 # "the City Council", "the Municipal Assembly": the article's own town's body, no other holder.

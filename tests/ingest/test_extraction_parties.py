@@ -670,6 +670,34 @@ def test_the_city_a_borough_lies_in_is_no_party(extractor):
 
 
 @pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("The Skopje municipality of Karpoš and the Belgrade municipality of Zemun signed a "
+         "twinning charter on Wednesday.", {("Karpoš", "Zemun")}),
+        # the district is no known place: the city it lies in is still no party
+        ("Karpoš signed a twinning charter with the Sofia district of Lozenets in 2013.", set()),
+        ("Aerodrom signed a letter of intent with Çankaya, the central district of Ankara, in "
+         "March.", {("Aerodrom", "Çankaya")}),
+    ],
+)  # fmt: skip
+def test_the_city_a_municipality_or_a_district_lies_in_is_no_party(extractor, text, pair):
+    found = links(extractor, text, published="2023-06-15")
+    assert {(p.a.name, p.b.name) for p in found.values()} == pair
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Lviv signed a friendship agreement with the Hebei province of China.", ("Lviv", "Hebei")),
+        ("In 2017 Kericho signed a friendship agreement with Xihu District of Hangzhou.",
+         ("Kericho", "Xihu")),
+    ],
+)  # fmt: skip
+def test_a_region_of_a_country_or_a_district_s_own_name_is_the_party(extractor, text, pair):
+    assert {(p.a.name, p.b.name) for p in links(extractor, text).values()} == {pair}
+
+
+@pytest.mark.parametrize(
     "text, council",
     [
         ("The London Borough of Hackney signed a friendship agreement with Haifa in 1990.",
