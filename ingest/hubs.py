@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from facts.shapes import Partnership
 from ingest.dates import YEAR, published_year
-from ingest.kinds import KIND_REGEX, TWINNING_KINDS, TWINNING_KINDS_FIRST
+from ingest.kinds import KIND_REGEX, MEMORANDUM, TWINNING_KINDS, TWINNING_KINDS_FIRST
 from ingest.resolve import KIND_SUFFIXES
 from ingest.sentences import headline_end, span_text, text_of
 from ingest.status import PARTNERS_LIST, link_status, link_year, member_years
@@ -211,20 +211,28 @@ def is_list_header(sent: Span) -> bool:
     """ "Lyon is twinned with these cities:", "Twin towns of Lyon", "Ended cooperation": a
     line a list follows."""
     text = span_text(sent).rstrip()
-    return text.endswith(":") or _heading(sent) or not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+    verbs = [t for t in _unbracketed(sent) if t.pos_ in {"VERB", "AUX"}]
+    return text.endswith(":") or _heading(sent) or not verbs
 
 
 def _heading(sent: Span) -> bool:
     """A short line of its own without a full stop: "Ended cooperation"."""
     text = span_text(sent).strip()
     after = text_of(sent.doc)[sent.end_char :].lstrip(" \t")
-    words = [t for t in sent if t.is_alpha]
+    words = [t for t in _unbracketed(sent) if t.is_alpha]
     return (
         opens_line(sent)
         and (not after or span_text(sent).rstrip(" \t").endswith("\n"))
         and 0 < len(words) <= HEADING_WORDS
         and not text.endswith((".", "!", "?", '"', "”"))
     )
+
+
+def _unbracketed(sent: Span) -> list:
+    """The sentence's words outside brackets: "PARTNER CITIES (as listed by the council)" is a
+    heading of three words, with no verb."""
+    text = span_text(sent)
+    return [t for t in sent if not _bracketed(text, t.idx - sent.start_char)]
 
 
 class Announced(NamedTuple):
@@ -332,7 +340,8 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
         kind = "sister_city" if affiliations else ""
         return ListHeader(kind, "existing", hubs[0]) if len(hubs) == 1 else None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
-    hubs = list({p.place.key: p.place for p in without_counted_in(parties, text, state)}.values())
+    named = [p for p in without_counted_in(parties, text, state) if not _bracketed(text, p.start)]
+    hubs = list({p.place.key: p.place for p in named}.values())
     status = link_status(text, matches[kind].start(), state.published)
     if status is None:
         return None  # "Rejected sister city applications:": refusals list no links
@@ -370,10 +379,16 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
         places = [header.hub, *places]
     if len(places) != 2:
         return []
-    own_kind = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(text)), None)
     status, year = _dated(header.status, link_year(text, "existing", state.published), state)
-    kind = own_kind or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
+    kind = _own_kind(text) or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
     return [Partnership(places[0], places[1], kind, status, text.strip(), year)] if kind else []
+
+
+def _own_kind(row: str) -> str | None:
+    """The kind a row names whatever its list's header says: a twinning ("Friendship
+    Province, 1994") or a memorandum ("Gwadar (Pakistan) – port cooperation memorandum, 2015")."""
+    twinning = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(row)), None)
+    return twinning or ("mou" if MEMORANDUM.search(row) else None)
 
 
 def _unknown_name_before(sent: Span, at: int) -> bool:
@@ -441,8 +456,8 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
     }
     if hub is None or partner is None or partner == hub or len(towns) > 1:
         return []  # not "Cardiff, Swansea and Newport.": a row names one partner
-    # a twinning the row names, else the header's, else whatever kind the row names
-    kind = named_kind if named_kind in TWINNING_KINDS else header.kind or row_kind
+    # a twinning or a memorandum the row names, else the header's, else whatever kind it names
+    kind = _own_kind(text) or header.kind or row_kind
     year = link_year(text, "existing", state.published) if header.status != "proposed" else None
     reported = published_year(state.published)
     status = "ended" if ENDED_CELL.search(text) else header.status

@@ -406,6 +406,24 @@ def test_a_roll_s_paragraphs_each_open_with_a_partner_of_the_page_s_town(extract
     }
 
 
+def test_a_box_of_partners_under_a_heading_with_an_aside_names_each_row_s_own_kind(extractor):
+    text = (
+        "A delegation from Mombasa toured the port of Piraeus last week.\n\n"
+        "MOMBASA'S PARTNER CITIES (as listed by the county government)\n"
+        "Tangier (Morocco) – twinning agreement, 2011 (renewed 2021)\n"
+        "Xiamen (China) – friendship city agreement, 2016\n"
+        "Mersin (Türkiye) – port cooperation memorandum, 2015 (suspended 2020)\n"
+    )
+    found = links(extractor, text, "2022-10-10")
+    rows = {(b if a == "Mombasa" else a, k, p.status, p.year) for (a, b, k), p in found.items()}
+    assert rows >= {
+        ("Tangier", "sister_city", "existing", 2011),
+        ("Xiamen", "friendship_city", "existing", 2016),
+        ("Mersin", "mou", "ended", 2015),
+    }
+    assert all("Mombasa" in pair[:2] for pair in found)  # no row's partner is another's
+
+
 def test_rows_that_name_both_sides_keep_their_own_pair_under_a_heading(extractor):
     text = "Twin towns\n\nPirna – Cholet.\n\nPirna – Jonava, 2004.\n"
     found = links(extractor, text)
