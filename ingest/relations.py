@@ -472,15 +472,17 @@ TOWN_NOUN_AFTER = re.compile(
 )  # not "the Thua Thien Hue city authorities", who act
 
 
+# "other Balkan cities", "three Ohio towns": towns of a region that the text does not name.
+TOWNS_AFTER = re.compile(r"^\s*(?:cities|towns|municipalities|ports|villages)\b(?!\s+of\b)")
+
+
 def _describes_a_town(span: Span) -> bool:
-    """Whether a region's name only says where a town is: "the Michigan city" (not "the
-    Guangdong city of Foshan", whose town is named)."""
+    """Whether a region's name only says where a town is: "the Michigan city", "other Balkan
+    cities" (not "the Guangdong city of Foshan", whose town is named)."""
     doc = span.doc
-    return (
-        span.start > 0
-        and doc[span.start - 1].lower_ == "the"
-        and TOWN_NOUN_AFTER.match(doc[span.end : span.end + 3].text) is not None
-    )
+    after = doc[span.end : span.end + 3].text
+    the = span.start > 0 and doc[span.start - 1].lower_ == "the"
+    return the and TOWN_NOUN_AFTER.match(after) is not None or bool(TOWNS_AFTER.match(after))
 
 
 def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_country):

@@ -685,6 +685,12 @@ def test_the_city_a_municipality_or_a_district_lies_in_is_no_party(extractor, te
     assert {(p.a.name, p.b.name) for p in found.values()} == pair
 
 
+@pytest.mark.parametrize("region", ["Balkan", "Ohio", "Bavarian"])
+def test_a_region_naming_where_unnamed_towns_lie_is_no_party(extractor, region):
+    text = f"Karpoš and Zemun signed a twinning charter, the latest of many with {region} cities."
+    assert {(p.a.name, p.b.name) for p in links(extractor, text).values()} == {("Karpoš", "Zemun")}
+
+
 @pytest.mark.parametrize(
     "text, pair",
     [
