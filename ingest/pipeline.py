@@ -96,6 +96,9 @@ FEATURE_NOUNS = frozenset(
     {"river", "lake", "creek", "canal", "mountain", "mountains", "castle", "park", "palace"}
     | {"square", "street", "avenue", "road", "bridge", "garden", "gardens", "temple", "tower"}
 )
+# "Zemun Days", "the Ohrid Festival": an event named after its town, no person the model may
+# take it for.
+EVENT_NOUNS = frozenset({"days", "festival", "week", "fair", "games", "cup", "carnival", "expo"})
 # "Southern Wire", "Walvis Bay Times": a name that begins a news outlet's names no place.
 MEDIA_NOUNS = frozenset(
     {"wire", "news", "times", "post", "herald", "gazette", "tribune", "press", "chronicle"}
@@ -615,8 +618,8 @@ def _named_apart(span: Span) -> bool:
 
 def _person_name_parts(doc: Doc) -> set[str]:
     """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers,
-    of bodies or of regions the model takes for people ("Lawrence Free State High School",
-    "Kaliningrad Oblast")."""
+    of bodies, of regions or of events the model takes for people ("Lawrence Free State High
+    School", "Kaliningrad Oblast", "Zemun Days")."""
     return {
         t.text
         for e in doc.ents
@@ -625,7 +628,7 @@ def _person_name_parts(doc: Doc) -> set[str]:
         and not e[0].is_lower  # not "tumas long Noumea", words of another language
         and not _publication(e)
         and not any(w.lower_ in NOT_NAME_WORDS for w in e)
-        and e[-1].lower_ not in KIND_SUFFIXES
+        and e[-1].lower_ not in KIND_SUFFIXES | EVENT_NOUNS
         for t in e
     }
 
