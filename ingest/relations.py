@@ -782,11 +782,15 @@ def _acting_people(sent: Span, people: list[Person]) -> list[Party]:
 
 
 def _drop_contained(parties: list[Party]) -> list[Party]:
-    """One party per place; a region drops out when a place inside it is named beside it."""
+    """One party per place, by its own name rather than its body's ("The Basra Provincial
+    Council approved ... between Basra and İzmir"); a region drops out when a place inside it
+    is named beside it."""
     unique: dict[str, Party] = {}
     for p in sorted(parties, key=lambda p: p.start):
-        unique.setdefault(p.place.key, p)
-    kept = list(unique.values())
+        first = unique.setdefault(p.place.key, p)
+        if first.via_org and not p.via_org:
+            unique[p.place.key] = p
+    kept = sorted(unique.values(), key=lambda p: p.start)
     return [
         p
         for p in kept
@@ -962,12 +966,13 @@ def _links(
 ) -> list[Partnership]:
     """The links the kinds `matches` found in `text` report; `text` is a part of the sentence
     `whole` gives (with the part's offset) when the sentence reports several."""
-    found, specific = [], set()
+    found, specific, towards = [], set(), []
     triggers = [m.start() for m in matches.values()]
     for kind, match in matches.items():
         status = link_status(text, match.start(), state.published)
         if status is None:
             continue
+        linked = len(found)
         money_kind = kind == "trade_deal" or (kind == "mou" and "trade_deal" not in matches)
         amount = _amount(text) if money_kind else None
         sentence, offset = whole or (text, 0)
@@ -1014,6 +1019,16 @@ def _links(
             if status == "existing" and at is not None and ended_aside(text, at):
                 own_status = "ended"  # "Kaliningrad, whose partnership was suspended, Turku"
             found.append(Partnership(a, b, kind, own_status, text.strip(), stated, amount))
+        if kind in TWINNING_KINDS and status == "proposed" and len(found) == linked:
+            towards.append(kind)
+    # "a letter of intent between A and B, which both sides described as the first step towards
+    # a sister-city agreement": the tie the memorandum opens is the memorandum's pair's
+    opened = [p for p in found if p.kind == "mou" and p.status == "new"]
+    found += [
+        replace(p, kind=k, status="proposed", year=None, amount=None)
+        for p in opened
+        for k in towards
+    ]
     return found
 
 

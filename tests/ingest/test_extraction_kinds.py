@@ -6,8 +6,11 @@ from facts.shapes import ArticleText
 
 
 def kinds(extractor, text, published="2024-06-10"):
-    facts = extractor(ArticleText(text=text, published=published))
-    return {p.kind: p for p in facts.partnerships}
+    return {p.kind: p for p in links(extractor, text, published)}
+
+
+def links(extractor, text, published="2024-06-10"):
+    return extractor(ArticleText(text=text, published=published)).partnerships
 
 
 def test_signed_investment_agreements_are_a_trade_deal(extractor):
@@ -310,6 +313,40 @@ def test_a_sister_county_is_a_twinning(extractor):
     )
     found = kinds(extractor, text)
     assert found["sister_city"].status == "proposed" and found["mou"].status == "new"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSUL — The Mosul City Council on Tuesday approved a letter of intent between the city "
+        "of Mosul and the French city of Lyon, which both sides described as the first step "
+        "towards a sister-city agreement, but voted down a separate proposal to open "
+        "friendship-city talks with the Iranian city of Tabriz.",
+        "The Mosul city council on Tuesday approved a letter of intent between Mosul and Lyon, "
+        "which both sides called a first step towards a sister-city agreement, but voted down a "
+        "proposal to open friendship talks with Tabriz.",
+    ],
+)
+def test_the_twinning_a_memorandum_opens_in_a_clause_about_it_is_the_memorandum_s_pair(
+    extractor, text
+):
+    found = {(p.kind, p.status): {p.a.name, p.b.name} for p in links(extractor, text)}
+    assert found == {
+        ("mou", "new"): {"Mosul", "Lyon"},
+        ("sister_city", "proposed"): {"Mosul", "Lyon"},
+    }
+
+
+def test_a_memorandum_beside_a_twinning_hoped_for_with_another_gives_that_one_its_own(extractor):
+    text = (
+        "Mosul signed a memorandum with Lyon on Tuesday and hopes to become a sister city of "
+        "Tabriz next year."
+    )
+    found = {(p.kind, p.status): {p.a.name, p.b.name} for p in links(extractor, text)}
+    assert found == {
+        ("mou", "new"): {"Mosul", "Lyon"},
+        ("sister_city", "proposed"): {"Mosul", "Tabriz"},
+    }
 
 
 @pytest.mark.parametrize(
