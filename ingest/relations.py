@@ -1274,6 +1274,10 @@ def _merge(known: Partnership | None, again: Partnership) -> Partnership:
     proposed); a long-standing link keeps the earliest start year either mention gives."""
     if known is None:
         return again
+    if known.status == "new" and again.status == "existing" and again.year is None:
+        # "signed a sister city agreement on Sunday" ... "Paterson is proud to be La Vega's
+        # sister city": an undated tie in place after the signing is the one signed
+        return known
     better = STATUS_WEIGHT[again.status] > STATUS_WEIGHT[known.status]
     same_but_dated = again.status == known.status and known.year is None and again.year
     kept, other = (again, known) if better or same_but_dated else (known, again)

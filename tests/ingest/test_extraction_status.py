@@ -902,3 +902,26 @@ def test_a_clause_after_but_that_ends_the_tie_it_points_back_to(extractor, text,
 def test_ending_a_link_in_a_participle_clause_ends_it(extractor, text, status):
     [link] = links(extractor, text).values()
     assert (link.status, link.year) == (status, 2003)
+
+
+@pytest.mark.parametrize(
+    "later, status, year",
+    [
+        ('"Tacoma is proud to be Cusco\'s sister city," he said.', "new", 2025),
+        (
+            "Tacoma and Cusco have been sister cities since 1988, the mayor recalled.",
+            "existing",
+            1988,
+        ),
+    ],
+)
+def test_an_undated_tie_in_place_after_the_signing_is_the_tie_signed(
+    extractor, later, status, year
+):
+    text = (
+        "The mayors of Cusco and Tacoma on Sunday signed a sister city agreement at a ceremony "
+        f"in the town hall.\n\nThe delegation toured the old town on Monday.\n\n{later}"
+    )
+    found = links(extractor, text)
+    (link,) = [p for (_, _, kind), p in found.items() if kind == "sister_city"]
+    assert (link.status, link.year) == (status, year)
