@@ -340,7 +340,10 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
         kind = "sister_city" if affiliations else ""
         return ListHeader(kind, "existing", hubs[0]) if len(hubs) == 1 else None
     kind = next((k for k in matches if k in TWINNING_KINDS), next(iter(matches)))
-    named = [p for p in without_counted_in(parties, text, state) if not _bracketed(text, p.start)]
+    named = without_counted_in(parties, text, state)
+    # "PARTNER CITIES (as listed by Fujairah Municipality)": an aside's names are no hub, but
+    # "PARTNER CITIES (Kozhikode)" names one
+    named = [p for p in named if not _bracketed(text, p.start)] or named
     hubs = list({p.place.key: p.place for p in named}.values())
     status = link_status(text, matches[kind].start(), state.published)
     if status is None:

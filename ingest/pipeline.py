@@ -268,18 +268,13 @@ def _with_suffix(span: Span, names_a_city) -> Span:
         span = doc[span.start : span.end + 1]
     elif before is not None and before[1].lower_ == "of" and before[0].lower_ in KIND_NOUNS:
         hint = "city" if before[0].lower_ in CITY_KIND_NOUNS else "region"
-    elif after_county(span) or _in_holder(before):  # "County Clare", "cities in Chiba"
+    elif before is not None and before[1].lower_ == "in" and before[0].lower_ in HOLDER_NOUNS:
         hint = "region"
     elif _city_designator_after(span):
         hint = "city"
     span._.kind_hint = hint
     span._.apposed_kind = None if hint else _apposed_kind(span)
     return span
-
-
-def _in_holder(before: Span | None) -> bool:
-    """ "cities in Chiba", "councils in Gyeonggi": the towns are in the region named next."""
-    return before is not None and before[1].lower_ == "in" and before[0].lower_ in HOLDER_NOUNS
 
 
 def _apposed_kind(span: Span) -> str | None:
@@ -799,6 +794,13 @@ class PlaceTagger:
         )
         return doc
 
+    def _irish_county(self, span: Span) -> bool:
+        """Whether the name after a county's word is an Irish or Northern Irish county."""
+        return any(
+            p.kind == "region" and p.country in {"IE", "GB"}
+            for p, _ in self.gaz.candidates(span.text)
+        )
+
     def _adjectival(self, doc: Doc, places: list[Span]) -> list[Span]:
         """ "the South Australian Government", "a Bavarian delegation": a region named by its
         adjective, where a government, an office or a delegation of it follows."""
@@ -1071,7 +1073,9 @@ class PlaceTagger:
         if _in_byline(span) or _in_surname(span):
             return False
         if after_county(span):  # "Co Kerry" is the county, whatever the model says of it
-            return any(p.kind == "region" for p, _ in self.gaz.candidates(span.text))
+            county = self._irish_county(span)
+            if county or span.doc[span.start - 1].text == "County":
+                return county  # not "County Tyrone", no region; "Hyundai Co. Ulsan" reads on
         if _in_full_name(span) and not self._notable(fold(span.text), any_name=True):
             return False  # "Mayor Ramón Antonio Fermín", not "Mayor Kim Visits Tainan"
         after = span.doc[span.end] if span.end < len(span.doc) else None

@@ -84,7 +84,7 @@ from ingest.tables import cells, table_header, table_partner
 from ingest.titles import is_title
 from ingest.unlisted import locating_gap
 from ingest.visits import POSTED_IN, find_hosting, host_named, visits
-from ingest.written import CAPITALS, NAME, NAME_PARTICLES
+from ingest.written import CAPITALS, COMPASS_WORDS, NAME, NAME_PARTICLES, after_county
 from places.names import fold
 from places.place import CITY_STATES
 
@@ -125,8 +125,9 @@ NEAR_CHARS = 40
 LOCATOR_BEFORE = re.compile(
     r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
     r"\ban? (?:district|ward|borough|suburb|neighbou?rhood) of$|"
-    # "Çankaya, the central district of Ankara" (not "the district of Mapo": the district)
-    r"\bthe (?-i:[a-z])[\w-]* (?:(?-i:[a-z])[\w-]* )?(?:district|ward|borough|suburb|"
+    # "Çankaya, the central district of Ankara" (not "the district of Mapo", nor "The historic
+    # district of Fatih signed ...": the district)
+    r",\s*the (?-i:[a-z])[\w-]* (?:(?-i:[a-z])[\w-]* )?(?:district|ward|borough|suburb|"
     r"neighbou?rhood) of$|"
     # "Hoan Kiem District of Hanoi" (not "the Metropolitan Borough of Stockport")
     r"\b(?!(?-i:Metropolitan|Royal|London|Federal|Special|Administrative)\b)"
@@ -478,11 +479,24 @@ TOWNS_AFTER = re.compile(r"^\s*(?:cities|towns|municipalities|ports|villages)\b(
 
 def _describes_a_town(span: Span) -> bool:
     """Whether a region's name only says where a town is: "the Michigan city", "other Balkan
-    cities" (not "the Guangdong city of Foshan", whose town is named)."""
+    cities" (not "the Guangdong city of Foshan", whose town is named, nor "Guangdong cities
+    and Texas cities signed ..., while Guangdong and Texas signed ...", where it acts too)."""
     doc = span.doc
     after = doc[span.end : span.end + 3].text
     the = span.start > 0 and doc[span.start - 1].lower_ == "the"
-    return the and TOWN_NOUN_AFTER.match(after) is not None or bool(TOWNS_AFTER.match(after))
+    if the and TOWN_NOUN_AFTER.match(after) is not None:
+        return True
+    again = span_text(span.sent).count(span.text) > 1
+    return bool(TOWNS_AFTER.match(after)) and not again
+
+
+def _locates_a_town(county: Span) -> bool:
+    """ "Kilkee, Co Clare,", "in north Co Clare", "Co Kerry's Killarney": an Irish county
+    written with its word, after a town and its comma or "in", or before the town it holds."""
+    doc, word = county.doc, county.start - 1
+    before = doc[word - 1].lower_ if word > 0 else ""
+    after = doc[county.end].text if county.end < len(doc) else ""
+    return before in {",", "in"} | COMPASS_WORDS or after in {"'s", "’s"}
 
 
 def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_country):
@@ -496,10 +510,14 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         if i and _after_comma(named[i - 1].span, m.span) and is_table_row(sent):
             continue  # "- Hoan Kiem District, Hanoi, Vietnam – friendship city": an address
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
-        if _holds_the_next(m.span, after, i + 1 < len(named), gaz_country):
+        if _holds_the_next(m, after, named[i + 1 :], gaz_country):
             continue  # "the Silicon Valley cities of Antioch, ...", "the Sofia district of ..."
+        if i and _holds_the_part(named[i - 1], m, sent):
+            continue  # "The Zemun municipality of Belgrade": Belgrade only holds Zemun
         if m.place.kind == "region" and _describes_a_town(m.span):
             continue  # "between the Latvian resort town and the Michigan city": a town of it
+        if after_county(m.span) and _locates_a_town(m.span):
+            continue  # "Kilkee, Co Clare, signed ...": where the town is, even one unknown
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
         if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named) or _ward(m.span):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
@@ -539,15 +557,43 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     return _drop_contained(parties)
 
 
-def _holds_the_next(span: Span, after: str, place_follows: bool, gaz_country) -> bool:
-    """ "the Silicon Valley cities of Antioch", "the Sofia district of Lozenets": the place only
-    holds the place named next, known (`place_follows`) or not (not "Hebei province of China")."""
+def _holds_the_next(m: Mention, after: str, later: list[Mention], gaz_country) -> bool:
+    """ "the Silicon Valley cities of Antioch", "the Belgrade municipality of Zemun", "the Sofia
+    district of Lozenets": the place only holds the place named next, known or not; not "The
+    Gangnam district of Seoul" (the smaller is the part), nor "the Hebei province of China"."""
     container = CONTAINER_AFTER.match(after)
     if container is None:
         return False
-    doc, end = span.doc, span.end + len(container.group().split())
-    named = end < len(doc) and doc[end].is_title and not gaz_country(doc[end].text)
-    return place_follows or named
+    doc, end = m.span.doc, m.span.end + len(container.group().split())
+    nxt = _named_next(m, later, end)
+    if nxt is not None:
+        return not _part_of(nxt.place, m.place)
+    name = doc[end : end + 1]
+    while name.end < len(doc) and doc[name.end].is_title:
+        name = doc[name.start : name.end + 1]  # "North Macedonia"
+    return end < len(doc) and doc[end].is_title and not gaz_country(name.text)
+
+
+def _holds_the_part(part: Mention, m: Mention, sent: Span) -> bool:
+    """Whether `m` is the town the part named before it lies in ("The Zemun municipality of
+    Belgrade")."""
+    after = sent.doc[part.span.end : part.span.end + 4].text
+    container = CONTAINER_AFTER.match(after)
+    end = part.span.end + len(container.group().split()) if container else -1
+    return end == m.span.start and _part_of(m.place, part.place)
+
+
+def _named_next(m: Mention, later: list[Mention], at: int) -> Mention | None:
+    """The place named right at token `at` after `m`, if any."""
+    return next((n for n in later if n.span.start == at), None)
+
+
+def _part_of(outer: Place, place: Place) -> bool:
+    """Whether `place` is the part in "the <place> district of <outer>": the smaller of two
+    towns ("The Gangnam district of Seoul"); a region and a town read the other way ("the
+    Skopje municipality of Karpoš")."""
+    both_towns = place.kind == outer.kind == "city"
+    return both_towns and (place.population or 0) < (outer.population or 0)
 
 
 # "the City Council", "the Municipal Assembly": the article's own town's body, no other holder.
@@ -1020,16 +1066,23 @@ def _links(
                 own_status = "ended"  # "Kaliningrad, whose partnership was suspended, Turku"
             found.append(Partnership(a, b, kind, own_status, text.strip(), stated, amount))
         if kind in TWINNING_KINDS and status == "proposed" and len(found) == linked:
-            towards.append(kind)
-    # "a letter of intent between A and B, which both sides described as the first step towards
-    # a sister-city agreement": the tie the memorandum opens is the memorandum's pair's
+            towards.append(kind)  # a tie hoped for with no pair of its own
+    return found + _opened_by_memorandum(found, towards, matches, text)
+
+
+def _opened_by_memorandum(found, towards: list[str], matches, text: str) -> list[Partnership]:
+    """ "a letter of intent between A and B, which both sides described as the first step
+    towards a sister-city agreement": the tie hoped for, in the memorandum's main clause, is
+    the memorandum's pair's (not "...; a twinning with Kozhikode may follow")."""
+    memorandum = matches.get("mou")
+    if memorandum is None:
+        return []
+    clause = main_clause_at(text, memorandum.start())
+    kinds = [k for k in towards if main_clause_at(text, matches[k].start()) == clause]
     opened = [p for p in found if p.kind == "mou" and p.status == "new"]
-    found += [
-        replace(p, kind=k, status="proposed", year=None, amount=None)
-        for p in opened
-        for k in towards
+    return [
+        replace(p, kind=k, status="proposed", year=None, amount=None) for p in opened for k in kinds
     ]
-    return found
 
 
 def _fronted_partners(parties: list[Party], text: str) -> list[Party]:
@@ -1269,14 +1322,26 @@ def _remember(state: ArticleState, named: list[Mention], speakers: list[Person],
 STATUS_WEIGHT = {"ended": 4, "existing": 3, "new": 2, "proposed": 1}
 
 
+# What says a tie is old without giving its year: "for 25 years", "for many years", "for over
+# half a century", "for decades", "its oldest sister city", "long-standing", "since".
+TIE_OF_OLD = re.compile(
+    r"\b(?:for (?:(?:many|several|some|more than|over|nearly|almost|about) )*(?:[\w-]+ )?"
+    r"(?:years|decades|a century|half a century)|oldest|long-?(?:standing|time)|long been|"
+    r"decades|since)\b",
+    re.I,
+)
+
+
 def _merge(known: Partnership | None, again: Partnership) -> Partnership:
     """The same link twice in an article: keep the surest reading (ended > existing > new >
     proposed); a long-standing link keeps the earliest start year either mention gives."""
     if known is None:
         return again
-    if known.status == "new" and again.status == "existing" and again.year is None:
-        # "signed a sister city agreement on Sunday" ... "Paterson is proud to be La Vega's
-        # sister city": an undated tie in place after the signing is the one signed
+    # "signed a sister city agreement on Sunday" ... "Paterson is proud to be La Vega's sister
+    # city": an undated tie in place after the signing is the one signed (not "have been sister
+    # cities for 25 years", "Portland is Sapporo's oldest sister city")
+    undated = again.status == "existing" and again.year is None
+    if known.status == "new" and undated and not TIE_OF_OLD.search(again.evidence):
         return known
     better = STATUS_WEIGHT[again.status] > STATUS_WEIGHT[known.status]
     same_but_dated = again.status == known.status and known.year is None and again.year

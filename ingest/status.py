@@ -377,9 +377,12 @@ COORDINATE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas)\s+"
     rf"(?!with\s+(?:the\s+[\w\s]{{0,30}}?\bof\s+)?{CAPITALISED_WORDS}"
     r"\s+(?:since|from|in)\s+(?:19|20)\d\d)"
-    # nor "..., and Ravenna in Italy, a partnership that ...", "..., and with the Turkish town
-    # of Emirdag, since ...": one more member of a list
-    rf"(?!(?:with\s+{_PLACE_OF}?)?{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?(?:,|\.?$))"
+    # nor "..., and Ravenna in Italy, a partnership that ...": one more member of a list
+    rf"(?!{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?(?:,|\.?$))"
+    # nor "..., and with the Turkish town of Emirdag, since 2003" (but "..., and with the city
+    # of Lyon, it runs a tram": a clause of its own)
+    rf"(?!with\s+{_PLACE_OF}?{CAPITALISED_WORDS}(?:,?\s+in\s+{CAPITALISED_WORDS})?"
+    r"(?:,?\s+(?:since|from)\s+(?:19|20)\d\d|\s*\.?$))"
     r"|;\s+",
     re.I,
 )

@@ -337,6 +337,15 @@ def test_the_twinning_a_memorandum_opens_in_a_clause_about_it_is_the_memorandum_
     }
 
 
+def test_a_twinning_hoped_for_in_another_main_clause_is_not_the_memorandum_s(extractor):
+    text = (
+        "The Kerala government signed an MoU with Fujairah on Monday; a twinning with Kerala's "
+        "Kozhikode is expected to follow."
+    )
+    twinned = [p for p in links(extractor, text) if p.kind == "sister_city"]
+    assert not any("Kerala" in (p.a.name, p.b.name) for p in twinned)
+
+
 def test_a_memorandum_beside_a_twinning_hoped_for_with_another_gives_that_one_its_own(extractor):
     text = (
         "Mosul signed a memorandum with Lyon on Tuesday and hopes to become a sister city of "

@@ -181,9 +181,17 @@ def test_a_partner_after_another_s_locator_and_a_comma_is_one_more_partner(extra
     assert years == {"Oviedo": 1989, "Tartu": 2003}
 
 
-def test_a_clause_that_opens_with_the_help_of_a_town_is_a_clause_of_its_own(extractor):
-    text = "Leuven twinned with Oviedo in 1989, and with the help of Lyon, it opened a museum."
-    assert {(a, b) for a, b, _ in links(extractor, text)} == {("Leuven", "Oviedo")}
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leuven twinned with Oviedo in 1989, and with the help of Lyon, it opened a museum.",
+        "Leuven is twinned with Oviedo, in Spain, and with the city of Lyon, it runs a tram.",
+    ],
+)
+def test_a_clause_that_opens_with_a_town_and_goes_on_is_a_clause_of_its_own(extractor, text):
+    assert {(a, b) for a, b, k in links(extractor, text) if k == "sister_city"} == {
+        ("Leuven", "Oviedo")
+    }
 
 
 def test_the_district_is_the_district_the_article_is_about(extractor):
@@ -422,6 +430,18 @@ def test_a_box_of_partners_under_a_heading_with_an_aside_names_each_row_s_own_ki
         ("Mersin", "mou", "ended", 2015),
     }
     assert all("Mombasa" in pair[:2] for pair in found)  # no row's partner is another's
+
+
+def test_a_box_s_heading_may_name_its_town_in_brackets(extractor):
+    text = (
+        "The city's ties.\n\nPARTNER CITIES (Mombasa)\n- Tangier (Morocco) – sister city, 2012\n"
+        "- Xiamen (China) – memorandum, 2016\n"
+    )
+    found = links(extractor, text, "2022-10-10")
+    assert {(b if a == "Mombasa" else a, k) for a, b, k in found} == {
+        ("Tangier", "sister_city"),
+        ("Xiamen", "mou"),
+    }
 
 
 def test_rows_that_name_both_sides_keep_their_own_pair_under_a_heading(extractor):

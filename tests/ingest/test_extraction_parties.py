@@ -678,11 +678,31 @@ def test_the_city_a_borough_lies_in_is_no_party(extractor):
         ("Karpoš signed a twinning charter with the Sofia district of Lozenets in 2013.", set()),
         ("Aerodrom signed a letter of intent with Çankaya, the central district of Ankara, in "
          "March.", {("Aerodrom", "Çankaya")}),
+        # the smaller of two towns is the part
+        ("The Zemun municipality of Belgrade signed a twinning charter with the Hungarian town of "
+         "Szentendre.", {("Zemun", "Szentendre")}),
+        ("The Gangnam district of Seoul and the Chinese city of Xiamen signed a friendship "
+         "agreement.", {("Gangnam", "Xiamen")}),
+        # the district itself, and a district of a country
+        ("The historic district of Fatih signed a twinning agreement with the Bosnian city of "
+         "Mostar.", {("Fatih", "Mostar")}),
+        ("The Ohrid municipality of North Macedonia is twinned with the Bulgarian town of Veliko "
+         "Tarnovo.", {("Ohrid", "Veliko Tarnovo")}),
     ],
 )  # fmt: skip
 def test_the_city_a_municipality_or_a_district_lies_in_is_no_party(extractor, text, pair):
     found = links(extractor, text, published="2023-06-15")
     assert {(p.a.name, p.b.name) for p in found.values()} == pair
+
+
+def test_a_region_whose_towns_are_named_and_which_acts_itself_is_a_party(extractor):
+    text = (
+        "Guangdong cities and Texas cities signed memorandums at the Houston fair, while "
+        "Guangdong and Texas signed a sister state agreement."
+    )
+    pairs = {frozenset((p.a.name, p.b.name)) for p in links(extractor, text).values()
+             if p.kind == "sister_city"}  # fmt: skip
+    assert frozenset(("Guangdong", "Texas")) in pairs
 
 
 @pytest.mark.parametrize("region", ["Balkan", "Ohio", "Bavarian"])

@@ -278,3 +278,20 @@ def test_an_irish_county_written_with_its_word_in_front_is_the_county(
 def test_a_county_word_before_a_name_no_region_has_makes_no_town_of_it(extractor):
     found = places(extractor, "Omagh in County Tyrone signed a twinning charter with Lorient.")
     assert not any(name == "Tyrone" for name, _, _ in found)
+
+
+def test_a_county_after_its_town_only_says_where_the_town_is(extractor):
+    text = "Kilkee, Co Clare, signed a twinning charter with the French town of Plouha on Saturday."
+    facts = extractor(ArticleText(text=text))
+    assert not any("Clare" in (p.a.name, p.b.name) for p in facts.partnerships)
+
+
+def test_a_company_s_co_before_a_town_is_no_county_word(extractor):
+    text = (
+        "Workers at Hyundai Heavy Industries Co. Ulsan shipyard welcomed a delegation from "
+        "Mobile, Alabama, which has been Ulsan's sister city since 2015."
+    )
+    facts = extractor(ArticleText(text=text, published="2023-05-04"))
+    assert {(p.kind, p.a.name, p.b.name) for p in facts.partnerships} >= {
+        ("visit", "Mobile", "Ulsan")
+    }

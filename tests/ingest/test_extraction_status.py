@@ -914,6 +914,8 @@ def test_ending_a_link_in_a_participle_clause_ends_it(extractor, text, status):
             "existing",
             1988,
         ),
+        ("Tacoma and Cusco have been sister cities for 25 years.", "existing", None),
+        ("Tacoma is Cusco's oldest sister city.", "existing", None),
     ],
 )
 def test_an_undated_tie_in_place_after_the_signing_is_the_tie_signed(
