@@ -157,28 +157,22 @@ def test_a_list_split_by_semicolons_with_countries_and_years_links_every_partner
     assert years == {"Yaizu": 1977, "L'Aquila": 1998, "Fuzhou": 2007}
 
 
-def test_years_given_respectively_go_to_the_partners_in_order(extractor):
-    text = (
-        "Iloilo City is a sister city of Kaohsiung, Taiwan, and Yokosuka, Japan, since 1986 "
-        "and 2003, respectively."
-    )
-    found = links(extractor, text)
-    years = {b if a == "Iloilo" else a: p.year for (a, b, _), p in found.items()}
-    assert years == {"Kaohsiung": 1986, "Yokosuka": 2003}
-
-
 @pytest.mark.parametrize(
-    "second",
-    ["with the Estonian city of Tartu, since", "with Tartu in Estonia, since"],
-)
-def test_a_partner_after_another_s_locator_and_a_comma_is_one_more_partner(extractor, second):
-    text = (
-        f"Leuven is twinned with Oviedo, in the Spanish region of Asturias, and {second} 1989 "
-        "and 2003 respectively."
-    )
+    "text, hub, years",
+    [
+        ("Iloilo City is a sister city of Kaohsiung, Taiwan, and Yokosuka, Japan, since 1986 "
+         "and 2003, respectively.", "Iloilo", {"Kaohsiung": 1986, "Yokosuka": 2003}),
+        # a partner after another's locator and a comma is one more partner
+        ("Leuven is twinned with Oviedo, in the Spanish region of Asturias, and with the "
+         "Estonian city of Tartu, since 1989 and 2003 respectively.", "Leuven",
+         {"Oviedo": 1989, "Tartu": 2003}),
+        ("Leuven is twinned with Oviedo, in the Spanish region of Asturias, and with Tartu in "
+         "Estonia, since 1989 and 2003 respectively.", "Leuven", {"Oviedo": 1989, "Tartu": 2003}),
+    ],
+)  # fmt: skip
+def test_years_given_respectively_go_to_the_partners_in_order(extractor, text, hub, years):
     found = links(extractor, text)
-    years = {b if a == "Leuven" else a: p.year for (a, b, _), p in found.items()}
-    assert years == {"Oviedo": 1989, "Tartu": 2003}
+    assert {b if a == hub else a: p.year for (a, b, _), p in found.items()} == years
 
 
 @pytest.mark.parametrize(
