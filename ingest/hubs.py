@@ -7,6 +7,7 @@ and named in the next ("two other friendship agreements" ... "agreements with A 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple, Protocol, TypeVar
 
 from spacy.tokens import Span
@@ -211,28 +212,31 @@ def is_list_header(sent: Span) -> bool:
     """ "Lyon is twinned with these cities:", "Twin towns of Lyon", "Ended cooperation": a
     line a list follows."""
     text = span_text(sent).rstrip()
-    verbs = [t for t in _unbracketed(sent) if t.pos_ in {"VERB", "AUX"}]
-    return text.endswith(":") or _heading(sent) or not verbs
+    verbs = (t for t in _unbracketed(sent) if t.pos_ in {"VERB", "AUX"})
+    return text.endswith(":") or _heading(sent) or next(verbs, None) is None
 
 
 def _heading(sent: Span) -> bool:
     """A short line of its own without a full stop: "Ended cooperation"."""
     text = span_text(sent).strip()
     after = text_of(sent.doc)[sent.end_char :].lstrip(" \t")
-    words = [t for t in _unbracketed(sent) if t.is_alpha]
     return (
         opens_line(sent)
         and (not after or span_text(sent).rstrip(" \t").endswith("\n"))
-        and 0 < len(words) <= HEADING_WORDS
         and not text.endswith((".", "!", "?", '"', "”"))
+        and 0 < sum(t.is_alpha for t in _unbracketed(sent)) <= HEADING_WORDS
     )
 
 
-def _unbracketed(sent: Span) -> list:
+def _unbracketed(sent: Span) -> Iterator:
     """The sentence's words outside brackets: "PARTNER CITIES (as listed by the council)" is a
     heading of three words, with no verb."""
-    text = span_text(sent)
-    return [t for t in sent if not _bracketed(text, t.idx - sent.start_char)]
+    depth = 0
+    for token in sent:
+        if token.text in {"(", ")"}:
+            depth = max(0, depth + (1 if token.text == "(" else -1))
+        elif depth == 0:
+            yield token
 
 
 class Announced(NamedTuple):

@@ -486,8 +486,7 @@ def _describes_a_town(span: Span) -> bool:
     the = span.start > 0 and doc[span.start - 1].lower_ == "the"
     if the and TOWN_NOUN_AFTER.match(after) is not None:
         return True
-    again = span_text(span.sent).count(span.text) > 1
-    return bool(TOWNS_AFTER.match(after)) and not again
+    return bool(TOWNS_AFTER.match(after)) and span_text(span.sent).count(span.text) == 1
 
 
 def _locates_a_town(county: Span) -> bool:
