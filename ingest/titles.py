@@ -122,6 +122,7 @@ DOTTED_TITLES = frozenset(
 # Courtesy titles, no part of a name: "Mr. Eric Lemaire", "H.E. Ali Musa", "Cllr Tom Hart".
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "hon", "eng", "rev", "h.e", "hj"}
+    | {"honourable", "honorable"}  # "the Premier, Honourable Clement Kikolo"
     | {"cllr", "councillor", "councilor", "cr"}  # "the Lord Mayor of Leeds, Councillor Ann Lee"
     | {"datuk", "dato", "datin", "tun", "haji", "hajah", "hjh", "ratu", "alhaji", "alhaja"}
     | {"mag", "dra", "lic", "ing", "mgr", "arq", "ir", "sra", "bc"}  # degrees: "Ing."

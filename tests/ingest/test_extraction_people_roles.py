@@ -436,6 +436,13 @@ def test_party_tags_articles_and_local_titles_keep_the_role(extractor, text, nam
             "dzongdag",
             "Paro",
         ),
+        (
+            "The memorandum was signed by the Premier of Malaita, Honourable John Maefiti, and "
+            "the mayor of Cairns.",
+            "John Maefiti",
+            "premier",
+            "Malaita",
+        ),
     ],
 )
 def test_ranks_and_local_courtesy_titles_are_no_part_of_the_name(
