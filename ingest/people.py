@@ -343,9 +343,12 @@ def _role_before(person: Span, mentions, org_mentions, country_of, names) -> _Fo
     ):
         return None
     owner = doc[_owner_start(doc, phrase.start) : phrase.end]
-    place = _place_in(owner, mentions, org_mentions) or _anaphoric_place(
-        owner, mentions, country_of
-    )  # "the state governor, Ada Obi"
+    # the title's own place first: "signed in Lyon by the Mayor of Wuhan, Wang Lin" is Wuhan's
+    place = (
+        _place_in(phrase, mentions, org_mentions)
+        or _place_in(owner, mentions, org_mentions)
+        or _anaphoric_place(owner, mentions, country_of)  # "the state governor, Ada Obi"
+    )
     if place is None and doc[phrase.start - 1].lower_ in {"its", "'s", "’s"}:
         # "Braga ... Its mayor", "the Gdansk Chamber of Commerce ... Its president": the place
         # named last before, in an organisation's name too.

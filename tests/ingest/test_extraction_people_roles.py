@@ -470,3 +470,17 @@ def test_a_rank_before_an_officials_name_is_no_place(extractor):
     text = "The Governor of Kassala State, Major General Osman Idris, visited Port Sudan."
     facts = extractor(ArticleText(text=text))
     assert "Major" not in {m.place.name for m in facts.places}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The memorandum was signed in Lyon by the Mayor of Wuhan, Wang Lin.", "Wuhan"),
+        (
+            "The memorandum was signed in Lyon yesterday by the Governor of Hubei, Wang Lin.",
+            "Hubei",
+        ),
+    ],
+)
+def test_a_title_s_own_place_before_the_name_beats_the_venue_before_it(extractor, text, place):
+    assert people(extractor, text)["Wang Lin"][1] == place
