@@ -508,10 +508,9 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
             continue  # "..., the premier said in Nanjing": where it was said, not who
         if i and _after_comma(named[i - 1].span, m.span) and is_table_row(sent):
             continue  # "- Hoan Kiem District, Hanoi, Vietnam – friendship city": an address
-        after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
-        if _holds_the_next(m, after, named[i + 1 :], gaz_country):
+        if _holds_the_next(m, named[i + 1 :], gaz_country):
             continue  # "the Silicon Valley cities of Antioch, ...", "the Sofia district of ..."
-        if i and _holds_the_part(named[i - 1], m, sent):
+        if i and _holds_the_part(named[i - 1], m):
             continue  # "The Zemun municipality of Belgrade": Belgrade only holds Zemun
         if m.place.kind == "region" and _describes_a_town(m.span):
             continue  # "between the Latvian resort town and the Michigan city": a town of it
@@ -520,6 +519,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
         if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named) or _ward(m.span):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
+        after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if PART_OF_BEFORE.search(before) and not NAME_GOES_ON.match(after):
             continue  # "Pushkin, a town that is part of Saint Petersburg": where it lies
         if _posting(m.span):
@@ -556,35 +556,33 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     return _drop_contained(parties)
 
 
-def _holds_the_next(m: Mention, after: str, later: list[Mention], gaz_country) -> bool:
+def _holds_the_next(m: Mention, later: list[Mention], gaz_country) -> bool:
     """ "the Silicon Valley cities of Antioch", "the Belgrade municipality of Zemun", "the Sofia
     district of Lozenets": the place only holds the place named next, known or not; not "The
     Gangnam district of Seoul" (the smaller is the part), nor "the Hebei province of China"."""
-    container = CONTAINER_AFTER.match(after)
-    if container is None:
+    end = _after_container(m.span)
+    if end is None:
         return False
-    doc, end = m.span.doc, m.span.end + len(container.group().split())
-    nxt = _named_next(m, later, end)
+    nxt = next((n for n in later if n.span.start == end), None)
     if nxt is not None:
         return not _part_of(nxt.place, m.place)
+    doc = m.span.doc
     name = doc[end : end + 1]
     while name.end < len(doc) and doc[name.end].is_title:
         name = doc[name.start : name.end + 1]  # "North Macedonia"
     return end < len(doc) and doc[end].is_title and not gaz_country(name.text)
 
 
-def _holds_the_part(part: Mention, m: Mention, sent: Span) -> bool:
+def _holds_the_part(part: Mention, m: Mention) -> bool:
     """Whether `m` is the town the part named before it lies in ("The Zemun municipality of
     Belgrade")."""
-    after = sent.doc[part.span.end : part.span.end + 4].text
-    container = CONTAINER_AFTER.match(after)
-    end = part.span.end + len(container.group().split()) if container else -1
-    return end == m.span.start and _part_of(m.place, part.place)
+    return _after_container(part.span) == m.span.start and _part_of(m.place, part.place)
 
 
-def _named_next(m: Mention, later: list[Mention], at: int) -> Mention | None:
-    """The place named right at token `at` after `m`, if any."""
-    return next((n for n in later if n.span.start == at), None)
+def _after_container(span: Span) -> int | None:
+    """Where the name after "<place> district of" begins, if such words follow the place."""
+    container = CONTAINER_AFTER.match(span.doc[span.end : span.end + 4].text)
+    return span.end + len(container.group().split()) if container else None
 
 
 def _part_of(outer: Place, place: Place) -> bool:
@@ -1079,6 +1077,8 @@ def _opened_by_memorandum(found, towards: list[str], matches, text: str) -> list
     clause = main_clause_at(text, memorandum.start())
     kinds = [k for k in towards if main_clause_at(text, matches[k].start()) == clause]
     opened = [p for p in found if p.kind == "mou" and p.status == "new"]
+    if len(opened) != 1:
+        return []  # "After Kyiv signed a memorandum with Vilnius, which ..., Riga also joined"
     return [
         replace(p, kind=k, status="proposed", year=None, amount=None) for p in opened for k in kinds
     ]

@@ -108,7 +108,7 @@ ENDING = re.compile(
 PROPOSED = re.compile(
     r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
     r"plan(?:s|ned|ning)? to|plan(?:s|ning)? (?:a|an)\b|plans for|intend(?:s|ed)?|"
-    r"propos(?:e|ed|al)|suggest(?:s|ed|ing)?|eager|would like|will|would|could|"
+    r"propos(?:e|ed|al)|eager|would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"
     r"(?:due|set|scheduled|slated) to|invit(?:ed|es) (?:[\w.'’-]+ ){1,3}?to|"
@@ -380,9 +380,9 @@ COORDINATE_BREAK = re.compile(
     # nor "..., and Ravenna in Italy, a partnership that ...": one more member of a list
     rf"(?!{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?(?:,|\.?$))"
     # nor "..., and with the Turkish town of Emirdag, since 2003" (but "..., and with the city
-    # of Lyon, it runs a tram": a clause of its own)
+    # of Lyon, it runs a tram": a clause of its own, and "..., and with Kalmar." is left alone)
     rf"(?!with\s+{_PLACE_OF}?{CAPITALISED_WORDS}(?:,?\s+in\s+{CAPITALISED_WORDS})?"
-    r"(?:,?\s+(?:since|from)\s+(?:19|20)\d\d|\s*\.?$))"
+    r",?\s+(?:since|from)\s+(?:19|20)\d\d)"
     r"|;\s+",
     re.I,
 )

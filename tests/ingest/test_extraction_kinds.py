@@ -346,6 +346,15 @@ def test_a_twinning_hoped_for_in_another_main_clause_is_not_the_memorandum_s(ext
     assert not any("Kerala" in (p.a.name, p.b.name) for p in twinned)
 
 
+def test_a_twinning_hoped_for_beside_memorandums_of_two_pairs_is_no_one_s(extractor):
+    text = (
+        "After Kyiv signed a memorandum with Vilnius, which both sides described as the first "
+        "step towards a sister-city agreement, Riga also joined."
+    )
+    assert not any(p.kind == "sister_city" and "Riga" in (p.a.name, p.b.name)
+                   for p in links(extractor, text))  # fmt: skip
+
+
 def test_a_memorandum_beside_a_twinning_hoped_for_with_another_gives_that_one_its_own(extractor):
     text = (
         "Mosul signed a memorandum with Lyon on Tuesday and hopes to become a sister city of "

@@ -686,6 +686,8 @@ def test_the_city_a_borough_lies_in_is_no_party(extractor):
         # the district itself, and a district of a country
         ("The historic district of Fatih signed a twinning agreement with the Bosnian city of "
          "Mostar.", {("Fatih", "Mostar")}),
+        ("The Mapo district of Seoul and the city of Hamburg signed a memorandum on Tuesday.",
+         {("Mapo-gu", "Hamburg")}),
         ("The Ohrid municipality of North Macedonia is twinned with the Bulgarian town of Veliko "
          "Tarnovo.", {("Ohrid", "Veliko Tarnovo")}),
     ],

@@ -265,6 +265,7 @@ def test_a_city_an_apposition_names_beside_its_namesake_region_is_the_city(extra
         ("Officials from County Clare signed a twinning charter with Lorient.", "Clare", None),
         ("Councillors in Killarney, Co Kerry, voted to twin with Lorient.", "Kerry", "Killarney"),
         ("Arklow, Co. Wicklow, signed a twinning charter with Chateaudun.", "Wicklow", "Arklow"),
+        ("Council officials from County Mayo signed a charter with Boston.", "Mayo", None),
     ],
 )
 def test_an_irish_county_written_with_its_word_in_front_is_the_county(

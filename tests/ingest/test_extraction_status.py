@@ -478,7 +478,6 @@ def test_years_of_ties_to_celebrate_are_a_tie_in_place(extractor):
         "The Cebu City council approved a resolution authorizing Mayor Ana Cruz to sign a "
         "sister-city agreement with Hsinchu City.",
         "Once signed, Kaohsiung will be Cebu City's sixth overseas sister city.",
-        "Last year the Moundou council suggested a twinning with Kribi.",
     ],
 )
 def test_a_signing_still_to_come_is_proposed(extractor, text):
