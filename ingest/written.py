@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Span
 
+from places.names import COUNTY_WORDS
+
 # Capital letters, accented Latin ones too: "Ålesund", "Łódź", "Évora", "Şanlıurfa".
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # The marks a row of a list opens with ("• Turin", "- Turin"), never a word of a name.
@@ -29,10 +31,6 @@ COMPASS_WORDS = frozenset(
     | {"northern", "southern", "eastern", "western", "central", "centre", "center", "centro"}
     | {"middle", "mid", "upper", "lower"}
 )
-
-
-# "County Clare", "Co. Kerry", "Co Down": the word of an Irish county before its name.
-COUNTY_WORDS = frozenset({"County", "Co.", "Co"})
 
 
 def after_county(span: Span) -> bool:

@@ -23,7 +23,7 @@ import pycountry
 from rapidfuzz import fuzz, process
 
 from places.gazetteer import Gazetteer, collection_paused
-from places.names import fold
+from places.names import COUNTY_WORDS, fold
 from places.place import Place
 from places.regions import RegionTable
 
@@ -328,8 +328,11 @@ def _of_kind(kind: str | None):
 
 
 def _kind_hint(name: str) -> tuple[str | None, str]:
-    """ "Sichuan province" -> ("region", "Sichuan"); "City of Cork" -> ("city", "Cork")."""
+    """ "Sichuan province" -> ("region", "Sichuan"); "City of Cork" -> ("city", "Cork");
+    "County Clare" -> ("region", "Clare")."""
     words = name.split()
+    if len(words) > 1 and words[0].title() in COUNTY_WORDS:
+        return "region", " ".join(words[1:])  # "County Clare", "Co. Kerry"
     if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in KIND_WORDS:
         return _kind_of(words[0]), " ".join(words[2:])
     if len(words) > 1 and words[-1].lower() in KIND_WORDS:

@@ -12,6 +12,8 @@ NAME_PARTICLES = frozenset([
     "las", "am", "an", "im", "upon", "on", "sur", "en", "y", "e", "of", "the", "and", "op", "aan",
     "bei", "ob", "von", "zu", "el", "al",
 ])  # fmt: skip
+# "County Clare", "Co. Kerry", "Co Down": the word of an Irish county before its name.
+COUNTY_WORDS = frozenset({"County", "Co.", "Co"})
 # Letters NFKD does not decompose but readers treat as plain Latin ones ("Łódź" is "Lodz").
 PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
 _DROPPED = re.compile(r"[’'`.]")  # "Xi'an", "Xi’an", "St. Louis"
