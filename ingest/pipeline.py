@@ -920,14 +920,16 @@ class PlaceTagger:
         return shorter if fold(shorter.text) in self.gaz.names else None
 
     def _with_suffix(self, span: Span) -> Span:
-        doc = span.doc
-        known = span.end < len(doc) and self.gaz.candidates(f"{span.text} {doc[span.end].text}")
-        if _part_named_after(span, self.gaz.country) and not known:
+        if _part_named_after(span, self.gaz.country) and not self._known_with_suffix(span):
             return span  # "the Belgrade municipality of Zemun" (not "the Mapo district of Seoul")
         span = _with_suffix(span, self._names_a_city)
         if after_county(span) and self._irish_county(span):
             span._.kind_hint = "region"  # "County Mayo", not Mayo, Florida
         return span
+
+    def _known_with_suffix(self, span: Span) -> bool:
+        """Whether the name with the word after it is a place ("Mapo district": Mapo-gu)."""
+        return bool(self.gaz.candidates(f"{span.text} {span.doc[span.end].text}"))
 
     def _names_a_city(self, span: Span) -> bool:
         """Whether "<name> city" may be a city of that name: the name is a country's ("the
