@@ -231,12 +231,8 @@ def _heading(sent: Span) -> bool:
 def _unbracketed(sent: Span) -> Iterator:
     """The sentence's words outside brackets: "PARTNER CITIES (as listed by the council)" is a
     heading of three words, with no verb."""
-    depth = 0
-    for token in sent:
-        if token.text in {"(", ")"}:
-            depth = max(0, depth + (1 if token.text == "(" else -1))
-        elif depth == 0:
-            yield token
+    text = span_text(sent)
+    return (t for t in sent if not _bracketed(text, t.idx - sent.start_char))
 
 
 class Announced(NamedTuple):
