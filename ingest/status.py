@@ -19,7 +19,9 @@ REFUSAL = re.compile(
     r"(?:is|are|was|were) not (?:an? )?(?:sister|twin|partner|friendship)[\s-]|"
     r"never (?:signed|formali[sz]ed)|cancell?ed|called off|withdr[ae]w(?:n|s)?|"
     r"vot(?:ed|es|ing) (?:down|no)|vot(?:ed|es)\b[^.;]{0,40}\bagainst (?:(?:a|the) "
-    r"(?:proposal|plan|motion|bid|idea)|(?:establish|form|sign|creat|adopt|pursu|renew|formali[sz])\w*)|"
+    r"(?:[\w-]+ ){0,2}?(?:proposal|plan|motion|bid|idea|twinning|sister|friendship|partnership)|"
+    r"(?:establish|form|sign|creat|adopt|pursu|renew|formali[sz])\w*)|"
+    r"rul(?:ed|es|ing) out|"
     r"shelv(?:ed|es)|scrap(?:ped|s)|abandon(?:ed|s)|dropp(?:ed) (?:the|its|a) "
     r"(?:plan|proposal|bid|idea))\b",
     re.I,
@@ -269,6 +271,25 @@ DATED_KIND = re.compile(
     r"(?P<year>(?:19|20)\d\d)\b[^()]*\)\s*$",
     re.I,
 )
+
+
+# "the 1990 sister city agreement", "Perth's 1985 twinning": a year naming its link.
+YEAR_NAMED_LINK = re.compile(
+    r"\b(?:the|their|its|our|a|an|(?-i:[A-Z])[\w.-]*['’]s)\s+(?P<year>(?:19|20)\d\d)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:agreement|twinning|pact|memorandum|charter|accord|partnership|"
+    r"friendship|treaty)\b",
+    re.I,
+)
+
+
+def _named_by_past_year(text: str, start: int, published: str | None) -> bool:
+    """Whether the trigger at `start` names its link by a year before the article's: "the
+    1990 twinning agreement"."""
+    reported = published_year(published)
+    return reported is not None and any(
+        m.end("year") < start < m.end() and int(m.group("year")) < reported
+        for m in YEAR_NAMED_LINK.finditer(text, max(0, start - 60), start + 60)
+    )
 
 
 def _past_year(text: str, published: str | None) -> bool:
@@ -648,6 +669,8 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "existing"  # "may suspend ties with X": the link is in place until then
     if ANNIVERSARY_OF.search(text, max(0, start - 40), start):
         return "existing"  # "will mark the 30th anniversary of their twinning": it is in place
+    if _named_by_past_year(text, start, published):
+        return "existing"  # "the 1990 sister city agreement between Perth and Kobe"
     if _signed_that_day(text, start):
         return "new"  # "signed a friendship agreement on Tuesday, ... asking for it since 2010"
     if LAUNCHED.search(text, begin, start):

@@ -18,10 +18,58 @@ def links(extractor, text, published="2025-03-05"):
         "Ghent shelved plans for a twinning agreement with Curitiba.",
         "Aarhus turned down an offer to sign a memorandum of understanding with Mendoza.",
         "The assembly voted 11 to 4 against the proposal to twin Zwolle with Valparaiso.",
+        "The council of Bath ruled out a sister city agreement with Aachen last week.",
+        "Councillors voted 9 to 3 against a formal twinning between Leeds and Durban.",
     ],
 )
 def test_refusals_give_no_link(extractor, text):
     assert not [k for k in links(extractor, text) if k[2] != "visit"]
+
+
+def test_ruling_out_an_ending_keeps_the_link(extractor):
+    text = "Perth and Kobe signed a twinning in 1990; the mayor ruled out ending it."
+    [link] = links(extractor, text).values()
+    assert (link.status, link.year) == ("existing", 1990)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status", "year"),
+    [
+        (
+            "Officials said the 1990 sister city agreement between Perth and Kobe remained "
+            "in force.",
+            "sister_city",
+            "existing",
+            1990,
+        ),
+        ("The 1998 twinning of Perth and Kobe is still active.", "sister_city", "existing", 1998),
+        ("A 2019 memorandum between Perth and Kobe set up exchanges.", "mou", "existing", 2019),
+        # the year of the article names a link signed now
+        (
+            "Perth and Kobe signed the 2025 friendship agreement on Monday.",
+            "friendship_city",
+            "new",
+            2025,
+        ),
+        # a year naming another link in a clause of its own dates nothing
+        (
+            "Building on a 2019 memorandum, Perth and Kobe signed a twinning agreement on Monday.",
+            "sister_city",
+            "new",
+            2025,
+        ),
+        (
+            "Perth and Kobe, which signed a 2019 memorandum on trade, became sister cities on "
+            "Monday.",
+            "sister_city",
+            "new",
+            2025,
+        ),
+    ],
+)
+def test_a_link_named_by_an_earlier_year_is_in_place(extractor, text, kind, status, year):
+    [link] = [p for k, p in links(extractor, text).items() if k[2] == kind]
+    assert (link.status, link.year) == (status, year)
 
 
 def test_ending_a_link_makes_it_ended_with_its_start_year():
