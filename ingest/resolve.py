@@ -627,7 +627,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
             if in_region and not (allowed or set()) & in_region:
                 allowed = in_region
         own_word = s._.kind_hint is not None and s.start not in own_pins
-        found[s.start] = _best(scores, _narrowed(allowed, of_kind, own_word))
+        found[s.start] = _best(scores, _narrowed(allowed, of_kind, own_word), ctx.gaz)
     return found
 
 
@@ -677,10 +677,19 @@ def _narrowed(allowed: set[str] | None, of_kind: set[str], own_word: bool) -> se
     return allowed & of_kind or allowed
 
 
-def _best(scores: Counter, pinned: set[str] | None) -> Place:
-    """The best-scoring reading, among those an explicit qualifier allows when there are any."""
+def _best(scores: Counter, pinned: set[str] | None, gaz: Gazetteer) -> Place:
+    """The best-scoring reading, among those an explicit qualifier allows when there are any;
+    of namesakes the text cannot tell apart, the one with more people ("Maryland" is the US
+    state, not Liberia's county: neither has a population, but a US state has more people)."""
     allowed = [p for p in scores if not pinned or p.key in pinned]
-    return max(allowed, key=scores.get)
+    return max(allowed, key=lambda p: (scores[p], _people(p, gaz)))
+
+
+def _people(place: Place, gaz: Gazetteer) -> float:
+    """A place's people; for a region without a count, its country's people per region."""
+    if place.population or place.kind != "region":
+        return place.population or 0
+    return gaz.people_per_region.get(place.country, 0)
 
 
 def _name_key(span: Span) -> str:

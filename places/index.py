@@ -41,7 +41,6 @@ REGION_WORDS = frozenset({"province", "prefecture", "state", "county", "region",
 KIND_WORDS = CITY_WORDS | REGION_WORDS
 # Romanized administrative suffixes: "Gyeonggi-do" is also typed "Gyeonggi".
 REGION_SUFFIXES = ("do", "gwangyeoksi", "teukbyeolsi", "teukbyeoljachido", "ken", "fu", "sheng")
-_ISO_SUFFIX = re.compile(r"[A-Z0-9]{1,3}")
 _TRIM = re.compile(r"^[\s\"'“”‘’.,;:!?]+|[\s\"'“”‘’,;:!?]+$")
 
 
@@ -133,16 +132,11 @@ class PlaceIndex:
 
     def _index_regions(self, places: list[Place]) -> None:
         """Region codes for qualifiers ("BC", "NSW"), suffix-less names, population priors."""
-        people: dict[str, int] = defaultdict(int)
-        regions: dict[str, int] = defaultdict(int)
         for i, place in enumerate(places):
-            people[place.country] += place.population or 0
             self._rank_city(i, place)
             if place.kind != "region" or not place.code:
                 continue
             country, _, suffix = place.code.partition("-")
-            if _ISO_SUFFIX.fullmatch(suffix):  # ISO 3166-2, not a curated region
-                regions[country] += 1
             if self.gaz.country(place.name) == suffix:  # Hong Kong, Macao, Taiwan
                 self.region_country[place.key] = suffix
             if suffix.isalpha() and suffix.isupper():
@@ -150,7 +144,7 @@ class PlaceIndex:
             for alias in _suffixless(place.name):
                 if alias not in self.gaz.names:
                     self.extra.setdefault(alias, []).append((i, False))
-        self.region_prior = {c: REGION_PRIOR * people[c] / n for c, n in regions.items()}
+        self.region_prior = {c: REGION_PRIOR * n for c, n in self.gaz.people_per_region.items()}
 
     def _rank_city(self, i: int, place: Place) -> None:
         """Keep the country's few largest cities (the gazetteer lists cities largest first)."""

@@ -296,3 +296,18 @@ def test_a_company_s_co_before_a_town_is_no_county_word(extractor):
     assert {(p.kind, p.a.name, p.b.name) for p in facts.partnerships} >= {
         ("visit", "Mobile", "Ulsan")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Maryland and Anhui Province have been sister states since 1980.", ("Maryland", "US")),
+        ("Governor Reilly of Maryland visited Anhui.", ("Maryland", "US")),
+        # the text still decides: Liberia's county beside Liberia's capital
+        ("The Maryland County superintendent met officials in Monrovia.", ("Maryland", "LR")),
+    ],
+)
+def test_of_namesake_regions_the_text_cannot_tell_apart_the_bigger_one_is_meant(
+    extractor, text, region
+):
+    assert (*region, "region") in places(extractor, text)
