@@ -257,6 +257,7 @@ OWN_DATE = re.compile(
 )
 
 
+LAST_YEAR = re.compile(r"last year", re.I)
 # "in 2019", "on 5 May 2019", "in early 2019": a year that dates an act, not "its 1980 uprising".
 DATING = re.compile(
     r"\b(?:in|on|during|between|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:[\w.]+\s+)?"
@@ -293,7 +294,8 @@ def _named_by_past_year(text: str, start: int, published: str | None) -> bool:
 
 
 def _past_year(text: str, published: str | None) -> bool:
-    """A year well before publication ("signed in 2019" in a 2025 article) dates the event."""
+    """A year well before publication ("signed in 2019" in a 2025 article), or "last year",
+    dates the event."""
     reported = published_year(published)
     if reported is None:
         return False
@@ -302,8 +304,21 @@ def _past_year(text: str, published: str | None) -> bool:
         and y.year < reported - 1
         and DATING.search(text, max(0, y.start - 25), y.start)
         and _past_event_at(text, y.start, y.end)
+        or y.how == "relative"
+        and y.year == reported - 1
+        and _dated_last_year(text, y)
         for y in years_in(text, published)
     )
+
+
+def _dated_last_year(text: str, year: YearMention) -> bool:
+    """ "signed last year", "Last year, A and B held ...": "last year" dates the act the
+    clause reports, not a noun it follows ("follows a visit to X last year by a delegation")."""
+    if not LAST_YEAR.fullmatch(text, year.start, year.end):
+        return False
+    if not text[: year.start].strip():  # "Last year, ..." leads the sentence
+        return _past_event_at(text, year.start, year.end)
+    return _past_event_at(text, year.start, year.start - 60)
 
 
 def _past_event_at(text: str, start: int, end: int) -> bool:
@@ -577,6 +592,10 @@ def _refused(clause: str) -> bool:
     return bool(_refusals(clause))
 
 
+# A link a clause reports of its own: "which signed a memorandum in 2015".
+OWN_LINK = re.compile(
+    rf"\b(?:signed|inked|sealed|agreed|concluded|established|entered)\b[^,;]*?\b{_LINK_NOUN}", re.I
+)
 # Wishes for a link already there: "agreed to renew", "hopes to revive its twinning".
 RENEWING = re.compile(r"\b(?:renew|reaffirm|reconfirm|extend|revive|reactivate|continue)\b", re.I)
 
@@ -685,7 +704,18 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "proposed"  # "the twinning had been in preparation since 2014": not yet a tie
     own = _stated_status(_own_clause(text[begin:end], start - begin), published)
     sentence = text[:end] if another else text  # the refused link's clause is its own
+    sentence = _blank_other_links(sentence, clause_at(text, start))
     return own or _stated_status(sentence, published) or "new"
+
+
+def _blank_other_links(text: str, keep: tuple[int, int] | None) -> str:
+    """The text without the relative clauses (but `keep`) that report a link of their own:
+    "Perth and Kobe, which signed a memorandum in 2015, became sister cities" says nothing of
+    when the twinning began; "the twinning, which dates to 1962," does."""
+    for a, b in relative_clauses(text):
+        if (a, b) != keep and OWN_LINK.search(text, a, b):
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 _DAY = rf"(?:on\s+)?{_WEEKDAY}|{_LATELY}"
@@ -869,6 +899,8 @@ def link_year(
     reported = published_year(published)
     if status in {"existing", "ended"}:
         starts = [y for y in _start_mentions(mentions) if not _ending_year(text, y, reported)]
+        if status == "existing":  # "signed last year" (an ended link's "last year" ends it)
+            starts += [y for y in mentions if _dated_last_year(text, y)]
         if start is not None and within is None:  # "... since 1991 and signed ... in 2004"
             act_begin, act_end = _act_at(text, start)
             own = [y for y in starts if act_begin <= y.start < act_end]

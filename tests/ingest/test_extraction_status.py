@@ -975,3 +975,49 @@ def test_an_undated_tie_in_place_after_the_signing_is_the_tie_signed(
     found = links(extractor, text)
     (link,) = [p for (_, _, kind), p in found.items() if kind == "sister_city"]
     assert (link.status, link.year) == (status, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status", "year"),
+    [
+        (
+            "Perth signed a memorandum of understanding with Kobe last year.",
+            "mou",
+            "existing",
+            2024,
+        ),
+        (
+            "Last year, Perth signed a twinning agreement with Kobe.",
+            "sister_city",
+            "existing",
+            2024,
+        ),
+        # "last year" of an ending ends the link, and begins nothing
+        ("Perth ended its twinning with Kobe last year.", "sister_city", "ended", None),
+        # "last year" of a visit the memorandum follows dates the visit, not the memorandum
+        (
+            "The memorandum between Perth and Kobe follows a visit last year by a delegation "
+            "led by the mayor.",
+            "mou",
+            "new",
+            None,
+        ),
+    ],
+)
+def test_a_link_signed_last_year_is_in_place_since_then(extractor, text, kind, status, year):
+    [link] = [p for k, p in links(extractor, text).items() if k[2] == kind]
+    assert link.status == status
+    assert year is None or link.year == year
+
+
+def test_a_relative_clause_on_another_link_does_not_date_the_reported_one(extractor):
+    text = "Perth and Kobe, which signed a memorandum in 2015, became sister cities on Monday."
+    found = links(extractor, text)
+    assert (
+        found["Perth", "Kobe", "sister_city"].status,
+        found["Perth", "Kobe", "sister_city"].year,
+    ) == ("new", 2025)
+    assert (found["Perth", "Kobe", "mou"].status, found["Perth", "Kobe", "mou"].year) == (
+        "existing",
+        2015,
+    )
