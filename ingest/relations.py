@@ -137,7 +137,11 @@ LOCATOR_BEFORE = re.compile(
     r"\b(?:near|outside)$|"
     # "a county-level city administered by Weifang" (not "the port falls under Rotterdam, which
     # signed ...": a town that acts)
-    r"\b(?:city|town|county|district|village|municipality)\s+(?:administered|governed) by$",
+    r"\b(?:city|town|county|district|village|municipality)\s+(?:administered|governed) by$|"
+    # "arrived on Monday via Hanoi", "travelled via Praia and Lisbon": a stop on the way
+    r"\b(?:via|by way of|stop-?overs? (?:in|at)|stopp(?:ed|ing) over (?:in|at)|"
+    r"transit(?:ing)? (?:through|in|at))"
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*)*(?:(?:,| and)(?:\s+(?-i:[A-Z])[\w'’-]*)+)*(?:,| and)?$",
     re.I,
 )
 # "now part of Belgrade", "a town that is part of Saint Petersburg" (not "part of Busan's plan",
@@ -512,6 +516,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
             continue  # "the Silicon Valley cities of Antioch, ...", "the Sofia district of ..."
         if i and _holds_the_part(named[i - 1], m):
             continue  # "The Zemun municipality of Belgrade": Belgrade only holds Zemun
+        if _named_by_its_part(m, named):
+            continue  # "Tokyo's Taito Ward": Tokyo only holds Taito
         if m.place.kind == "region" and _describes_a_town(m.span):
             continue  # "between the Latvian resort town and the Michigan city": a town of it
         if after_county(m.span) and _locates_a_town(m.span):
@@ -762,6 +768,24 @@ def _after_comma(before: Span, span: Span) -> bool:
     """Whether only a comma stands between two names ("Nerima, Tokyo")."""
     gap = span.doc[before.end : span.start]
     return len(gap) == 1 and gap[0].text == ","
+
+
+# The words of a town's part after its name: "Tokyo's Taito Ward", "Shenzhen's Nanshan District".
+PART_AFTER = frozenset({"district", "ward", "borough"})
+
+
+def _named_by_its_part(m: Mention, named: list[Mention]) -> bool:
+    """ "Tokyo's Taito Ward": a town whose part, written with its part's word, follows it
+    ("'s" between) only locates the part, whatever the data knows of where the part lies."""
+    doc, end = m.span.doc, m.span.end
+    if end >= len(doc) or doc[end].text not in {"'s", "’s"}:
+        return False
+    part = next((o for o in named if o.span.start == end + 1 and o.place != m.place), None)
+    if part is None or part.place.kind != "city":
+        return False
+    last = part.span[-1].lower_
+    word = doc[part.span.end].lower_ if part.span.end < len(doc) else ""
+    return last in PART_AFTER or word in PART_AFTER
 
 
 def _next_to(a: Span, b: Span) -> bool:

@@ -52,7 +52,7 @@ REGION_SUFFIXES = frozenset(
         "regency",  # Indonesia's kabupaten
     ]
 )
-CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality"})
+CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality", "ward"})
 # Kind words of the regions a governor heads ("Cebu Province"; not "Davao Region", which has none).
 GOVERNED_SUFFIXES = frozenset(
     {"province", "state", "prefecture", "county", "oblast", "governorate", "regency"}
@@ -998,12 +998,13 @@ def kind_word(span: Span) -> str | None:
 
 
 def _full_name_first(found: Counter) -> Counter:
-    """ "Bassano del Grappa ... Bassano": a short form yields to the full name written too."""
+    """ "Bassano del Grappa ... Bassano", "Jongno-gu ... Jongno": a short form yields to the
+    full name written too."""
     return Counter(
         {
             name: n
             for name, n in found.items()
-            if not any(other.startswith(name + " ") for other in found)
+            if not any(other.startswith((name + " ", name + "-")) for other in found)
         }
     )
 

@@ -745,3 +745,33 @@ def test_a_british_council_area_is_the_party_and_london_only_where_it_lies(
     assert {p.a.country for p in found.values() if p.a.name == council} | {
         p.b.country for p in found.values() if p.b.name == council
     } == {"GB"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Yokohama's Naka Ward and Fremont signed a friendship agreement.", ("Naka", "Fremont")),
+        (
+            "Tokyo's Taito Ward signed a friendship agreement with Perth in 2006.",
+            ("Taito", "Perth"),
+        ),
+        # the town itself, named before a firm's or a person's words, still acts
+        ("Seoul's mayor signed a friendship agreement with Tokyo.", ("Seoul", "Tokyo")),
+    ],
+)
+def test_a_town_named_by_its_ward_or_district_only_locates_it(extractor, text, pair):
+    assert {(a, b) for a, b, _ in links(extractor, text)} == {pair}
+
+
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "The Lao delegation arrived in Seoul on Sunday via Hanoi.",
+        "The Lao delegation flew to Seoul via Bangkok and Hanoi.",
+    ],
+)
+def test_a_stop_on_the_way_is_no_party(extractor, stop):
+    text = f"Jongno-gu signed a twinning agreement with Vientiane on Monday. {stop}"
+    found = links(extractor, text)
+    assert ("Jongno-gu", "Vientiane", "sister_city") in found
+    assert not any("Hanoi" in (a, b) or "Bangkok" in (a, b) for a, b, _ in found)

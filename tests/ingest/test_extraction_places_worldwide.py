@@ -505,3 +505,19 @@ def test_a_country_after_a_citys_name_or_with_its_own_city_is_still_the_country(
     extractor, text, country
 ):
     assert not any(name == country for name, _, _ in places(extractor, text))
+
+
+def test_a_ward_word_after_a_name_is_the_ward_of_a_city(extractor):
+    text = "Jongno-gu signed a friendship agreement with Taito Ward in 2006."
+    assert ("Taito", "JP", "city") in places(extractor, text)
+
+
+def test_a_district_written_with_and_without_its_suffix_keeps_its_full_name(extractor):
+    text = (
+        "Jongno-gu, a district of Seoul, signed a twinning agreement with Vientiane on "
+        "Wednesday. Officials from Jongno will visit Vientiane, and Jongno will host Lao "
+        "carpenters in Jongno."
+    )
+    found = places(extractor, text)
+    assert ("Jongno-gu", "KR", "city") in found
+    assert not any(name == "Jongno" for name, _, _ in found)
