@@ -33,7 +33,7 @@ from ingest.acronyms import BODY_WORDS
 from ingest.home import council_town
 from ingest.names import person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention, kind_word
-from ingest.sentences import entities, is_dateline, sentence_of, text_of
+from ingest.sentences import entities, headline_end, is_dateline, sentence_of, text_of
 from ingest.titles import (
     OWNER_WORDS,
     TITLE_WORDS,
@@ -725,27 +725,36 @@ def _listed_after(person: Span, previous: tuple[int, _Found] | None) -> _Found |
     return previous[1]
 
 
-def _surnames(doc: Doc, people: list[Person]) -> set[str]:
-    """Last words of full names, and the names of people known by one ("Mayor Garcia")."""
-    names = [p.name for p in people] + [e.text for e in entities(doc) if e.label_ == "PERSON"]
-    return {name.split()[-1] for name in names if len(name.split()) > 1} | {
-        p.name for p in people if " " not in p.name
-    }
+def _surnames(doc: Doc, people: list[Person]) -> dict[str, int]:
+    """Last words of full names, each with where the text first gives the full name, and the
+    names of people known by one ("Mayor Garcia"), from the start."""
+    text = text_of(doc)
+    named = [(p.name, text.find(p.name)) for p in people]
+    named += [(e.text, e.start_char) for e in entities(doc) if e.label_ == "PERSON"]
+    first: dict[str, int] = {p.name: 0 for p in people if " " not in p.name}
+    for name, at in named:
+        if len(name.split()) > 1:
+            surname = name.split()[-1]
+            first[surname] = min(first.get(surname, len(text)), max(at, 0))
+    return first
 
 
 def without_surnames(doc: Doc, mentions: list[Mention], people: list[Person]) -> list[Mention]:
-    """ "Paris told the crowd" after "Hélène Paris": a person's surname alone is that person.
+    """ "Paris told the crowd" after "Hélène Paris": a person's surname alone is that person,
+    in the headline or once the body has given the full name ("Blumenau's mayor" before "its
+    founder, Hermann Blumenau" is the town's).
 
     A mention still counts as a place with a place word ("in Paris", "Paris city"), its region
     after it ("Lincoln, Nebraska") or in capitals opening a dateline.
     """
-    surnames = _surnames(doc, people)
+    surnames, body = _surnames(doc, people), headline_end(text_of(doc))
     return [
         m
         for m in mentions
         if not _in_a_name(m.span, people)
         and (
             m.span.text not in surnames
+            or body <= m.span.start_char < surnames[m.span.text]
             or m.span._.kind_hint
             or (m.span.start > 0 and doc[m.span.start - 1].lower_ in PLACE_PREPOSITIONS)
             or _located(m, mentions)

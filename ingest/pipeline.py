@@ -1130,8 +1130,8 @@ class PlaceTagger:
             return bool(labels & PLACE_LABELS) or exact_person or named
         if labels & PLACE_LABELS:
             return True
-        if span.text in person_parts:
-            return False
+        if span.text in person_parts and fold(span.text) not in vouched:
+            return False  # "Paris" of "Paris Hilton", unless a place elsewhere ("Blumenau")
         if labels:
             return True
         if all(t.pos_ == "PROPN" for t in span if t.is_alpha and t.is_title):

@@ -132,7 +132,8 @@ LOCATOR_BEFORE = re.compile(
     # "Hoan Kiem District of Hanoi" (not "the Metropolitan Borough of Stockport")
     r"\b(?!(?-i:Metropolitan|Royal|London|Federal|Special|Administrative)\b)"
     r"(?-i:[A-Z])[\w'’-]* (?-i:District|Ward) of$|"
-    r"\w,\s*in the (?:province|region|state|prefecture|county|department|district|oblast) of$|"
+    r",\s*in the (?:(?-i:[A-Z])[\w-]* )?(?:province|region|state|prefecture|county|department|"
+    r"district|oblast) of$|"  # "Jaén, in the Peruvian region of Cajamarca"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
     r"\b(?:near|outside)$|"
     # "a county-level city administered by Weifang" (not "the port falls under Rotterdam, which

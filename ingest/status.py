@@ -136,7 +136,8 @@ VISIT_DONE = re.compile(
 # "accepted an invitation from Mr. Teh to lead a Gyeongsangnam-do delegation": a visit to come,
 # as "the mayor has been invited to Sherbrooke" (`INVITED`) is.
 INVITED_TO = re.compile(
-    r"\binvitations?\b[^;]{0,50}?\bto (?:(?:lead|visit|send|join|travel|come)\b[^;]*)?$", re.I
+    r"\binvit(?:ations?|ed|es)\b[^;]{0,50}?\bto (?:(?:lead|visit|send|join|travel|come)\b[^;]*)?$",
+    re.I,
 )
 # The relationship an agreement is a step towards: "a first step towards a twinning", "with a
 # view to becoming sister cities", "the intention is to make them sister cities".
@@ -781,6 +782,12 @@ EARLIER_VISIT = re.compile(
 )
 
 
+# "is on a three-day visit", "are visiting": the visit the text reports, going on.
+ONGOING_VISIT = re.compile(
+    r"\b(?:is|are) (?:on|paying|making) (?:a|an|their|his|her|its) (?:[\w-]+ ){0,3}?visit\b|"
+    r"\b(?:is|are) (?:currently )?visiting\b",
+    re.I,
+)
 # "a delegation from Lyon will travel to Porto", "the mayor is due to arrive": still to come.
 WILL_GO = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|slated|expected|going) to|plans? to|"
@@ -812,8 +819,11 @@ WHEN_DATED = re.compile(
 def _earlier_visit(text: str, start: int, published: str | None) -> bool:
     """ "visited Lyon a month ago", "his 2013 visit": a visit before the reported event (not a
     year of another clause or a link's start, "twinned in 1990")."""
-    if EARLIER_VISIT.search(text, max(0, start - 60), start + 60):
-        return True
+    earlier = EARLIER_VISIT.search(text, max(0, start - 60), start + 60)
+    if earlier and not (
+        earlier.group().lower().startswith("already") and ONGOING_VISIT.search(text)
+    ):
+        return True  # not "is on a visit to Lyon and has already visited a school": this one
     reported = published_year(published)
     dated = WHEN_DATED.search(text, max(0, start - 120), start)
     if dated and reported is not None and int(dated.group("year")) < reported:

@@ -924,3 +924,13 @@ def test_a_place_of_a_nation_named_after_with_is_a_partner(extractor, text, part
 def test_a_towns_own_partner_beside_a_nation_stays_a_partner(extractor, text, pair):
     found = links(facts(extractor, text))
     assert [(p.a.name, p.b.name) for p in found.values()] == [pair]
+
+
+def test_a_surname_in_the_headline_is_the_person_the_body_names_in_full(extractor):
+    text = (
+        "Blantyre renews twinning on Livingstone's birthday\n\n"
+        "Blantyre in Malawi renewed its twinning with Blantyre in Scotland on Friday, the "
+        "birthday of the explorer David Livingstone."
+    )
+    found = facts(extractor, text)
+    assert not any(m.place.name == "Livingstone" for m in found.places)

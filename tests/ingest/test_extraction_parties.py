@@ -775,3 +775,36 @@ def test_a_stop_on_the_way_is_no_party(extractor, stop):
     found = links(extractor, text)
     assert ("Jongno-gu", "Vientiane", "sister_city") in found
     assert not any("Hanoi" in (a, b) or "Bangkok" in (a, b) for a, b, _ in found)
+
+
+def test_a_region_locating_a_partner_after_its_adjective_is_no_party(extractor):
+    text = (
+        "Loja has started talks with Jaén, in the Peruvian region of Cajamarca, with a view to "
+        "a friendship agreement."
+    )
+    assert {(a, b) for a, b, _ in links(extractor, text)} == {("Loja", "Jaén")}
+
+
+def test_a_town_named_after_a_person_the_article_names_later_is_still_the_town(extractor):
+    text = (
+        "The beer tents in Blumenau were full on Saturday. Ulrike Menzel-Harms, mayor of "
+        "Wernigerode, signed a sister-city agreement with Blumenau's mayor, Cláudio Reinert "
+        "Schmitz, on Saturday. The consul noted that Blumenau's founder, Hermann Blumenau, was "
+        "born near Wernigerode."
+    )
+    facts = extractor(ArticleText(text=text, published="2022-11-04"))
+    assert {(p.a.name, p.b.name, p.kind) for p in facts.partnerships} == {
+        ("Wernigerode", "Blumenau", "sister_city")
+    }
+    mayor = next(p for p in facts.people if p.name == "Cláudio Reinert Schmitz")
+    assert mayor.place.name == "Blumenau"
+
+
+def test_a_town_named_inside_a_persons_name_is_still_a_town_elsewhere(extractor):
+    text = (
+        "The Faisalabad Chamber of Commerce and the Shaoxing chamber signed a memorandum on "
+        "Wednesday in the presence of Commissioner Faisalabad Naveed Akhtar Bhatti. A delegation "
+        "from Shaoxing is on a three-day visit to Faisalabad. Faisalabad, known as the "
+        "Manchester of Pakistan, and Shaoxing were natural partners, he said."
+    )
+    assert ("Faisalabad", "Shaoxing", "mou") in links(extractor, text)

@@ -1021,3 +1021,25 @@ def test_a_relative_clause_on_another_link_does_not_date_the_reported_one(extrac
         "existing",
         2015,
     )
+
+
+def test_a_visit_going_on_is_new_whatever_it_has_already_seen(extractor):
+    text = (
+        "A delegation from Shaoxing is on a three-day visit to Faisalabad and has already "
+        "visited several spinning mills."
+    )
+    [visit] = [p for k, p in links(extractor, text).items() if k[2] == "visit"]
+    assert (visit.status, visit.year) == ("new", 2025)
+
+
+def test_a_delegation_a_mayor_is_invited_to_lead_is_still_to_come(extractor):
+    text = (
+        "The mayor of Bassano del Grappa invited the mayor of Caxias do Sul to lead a delegation "
+        "to Bassano del Grappa for the ceremony."
+    )
+    [visit] = [p for k, p in links(extractor, text).items() if k[2] == "visit"]
+    assert (visit.a.name, visit.b.name, visit.status) == (
+        "Caxias do Sul",
+        "Bassano del Grappa",
+        "proposed",
+    )
