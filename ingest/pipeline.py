@@ -254,13 +254,21 @@ def _part_named_after(span: Span, country) -> bool:
     return part.lower_ == "of" and named.is_title and not country(named.text)
 
 
+# "Victoria's state government", "Hebei's provincial government": the region's own.
+REGION_GOVERNMENT_WORDS = frozenset({"state", "provincial", "prefectural", "regional"})
+
+
 def _with_suffix(span: Span, names_a_city) -> Span:
     """Extend "Guangdong" to "Guangdong Province" and note the kind the suffix implies;
     `names_a_city` says whether the name is one a "city" after it may belong to ("Mexico")."""
     doc, hint = span.doc, None
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
-    if after is not None and after.lower_ in KIND_SUFFIXES:
+    possessive = span[-1].lower_ in {"'s", "’s"}  # "Victoria's state government": no "'s state"
+    owner = after is not None and after.lower_ in {"'s", "’s"} and span.end + 1 < len(doc)
+    if owner and doc[span.end + 1].lower_ in REGION_GOVERNMENT_WORDS:
+        hint = "region"
+    elif after is not None and after.lower_ in KIND_SUFFIXES and not possessive:
         if _describes(span, after, names_a_city):
             span._.kind_hint = None
             return span

@@ -311,3 +311,20 @@ def test_of_namesake_regions_the_text_cannot_tell_apart_the_bigger_one_is_meant(
     extractor, text, region
 ):
     assert (*region, "region") in places(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (
+            "Victoria's state government signed a wine-industry memorandum with the Region of "
+            "Sicily in 2017.",
+            ("Victoria", "AU"),
+        ),
+        ("Lagos's state government signed a memorandum with Guangdong.", ("Lagos", "NG")),
+    ],
+)
+def test_a_name_owning_a_state_government_is_the_region(extractor, text, region):
+    found = places(extractor, text)
+    assert (*region, "region") in found
+    assert not any(name.endswith("s") and name[:-1] == region[0] for name, _, _ in found)
