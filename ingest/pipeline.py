@@ -254,6 +254,7 @@ def _part_named_after(span: Span, country) -> bool:
     return part.lower_ == "of" and named.is_title and not country(named.text)
 
 
+QUOTED_TITLE_WORDS = 8  # the most words of a quoted programme's or event's name
 # "Victoria's state government", "Hebei's provincial government": the region's own.
 REGION_GOVERNMENT_WORDS = frozenset({"state", "provincial", "prefectural", "regional"})
 
@@ -682,6 +683,24 @@ def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> 
                 changed = True
 
 
+def _in_quoted_title(span: Span) -> bool:
+    """Whether the name is a word of a short quoted title ("Vélo Jumelage", "Two Shores Port
+    Skills"), not the whole quote nor a quoted sentence."""
+    doc, most = span.doc, QUOTED_TITLE_WORDS
+    opening = next(
+        (i for i in range(span.start - 1, max(-1, span.start - most), -1) if doc[i].text in QUOTES),
+        None,
+    )
+    closing = next(
+        (i for i in range(span.end, min(len(doc), span.end + most)) if doc[i].text in QUOTES),
+        None,
+    )
+    if opening is None or closing is None or closing - opening - 1 <= len(span):
+        return False
+    words = [t for t in doc[opening + 1 : closing] if t.is_alpha]
+    return all(t.is_title or t.is_stop for t in words) and words[0].is_title
+
+
 def _hyphened_name(span: Span) -> bool:
     """ "Issy-les-Moulineaux", "Stratford-upon-Avon": capitalised words a hyphen joins, which no
     English word or phrase is, whatever the model tags them."""
@@ -1100,6 +1119,8 @@ class PlaceTagger:
             return False
         if self._landform(span, after) or _in_foreign_org(span) or self._alias_surname(span):
             return False
+        if _in_quoted_title(span) and not self._notable(fold(span.text)):
+            return False  # "Vélo Jumelage", a programme's name: no word of it vouches for a town
         ents = [
             e
             for e in _overlapping(span)

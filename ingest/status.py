@@ -66,7 +66,8 @@ _ON_HOLD = (
 ENDED_ACTIVE = re.compile(
     rf"\b(?:(?:end|suspend|terminat|sever|dissolv|revok|discard|abandon|cancell?|annull?|"
     rf"rescind)(?:ed|es|s|ing)|scrap(?:ped|s)|froze|(?:has|have|had) frozen|freezes|cut|cuts|"
-    rf"broke off|breaks off|tore up|tears up|pull(?:ed|s) out of|withdr(?:ew|aws) from|quits?|"
+    rf"broke off|breaks off|tore up|tears up|wound up|winds up|pull(?:ed|s) out of|"
+    rf"withdr(?:ew|aws) from|quits?|"
     rf"{_DECIDED_TO}(?:{_END_BASE})|{_DECIDED_LONG_TO}|(?:termination|suspension|"
     rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}|"
     rf"\b{_DECIDED_TO}conclude (?:the|its|their|our) (?:[\w-]+ ){{0,3}}?"
@@ -85,7 +86,8 @@ ENDED_PASSIVE = re.compile(
     rf"[^.;,]{{1,60}}?)?(?:(?:\s*,[^.;,]{{1,60}}){{1,2}},)?"
     rf"(?:,?\s+which)?\s+(?:(?:was|were|is|are|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?"
     rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
-    rf"cancell?ed|annull?ed|rescinded|frozen|cut|put on (?:hold|ice)|allowed to (?:lapse|expire))|"
+    rf"cancell?ed|annull?ed|rescinded|frozen|cut|wound up|put on (?:hold|ice)|"
+    rf"allowed to (?:lapse|expire))|"
     rf"(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed)"
     rf"(?=\s*(?:[.,;]|$|(?:in|after|when|last|this|on|at|because|amid)\b)))\b",
     re.I,

@@ -934,3 +934,12 @@ def test_a_surname_in_the_headline_is_the_person_the_body_names_in_full(extracto
     )
     found = facts(extractor, text)
     assert not any(m.place.name == "Livingstone" for m in found.places)
+
+
+def test_a_word_of_a_quoted_programme_name_vouches_for_no_small_town(extractor):
+    text = (
+        "Hexham and Bourg-de-Péage renewed their twinning charter on Saturday. The new part of "
+        'the charter is "Vélo Jumelage", a youth cycling exchange the two councils launched.'
+    )
+    found = facts(extractor, text)
+    assert {m.place.name for m in found.places} == {"Hexham", "Bourg-de-Péage"}

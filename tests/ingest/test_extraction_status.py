@@ -1043,3 +1043,12 @@ def test_a_delegation_a_mayor_is_invited_to_lead_is_still_to_come(extractor):
         "Bassano del Grappa",
         "proposed",
     )
+
+
+def test_a_link_wound_up_is_ended_with_its_start_year(extractor):
+    text = (
+        "Hexham's friendship agreement with Tønder, signed in 2003, was wound up in 2018, when "
+        "the association could no longer find volunteers."
+    )
+    [link] = links(extractor, text).values()
+    assert (link.status, link.year) == ("ended", 2003)
