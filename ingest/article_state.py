@@ -14,14 +14,17 @@ from places.place import Place
 ONE_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?P<adj>[A-Z][\w ]*?) )?"
     r"(?P<noun>city|town|state|province|region|municipality|area|county|prefecture|district|"
+    r"oblast|krai|voivodeship|governorate|"
     r"(?:city |town |municipal )?council)"
     r"\b(?!-| of| council| commission| hall| government| officials)"
 )
 CITY_NOUNS = frozenset({"city", "town", "municipality"})  # the anaphora that stand for a city
 
 
-# "the county", "the prefecture": only a place the article writes with that word.
-NAMED_KIND_NOUNS = frozenset({"county", "prefecture"})
+# "the county", "the prefecture", "the oblast": only a place the article writes with that word.
+NAMED_KIND_NOUNS = frozenset(
+    {"county", "prefecture", "oblast", "krai", "voivodeship", "governorate"}
+)
 
 
 def anaphor_kind(noun: str) -> str | None:

@@ -55,7 +55,7 @@ from ingest.kinds import (
 )
 from ingest.money import find_money
 from ingest.names import called_by
-from ingest.resolve import DESIGNATOR_NOUNS, Mention, contained, kind_word
+from ingest.resolve import DESIGNATOR_NOUNS, KIND_SUFFIXES, Mention, contained, kind_word
 from ingest.sentences import (
     country_spans,
     entities_in,
@@ -403,6 +403,12 @@ OPENS_CLAUSE = re.compile(r"\s*(?:[^,;]{0,40},\s*)?")
 # The words of a region's kind that set regions apart: a state is no province.
 DESIGNATED_NOUNS = frozenset({"state", "province", "prefecture"})
 QUOTED_OR_SAID = re.compile(r"[\"“”]|\b(?:said|says|told|added|noted|stressed)\b")
+
+
+def _last_word(span: Span, place: Place) -> str:
+    """The last word of a place's name as written, if a kind word, else of its name."""
+    last = span[-1].lower_
+    return last if last in KIND_SUFFIXES else place.name.split()[-1].lower()
 
 
 def _one_anaphor(
@@ -1396,7 +1402,8 @@ def find_partnerships(
     found: dict[tuple, Partnership] = {}
     by_sentence = _by_sentence(mentions)
     for m in [*mentions, *org_mentions]:
-        word = kind_word(m.span) or m.place.name.split()[-1].lower()  # "Kisumu County"
+        # "Kisumu County", "Vologda Oblast" (one name, though the place may go by "Vologda")
+        word = kind_word(m.span) or _last_word(m.span, m.place)
         word = DESIGNATOR_NOUNS.get(word.rpartition("-")[2], word)  # "Gyeongsangnam-do"
         state.called.setdefault(m.place.key, set()).add(word)
     body_start = headline_end(text_of(doc))

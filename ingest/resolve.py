@@ -431,7 +431,8 @@ def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
     """ "Lviv Oblast": the region of the city's country whose name starts like the city's.
 
     Its name is the one the article writes, since the official name is often a local form
-    ("L'vivs'ka Oblast'"). Admin codes cannot decide: GeoNames and ISO number them apart.
+    ("L'vivs'ka Oblast'"), unless the article writes the official name too ("Vologda Oblast"
+    ... "the Vologda region"). Admin codes cannot decide: GeoNames and ISO number them apart.
     The word must be "region" or the region's own kind: "Łódź district heating" is no
     voivodeship.
     """
@@ -448,7 +449,10 @@ def named_after(span: Span, cities, gaz: Gazetteer) -> list[tuple[Place, bool]]:
             name = _letters(region.name)
             # "Sverdlovsk Region" is named after the city's old name, not "Yekaterinburg"
             if any(_starts_alike(stem, name) for stem in (written, _letters(city.name))):
-                found.setdefault(region.key, (replace(region, name=span.text), primary))
+                own = region.name in span.doc.text  # "Vologda Oblast" written elsewhere
+                found.setdefault(
+                    region.key, (region if own else replace(region, name=span.text), primary)
+                )
     return list(found.values())
 
 

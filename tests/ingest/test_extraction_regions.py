@@ -328,3 +328,23 @@ def test_a_name_owning_a_state_government_is_the_region(extractor, text, region)
     found = places(extractor, text)
     assert (*region, "region") in found
     assert not any(name.endswith("s") and name[:-1] == region[0] for name, _, _ in found)
+
+
+def test_the_oblast_stands_for_the_region_written_with_that_word(extractor):
+    text = (
+        "Vologda Oblast signed an agreement with Shanxi on Tuesday. The oblast's cooperation "
+        "agreement with North Karelia, signed in 2007, was frozen in 2014."
+    )
+    facts = extractor(ArticleText(text=text, published="2016-05-04"))
+    found = {(p.b.name, p.kind, p.status, p.year) for p in facts.partnerships}
+    assert ("North Karelia", "mou", "ended", 2007) in found
+
+
+def test_a_region_written_both_ways_keeps_its_official_name(extractor):
+    text = (
+        "Vologda Oblast and Shanxi signed an agreement on Tuesday in Vologda. Companies from the "
+        "Vologda region and Shanxi signed six contracts the same day."
+    )
+    found = places(extractor, text)
+    assert ("Vologda Oblast", "RU", "region") in found
+    assert not any(name == "Vologda region" for name, _, _ in found)
