@@ -949,8 +949,17 @@ class PlaceTagger:
     def _with_suffix(self, span: Span) -> Span:
         if _part_named_after(span, self.gaz.country) and not self._known_with_suffix(span):
             return span  # "the Belgrade municipality of Zemun" (not "the Mapo district of Seoul")
-        after = span.doc[span.end] if span.end < len(span.doc) else None
-        if after is not None and after.lower_ == "ward" and not self._notable(fold(span.text)):
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        owned = span.start > 0 and doc[span.start - 1].text in {
+            "'s",
+            "’s",
+        }  # "Yokohama's Naka Ward"
+        if (
+            after is not None
+            and after.lower_ == "ward"
+            and not (owned or self._notable(fold(span.text)))
+        ):
             return span  # "Castle Ward", a council's ward (not Tokyo's "Taito Ward")
         span = _with_suffix(span, self._names_a_city)
         if after_county(span) and self._irish_county(span):

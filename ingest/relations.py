@@ -1042,6 +1042,7 @@ def _links(
     `whole` gives (with the part's offset) when the sentence reports several."""
     found, specific, towards = [], set(), []
     triggers = [m.start() for m in matches.values()]
+    partners_of_others = _partners_of_other_kinds(parties, text, matches)
     for kind, match in matches.items():
         status = link_status(text, match.start(), state.published)
         if status is None:
@@ -1054,6 +1055,7 @@ def _links(
         year = link_year(sentence, status, state.published, offset + match.start(), within)
         acting = _clause_parties(parties, text, match.start())
         acting = without_counted_in(acting, text, state)
+        acting = [p for p in acting if p.start not in partners_of_others[kind]]
         if refuses_another_link(text, match.start()):  # "..., but rejected a proposal to
             end = main_clause_at(text, match.start())[1]  # sign one with Lira": not Lira's
             acting = [p for p in acting if p.start < end]
@@ -1096,6 +1098,35 @@ def _links(
         if kind in TWINNING_KINDS and status == "proposed" and len(found) == linked:
             towards.append(kind)  # a tie hoped for with no pair of its own
     return found + _opened_by_memorandum(found, towards, matches, text)
+
+
+# "twinning with Kuressaare", "friendship agreement, signed in 2009, with Ustka": a partner
+# its instrument names right after it.
+WITH_PARTNER = re.compile(
+    r"\s*(?:,[^,;]{0,30},\s*)?with\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|region|province)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _partners_of_other_kinds(parties, text: str, matches: dict[str, re.Match]) -> dict:
+    """For each kind, the partners (by start) that another kind's instrument names right after
+    itself: "its twinning with Kuressaare in 1996 and its friendship agreement with Ustka" pairs
+    Kuressaare with the twinning only and Ustka with the friendship only."""
+    own: dict[str, set[int]] = {}
+    for kind, match in matches.items():
+        if kind not in SPECIFIC_KINDS:
+            continue  # "agreement on cooperation with X": the cooperation is the agreement's
+        own[kind] = {
+            p.start
+            for p in parties
+            if p.start > match.end() and WITH_PARTNER.fullmatch(text, match.end(), p.start)
+        }
+    if sum(bool(starts) for starts in own.values()) < 2:
+        return {kind: set() for kind in matches}  # one instrument's partner: nothing to part
+    return {
+        kind: set().union(*(v for k, v in own.items() if k != kind)) if kind in own else set()
+        for kind in matches
+    }
 
 
 def _opened_by_memorandum(found, towards: list[str], matches, text: str) -> list[Partnership]:

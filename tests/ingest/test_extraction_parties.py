@@ -808,3 +808,11 @@ def test_a_town_named_inside_a_persons_name_is_still_a_town_elsewhere(extractor)
         "Manchester of Pakistan, and Shaoxing were natural partners, he said."
     )
     assert ("Faisalabad", "Shaoxing", "mou") in links(extractor, text)
+
+
+def test_two_instruments_each_with_its_partner_pair_neither_partner_with_the_other(extractor):
+    text = (
+        "The council approved on Tuesday a letter of intent with the city of Fort Myers, "
+        "Florida, and formally dissolved a friendship agreement with Granada, Nicaragua."
+    )
+    assert not any({a, b} == {"Fort Myers", "Granada"} for a, b, _ in links(extractor, text))
