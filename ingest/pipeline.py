@@ -37,7 +37,7 @@ from ingest.resolve import (
 )
 from ingest.sentences import headline_end, is_dateline, text_of
 from ingest.titles import DOTTED_TITLES, HONORIFICS, after_honorifics
-from ingest.unlisted import unlisted_names
+from ingest.unlisted import POSSESSIVE_S, unlisted_names
 from ingest.written import BULLETS, CAPITALS, QUOTES, after_county, compass_name
 from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
 from places.names import fold
@@ -173,7 +173,7 @@ def _is_name_token(token) -> bool:
     )
 
 
-NAME_END_WORDS = HYPHEN_DESIGNATORS | {"'s", "’s"}
+NAME_END_WORDS = HYPHEN_DESIGNATORS | POSSESSIVE_S
 
 
 def _name_end(span: Span) -> bool:
@@ -182,7 +182,7 @@ def _name_end(span: Span) -> bool:
     last = span[-1]
     if _is_name_token(last):
         return True
-    if last.lower_ in {"'s", "’s"} and len(span) > 1:
+    if last.lower_ in POSSESSIVE_S and len(span) > 1:
         return _is_name_token(span[-2]) and not span[-2].whitespace_
     hyphen = span[-2] if len(span) > 2 else None
     return (
@@ -265,8 +265,8 @@ def _with_suffix(span: Span, names_a_city) -> Span:
     doc, hint = span.doc, None
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
-    possessive = span[-1].lower_ in {"'s", "’s"}  # "Victoria's state government": no "'s state"
-    owner = after is not None and after.lower_ in {"'s", "’s"} and span.end + 1 < len(doc)
+    possessive = span[-1].lower_ in POSSESSIVE_S  # "Victoria's state government": no "'s state"
+    owner = after is not None and after.lower_ in POSSESSIVE_S and span.end + 1 < len(doc)
     if owner and doc[span.end + 1].lower_ in REGION_GOVERNMENT_WORDS:
         hint = "region"
     elif after is not None and after.lower_ in KIND_SUFFIXES and not possessive:
@@ -925,7 +925,11 @@ class PlaceTagger:
         for span in countries:
             before = span.doc[max(0, span.start - 2) : span.start]
             after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-            if len(before) < 2 or before[1].lower_ != "of" or after in {"city", "town", "'s", "’s"}:
+            if (
+                len(before) < 2
+                or before[1].lower_ != "of"
+                or after in {"city", "town"} | POSSESSIVE_S
+            ):
                 continue  # "the Mayor of Kuwait City", "the Mayor of Panama's second city"
             the = span.start > 2 and span.doc[span.start - 3].lower_ == "the"
             town_word = before[0].lower_ in {"mayor", "mayoress"} or (
@@ -939,7 +943,7 @@ class PlaceTagger:
 
     def _without_possessive(self, span: Span) -> Span | None:
         """ "St. John's" is a name with its "'s"; "Queen's University" names no Queens."""
-        if span[-1].lower_ not in {"'s", "’s"}:
+        if span[-1].lower_ not in POSSESSIVE_S:
             return span
         if any("'" in p.name or "’" in p.name for p, _ in self.gaz.candidates(span.text)):
             return span
@@ -951,15 +955,9 @@ class PlaceTagger:
             return span  # "the Belgrade municipality of Zemun" (not "the Mapo district of Seoul")
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
-        owned = span.start > 0 and doc[span.start - 1].text in {
-            "'s",
-            "’s",
-        }  # "Yokohama's Naka Ward"
-        if (
-            after is not None
-            and after.lower_ == "ward"
-            and not (owned or self._notable(fold(span.text)))
-        ):
+        owned = span.start > 0 and doc[span.start - 1].lower_ in POSSESSIVE_S  # "Yokohama's"
+        ward = after is not None and after.lower_ == "ward"
+        if ward and not (owned or self._notable(fold(span.text))):
             return span  # "Castle Ward", a council's ward (not Tokyo's "Taito Ward")
         span = _with_suffix(span, self._names_a_city)
         if after_county(span) and self._irish_county(span):

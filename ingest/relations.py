@@ -82,7 +82,7 @@ from ingest.status import (
 from ingest.syntax import name_root
 from ingest.tables import cells, table_header, table_partner
 from ingest.titles import is_title
-from ingest.unlisted import locating_gap
+from ingest.unlisted import POSSESSIVE_S, locating_gap
 from ingest.visits import POSTED_IN, find_hosting, host_named, visits
 from ingest.written import CAPITALS, COMPASS_WORDS, NAME, NAME_PARTICLES, after_county
 from places.names import fold
@@ -506,7 +506,7 @@ def _locates_a_town(county: Span) -> bool:
     doc, word = county.doc, county.start - 1
     before = doc[word - 1].lower_ if word > 0 else ""
     after = doc[county.end].text if county.end < len(doc) else ""
-    return before in {",", "in"} | COMPASS_WORDS or after in {"'s", "’s"}
+    return before in {",", "in"} | COMPASS_WORDS or after in POSSESSIVE_S
 
 
 def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_country):
@@ -785,7 +785,7 @@ def _named_by_its_part(m: Mention, named: list[Mention]) -> bool:
     """ "Tokyo's Taito Ward": a town whose part, written with its part's word, follows it
     ("'s" between) only locates the part, whatever the data knows of where the part lies."""
     doc, end = m.span.doc, m.span.end
-    if end >= len(doc) or doc[end].text not in {"'s", "’s"}:
+    if end >= len(doc) or doc[end].lower_ not in POSSESSIVE_S:
         return False
     part = next((o for o in named if o.span.start == end + 1 and o.place != m.place), None)
     if part is None or part.place.kind != "city":
@@ -1103,7 +1103,8 @@ def _links(
 # "twinning with Kuressaare", "friendship agreement, signed in 2009, with Ustka": a partner
 # its instrument names right after it.
 WITH_PARTNER = re.compile(
-    r"\s*(?:,[^,;]{0,30},\s*)?with\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|region|province)\s+of\s+)?$",
+    r"\s*(?:,[^,;]{0,30},\s*)?with\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|region|province)\s+of\s+)?$",
     re.I,
 )
 
