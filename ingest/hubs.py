@@ -159,10 +159,17 @@ class ListHeader(NamedTuple):
     in_row: bool = False  # the sentence before was in a paragraph a partner's name opens
 
 
+# "Xihu District, Hangzhou, China: friendship city (2006; exchanges suspended since 2012)":
+# a partner's address, a colon and its tie, whatever the brackets after it say.
+KIND_ROW = re.compile(r"^\s*[A-Z][^:.;]{0,60}:\s*(?:sister|twin|friendship|partner)[\s-]")
+
+
 def is_table_row(sent: Span) -> bool:
     """A short line without a verb, a bullet or a dash between names: "Lyon – Turin (Italy),
-    1958", "• Turin, Italy (1958)"."""
+    1958", "• Turin, Italy (1958)"; or a partner's address and its tie after a colon."""
     text = span_text(sent)
+    if KIND_ROW.match(text) and len(sent) <= 28:
+        return True
     # "- Qinhuangdao, Hebei Province, People's Republic of China (Friendship City, 1981)": a
     # long bulleted row of names, not "- Also: a cooperation programme with Beirut on ..."
     lower = sum(t.is_alpha and t.is_lower for t in sent)

@@ -827,3 +827,16 @@ def test_one_twinning_then_its_partner_after_a_comma_is_a_link(extractor):
     text = "Tahoua already has one twinning, with the French town of Bayeux, signed in 1995."
     found = links(extractor, text)
     assert partners(found, "Tahoua") == {"Bayeux"}
+
+
+def test_a_box_row_of_an_address_a_colon_and_its_tie_links_the_first_name(extractor):
+    text = (
+        "Kakegawa signed a letter of intent with Nuwara Eliya on Friday.\n\n"
+        "International partners of Kakegawa City (as of May 2023)\n"
+        "Rotorua, New Zealand: sister city (1995)\n"
+        "Xihu District, Hangzhou, China: friendship city (2006; exchanges suspended since 2012)"
+    )
+    found = links(extractor, text, published="2023-05-22")
+    link = found["Kakegawa", "Xihu", "friendship_city"]
+    assert (link.status, link.year) == ("ended", 2006)
+    assert not any("Hangzhou" in (a, b) for a, b, _ in found)
