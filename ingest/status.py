@@ -261,7 +261,7 @@ OWN_DATE = re.compile(
 )
 
 
-LAST_YEAR = re.compile(r"last year", re.I)
+LAST_YEAR = re.compile(r"last year", re.I)  # the one relative year that may date a link's start
 # "in 2019", "on 5 May 2019", "in early 2019": a year that dates an act, not "its 1980 uprising".
 DATING = re.compile(
     r"\b(?:in|on|during|between|from)\s+(?:(?:early|late|mid)[\s-]+)?(?:[\w.]+\s+)?"
@@ -316,13 +316,13 @@ def _past_year(text: str, published: str | None) -> bool:
     if reported is None:
         return False
     return any(
-        y.how == "explicit"
-        and y.year < reported - 1
-        and DATING.search(text, max(0, y.start - 25), y.start)
-        and _past_event_at(text, y.start, y.end)
-        or y.how == "relative"
-        and y.year == reported - 1
-        and _dated_last_year(text, y)
+        (
+            y.how == "explicit"
+            and y.year < reported - 1
+            and DATING.search(text, max(0, y.start - 25), y.start)
+            and _past_event_at(text, y.start, y.end)
+        )
+        or (y.how == "relative" and y.year == reported - 1 and _dated_last_year(text, y))
         for y in years_in(text, published)
     )
 
@@ -395,11 +395,14 @@ def relative_clauses(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
 
 
-def _blank_relatives(text: str, keep: tuple[int, int] | None) -> str:
-    """The text with its relative clauses (but `keep`) blanked out, offsets unchanged: "the
-    twinning, which dates to 1962, was suspended" reads as "the twinning was suspended"."""
+def _blank_relatives(
+    text: str, keep: tuple[int, int] | None, only: re.Pattern | None = None
+) -> str:
+    """The text with its relative clauses (but `keep`, and only those `only` finds in, when
+    given) blanked out, offsets unchanged: "the twinning, which dates to 1962, was suspended"
+    reads as "the twinning was suspended"."""
     for a, b in relative_clauses(text):
-        if (a, b) != keep:
+        if (a, b) != keep and (only is None or only.search(text, a, b)):
             text = text[:a] + " " * (b - a) + text[b:]
     return text
 
@@ -722,18 +725,10 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "proposed"  # "the twinning had been in preparation since 2014": not yet a tie
     own = _stated_status(_own_clause(text[begin:end], start - begin), published)
     sentence = text[:end] if another else text  # the refused link's clause is its own
-    sentence = _blank_other_links(sentence, clause_at(text, start))
+    # "Perth and Kobe, which signed a memorandum in 2015, became sister cities": that clause
+    # says nothing of when the twinning began ("the twinning, which dates to 1962," does)
+    sentence = _blank_relatives(sentence, clause_at(text, start), only=OWN_LINK)
     return own or _stated_status(sentence, published) or "new"
-
-
-def _blank_other_links(text: str, keep: tuple[int, int] | None) -> str:
-    """The text without the relative clauses (but `keep`) that report a link of their own:
-    "Perth and Kobe, which signed a memorandum in 2015, became sister cities" says nothing of
-    when the twinning began; "the twinning, which dates to 1962," does."""
-    for a, b in relative_clauses(text):
-        if (a, b) != keep and OWN_LINK.search(text, a, b):
-            text = text[:a] + " " * (b - a) + text[b:]
-    return text
 
 
 _DAY = rf"(?:on\s+)?{_WEEKDAY}|{_LATELY}"
