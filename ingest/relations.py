@@ -83,7 +83,7 @@ from ingest.syntax import name_root
 from ingest.tables import cells, table_header, table_partner
 from ingest.titles import is_title
 from ingest.unlisted import POSSESSIVE_S, locating_gap
-from ingest.visits import POSTED_IN, find_hosting, host_named, visits
+from ingest.visits import POSTED_IN, TRANSIT_BEFORE, find_hosting, host_named, visits
 from ingest.written import CAPITALS, COMPASS_WORDS, NAME, NAME_PARTICLES, after_county
 from places.names import fold
 from places.place import CITY_STATES
@@ -139,10 +139,7 @@ LOCATOR_BEFORE = re.compile(
     # "a county-level city administered by Weifang" (not "the port falls under Rotterdam, which
     # signed ...": a town that acts)
     r"\b(?:city|town|county|district|village|municipality)\s+(?:administered|governed) by$|"
-    # "arrived on Monday via Hanoi", "travelled via Praia and Lisbon": a stop on the way
-    r"\b(?:via|by way of|stop-?overs? (?:in|at)|stopp(?:ed|ing) over (?:in|at)|"
-    r"transit(?:ing)? (?:through|in|at))"
-    r"(?:\s+(?-i:[A-Z])[\w'’-]*)*(?:(?:,| and)(?:\s+(?-i:[A-Z])[\w'’-]*)+)*(?:,| and)?$",
+    + TRANSIT_BEFORE.pattern,
     re.I,
 )
 # "now part of Belgrade", "a town that is part of Saint Petersburg" (not "part of Busan's plan",

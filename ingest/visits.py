@@ -42,6 +42,17 @@ GROUP_NOUNS = frozenset({"team", "group"})
 DELEGATION_OF = re.compile(r"\bdelegat(?:ion|ions|es) (?:of|from)(?: the)?$", re.I)
 NAME_MODIFIERS = frozenset({"compound", "poss", "nmod", "amod"})  # "Cape Town Mayor X hosted"
 HOST_PREPOSITIONS = {"in", "to", "at"}
+# "arrived on Monday via Hanoi", "travelled via Praia and Lisbon", "stopped over in Doha": a
+# stop on the way, before the place and any others listed with it.
+TRANSIT_BEFORE = re.compile(
+    r"\b(?:via|by way of|stop-?overs? (?:in|at)|stopp(?:ed|ing) over (?:in|at)|"
+    r"transit(?:ing)? (?:through|in|at))"
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*)*(?:(?:,| and)(?:\s+(?-i:[A-Z])[\w'’-]*)+)*(?:,| and)?$",
+    re.I,
+)
+# "stopped in Doha on its way to Lima": a stop whose trip goes on elsewhere.
+STOP_VERBS = frozenset({"stop", "transit", "refuel"})  # "stopped in Doha before arriving in Lima"
+ON_THE_WAY = re.compile(r"\s*(?:,\s*)?(?:on (?:its|their|his|her|the) way|en route) to\b", re.I)
 DEPARTURE_VERBS = frozenset({"leave", "depart", "head"})
 ARRIVAL_VERBS = frozenset({"arrive", "land", "fly"})
 # Verbs whose subject does what they complete: "Suzhou agreed to host", "decided to receive".
@@ -91,6 +102,8 @@ def host_named(named: list[Mention]) -> Place | None:
             return m.place
         if head.lower_ == "for" and _departs(head.head):
             return m.place
+        if head.lower_ == "to" and head.head.lower_ in {"way", "route"}:
+            return m.place  # "on its way to Lima"
         if head.lower_ in HOST_PREPOSITIONS and (
             head.head.pos_ in {"VERB", "AUX"}
             or head.head.lower_ == "due"  # "a delegation is due in Timaru in May"
@@ -170,7 +183,12 @@ def _hosting_subject(span: Span) -> bool:
 
 def _moving_on(span: Span) -> bool:
     """ "before flying to Nairobi", "fly back to Lviv", "return to Tokyo", "arrived in Rome and
-    reached the Alto Molise by coach": not the host."""
+    reached the Alto Molise by coach", "stopped over in Doha": not the host."""
+    doc = span.doc
+    if TRANSIT_BEFORE.search(doc[max(0, span.start - 6) : span.start].text):
+        return True
+    if ON_THE_WAY.match(doc[span.end : span.end + 5].text):
+        return True
     verb = span.root.head.head
     if _stopover(verb):
         return True
@@ -179,7 +197,9 @@ def _moving_on(span: Span) -> bool:
     ):
         return True
     return any(t.dep_ == "mark" and t.lower_ in {"before", "after"} for t in verb.children) or (
-        verb.dep_ == "pcomp" and verb.head.lower_ in {"before", "after"}
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in {"before", "after"}
+        and not (verb.head.lower_ == "before" and verb.head.head.lemma_ in STOP_VERBS)
     )
 
 

@@ -560,3 +560,20 @@ def test_a_delegation_of_a_place_comes_from_it_not_from_a_partner_named_before(e
 def test_a_visit_to_the_capitalised_state_of_a_place_goes_there(extractor, host):
     text = f"A delegation from Gangwon is on a four-day visit to {host}."
     assert visits(facts(extractor, text)) == {("Gangwon", "Salzburg")}
+
+
+@pytest.mark.parametrize(
+    "trip",
+    [
+        "The delegation from Bandung stopped over in Kuala Lumpur before arriving in Fresno.",
+        "The delegation from Bandung stopped in Kuala Lumpur on its way to Fresno.",
+        "The delegation from Bandung arrived in Fresno on Sunday, transiting in Kuala Lumpur.",
+    ],
+)
+def test_a_stopover_on_the_way_is_no_host(extractor, trip):
+    assert visits(facts(extractor, trip)) == {("Bandung", "Fresno")}
+
+
+def test_a_stop_where_the_delegation_does_something_is_a_visit(extractor):
+    text = "The delegation from Bandung stopped in Kuala Lumpur, where it met the mayor."
+    assert visits(facts(extractor, text)) == {("Bandung", "Kuala Lumpur")}
