@@ -725,12 +725,21 @@ def _listed_after(person: Span, previous: tuple[int, _Found] | None) -> _Found |
     return previous[1]
 
 
-def _surnames(doc: Doc, people: list[Person]) -> dict[str, int]:
+def _surnames(doc: Doc, people: list[Person], mentions: list[Mention]) -> dict[str, int]:
     """Last words of full names, each with where the text first gives the full name, and the
-    names of people known by one ("Mayor Garcia"), from the start."""
+    names of people known by one ("Mayor Garcia"), from the start.
+
+    A name the model alone reads as a person's counts unless its last word is a place the
+    article writes after a place word ("Datuk Bandar Ipoh", the mayor's Malay title, in an
+    article that says "in Ipoh")."""
     text = text_of(doc)
+    placed = {m.span.text for m in mentions if _after_place_word(m.span)}
     named = [(p.name, text.find(p.name)) for p in people]
-    named += [(e.text, e.start_char) for e in entities(doc) if e.label_ == "PERSON"]
+    named += [
+        (e.text, e.start_char)
+        for e in entities(doc)
+        if e.label_ == "PERSON" and e.text.split()[-1] not in placed
+    ]
     first: dict[str, int] = {p.name: 0 for p in people if " " not in p.name}
     for name, at in named:
         if len(name.split()) > 1:
@@ -747,7 +756,7 @@ def without_surnames(doc: Doc, mentions: list[Mention], people: list[Person]) ->
     A mention still counts as a place with a place word ("in Paris", "Paris city"), its region
     after it ("Lincoln, Nebraska") or in capitals opening a dateline.
     """
-    surnames, body = _surnames(doc, people), headline_end(text_of(doc))
+    surnames, body = _surnames(doc, people, mentions), headline_end(text_of(doc))
     return [
         m
         for m in mentions
@@ -756,10 +765,15 @@ def without_surnames(doc: Doc, mentions: list[Mention], people: list[Person]) ->
             m.span.text not in surnames
             or body <= m.span.start_char < surnames[m.span.text]
             or m.span._.kind_hint
-            or (m.span.start > 0 and doc[m.span.start - 1].lower_ in PLACE_PREPOSITIONS)
+            or _after_place_word(m.span)
             or _located(m, mentions)
         )
     ]
+
+
+def _after_place_word(span: Span) -> bool:
+    """ "in Paris", "to Paris": a name after a place preposition is the place."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
 def _located(mention: Mention, mentions: list[Mention]) -> bool:

@@ -943,3 +943,33 @@ def test_a_word_of_a_quoted_programme_name_vouches_for_no_small_town(extractor):
     )
     found = facts(extractor, text)
     assert {m.place.name for m in found.places} == {"Hexham", "Bourg-de-Péage"}
+
+
+@pytest.mark.parametrize("town", ["Kuantan", "Kuching"])
+def test_a_title_the_model_reads_as_a_name_makes_no_surname_of_a_town_written_as_a_place(
+    extractor, town
+):
+    # "Datuk Bandar" is the Malay title of a city's mayor: the model reads "Datuk Bandar
+    # Kuantan" as a person, whose "surname" would hide every later Kuantan
+    text = (
+        f"The letter was signed online, with Datuk Bandar {town}, Dato' Haji Ahmad Rosli, in "
+        f"{town} and Mayor Kenji Ota in Kofu.\n\n"
+        f"{town} has sister-city relations with Tainan and Medan, signed in 1996 and 2004 "
+        "respectively."
+    )
+    found = links(facts(extractor, text, published="2020-10-21"))
+    assert (town, "Tainan", "sister_city") in found
+    assert (town, "Medan", "sister_city") in found
+
+
+def test_a_headline_ending_in_an_exclamation_is_no_evidence(extractor):
+    text = (
+        "Seremban and Kofu take first step towards friendship city - online!\n"
+        "Posted by the Negeri Sembilan Twinning Society blog, 21 October 2020\n\n"
+        "Dear members,\n\n"
+        "On Monday the Seremban City Council and the City of Kofu signed a letter of intent to "
+        "become friendship cities."
+    )
+    found = facts(extractor, text, published="2020-10-21").partnerships
+    assert found
+    assert all(not p.evidence.startswith("Seremban and Kofu take") for p in found)
