@@ -51,7 +51,8 @@ KIND_PATTERNS = {
     r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )(?<!and )"
     r"\bpartnership (?:relations|ties|links))"
     rf"\b(?![^.;]*\b{_PARTNERSHIP_OBJECT})(?![^.;]*\b(?:aimed|focus\w*|covering)\b)",
-    "friendship_city": r"\bfriendship[- ]cit(?:y|ies)|friendly[- ]cit(?:y|ies)|"
+    "friendship_city": r"\bfriendship[- ](?:cit(?:y|ies)|towns?|municipalit(?:y|ies))|"
+    r"friendly[- ]cit(?:y|ies)|"
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
     r"(?:relations(?:hip)?|ties|agreements?|pacts?|accords?|protocols?|charters?)|"
@@ -201,7 +202,7 @@ EVENT_NOUN = re.compile(r"\s*(?:conference|forum|summit|meeting|expo|fair|week|d
 # instrument whose subject is the twinning.
 ON_TWINNING = re.compile(
     r"(?:\s+of\s+understanding)?\s+(?:on|for)\s+(?:the\s+)?(?:twinning|(?:sister|twin)[\s-]"
-    r"(?:cit|town)|friendship[\s-]cit)",
+    r"(?:cit|town)|friendship[\s-](?:cit|town))",
     re.I,
 )
 

@@ -1009,14 +1009,19 @@ class PlaceTagger:
         return exact and (before in PLACE_PREPOSITIONS or self._qualified(span))
 
     def _qualified(self, span: Span) -> bool:
-        """ "Kirkenes, Norway", "Creighton, Nebraska": a country or a region after a comma."""
+        """ "Kirkenes, Norway", "Creighton, Nebraska", "Poitiers (France)": a country or a
+        region the name has a town in, after a comma or in brackets (not "In March, Aerodrom
+        signed")."""
         doc = span.doc
-        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        if span.end + 1 >= len(doc) or doc[span.end].text not in {",", "("}:
             return False
+        own = {p.country for p, _ in self.gaz.candidates(span.text)}
         for end in range(span.end + 2, min(len(doc), span.end + 4) + 1):
             text = doc[span.end + 1 : end].text
-            regions = (p for p, _ in self.gaz.candidates(text) if p.kind == "region")
-            if self.gaz.country(text) or next(regions, None):
+            regions = (
+                p for p, _ in self.gaz.candidates(text) if p.kind == "region" and p.country in own
+            )
+            if self.gaz.country(text) in own or next(regions, None):
                 return True
         return False
 
@@ -1166,7 +1171,8 @@ class PlaceTagger:
             exact = {e.label_ for e in ents if len(e) == len(span)}
             named = "ORG" in exact and all(t.pos_ == "PROPN" for t in span)
             exact_person = "PERSON" in exact and span.text not in person_parts
-            return bool(labels & PLACE_LABELS) or exact_person or named
+            qualified = self._qualified(span)  # "Reading, England", "Poitiers (France)"
+            return bool(labels & PLACE_LABELS) or exact_person or named or qualified
         if labels & PLACE_LABELS:
             return True
         if span.text in person_parts and fold(span.text) not in vouched:
@@ -1182,7 +1188,7 @@ class PlaceTagger:
         # report", "Nice weather").
         nouns = all(t.pos_ in {"PROPN", "NOUN"} for t in span if t.is_alpha)
         known = self._notable(fold(span.text)) or fold(span.text) in vouched
-        return nouns and span[0].is_title and known
+        return nouns and span[0].is_title and (known or self._qualified(span))
 
 
 def _region_adjectives(gaz: Gazetteer, nouns: set[str]) -> frozenset[str]:

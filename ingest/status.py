@@ -142,6 +142,11 @@ INVITED_TO = re.compile(
     r"\binvit(?:ations?|ed|es)\b[^;]{0,50}?\bto (?:(?:lead|visit|send|join|travel|come)\b[^;]*)?$",
     re.I,
 )
+# "A Lulea delegation, including the mayor, is invited to Pohang": the visitors are invited.
+INVITED_SUBJECT = re.compile(
+    r"[\w-]+(?: [\w-]+){0,3}?(?:\s*,[^,;.]{1,100},)?\s+(?:is|are|has been|have been) invited to\s+(?-i:[A-Z])",
+    re.I,
+)  # not "has been invited to the opening": an event of the visit
 # The relationship an agreement is a step towards: "a first step towards a twinning", "with a
 # view to becoming sister cities", "the intention is to make them sister cities".
 GOAL = re.compile(
@@ -186,9 +191,11 @@ EXISTING = re.compile(
     rf"(?:sister|twin|partner|friendship) (?:cities|towns|municipalities){_IN_COUNTRY} include|"
     rf"(?<!new )(?<!newest )(?<!latest )\bpartners{_IN_COUNTRY} (?:are|include)\b|"
     r"(?<!new )(?<!newest )(?<!latest )(?:partnerships|relationships|ties|links) are with\b|"
-    r"(?<!will )(?<!would )(?<!could )(?<!to )\b(?:has|have|had) (?:(?:\d+|a|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|several|"
-    r"many|numerous|other|more|foreign|domestic|international) ){0,3}(?:sister|twin|partner|"
+    # "has long had Nordic friendship towns in Tromsø and Oulu"
+    r"(?<!will )(?<!would )(?<!could )(?<!to )\b(?:has|have|had) (?:(?:long|also|already) )?"
+    r"(?:had )?(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"many|numerous|other|more|foreign|domestic|international|(?-i:[A-Z])[a-z]+) ){0,3}"
+    r"(?:sister|twin|partner|"
     r"friendship)[\s-](?:cit(?:y|ies)|towns?|municipalit(?:y|ies))\b|"
     r"(?:sister|twin|partner|friendship)[\s-](?:cities|towns) of (?:[\w'’.-]+ ){0,3}?[\w'’.-]+"
     r"(?:,(?:(?! and )[^,;]){1,40},)? (?:are|include)\b|"
@@ -862,7 +869,11 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
     near = text[max(0, start - 60) : clause_end]
     if (
         PROPOSED.search(before)
-        or (INVITED_TO.search(text, max(0, start - 90), start) or INVITED.match(text, start))
+        or (
+            INVITED_TO.search(text, max(0, start - 90), start)
+            or INVITED.match(text, start)
+            or INVITED_SUBJECT.match(text, start)
+        )
         and not _invitation_taken_up(text, start, published)
         or WILL_GO.search(text, start, start + 60)
         or SCHEDULED.search(text, start, clause_end)

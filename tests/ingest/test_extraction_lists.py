@@ -840,3 +840,28 @@ def test_a_box_row_of_an_address_a_colon_and_its_tie_links_the_first_name(extrac
     link = found["Kakegawa", "Xihu", "friendship_city"]
     assert (link.status, link.year) == ("ended", 2006)
     assert not any("Hangzhou" in (a, b) for a, b, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Umeå, in Sweden, has long had Nordic friendship towns in Vaasa and Harstad.",
+        "Umeå, in Sweden, has friendship towns in Vaasa and Harstad.",
+    ],
+)
+def test_friendship_towns_a_town_has_are_its_friendship_ties_in_place(extractor, text):
+    found = links(extractor, text, published="2018-11-14")
+    assert partners(found, "Umeå", "friendship_city") == {"Vaasa", "Harstad"}
+    assert {p.status for p in found.values()} == {"existing"}
+
+
+def test_a_partner_in_a_box_row_with_its_country_in_brackets_is_a_place(extractor):
+    # "Poitiers" is also a word to the parser's lexicon; the country vouches for it
+    text = (
+        "Kutaisi signed a sister city agreement with Plovdiv on Tuesday.\n\n"
+        "KUTAISI'S PARTNER CITIES\n"
+        "Lviv (Ukraine) - sister city, 1997\n"
+        "Poitiers (France) - friendship agreement, 2008\n"
+    )
+    found = links(extractor, text, published="2016-09-07")
+    assert ("Kutaisi", "Poitiers", "friendship_city") in found

@@ -1087,3 +1087,24 @@ def test_a_visit_currently_going_on_is_new(extractor):
     )
     [visit] = links(extractor, text).values()
     assert visit.status == "new"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "An Umeå delegation, including the mayor and two professors, is invited to Wonju "
+            "in April 2019, when the first students will be chosen.",
+            "proposed",
+        ),
+        # an event of the visit the delegation is invited to leaves the visit as it is
+        (
+            "The Umeå delegation, which arrived in Wonju on Monday, has been invited to the "
+            "opening of the new library.",
+            "new",
+        ),
+    ],
+)
+def test_visitors_invited_to_a_place_have_not_gone_yet(extractor, text, status):
+    found = links(extractor, text, published="2018-11-14")
+    assert {p.status for p in found.values() if p.kind == "visit"} == {status}
