@@ -144,7 +144,8 @@ INVITED_TO = re.compile(
 )
 # "A Lulea delegation, including the mayor, is invited to Pohang": the visitors are invited.
 INVITED_SUBJECT = re.compile(
-    r"[\w-]+(?: [\w-]+){0,3}?(?:\s*,[^,;.]{1,100},)?\s+(?:is|are|has been|have been) invited to\s+(?-i:[A-Z])",
+    r"[\w-]+(?: [\w-]+){0,3}?(?:\s*,[^,;.]{1,100},)?\s+"
+    r"(?:is|are|has been|have been) invited to\s+(?-i:[A-Z])",
     re.I,
 )  # not "has been invited to the opening": an event of the visit
 # The relationship an agreement is a step towards: "a first step towards a twinning", "with a
