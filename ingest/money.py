@@ -29,7 +29,7 @@ PREFIXES = {
     "€": "EUR", "£": "GBP", "₹": "INR", "Rs.": "INR", "Rs": "INR", "₩": "KRW", "₦": "NGN",
     "₱": "PHP", "฿": "THB", "₫": "VND", "₽": "RUB", "₺": "TRY", "RM": "MYR", "Rp": "IDR",
     "KSh": "KES", "Ksh": "KES", "Ksh.": "KES", "Sh": "KES", "Sh.": "KES", "RMB": "CNY",
-    "Rmb": "CNY", "Dh": "AED", "Dhs": "AED",
+    "Rmb": "CNY", "Dh": "AED", "Dhs": "AED", "Tk": "BDT", "Tk.": "BDT", "৳": "BDT",
     "¥": "JPY", "￥": "JPY", "R": "ZAR", "N": "NGN",
 }  # fmt: skip
 ISO_CODES = [

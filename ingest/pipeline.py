@@ -95,6 +95,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 FEATURE_NOUNS = frozenset(
     {"river", "lake", "creek", "canal", "mountain", "mountains", "castle", "park", "palace"}
     | {"square", "street", "avenue", "road", "bridge", "garden", "gardens", "temple", "tower"}
+    | {"bhaban", "bhavan", "bhawan"}  # "Nagar Bhaban": a building, in Bengali and Hindi
 )
 # "Zemun Days", "the Ohrid Festival": an event named after its town, no person the model may
 # take it for.

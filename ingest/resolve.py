@@ -50,6 +50,7 @@ REGION_SUFFIXES = frozenset(
         "voivodeship",
         "emirate",
         "regency",  # Indonesia's kabupaten
+        "division",  # Bangladesh's and Fiji's
     ]
 )
 CITY_SUFFIXES = frozenset({"city", "town", "township", "village", "municipality", "ward"})
@@ -981,13 +982,15 @@ def _undesignated(mentions: list[Mention], known: list[Mention], gaz: Gazetteer)
 def _designated(mentions: list[Mention], known: list[Mention]) -> list[Mention]:
     """ "Kano State ... in Kano": a region named like a city the article also names (here or
     among the `known` mentions) keeps its designator, so the two stay apart ("the state of Rio
-    de Janeiro": "Rio de Janeiro State")."""
+    de Janeiro": "Rio de Janeiro State"); so does a region named by a direction alone ("the
+    Western Division", "Central Province")."""
     cities = {
         (fold(m.place.name), m.place.country) for m in mentions + known if m.place.kind == "city"
     }
     names: dict[str, str] = {}
     for m in mentions:
-        if m.place.kind != "region" or (fold(m.place.name), m.place.country) not in cities:
+        named_apart = (fold(m.place.name), m.place.country) in cities
+        if m.place.kind != "region" or not (named_apart or compass_name(m.place.name)):
             continue
         designator = _designator(m.span)
         if designator:
@@ -1001,6 +1004,10 @@ def _designated(mentions: list[Mention], known: list[Mention]) -> list[Mention]:
 def _designator(span: Span) -> str | None:
     """A region's kind word as a designator: "Kano State", "the Emirate of Abu Dhabi"."""
     word = kind_word(span)
+    if word is None and len(span) > 1:
+        word = span[-1].lower_  # "Central Province", a name the gazetteer holds whole
+    if word is None and _designator_after(span):
+        word = span.doc[span.end].lower_  # "the Central region"
     return word.title() if word in REGION_SUFFIXES else None
 
 

@@ -15,7 +15,7 @@ from ingest.dates import years_in
 from ingest.kinds import AWAITED_IN, VISIT_REGEX
 from ingest.names import called_by
 from ingest.resolve import Mention
-from ingest.sentences import country_starts, span_text
+from ingest.sentences import country_spans, country_starts, span_text
 from ingest.status import link_year, main_clause_at, visit_status
 from ingest.syntax import name_root, subject_verb
 from ingest.titles import TITLE_WORDS
@@ -73,6 +73,7 @@ TRAVEL_VERBS = frozenset({"visit", "tour", "travel", "arrive"})
 # "a visit to a dairy farm": the visit goes to something the sentence names anew, not to the
 # host met before.
 NEW_DESTINATION = re.compile(r"\s+(?:to|of)\s+(?:a|an)\b", re.I)
+WHERE_CLAUSE = re.compile(r"\s*,\s*where\b", re.I)
 TO_OR_IN = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?", re.I)
 # Who a host receives "from" a place: people and delegations, not a forum's speakers.
 GUEST_NOUNS = frozenset(
@@ -333,6 +334,26 @@ def _goes_elsewhere(sent: Span, match: re.Match) -> bool:
     return after is not None and after.end() in country_starts(sent)
 
 
+def _town_where_in_country(sent: Span, match: re.Match, named: list[Mention]) -> Place | None:
+    """ "a six-day visit to China, where he signed a friendship agreement with Yangzhou": the
+    visit went to the town of that country its "where" clause names."""
+    after = TO_OR_IN.match(match.string, match.end())
+    country = country_spans(sent).get(after.end()) if after else None
+    if country is None:
+        return None
+    end = country.end_char - sent.start_char
+    if not WHERE_CLAUSE.match(match.string, end):
+        return None
+    return next(
+        (
+            m.place
+            for m in named
+            if m.span.start_char - sent.start_char > end and m.place.country == country.label_
+        ),
+        None,
+    )
+
+
 def _hosts(named: list[Mention], host: Place, any_country: bool = False) -> list[Place]:
     """ "visited Munich and Stuttgart": the host and the places listed with it (in its country,
     unless `any_country`)."""
@@ -574,6 +595,8 @@ def visits(
     if hosting and not origins:
         origins = hosting.guests
     host = (hosting and hosting.host) or host_named(named)
+    if host is None and match:
+        host = _town_where_in_country(sent, match, named)
     if host is None and not (match and _goes_elsewhere(sent, match)):
         here = (state.home or state.focus) if HERE.search(text) else None  # "came here"
         host = (

@@ -37,7 +37,7 @@ DESIGNATORS = {
     "province": "Province", "prefecture": "Prefecture", "county": "County", "state": "State",
     "region": "Region", "governorate": "Governorate", "district": "District",
     "department": "Department", "canton": "Canton", "emirate": "Emirate",
-    "voivodship": "Voivodeship",
+    "voivodship": "Voivodeship", "division": "Division",
 }  # fmt: skip
 # What English news writes for a type word of its own: "Khabarovsk Territory" is the krai.
 ENGLISH_DESIGNATORS = {"territory": "Krai"}

@@ -577,3 +577,16 @@ def test_a_stopover_on_the_way_is_no_host(extractor, trip):
 def test_a_stop_where_the_delegation_does_something_is_a_visit(extractor):
     text = "The delegation from Bandung stopped in Kuala Lumpur, where it met the mayor."
     assert visits(facts(extractor, text)) == {("Bandung", "Kuala Lumpur")}
+
+
+def test_a_visit_to_a_country_goes_to_the_town_its_where_clause_names(extractor):
+    text = (
+        "Khulna's mayor returned home on Sunday after a six-day visit to China, where he signed "
+        "a friendship city agreement with Wuxi on behalf of Khulna."
+    )
+    assert visits(facts(extractor, text)) == {("Khulna", "Wuxi")}
+
+
+def test_a_building_named_after_a_town_is_no_place(extractor):
+    text = "The mayor of Khulna spoke to reporters at Nagar Bhaban on Monday."
+    assert "Nagar" not in {m.place.name for m in facts(extractor, text).places}

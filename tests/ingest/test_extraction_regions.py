@@ -203,7 +203,7 @@ def test_a_direction_is_a_region_only_with_a_kind_word(extractor):
         "Ghana, and the Eastern Province of Rwanda sent observers."
     )
     found = places(extractor, text)
-    assert {("Central", "GH", "region"), ("Eastern", "RW", "region")} <= found
+    assert {("Central Region", "GH", "region"), ("Eastern Province", "RW", "region")} <= found
     assert not any(
         name in {"South West", "Central"} and country != "GH" for name, country, _ in found
     )
@@ -348,3 +348,27 @@ def test_a_region_written_both_ways_keeps_its_official_name(extractor):
     found = places(extractor, text)
     assert ("Vologda Oblast", "RU", "region") in found
     assert not any(name == "Vologda region" for name, _, _ in found)
+
+
+def test_a_division_of_bangladesh_is_a_region_apart_from_its_city(extractor):
+    text = (
+        "The city of Khulna signed a friendship agreement with Wuxi on Monday. Khulna Division "
+        "commissioner Anisur Rahman said the division would seek an agreement of its own."
+    )
+    facts = extractor(ArticleText(text=text, published="2019-12-03"))
+    found = {(m.place.name, m.place.country, m.place.kind) for m in facts.places}
+    assert {("Khulna", "BD", "city"), ("Khulna Division", "BD", "region")} <= found
+    commissioner = next(p for p in facts.people if p.name == "Anisur Rahman")
+    assert commissioner.place.name == "Khulna Division"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Fiji's Western Division signed a memorandum with Queensland.", "Western Division"),
+        ("The Central Province of Sri Lanka signed a memorandum with Kerala.", "Central Province"),
+        ("Ghana's Western Region signed a memorandum with Bavaria.", "Western Region"),
+    ],
+)
+def test_a_region_named_by_a_direction_keeps_its_designator(extractor, text, region):
+    assert region in {name for name, _, kind in places(extractor, text) if kind == "region"}

@@ -26,6 +26,8 @@ from ingest.money import find_money
         ("₹1,200 crore", 12_000_000_000, "INR"),
         ("10 lakh rupees", 1_000_000, "INR"),
         ("₹1 lakh crore", 10**12, "INR"),
+        ("Tk 45 crore", 450_000_000, "BDT"),  # Bangladesh's taka
+        ("Tk. 2.5 billion", 2_500_000_000, "BDT"),
         ("¥3 billion", 3_000_000_000, "JPY"),
         ("A$400 million", 400_000_000, "AUD"),
         ("C$ 2 billion", 2_000_000_000, "CAD"),
