@@ -1078,7 +1078,10 @@ def _links(
             continue  # "Ahmedabad and Rajkot also have sister city ties abroad": not each other's
         own_years = _own_years(text, listed) if status in {"existing", "ended"} else {}
         member_starts = {partner.place.key: partner.start for _, partner in listed}
-        for a, b in _pairs(acting, kind, state, listed):
+        pairs = list(_pairs(acting, kind, state, listed))
+        if not own_years and status in {"existing", "ended"}:
+            own_years = _shared_partner_years(text, acting, pairs)
+        for a, b in pairs:
             pair = frozenset((a.key, b.key))
             if kind == "cooperation" and pair in specific:
                 continue
@@ -1160,6 +1163,23 @@ def _own_years(text: str, listed: list[tuple[Party, Party]]) -> dict[str, int | 
     return {key: year for (_, key), year in zip(partners, years, strict=True)} if years else {}
 
 
+def _shared_partner_years(text: str, acting: list[Party], pairs) -> dict[str, int | None]:
+    """ "Valladolid, Sumy and Bethlehem, twinned with Lecce since 1998, 2006 and 2010
+    respectively": the own years of the places that share one partner, by place key."""
+    if len(pairs) < 2:
+        return {}
+    shared = set.intersection(*({a.key, b.key} for a, b in pairs))
+    members: dict[str, int] = {}
+    for party in acting:
+        if party.place.key not in shared:
+            members.setdefault(party.place.key, party.start)
+    if len(members) != len(pairs):
+        return {}
+    years = member_years(text, sorted(members.values()))
+    order = sorted(members, key=members.get)
+    return dict(zip(order, years, strict=True)) if years else {}
+
+
 def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[Partnership]:
     """Links of a sentence made of parts that each report their own ("the 10th anniversary of
     the twinning of A and B, and the 30th of the friendship pact of C and B"): each part's
@@ -1225,15 +1245,23 @@ def _stated_pairs(parties: list[Party], text: str, trigger: int) -> list[tuple[P
     Turin signed sister city agreements with Kyoto" (each of them with Kyoto; "with Kyoto and
     Osaka respectively", in that order)."""
     before = sorted((p for p in parties if p.start < trigger), key=lambda p: p.start)
-    if len(before) > 2 and not COORDINATED.fullmatch(text[before[-3].start : before[-2].start]):
-        before = before[-2:]  # "the Punjab government proposed to declare A and B sister cities"
-    if len(before) != 2 or not COORDINATED.fullmatch(text[before[0].start : before[1].start]):
+    # the coordinated run right before the trigger ("Lyon, Turin and Porto"), not the Punjab
+    # government that "proposed to declare A and B sister cities"
+    run = before[-1:]
+    for left in reversed(before[:-1]):
+        if not COORDINATED.fullmatch(text[left.start : run[0].start]):
+            break
+        run.insert(0, left)
+    if len(run) < 2:
         return []
     after = sorted((p for p in parties if p.start > trigger), key=lambda p: p.start)
     if after and WITH_PARTNER.search(text, trigger, after[0].start):
         if RESPECTIVELY.search(text, after[-1].start):  # "with Kyoto and Osaka respectively"
-            return list(zip(before, after, strict=False)) if len(after) == 2 else []
-        return [(b, a) for b in before for a in after]
+            return list(zip(run, after, strict=False)) if len(after) == len(run) else []
+        return [(b, a) for b in run for a in after]
+    if len(run) != 2:
+        return []
+    before = run
     name = NAME_WORDS.match(text, before[1].start)
     if name is None:
         return []

@@ -188,7 +188,7 @@ EXISTING = re.compile(
     r"(?![^.;]*\b(?:will|would|to be)\b)|"
     r"(?:is|are|remains?) (?!now\b)(?:a |one of the )?(?:sister|twin|friendship|partner)[\s-]"
     r"(?:cit(?:y|ies)|towns?|states?|provinces?)\b|"
-    r"(?:is|are|remains?|stays?) (?:also |still )?twinned|"
+    r"(?:is|are|remains?|stays?) (?:also |still |all |both )?twinned|"
     rf"(?:sister|twin|partner|friendship) (?:cities|towns|municipalities){_IN_COUNTRY} include|"
     rf"(?<!new )(?<!newest )(?<!latest )\bpartners{_IN_COUNTRY} (?:are|include)\b|"
     r"(?<!new )(?<!newest )(?<!latest )(?:partnerships|relationships|ties|links) are with\b|"

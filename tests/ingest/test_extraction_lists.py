@@ -865,3 +865,24 @@ def test_a_partner_in_a_box_row_with_its_country_in_brackets_is_a_place(extracto
     )
     found = links(extractor, text, published="2016-09-07")
     assert ("Kutaisi", "Poitiers", "friendship_city") in found
+
+
+def test_places_listed_before_their_one_partner_take_their_respective_years(extractor):
+    text = (
+        "Asked about the city's friends, the mayor of Cremona, in Italy, named Alcalá de "
+        "Henares, Vinnytsia and Jericho, twinned with Cremona since 1997, 2004 and 2012 "
+        "respectively."
+    )
+    found = links(extractor, text, published="2023-05-04")
+    years = {a if b == "Cremona" else b: p.year for (a, b, k), p in found.items()}
+    assert years == {"Alcalá de Henares": 1997, "Vinnytsia": 2004, "Jericho": 2012}
+
+
+@pytest.mark.parametrize("verb", ["are twinned", "are all twinned"])
+def test_three_places_before_twinned_with_each_pair_with_the_partner(extractor, verb):
+    text = f"Valladolid, Sumy and Jericho {verb} with Cremona, in Italy."
+    found = links(extractor, text, published="2023-05-04")
+    assert {frozenset((a, b)) for a, b, _ in found} == {
+        frozenset((town, "Cremona")) for town in ("Valladolid", "Sumy", "Jericho")
+    }
+    assert {p.status for p in found.values()} == {"existing"}
