@@ -81,11 +81,15 @@ ENDED_ACTIVE = re.compile(
 # A link reported over: "the twinning with X was suspended", "the agreement lapsed", "the
 # partnership with X, formalised in 2011, was suspended", "... with X, a town near Y, signed in
 # 2007, was terminated", "the agreement signed with X in 2008 has simply been allowed to lapse",
-# "the twinning with X, signed in 1979, which simply lapsed after 1991".
+# "the twinning with X, signed in 1979, which simply lapsed after 1991", "the twinning with X,
+# signed in 1994, was never ratified and was dissolved in 2019".
 ENDED_PASSIVE = re.compile(
     rf"\b{_LINK_NOUN}(?:\s+(?:signed\s+(?:in\s+(?:19|20)\d\d\s+)?)?(?:with|between|of)\s+"
     rf"[^.;,]{{1,60}}?)?(?:(?:\s*,[^.;,]{{1,60}}){{1,2}},)?"
-    rf"(?:,?\s+which)?\s+(?:(?:was|were|is|are|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?"
+    rf"(?:,?\s+which)?"
+    # "..., was never ratified by the Greek side and was dissolved": a predicate before it
+    rf"(?:\s+(?:was|were|is|are)\s+(?!not\b)[^.;,]{{1,50}}?\s+and)?"
+    rf"\s+(?:(?:was|were|is|are|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?"
     rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
     rf"cancell?ed|annull?ed|rescinded|frozen|cut|wound up|put on (?:hold|ice)|"
     rf"allowed to (?:lapse|expire))|"

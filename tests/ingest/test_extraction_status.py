@@ -1108,3 +1108,22 @@ def test_a_visit_currently_going_on_is_new(extractor):
 def test_visitors_invited_to_a_place_have_not_gone_yet(extractor, text, status):
     found = links(extractor, text, published="2018-11-14")
     assert {p.status for p in found.values() if p.kind == "visit"} == {status}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "A twinning with the Greek town of Kavala, signed in 1994, was never ratified by "
+            "the Greek side and was dissolved by the council in 2019.",
+            "ended",
+        ),
+        (
+            "A twinning with the Greek town of Kavala, signed in 1994, was praised by both "
+            "sides and was renewed in 2019.",
+            "existing",
+        ),
+    ],
+)
+def test_a_link_ended_after_another_predicate_is_ended(text, status):
+    assert link_status(text, text.index("twinning"), "2023-05-04") == status
