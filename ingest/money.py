@@ -75,7 +75,7 @@ SCALES = {
 # Letters and words that are currencies only next to a real amount ("R 40 million", "N95" no).
 AMBIGUOUS = {
     "R", "N", "Sh", "Sh.", "Dh", "PHP", "won", "rand", "dong", "lira", "lari", "BD", "QR", "SR",
-    "KD", "RO", "JD",
+    "KD", "RO", "JD", "Tk", "Tk.",
 }  # fmt: skip
 
 

@@ -1172,7 +1172,8 @@ class PlaceTagger:
             exact = {e.label_ for e in ents if len(e) == len(span)}
             named = "ORG" in exact and all(t.pos_ == "PROPN" for t in span)
             exact_person = "PERSON" in exact and span.text not in person_parts
-            qualified = self._qualified(span)  # "Reading, England", "Poitiers (France)"
+            # "Reading, England", "Poitiers (France)"; not "In August, Georgia's governor"
+            qualified = self._qualified(span) and not MONTH_NAME.fullmatch(span.text)
             return bool(labels & PLACE_LABELS) or exact_person or named or qualified
         if labels & PLACE_LABELS:
             return True
@@ -1189,7 +1190,8 @@ class PlaceTagger:
         # report", "Nice weather").
         nouns = all(t.pos_ in {"PROPN", "NOUN"} for t in span if t.is_alpha)
         known = self._notable(fold(span.text)) or fold(span.text) in vouched
-        return nouns and span[0].is_title and (known or self._qualified(span))
+        qualified = self._qualified(span) and not MONTH_NAME.fullmatch(span.text)
+        return nouns and span[0].is_title and (known or qualified)
 
 
 def _region_adjectives(gaz: Gazetteer, nouns: set[str]) -> frozenset[str]:

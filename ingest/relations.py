@@ -237,7 +237,8 @@ COUNTED_OPENING = re.compile(
 # owner's verb, whoever the owner is.
 OWNED_LIST = re.compile(
     r"\b(?:has|have|had|maintains?|boasts?|counts?)\s+(?:(?!gone|become|been|come)[\w-]+\s+)"
-    r"{0,4}?(?:cities|towns|municipalities|partners|regions|provinces|states|prefectures)\s*:\s*$",
+    r"{0,4}?(?:cities|towns|municipalities|partners|regions|provinces|states|prefectures)"
+    r"\s*(?::|\s+in)\s*$",  # "has three sister cities: A, B", "has friendship towns in A and B"
     re.I,
 )
 # "... relationship between": the words after a link's trigger before the pair it names.

@@ -85,13 +85,14 @@ def span_text(span: Span) -> str:
 
 def headline_end(text: str) -> int:
     """Where the headline ends: the first line, when it is no sentence of the body (no final
-    stop, or an exclamation or question set apart by a blank line within two lines: "Ipoh and
-    Kumagaya take first step - online!") and a body follows; 0 when there is none."""
+    stop, or an exclamation or question over a byline and a blank line: "Ipoh and Kumagaya take
+    first step - online!") and a body follows; 0 when there is none."""
     first, newline, rest = text.lstrip().partition("\n")
     if not newline or not rest.strip():
         return 0
-    blank_soon = "" in [line.strip() for line in rest.split("\n")[:2]]
-    set_apart = blank_soon and re.search(r"[!?]\s*$", first)
+    lines = [line.strip() for line in rest.split("\n")]
+    bylined = len(lines) > 2 and bool(lines[0]) and not lines[1]  # a byline, a blank line
+    set_apart = bylined and re.search(r"[!?]\s*$", first)
     if re.search(r"[.!?:;\"'”’)]\s*$", first) and not set_apart:
         return 0
     return len(text) - len(text.lstrip()) + len(first)

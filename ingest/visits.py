@@ -73,7 +73,13 @@ TRAVEL_VERBS = frozenset({"visit", "tour", "travel", "arrive"})
 # "a visit to a dairy farm": the visit goes to something the sentence names anew, not to the
 # host met before.
 NEW_DESTINATION = re.compile(r"\s+(?:to|of)\s+(?:a|an)\b", re.I)
-WHERE_CLAUSE = re.compile(r"\s*,\s*where\b", re.I)
+# ", where he signed an agreement with", ", where the delegation met": what the visitors did
+# there (not ", where Auckland and Guangzhou have been sister cities since 1989").
+WHERE_CLAUSE = re.compile(
+    r"\s*,\s*where\s+(?:he|she|they|it|the\s+(?:delegation|mayor|governor|group|team|visitors))"
+    r"\s+(?:also\s+)?(?:signed|inked|sealed|concluded|met|visited|toured|held|attended|opened)\b",
+    re.I,
+)
 TO_OR_IN = re.compile(r"\s+(?:to|in)\s+(?:the\s+)?", re.I)
 # Who a host receives "from" a place: people and delegations, not a forum's speakers.
 GUEST_NOUNS = frozenset(
@@ -94,6 +100,7 @@ def _kind_noun(token):
 def host_named(named: list[Mention]) -> Place | None:
     """The place a visit in the sentence of `named` goes to: "a tour in Los Angeles", "a visit
     to the province of Nghe An"."""
+    on_the_way = None
     for m in named:
         if _moving_on(m.span):
             continue
@@ -104,7 +111,8 @@ def host_named(named: list[Mention]) -> Place | None:
         if head.lower_ == "for" and _departs(head.head):
             return m.place
         if head.lower_ == "to" and head.head.lower_ in {"way", "route"}:
-            return m.place  # "on its way to Lima"
+            on_the_way = on_the_way or m.place  # "on its way to Lima", unless a place visited
+            continue
         if head.lower_ in HOST_PREPOSITIONS and (
             head.head.pos_ in {"VERB", "AUX"}
             or head.head.lower_ == "due"  # "a delegation is due in Timaru in May"
@@ -118,7 +126,7 @@ def host_named(named: list[Mention]) -> Place | None:
             return m.place
         if _hosting_subject(m.span):
             return m.place
-    return None
+    return on_the_way
 
 
 def _departs(verb) -> bool:
@@ -334,12 +342,20 @@ def _goes_elsewhere(sent: Span, match: re.Match) -> bool:
     return after is not None and after.end() in country_starts(sent)
 
 
+def _named_before(place: Place, named: list[Mention], sent: Span, start: int) -> bool:
+    return any(m.place == place and m.span.start_char - sent.start_char < start for m in named)
+
+
 def _town_where_in_country(sent: Span, match: re.Match, named: list[Mention]) -> Place | None:
     """ "a six-day visit to China, where he signed a friendship agreement with Yangzhou": the
     visit went to the town of that country its "where" clause names."""
-    after = TO_OR_IN.match(match.string, match.end())
-    country = country_spans(sent).get(after.end()) if after else None
-    if country is None:
+    countries = country_spans(sent)
+    for trigger in VISIT_REGEX.finditer(match.string, match.start()):
+        after = TO_OR_IN.match(match.string, trigger.end())
+        country = countries.get(after.end()) if after else None
+        if country is not None:
+            break
+    else:
         return None
     end = country.end_char - sent.start_char
     if not WHERE_CLAUSE.match(match.string, end):
@@ -595,8 +611,11 @@ def visits(
     if hosting and not origins:
         origins = hosting.guests
     host = (hosting and hosting.host) or host_named(named)
+    where = None  # the visitors of a visit "to China, where he signed ..." come before it
     if host is None and match:
-        host = _town_where_in_country(sent, match, named)
+        host = where = _town_where_in_country(sent, match, named)
+        if where is not None:
+            origins = [o for o in origins if _named_before(o, named, sent, start)]
     if host is None and not (match and _goes_elsewhere(sent, match)):
         here = (state.home or state.focus) if HERE.search(text) else None  # "came here"
         host = (
@@ -632,6 +651,7 @@ def visits(
             and p.place not in listed
             and not DESTINATION_BEFORE.search(text[: p.start])  # "and then to Tokyo": a host too
             and not POSTED_IN.search(text[: p.start])  # "the Consul General in Guangzhou"
+            and not (where is not None and p.start > start)
         ]
     )
     visitors = visitors or [p for p in _subjects_places(sent, placed) if p.country != host.country]

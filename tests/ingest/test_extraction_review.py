@@ -371,3 +371,57 @@ def test_the_person_a_municipality_is_named_after_stays_a_person(extractor):
     )
     facts = extractor(ArticleText(text=text, published="2025-03-10"))
     assert "Sol Plaatje" in {p.name for p in facts.people}
+
+
+# The round of the thirtieth set: sentences a review wrote to break its rules.
+
+
+def test_a_month_before_a_comma_and_a_state_is_no_town(extractor):
+    text = "In August, Georgia's governor visited Jiangsu."
+    facts = extractor(ArticleText(text=text, published="2019-03-15"))
+    assert "August" not in {m.place.name for m in facts.places}
+    assert {(p.a.name, p.b.name) for p in facts.partnerships} == {("Georgia", "Jiangsu")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Akureyri has friendship towns in Alesund, Lahti, Randers and Vasteras.",
+        "Lulea has sister cities in Tromso and Oulu.",
+    ],
+)
+def test_the_towns_an_unknown_owner_has_are_not_each_other_s_partners(extractor, text):
+    assert extractor(ArticleText(text=text, published="2024-05-01")).partnerships == []
+
+
+def test_a_where_clause_that_reports_a_tie_sends_no_visit_there(extractor):
+    text = (
+        "The mayor of Auckland made a visit to China, where Auckland and Guangzhou have been "
+        "sister cities since 1989."
+    )
+    found = extractor(ArticleText(text=text, published="2024-05-01")).partnerships
+    assert not [p for p in found if p.kind == "visit"]
+
+
+def test_what_visitors_did_after_a_where_names_no_more_visitors(extractor):
+    text = (
+        "The Mayor of Gdansk made a visit to Sweden, where she signed a cooperation agreement "
+        "with Kalmar and met officials from Oslo."
+    )
+    found = extractor(ArticleText(text=text, published="2024-05-01")).partnerships
+    assert {(p.a.name, p.b.name) for p in found if p.kind == "visit"} == {("Gdańsk", "Kalmar")}
+
+
+def test_a_place_visited_on_the_way_is_the_host(extractor):
+    text = "On its way to Yangzhou, the Guelph delegation visited Shanghai."
+    found = extractor(ArticleText(text=text, published="2024-05-01")).partnerships
+    assert {(p.a.name, p.b.name) for p in found if p.kind == "visit"} == {("Guelph", "Shanghai")}
+
+
+def test_a_one_line_question_opening_a_story_is_no_headline(extractor):
+    text = (
+        "Did you know Kutaisi and Plovdiv have been sister cities since 2016?\n\n"
+        "The two cities exchange students every year."
+    )
+    found = extractor(ArticleText(text=text, published="2024-05-01")).partnerships
+    assert {(p.a.name, p.b.name, p.status) for p in found} == {("Kutaisi", "Plovdiv", "existing")}

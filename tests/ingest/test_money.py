@@ -100,6 +100,7 @@ def test_decimal_values_are_exact():
         "Workers wore N95 masks on route R2 near gate N 4.",
         "The 2.5 million residents of the city welcomed 300 delegates.",
         "The SR 71 flew over gate KD 3 and route RO 12.",
+        "Section Tk. 5 of the agreement names Tk 3 as its annex.",
     ],
 )
 def test_numbers_that_are_not_money_are_ignored(text):
