@@ -50,8 +50,8 @@ TRANSIT_BEFORE = re.compile(
     r"(?:\s+(?-i:[A-Z])[\w'’-]*)*(?:(?:,| and)(?:\s+(?-i:[A-Z])[\w'’-]*)+)*(?:,| and)?$",
     re.I,
 )
-# "stopped in Doha on its way to Lima": a stop whose trip goes on elsewhere.
 STOP_VERBS = frozenset({"stop", "transit", "refuel"})  # "stopped in Doha before arriving in Lima"
+# "stopped in Doha on its way to Lima": a stop whose trip goes on elsewhere.
 ON_THE_WAY = re.compile(r"\s*(?:,\s*)?(?:on (?:its|their|his|her|the) way|en route) to\b", re.I)
 DEPARTURE_VERBS = frozenset({"leave", "depart", "head"})
 ARRIVAL_VERBS = frozenset({"arrive", "land", "fly"})
