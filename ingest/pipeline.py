@@ -604,10 +604,17 @@ def _place_then_name(ent: Span, fits) -> list[Span]:
     doc = ent.doc
     for end in range(ent.end - 2, ent.start, -1):
         place, name = doc[ent.start : end], doc[end : ent.end]
-        titled = all(t.is_title and t.lower_ not in NOT_NAME_WORDS for t in name)
+        titled = name[0].is_title and all(
+            t.is_title and t.lower_ not in NOT_NAME_WORDS or _inner_hyphen(t) for t in name
+        )  # "Serhiy Moroziuk-Bilyi"
         if titled and fits(place, name):
             return [Span(doc, ent.start, end, "GPE"), Span(doc, end, ent.end, "PERSON")]
     return [ent]
+
+
+def _inner_hyphen(token) -> bool:
+    """A hyphen joining two words with no space: "Moroziuk-Bilyi"."""
+    return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
 
 
 def _named_apart(span: Span) -> bool:

@@ -379,3 +379,15 @@ def test_the_state_governor_before_his_name_governs_the_state_named_before(extra
         "The state governor Abba Yusuf said traders would benefit."
     )
     assert people(extractor, text)["Abba Yusuf"] == ("governor", "Kano")
+
+
+def test_a_hyphened_surname_after_an_office_s_place_stays_whole(extractor):
+    text = (
+        "The charter was signed by the mayor of Chernihiv Oleksandr Lomako-Dyvak and the deputy "
+        "mayor of Rzeszow Ewa Kotlarz-Mazur. Mayor Lomako-Dyvak thanked the guests."
+    )
+    people = extractor(ArticleText(text=text, published="2022-06-30")).people
+    assert {(p.name, p.place.name if p.place else None) for p in people} == {
+        ("Oleksandr Lomako-Dyvak", "Chernihiv"),
+        ("Ewa Kotlarz-Mazur", "Rzeszów"),
+    }
