@@ -64,14 +64,26 @@ COUNTED_PARTNERS = re.compile(
 )  # "The city of Sikasso has its own partners:" too
 # "has four partner cities:", "Lyon's twin towns are:": a list the next sentence may hold alone.
 # "two other friendship agreements": agreements counted here and named in the next sentence.
+# "Vinnytsia has other partner cities": ties in place the next sentence may list.
 COUNTED_BEFORE = re.compile(
-    r"\b(?P<count>two|three|four|five|six|several|\d{1,2})\s+(?P<other>other\s+|more\s+|further\s+)?"
-    r"$",
+    r"(?:\b(?P<count>two|three|four|five|six|several|\d{1,2})\s+"
+    r"(?P<other>other\s+|more\s+|further\s+)?|\b(?P<owned>has|have)\s+(?:also\s+)?other\s+)$",
     re.I,
 )
-# "... agreements with Pechenga and Harbin": the sentence naming them.
+LIST_OPENS = re.compile(r"\s*(?:the\s+)?(?:(?:cities|towns|municipalities)\s+of\s+)?", re.I)
+# "has other partner cities", "has also other friendship towns": ties the sentence owns
+# without naming them (a kind trigger reads no tie there).
+OTHER_TIES = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+)?other\s+(?P<ties>(?:sister|twin|partner|(?P<friendship>"
+    r"friendship))[\s-](?:cit(?:y|ies)|towns?|municipalit(?:y|ies)))\b",
+    re.I,
+)
+# "... agreements with Pechenga and Harbin", "They include A, B and C": the sentence naming them.
 NAMED_WITH = re.compile(
-    r"\b(?:agreements?|ties|relationships?|links|partnerships?|pacts?|accords?)\s+with\b", re.I
+    r"\b(?:agreements?|ties|relationships?|links|partnerships?|pacts?|accords?)\s+with\b|"
+    r"^\W*(?P<list>They|These|The list|Among them)\s+(?:include[sd]?|are)\b"
+    r"(?<!They are)(?<!These are)",
+    re.I,
 )
 REGION_NOUNS = frozenset({"province", "state", "region", "prefecture", "county"})
 ROLL_MARKS = frozenset({",", "(", "-", "–", "—"})  # after the name a roll's paragraph opens with
@@ -244,22 +256,29 @@ def _unbracketed(sent: Span) -> Iterator:
 
 class Announced(NamedTuple):
     """ "two other friendship agreements": a kind of link whose partners the next sentence
-    names, and whether they are ties already in place ("other")."""
+    names, whether they are ties already in place ("other"), and whose they are when the
+    sentence names one place ("Vinnytsia has other partner cities")."""
 
     kind: str
     in_place: bool
+    hub: Place | None = None
 
 
-def announced(kind: str, trigger_start: int, text: str) -> Announced | None:
+def announced(kind: str, trigger_start: int, text: str, parties=()) -> Announced | None:
     """The agreements a trigger counts without naming their partners, if it does."""
     match = COUNTED_BEFORE.search(text, 0, trigger_start)
-    return Announced(kind, bool(match.group("other"))) if match else None
+    if match is None:
+        return None
+    places = {p.place.key: p.place for p in parties}
+    hub = next(iter(places.values())) if len(places) == 1 else None
+    return Announced(kind, bool(match.group("other") or match.group("owned")), hub)
 
 
-def named_with(text: str) -> int | None:
-    """Where "agreements with ..." names the partners of announced agreements, if it does."""
+def named_with(text: str) -> tuple[int, bool] | None:
+    """Where "agreements with ..." or "They include ..." names the partners of announced
+    agreements, and whether it is a list that must open with them."""
     match = NAMED_WITH.search(text)
-    return match.end() if match else None
+    return (match.end(), match.group("list") is not None) if match else None
 
 
 def possessive_place(state, wanted: str | None, plural: bool = False) -> Place | None:
@@ -481,30 +500,48 @@ def _bracketed(text: str, at: int) -> bool:
     return text.count("(", 0, at) > text.count(")", 0, at)
 
 
-def announcement(text: str, matches: dict, links: list) -> Announced | None:
-    """ "it voted on two other friendship agreements": counted, not named, in this sentence."""
-    twinning = [(k, m) for k, m in matches.items() if k in TWINNING_KINDS]
-    if links or not twinning:
+def announcement(text: str, matches: dict, links: list, parties=()) -> Announced | None:
+    """ "it voted on two other friendship agreements", "Vinnytsia has other partner cities":
+    counted or owned, not named, in this sentence."""
+    if links:
         return None
-    kind, match = twinning[0]
-    return announced(kind, match.start(), text)
+    twinning = [(k, m) for k, m in matches.items() if k in TWINNING_KINDS]
+    if twinning:
+        kind, match = twinning[0]
+        return announced(kind, match.start(), text, parties)
+    owned = OTHER_TIES.search(text)
+    if owned is None:
+        return None
+    kind = "friendship_city" if owned.group("friendship") else "sister_city"
+    return announced(kind, owned.start("ties"), text, parties)
 
 
 def announced_named(parties, state, text: str) -> list[Partnership]:
     """ "... agreements with Pechenga and Harbin" after "two other friendship agreements": the
     announced kind between the article's place and each place named after "with"."""
-    start = named_with(text) if state.announced else None
-    if start is None or state.last_pair is None:
+    naming = named_with(text) if state.announced else None
+    if naming is None:
         return []
-    partners = {p.place.key: p.place for p in parties if p.start >= start}
+    start, listed = naming
+    named = {p.place.key: p for p in reversed(parties) if p.start >= start}  # first mentions
+    first = min((p.start for p in named.values()), default=None)
+    if first is None or listed and not LIST_OPENS.fullmatch(text, start, first):
+        return []  # not "They include schools in Lyon and Turin"
+    partners = {key: p.place for key, p in sorted(named.items(), key=lambda kv: kv[1].start)}
     countries = {p.country for p in partners.values()}
-    hubs = [p for p in state.last_pair if p.country not in countries]
-    if len(hubs) != 1:
-        return []  # the pair reported last holds one place foreign to all those named: the hub
-    hub = hubs[0]
-    kind, in_place = state.announced
+    kind, in_place, hub = state.announced
+    if hub is None:  # the pair reported last holds one place foreign to all those named
+        hubs = [p for p in state.last_pair or () if p.country not in countries]
+        hub = hubs[0] if len(hubs) == 1 else None
+    if hub is None or hub.key in partners:
+        return []
     status = "existing" if in_place else link_status(text, start, state.published)
     if status is None:
         return []
     year = link_year(text, status, state.published)
-    return [Partnership(hub, p, kind, status, text.strip(), year) for p in partners.values()]
+    own = member_years(text, [named[key].start for key in partners]) if len(partners) > 1 else None
+    years = own or [year] * len(partners)
+    return [
+        Partnership(hub, p, kind, status, text.strip(), y or (year if not own else None))
+        for p, y in zip(partners.values(), years, strict=True)
+    ]

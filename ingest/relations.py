@@ -1496,7 +1496,7 @@ def find_partnerships(
         )
         links += table_row(sent, in_cells, state) if not links else []
         links += announced_named(parties, state, text) if not matches else []
-        state.announced = announcement(text, matches, links)
+        state.announced = announcement(text, matches, links, parties)
         links += visits(sent, parties, named, state, text, hosting, placed)
         state.header = list_header(sent, in_cells, state, matches, links)
         if not links and PROPOSAL_REFUSED.search(text):

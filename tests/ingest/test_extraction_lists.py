@@ -886,3 +886,28 @@ def test_three_places_before_twinned_with_each_pair_with_the_partner(extractor, 
         frozenset((town, "Cremona")) for town in ("Valladolid", "Sumy", "Jericho")
     }
     assert {p.status for p in found.values()} == {"existing"}
+
+
+@pytest.mark.parametrize(
+    ("second", "years"),
+    [
+        (
+            "The list includes Tulsa in Oklahoma, Lublin and Kaunas, partners since 1993, 2001 "
+            "and 2007 respectively.",
+            {"Tulsa": 1993, "Lublin": 2001, "Kaunas": 2007},
+        ),
+        ("They include Tulsa, Lublin and Kaunas.", {"Tulsa": None, "Lublin": None, "Kaunas": None}),
+    ],
+)
+def test_a_list_after_a_town_owns_other_partner_cities_is_of_that_town(extractor, second, years):
+    text = f"Zhytomyr, in Ukraine, has other partner cities which helped this year. {second}"
+    found = links(extractor, text, published="2022-06-30")
+    assert {b: p.year for (a, b, k), p in found.items() if a == "Zhytomyr"} == years
+    assert {p.status for p in found.values()} == {"existing"}
+
+
+def test_what_they_include_that_is_no_list_of_towns_is_no_tie(extractor):
+    text = (
+        "Zhytomyr, in Ukraine, has other partner cities. They include schools in Lublin and Kaunas."
+    )
+    assert links(extractor, text, published="2022-06-30") == {}
