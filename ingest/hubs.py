@@ -70,6 +70,7 @@ COUNTED_BEFORE = re.compile(
     r"(?P<other>other\s+|more\s+|further\s+)?|\b(?P<owned>has|have)\s+(?:also\s+)?other\s+)$",
     re.I,
 )
+# "They include the cities of A and B": the words a list may open with before its first name.
 LIST_OPENS = re.compile(r"\s*(?:the\s+)?(?:(?:cities|towns|municipalities)\s+of\s+)?", re.I)
 # "has other partner cities", "has also other friendship towns": ties the sentence owns
 # without naming them (a kind trigger reads no tie there).
@@ -538,10 +539,10 @@ def announced_named(parties, state, text: str) -> list[Partnership]:
     status = "existing" if in_place else link_status(text, start, state.published)
     if status is None:
         return []
-    year = link_year(text, status, state.published)
-    own = member_years(text, [named[key].start for key in partners]) if len(partners) > 1 else None
-    years = own or [year] * len(partners)
+    starts = [named[key].start for key in partners]
+    years = member_years(text, starts) if len(partners) > 1 else None
+    years = years or [link_year(text, status, state.published)] * len(partners)
     return [
-        Partnership(hub, p, kind, status, text.strip(), y or (year if not own else None))
-        for p, y in zip(partners.values(), years, strict=True)
+        Partnership(hub, p, kind, status, text.strip(), year)
+        for p, year in zip(partners.values(), years, strict=True)
     ]

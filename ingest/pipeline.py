@@ -1016,6 +1016,11 @@ class PlaceTagger:
         before = span.doc[span.start - 1].lower_ if span.start else ""
         return exact and (before in PLACE_PREPOSITIONS or self._qualified(span))
 
+    def _qualified_name(self, span: Span) -> bool:
+        """A name the parser takes for a word, qualified as a place: "Reading, England",
+        "Poitiers (France)"; not a month ("In August, Georgia's governor")."""
+        return self._qualified(span) and not MONTH_NAME.fullmatch(span.text)
+
     def _qualified(self, span: Span) -> bool:
         """ "Kirkenes, Norway", "Creighton, Nebraska", "Poitiers (France)": a country or a
         region the name has a town in, after a comma or in brackets (not "In March, Aerodrom
@@ -1179,8 +1184,7 @@ class PlaceTagger:
             exact = {e.label_ for e in ents if len(e) == len(span)}
             named = "ORG" in exact and all(t.pos_ == "PROPN" for t in span)
             exact_person = "PERSON" in exact and span.text not in person_parts
-            # "Reading, England", "Poitiers (France)"; not "In August, Georgia's governor"
-            qualified = self._qualified(span) and not MONTH_NAME.fullmatch(span.text)
+            qualified = self._qualified_name(span)
             return bool(labels & PLACE_LABELS) or exact_person or named or qualified
         if labels & PLACE_LABELS:
             return True
@@ -1197,8 +1201,7 @@ class PlaceTagger:
         # report", "Nice weather").
         nouns = all(t.pos_ in {"PROPN", "NOUN"} for t in span if t.is_alpha)
         known = self._notable(fold(span.text)) or fold(span.text) in vouched
-        qualified = self._qualified(span) and not MONTH_NAME.fullmatch(span.text)
-        return nouns and span[0].is_title and (known or qualified)
+        return nouns and span[0].is_title and (known or self._qualified_name(span))
 
 
 def _region_adjectives(gaz: Gazetteer, nouns: set[str]) -> frozenset[str]:

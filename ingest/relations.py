@@ -1159,9 +1159,9 @@ def _fronted_partners(parties: list[Party], text: str) -> list[Party]:
 def _own_years(text: str, listed: list[tuple[Party, Party]]) -> dict[str, int | None]:
     """Listed partners' own years, by place key ("Kagoshima (1974), Houston (1983)"): none
     when the list gives none."""
-    partners = sorted({partner.start: partner.place.key for _, partner in listed}.items())
-    years = member_years(text, [start for start, _ in partners]) if len(partners) > 1 else None
-    return {key: year for (_, key), year in zip(partners, years, strict=True)} if years else {}
+    return _years_by_key(
+        text, sorted({partner.start: partner.place.key for _, partner in listed}.items())
+    )
 
 
 def _shared_partner_years(text: str, acting: list[Party], pairs) -> dict[str, int | None]:
@@ -1176,9 +1176,14 @@ def _shared_partner_years(text: str, acting: list[Party], pairs) -> dict[str, in
             members.setdefault(party.place.key, party.start)
     if len(members) != len(pairs):
         return {}
-    years = member_years(text, sorted(members.values()))
-    order = sorted(members, key=members.get)
-    return dict(zip(order, years, strict=True)) if years else {}
+    return _years_by_key(text, sorted((start, key) for key, start in members.items()))
+
+
+def _years_by_key(text: str, members: list[tuple[int, str]]) -> dict[str, int | None]:
+    """The own years of listed places, by place key, from their (start, key) in order; none
+    when the list gives none."""
+    years = member_years(text, [start for start, _ in members]) if len(members) > 1 else None
+    return {key: year for (_, key), year in zip(members, years, strict=True)} if years else {}
 
 
 def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[Partnership]:

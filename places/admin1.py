@@ -46,7 +46,7 @@ ABOUT = (
 
 
 def derive_admin1(
-    cities: Iterable[dict], curated: dict, listed: Iterable[Town] = ()
+    cities: Iterable[dict], curated: dict, listed: Iterable[Town]
 ) -> dict[str, dict[str, str]]:
     """Country -> {GeoNames admin1 code: ISO suffix} for every code the evidence decides."""
     cities = [c for c in cities if c.get("admin1code")]
