@@ -36,7 +36,7 @@ from ingest.resolve import (
     written_name,
 )
 from ingest.sentences import headline_end, is_dateline, text_of
-from ingest.titles import DOTTED_TITLES, HONORIFICS, after_honorifics
+from ingest.titles import DOTTED_TITLES, HONORIFICS, after_honorifics, joined_by_hyphen
 from ingest.unlisted import POSSESSIVE_S, unlisted_names
 from ingest.written import BULLETS, CAPITALS, QUOTES, after_county, compass_name
 from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
@@ -605,16 +605,12 @@ def _place_then_name(ent: Span, fits) -> list[Span]:
     for end in range(ent.end - 2, ent.start, -1):
         place, name = doc[ent.start : end], doc[end : ent.end]
         titled = name[0].is_title and all(
-            t.is_title and t.lower_ not in NOT_NAME_WORDS or _inner_hyphen(t) for t in name
+            t.is_title and t.lower_ not in NOT_NAME_WORDS or joined_by_hyphen(doc, t.i)
+            for t in name
         )  # "Serhiy Moroziuk-Bilyi"
         if titled and fits(place, name):
             return [Span(doc, ent.start, end, "GPE"), Span(doc, end, ent.end, "PERSON")]
     return [ent]
-
-
-def _inner_hyphen(token) -> bool:
-    """A hyphen joining two words with no space: "Moroziuk-Bilyi"."""
-    return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
 
 
 def _named_apart(span: Span) -> bool:

@@ -185,7 +185,8 @@ def before_honorifics(doc: Doc, end: int) -> int:
 
 
 def joined_by_hyphen(doc: Doc, i: int) -> bool:
-    """A hyphen inside a title ("Director-General", "vice-governor")."""
+    """A hyphen joining two words with no space: inside a title ("Director-General",
+    "vice-governor") or a surname ("Moroziuk-Bilyi")."""
     return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
