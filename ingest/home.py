@@ -15,10 +15,10 @@ from ingest.sentences import text_of
 # What a town's own council or government is called after: "City Council", "Shire Council".
 _GOVERNMENT_OF = r"(?:City|Town|Borough|District|Municipal|County|Metropolitan|Regional|Shire)"
 # A place's own government named in an organisation: "Hobart City Council", "Shanghai Municipal
-# People's Government", "Mackay Regional Council".
+# People's Government", "Mackay Regional Council", "Rajshahi City Corporation".
 OWN_GOVERNMENT = re.compile(
-    rf"\b(?:{_GOVERNMENT_OF} (?:Council|Government|Assembly)|"
-    r"City Hall|Municipality|Municipal Corporation|People's (?:Government|Committee)|"
+    rf"\b(?:{_GOVERNMENT_OF} (?:Council|Government|Assembly)|City Hall|Municipality|"
+    r"(?:City|Municipal|Metropolitan) Corporation|People's (?:Government|Committee)|"
     r"Mayor's Office|City Government|(?:Provincial|Prefectural|State) Government|Government of)\b"
 )
 # The government's words right after its town's name: "Townsville| City Council".

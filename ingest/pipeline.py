@@ -725,6 +725,18 @@ def _holds_name(ent: Span, span: Span) -> bool:
     return any(t.text in QUOTES for t in ent) or all(_name_word(t) for t in ent)
 
 
+def _compass_part(span: Span) -> bool:
+    """Whether the name is a direction (with its designator) inside a model's name that goes on
+    from a capitalised word before it: "North City" of "Dhaka North City Corporation"."""
+    doc, words = span.doc, len(span) - (span._.kind_hint is not None)
+    return (
+        0 < words <= 2
+        and compass_name(span[:words].text)
+        and span[0].ent_iob_ == "I"
+        and doc[span.start - 1].is_title
+    )
+
+
 def _in_foreign_org(span: Span) -> bool:
     """ "Banco do Brasil", "Banca di Roma", "Banco Bilbao": the place names no place here."""
     if span[0].lower_ in FOREIGN_ORG_HEADS:
@@ -1139,6 +1151,8 @@ class PlaceTagger:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if span._.kind_hint is None and compass_name(span.text) and _described(after):
             return False  # "the Central branch", "South West residents": a direction
+        if _compass_part(span):
+            return False  # "Dhaka North City Corporation": the direction part of Dhaka's body
         if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS | MEDIA_NOUNS:
             return False
         if self._landform(span, after) or _in_foreign_org(span) or self._alias_surname(span):

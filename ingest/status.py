@@ -253,7 +253,7 @@ LAPSED = re.compile(
 # A past tense verb of the event, for "signed a friendship agreement in 2019".
 PAST_EVENT = re.compile(
     r"\b(?:signed|became|established|inked|sealed|formali[sz]ed|twinned|agreed|launched|set up|"
-    r"entered|forged|struck|"
+    r"approved|ratified|entered|forged|struck|"
     r"led|visited|hosted|met|arrived|travell?ed|ran|held|organi[sz]ed|exchanged|opened|funded|"
     r"(?:(?:sister|twin|friendship|partner)[\s-](?:cit(?:y|ies)|towns?)|partners?) "
     r"(?:was|were))\b",  # "its first friendship city was Kumamoto, in 1979"
@@ -737,10 +737,19 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "proposed"  # "the twinning had been in preparation since 2014": not yet a tie
     own = _stated_status(_own_clause(text[begin:end], start - begin), published)
     sentence = text[:end] if another else text  # the refused link's clause is its own
+    # "... approved a twinning with X; the city opened an office there in 2019": a semicolon
+    # closes what the sentence says of the link
+    sentence = sentence[: _semicolon_after(sentence, start)]
     # "Perth and Kobe, which signed a memorandum in 2015, became sister cities": that clause
     # says nothing of when the twinning began ("the twinning, which dates to 1962," does)
     sentence = _blank_relatives(sentence, clause_at(text, start), only=OWN_LINK)
     return own or _stated_status(sentence, published) or "new"
+
+
+def _semicolon_after(text: str, start: int) -> int:
+    """Where the part of `text` that holds `start` ends at a semicolon (its end if none)."""
+    found = text.find(";", start)
+    return len(text) if found < 0 else found
 
 
 _DAY = rf"(?:on\s+)?{_WEEKDAY}|{_LATELY}"

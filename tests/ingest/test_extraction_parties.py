@@ -52,6 +52,29 @@ def test_chambers_of_commerce_sign_for_their_cities(extractor):
     assert ("Lyon", "Porto", "mou") in links(extractor, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Rajshahi City Corporation signed a sister city agreement with Jinju in 2019.",
+            "Rajshahi",
+        ),
+        ("The Khulna City Corporation and Jinju became sister cities in 2019.", "Khulna"),
+        (
+            "Karachi Metropolitan Corporation signed a sister city pact with Jinju in 2019.",
+            "Karachi",
+        ),
+    ],
+)
+def test_a_city_corporation_is_its_town_s_own_government(extractor, text, town):
+    assert set(links(extractor, text)) == {(town, "Jinju", "sister_city")}
+
+
+def test_a_direction_inside_a_city_corporation_s_name_is_no_town(extractor):
+    text = "Dhaka North City Corporation signed a friendship agreement with Gangnam-gu in 2019."
+    assert set(links(extractor, text)) == {("Dhaka", "Gangnam-gu", "friendship_city")}
+
+
 def test_the_head_of_a_town_s_council_signs_for_the_town(extractor):
     text = (
         "The Mayor of Tartu, Ilmar Saar, and the Chairman of the Kaunas City Council, Rokas "

@@ -351,6 +351,27 @@ def test_becoming_sister_cities_in_a_past_year_is_an_existing_link(extractor):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Cebu City Council approved a sister city agreement with Jinju in 2019.",
+        "The sister city agreement between Cebu City and Jinju was ratified in 2019.",
+    ],
+)
+def test_a_tie_approved_or_ratified_in_a_past_year_is_in_place(extractor, text):
+    link = links(extractor, text)[("Cebu City", "Jinju", "sister_city")]
+    assert (link.status, link.year) == ("existing", 2019)
+
+
+def test_a_year_across_a_semicolon_dates_another_clause(extractor):
+    text = (
+        "The Cebu City Council approved a sister city agreement with Jinju; the city opened "
+        "its trade office there in 2019."
+    )
+    link = links(extractor, text)[("Cebu City", "Jinju", "sister_city")]
+    assert (link.status, link.year) == ("new", 2025)
+
+
+@pytest.mark.parametrize(
     ("text", "status"),
     [
         ("The mayor of Perth visited Kobe, its sister city, last week.", "existing"),
