@@ -98,6 +98,8 @@ MEMORANDUM = re.compile(r"memorand|\bmou|letters? of intent|\bLoIs?\b", re.I)
 BARE_DEAL = re.compile(r"deals?", re.I)
 KIND_REGEX = {kind: re.compile(p, re.I) for kind, p in KIND_PATTERNS.items()}
 TWINNING_KINDS = frozenset({"sister_city", "friendship_city"})
+# The kinds of a tie that lasts, and so may be cut (not a visit or a deal).
+LASTING_KINDS = TWINNING_KINDS | {"mou", "cooperation"}
 # In the order to test them: "Friendship Province" before the "Province" of a sister province.
 TWINNING_KINDS_FIRST = ("friendship_city", "sister_city")
 # "signed a sister-city agreement", "signs Friendship City agreement": the agreement is the tie.

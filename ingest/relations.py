@@ -42,6 +42,7 @@ from ingest.hubs import (
 from ingest.kinds import (
     COOPERATION_INSTRUMENT,
     KIND_REGEX,
+    LASTING_KINDS,
     NAMED_PROGRAMME,
     TWINNING,
     TWINNING_KINDS,
@@ -72,6 +73,7 @@ from ingest.status import (
     clause_at,
     coordinate_breaks,
     ended_aside,
+    ends_a_link,
     link_status,
     link_year,
     main_clause_at,
@@ -1471,6 +1473,7 @@ def find_partnerships(
         state.called.setdefault(m.place.key, set()).add(word)
     body_start = headline_end(text_of(doc))
     proposed_before: list[tuple] = []  # the keys of the links proposed in the sentence before
+    standing_before: list[tuple] = []  # the keys of the ties in place of the last linking one
     for sent in doc.sents:
         text, named = span_text(sent), by_sentence.get(sent.start, [])
         if header_ended(state.header, text):
@@ -1507,11 +1510,22 @@ def find_partnerships(
         if not links and PROPOSAL_REFUSED.search(text):
             for key in proposed_before:  # "... declined to take the proposal any further"
                 found.pop(key, None)
+        tie_before = standing_before[0] if len(standing_before) == 1 else None
+        if not links and tie_before and _ends_tie_before(sent, named, tie_before, found):
+            found[tie_before] = replace(found[tie_before], status="ended")
         for link in links if sent.start_char >= body_start else []:
             found[_key(link)] = _merge(found.get(_key(link)), link)
         proposed_before = [
             _key(link) for link in links if link.status == "proposed" and link.kind != "visit"
         ]
+        if links:
+            standing_before = [
+                _key(link)
+                for link in links
+                if link.status == "existing" and link.kind in LASTING_KINDS
+            ]
+        elif tie_before and any(m.place.key not in tie_before for m in named):
+            standing_before = []  # the text has moved on to another place
         _remember(state, named, placed, links)
         state.twinning_said |= bool(TWINNING.search(text))
         state.possessor = twin_possessor(text, named, sent.start_char)
@@ -1551,6 +1565,23 @@ def _domestic_aside(link: Partnership, state: ArticleState) -> bool:
         and all(p.country != link.a.country for p in own)
         and len(WITH_WHICH.findall(link.evidence)) > 1
     )
+
+
+def _ends_tie_before(sent: Span, named: list[Mention], key: tuple, found: dict) -> bool:
+    """Whether a sentence cuts the one tie in place a sentence before reported, with no other
+    place named since ("... signed a sister-city agreement with Oxnard in 1996. [...] In 2018
+    the council cancelled the agreement"): it names no other place or nation, and is no
+    heading ("Suspended cooperation")."""
+    if key not in found or not span_text(sent).rstrip().endswith("."):
+        return False
+    if any(m.place.key not in key for m in named):
+        return False
+    pair = {m.span.start for m in named}
+    if any(
+        e.label_ == "NORP" or e.label_ == "GPE" and e.start not in pair for e in entities_in(sent)
+    ):
+        return False  # "... should have written to the Spanish mayor before ending the agreement"
+    return ends_a_link(span_text(sent))
 
 
 def _key(link: Partnership) -> tuple:

@@ -47,7 +47,7 @@ _OBJECT = (
     rf"drafts?|proposed|planned|potential|future|new|{_PREPOSITIONS})\b)[\w’'-]+){{0,4}}?\s+"
 )
 # "voted to", "resolved to": a body's decision to end a link.
-_DECIDED_TO = r"(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+ ){0,3}?to "
+_DECIDED_TO = r"(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+ ){0,3}?to (?:\w+ly )?"
 # "voted unanimously at its meeting on Monday, March 7 to suspend": the decision's when and how
 # may stand between it and an ending that is nothing else (not "to cut the twinning budget").
 _DECIDED_LONG_TO = (
@@ -549,11 +549,14 @@ def _stated_status(text: str, published: str | None) -> str | None:
 # ended last September": the next clause ends the tie it points back to (not "but the agreement
 # with Y was suspended": another's).
 ENDED_AFTER_BUT = re.compile(
-    r",\s+but\s+(?:(?:that|this|the|its)\s+(?:[\w-]+\s+)?(?:link|tie|twinning|agreement|"
+    r",\s+but\s+(?:(?:(?:that|this|the|its)\s+(?:[\w-]+\s+)?(?:link|tie|twinning|agreement|"
     r"partnership|relationship|friendship|pact)|it)\b(?:(?!\bwith\b)[^.;]){0,80}?"
     r"\b(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
     r"(?:ended|suspended|terminated|scrapped|frozen|cancell?ed|dissolved|"
-    r"revoked|allowed to lapse)\b",
+    r"revoked|allowed to lapse)|"
+    # "..., but the council suspended it in 2012"
+    r"(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:\w+ly\s+)?(?:ended|suspended|terminated|scrapped|froze|"
+    r"cancell?ed|dissolved|revoked)\s+it)\b",
     re.I,
 )
 
@@ -673,6 +676,22 @@ def _refusal_set_aside(text: str, start: int) -> bool:
 # "Councillors declined to take the proposal any further": the proposal the sentence before
 # reported was refused (not "declined to comment on the proposal", "rejected the plan to raise
 # taxes", "the idea that ...", "the offer from X", "rejected the plan but it passed").
+# "It was suspended in 2014 when ...": a sentence that opens on the link it ends.
+IT_ENDED = re.compile(
+    r"\s*It\s+(?:was|has been|had been)\s+(?:\w+ly\s+)?(?:ended|suspended|terminated|"
+    r"dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|frozen)\b"
+)
+
+
+def ends_a_link(text: str) -> bool:
+    """Whether a sentence reports a link cut without naming its places ("In 2018 the council
+    cancelled the agreement", "It was suspended in 2014"): the link of a sentence before."""
+    if IT_ENDED.match(text):
+        return True
+    found = [*ENDED_ACTIVE.finditer(text), *ENDED_PASSIVE.finditer(text)]
+    return any(not NOT_ENDED.search(text[: m.start()]) for m in found)
+
+
 PROPOSAL_REFUSED = re.compile(
     r"\b(?:declined|rejected|turned down|voted down|shelved|threw out)\s+"
     r"(?:(?:to take|to pursue|to consider|to accept)\s+)?(?:the|this|that) "

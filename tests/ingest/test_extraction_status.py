@@ -951,6 +951,16 @@ def test_a_charter_signed_on_a_day_to_renew_a_tie_keeps_its_first_year(extractor
             "planned were suspended in 2015.",
             "existing",
         ),
+        (
+            "Arouca signed a twinning agreement with Coimbatore in 2009, but the council "
+            "suspended it in 2015 as the budget shrank.",
+            "ended",
+        ),
+        (
+            "Arouca signed a twinning agreement with Coimbatore in 2009, but the pandemic "
+            "suspended the school trips in 2020.",
+            "existing",
+        ),
     ],
 )
 def test_a_clause_after_but_that_ends_the_tie_it_points_back_to(extractor, text, status):
@@ -1148,3 +1158,59 @@ def test_visitors_invited_to_a_place_have_not_gone_yet(extractor, text, status):
 )
 def test_a_link_ended_after_another_predicate_is_ended(text, status):
     assert link_status(text, text.index("twinning"), "2023-05-04") == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelowna councillors voted seven to four to formally end the sister-city agreement "
+        "with Kasugai, signed back in 1981.",
+        "Kelowna council voted on Tuesday to formally end its sister-city agreement with "
+        "Kasugai, signed in 1981.",
+    ],
+)
+def test_a_vote_to_end_a_tie_with_an_adverb_ends_it(extractor, text):
+    [link] = links(extractor, text).values()
+    assert (link.status, link.year) == ("ended", 1981)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994. Exchanges of teachers "
+            "followed, and then nothing. In 2018 the council formally cancelled the agreement.",
+            "ended",
+        ),
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994. It was suspended in 2020 when "
+            "the funding ran out.",
+            "ended",
+        ),
+        # a heading over a list, no sentence
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994.\n\nSuspended cooperation",
+            "existing",
+        ),
+        # the text has moved on to another town's tie
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994. Its agreement with Leipzig "
+            "had not been so lucky. Councillors voted to end the agreement last year.",
+            "existing",
+        ),
+        # another nation's mayor: whose agreement is unclear
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994. One councillor said the "
+            "council should have written to the Spanish mayor before ending the agreement.",
+            "existing",
+        ),
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994. Critics want the council to "
+            "scrap the agreement.",
+            "existing",
+        ),
+    ],
+)
+def test_a_sentence_that_cuts_the_tie_said_before_ends_it(extractor, text, status):
+    link = links(extractor, text)[("Arezzo", "Coimbra", "sister_city")]
+    assert (link.status, link.year) == (status, 1994)
