@@ -521,6 +521,18 @@ def _in_full_name(span: Span) -> bool:
     return titled and len(others) >= 2 and any(t.ent_type_ == "PERSON" for t in others)
 
 
+def _closes_full_name(span: Span) -> bool:
+    """Whether a one-word name right after two or more words the model reads as a person's,
+    with nothing between, ends that person's name: "Mariana Yukie| Shimada,", "Ana Lind|
+    Berg said" (not in a headline's capitals: "Mayor Kim Visits| Tainan To Sign ...")."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or doc[span.start - 1].whitespace_ == "":
+        return False
+    person = doc[span.start - 1].ent_type_ == doc[span.start - 2].ent_type_ == "PERSON"
+    capitals_go_on = span.end < len(doc) and doc[span.end].is_title
+    return person and not capitals_go_on
+
+
 def _after_title(span: Span) -> bool:
     """ "Mayor Rangel", "Cllr Ndiweni": one word right after a written-out title. (Not
     `titles.is_title`: after "Wali" or "Akim" as a given name, "Wali Khan", the word is a
@@ -1148,6 +1160,8 @@ class PlaceTagger:
                 return county  # not "County Tyrone", no region; "Hyundai Co. Ulsan" reads on
         if _in_full_name(span) and not self._notable(fold(span.text), any_name=True):
             return False  # "Mayor Ramón Antonio Fermín", not "Mayor Kim Visits Tainan"
+        if _closes_full_name(span):
+            return False  # "student Mariana Yukie Shimada, who ...": the surname
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if span._.kind_hint is None and compass_name(span.text) and _described(after):
             return False  # "the Central branch", "South West residents": a direction

@@ -973,3 +973,41 @@ def test_a_headline_ending_in_an_exclamation_is_no_evidence(extractor):
     found = facts(extractor, text, published="2020-10-21").partnerships
     assert found
     assert all(not p.evidence.startswith("Seremban and Kofu take") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kovalenko said his city wanted to learn from Rzeszów's experience with EU funds and "
+            "with the aviation industry.",
+            {("Rzeszów", "PL")},
+        ),
+        (
+            "Rzeszów and Ternopil will apply for European Union money together.",
+            {("Rzeszów", "PL"), ("Ternopil", "UA")},
+        ),
+    ],
+)
+def test_the_european_union_is_no_town(extractor, text, expected):
+    assert places(facts(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Agronomy student Mariana Yukie Shimada, who spent a month in Nishinomiya last year, "
+            "said she came back with new ideas.",
+            {("Nishinomiya", "JP")},
+        ),
+        # a comma parts the person from the town
+        (
+            "The exchange with Nishinomiya was arranged by Mariana Yukie, Shimada's new "
+            "coordinator.",
+            {("Nishinomiya", "JP"), ("Shimada", "JP")},
+        ),
+    ],
+)
+def test_a_surname_closing_a_full_name_is_no_town(extractor, text, expected):
+    assert places(facts(extractor, text)) == expected
