@@ -144,6 +144,11 @@ LOCATOR_BEFORE = re.compile(
     + TRANSIT_BEFORE.pattern,
     re.I,
 )
+# "the ancient capital of Kaifeng", "the former imperial capital of Kyoto": the town that was
+# a capital, not a region's capital the sentence locates by its region.
+FORMER_CAPITAL = re.compile(
+    r"\b(?:ancient|old|former|historic|imperial|royal)\s+(?:imperial\s+|royal\s+)?capital of$", re.I
+)
 # "now part of Belgrade", "a town that is part of Saint Petersburg" (not "part of Busan's plan",
 # "part of the Lyon delegation": a name that goes on names who acts).
 PART_OF_BEFORE = re.compile(
@@ -530,7 +535,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         if after_county(m.span) and _locates_a_town(m.span):
             continue  # "Kilkee, Co Clare, signed ...": where the town is, even one unknown
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
-        if LOCATOR_BEFORE.search(before) or _bracketed_locator(m, named) or _ward(m.span):
+        locator = LOCATOR_BEFORE.search(before) and not FORMER_CAPITAL.search(before)
+        if locator or _bracketed_locator(m, named) or _ward(m.span):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
         if PART_OF_BEFORE.search(before) and not NAME_GOES_ON.match(after):

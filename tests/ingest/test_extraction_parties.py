@@ -839,3 +839,25 @@ def test_two_instruments_each_with_its_partner_pair_neither_partner_with_the_oth
         "Florida, and formally dissolved a friendship agreement with Granada, Nicaragua."
     )
     assert not any({a, b} == {"Fort Myers", "Granada"} for a, b, _ in links(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ancient capital of Kaifeng in central China's Henan Province established a "
+            "friendly city relationship with the Uzbek city of Samarkand on Monday.",
+            {("Kaifeng", "Samarkand", "friendship_city")},
+        ),
+        (
+            "The former imperial capital of Kyoto signed a sister city agreement with Florence "
+            "in 1965.",
+            {("Kyoto", "Florence", "sister_city")},
+        ),
+        # a region's capital, unnamed: the region only says where
+        ("A delegation from the capital of Gyeonggi visited Lyon on Monday.", set()),
+    ],
+)
+def test_a_town_that_was_a_capital_is_the_party(extractor, text, expected):
+    found = links(extractor, text)
+    assert {key for key in found if key[2] != "visit"} == expected
