@@ -31,8 +31,12 @@ DATE_PATTERNS = [
     re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
 ]
 NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?!\d)")
-# A year alone, or with its month, ending a header cell ("No. 47, October 2023").
-YEAR_ONLY = re.compile(rf"^(?:\W*|.*[,–—]\s+(?={MONTH_WORD}))(?:{_MONTH}\s+)?{_YEAR}\W*$", re.I)
+# A year alone, or with its month or season, ending a header cell ("No. 47, October 2023",
+# "No. 118, Autumn 2016").
+_MONTH_OR_SEASON = rf"(?:{MONTH_WORD}|spring|summer|autumn|fall|winter)"
+YEAR_ONLY = re.compile(
+    rf"^(?:\W*|.*[,–—]\s+(?={_MONTH_OR_SEASON}))(?:{_MONTH_OR_SEASON}\.?\s+)?{_YEAR}\W*$", re.I
+)
 
 
 def published_year(published: str | None) -> int | None:

@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from facts.shapes import ArticleText
-from ingest.dates import parse_date, years_in
+from ingest.dates import YEAR_ONLY, parse_date, years_in
 from ingest.errors import (
     EmptyArticle,
     NoArticleBody,
@@ -287,8 +287,9 @@ def _title(line: str, markdown: bool) -> str:
 
 def _header_date(header: list[str]) -> str | None:
     """The first full date in the header lines, else the year of one ("02/12/2025" may be
-    either day first or month first); long lines only count at their start, and a line of
-    cells ("Agency | Economy | 13/05/2026 19:05 | Text: ...") cell by cell."""
+    either day first or month first, "No. 118, Autumn 2016" has none); long lines only count
+    at their start, and a line of cells ("Agency | Economy | 13/05/2026 19:05 | Text: ...")
+    cell by cell."""
     year = None
     for cell in (cell.strip() for line in header for cell in line.split("|")):
         found = parse_date(cell if len(cell) <= 120 else cell[:40])
@@ -296,6 +297,8 @@ def _header_date(header: list[str]) -> str | None:
             return found
         if len(cell) <= DATE_LINE_LENGTH:  # not a sentence's "signed on 04/11/1998"
             year = year or found
+        elif not cell.endswith(".") and YEAR_ONLY.match(cell):  # "..., No. 118, Autumn 2016"
+            year = year or YEAR_ONLY.match(cell)["year"]
     return year
 
 

@@ -70,6 +70,13 @@ def test_bundled_articles_have_their_date_and_source(name, published, source):
         ("Source: Kyodo", None, "Kyodo"),
         # A monthly's issue line gives the year, not the latest year its body names.
         ("Chamber News | No. 12, March 2019", "2019", "Chamber News"),
+        # ... or its season, at the end of a long byline
+        (
+            "Harbour Cities Association newsletter for members and friends, No. 118, Autumn 2016",
+            "2016",
+            None,
+        ),
+        ("Winter 2021", "2021", None),
         ("Bernama | 04/11/2025 06:52 PM", "2025", "Bernama"),  # day or month first: the year
         (
             "State Press Agency | Economic Development | 13/05/2026 19:05 | Text: Ana Viana | "
