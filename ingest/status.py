@@ -223,7 +223,12 @@ EXISTING = re.compile(
     r"reaffirm(?:s|ed|ing)?|reconfirm(?:s|ed|ing)?|(?:reviv|reactivat|continu)(?:e|es|ed|ing) "
     r"(?:the|their|its|our)|"
     r"extend(?:s|ed|ing)? (?:the|their|its|a similar|an earlier) (?:[\w-]+ ){0,2}?"
-    r"(?:agreement|pact|partnership|memorandum|twinning|accord))\b",
+    r"(?:agreement|pact|partnership|memorandum|twinning|accord)|"
+    # "Saskatchewan's own twinning with Jilin is not affected", "the twinning between A and B
+    # remains": a tie the sentence says how it stands
+    r"(?:['’]s|\bthe) (?:own |long |old )?(?:twinning|partnership|friendship|relationship|ties) "
+    r"(?:with|between)\b[^.;]{1,60}?\b(?:remains?|continues?|stays?|(?:is|are) (?:not affected|"
+    r"unaffected|still|active|alive|intact)))\b",
     re.I,
 )
 # "sister cities since yesterday", "twinned since Thursday": a tie begun in the reported week.

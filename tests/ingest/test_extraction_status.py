@@ -1214,3 +1214,20 @@ def test_a_vote_to_end_a_tie_with_an_adverb_ends_it(extractor, text):
 def test_a_sentence_that_cuts_the_tie_said_before_ends_it(extractor, text, status):
     link = links(extractor, text)[("Arezzo", "Coimbra", "sister_city")]
     assert (link.status, link.year) == (status, 1994)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Saskatchewan's own twinning with Jilin Province is not affected by the vote.",
+            "existing",
+        ),
+        ("The twinning between Saskatchewan and Jilin Province remains active.", "existing"),
+        ("Saskatchewan's twinning with Jilin Province, signed on Monday, is its first.", "new"),
+        ("Saskatchewan's twinning with Jilin Province is expected to start next year.", "proposed"),
+    ],
+)
+def test_a_tie_said_to_remain_or_be_unaffected_is_in_place(extractor, text, status):
+    [link] = links(extractor, text).values()
+    assert link.status == status
