@@ -144,6 +144,9 @@ LOCATOR_BEFORE = re.compile(
     + TRANSIT_BEFORE.pattern,
     re.I,
 )
+# "Hyogo Prefecture, where Nishinomiya is located": a place named only to say where another is.
+WHERE_BEFORE = re.compile(r",\s*where$", re.I)
+LIES_AFTER = re.compile(r"(?:is|are|was|were) (?:located|situated|based)\b|lies\b|sits\b", re.I)
 # "the ancient capital of Kaifeng", "the former imperial capital of Kyoto": the town that was
 # a capital, not a region's capital the sentence locates by its region.
 FORMER_CAPITAL = re.compile(
@@ -539,6 +542,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         if locator or _bracketed_locator(m, named) or _ward(m.span):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
+        if WHERE_BEFORE.search(before) and LIES_AFTER.match(after):
+            continue  # "Hyogo Prefecture, where Nishinomiya is located,": only where it lies
         if PART_OF_BEFORE.search(before) and not NAME_GOES_ON.match(after):
             continue  # "Pushkin, a town that is part of Saint Petersburg": where it lies
         if _posting(m.span):

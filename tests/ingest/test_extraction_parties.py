@@ -861,3 +861,29 @@ def test_two_instruments_each_with_its_partner_pair_neither_partner_with_the_oth
 def test_a_town_that_was_a_capital_is_the_party(extractor, text, expected):
     found = links(extractor, text)
     assert {key for key in found if key[2] != "visit"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The State of Paraná and Hyogo Prefecture, where Nishinomiya is located, have been "
+            "sister states since 1970.",
+            {("Paraná", "Hyogo", "sister_city")},
+        ),
+        (
+            "Jalisco and Gyeonggi Province, where Suwon lies, signed a friendship agreement "
+            "in 2011.",
+            {("Jalisco", "Gyeonggi", "friendship_city")},
+        ),
+        # a town that acts in the "where" clause is a party
+        (
+            "The mayor of Lyon travelled to Hyogo Prefecture, where Kobe signed a memorandum "
+            "with Lyon.",
+            {("Lyon", "Kobe", "mou")},
+        ),
+    ],
+)
+def test_a_town_named_only_to_say_where_it_lies_is_no_party(extractor, text, expected):
+    found = links(extractor, text)
+    assert {key for key in found if key[2] != "visit"} == expected
