@@ -30,7 +30,7 @@ PREFIXES = {
     "₱": "PHP", "฿": "THB", "₫": "VND", "₽": "RUB", "₺": "TRY", "RM": "MYR", "Rp": "IDR",
     "KSh": "KES", "Ksh": "KES", "Ksh.": "KES", "Sh": "KES", "Sh.": "KES", "RMB": "CNY",
     "Rmb": "CNY", "Dh": "AED", "Dhs": "AED", "Tk": "BDT", "Tk.": "BDT", "৳": "BDT",
-    "¥": "JPY", "￥": "JPY", "R": "ZAR", "N": "NGN",
+    "¥": "JPY", "￥": "JPY", "R": "ZAR", "N": "NGN", "TL": "TRY",
 }  # fmt: skip
 ISO_CODES = [
     "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "NZD", "CAD", "HKD", "SGD", "KRW", "ZAR", "NGN",
@@ -55,6 +55,7 @@ SUFFIX_NAMES = {
     "shillings": "KES", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "reais": "BRL",
     "rubles": "RUB", "roubles": "RUB", "swiss francs": "CHF", "dirhams": "AED",
     "riyals": "SAR", "pesos": "MXN", "philippine pesos": "PHP", "dong": "VND", "lira": "TRY",
+    "liras": "TRY", "turkish lira": "TRY", "turkish liras": "TRY", "georgian lari": "GEL",
     "zloty": "PLN", "hryvnias": "UAH", "lari": "GEL", "cedis": "GHS", "dirham": "AED",
     "burundian francs": "BIF", "rwandan francs": "RWF", "congolese francs": "CDF",
     "ariary": "MGA", "bahraini dinars": "BHD", "kuwaiti dinars": "KWD", "jordanian dinars": "JOD",
@@ -75,7 +76,7 @@ SCALES = {
 # Letters and words that are currencies only next to a real amount ("R 40 million", "N95" no).
 AMBIGUOUS = {
     "R", "N", "Sh", "Sh.", "Dh", "PHP", "won", "rand", "dong", "lira", "lari", "BD", "QR", "SR",
-    "KD", "RO", "JD", "Tk", "Tk.",
+    "KD", "RO", "JD", "Tk", "Tk.", "TL", "liras",
 }  # fmt: skip
 
 

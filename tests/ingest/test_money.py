@@ -28,6 +28,9 @@ from ingest.money import find_money
         ("₹1 lakh crore", 10**12, "INR"),
         ("Tk 45 crore", 450_000_000, "BDT"),  # Bangladesh's taka
         ("Tk. 2.5 billion", 2_500_000_000, "BDT"),
+        ("140 million Turkish lira", 140_000_000, "TRY"),  # and "TL 140 million" in Turkey
+        ("TL 140 million", 140_000_000, "TRY"),
+        ("22 million Georgian lari", 22_000_000, "GEL"),
         ("¥3 billion", 3_000_000_000, "JPY"),
         ("A$400 million", 400_000_000, "AUD"),
         ("C$ 2 billion", 2_000_000_000, "CAD"),
@@ -101,6 +104,7 @@ def test_decimal_values_are_exact():
         "The 2.5 million residents of the city welcomed 300 delegates.",
         "The SR 71 flew over gate KD 3 and route RO 12.",
         "Section Tk. 5 of the agreement names Tk 3 as its annex.",
+        "The TL 5 bus runs to the harbour.",
     ],
 )
 def test_numbers_that_are_not_money_are_ignored(text):
