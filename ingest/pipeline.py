@@ -64,6 +64,13 @@ ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
 IRISH = frozenset({"O'", "O’"})  # "O'Hara", "O'Connor": surnames, not places
 INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 DOTTED = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
+# A transcript's speaker opening a paragraph in capitals, with a role or a name in brackets:
+# "BELL:", "JORDAN BELL, REPORTER:", "ANCHOR (JESSICA TRAN):".
+SPEAKER_LABEL = re.compile(
+    r"^(?P<who>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?: \((?P<aside>[^)\n]{1,40})\))?"
+    r"(?:, [^:\n]{1,80})?:",
+    re.M,
+)
 # The lines of an article's header, where a byline or a credit may stand.
 HEADER_LINES = 4
 # What may follow a credited name's place-like word in its cell: the rest of the name.
@@ -471,6 +478,21 @@ def _named_with_kind(ent: Span, span: Span) -> bool:
     return ent.end == span.end and len(words) == 2 and words[1] == "of" and words[0] in KIND_NOUNS
 
 
+def _in_speaker_label(span: Span) -> bool:
+    """Whether the name is the speaker's in a transcript's label ("BELL:", "JORDAN BELL,
+    REPORTER:", "ANCHOR (JESSICA TRAN):"): a text whose paragraphs open on two or more labels
+    in capitals, so that none of them is a dateline ("NEW DELHI: ...")."""
+    labels = list(SPEAKER_LABEL.finditer(text_of(span.doc)))
+    if len({m["who"] for m in labels}) < 2:
+        return False
+    return any(
+        m.start(group) <= span.start_char < m.end(group)
+        for m in labels
+        for group in ("who", "aside")
+        if m[group]
+    )
+
+
 def _in_byline(span: Span) -> bool:
     """ "By Ana Ruiz | May 4", "Agency | Text: Ana Ruiz | Translation: ...": a credited name in
     a short cell of the header names no place (not "By Tuesday Lagos had signed ..." in the
@@ -825,7 +847,10 @@ class PlaceTagger:
             common_words=self.common_words,
             title_words=TITLE_WORDS | HONORIFICS,
         )
-        places = sorted(places, key=lambda s: s.start)
+        # "EU funds": the Union's letters, not the French town of Eu
+        places = sorted(
+            (s for s in places if not self._capitals_of_a_name(s)), key=lambda s: s.start
+        )
         # "Chamber of Commerce" names no town Commerce, but "Canton Chamber" in an article
         # that names Canton as a place does.
         named = {fold(s.text) for s in places}
@@ -848,6 +873,16 @@ class PlaceTagger:
             kept + [Span(doc, p.start, p.end, "GPE") for p in places]
         )
         return doc
+
+    def _capitals_of_a_name(self, span: Span) -> bool:
+        """Whether two or three capitals outside a dateline spell a town whose name is written
+        otherwise ("EU", "UN"): an abbreviation, not the town (an alias in capitals, "UB" for
+        Ulaanbaatar, is the town's)."""
+        text = span.text
+        if len(span) != 1 or not 2 <= len(text) <= 3 or not text.isupper() or is_dateline(span):
+            return False
+        options = self.gaz.candidates(text)
+        return bool(options) and all(primary and p.name != text for p, primary in options)
 
     def _irish_county(self, span: Span) -> bool:
         """Whether the name after a county's word is an Irish or Northern Irish county."""
@@ -1150,6 +1185,8 @@ class PlaceTagger:
         against them."""
         if _after_campus_org(span):
             return None
+        if _in_speaker_label(span):
+            return False  # "BELL: Mayor Dana Thiessen voted ...": who speaks, no dateline
         if is_dateline(span):
             return True
         if _in_byline(span) or _in_surname(span):

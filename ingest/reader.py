@@ -37,6 +37,7 @@ from ingest.errors import (
 MAX_BYTES = 5 * 1024 * 1024
 HEADER_LINES = 8
 DATE_LINE_LENGTH = 60  # a byline carrying a date is short; a header's sentence is not
+ISSUE = re.compile(r"\b(?:No\.|Issue|Vol\.|Volume|Edition)\s*\d+", re.I)  # a periodical's byline
 MIN_HTML_WORDS = 15
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -291,14 +292,17 @@ def _header_date(header: list[str]) -> str | None:
     at their start, and a line of cells ("Agency | Economy | 13/05/2026 19:05 | Text: ...")
     cell by cell."""
     year = None
-    for cell in (cell.strip() for line in header for cell in line.split("|")):
-        found = parse_date(cell if len(cell) <= 120 else cell[:40])
-        if found and len(found) == 10:
-            return found
-        if len(cell) <= DATE_LINE_LENGTH:  # not a sentence's "signed on 04/11/1998"
-            year = year or found
-        elif not cell.endswith(".") and YEAR_ONLY.match(cell):  # "..., No. 118, Autumn 2016"
-            year = year or YEAR_ONLY.match(cell)["year"]
+    for i, line in enumerate(header):
+        for cell in (cell.strip() for cell in line.split("|")):
+            found = parse_date(cell if len(cell) <= 120 else cell[:40])
+            if found and len(found) == 10:
+                return found
+            if i == 0:  # a headline's year ("Looking back, winter 1989") dates no report
+                continue
+            if len(cell) <= DATE_LINE_LENGTH:  # not a sentence's "signed on 04/11/1998"
+                year = year or found
+            elif ISSUE.search(cell) and YEAR_ONLY.match(cell):  # "..., No. 118, Autumn 2016"
+                year = year or YEAR_ONLY.match(cell)["year"]
     return year
 
 

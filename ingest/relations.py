@@ -148,9 +148,12 @@ LOCATOR_BEFORE = re.compile(
 WHERE_BEFORE = re.compile(r",\s*where$", re.I)
 LIES_AFTER = re.compile(r"(?:is|are|was|were) (?:located|situated|based)\b|lies\b|sits\b", re.I)
 # "the ancient capital of Kaifeng", "the former imperial capital of Kyoto": the town that was
-# a capital, not a region's capital the sentence locates by its region.
+# a capital, not a region's capital the sentence locates by its region, nor a venue ("in the
+# old capital of Kyoto").
 FORMER_CAPITAL = re.compile(
-    r"\b(?:ancient|old|former|historic|imperial|royal)\s+(?:imperial\s+|royal\s+)?capital of$", re.I
+    r"(?<!\bin )(?<!\bat )(?<!\bnear )\bthe (?:ancient|old|former|historic|imperial|royal)\s+"
+    r"(?:imperial\s+|royal\s+)?capital of$",
+    re.I,
 )
 # "now part of Belgrade", "a town that is part of Saint Petersburg" (not "part of Busan's plan",
 # "part of the Lyon delegation": a name that goes on names who acts).
@@ -538,7 +541,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
         if after_county(m.span) and _locates_a_town(m.span):
             continue  # "Kilkee, Co Clare, signed ...": where the town is, even one unknown
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
-        locator = LOCATOR_BEFORE.search(before) and not FORMER_CAPITAL.search(before)
+        former_capital = m.place.kind == "city" and FORMER_CAPITAL.search(before)
+        locator = LOCATOR_BEFORE.search(before) and not former_capital
         if locator or _bracketed_locator(m, named) or _ward(m.span):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
@@ -1485,6 +1489,7 @@ def find_partnerships(
     body_start = headline_end(text_of(doc))
     proposed_before: list[tuple] = []  # the keys of the links proposed in the sentence before
     standing_before: list[tuple] = []  # the keys of the ties in place of the last linking one
+    linked_before = False  # whether the sentence before reported links
     for sent in doc.sents:
         text, named = span_text(sent), by_sentence.get(sent.start, [])
         if header_ended(state.header, text):
@@ -1522,8 +1527,10 @@ def find_partnerships(
             for key in proposed_before:  # "... declined to take the proposal any further"
                 found.pop(key, None)
         tie_before = standing_before[0] if len(standing_before) == 1 else None
-        if not links and tie_before and _ends_tie_before(sent, named, tie_before, found):
+        cut = tie_before and _ends_tie_before(sent, named, tie_before, found, linked_before)
+        if cut and not links:
             found[tie_before] = replace(found[tie_before], status="ended")
+        linked_before = bool(links)
         for link in links if sent.start_char >= body_start else []:
             found[_key(link)] = _merge(found.get(_key(link)), link)
         proposed_before = [
@@ -1578,7 +1585,9 @@ def _domestic_aside(link: Partnership, state: ArticleState) -> bool:
     )
 
 
-def _ends_tie_before(sent: Span, named: list[Mention], key: tuple, found: dict) -> bool:
+def _ends_tie_before(
+    sent: Span, named: list[Mention], key: tuple, found: dict, right_after: bool
+) -> bool:
     """Whether a sentence cuts the one tie in place a sentence before reported, with no other
     place named since ("... signed a sister-city agreement with Oxnard in 1996. [...] In 2018
     the council cancelled the agreement"): it names no other place or nation, and is no
@@ -1592,7 +1601,7 @@ def _ends_tie_before(sent: Span, named: list[Mention], key: tuple, found: dict) 
         e.label_ == "NORP" or e.label_ == "GPE" and e.start not in pair for e in entities_in(sent)
     ):
         return False  # "... should have written to the Spanish mayor before ending the agreement"
-    return ends_a_link(span_text(sent))
+    return ends_a_link(span_text(sent), right_after)
 
 
 def _key(link: Partnership) -> tuple:

@@ -89,7 +89,7 @@ ENDED_PASSIVE = re.compile(
     rf"(?:,?\s+which)?"
     # "..., was never ratified by the Greek side and was dissolved": a predicate before it
     rf"(?:\s+(?:was|were|is|are)\s+(?!not\b)[^.;,]{{1,50}}?\s+and)?"
-    rf"\s+(?:(?:was|were|is|are|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?"
+    rf"\s+(?:(?:was|were|is|are|remains?|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?"
     rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
     rf"cancell?ed|annull?ed|rescinded|frozen|cut|wound up|put on (?:hold|ice)|"
     rf"allowed to (?:lapse|expire))|"
@@ -228,7 +228,9 @@ EXISTING = re.compile(
     # remains": a tie the sentence says how it stands
     r"(?:['’]s|\bthe) (?:own |long |old )?(?:twinning|partnership|friendship|relationship|ties) "
     r"(?:with|between)\b[^.;]{1,60}?\b(?:remains?|continues?|stays?|(?:is|are) (?:not affected|"
-    r"unaffected|still|active|alive|intact)))\b",
+    r"unaffected|still|active|alive|intact))\b(?! (?:suspended|frozen|on hold|in limbo|"
+    r"dormant|stalled|inactive|closed|cancell?ed|ended|under|unsigned|a (?:plan|proposal|draft)|"
+    r"to be)\b))\b",
     re.I,
 )
 # "sister cities since yesterday", "twinned since Thursday": a tie begun in the reported week.
@@ -559,9 +561,10 @@ ENDED_AFTER_BUT = re.compile(
     r"\b(?:was|were|has been|had been)\s+(?:\w+ly\s+)?"
     r"(?:ended|suspended|terminated|scrapped|frozen|cancell?ed|dissolved|"
     r"revoked|allowed to lapse)|"
-    # "..., but the council suspended it in 2012"
-    r"(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:\w+ly\s+)?(?:ended|suspended|terminated|scrapped|froze|"
-    r"cancell?ed|dissolved|revoked)\s+it)\b",
+    # "..., but the council suspended it in 2012" (not "but the festival committee cancelled it")
+    r"(?:the\s+)?(?:[\w-]+\s+)?(?:council|assembly|government|city|town|municipality|mayor|"
+    r"authorities|administration|province|state|side)\s+(?:\w+ly\s+)?(?:ended|suspended|"
+    r"terminated|scrapped|froze|cancell?ed|dissolved|revoked)\s+it)\b",
     re.I,
 )
 
@@ -688,11 +691,20 @@ IT_ENDED = re.compile(
 )
 
 
-def ends_a_link(text: str) -> bool:
-    """Whether a sentence reports a link cut without naming its places ("In 2018 the council
-    cancelled the agreement", "It was suspended in 2014"): the link of a sentence before."""
+# "... cancelled the agreement, then reinstated it", "the agreement with the bus operator":
+# an ending undone, or of another party's agreement.
+UNDONE = re.compile(r"\b(?:reinstat|restor|resum|reviv|reactivat|lift)\w*", re.I)
+WITH_ANOTHER = re.compile(rf"\b{_LINK_NOUN}\s+with\b", re.I)
+
+
+def ends_a_link(text: str, right_after: bool) -> bool:
+    """Whether a sentence that names no other place reports a link cut ("In 2018 the council
+    cancelled the agreement"; "It was suspended in 2014" `right_after` the tie's sentence,
+    where "it" can be nothing else): the link of a sentence before."""
+    if UNDONE.search(text) or WITH_ANOTHER.search(text):
+        return False
     if IT_ENDED.match(text):
-        return True
+        return right_after
     found = [*ENDED_ACTIVE.finditer(text), *ENDED_PASSIVE.finditer(text)]
     return any(not NOT_ENDED.search(text[: m.start()]) for m in found)
 
@@ -770,9 +782,17 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
     return own or _stated_status(sentence, published) or "new"
 
 
+# "...; that was in 2016", "...; the agreement was signed in 2016": a part that goes on about
+# the link before the semicolon.
+BACK_TO_THE_LINK = re.compile(rf";\s*(?:it|that|this|they|the\s+(?:[\w-]+\s+)?{_LINK_NOUN})", re.I)
+
+
 def _semicolon_after(text: str, start: int) -> int:
-    """Where the part of `text` that holds `start` ends at a semicolon (its end if none)."""
+    """Where what the text says of the link at `start` ends: at a semicolon, unless the next
+    part speaks of the link again (the text's end if none)."""
     found = text.find(";", start)
+    while found >= 0 and BACK_TO_THE_LINK.match(text, found):
+        found = text.find(";", found + 1)
     return len(text) if found < 0 else found
 
 

@@ -987,6 +987,11 @@ def test_a_headline_ending_in_an_exclamation_is_no_evidence(extractor):
             "Rzeszów and Ternopil will apply for European Union money together.",
             {("Rzeszów", "PL"), ("Ternopil", "UA")},
         ),
+        # the town itself, as it writes its name
+        (
+            "The town of Eu signed a twinning charter with Saffron Walden in 1972.",
+            {("Eu", "FR"), ("Saffron Walden", "GB")},
+        ),
     ],
 )
 def test_the_european_union_is_no_town(extractor, text, expected):
@@ -1011,3 +1016,23 @@ def test_the_european_union_is_no_town(extractor, text, expected):
 )
 def test_a_surname_closing_a_full_name_is_no_town(extractor, text, expected):
     assert places(facts(extractor, text)) == expected
+
+
+def test_a_transcript_s_speakers_are_no_datelines(extractor):
+    text = (
+        "ANCHOR (JESSICA TRAN): Saskatoon city council voted to end its sister-city agreement "
+        "with Shijiazhuang on Tuesday.\n\n"
+        "JORDAN BELL, REPORTER: The last official visit from Shijiazhuang was in 2016.\n\n"
+        "BELL: Mayor Dana Thiessen voted against the motion.\n\n"
+        "DANA THIESSEN, MAYOR OF SASKATOON: Relationships like this go up and down."
+    )
+    found = facts(extractor, text, published="2025-02-26")
+    assert ("Bell", "US") not in places(found)
+    assert {p.name: p.place.name for p in found.people if p.place}.get("Dana Thiessen") == (
+        "Saskatoon"
+    )
+
+
+def test_a_dateline_before_a_colon_is_still_a_place(extractor):
+    text = "NEW DELHI: Mumbai and Tokyo signed a memorandum on urban transport on Monday."
+    assert ("Delhi", "IN") in places(facts(extractor, text))

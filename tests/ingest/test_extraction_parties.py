@@ -856,6 +856,18 @@ def test_two_instruments_each_with_its_partner_pair_neither_partner_with_the_oth
         ),
         # a region's capital, unnamed: the region only says where
         ("A delegation from the capital of Gyeonggi visited Lyon on Monday.", set()),
+        ("Cuttack, the former capital of Odisha, signed a memorandum with Dhaka.", set()),
+        # the venue, or near it
+        (
+            "Speaking in the old capital of Kyoto, the Paris mayor signed a sister city pact with "
+            "Tokyo.",
+            {("Paris", "Tokyo", "sister_city")},
+        ),
+        (
+            "Hangzhou, near the old capital of Nanjing, signed a sister-city agreement with "
+            "Boston.",
+            {("Hangzhou", "Boston", "sister_city")},
+        ),
     ],
 )
 def test_a_town_that_was_a_capital_is_the_party(extractor, text, expected):

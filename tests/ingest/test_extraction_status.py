@@ -362,6 +362,18 @@ def test_a_tie_approved_or_ratified_in_a_past_year_is_in_place(extractor, text):
     assert (link.status, link.year) == ("existing", 2019)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamilton and Wuxi became sister cities; that was in 2016.",
+        "Hamilton and Wuxi became sister cities; the agreement was signed in 2016.",
+    ],
+)
+def test_a_part_after_a_semicolon_that_speaks_of_the_link_dates_it(extractor, text):
+    [link] = links(extractor, text).values()
+    assert link.status == "existing"
+
+
 def test_a_year_across_a_semicolon_dates_another_clause(extractor):
     text = (
         "The Cebu City Council approved a sister city agreement with Jinju; the city opened "
@@ -1209,6 +1221,23 @@ def test_a_vote_to_end_a_tie_with_an_adverb_ends_it(extractor, text):
             "scrap the agreement.",
             "existing",
         ),
+        # "it" two sentences on is whatever came between
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994. The town also hosts a jazz "
+            "festival. It was cancelled in 2020.",
+            "existing",
+        ),
+        # another party's agreement, or an ending undone
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994. In 2021 the council "
+            "cancelled the agreement with the bus operator.",
+            "existing",
+        ),
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994. In 2021 the council "
+            "cancelled the agreement, then reinstated it in 2022.",
+            "existing",
+        ),
     ],
 )
 def test_a_sentence_that_cuts_the_tie_said_before_ends_it(extractor, text, status):
@@ -1226,6 +1255,7 @@ def test_a_sentence_that_cuts_the_tie_said_before_ends_it(extractor, text, statu
         ("The twinning between Saskatchewan and Jilin Province remains active.", "existing"),
         ("Saskatchewan's twinning with Jilin Province, signed on Monday, is its first.", "new"),
         ("Saskatchewan's twinning with Jilin Province is expected to start next year.", "proposed"),
+        ("The twinning between Saskatchewan and Jilin Province remains suspended.", "ended"),
     ],
 )
 def test_a_tie_said_to_remain_or_be_unaffected_is_in_place(extractor, text, status):

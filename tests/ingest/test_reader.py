@@ -99,6 +99,11 @@ def test_a_dateline_names_the_agency_but_not_the_year():
     assert article.published is None
 
 
+def test_a_headline_s_season_dates_no_report():
+    text = f"Looking back on the exchange, winter 1989\nBy Staff\n\n{BODY}"
+    assert read_bytes(text.encode(), name="a.txt").published is None
+
+
 def test_an_event_year_is_the_fallback_date():
     text = f"Cities meet\n\nDelegates came to the 2023 Harbour Cities Forum.\n{BODY}"
     assert read_bytes(text.encode(), name="a.txt").published == "2023"
