@@ -38,6 +38,8 @@ NOT_NAME_WORDS = frozenset(
         "airlines", "airways", "holdings", "motors", "orchestra", "philharmonic",
     }
 )  # fmt: skip
+# Words of a partnership body's name, never of a person's: "the Tulsa Sister Cities association".
+TIE_WORDS = frozenset({"cities", "twinning"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "note", "explain", "stress"})
 # Lower-case words that open a surname ("van Lingen-Bosch", "de Vries", "von Hagen").
 SURNAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "ter", "ten", "da", "dos", "du"})
@@ -270,6 +272,6 @@ def _person_name(span: Span, mentions: list[Mention]) -> Span | None:
     """The name without courtesy titles ("Ms Ann Lee"), or None if it names no person."""
     start = after_honorifics(span.doc, span.start)
     end = next((t.i for t in span if t.lower_ == "of"), span.end)  # "Ana Lind of Lund"
-    if start >= end or any(t.lower_ in NOT_NAME_WORDS for t in span):
+    if start >= end or any(t.lower_ in NOT_NAME_WORDS | TIE_WORDS for t in span):
         return None
     return _with_split_surname(span.doc[start:end], mentions)

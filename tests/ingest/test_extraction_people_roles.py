@@ -484,3 +484,14 @@ def test_a_rank_before_an_officials_name_is_no_place(extractor):
 )
 def test_a_title_s_own_place_before_the_name_beats_the_venue_before_it(extractor, text, place):
     assert people(extractor, text)["Wang Lin"][1] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are delighted," said Jane Whitmore, president of the Tulsa Sister Cities association.',
+        "Ana Ruiz, secretary of the Leon Twinning Committee, met the guests from Zaragoza.",
+    ],
+)
+def test_a_partnership_body_s_name_is_no_person(extractor, text):
+    assert len(people(extractor, text)) == 1
