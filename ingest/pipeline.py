@@ -482,7 +482,11 @@ def _in_speaker_label(span: Span) -> bool:
     """Whether the name is the speaker's in a transcript's label ("BELL:", "JORDAN BELL,
     REPORTER:", "ANCHOR (JESSICA TRAN):"): a text whose paragraphs open on two or more labels
     in capitals, so that none of them is a dateline ("NEW DELHI: ...")."""
-    labels = list(SPEAKER_LABEL.finditer(text_of(span.doc)))
+    text = text_of(span.doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if not text[line_start : span.end_char].isupper():
+        return False  # not in capitals from the line's start
+    labels = list(SPEAKER_LABEL.finditer(text))
     if len({m["who"] for m in labels}) < 2:
         return False
     return any(
