@@ -301,8 +301,8 @@ def _header_date(header: list[str]) -> str | None:
                 continue
             if len(cell) <= DATE_LINE_LENGTH:  # not a sentence's "signed on 04/11/1998"
                 year = year or found
-            elif ISSUE.search(cell) and YEAR_ONLY.match(cell):  # "..., No. 118, Autumn 2016"
-                year = year or YEAR_ONLY.match(cell)["year"]
+            elif ISSUE.search(cell) and (lone := YEAR_ONLY.match(cell)):  # "No. 118, Autumn 2016"
+                year = year or lone["year"]
     return year
 
 

@@ -1527,8 +1527,8 @@ def find_partnerships(
             for key in proposed_before:  # "... declined to take the proposal any further"
                 found.pop(key, None)
         tie_before = standing_before[0] if len(standing_before) == 1 else None
-        cut = tie_before and _ends_tie_before(sent, named, tie_before, found, linked_before)
-        if cut and not links:
+        cut = not links and tie_before is not None
+        if cut and _ends_tie_before(sent, named, tie_before, found, right_after=linked_before):
             found[tie_before] = replace(found[tie_before], status="ended")
         linked_before = bool(links)
         for link in links if sent.start_char >= body_start else []:

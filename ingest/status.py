@@ -681,9 +681,6 @@ def _refusal_set_aside(text: str, start: int) -> bool:
     return contrast is not None and not REFUSAL.search(text, contrast.end())
 
 
-# "Councillors declined to take the proposal any further": the proposal the sentence before
-# reported was refused (not "declined to comment on the proposal", "rejected the plan to raise
-# taxes", "the idea that ...", "the offer from X", "rejected the plan but it passed").
 # "It was suspended in 2014 when ...": a sentence that opens on the link it ends.
 IT_ENDED = re.compile(
     r"\s*It\s+(?:was|has been|had been)\s+(?:\w+ly\s+)?(?:ended|suspended|terminated|"
@@ -709,6 +706,9 @@ def ends_a_link(text: str, right_after: bool) -> bool:
     return any(not NOT_ENDED.search(text[: m.start()]) for m in found)
 
 
+# "Councillors declined to take the proposal any further": the proposal the sentence before
+# reported was refused (not "declined to comment on the proposal", "rejected the plan to raise
+# taxes", "the idea that ...", "the offer from X", "rejected the plan but it passed").
 PROPOSAL_REFUSED = re.compile(
     r"\b(?:declined|rejected|turned down|voted down|shelved|threw out)\s+"
     r"(?:(?:to take|to pursue|to consider|to accept)\s+)?(?:the|this|that) "
