@@ -1488,7 +1488,8 @@ def find_partnerships(
         state.called.setdefault(m.place.key, set()).add(word)
     body_start = headline_end(text_of(doc))
     proposed_before: list[tuple] = []  # the keys of the links proposed in the sentence before
-    standing_before: list[tuple] = []  # the keys of the ties in place of the last linking one
+    tie_before: tuple | None = None  # the key of the one tie in place the last linking
+    # sentence reported, if it reported one
     linked_before = False  # whether the sentence before reported links
     for sent in doc.sents:
         text, named = span_text(sent), by_sentence.get(sent.start, [])
@@ -1526,7 +1527,6 @@ def find_partnerships(
         if not links and PROPOSAL_REFUSED.search(text):
             for key in proposed_before:  # "... declined to take the proposal any further"
                 found.pop(key, None)
-        tie_before = standing_before[0] if len(standing_before) == 1 else None
         cut = not links and tie_before is not None
         if cut and _ends_tie_before(sent, named, tie_before, found, right_after=linked_before):
             found[tie_before] = replace(found[tie_before], status="ended")
@@ -1537,13 +1537,10 @@ def find_partnerships(
             _key(link) for link in links if link.status == "proposed" and link.kind != "visit"
         ]
         if links:
-            standing_before = [
-                _key(link)
-                for link in links
-                if link.status == "existing" and link.kind in LASTING_KINDS
-            ]
+            ties = [_key(t) for t in links if t.status == "existing" and t.kind in LASTING_KINDS]
+            tie_before = ties[0] if len(ties) == 1 else None
         elif tie_before and any(m.place.key not in tie_before for m in named):
-            standing_before = []  # the text has moved on to another place
+            tie_before = None  # the text has moved on to another place
         _remember(state, named, placed, links)
         state.twinning_said |= bool(TWINNING.search(text))
         state.possessor = twin_possessor(text, named, sent.start_char)

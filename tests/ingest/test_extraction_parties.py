@@ -14,6 +14,10 @@ def visits(found):
     return {(a, b) for a, b, kind in found if kind == "visit"}
 
 
+def ties(found):
+    return {key for key in found if key[2] != "visit"}
+
+
 def kinds(found):
     return {kind for _, _, kind in found}
 
@@ -871,8 +875,7 @@ def test_two_instruments_each_with_its_partner_pair_neither_partner_with_the_oth
     ],
 )
 def test_a_town_that_was_a_capital_is_the_party(extractor, text, expected):
-    found = links(extractor, text)
-    assert {key for key in found if key[2] != "visit"} == expected
+    assert ties(links(extractor, text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -897,5 +900,4 @@ def test_a_town_that_was_a_capital_is_the_party(extractor, text, expected):
     ],
 )
 def test_a_town_named_only_to_say_where_it_lies_is_no_party(extractor, text, expected):
-    found = links(extractor, text)
-    assert {key for key in found if key[2] != "visit"} == expected
+    assert ties(links(extractor, text)) == expected
