@@ -57,6 +57,14 @@ NOT_SHORT_NAMES = frozenset(
 )  # "Mag. Elke Kahr", "Dra. Maria Lopez", "Ing. Jan Novak": degrees and courtesies, no names
 
 
+# The last word of a public body's name, which its official's name may follow ("Chairman of
+# the Provincial People's Committee Nguyen Van Tho").
+BODY_HEADS = frozenset(
+    {"committee", "council", "government", "department", "bureau", "office", "administration"}
+    | {"commission", "assembly", "ministry"}
+)
+
+
 def called_by(name: str) -> list[str]:
     """The words a person may be called by alone: all but the first of a full name ("Rangel"
     of "Juan Felipe Rangel Ordóñez"), or a one-word name itself ("Tanaka")."""

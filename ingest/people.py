@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from facts.shapes import Organization, Person, Place
 from ingest.acronyms import BODY_WORDS
 from ingest.home import council_town
-from ingest.names import person_names, portfolio_word, vouched_name
+from ingest.names import BODY_HEADS, person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention, kind_word
 from ingest.sentences import entities, headline_end, is_dateline, sentence_of, text_of
 from ingest.titles import (
@@ -228,9 +228,17 @@ def _title_of_portfolio(person: Span, mentions: list[Mention]) -> _Found | None:
     i = person.start
     while i > max(0, person.start - 10) and portfolio_word(doc[i - 1]):
         i -= 1
-    if doc[i].lower_ == "of":  # the walk ran on past "of" to the title
+    after_body = doc[person.start - 1].lower_ in BODY_HEADS
+    if after_body:
+        # "Vice Chairman of the Da Nang People's Committee Tran Chi Cuong": the walk ran on
+        # past the title's "of"; a public body's name right before vouches for the name
+        titled = (k for k in range(i, person.start) if doc[k].lower_ in {"of", "for"})
+        i = next((k + 1 for k in titled if title_start(doc, k) < k), i)
+    elif doc[i].lower_ == "of":  # the walk ran on past "of" to the title
         i += 1
-    if i < 2 or doc[i - 1].lower_ not in {"of", "for"} or not vouched_name(person):
+    if i < 2 or doc[i - 1].lower_ not in {"of", "for"}:
+        return None
+    if not (after_body or vouched_name(person)):
         return None
     if not any(t.is_title for t in doc[i : person.start]):
         return None  # "member of the Global Cities Network": no portfolio, an organisation

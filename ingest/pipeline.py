@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.dates import MONTH_NAME
-from ingest.names import NOT_NAME_WORDS
+from ingest.names import BODY_HEADS, NOT_NAME_WORDS
 from ingest.people import PLACE_PREPOSITIONS, TITLE_WORDS
 from ingest.resolve import (
     CITY_SUFFIXES,
@@ -36,7 +36,13 @@ from ingest.resolve import (
     written_name,
 )
 from ingest.sentences import headline_end, is_dateline, text_of
-from ingest.titles import DOTTED_TITLES, HONORIFICS, after_honorifics, joined_by_hyphen
+from ingest.titles import (
+    DOTTED_TITLES,
+    HONORIFICS,
+    after_honorifics,
+    is_title,
+    joined_by_hyphen,
+)
 from ingest.unlisted import POSSESSIVE_S, unlisted_names
 from ingest.written import BULLETS, CAPITALS, QUOTES, after_county, compass_name
 from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
@@ -400,8 +406,23 @@ def _trim_titles(doc: Doc) -> list[Span]:
         if titles and titles[0] > ent.start and titles[-1] == ent.end - 1:
             ents.append(Span(doc, ent.start, titles[0], ent.label_))  # "[Lima Mayor] Jorge Ramos"
             continue
-        ents.append(ent)
+        ents.extend(_body_then_name(ent))
     return ents
+
+
+def _body_then_name(ent: Span) -> list[Span]:
+    """ "Chairman of [the Provincial People's Committee Nguyen Van Tho]": a titled official's
+    body and his name, which the model took for one organisation, are the body and a person."""
+    doc = ent.doc
+    titled = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and is_title(doc[ent.start - 2])
+    body = max((t.i for t in ent if t.lower_ in BODY_HEADS), default=None)
+    if ent.label_ != "ORG" or not titled or body is None:
+        return [ent]
+    name = doc[body + 1 : ent.end]
+    cut = ent.end < len(doc) and doc[ent.end].is_title  # the model's span ends inside a name
+    if cut or not 2 <= len(name) <= 4 or not all(_name_word(t) for t in name):
+        return [ent]
+    return [Span(doc, ent.start, body + 1, "ORG"), Span(doc, name.start, name.end, "PERSON")]
 
 
 def _with_nicknames(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -144,9 +144,13 @@ HONORIFIC_PAIRS = frozenset(
 
 def is_title(token) -> bool:
     """A title word, singular or plural ("mayor", "councillors"); a title that is also a given
-    name only in lower case or after a capitalised word ("Almaty Akim X", not "Akim Mensah")."""
+    name only in lower case, after a capitalised word or before "of" ("Almaty Akim X", "Akim of
+    Almaty X", not "Akim Mensah")."""
     if token.lower_ in NAME_LIKE_TITLES and token.is_title:
-        before = token.doc[token.i - 1] if token.i > 0 else None
+        doc, i = token.doc, token.i
+        before = doc[i - 1] if i > 0 else None
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+            return True
         return before is not None and (before.is_title or before.lower_ in {"the", "of"})
     if token.lower_ in TITLE_WORDS:
         return True

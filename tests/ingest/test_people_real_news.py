@@ -272,10 +272,35 @@ def test_roles_keep_their_portfolio(extractor, text, name, role):
             "mayor",
             "Suwon",
         ),
+        (
+            "Vice Chairwoman of the Hue City People's Committee Phan Thi Thu Ha said the "
+            "ceremony in Hue would follow.",
+            "Phan Thi Thu Ha",
+            "vice chairwoman of the hue city people's committee",  # the title's body, as written
+            "Huế",
+        ),
+        (
+            "Secretary of the Xuzhou Municipal Party Committee Song Lezhong met the guests "
+            "from Leverkusen.",
+            "Song Lezhong",  # the model reads body and name as one organisation
+            "secretary of the xuzhou municipal party committee",
+            "Xuzhou",
+        ),
+        (
+            "Akim of Pavlodar region Asain Baikhanov signed a memorandum with Omsk.",
+            "Asain Baikhanov",  # "Akim" opens the sentence: a title before "of", not a name
+            "akim",
+            "Pavlodar",
+        ),
     ],
 )
 def test_titles_of_other_countries(extractor, text, name, role, place):
     assert people(extractor, text)[name] == (role, place)
+
+
+def test_words_after_a_body_without_a_title_before_it_are_no_person(extractor):
+    text = "Guests from Osaka toured the Hue City People's Committee Tran Phu Office building."
+    assert people(extractor, text) == {}
 
 
 def test_a_regent_is_an_official(extractor):
