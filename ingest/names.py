@@ -61,7 +61,7 @@ NOT_SHORT_NAMES = frozenset(
 # the Provincial People's Committee Nguyen Van Tho").
 BODY_HEADS = frozenset(
     {"committee", "council", "government", "department", "bureau", "office", "administration"}
-    | {"commission", "assembly", "ministry"}
+    | {"commission", "assembly", "ministry", "duma"}
 )
 
 

@@ -209,7 +209,8 @@ def _title_of_place(person: Span, mentions: list[Mention]) -> _Found | None:
     of Champassak province Mr Khamphao Sivilay": a title and its place right before the name."""
     doc = person.doc
     start = before_honorifics(doc, person.start)  # "Governor of Champassak province Mr X"
-    place = next((m for m in mentions if m.span.end == start), None)
+    body = _body_start(doc, start)  # "Head of Kaliningrad city administration Elena Dyatlova"
+    place = next((m for m in mentions if body <= m.span.end <= start), None)
     of = place.span.start - 1 if place else 0
     if of > 0 and doc[of].lower_ == "the":
         of -= 1  # "of the Ulyanovsk Oblast"
@@ -220,6 +221,17 @@ def _title_of_place(person: Span, mentions: list[Mention]) -> _Found | None:
         return None
     role = doc[portfolio_start(doc, start, mentions) : of]
     return _Found(person.text, role_words(role), place.place, _has_plural(role))
+
+
+def _body_start(doc: Doc, end: int) -> int:
+    """Where a public body in lower case, named by its place's name, opens before `end`:
+    "city administration", "district council" (else `end`)."""
+    if end < 1 or not doc[end - 1].is_lower or doc[end - 1].lower_ not in BODY_HEADS:
+        return end
+    start = end - 1
+    if start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in BODY_WORDS:
+        start -= 1
+    return start
 
 
 def _title_of_portfolio(person: Span, mentions: list[Mention]) -> _Found | None:

@@ -39,6 +39,7 @@ from ingest.sentences import headline_end, is_dateline, text_of
 from ingest.titles import (
     DOTTED_TITLES,
     HONORIFICS,
+    TITLE_ABBREVIATIONS,
     after_honorifics,
     is_title,
     joined_by_hyphen,
@@ -606,6 +607,9 @@ def _honorific(span: Span) -> bool:
     doc = span.doc
     word = span[0].text.rstrip(".")
     courtesy = word.lower() in HONORIFICS or after_honorifics(doc, span.start) > span.start
+    dotted = span[0].text.endswith(".") or len(span) > 2 and span[1].text == "."
+    if len(span) > 1 and dotted and word.lower() in TITLE_ABBREVIATIONS:
+        return True  # "Sen. Mark Hendricks": a title and a given name, no Saint-Marc
     title = len(span) == 1 and (courtesy or word in DOTTED_TITLES)
     after = doc[span.end] if span.end < len(doc) else None  # a name or a title, not "The"
     return title and after is not None and (after.pos_ == "PROPN" or after.lower_ in TITLE_WORDS)

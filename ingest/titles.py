@@ -94,6 +94,7 @@ TITLE_WORDS = frozenset(
         "attorney",
         "treasurer",
         "editor",
+        "tem",  # "Mayor Pro Tem Linda Ortiz" (with "pro" a modifier)
     ]
 )
 NAME_LIKE_TITLES = frozenset({"akim", "wali"})  # "Akim Mensah", "Wali Khan": names too
@@ -111,7 +112,7 @@ PLACE_KINDS = frozenset({"city", "town", "county", "state", "province"})
 GOVERNMENT_ADJECTIVES = frozenset({"municipal", "provincial", "prefectural", "metropolitan"})
 # Words that qualify a title but are none alone ("Acting Governor", "interim director").
 # "Acting Mayor", "Tianjin Party Secretary": words a title takes before it.
-TITLE_MODIFIERS = frozenset({"acting", "interim", "former", "managing", "co", "ex", "party"})
+TITLE_MODIFIERS = frozenset({"acting", "interim", "former", "managing", "co", "ex", "party", "pro"})
 # Titles written short with a dot that the model's tokenizer cuts off it ("Hon", "."), so that
 # the parser ends a sentence there: "Chief Minister Hon. Sunil Jayasekara said". Not "Eng.",
 # which is England's too ("Reading, Eng.").
@@ -226,6 +227,7 @@ def role_words(span: Span) -> str:
     text = ""
     for token in span:
         if token.text == ".":
+            text += token.whitespace_  # "Lt. Gov." -> "lieutenant governor"
             continue
         word = singular(token).lower().rstrip(".")
         text += TITLE_ABBREVIATIONS.get(word, word) + token.whitespace_

@@ -133,6 +133,13 @@ def test_a_short_title_with_its_dot_is_no_town(extractor):
     assert kinds_and_pairs(extractor, text) == {("visit", "Davao", "Kaohsiung")}
 
 
+def test_a_short_title_and_a_given_name_are_no_town(extractor):
+    text = "Sen. Mark Hendricks attended the signing of the agreement between Tulsa and Celle."
+    found = extractor(ArticleText(text=text))
+    assert {m.place.name for m in found.places} == {"Tulsa", "Celle"}  # not Haiti's Saint-Marc
+    assert [(p.name, p.role) for p in found.people] == [("Mark Hendricks", "senator")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

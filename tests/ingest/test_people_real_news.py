@@ -287,6 +287,24 @@ def test_roles_keep_their_portfolio(extractor, text, name, role):
             "Xuzhou",
         ),
         (
+            "Head of Tver city administration Olga Sergeyeva signed the agreement with Pisa.",
+            "Olga Sergeyeva",  # the town's body in lower case between its name and hers
+            "head",
+            "Tver",
+        ),
+        (
+            "Tucson Mayor Pro Tem Rosa Delgado welcomed the delegation from Hermosillo.",
+            "Rosa Delgado",
+            "mayor pro tem",
+            "Tucson",
+        ),
+        (
+            "Lt. Gov. Dana Whitaker said the agreement between Ohio and Hebei would continue.",
+            "Dana Whitaker",
+            "lieutenant governor",
+            None,
+        ),
+        (
             "Akim of Pavlodar region Asain Baikhanov signed a memorandum with Omsk.",
             "Asain Baikhanov",  # "Akim" opens the sentence: a title before "of", not a name
             "akim",
