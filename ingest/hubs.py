@@ -17,7 +17,7 @@ from ingest.dates import YEAR, published_year
 from ingest.kinds import KIND_REGEX, MEMORANDUM, TWINNING_KINDS, TWINNING_KINDS_FIRST
 from ingest.resolve import KIND_SUFFIXES
 from ingest.sentences import headline_end, span_text, text_of
-from ingest.status import PARTNERS_LIST, link_status, link_year, member_years
+from ingest.status import OTHERS_ARE, PARTNERS_LIST, link_status, link_year, member_years
 from ingest.tables import ENDED_CELL, ROW_KINDS
 from ingest.written import BULLETS, CAPITALISED_WORDS, NAME
 from places.names import fold
@@ -144,6 +144,9 @@ def possessive_hub(text: str) -> PossessiveList | None:
     """The possessive list a sentence opens with, if any."""
     plural = THEIR.match(text) is not None
     match = POSSESSIVE_HUB.match(text)
+    others = OTHERS_ARE.match(text)
+    if match is None and others is not None:
+        return PossessiveList(None, True, others.end("link"))
     if match is None:
         of_hub = PARTNERS_OF_NAMED.match(text)
         return of_hub and PossessiveList(
@@ -313,10 +316,20 @@ TWIN_POSSESSED = re.compile(
 )
 
 
+# "Dumaguete now has five sister cities": whose ties the sentence counts.
+TWINS_COUNTED = re.compile(
+    r"\s+(?:now\s+|also\s+)?(?:has|have|counts|boasts|maintains)\s+(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:[\w-]+\s+){0,2}?(?:sister|twin|partner|"
+    r"friendship)[\s-]*(?:cit(?:y|ies)|towns?|states?|provinces?|prefectures?)\b",
+    re.I,
+)
+
+
 def twin_possessor(text: str, named: list, offset: int) -> Place | None:
-    """What "its" stands for in the sentence after this one: the place whose sister city the
-    sentence names ("Hsinchu will be Iloilo City's fifth sister city")."""
-    match = TWIN_POSSESSED.search(text)
+    """What "its" or "the others" stands for in the sentence after this one: the place whose
+    sister city the sentence names ("Hsinchu will be Iloilo City's fifth sister city"), or
+    whose sister cities it counts ("Dumaguete now has five sister cities")."""
+    match = TWIN_POSSESSED.search(text) or TWINS_COUNTED.search(text)
     ends = match.start() if match else None
     return next((m.place for m in named if m.span.end_char - offset == ends), None)
 
@@ -328,7 +341,9 @@ def partners_listed(text: str, state, matches: dict) -> dict[str, re.Match]:
     listing = possessive_hub(text)
     if matches or listing is None or not listing.partners_only or not state.twinning_said:
         return {}
-    return {state.last_kind or "sister_city": re.search(r"\bpartners\b", text)}
+    others = OTHERS_ARE.match(text)  # "The others are ...": the others are the link
+    link = re.compile(r"\w+").search(text, others.start("link")) if others else None
+    return {state.last_kind or "sister_city": link or re.search(r"\bpartners\b", text)}
 
 
 def header_ended(header: ListHeader | None, text: str) -> bool:

@@ -102,7 +102,8 @@ ACTING_GROUPS = frozenset(
 BUSINESS_NOUNS = frozenset(
     {"maker", "manufacturer", "producer", "operator", "supplier", "cooperative", "company"}
     | {"firm", "exporter", "importer", "retailer", "developer", "carrier", "bank", "startup"}
-    | {"chain", "distributor", "wholesaler", "investor", "winery", "brewery"}
+    | {"chain", "distributor", "wholesaler", "investor", "winery", "brewery", "publisher"}
+    | {"printer", "house"}  # "a publishing house in Salzburg"
 )
 MEMBER_NOUNS = frozenset({"member", "councillor", "councilor", "official", "representative"})
 # "have sister cities abroad", "ties with foreign cities": partners in other countries.
@@ -698,16 +699,23 @@ def _one_business(span: Span) -> bool:
     says where one business is; the business's deals are no partnership of places."""
     token = span.root
     noun = token.head if token.dep_ in {"compound", "nmod", "amod"} else None
-    while noun is not None and noun.dep_ in {"compound", "amod"} and noun.head.i > noun.i:
+    while (
+        noun is not None
+        and noun.dep_ in {"compound", "amod"}
+        and noun.head.i > noun.i
+        and noun.lemma_ not in BUSINESS_NOUNS
+    ):
         noun = noun.head  # "a Durban dredging firm", "a Prague wine-shop chain"
     if token.dep_ == "pobj" and token.head.lower_ in {"in", "from", "of"}:
         noun = token.head.head
+    # "the Colmar printing firm Imprimerie Rhénane": one firm, named
+    named = noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "PROPN"
     return (
         noun is not None
         and noun.lemma_ in BUSINESS_NOUNS
         and noun.tag_ == "NN"
         and noun.dep_ != "appos"  # "Jaan Tamm, a software developer from Tallinn": a person
-        and any(c.lower_ in {"a", "an"} for c in noun.children)
+        and (named or any(c.lower_ in {"a", "an"} for c in noun.children))
     )
 
 

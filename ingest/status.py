@@ -158,6 +158,7 @@ GOAL = re.compile(
     r"\b(?:steps? (?:to|toward|towards)|with (?:a|the) (?:view|aim|goal|hope|intention) "
     r"(?:to|of)|pav(?:e|es|ed|ing) the way (?:to|for|towards?)|prelude to|precursor to|"
     r"(?:intention|aim|goal|objective|purpose|idea|ambition|hope) (?:is|was|being) to|"
+    r"(?:idea|dream|vision) (?:of|for)|"  # "the idea of a twinning goes back to 2015"
     r"towards? (?:becoming|establishing|forming|formal|full|an?\b|"
     r"the (?:establishment|formation|creation) of)|"
     rf"lead(?:s|ing)? to|{COMMITTING} (?:a|an|the|formal|full)\b)\b",
@@ -476,6 +477,13 @@ PARTNERS_LIST = re.compile(
     re.I,
 )
 
+# "The others are A and B", "The other five include ...": the rest of the partners the text
+# has been counting, ties in place listed as "Its other partners are ..." lists them.
+OTHERS_ARE = re.compile(
+    r"^\W*The\s+(?P<link>others|(?:other|remaining)\s+(?:two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d{1,2}))\s+(?:are|include)\b(?!\s+(?:expected|due|set|to|not)\b)"
+)
+
 
 def coordinate_breaks(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """The breaks between main clauses (", and", "; "), not the semicolons of a list of
@@ -548,6 +556,8 @@ def _stated_status(text: str, published: str | None) -> str | None:
     if PROPOSED.search(text) or _future(text, published):
         return "proposed"
     if ACCOLADE.search(text):  # "named A and B the most active sister cities"
+        return "existing"
+    if OTHERS_ARE.match(text):  # "The others are A and B": the rest of its ties
         return "existing"
     return None
 
@@ -872,6 +882,13 @@ WILL_GO = re.compile(
     r"leave for|depart for)\b",
     re.I,
 )
+# "The charter will be signed again in Krems in October, when a delegation from Colmar travels
+# to Austria": a visit in a "when" clause of a main clause still to come is still to come.
+WHEN_AFTER_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected) to)\b[^.;]{0,120}?,?\s+when\s+"
+    r"[^.;,]{0,80}$",
+    re.I,
+)
 # "The mayor's visit to Lyon is scheduled for June": a visit with a date still to come.
 SCHEDULED = re.compile(
     r"\b(?:is|are|has been|have been) (?:scheduled|planned|slated|set|pencilled|penciled) "
@@ -935,6 +952,7 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
         and not _invitation_taken_up(text, start, published)
         or WILL_GO.search(text, start, start + 60)
         or SCHEDULED.search(text, start, clause_end)
+        or WHEN_AFTER_FUTURE.search(text, max(0, start - 200), start)
         or EXPECTED_IN.match(text, start, clause_end)
         or _future(near, published)
     ):

@@ -911,3 +911,51 @@ def test_what_they_include_that_is_no_list_of_towns_is_no_tie(extractor):
         "Zhytomyr, in Ukraine, has other partner cities. They include schools in Lublin and Kaunas."
     )
     assert links(extractor, text, published="2022-06-30") == {}
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "The others are Tours and Ulm, both in Europe's heart, Peoria in the United States and "
+        "Hue in Vietnam.",
+        "The other four are Tours and Ulm, both in Europe's heart, Peoria in the United States "
+        "and Hue in Vietnam.",
+    ],
+)
+def test_the_others_listed_after_a_counted_tie_are_the_same_town_s_ties(extractor, rest):
+    text = (
+        "Bergamo and Varna signed a twinning charter on Friday. Varna becomes Bergamo's fifth twin "
+        "town. The oldest, the twinning with Nancy, dates from 1962. " + rest
+    )
+    found = links(extractor, text)
+    assert partners(found, "Bergamo") >= {"Tours", "Ulm", "Peoria", "Huế"}
+    assert {found[("Bergamo", b, "sister_city")].status for b in ("Tours", "Ulm")} == {"existing"}
+
+
+def test_the_others_after_a_town_counting_its_ties_are_that_town_s(extractor):
+    text = (
+        "Varna signed a sister city agreement with Bergamo on Friday, its mayor said. With Varna, "
+        "Bergamo now has four sister cities. The others are Tours, Ulm and Peoria."
+    )
+    assert partners(links(extractor, text), "Bergamo") == {"Varna", "Tours", "Ulm", "Peoria"}
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        (
+            "Bergamo signed twinning charters with Varna and Nancy. The other two are Tours and "
+            "Ulm, which will sign next year.",
+            "proposed",
+        ),
+        (
+            "Bergamo signed a twinning charter with Varna. The others are expected in Bergamo "
+            "tomorrow, with guests from Tours and Ulm.",
+            None,
+        ),
+    ],
+)
+def test_the_others_still_to_come_are_no_ties_in_place(extractor, text, status):
+    found = links(extractor, text)
+    tours = found.get(("Bergamo", "Tours", "sister_city"))
+    assert (tours and tours.status) == status

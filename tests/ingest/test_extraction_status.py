@@ -1261,3 +1261,20 @@ def test_a_sentence_that_cuts_the_tie_said_before_ends_it(extractor, text, statu
 def test_a_tie_said_to_remain_or_be_unaffected_is_in_place(extractor, text, status):
     [link] = links(extractor, text).values()
     assert link.status == status
+
+
+def test_the_age_of_the_idea_of_a_twinning_is_no_start_of_the_tie(extractor):
+    text = (
+        "Nîmes and Verona signed a twinning charter on Saturday. The idea of a twinning goes "
+        "back to 2016, when chefs from the two towns began a joint festival."
+    )
+    link = links(extractor, text)[("Nîmes", "Verona", "sister_city")]
+    assert (link.status, link.year) == ("new", 2025)
+
+
+def test_a_visit_when_a_signing_still_to_come_takes_place_is_still_to_come(extractor):
+    text = (
+        "The charter will be signed again in Verona on 14 October, when a delegation from "
+        "Nîmes led by its mayor travels to Italy for the harvest festival."
+    )
+    assert links(extractor, text)[("Nîmes", "Verona", "visit")].status == "proposed"

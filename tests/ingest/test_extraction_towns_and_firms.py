@@ -209,3 +209,11 @@ def test_it_signed_after_a_sentence_about_a_firm_links_no_town(extractor):
         "with the Chinese city of Wuhu."
     )
     assert extracted(extractor, text)[1] == set()
+
+
+def test_a_named_firm_s_contract_with_a_business_elsewhere_is_no_tie(extractor):
+    text = (
+        "Separately, the Nîmes printing firm Imprimerie Garrigue announced a €300,000 contract "
+        "with a publishing house in Verona to print a series of cookbooks."
+    )
+    assert extracted(extractor, text)[1] == set()
