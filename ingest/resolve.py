@@ -512,8 +512,8 @@ class _Layout:
         options = {s.start: _options(s, gaz, offices[s.start]) for s in spans}
         qualifiers = {s.start: _country_qualifier(s, gaz) for s in spans}
         world = {start: _world_city(found) for start, found in options.items()}
-        named_kinds = _named_kinds(spans, options)
         body_start = headline_end(text_of(spans[0].doc)) if spans else 0
+        named_kinds = _named_kinds(spans, options, gaz.regions, body_start)
         near, siblings = _neighbours(spans), _siblings(spans)
         near_options = {
             s.start: [[p for p, _ in options[n.start]] for n in near[s.start]] for s in spans
@@ -538,7 +538,9 @@ class _Layout:
         return replace(layout, fixed=fixed, kinds=kinds)
 
 
-def _named_kinds(spans: list[Span], options: dict[int, list]) -> dict[str, set[str]]:
+def _named_kinds(
+    spans: list[Span], options: dict[int, list], regions: RegionTable, body_start: int
+) -> dict[str, set[str]]:
     """ "the state of Bahia", "Lagos State": a kind word decides every mention of the name.
 
     Unless the article gives the name both kinds ("the province of Mendoza ... the city of
@@ -549,21 +551,47 @@ def _named_kinds(spans: list[Span], options: dict[int, list]) -> dict[str, set[s
     readings: dict[str, dict[str, set[str]]] = {}
     # "Irbid, Jordan's second-largest city, ... Irbid Governorate": kinds of appositions
     apposed: dict[str, set[str]] = {}
+    capitals: dict[str, set[str]] = {}  # the cities a region's name is named after
+    first_bare: dict[str, bool] = {}  # whether the body's first mention has no kind word
     for span in spans:
         hint = span._.kind_hint or span._.apposed_kind
+        key = _name_key(span)
+        if span.start_char >= body_start:  # a headline writes a province bare too
+            first_bare.setdefault(key, not hint)
         if hint:
-            key = _name_key(span)
             (hinted if span._.kind_hint else apposed).setdefault(key, set()).add(hint)
             of_kind = {p.key for p, _ in options[span.start] if p.kind == hint}
             readings.setdefault(key, {}).setdefault(hint, set()).update(of_kind)
+        if hint and first_bare.get(key):
+            capitals.setdefault(key, set()).update(
+                _named_after_city(options[span.start], hint, regions)
+            )
     # "Turkistan Region ... the city of Turkistan ... in Turkistan": a name the article gives
-    # both kinds is the city where no kind word goes with it; an apposition counts only then
+    # both kinds is the city where no kind word goes with it; an apposition counts only then.
+    # So is a name a region shares with its city, when the text first names it bare ("Ravenna
+    # ... the Province of Ravenna"; not "Attapeu province ... Attapeu", the province again).
     return {
-        key: readings[key].get("city", set())
-        if len(kinds | apposed.get(key, set())) > 1
+        key: readings[key].get("city", set()) or capitals.get(key, set())
+        if len(kinds | apposed.get(key, set())) > 1 or capitals.get(key)
         else readings[key][kind]
         for key, kinds in hinted.items()
         for kind in kinds
+    }
+
+
+def _named_after_city(
+    options: list[tuple[Place, bool]], hint: str, regions: RegionTable
+) -> set[str]:
+    """The cities a region named with its kind word is named after: a city of the name, by
+    that name, inside one of the region's readings ("Kano State": Kano; not Ibaraki, Osaka, for
+    "Ibaraki Prefecture")."""
+    if hint != "region":
+        return set()
+    readings = [p for p, _ in options if p.kind == "region"]
+    return {
+        p.key
+        for p, primary in options
+        if primary and p.kind == "city" and any(_inside(p, r, regions) for r in readings)
     }
 
 

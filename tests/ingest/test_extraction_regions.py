@@ -33,6 +33,29 @@ def test_state_word_after_the_name_makes_every_mention_the_region(extractor):
     assert ("Lagos", "NG", "city") not in found
 
 
+def test_a_town_the_body_names_bare_first_stays_the_town_beside_its_province(extractor):
+    text = (
+        "Bergamo and Split signed a memorandum of understanding on Monday. The Province of "
+        "Bergamo and Split-Dalmatia County have worked together since 2010."
+    )
+    found = extractor(ArticleText(text=text, published="2024-05-02"))
+    listed = {(m.place.name, m.place.kind) for m in found.places}
+    assert {("Bergamo", "city"), ("Bergamo Province", "region")} <= listed
+    mou = [p for p in found.partnerships if p.kind == "mou" and p.status == "new"]
+    assert [(p.a.name, p.a.kind, p.b.name) for p in mou] == [("Bergamo", "city", "Split")]
+
+
+def test_a_province_the_body_names_first_with_its_kind_word_is_its_bare_name_too(extractor):
+    text = (
+        "The People's Committee of Kon Tum province and the Administrative Committee of Sekong "
+        "province signed a cooperation agreement on Monday. The Sekong delegation arrived in "
+        "Kon Tum on Sunday."
+    )
+    found = places(extractor, text)
+    assert ("Kon Tum", "VN", "region") in found
+    assert ("Kon Tum", "VN", "city") not in found
+
+
 def test_state_of_a_name_is_the_region_whatever_the_other_places_say(extractor):
     text = (
         "A delegation from the state of Victoria toured Vancouver and Calgary this week. "
