@@ -292,7 +292,7 @@ def possessive_place(state, wanted: str | None, plural: bool = False) -> Place |
     a place already reported twinned, or the article's own place when the article has spoken
     of twinning but reported no link yet; else the place the sentence before was about
     ("Kalmar lies on the Baltic coast. Its sister cities include ..."; not for "Their", which
-    may stand for two)."""
+    may stand for two); else, for "the city's" or "the municipality's", the article's place."""
     if state.possessor is not None and wanted in (None, state.possessor.kind):
         return state.possessor  # "Hsinchu will be Iloilo's fifth sister city. Its ..."
     candidates = list(state.last_pair or ())
@@ -305,6 +305,9 @@ def possessive_place(state, wanted: str | None, plural: bool = False) -> Place |
     subject = state.subject
     if found is None and not plural and subject is not None and wanted in (None, subject.kind):
         return subject
+    focus = state.focus  # "The municipality's twin towns are ...": the article's own town
+    if found is None and wanted is not None and focus is not None and focus.kind == wanted:
+        return focus
     return found
 
 

@@ -627,14 +627,20 @@ def _era(span: Span) -> bool:
     return small and not dated and not (after is not None and after.pos_ in {"VERB", "AUX"})
 
 
+# Words that open what a sentence says of a place, never a word of an organisation's name.
+ADJUNCT_WORDS = frozenset({"since", "until", "during", "in", "with", "at", "by", "from", "to"})
+
+
 def _run_on(ent: Span, span: Span) -> bool:
-    """ "Kochi (Japan", "Vejle, Søren Bjerregaard" taken for one organisation: the place with
-    what its bracket or comma opens (not a firm's partners: "Jackson, Walker & Co.")."""
+    """ "Kochi (Japan", "Vejle, Søren Bjerregaard", "Maharashtra since 2013" taken for one
+    organisation: the place with what its bracket, comma or preposition opens (not a firm's
+    partners: "Jackson, Walker & Co.")."""
     if ent.start != span.start or span.end >= ent.end:
         return False
     mark = span.doc[span.end].text
     firm = any(t.text == "&" or t.lower_.rstrip(".") in FIRM_WORDS for t in ent)
-    return mark == "(" or mark == "," and not firm
+    # "Maharashtra since 2013", "Maharashtra in health care": the sentence goes on
+    return mark == "(" or mark == "," and not firm or mark in ADJUNCT_WORDS
 
 
 def _overlapping(span: Span) -> list[Span]:
@@ -1156,8 +1162,8 @@ class PlaceTagger:
         return bool(span.label_)  # continents and the like carry no country
 
     def _lists_places(self, ent: Span) -> bool:
-        """ "Lviv and Wrocław", "Alençon in Normandy" taken for one organisation: a list of
-        place names, or a place and where it lies, is none."""
+        """ "Lviv and Wrocław", "Alençon in Normandy", "Vejle in Denmark, Lund" taken for one
+        organisation: a list of place names, or a place and where it lies, is none."""
         parts, part = [], []
         for token in ent:
             if token.lower_ in {"and", "&", ",", "in"}:
@@ -1166,8 +1172,8 @@ class PlaceTagger:
             else:
                 part.append(token.text_with_ws)
         parts.append(part)
-        names = [fold("".join(p)) for p in parts]
-        return len(names) > 1 and all(name in self.gaz.names for name in names)
+        names = ["".join(p) for p in parts]
+        return len(names) > 1 and all(self.gaz.knows(name) for name in names)
 
     def _office_place_apart(self, ent: Span) -> list[Span]:
         """ "Mayor of Tbilisi Kakha Kaladze", taken for one person or organisation: the office's

@@ -959,3 +959,18 @@ def test_the_others_still_to_come_are_no_ties_in_place(extractor, text, status):
     found = links(extractor, text)
     tours = found.get(("Bergamo", "Tours", "sister_city"))
     assert (tours and tours.status) == status
+
+
+def test_the_municipality_s_twin_towns_are_the_article_s_own_town_s(extractor):
+    text = (
+        "Linköping and Curitiba signed a memorandum on green transport on Tuesday, Linköping "
+        "said. Linköping will host the first workshop. The new link is Linköping's first with a "
+        "city in Brazil.\n\nThe municipality's twin towns are Lahti in Finland, Kolding in "
+        "Denmark, Hamar in Norway and Garðabær in Iceland."
+    )
+    assert partners(links(extractor, text), "Linköping") == {
+        "Lahti",
+        "Kolding",
+        "Hamar",
+        "Garðabær",
+    }

@@ -581,3 +581,22 @@ def test_a_town_in_a_region_the_article_names_is_read_in_that_region(extractor):
 )
 def test_a_town_named_like_the_region_of_its_own_is_the_town(extractor, text, expected):
     assert expected in places(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "The municipality's twin towns are Frederiksberg in Denmark, Bærum in Norway and "
+            "Tampere in Finland.",
+            ("NO", "city"),  # the model reads "Frederiksberg in Denmark, Bærum" as one firm
+        ),
+        (
+            "Östergötland has cooperated with the Indian state of Maharashtra in health care.",
+            ("IN", "region"),  # ... and "Maharashtra in health care"
+        ),
+        ("Östergötland has cooperated with Maharashtra since 2013.", ("IN", "region")),
+    ],
+)
+def test_a_place_the_model_runs_on_into_an_organisation_is_a_place(extractor, text, place):
+    assert place in {(country, kind) for _, country, kind in places(extractor, text)}
