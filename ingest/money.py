@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from facts.shapes import Money
@@ -66,6 +66,13 @@ SUFFIX_NAMES = {
     "libyan dinars": "LYD", "tunisian dinars": "TND", "algerian dinars": "DZD",
     "iraqi dinars": "IQD", "serbian dinars": "RSD", "malawian kwacha": "MWK",
     "zambian kwacha": "ZMW", "guinean francs": "GNF", "yemeni rials": "YER", "leones": "SLE",
+}  # fmt: skip
+# Currency names several countries share, bare: the country of the deal's parties decides.
+SHARED_NAMES = {
+    "pesos": {"MX": "MXN", "CL": "CLP", "AR": "ARS", "CO": "COP", "PH": "PHP", "UY": "UYU",
+              "CU": "CUP", "DO": "DOP"},
+    "rupees": {"IN": "INR", "PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR"},
+    "shillings": {"KE": "KES", "UG": "UGX", "TZ": "TZS", "SO": "SOS"},
 }  # fmt: skip
 SCALES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
@@ -164,3 +171,14 @@ def find_money(text: str) -> list[MoneyMention]:
         money = Money(_value(m), currency)
         mentions.append(MoneyMention(m.start(), m.end(), m.group(), money))
     return mentions
+
+
+def in_local_currency(mention: MoneyMention, countries) -> Money:
+    """The amount in the currency of the first of `countries` whose currency bears the bare
+    name written: "850 million pesos" between a Chilean and a Korean town are Chile's."""
+    words = mention.surface.lower().split()
+    if len(words) > 1 and " ".join(words[-2:]) in SUFFIX_NAMES:
+        return mention.money  # "Philippine pesos": the text says whose
+    local = SHARED_NAMES.get(words[-1], {})
+    code = next((local[country] for country in countries if country in local), None)
+    return replace(mention.money, currency=code) if code else mention.money

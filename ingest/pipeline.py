@@ -106,6 +106,11 @@ APPOSED_REGION_NOUNS = KIND_SUFFIXES - CITY_SUFFIXES - {"district"}
 CONTAINING_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # "the San Joaquin River", "Himeji Castle": a capitalised feature noun after a name owns it.
+# Words naming a square or a street before its name, in the languages English news keeps.
+SITE_WORDS = frozenset(
+    {"plaza", "praça", "piazza", "piazzale", "plaça", "calle", "avenida", "rua", "paseo", "rue"}
+    | {"boulevard", "parque", "largo", "corso", "viale", "jalan", "plac", "ulica"}
+)
 FEATURE_NOUNS = frozenset(
     {"river", "lake", "creek", "canal", "mountain", "mountains", "castle", "park", "palace"}
     | {"square", "street", "avenue", "road", "bridge", "garden", "gardens", "temple", "tower"}
@@ -724,6 +729,12 @@ def _after_campus_org(span: Span) -> bool:
     return "University of" in before
 
 
+def _after_site_word(span: Span) -> bool:
+    """Whether a square's or a street's word stands before the name: "Plaza Sotomayor"."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.is_title and before.lower_ in SITE_WORDS
+
+
 def _vouch_small_towns(spans: list[Span], verdicts: dict[int, bool | None]) -> None:
     """A small town the article once names as a place is one at its other mentions, unless the
     model takes that mention for a person."""
@@ -742,6 +753,7 @@ def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> 
         if not any(
             e.label_ in NOT_PLACE_LABELS or _holds_name(e, s) for e in _overlapping(s)
         )  # nor a name's word: "Chefchaouen Province, Hassan Amrani"
+        and not _after_site_word(s)  # "on Plaza Sotomayor, Valparaíso signed ..."
     ]
     changed = True
     while changed:
@@ -1241,6 +1253,8 @@ class PlaceTagger:
             return False  # "Dhaka North City Corporation": the direction part of Dhaka's body
         if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS | MEDIA_NOUNS:
             return False
+        if _after_site_word(span):
+            return False  # "Plaza Sotomayor", "Jalan Ipoh": a square or a street
         if self._landform(span, after) or _in_foreign_org(span) or self._alias_surname(span):
             return False
         if _in_quoted_title(span) and not self._notable(fold(span.text)):

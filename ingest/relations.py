@@ -14,7 +14,7 @@ from functools import partial
 
 from spacy.tokens import Doc, Span
 
-from facts.shapes import Money, Partnership, Person, Place
+from facts.shapes import Partnership, Person, Place
 from ingest.acronyms import BODY_ACRONYM
 from ingest.article_state import (
     CITY_NOUNS,
@@ -54,7 +54,7 @@ from ingest.kinds import (
     twinning_memorandum,
     valued_deal,
 )
-from ingest.money import find_money
+from ingest.money import MoneyMention, find_money, in_local_currency
 from ingest.names import called_by
 from ingest.resolve import DESIGNATOR_NOUNS, KIND_SUFFIXES, Mention, contained, kind_word
 from ingest.sentences import (
@@ -143,6 +143,12 @@ LOCATOR_BEFORE = re.compile(
     # signed ...": a town that acts)
     r"\b(?:city|town|county|district|village|municipality)\s+(?:administered|governed) by$|"
     + TRANSIT_BEFORE.pattern,
+    re.I,
+)
+# "Yeongdo-gu, one of the districts of the South Korean port city of Busan": where it lies.
+ONE_OF_ITS_PARTS = re.compile(
+    r"\bone of the (?:[\w-]+ )?(?:districts|wards|boroughs|suburbs|neighbou?rhoods) of\b"
+    r"[^,;.]{0,50}$",
     re.I,
 )
 # "Hyogo Prefecture, where Nishinomiya is located": a place named only to say where another is.
@@ -543,7 +549,9 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
             continue  # "Kilkee, Co Clare, signed ...": where the town is, even one unknown
         before = sent.doc[max(0, m.span.start - 6) : m.span.start].text
         former_capital = m.place.kind == "city" and FORMER_CAPITAL.search(before)
+        further = sent.doc[max(0, m.span.start - 14) : m.span.start].text
         locator = LOCATOR_BEFORE.search(before) and not former_capital
+        locator = locator or ONE_OF_ITS_PARTS.search(further)
         if locator or _bracketed_locator(m, named) or _ward(m.span):
             continue  # "the capital of Telangana", "just south of Seoul": only where a place is
         after = sent.doc[m.span.end : m.span.end + 4].text  # not doc.text: it joins every token
@@ -1120,7 +1128,8 @@ def _links(
             own_status = status
             if status == "existing" and at is not None and ended_aside(text, at):
                 own_status = "ended"  # "Kaliningrad, whose partnership was suspended, Turku"
-            found.append(Partnership(a, b, kind, own_status, text.strip(), stated, amount))
+            money = amount and in_local_currency(amount, (a.country, b.country))
+            found.append(Partnership(a, b, kind, own_status, text.strip(), stated, money))
         if kind in TWINNING_KINDS and status == "proposed" and len(found) == linked:
             towards.append(kind)  # a tie hoped for with no pair of its own
     return found + _opened_by_memorandum(found, towards, matches, text)
@@ -1388,9 +1397,9 @@ def _main_clause_parties(parties: list[Party], text: str, start: int) -> list[Pa
     return own if len({p.place.key for p in own}) >= 2 else parties
 
 
-def _amount(text: str) -> Money | None:
+def _amount(text: str) -> MoneyMention | None:
     amounts = find_money(text)
-    return amounts[0].money if amounts else None
+    return amounts[0] if amounts else None
 
 
 def _ties_abroad(text: str, match: re.Match, kind: str) -> bool:

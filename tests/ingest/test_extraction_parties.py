@@ -901,3 +901,19 @@ def test_a_town_that_was_a_capital_is_the_party(extractor, text, expected):
 )
 def test_a_town_named_only_to_say_where_it_lies_is_no_party(extractor, text, expected):
     assert ties(links(extractor, text)) == expected
+
+
+def test_a_square_named_after_a_person_is_no_town_beside_the_signing_one(extractor):
+    text = (
+        "In a ceremony at the town hall on Plaza Sotomayor, Antofagasta signed a friendship "
+        "agreement with Mokpo on Monday."
+    )
+    assert ties(links(extractor, text)) == {("Antofagasta", "Mokpo", "friendship_city")}
+
+
+def test_the_city_a_partner_district_is_one_of_the_districts_of_is_no_partner(extractor):
+    text = (
+        "Antofagasta signed a friendship agreement with Haeundae-gu, one of the districts of the "
+        "South Korean port city of Busan."
+    )
+    assert ties(links(extractor, text)) == {("Antofagasta", "Haeundae-gu", "friendship_city")}

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facts.shapes import Money
+from facts.shapes import ArticleText, Money
 from ingest.money import find_money
 
 
@@ -141,3 +141,19 @@ def test_more_currencies(text, value, currency):
 
 def test_bare_sh_is_no_shilling():
     assert find_money("Sh 5 was written on the sign") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Fishers from Antofagasta and Busan signed contracts worth 900 million pesos.", "CLP"),
+        ("Traders from Gujranwala and Solingen signed contracts worth 600 million rupees.", "PKR"),
+        ("Firms from Kisumu and Durban signed deals worth 300 million shillings.", "KES"),
+        # the text says whose pesos, whichever town comes first
+        ("Firms from Puebla and Iloilo signed deals worth 20 million Philippine pesos.", "PHP"),
+    ],
+)
+def test_a_currency_name_countries_share_is_the_deal_s_own_country_s(extractor, text, currency):
+    facts = extractor(ArticleText(text=text, published="2024-05-02"))
+    deals = [p for p in facts.partnerships if p.kind == "trade_deal"]
+    assert [p.amount.currency for p in deals] == [currency]
