@@ -30,7 +30,8 @@ PREFIXES = {
     "₱": "PHP", "฿": "THB", "₫": "VND", "₽": "RUB", "₺": "TRY", "RM": "MYR", "Rp": "IDR",
     "KSh": "KES", "Ksh": "KES", "Ksh.": "KES", "Sh": "KES", "Sh.": "KES", "RMB": "CNY",
     "Rmb": "CNY", "Dh": "AED", "Dhs": "AED", "Tk": "BDT", "Tk.": "BDT", "৳": "BDT",
-    "¥": "JPY", "￥": "JPY", "R": "ZAR", "N": "NGN", "TL": "TRY",
+    "¥": "JPY", "￥": "JPY", "R": "ZAR", "N": "NGN", "TL": "TRY", "GH¢": "GHS", "GH₵": "GHS",
+    "₵": "GHS",
 }  # fmt: skip
 ISO_CODES = [
     "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "NZD", "CAD", "HKD", "SGD", "KRW", "ZAR", "NGN",
@@ -74,6 +75,7 @@ SHARED_NAMES = {
     "rupees": {"IN": "INR", "PK": "PKR", "LK": "LKR", "NP": "NPR", "MU": "MUR"},
     "shillings": {"KE": "KES", "UG": "UGX", "TZ": "TZS", "SO": "SOS"},
 }  # fmt: skip
+SHARED_RUPEES = re.compile(r"Rs\.?\s?\d")  # "Rs" is every rupee's sign
 SCALES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
     "billion": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
@@ -179,6 +181,7 @@ def in_local_currency(mention: MoneyMention, countries) -> Money:
     words = mention.surface.lower().split()
     if len(words) > 1 and " ".join(words[-2:]) in SUFFIX_NAMES:
         return mention.money  # "Philippine pesos": the text says whose
-    local = SHARED_NAMES.get(words[-1], {})
+    shared = "rupees" if SHARED_RUPEES.match(mention.surface) else words[-1]  # "Rs 85 crore"
+    local = SHARED_NAMES.get(shared, {})
     code = next((local[country] for country in countries if country in local), None)
     return replace(mention.money, currency=code) if code else mention.money

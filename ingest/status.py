@@ -46,8 +46,13 @@ _OBJECT = (
     r"(?:\s+(?!(?:plans?|proposals?|bids?|ideas?|talks|offers?|invitations?|negotiations?|"
     rf"drafts?|proposed|planned|potential|future|new|{_PREPOSITIONS})\b)[\w’'-]+){{0,4}}?\s+"
 )
-# "voted to", "resolved to": a body's decision to end a link.
-_DECIDED_TO = r"(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+ ){0,3}?to (?:\w+ly )?"
+# "voted to", "resolved to", "adopted the motion by three groups to": a body's decision to end
+# a link.
+_DECIDED_TO = (
+    r"(?:(?:vot|decid|agre|mov|opt|resolv)(?:ed|es|s) (?:[\w-]+ ){0,3}?|"
+    r"(?:adopted|approved|passed|carried) (?:a|the) (?:[\w-]+ ){0,2}?(?:motion|resolution)\b"
+    r"[^.;]{0,60}? )to (?:\w+ly )?"
+)
 # "voted unanimously at its meeting on Monday, March 7 to suspend": the decision's when and how
 # may stand between it and an ending that is nothing else (not "to cut the twinning budget").
 _DECIDED_LONG_TO = (

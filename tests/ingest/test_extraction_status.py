@@ -1278,3 +1278,22 @@ def test_a_visit_when_a_signing_still_to_come_takes_place_is_still_to_come(extra
         "Nîmes led by its mayor travels to Italy for the harvest festival."
     )
     assert links(extractor, text)[("Nîmes", "Verona", "visit")].status == "proposed"
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        (
+            "Tilburg's council adopted the motion by three groups to suspend the friendship "
+            "agreement with Tula on Thursday.",
+            "ended",
+        ),
+        (
+            "Tilburg's council rejected the motion to suspend the friendship agreement with Tula.",
+            None,
+        ),
+    ],
+)
+def test_a_motion_adopted_to_suspend_a_tie_ends_it(extractor, text, status):
+    link = links(extractor, text).get(("Tilburg", "Tula", "friendship_city"))
+    assert (link and link.status) == status

@@ -148,6 +148,8 @@ def test_bare_sh_is_no_shilling():
     [
         ("Fishers from Antofagasta and Busan signed contracts worth 900 million pesos.", "CLP"),
         ("Traders from Gujranwala and Solingen signed contracts worth 600 million rupees.", "PKR"),
+        ("Firms from Sialkot and Tuttlingen signed contracts worth Rs 85 crore.", "PKR"),
+        ("Firms from Tamale and Aachen signed contracts worth GH¢ 4.2 million.", "GHS"),
         ("Firms from Kisumu and Durban signed deals worth 300 million shillings.", "KES"),
         # the text says whose pesos, whichever town comes first
         ("Firms from Puebla and Iloilo signed deals worth 20 million Philippine pesos.", "PHP"),
