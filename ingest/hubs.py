@@ -138,6 +138,7 @@ class PossessiveList(NamedTuple):
     end: int  # where the words naming the link end
     named: tuple[int, int] | None = None  # "Uzhhorod's other partners": where the hub is named
     plural: bool = False  # "Their sister cities ...": may stand for two places
+    others: bool = False  # "The others are ...": only a town whose ties the text counts
 
 
 def possessive_hub(text: str) -> PossessiveList | None:
@@ -146,7 +147,7 @@ def possessive_hub(text: str) -> PossessiveList | None:
     match = POSSESSIVE_HUB.match(text)
     others = OTHERS_ARE.match(text)
     if match is None and others is not None:
-        return PossessiveList(None, True, others.end("link"))
+        return PossessiveList(None, True, others.end("link"), others=True)
     if match is None:
         of_hub = PARTNERS_OF_NAMED.match(text)
         return of_hub and PossessiveList(
@@ -285,14 +286,17 @@ def named_with(text: str) -> tuple[int, bool] | None:
     return (match.end(), match.group("list") is not None) if match else None
 
 
-def possessive_place(state, wanted: str | None, plural: bool = False) -> Place | None:
+def possessive_place(state, listing: PossessiveList, listed: set[str]) -> Place | None:
     """What "its" or "the city's" stands for before a list of partners: the place whose
     sister city the sentence before named ("Iloilo's fifth sister city"); else the hub of the
     link reported last (the article's own place when it is one of that pair), else that place;
     a place already reported twinned, or the article's own place when the article has spoken
     of twinning but reported no link yet; else the place the sentence before was about
     ("Kalmar lies on the Baltic coast. Its sister cities include ..."; not for "Their", which
-    may stand for two); else, for "the city's" or "the municipality's", the article's place."""
+    may stand for two); else, for "the city's" or "the municipality's", the article's place
+    if not one of the `listed` places. "The others are ...": only a place whose tie the text
+    reported or whose sister city it named."""
+    wanted = listing.wanted
     if state.possessor is not None and wanted in (None, state.possessor.kind):
         return state.possessor  # "Hsinchu will be Iloilo's fifth sister city. Its ..."
     candidates = list(state.last_pair or ())
@@ -302,12 +306,15 @@ def possessive_place(state, wanted: str | None, plural: bool = False) -> Place |
     if state.last_pair is None and state.focus in state.recent and state.twinning_said:
         twinned.add(state.focus.key)  # "Tartu has 12 sister cities. Its partners include ..."
     found = next((p for p in candidates if wanted in (None, p.kind) and p.key in twinned), None)
+    if listing.others:  # a tie reported, not only words of twinning ("X's sister city is Y")
+        return found if state.last_pair is not None else None
     subject = state.subject
-    if found is None and not plural and subject is not None and wanted in (None, subject.kind):
+    loose = found is None and not listing.plural
+    if loose and subject is not None and wanted in (None, subject.kind):
         return subject
     focus = state.focus  # "The municipality's twin towns are ...": the article's own town
     if found is None and wanted is not None and focus is not None and focus.kind == wanted:
-        return focus
+        return focus if focus.key not in listed else None
     return found
 
 

@@ -412,23 +412,8 @@ def _trim_titles(doc: Doc) -> list[Span]:
         if titles and titles[0] > ent.start and titles[-1] == ent.end - 1:
             ents.append(Span(doc, ent.start, titles[0], ent.label_))  # "[Lima Mayor] Jorge Ramos"
             continue
-        ents.extend(_body_then_name(ent))
+        ents.append(ent)
     return ents
-
-
-def _body_then_name(ent: Span) -> list[Span]:
-    """ "Chairman of [the Provincial People's Committee Nguyen Van Tho]": a titled official's
-    body and his name, which the model took for one organisation, are the body and a person."""
-    doc = ent.doc
-    titled = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and is_title(doc[ent.start - 2])
-    body = max((t.i for t in ent if t.lower_ in BODY_HEADS), default=None)
-    if ent.label_ != "ORG" or not titled or body is None:
-        return [ent]
-    name = doc[body + 1 : ent.end]
-    cut = ent.end < len(doc) and doc[ent.end].is_title  # the model's span ends inside a name
-    if cut or not 2 <= len(name) <= 4 or not all(_name_word(t) for t in name):
-        return [ent]
-    return [Span(doc, ent.start, body + 1, "ORG"), Span(doc, name.start, name.end, "PERSON")]
 
 
 def _with_nicknames(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -852,7 +837,12 @@ class PlaceTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gaz
-        ents = [part for ent in _trim_titles(doc) for part in self._office_place_apart(ent)]
+        ents = [
+            piece
+            for ent in _trim_titles(doc)
+            for part in self._office_place_apart(ent)
+            for piece in self._body_then_name(part)
+        ]
         ents = [e for e in ents if not self._demonym_and_place(e)]
         doc.ents = _titled_names(doc, _with_nicknames(doc, ents))
         countries = _scan(doc, lambda key: key in gaz.countries)
@@ -1172,6 +1162,26 @@ class PlaceTagger:
     def _set_country(self, span: Span) -> bool:
         span.label_ = self.gaz.countries[fold(span.text)]
         return bool(span.label_)  # continents and the like carry no country
+
+    def _body_then_name(self, ent: Span) -> list[Span]:
+        """ "Chairman of [the Provincial People's Committee Nguyen Van Tho]": a titled official's
+        body and his name, which the model took for one organisation, are the body and a person
+        (not "the Regional Council Veneto Luca Zaia": a place's name is no given name)."""
+        doc = ent.doc
+        titled = ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+        titled = titled and is_title(doc[ent.start - 2])
+        body = max((t.i for t in ent if t.lower_ in BODY_HEADS), default=None)
+        if ent.label_ != "ORG" or not titled or body is None:
+            return [ent]
+        name = doc[body + 1 : ent.end]
+        cut = ent.end < len(doc) and doc[ent.end].is_title  # the span ends inside a name
+        if cut or not 2 <= len(name) <= 4 or not all(_name_word(t) for t in name):
+            return [ent]
+        if any(t.lower_ in NOT_NAME_WORDS for t in name) or any(
+            self._notable(fold(name[:end].text)) for end in range(1, len(name))
+        ):
+            return [ent]  # "Veneto Luca Zaia", "Berlin Partner": a place opens it, no name
+        return [Span(doc, ent.start, body + 1, "ORG"), Span(doc, name.start, name.end, "PERSON")]
 
     def _lists_places(self, ent: Span) -> bool:
         """ "Lviv and Wrocław", "Alençon in Normandy", "Vejle in Denmark, Lund" taken for one

@@ -581,7 +581,8 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     if len({p.place.key for p in _drop_contained(parties)}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
     listing = possessive_hub(text)
-    hub = possessive_place(state, listing.wanted, listing.plural) if listing else None
+    listed = {p.place.key for p in parties if listing and p.start >= listing.end}
+    hub = possessive_place(state, listing, listed) if listing else None
     if listing and listing.named:  # "Uzhhorod's other partners are ...": the place named,
         # no one else ("Air Astana's partners", "Kyiv Mayor Klitschko's partners")
         spans = {(m.span.start_char - offset, m.span.end_char - offset): m.place for m in named}
@@ -966,6 +967,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                 for m in regex.finditer(text)
                 if not inside_name(m, names)
                 and not modifies_event(m, kind)
+                and not IDEA_OF.search(text, max(0, m.start() - 30), m.start())
                 and not (
                     kind == "cooperation" and any(a < m.start() < b for a, b in twinning_words)
                 )
@@ -989,6 +991,9 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     return matches
 
 
+# "The idea of a twinning goes back to 2015": the idea's age, no report of the tie (a later
+# trigger of the kind in the sentence may report it: "..., and they were twinned in 1988").
+IDEA_OF = re.compile(r"\b(?:idea|dream|notion) of (?:a |an |the )?$", re.I)
 # "Under the MoU, the two provinces will cooperate in ...": what an agreement reported before
 # provides for, neither that agreement again nor a cooperation of its own.
 UNDER_INSTRUMENT = re.compile(

@@ -779,7 +779,8 @@ def _supported(mentions: list[Mention], countries: Counter, gaz: Gazetteer) -> l
         for m in mentions
         if is_dateline(m.span) and len(gaz.candidates(m.span.text)) == 1
     }
-    if len({m.place.key for m in mentions if m.span.start not in doubtful}) < 2:
+    # (a town and the province named after it are one name: "Mersin ... Mersin Province")
+    if len({_name_key(m.span) for m in mentions if m.span.start not in doubtful}) < 2:
         # Nothing surer to be far from: only the English-word names stay in doubt.
         words = {m.span.start for m in mentions if m.span._.common_word or m.place.kind == "region"}
         doubtful &= words

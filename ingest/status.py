@@ -163,7 +163,6 @@ GOAL = re.compile(
     r"\b(?:steps? (?:to|toward|towards)|with (?:a|the) (?:view|aim|goal|hope|intention) "
     r"(?:to|of)|pav(?:e|es|ed|ing) the way (?:to|for|towards?)|prelude to|precursor to|"
     r"(?:intention|aim|goal|objective|purpose|idea|ambition|hope) (?:is|was|being) to|"
-    r"(?:idea|dream|vision) (?:of|for)|"  # "the idea of a twinning goes back to 2015"
     r"towards? (?:becoming|establishing|forming|formal|full|an?\b|"
     r"the (?:establishment|formation|creation) of)|"
     rf"lead(?:s|ing)? to|{COMMITTING} (?:a|an|the|formal|full)\b)\b",
@@ -486,7 +485,10 @@ PARTNERS_LIST = re.compile(
 # has been counting, ties in place listed as "Its other partners are ..." lists them.
 OTHERS_ARE = re.compile(
     r"^\W*The\s+(?P<link>others|(?:other|remaining)\s+(?:two|three|four|five|six|seven|eight|"
-    r"nine|ten|\d{1,2}))\s+(?:are|include)\b(?!\s+(?:expected|due|set|to|not)\b)"
+    r"nine|ten|\d{1,2}))\s+(?:are|include)\s+"
+    # names next, not "The others are expected tomorrow", "The others are volunteers from X"
+    r"(?=(?:the\s+)?[A-Z]|the\s+(?:[\w-]+\s+){0,2}?(?:sister|twin|partner|friendship|cities|"
+    r"towns)\b)"
 )
 
 
@@ -894,6 +896,11 @@ WHEN_AFTER_FUTURE = re.compile(
     r"[^.;,]{0,80}$",
     re.I,
 )
+# ... unless its own verb is in the past: "when a delegation travelled", "when it went" (not
+# "led by", "accompanied by").
+PAST_VISIT = re.compile(
+    r"[^.;,]{0,60}?\b(?:\w+ed|went|came|flew|led|took|paid|met|was|were|last)\b(?!\s+by\b)"
+)
 # "The mayor's visit to Lyon is scheduled for June": a visit with a date still to come.
 SCHEDULED = re.compile(
     r"\b(?:is|are|has been|have been) (?:scheduled|planned|slated|set|pencilled|penciled) "
@@ -958,6 +965,7 @@ def visit_status(text: str, start: int, published: str | None = None) -> str | N
         or WILL_GO.search(text, start, start + 60)
         or SCHEDULED.search(text, start, clause_end)
         or WHEN_AFTER_FUTURE.search(text, max(0, start - 200), start)
+        and not PAST_VISIT.match(text, start)
         or EXPECTED_IN.match(text, start, clause_end)
         or _future(near, published)
     ):

@@ -432,3 +432,59 @@ def test_a_one_line_question_opening_a_story_is_no_headline(extractor):
     )
     found = extractor(ArticleText(text=text, published="2024-05-01")).partnerships
     assert {(p.a.name, p.b.name, p.status) for p in found} == {("Kutaisi", "Plovdiv", "existing")}
+
+
+# --- guards from the review of the thirty-fourth set's round ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, link",
+    [
+        (
+            "The idea of a festival in Krems came from Colmar, its twin town since 1978.",
+            ("sister_city", "Krems", "Colmar", "existing", 1978),
+        ),
+        (
+            "The idea of twinning came from a teacher, and Cork and Coburg were twinned in 1988.",
+            ("sister_city", "Cork", "Coburg", "existing", 1988),
+        ),
+        (
+            "Officials said a memorandum will be signed, and when the Mayor of Cebu visited "
+            "Guangzhou last week, both sides agreed.",
+            ("visit", "Cebu", "Guangzhou", "new", 2025),
+        ),
+        (
+            "Mersin signed a memorandum with Kherson. Mersin Province is also home to a free zone.",
+            ("mou", "Mersin", "Kherson", "new", 2025),
+        ),
+    ],
+)
+def test_an_idea_a_past_visit_or_a_province_named_later_leave_the_link_as_it_was(
+    extractor, text, link
+):
+    assert link in found(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hilo's sister city is Leyte. The others are Nago, Hakodate and Oita.",
+        "Athlone's twinning committee has ten members. The others are volunteers from Nantes.",
+        "Vejle hosted a cultural festival on Saturday. The municipality's twin towns are Kaunas, "
+        "Tampere and Wuxi.",
+    ],
+)
+def test_listed_towns_are_no_partners_of_one_another(extractor, text):
+    assert not {k for k in kinds_and_pairs(extractor, text) if k[1] in {"Leyte", "Kaunas"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Member of the Regional Council Veneto Luca Zaia met officials from Bavaria.",
+        "Director of the Office Berlin Partner signed a memorandum with Los Angeles.",
+    ],
+)
+def test_a_place_after_a_body_s_name_opens_no_person_s_name(extractor, text):
+    facts = extractor(ArticleText(text=text, published="2024-05-02"))
+    assert not [p.name for p in facts.people if p.name.split()[0] in {"Veneto", "Berlin"}]
