@@ -241,12 +241,13 @@ def _title_of_portfolio(person: Span, mentions: list[Mention]) -> _Found | None:
     while i > max(0, person.start - 10) and portfolio_word(doc[i - 1]):
         i -= 1
     after_body = doc[person.start - 1].lower_ in BODY_HEADS
-    if after_body:
-        # "Vice Chairman of the Da Nang People's Committee Tran Chi Cuong": the walk ran on
-        # past the title's "of"; a public body's name right before vouches for the name
-        titled = (k for k in range(i, person.start) if doc[k].lower_ in {"of", "for"})
-        i = next((k + 1 for k in titled if title_start(doc, k) < k), i)
-    elif doc[i].lower_ == "of":  # the walk ran on past "of" to the title
+    # the walk may run on past the title's "of" or "for" to a capitalised title: "Vice Chairman
+    # of the Da Nang People's Committee Tran Chi Cuong" (a public body's name right before
+    # vouches for the name), "Gauteng MEC for Finance Lebogang Maile"
+    joins = {"of", "for"} if after_body else {"for"}
+    titled = (k for k in range(i, person.start) if doc[k].lower_ in joins)
+    i = next((k + 1 for k in titled if title_start(doc, k) < k), i)
+    if doc[i].lower_ == "of":  # the walk ran on past "of" to the title
         i += 1
     if i < 2 or doc[i - 1].lower_ not in {"of", "for"}:
         return None

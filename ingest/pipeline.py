@@ -1263,6 +1263,8 @@ class PlaceTagger:
             return False  # "Dhaka North City Corporation": the direction part of Dhaka's body
         if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS | MEDIA_NOUNS:
             return False
+        if len(span) == 1 and span[0].lower_ in TITLE_WORDS and span[0].is_upper:
+            return False  # "MEC for Finance": a title in capitals, no town it spells
         if _after_site_word(span):
             return False  # "Plaza Sotomayor", "Jalan Ipoh": a square or a street
         if self._landform(span, after) or _in_foreign_org(span) or self._alias_surname(span):

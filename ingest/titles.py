@@ -70,6 +70,7 @@ TITLE_WORDS = frozenset(
         "provost",
         "counterpart",
         "cathaoirleach",  # the chair of an Irish council
+        "mec",  # a South African province's minister ("MEC for Finance")
         "regent",  # Indonesia's bupati, in English
         "bupati",
         "walikota",

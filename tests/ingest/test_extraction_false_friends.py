@@ -1036,3 +1036,8 @@ def test_a_transcript_s_speakers_are_no_datelines(extractor):
 def test_a_dateline_before_a_colon_is_still_a_place(extractor):
     text = "NEW DELHI: Mumbai and Tokyo signed a memorandum on urban transport on Monday."
     assert ("Delhi", "IN") in places(facts(extractor, text))
+
+
+def test_a_title_in_capitals_spells_no_town(extractor):
+    text = "Gauteng MEC for Economic Development Tasneem Motara met the mayor of Tshwane."
+    assert ("Metz", "FR") not in places(facts(extractor, text))

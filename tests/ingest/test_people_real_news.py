@@ -293,6 +293,12 @@ def test_roles_keep_their_portfolio(extractor, text, name, role):
             "Tver",
         ),
         (
+            "Free State MEC for Finance Ketso Makume said he met the mayor of Bloemfontein.",
+            "Ketso Makume",  # a province's minister; "MEC" spells no French Metz
+            "mec for finance",
+            "Free State",
+        ),
+        (
             "Tucson Mayor Pro Tem Rosa Delgado welcomed the delegation from Hermosillo.",
             "Rosa Delgado",
             "mayor pro tem",
