@@ -1183,6 +1183,15 @@ class PlaceTagger:
             return [ent]  # "Veneto Luca Zaia", "Berlin Partner": a place opens it, no name
         return [Span(doc, ent.start, body + 1, "ORG"), Span(doc, name.start, name.end, "PERSON")]
 
+    def _before_another_country(self, span: Span, after) -> bool:
+        """Whether a country none of the name's places lies in follows it without a comma, as a
+        word of one name: "Bursa Malaysia" (not "Perth Scotland", "Paris France")."""
+        named = after is not None and after.is_title and after.ent_type_ == "GPE"  # not "Polish"
+        country = self.gaz.country(after.text) if named else None
+        if country is None:
+            return False
+        return all(p.country != country for p, _ in self.gaz.candidates(span.text))
+
     def _lists_places(self, ent: Span) -> bool:
         """ "Lviv and Wrocław", "Alençon in Normandy", "Vejle in Denmark, Lund" taken for one
         organisation: a list of place names, or a place and where it lies, is none."""
@@ -1263,6 +1272,8 @@ class PlaceTagger:
             return False  # "Dhaka North City Corporation": the direction part of Dhaka's body
         if after is not None and after.is_title and after.lower_ in FEATURE_NOUNS | MEDIA_NOUNS:
             return False
+        if self._before_another_country(span, after):
+            return False  # "Bursa Malaysia", the exchange: no Turkish Bursa
         if len(span) == 1 and span[0].lower_ in TITLE_WORDS and span[0].is_upper:
             return False  # "MEC for Finance": a title in capitals, no town it spells
         if _after_site_word(span):

@@ -1041,3 +1041,11 @@ def test_a_dateline_before_a_colon_is_still_a_place(extractor):
 def test_a_title_in_capitals_spells_no_town(extractor):
     text = "Gauteng MEC for Economic Development Tasneem Motara met the mayor of Tshwane."
     assert ("Metz", "FR") not in places(facts(extractor, text))
+
+
+def test_a_town_s_name_before_another_country_s_is_a_word_of_one_name(extractor):
+    text = (
+        "In a separate deal announced on Bursa Malaysia yesterday, a Penang-based logistics "
+        "firm said it had signed a contract with a freight forwarder in Surabaya."
+    )
+    assert ("Bursa", "TR") not in places(facts(extractor, text))  # the exchange, not the city
