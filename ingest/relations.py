@@ -288,6 +288,12 @@ OPENING_ITS = re.compile(
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 DESCRIBING_CLAUSE = re.compile(r",\s+which\b[^,;]*$")
+# "We are twinned with ...", "We have been sister cities of ... since": an article of its own
+# town (an op-ed, a council's page) speaking for it, outside quotes.
+WE_TWINNED = re.compile(
+    r"[^\w\"“”‘’']*We (?:are|were|have been|have also been) (?:also )?"
+    r"(?:twinned|(?:sister|twin|partner|friendship)[\s-](?:cities|towns)) (?:with|of)\b"
+)
 DELEGATION_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"
 )
@@ -319,6 +325,9 @@ def _anaphora_parties(
     if OPENING_ITS.match(text) and subject is not None and subject.key not in named:
         parties.append(Party(subject, 0))  # "Sigulda has partners ... Its partnership with X"
     own = state.home or state.focus
+    we = WE_TWINNED.match(text)  # "We are twinned with Cádiz": the article's own town speaks
+    if we and own is not None and own.kind == "city" and own.key not in named:
+        parties.append(Party(own, we.start()))
     for match in BARE_COUNCIL.finditer(text):
         if own is not None and own.kind == "city" and own.key not in named:
             parties.append(Party(own, match.start()))  # "Council resolved to ...": its own

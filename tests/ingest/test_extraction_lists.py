@@ -974,3 +974,20 @@ def test_the_municipality_s_twin_towns_are_the_article_s_own_town_s(extractor):
         "Hamar",
         "Garðabær",
     }
+
+
+def test_we_of_an_article_s_own_town_is_that_town(extractor):
+    text = (
+        "Opinion: Antofagasta should choose its partners better\n\nAntofagasta signed a "
+        "friendship agreement with Mokpo last week. Antofagasta has collected sister cities for "
+        "decades. We are twinned with Huelva and Málaga, both in Spain."
+    )
+    assert {"Huelva", "Málaga"} <= partners(links(extractor, text), "Antofagasta")
+
+
+def test_we_in_a_visitor_s_quote_is_no_town_of_the_article(extractor):
+    text = (
+        'Antofagasta welcomed a delegation from Mokpo on Monday. "We are twinned with Busan '
+        'and Tianjin," the visiting mayor said.'
+    )
+    assert not partners(links(extractor, text), "Antofagasta") & {"Busan", "Tianjin"}
