@@ -105,12 +105,12 @@ APPOSED_CITY_NOUNS = (CITY_SUFFIXES - {"municipality"}) | {"capital", "port"}
 APPOSED_REGION_NOUNS = KIND_SUFFIXES - CITY_SUFFIXES - {"district"}
 CONTAINING_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-# "the San Joaquin River", "Himeji Castle": a capitalised feature noun after a name owns it.
 # Words naming a square or a street before its name, in the languages English news keeps.
 SITE_WORDS = frozenset(
     {"plaza", "praça", "piazza", "piazzale", "plaça", "calle", "avenida", "rua", "paseo", "rue"}
     | {"boulevard", "parque", "largo", "corso", "viale", "jalan", "plac", "ulica"}
 )
+# "the San Joaquin River", "Himeji Castle": a capitalised feature noun after a name owns it.
 FEATURE_NOUNS = frozenset(
     {"river", "lake", "creek", "canal", "mountain", "mountains", "castle", "park", "palace"}
     | {"square", "street", "avenue", "road", "bridge", "garden", "gardens", "temple", "tower"}
@@ -629,7 +629,6 @@ def _run_on(ent: Span, span: Span) -> bool:
         return False
     mark = span.doc[span.end].text
     firm = any(t.text == "&" or t.lower_.rstrip(".") in FIRM_WORDS for t in ent)
-    # "Maharashtra since 2013", "Maharashtra in health care": the sentence goes on
     return mark == "(" or mark == "," and not firm or mark in ADJUNCT_WORDS
 
 

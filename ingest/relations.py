@@ -590,14 +590,13 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
     if len({p.place.key for p in _drop_contained(parties)}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
     listing = possessive_hub(text)
-    listed = {p.place.key for p in parties if listing and p.start >= listing.end}
-    hub = possessive_place(state, listing, listed) if listing else None
+    after = [p for p in parties if listing and p.start >= listing.end]
+    hub = possessive_place(state, listing, {p.place.key for p in after}) if listing else None
     if listing and listing.named:  # "Uzhhorod's other partners are ...": the place named,
         # no one else ("Air Astana's partners", "Kyiv Mayor Klitschko's partners")
         spans = {(m.span.start_char - offset, m.span.end_char - offset): m.place for m in named}
         hub = spans.get(listing.named)
     if listing:  # "Its sister cities include A, B and C": partners of the hub, not each other's
-        after = [p for p in parties if p.start >= listing.end]
         parties = [Party(hub, 0), *after] if hub is not None else []
     parties = [p for p in parties if not _country(p.place, gaz_country)]
     return _drop_contained(parties)

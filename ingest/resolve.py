@@ -562,10 +562,10 @@ def _named_kinds(
             (hinted if span._.kind_hint else apposed).setdefault(key, set()).add(hint)
             of_kind = {p.key for p, _ in options[span.start] if p.kind == hint}
             readings.setdefault(key, {}).setdefault(hint, set()).update(of_kind)
-        if hint and first_bare.get(key):
-            capitals.setdefault(key, set()).update(
-                _named_after_city(options[span.start], hint, regions)
-            )
+            if first_bare.get(key):
+                capitals.setdefault(key, set()).update(
+                    _named_after_city(options[span.start], hint, regions)
+                )
     # "Turkistan Region ... the city of Turkistan ... in Turkistan": a name the article gives
     # both kinds is the city where no kind word goes with it; an apposition counts only then.
     # So is a name a region shares with its city, when the text first names it bare ("Ravenna
