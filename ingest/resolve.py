@@ -827,16 +827,34 @@ TWINNED_WITH = re.compile(
 )
 
 
+# "Lecce signed twinning charters with", "Lecce has been twinned with": the town a twinning's
+# words follow, a party as sure as the partner they name.
+TWINS_WITH = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+\s+){0,3}?(?:twinned|twinning|(?:sister|friendship)[- ]cit(?:y|ies)"
+    r"\s+(?:agreement|charter|pact|relationship|ties)s?)\b[^.;]{0,40}?\bwith\b"
+)
+
+
 def _named_as_twin(m: Mention) -> bool:
-    """Whether a town is named as the partner right after a twinning's words, or in the list
-    they open, a town the model takes for a name (not an English word), and in the list not
-    for a person's."""
+    """Whether a town is named as the partner right after a twinning's words or in the list
+    they open (in the list not as a person's), or as the party right before them, a town the
+    model takes for a name (not an English word)."""
     if m.place.kind != "city" or m.span._.common_word or m.span._.model_label is None:
         return False
+    text = text_of(m.span.doc)
+    if TWINS_WITH.match(text, m.span.end_char) and not _after_name(m.span):
+        return True
     sent = sentence_of(m.span)
-    twin = TWINNED_WITH.search(text_of(m.span.doc), sent.start_char, m.span.start_char)
+    twin = TWINNED_WITH.search(text, sent.start_char, m.span.start_char)
     # a name right after "twinning with" is a town's, whatever the model says ("Kuressaare")
     return twin is not None and (m.span._.model_label != "PERSON" or twin.group().endswith("with "))
+
+
+def _after_name(span: Span) -> bool:
+    """Whether a capitalised word right before `span` may make it a person's name ("Mayor
+    Lecce", "John Lecce"); a sentence's first word may be capitalised for that alone."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and not before.is_sent_start and before.text[:1].isupper()
 
 
 def _listed_with_sure(mentions: list[Mention], doubtful: set[int]) -> set[int]:

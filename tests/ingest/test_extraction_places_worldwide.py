@@ -546,10 +546,21 @@ def test_a_councils_ward_named_by_a_word_is_no_town(extractor):
             "agreement with Ustka dates from 2009.",
             ("Ustka", "PL", "city"),
         ),
+        # the party before the twinning's words is as sure as the partners after them
+        ("Lecce signed twinning charters with Varna and Nancy in 2001.", ("Lecce", "IT", "city")),
+        (
+            "In 1994 Ustka signed a twinning agreement with Bergen and Aarhus.",
+            ("Ustka", "PL", "city"),
+        ),
     ],
 )
 def test_a_small_town_named_as_a_friendship_partner_needs_no_country(extractor, text, town):
     assert town in places(extractor, text)
+
+
+def test_a_name_after_a_title_before_the_twinnings_words_is_a_persons(extractor):
+    text = "Councillor Sarah Lecce signed a twinning agreement with Nancy in 2001."
+    assert not any(name == "Lecce" for name, _, _ in places(extractor, text))
 
 
 def test_a_town_in_a_region_the_article_names_is_read_in_that_region(extractor):
