@@ -74,6 +74,7 @@ PART_OF_COUNTRY = frozenset(
 )
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
 SPELLING_VARIANT = 70.0  # "Balkhash" and "Balqash" are one name; "Antioch" and "Antakya" two
+HAMLET_POPULATION = 20_000  # a town a world city's English name may also name ("Cologne", Italy)
 DISTRICT_PRIOR = 5.0  # a district of a big city (no population known) like a town of 100k
 CURATED_PRIOR = 6.5
 WORLD_CITY = 1_000_000
@@ -1123,12 +1124,19 @@ def _plain_name(text: str, place: Place, options: list[tuple[Place, bool]]) -> b
         or (
             " " not in text  # one word, no nickname: not "Big Apple", "Philly"
             and not own.startswith(written[:4])
-            and not any(  # no other place's name, but that of its region ("Melaka")
-                primary and p.key != place.key and not contained(place, p) for p, primary in options
+            and not any(  # no other place's name, but that of its region ("Melaka") or a
+                # town of a few thousand ("Cologne" of Köln, not Italy's Cologne)
+                primary and p.key != place.key and not contained(place, p) and not _hamlet(p)
+                for p, primary in options
             )
         )
     )
     return plain and spelling and written != own and not written.startswith(own + " ")
+
+
+def _hamlet(place: Place) -> bool:
+    """A town of a few thousand people."""
+    return place.kind == "city" and 0 < (place.population or 0) < HAMLET_POPULATION
 
 
 def contained(inner: Place, outer: Place) -> bool:

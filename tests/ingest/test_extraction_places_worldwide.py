@@ -127,6 +127,14 @@ def test_a_place_keeps_the_spelling_the_article_gives_it(extractor):
     assert not any(name == "Karagandy" for name, _, _ in found)
 
 
+def test_a_world_citys_english_name_is_kept_though_a_small_town_bears_it(extractor):
+    # Italy's Cologne is a town of 7,000: no reason to show the German city as "Köln"
+    text = "Leipzig and Cologne, both in Germany, are among Turin's partners."
+    found = places(extractor, text)
+    assert ("Cologne", "DE", "city") in found
+    assert not any(name == "Köln" for name, _, _ in found)
+
+
 def test_a_nation_of_the_united_kingdom_is_a_country_not_a_place(extractor):
     text = "Councillors from Cardiff and Swansea said Wales would welcome the Breton mayors."
     found = places(extractor, text)
