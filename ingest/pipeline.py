@@ -214,6 +214,11 @@ def _name_end(span: Span) -> bool:
     )
 
 
+def _hyphen_designated(span: Span) -> bool:
+    """Whether a romanised designator a hyphen joins ends the name ("Minato-ku", "Mapo-gu")."""
+    return len(span) > 2 and span[-1].lower_ in HYPHEN_DESIGNATORS and span[-2].text == "-"
+
+
 def _cut_off(span: Span, lookup) -> bool:
     """ "Sør" of "Sør-Varanger": the name goes on after a hyphen with a word no name of its own
     (unlike "Dunedin-Shanghai ties")."""
@@ -1099,8 +1104,8 @@ class PlaceTagger:
         first, folded = span[0], fold(span[0].text)
         if folded in self.common_words or folded in FEATURE_NOUNS or first.text.isupper():
             return False
-        if span._.kind_hint is not None:
-            return True
+        if span._.kind_hint is not None or _hyphen_designated(span):
+            return True  # "the town of Vardø", "Minato-ku"
         exact = any(
             e.label_ in {"GPE", "LOC"} and (e.start, e.end) == (span.start, span.end) for e in ents
         )

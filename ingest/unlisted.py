@@ -79,10 +79,12 @@ def unlisted_names(
     listed = list(listed)
     found: dict[int, Span] = {}
     for word in doc:
-        if word.lower_ not in UNIT_WORDS or _hotel(word):
+        hyphened = _hyphened_unit(word)
+        if not hyphened and (word.lower_ not in UNIT_WORDS or _hotel(word)):
             continue
         plural = word.lower_.endswith("s")
-        names = _names_before(doc, word.i, plural)  # "Phu Cat and Tay Son districts (of X)"
+        # "Hakata-ku": the designator names the unit; "Phu Cat and Tay Son districts (of X)"
+        names = [_name_to(doc, word.i + 1)] if hyphened else _names_before(doc, word.i, plural)
         if names[0] is None and word.i + 2 < len(doc) and doc[word.i + 1].lower_ == "of":
             names = _names_after(doc, word.i + 2, plural)  # "the districts of A and B"
         elif names[0] is None and word.lower_ == "barangay" and word.i + 1 < len(doc):
@@ -105,6 +107,21 @@ def unlisted_names(
             found[name.start] = name
             name._.unlisted = namesake._.unlisted
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _hyphened_unit(word: Token) -> bool:
+    """A romanised kind word a hyphen joins to a name, with no English kind word after it
+    ("Hakata-ku in Fukuoka"; "Gwonseon-gu district" is read by "district")."""
+    doc, i = word.doc, word.i
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return (
+        word.lower_ in HYPHEN_UNITS
+        and i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and after not in UNIT_WORDS
+    )
 
 
 def _hotel(word: Token) -> bool:

@@ -35,6 +35,23 @@ def test_a_district_located_by_its_country_takes_that_country(extractor):
     assert ("friendship_city", "Ikeja", "Kicukiro") in links
 
 
+@pytest.mark.parametrize(
+    ("text", "ward"),
+    [
+        # a ward the data lacks: its romanised kind word says it is a place
+        ("Bupyeong-gu signed a friendship agreement with Naka-ku in Yokohama.", "Naka-ku"),
+        # a ward the data has only among towns of a few people: the kind word vouches for it
+        ("Gwangjin-gu signed a friendship agreement with Minato-ku in Tokyo.", "Minato-ku"),
+    ],
+)
+def test_a_ward_written_with_its_hyphened_kind_word_is_the_party_not_its_city(
+    extractor, text, ward
+):
+    places, links = extracted(extractor, text)
+    assert (ward, "JP") in places
+    assert [ward in (a, b) for _, a, b in links] == [True]  # the ward, not the city it is in
+
+
 def test_a_city_that_locates_a_district_far_after_it_is_no_party(extractor):
     text = (
         "Ikeja has entered into a twinning agreement with Nyarugenge District, one of the three "
