@@ -1197,18 +1197,27 @@ class PlaceTagger:
         return all(p.country != country for p, _ in self.gaz.candidates(span.text))
 
     def _lists_places(self, ent: Span) -> bool:
-        """ "Lviv and Wrocław", "Alençon in Normandy", "Vejle in Denmark, Lund" taken for one
-        organisation: a list of place names, or a place and where it lies, is none."""
+        """ "Lviv and Wrocław", "Alençon in Normandy", "Vejle in Denmark, Lund", "Hai Chau
+        District of Da Nang" taken for one organisation: a list of place names, or a place and
+        where it lies, is none."""
         parts, part = [], []
         for token in ent:
-            if token.lower_ in {"and", "&", ",", "in"}:
+            of_part = token.lower_ == "of" and part and token.nbor(-1).lower_ in PART_NOUNS
+            if token.lower_ in {"and", "&", ",", "in"} or of_part:
                 parts.append(part)
                 part = []
             else:
-                part.append(token.text_with_ws)
+                part.append(token)
         parts.append(part)
-        names = ["".join(p) for p in parts]
-        return len(names) > 1 and all(self.gaz.knows(name) for name in names)
+        return len(parts) > 1 and all(part and self._known_part(part) for part in parts)
+
+    def _known_part(self, words: list) -> bool:
+        """Whether the words name a place, with or without a part's kind word at their end."""
+        name = "".join(t.text_with_ws for t in words)
+        if self.gaz.knows(name):
+            return True
+        bare = words[:-1] if words[-1].lower_ in PART_NOUNS else []
+        return bool(bare) and self.gaz.knows("".join(t.text_with_ws for t in bare))
 
     def _office_place_apart(self, ent: Span) -> list[Span]:
         """ "Mayor of Tbilisi Kakha Kaladze", taken for one person or organisation: the office's

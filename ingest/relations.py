@@ -84,7 +84,7 @@ from ingest.status import (
 from ingest.syntax import name_root
 from ingest.tables import cells, table_header, table_partner
 from ingest.titles import is_title
-from ingest.unlisted import POSSESSIVE_S, locating_gap
+from ingest.unlisted import HYPHEN_UNITS, POSSESSIVE_S, locating_gap
 from ingest.visits import POSTED_IN, TRANSIT_BEFORE, find_hosting, host_named, visits
 from ingest.written import CAPITALS, COMPASS_WORDS, NAME, NAME_PARTICLES, after_county
 from places.names import fold
@@ -122,6 +122,8 @@ CONTAINER_AFTER = re.compile(  # "the Montreal borough of Montréal-Nord", "the 
     r"^\s*(?:cit(?:y|ies)|provinces?|states?|count(?:y|ies)|regions?|(?i:boroughs?)|districts?|"
     r"suburbs?|wards?|municipalit(?:y|ies)) of\b"
 )
+# "the central Vietnamese city of": what a district's town is called before its name.
+TOWN_OF = re.compile(r"^the (?:[\w-]+ ){0,3}?(?:city|town) of\b")
 NEAR_CHARS = 40
 # "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of
 # Daejeon", "Rovereto, in the province of Trento": words that only say where.
@@ -626,9 +628,18 @@ def _holds_the_part(part: Mention, m: Mention) -> bool:
 
 
 def _after_container(span: Span) -> int | None:
-    """Where the name after "<place> district of" begins, if such words follow the place."""
-    container = CONTAINER_AFTER.match(span.doc[span.end : span.end + 4].text)
-    return span.end + len(container.group().split()) if container else None
+    """Where the name after "<place> district of" begins, if such words follow the place, or
+    "of" after a district's own name ("Jung-gu of Incheon", "Hai Chau District of the central
+    Vietnamese city of Da Nang")."""
+    doc = span.doc
+    container = CONTAINER_AFTER.match(doc[span.end : span.end + 4].text)
+    if container:
+        return span.end + len(container.group().split())
+    district = span[-1].lower_ in PART_AFTER | HYPHEN_UNITS
+    if not district or doc[span.end : span.end + 1].text != "of":
+        return None
+    town = TOWN_OF.match(doc[span.end + 1 : span.end + 7].text)
+    return span.end + 1 + (len(town.group().split()) if town else 0)
 
 
 def _part_of(outer: Place, place: Place) -> bool:

@@ -753,10 +753,12 @@ def _name_key(span: Span) -> str:
 
 
 def _doubtful(m: Mention) -> bool:
-    """A region named by a word of direction, a small town (named by an English word), or a
-    place no gazetteer lists."""
+    """A region named by a word of direction, a small town (named by an English word, not a
+    district by its romanised kind word: "Mapo-gu"), or a place no gazetteer lists."""
     if m.span._.unlisted is not None:
         return True
+    if _name_key(m.span) != written_name(m.span).casefold():
+        return False
     if m.place.kind == "region":
         return fold(m.span.text) in SHAPE_WORDS or compass_name(m.span.text)
     return (m.place.population or 0) < NOTABLE_POPULATION and (

@@ -717,6 +717,14 @@ def test_the_city_a_borough_lies_in_is_no_party(extractor):
          {("Mapo-gu", "Hamburg")}),
         ("The Ohrid municipality of North Macedonia is twinned with the Bulgarian town of Veliko "
          "Tarnovo.", {("Ohrid", "Veliko Tarnovo")}),
+        # the district's own name, and then "of" its town
+        ("Jung-gu of Incheon signed a friendship agreement with Naka-ku in Yokohama.",
+         {("Jung-gu", "Naka-ku")}),
+        ("Suseong-gu signed a friendship city agreement with Hai Chau District of the central "
+         "Vietnamese city of Da Nang.", {("Suseong-gu", "Hải Châu")}),
+        # ... which the model takes for one organisation's name
+        ("Mapo-gu signed a friendship agreement with Hai Chau District of Da Nang on Thursday.",
+         {("Mapo-gu", "Hải Châu")}),
     ],
 )  # fmt: skip
 def test_the_city_a_municipality_or_a_district_lies_in_is_no_party(extractor, text, pair):
