@@ -133,12 +133,14 @@ LINK_NOUN_AFTER = re.compile(
     r",?\s+with\s+(?:the\s+)?(?-i:[A-Z])",
     re.I,
 )
+_NAME = r"(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*"  # capitalised words
 # "has 37 sister cities, including Montpellier and Lodz", "has four partner cities: A, B, C
 # and D", "has two sister cities in Korea: A and B", and "has four partner cities:" with the
 # names in the next sentence: counted, then named.
 NAMED_AFTER = re.compile(
     r",?\s+(?:including|among them|such as|notably|like|namely)\b|"
-    r",\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*\s*(?:,|and\b)|"  # ", Lublin and Rzeszów"
+    # ", Lublin and Rzeszów", ", Kanazawa in Japan and Neuss in Germany"
+    rf",\s+{_NAME}(?:\s+in\s+(?:the\s+)?{_NAME})?\s*(?:,|and\b)|"
     rf"{IN_NAMED_PLACE}"
     r"(?:\s*(?::|\s[-–—]\s)\s*(?!(?:The|A|An|And|But)\b)(?-i:[A-Z])|\s*:\s*$)",
     re.I,

@@ -263,12 +263,18 @@ def test_its_partners_are_those_of_the_town_whose_sister_city_was_just_named(ext
         "Wrocław is twinned with four cities - Lviv, Dresden, Guadalajara and Wiesbaden.",
         "Wrocław has four partner cities: Lviv, Dresden, Guadalajara and Wiesbaden.",
         "Wrocław has four twin towns, namely Lviv, Dresden, Guadalajara and Wiesbaden.",
+        # each with its country
     ],
 )
 def test_partners_counted_then_named_after_a_dash_a_colon_or_namely(extractor, sentence):
     text = f"WROCŁAW — The city council of Wrocław, Poland, met on Monday.\n\n{sentence}"
     found = links(extractor, text)
     assert partners(found, "Wrocław") == {"Lviv", "Dresden", "Guadalajara", "Wiesbaden"}
+
+
+def test_partners_counted_then_named_each_with_its_country(extractor):
+    text = "Wrocław has two partner cities, Lviv in Ukraine and Dresden in Germany."
+    assert partners(links(extractor, text), "Wrocław") == {"Lviv", "Dresden"}
 
 
 @pytest.mark.parametrize("opener", ["In addition to Lviv,", "Besides Lviv,"])
