@@ -44,6 +44,8 @@ PARTNERS_OF_NAMED = re.compile(
     # not "are not Portland", "are meeting in Portland", "are expected to send"
     r"(?!\s+(?:not|no|never|set|due|to|\w+ing|\w+ed)\b)"
 )
+# A header's words for the article's own town: "the agreements of the City remain in force:".
+OWN_TOWN = re.compile(r"\bof the (?:City|Town|Municipality)\b(?! of)")
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
 # a bulleted row, never a header
 BULLET = re.compile(rf"^\s*(?:[{re.escape(''.join(sorted(BULLETS)))}]|\d{{1,3}}[.)])\s+\w")
@@ -404,14 +406,19 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     names_next = bool(listing) and not text[listing.end() :].strip()
     if status == "ended" and state.header and state.header.in_row and kind not in TWINNING_KINDS:
         kind = state.header.kind  # "Our partner towns ... Ended cooperation": ended twinnings
-    return ListHeader(kind, status, hubs[0] if len(hubs) == 1 else None, names_next, numbered)
+    hub = hubs[0] if len(hubs) == 1 else None
+    if not hubs and OWN_TOWN.search(text):  # "the agreements of the City remain in force:"
+        hub = _article_town(sent, state)
+    return ListHeader(kind, status, hub, names_next, numbered)
 
 
 def table_row(sent: Span, parties, state) -> list[Partnership]:
     """A row under a list's header: "Lyon – Turin (Italy), 1958", or "- Turin (Italy), 1958"
     under "Lyon's twin towns:"."""
     header, text = state.header, span_text(sent)
-    places = list({p.place.key: p.place for p in parties}.values())
+    # "– Guadalajara (Jalisco, Mexico), twinning, 1993": the region in brackets only locates
+    outside = [p for p in parties if not _bracketed(text, p.start)] or parties
+    places = list({p.place.key: p.place for p in outside}.values())
     if header is not None and header.kind and header.hub and header.names_next and names_only(sent):
         evidence = text.strip()  # "... partner cities:" cut from "Lviv, Dresden."
         named = {p.place.key: p for p in parties if p.place != header.hub and not p.locator}
@@ -441,9 +448,11 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
 
 def _own_kind(row: str) -> str | None:
     """The kind a row names whatever its list's header says: a twinning ("Friendship
-    Province, 1994") or a memorandum ("Gwadar (Pakistan) – port cooperation memorandum, 2015")."""
+    Province, 1994") or a memorandum ("Gwadar (Pakistan) – port cooperation memorandum, 2015",
+    "Valparaíso (Chile), cooperation agreement, 2001")."""
     twinning = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(row)), None)
-    return twinning or ("mou" if MEMORANDUM.search(row) else None)
+    memorandum = MEMORANDUM.search(row) or KIND_REGEX["mou"].search(row)
+    return twinning or ("mou" if memorandum else None)
 
 
 def _unknown_name_before(sent: Span, at: int) -> bool:
@@ -499,10 +508,7 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
         return []
     if not (YEAR.search(text) or any(k.search(text) for k in KIND_REGEX.values())):
         return []
-    doc_text = text_of(sent.doc)
-    headline = fold(doc_text[: headline_end(doc_text)])
-    titled = state.focus if state.focus and fold(state.focus.name) in headline else None
-    hub = header.hub or state.home or titled
+    hub = header.hub or _article_town(sent, state)
     partner = next((p.place for p in parties if p.start == 0), None)
     towns = {
         p.place.key
@@ -519,6 +525,14 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
     if status == "new" and year and reported and year < reported:
         status = "existing"  # "Sister cities" lists ties signed long ago
     return [Partnership(hub, partner, kind, status, text.strip(), year)]
+
+
+def _article_town(sent: Span, state) -> Place | None:
+    """The article's own town: its dateline's, or the one it is about that its headline names."""
+    doc_text = text_of(sent.doc)
+    headline = fold(doc_text[: headline_end(doc_text)])
+    titled = state.focus if state.focus and fold(state.focus.name) in headline else None
+    return state.home or titled
 
 
 def _bracketed(text: str, at: int) -> bool:

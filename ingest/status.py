@@ -94,7 +94,8 @@ ENDED_PASSIVE = re.compile(
     rf"(?:,?\s+which)?"
     # "..., was never ratified by the Greek side and was dissolved": a predicate before it
     rf"(?:\s+(?:was|were|is|are)\s+(?!not\b)[^.;,]{{1,50}}?\s+and)?"
-    rf"\s+(?:(?:was|were|is|are|remains?|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?"
+    rf"\s+(?:(?:was|were|is|are|remains?|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+"
+    rf"(?:(?:\w+ly|hereby)\s+)?"  # "is hereby suspended": a council's decision
     rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
     rf"cancell?ed|annull?ed|rescinded|frozen|cut|wound up|put on (?:hold|ice)|"
     rf"allowed to (?:lapse|expire))|"

@@ -997,3 +997,20 @@ def test_we_in_a_visitor_s_quote_is_no_town_of_the_article(extractor):
         'and Tianjin," the visiting mayor said.'
     )
     assert not partners(links(extractor, text), "Antofagasta") & {"Busan", "Tianjin"}
+
+
+def test_rows_under_a_council_header_of_the_citys_agreements_are_its_own(extractor):
+    text = (
+        "Perugia council confirms its twinnings\n"
+        "Council of the City of Perugia – Summary of decisions, 12 May 2025\n\n"
+        "At its session of Monday, the City Council of Perugia, capital of the Province of "
+        "Perugia, adopted the following decisions.\n\n"
+        "ARTICLE 2 — The Council records that the following twinning and cooperation "
+        "agreements of the City remain in force, as listed in Annex I:\n"
+        "– Bamberg (Bavaria, Germany), twinning, 1985;\n"
+        "– Tours (France), cooperation agreement, 2001;\n"
+        "– Seattle (Washington, USA), twinning, 1990."
+    )
+    found = links(extractor, text, published="2025-05-12")
+    assert partners(found, "Perugia") == {"Bamberg", "Seattle"}
+    assert partners(found, "Perugia", "mou") == {"Tours"}  # the row names its own kind

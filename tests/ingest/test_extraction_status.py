@@ -1166,6 +1166,9 @@ def test_visitors_invited_to_a_place_have_not_gone_yet(extractor, text, status):
             "sides and was renewed in 2019.",
             "existing",
         ),
+        # a council's decision, in its own words
+        ("The twinning agreement between Drama and Kavala is hereby suspended.", "ended"),
+        ("The twinning agreement between Drama and Kavala is hereby ratified.", "new"),
     ],
 )
 def test_a_link_ended_after_another_predicate_is_ended(text, status):
