@@ -44,6 +44,8 @@ PARTNERS_OF_NAMED = re.compile(
     # not "are not Portland", "are meeting in Portland", "are expected to send"
     r"(?!\s+(?:not|no|never|set|due|to|\w+ing|\w+ed)\b)"
 )
+# A row's memorandum by another name (not a bare "agreement signed in 2004" under "Partner towns").
+COOPERATION_AGREEMENT = re.compile(r"\b(?:co-?operation|framework) agreements?\b", re.I)
 # A header's words for the article's own town: "the agreements of the City remain in force:".
 OWN_TOWN = re.compile(r"\bof the (?:City|Town|Municipality)\b(?! of)")
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
@@ -451,7 +453,7 @@ def _own_kind(row: str) -> str | None:
     Province, 1994") or a memorandum ("Gwadar (Pakistan) – port cooperation memorandum, 2015",
     "Valparaíso (Chile), cooperation agreement, 2001")."""
     twinning = next((k for k in TWINNING_KINDS_FIRST if KIND_REGEX[k].search(row)), None)
-    memorandum = MEMORANDUM.search(row) or KIND_REGEX["mou"].search(row)
+    memorandum = MEMORANDUM.search(row) or COOPERATION_AGREEMENT.search(row)
     return twinning or ("mou" if memorandum else None)
 
 
