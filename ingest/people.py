@@ -251,7 +251,12 @@ def _title_of_portfolio(person: Span, mentions: list[Mention]) -> _Found | None:
         i += 1
     if i < 2 or doc[i - 1].lower_ not in {"of", "for"}:
         return None
-    if not (after_body or vouched_name(person)):
+    # a portfolio after "for" is words of a title, the name after it a person's, where the
+    # model reads one ("Minister for Foreign Affairs Penny Wong")
+    given = doc[i - 1].lower_ == "for" and any(
+        e.label_ == "PERSON" and (e.start, e.end) == (person.start, person.end) for e in doc.ents
+    )
+    if not (after_body or given or vouched_name(person)):
         return None
     if not any(t.is_title for t in doc[i : person.start]):
         return None  # "member of the Global Cities Network": no portfolio, an organisation
@@ -644,6 +649,8 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
     """The place the role belongs to: the one stated, else what the office and text imply."""
     role = hit.role.lower()
     words = set(role.split())
+    if hit.place is None and _ours(person):
+        return _home(places)  # "our Mayor, Nikos Papadakis": the publishing town's
     place = hit.place or _led_from(person, places.mentions)
     place = place or next((places.acronyms[w] for w in sorted(words) if w in places.acronyms), None)
     regional = words & REGIONAL_TITLES or REGIONAL_ROLE.search(role)
@@ -663,6 +670,17 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
     if place is None and (words & LOCAL_TITLES or town_hall):
         place = _home(places)
     return place
+
+
+def _ours(person: Span) -> bool:
+    """Whether "our" opens the clause of the role before the name ("our president, X")."""
+    doc = person.doc
+    for token in reversed(doc[max(0, person.start - 8) : person.start]):
+        if token.lower_ == "our":
+            return True
+        if token.text in {".", ";", "and"} or token.ent_type_ == "PERSON":
+            return False
+    return False
 
 
 def _delegation_place(person: Span, mentions: list[Mention]) -> Place | None:

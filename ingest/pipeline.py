@@ -845,7 +845,8 @@ class PlaceTagger:
             piece
             for ent in _trim_titles(doc)
             for part in self._office_place_apart(ent)
-            for piece in self._body_then_name(part)
+            for whole in self._body_then_name(part)
+            for piece in self._portfolio_then_name(whole)
         ]
         ents = [e for e in ents if not self._demonym_and_place(e)]
         doc.ents = _titled_names(doc, _with_nicknames(doc, ents))
@@ -1186,6 +1187,24 @@ class PlaceTagger:
         ):
             return [ent]  # "Veneto Luca Zaia", "Berlin Partner": a place opens it, no name
         return [Span(doc, ent.start, body + 1, "ORG"), Span(doc, name.start, name.end, "PERSON")]
+
+    def _portfolio_then_name(self, ent: Span) -> list[Span]:
+        """ "Deputy Mayor for [International Relations Eleni Vlachou]": a title's portfolio and
+        the name after it, which the model took for one organisation, are the portfolio and a
+        person, where the portfolio ends in an English word and the name has none."""
+        doc = ent.doc
+        titled = ent.start >= 2 and doc[ent.start - 1].lower_ == "for"
+        if ent.label_ != "ORG" or not titled or not is_title(doc[ent.start - 2]):
+            return [ent]
+        english = [t.i for t in ent if t.lower_ in self.common_words]
+        if not english or ent.end < len(doc) and doc[ent.end].is_title:
+            return [ent]
+        name = doc[english[-1] + 1 : ent.end]
+        if not 2 <= len(name) <= 3 or not all(_name_word(t) for t in name):
+            return [ent]
+        if any(self._notable(fold(name[:end].text)) for end in range(1, len(name) + 1)):
+            return [ent]  # "for Trade Berlin Partner": a place opens it, no name
+        return [Span(doc, ent.start, name.start, "ORG"), Span(doc, name.start, name.end, "PERSON")]
 
     def _before_another_country(self, span: Span, after) -> bool:
         """Whether a country none of the name's places lies in follows it without a comma, as a

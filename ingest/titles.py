@@ -264,7 +264,7 @@ def portfolio_start(doc: Doc, start: int, mentions: list[Mention]) -> int:
     return start
 
 
-OWNER_WORDS = frozenset({"its", "their", "the", "his", "her", "fellow"})
+OWNER_WORDS = frozenset({"its", "their", "the", "his", "her", "our", "fellow"})
 
 
 def _capitalised_list(words: Span) -> bool:

@@ -316,10 +316,40 @@ def test_roles_keep_their_portfolio(extractor, text, name, role):
             "akim",
             "Pavlodar",
         ),
+        (
+            "The Minister for Foreign Affairs Penny Wong visited Jakarta on Monday.",
+            "Penny Wong",  # the model's person after a portfolio of "for"
+            "minister for foreign affairs",
+            None,
+        ),
+        (
+            "Lyon's Deputy Mayor for International Relations Eleni Vlachou travelled to Plovdiv "
+            "on Monday.",
+            "Eleni Vlachou",  # the model reads portfolio and name as one organisation
+            "deputy mayor for international relations",
+            "Lyon",
+        ),
     ],
 )
 def test_titles_of_other_countries(extractor, text, name, role, place):
     assert people(extractor, text)[name] == (role, place)
+
+
+def test_an_organisation_named_for_a_portfolio_is_no_person(extractor):
+    text = "The Council for International Relations Oxford Branch met in Leeds on Monday."
+    assert people(extractor, text) == {}
+
+
+def test_our_official_in_a_newsletter_is_the_publishing_towns(extractor):
+    text = (
+        "Bristol Twinning Friends | Newsletter, June 2022\n\n"
+        "BRISTOL — Dear members, here is our round-up of the spring.\n\n"
+        "On 9 June our Mayor, Helen Holland, travelled to Hanover, and the Mayor of Hanover, "
+        "Belit Onay, welcomed her. We also thank our president, Maria Anagnostou."
+    )
+    found = people(extractor, text)
+    assert found["Helen Holland"] == ("mayor", "Bristol")
+    assert found["Maria Anagnostou"] == ("president", "Bristol")
 
 
 def test_words_after_a_body_without_a_title_before_it_are_no_person(extractor):
