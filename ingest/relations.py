@@ -538,7 +538,7 @@ def _locates_a_town(county: Span) -> bool:
     return before in {",", "in"} | COMPASS_WORDS or after in POSSESSIVE_S
 
 
-def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_country):
+def _sentence_parties(sent: Span, named, org_mentions, speakers, people, state, gaz_country):
     """Places acting in this sentence: named (its `named` mentions), behind signing
     organisations, of its placed `speakers`, or by anaphora."""
     offset = sent.start_char
@@ -584,7 +584,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, state, gaz_coun
             parties.append(Party(m.place, m.span.start_char - offset, via_org=not own))
     named_parties = list(parties)
     if len({p.place.key for p in named_parties}) < 2:
-        parties += _acting_people(sent, speakers)
+        parties += _acting_people(sent, speakers, people)
     text = span_text(sent)
     speaking = {p.place.key for p in speakers if p.place}
     parties += _anaphora_parties(text, state, gaz_country, named_parties, speaking)
@@ -889,13 +889,14 @@ def _org_acts(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in {"with", "between", "and"}
 
 
-def _acting_people(sent: Span, people: list[Person]) -> list[Party]:
-    """Places of the people who act or speak in the sentence ("Radich said", "Lacava signed").
+def _acting_people(sent: Span, speakers: list[Person], people: list[Person]) -> list[Party]:
+    """Places of the people who act or speak in the sentence ("Radich said", "Lacava signed"),
+    and of the one named last before the sentence where "she and the Mayor of Hanover" sign.
 
-    `people` have a place, and their surname is in the sentence's text.
+    `speakers` have a place, and their surname is in the sentence's text.
     """
     acting = []
-    for person in people:
+    for person in speakers:
         surname = person.name.split()[-1]
         for token in sent:
             if token.text == surname and (
@@ -903,7 +904,21 @@ def _acting_people(sent: Span, people: list[Person]) -> list[Party]:
             ):
                 acting.append(Party(person.place, token.idx - sent.start_char))
                 break
+    pronoun = next((t for t in sent if _paired_pronoun(t)), None)
+    if pronoun is not None:  # "she and the Mayor of Hanover signed": the one named last before
+        # the pronoun (in its own sentence too: "X flew in, and she and Cllr Y signed")
+        before = text_of(sent.doc)[: pronoun.idx]
+        named = [(before.rfind(p.name.split()[-1]), p) for p in people if p.place]
+        last = max(((at, p) for at, p in named if at >= 0), key=lambda x: x[0], default=None)
+        if last is not None:
+            acting.append(Party(last[1].place, pronoun.idx - sent.start_char))
     return acting
+
+
+def _paired_pronoun(token) -> bool:
+    """ "he and the Mayor of Plovdiv signed": a person's pronoun that one subject with another."""
+    subject = token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "conj" for c in token.children)
+    return token.lower_ in {"he", "she"} and subject
 
 
 def _drop_contained(parties: list[Party]) -> list[Party]:
@@ -1543,6 +1558,7 @@ def find_partnerships(
             _sentence_parties,
             org_mentions=org_mentions,
             speakers=placed,
+            people=people,
             state=state,
             gaz_country=gaz_country,
         )

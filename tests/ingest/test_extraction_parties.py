@@ -923,3 +923,21 @@ def test_a_square_named_after_a_person_is_no_town_beside_the_signing_one(extract
         "agreement with Mokpo on Monday."
     )
     assert ties(links(extractor, text)) == {("Antofagasta", "Mokpo", "friendship_city")}
+
+
+def test_she_and_another_towns_mayor_sign_for_the_one_named_before(extractor):
+    text = (
+        "On 9 June Mayor Helen Holland of Bristol travelled to Hanover with a small group of "
+        "councillors. In the town hall she and the Mayor of Hanover, Belit Onay, signed a "
+        "cooperation agreement on culture and tourism."
+    )
+    assert ("Bristol", "Hanover", "mou") in links(extractor, text)
+
+
+def test_she_is_the_one_named_last_before_her_in_her_own_sentence(extractor):
+    text = (
+        "Mayor Ana Ruiz of Lyon welcomed the guests from Bristol. Elisa Conti, deputy mayor of "
+        "Cividale del Friuli, flew in too, and on Saturday she and Cllr Derek Amble signed a "
+        "letter of intent."
+    )
+    assert not any({"Lyon", "Cividale del Friuli"} == {a, b} for a, b, _ in links(extractor, text))
