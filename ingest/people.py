@@ -36,6 +36,7 @@ from ingest.resolve import Mention, kind_word
 from ingest.sentences import entities, headline_end, is_dateline, sentence_of, text_of
 from ingest.titles import (
     OWNER_WORDS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     before_honorifics,
     is_title,
@@ -649,8 +650,6 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
     """The place the role belongs to: the one stated, else what the office and text imply."""
     role = hit.role.lower()
     words = set(role.split())
-    if hit.place is None and _ours(person):
-        return _home(places)  # "our Mayor, Nikos Papadakis": the publishing town's
     place = hit.place or _led_from(person, places.mentions)
     place = place or next((places.acronyms[w] for w in sorted(words) if w in places.acronyms), None)
     regional = words & REGIONAL_TITLES or REGIONAL_ROLE.search(role)
@@ -658,6 +657,9 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
         place = _home_region(places, role)
     if words & NATIONAL_TITLES or NATIONAL_ROLE.search(role):  # "the consul general of Peru"
         return place if place and place.kind == "region" else None
+    if hit.place is None and _ours(person):  # "our Mayor, Nikos Papadakis": the town the
+        # article is filed or published from, if it says (not the town it names most)
+        return _dateline(places.mentions) or places.publisher or places.council
     if place is None and _fellow(person) and previous:
         place = previous[1].place  # "her fellow councillors": the town of the one named before
     office = places.offices.get(role)
@@ -673,12 +675,16 @@ def _role_place(person: Span, hit: _Found, previous, places: _Places) -> Place |
 
 
 def _ours(person: Span) -> bool:
-    """Whether "our" opens the clause of the role before the name ("our president, X")."""
+    """Whether "our" and title words alone stand before the name and its comma ("our Deputy
+    Mayor, X"; not "on behalf of our association, chairman X")."""
     doc = person.doc
-    for token in reversed(doc[max(0, person.start - 8) : person.start]):
+    comma = before_honorifics(doc, person.start) - 1
+    if comma < 1 or doc[comma].text != ",":
+        return False
+    for token in reversed(doc[max(0, comma - 4) : comma]):
         if token.lower_ == "our":
             return True
-        if token.text in {".", ";", "and"} or token.ent_type_ == "PERSON":
+        if not (is_title(token) or token.lower_ in TITLE_MODIFIERS):
             return False
     return False
 

@@ -905,14 +905,36 @@ def _acting_people(sent: Span, speakers: list[Person], people: list[Person]) -> 
                 acting.append(Party(person.place, token.idx - sent.start_char))
                 break
     pronoun = next((t for t in sent if _paired_pronoun(t)), None)
-    if pronoun is not None:  # "she and the Mayor of Hanover signed": the one named last before
-        # the pronoun (in its own sentence too: "X flew in, and she and Cllr Y signed")
-        before = text_of(sent.doc)[: pronoun.idx]
-        named = [(before.rfind(p.name.split()[-1]), p) for p in people if p.place]
-        last = max(((at, p) for at, p in named if at >= 0), key=lambda x: x[0], default=None)
-        if last is not None:
-            acting.append(Party(last[1].place, pronoun.idx - sent.start_char))
+    place = _pronoun_place(pronoun, people) if pronoun is not None else None
+    if place is not None:  # "she and the Mayor of Hanover signed"
+        acting.append(Party(place, pronoun.idx - sent.start_char))
     return acting
+
+
+def _pronoun_place(pronoun, people: list[Person]) -> Place | None:
+    """The place of the one person a pronoun stands for: named before it in its sentence ("X
+    flew in, and she and Cllr Y signed"), else the subject of the sentence before ("Mayor X of
+    Bristol welcomed Mayor Y of Hanover. She and ...")."""
+    sent, doc = pronoun.sent, pronoun.doc
+    earlier = doc[sent.start : pronoun.i]
+    previous = doc[sent.start - 1].sent if sent.start else None
+    found = [p for p in people if _surname_in(p, earlier)]
+    if not found and previous is not None:
+        found = [p for p in people if _surname_in(p, previous, subject=True)]
+    return found[0].place if len(found) == 1 else None
+
+
+def _surname_in(person: Person, words: Span, subject: bool = False) -> bool:
+    """Whether the person's surname stands among the words (as their subject, if asked)."""
+    surname = person.name.split()[-1]
+    return any(t.text == surname and (not subject or _subject_of_sentence(t)) for t in words)
+
+
+def _subject_of_sentence(token) -> bool:
+    """A subject, or a name in apposition to one ("our Mayor, Nikos Papadakis, travelled")."""
+    while token.dep_ in {"compound", "appos"} and token.head is not token:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _paired_pronoun(token) -> bool:

@@ -488,3 +488,28 @@ def test_listed_towns_are_no_partners_of_one_another(extractor, text):
 def test_a_place_after_a_body_s_name_opens_no_person_s_name(extractor, text):
     facts = extractor(ArticleText(text=text, published="2024-05-02"))
     assert not [p.name for p in facts.people if p.name.split()[0] in {"Veneto", "Berlin"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no dateline: "our" gives no town, not the one the text names most
+        "On 9 June our Mayor, Helen Holland, travelled to Hanover and met the Mayor of Hanover, "
+        "Belit Onay.",
+        "Our Prime Minister, Anthony Albanese, met the Mayor of Kawasaki last week.",
+        "On behalf of our association, chairman Peter Müller signed the charter with Annecy.",
+    ],
+)
+def test_our_official_without_the_articles_own_town_gets_no_other(extractor, text):
+    facts = extractor(ArticleText(text=text, published="2024-05-02"))
+    first = facts.people[0]
+    assert first.place is None, first
+
+
+def test_she_is_the_subject_of_the_sentence_before_not_the_last_named(extractor):
+    text = (
+        "Mayor Helen Holland of Bristol welcomed Mayor Stefan Weil of Hanover on Monday. She and "
+        "the Mayor of Bordeaux, Pierre Hurmic, then signed a cooperation agreement."
+    )
+    pairs = {(a, b) for kind, a, b in kinds_and_pairs(extractor, text) if kind == "mou"}
+    assert pairs == {("Bristol", "Bordeaux")}
