@@ -154,8 +154,14 @@ ONE_OF_ITS_PARTS = re.compile(
     re.I,
 )
 # "Hyogo Prefecture, where Nishinomiya is located": a place named only to say where another is.
-WHERE_BEFORE = re.compile(r",\s*where$", re.I)
-LIES_AFTER = re.compile(r"(?:is|are|was|were) (?:located|situated|based)\b|lies\b|sits\b", re.I)
+# "Hyogo Prefecture, where Nishinomiya is located,", "the region of Päijät-Häme, of which
+# Lahti is the administrative centre,": a town named only to say where the region is.
+WHERE_BEFORE = re.compile(r",\s*(?:where|of which)$", re.I)
+LIES_AFTER = re.compile(
+    r"(?:is|are|was|were) (?:located|situated|based)\b|lies\b|sits\b|"
+    r"is (?:the|its) (?:[\w-]+ )?(?:centre|center|capital|seat)\b",
+    re.I,
+)
 # "the ancient capital of Kaifeng", "the former imperial capital of Kyoto": the town that was
 # a capital, not a region's capital the sentence locates by its region, nor a venue ("in the
 # old capital of Kyoto").

@@ -899,6 +899,11 @@ def test_a_town_that_was_a_capital_is_the_party(extractor, text, expected):
             "in 2011.",
             {("Jalisco", "Gyeonggi", "friendship_city")},
         ),
+        (
+            "Bavaria signed a cooperation agreement with the Finnish region of Uusimaa, of which "
+            "Helsinki is the capital, in 2016.",
+            {("Bavaria", "Uusimaa", "mou")},
+        ),
         # the city a partner district is one of the districts of
         (
             "Antofagasta signed a friendship agreement with Haeundae-gu, one of the districts of "
