@@ -204,19 +204,18 @@ def _name_end(span: Span) -> bool:
         return True
     if last.lower_ in POSSESSIVE_S and len(span) > 1:
         return _is_name_token(span[-2]) and not span[-2].whitespace_
-    hyphen = span[-2] if len(span) > 2 else None
-    return (
-        last.lower_ in HYPHEN_DESIGNATORS
-        and hyphen is not None
-        and hyphen.text == "-"
-        and not hyphen.whitespace_
-        and not span[-3].whitespace_
-    )
+    return _hyphen_designated(span)
 
 
 def _hyphen_designated(span: Span) -> bool:
     """Whether a romanised designator a hyphen joins ends the name ("Minato-ku", "Mapo-gu")."""
-    return len(span) > 2 and span[-1].lower_ in HYPHEN_DESIGNATORS and span[-2].text == "-"
+    return (
+        len(span) > 2
+        and span[-1].lower_ in HYPHEN_DESIGNATORS
+        and span[-2].text == "-"
+        and not span[-2].whitespace_
+        and not span[-3].whitespace_
+    )
 
 
 def _cut_off(span: Span, lookup) -> bool:

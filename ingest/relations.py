@@ -153,7 +153,6 @@ ONE_OF_ITS_PARTS = re.compile(
     r"[^,;.]{0,50}$",
     re.I,
 )
-# "Hyogo Prefecture, where Nishinomiya is located": a place named only to say where another is.
 # "Hyogo Prefecture, where Nishinomiya is located,", "the region of Päijät-Häme, of which
 # Lahti is the administrative centre,": a town named only to say where the region is.
 WHERE_BEFORE = re.compile(r",\s*(?:where|of which)$", re.I)
@@ -897,7 +896,7 @@ def _org_acts(span: Span) -> bool:
 
 def _acting_people(sent: Span, speakers: list[Person], people: list[Person]) -> list[Party]:
     """Places of the people who act or speak in the sentence ("Radich said", "Lacava signed"),
-    and of the one named last before the sentence where "she and the Mayor of Hanover" sign.
+    and of the one a pronoun stands for ("she and the Mayor of Hanover signed").
 
     `speakers` have a place, and their surname is in the sentence's text.
     """
@@ -944,7 +943,7 @@ def _subject_of_sentence(token) -> bool:
 
 
 def _paired_pronoun(token) -> bool:
-    """ "he and the Mayor of Plovdiv signed": a person's pronoun that one subject with another."""
+    """ "he and the Mayor of Plovdiv signed": a person's pronoun joined to another subject."""
     subject = token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "conj" for c in token.children)
     return token.lower_ in {"he", "she"} and subject
 
