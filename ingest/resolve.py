@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -1115,7 +1116,10 @@ def _plain_name(text: str, place: Place, options: list[tuple[Place, bool]]) -> b
     region's official name ("Podkarpackie", not "Subcarpathia"); not an abbreviation
     ("Calif."), capitals ("CHONGQING"), the name with a designator ("Gyeonggi-do") or without
     its accents ("Sao Paulo"), nor another place's own name ("Antioch" of Antakya); `options`
-    are the readings of `text`."""
+    are the readings of `text`. A transliteration's long-vowel marks are no accents English
+    writes: "Maharashtra", not "Mahārāshtra"."""
+    if text == _without_macrons(place.name):
+        return True
     plain = len(text) > 3 and "." not in text and text[:1].isupper()
     plain &= not any(word.isupper() and len(word) > 1 for word in text.split())  # "HCM City"
     written, own = fold(text), fold(place.name)
@@ -1134,6 +1138,11 @@ def _plain_name(text: str, place: Place, options: list[tuple[Place, bool]]) -> b
         )
     )
     return plain and spelling and written != own and not written.startswith(own + " ")
+
+
+def _without_macrons(name: str) -> str:
+    """The name without the macrons that transliterations put on long vowels ("Hyōgo")."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).replace("\u0304", ""))
 
 
 def _hamlet(place: Place) -> bool:

@@ -127,7 +127,7 @@ def test_a_region_after_in_that_holds_a_party_only_locates_it(extractor):
     )
     found = extractor(ArticleText(text=text, published="2025-03-10"))
     pairs = {frozenset((p.a.name, p.b.name)) for p in found.partnerships}
-    assert pairs == {frozenset(("Geelong", "Izumiōtsu"))}
+    assert pairs == {frozenset(("Geelong", "Izumiotsu"))}
 
 
 def test_the_town_of_a_plain_sentence_is_the_article_s_not_the_guest_s_last_named(extractor):
