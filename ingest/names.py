@@ -20,10 +20,9 @@ from ingest.titles import (
     after_honorifics,
     before_honorifics,
     is_title,
-    joined_by_hyphen,
     title_before,
 )
-from ingest.written import after_county
+from ingest.written import after_county, joined_by_hyphen
 
 # Words of organisations and places, never of a person's name ("Wicklow County Council").
 NOT_NAME_WORDS = frozenset(

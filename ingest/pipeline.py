@@ -42,10 +42,16 @@ from ingest.titles import (
     TITLE_ABBREVIATIONS,
     after_honorifics,
     is_title,
-    joined_by_hyphen,
 )
 from ingest.unlisted import POSSESSIVE_S, unlisted_names
-from ingest.written import BULLETS, CAPITALS, QUOTES, after_county, compass_name
+from ingest.written import (
+    BULLETS,
+    CAPITALS,
+    QUOTES,
+    after_county,
+    compass_name,
+    joined_by_hyphen,
+)
 from places.gazetteer import CITY_DESIGNATORS, Gazetteer, load_gazetteer
 from places.names import fold
 from places.place import CITY_STATES, NOTABLE_POPULATION
@@ -212,9 +218,7 @@ def _hyphen_designated(span: Span) -> bool:
     return (
         len(span) > 2
         and span[-1].lower_ in HYPHEN_DESIGNATORS
-        and span[-2].text == "-"
-        and not span[-2].whitespace_
-        and not span[-3].whitespace_
+        and joined_by_hyphen(span.doc, span.end - 2)
     )
 
 
@@ -418,6 +422,17 @@ def _trim_titles(doc: Doc) -> list[Span]:
             continue
         ents.append(ent)
     return ents
+
+
+def _closing_name(ent: Span, start: int, most: int) -> Span | None:
+    """The person's name that closes the model's entity from `start` on: two to `most` name
+    words, where the entity does not end inside a longer name."""
+    doc = ent.doc
+    name = doc[start : ent.end]
+    cut = ent.end < len(doc) and doc[ent.end].is_title
+    if cut or not 2 <= len(name) <= most or not all(_name_word(t) for t in name):
+        return None
+    return name
 
 
 def _with_nicknames(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -1177,9 +1192,8 @@ class PlaceTagger:
         body = max((t.i for t in ent if t.lower_ in BODY_HEADS), default=None)
         if ent.label_ != "ORG" or not titled or body is None:
             return [ent]
-        name = doc[body + 1 : ent.end]
-        cut = ent.end < len(doc) and doc[ent.end].is_title  # the span ends inside a name
-        if cut or not 2 <= len(name) <= 4 or not all(_name_word(t) for t in name):
+        name = _closing_name(ent, body + 1, 4)
+        if name is None:
             return [ent]
         if any(t.lower_ in NOT_NAME_WORDS for t in name) or any(
             self._notable(fold(name[:end].text)) for end in range(1, len(name))
@@ -1196,10 +1210,8 @@ class PlaceTagger:
         if ent.label_ != "ORG" or not titled or not is_title(doc[ent.start - 2]):
             return [ent]
         english = [t.i for t in ent if t.lower_ in self.common_words]
-        if not english or ent.end < len(doc) and doc[ent.end].is_title:
-            return [ent]
-        name = doc[english[-1] + 1 : ent.end]
-        if not 2 <= len(name) <= 3 or not all(_name_word(t) for t in name):
+        name = _closing_name(ent, english[-1] + 1, 3) if english else None
+        if name is None:
             return [ent]
         if any(self._notable(fold(name[:end].text)) for end in range(1, len(name) + 1)):
             return [ent]  # "for Trade Berlin Partner": a place opens it, no name

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.resolve import Mention
 from ingest.sentences import entities
+from ingest.written import joined_by_hyphen
 
 TITLE_WORDS = frozenset(
     [
@@ -188,12 +189,6 @@ def before_honorifics(doc: Doc, end: int) -> int:
         else:
             break
     return i
-
-
-def joined_by_hyphen(doc: Doc, i: int) -> bool:
-    """A hyphen joining two words with no space: inside a title ("Director-General",
-    "vice-governor") or a surname ("Moroziuk-Bilyi")."""
-    return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def title_start(doc: Doc, end: int) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.written import joined_by_hyphen
 from places.names import fold
 from places.place import Place
 
@@ -117,9 +118,7 @@ def _hyphened_unit(word: Token) -> bool:
     return (
         word.lower_ in HYPHEN_UNITS
         and i >= 2
-        and doc[i - 1].text == "-"
-        and not doc[i - 2].whitespace_
-        and not doc[i - 1].whitespace_
+        and joined_by_hyphen(doc, i - 1)
         and after not in UNIT_WORDS
     )
 

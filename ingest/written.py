@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from places.names import COUNTY_WORDS
 
@@ -47,3 +47,10 @@ def compass_name(text: str) -> bool:
 # A nickname in quotes inside a name: 'Rodolfo "Dodong" Alcantara', 'Roel “Dodo” Degamo'.
 QUOTES = frozenset({'"', "“", "”"})
 NICKNAME = re.compile(r'\s["“][^"”]{1,20}["”]\s')
+
+
+def joined_by_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen joining two words with no space: inside a title ("Director-General",
+    "vice-governor"), a surname ("Moroziuk-Bilyi") or a name and its romanised kind word
+    ("Minato-ku")."""
+    return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
