@@ -154,8 +154,9 @@ ONE_OF_ITS_PARTS = re.compile(
     re.I,
 )
 # "Hyogo Prefecture, where Nishinomiya is located,", "the region of Päijät-Häme, of which
-# Lahti is the administrative centre,": a town named only to say where the region is.
-WHERE_BEFORE = re.compile(r",\s*(?:where|of which)$", re.I)
+# Lahti is the administrative centre," or "in which Lahti lies,": a town named only to say
+# where the region is.
+WHERE_BEFORE = re.compile(r",\s*(?:where|(?:of|in) which)$", re.I)
 LIES_AFTER = re.compile(
     r"(?:is|are|was|were) (?:located|situated|based)\b|lies\b|sits\b|"
     r"is (?:the|its) (?:[\w-]+ )?(?:centre|center|capital|seat)\b",

@@ -406,9 +406,11 @@ def _future(text: str, published: str | None) -> bool:
     )
 
 
-# ", which ...,", ", who ...,", and an apposition naming a tie: ", twin cities since 1975,".
+# ", which ...,", ", of which ...,", ", who ...,", and an apposition naming a tie: ", twin
+# cities since 1975,".
 RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:(?:which|who|whose)\b|(?:(?:long-?(?:time|standing)|official) )?"
+    r",\s+(?:(?:(?:of|in|at|from)\s+)?(?:which|who|whose)\b|"
+    r"(?:(?:long-?(?:time|standing)|official) )?"
     r"(?:sister|twin|partner|friendship)[\s-](?:cit(?:y|ies)|towns?|states?|provinces?)\b)"
     r"[^,;]*[,;]",
     re.I,

@@ -1300,3 +1300,17 @@ def test_a_visit_when_a_signing_still_to_come_takes_place_is_still_to_come(extra
 def test_a_motion_adopted_to_suspend_a_tie_ends_it(extractor, text, status):
     link = links(extractor, text).get(("Tilburg", "Tula", "friendship_city"))
     assert (link and link.status) == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gujarat signed a memorandum with the region of Lapland, of which Rovaniemi is the "
+        "capital, in 2014.",
+        "Gujarat signed a memorandum with the region of Lapland, in which Rovaniemi lies, in 2014.",
+    ],
+)
+def test_a_relative_clause_opened_by_a_preposition_leaves_the_year_after_it(extractor, text):
+    found = links(extractor, text)
+    link = found["Gujarat", "Lapland", "mou"]
+    assert (link.status, link.year) == ("existing", 2014)
