@@ -277,8 +277,18 @@ def _with_split_surname(name: Span, mentions: list[Mention]) -> Span:
 
 def _person_name(span: Span, mentions: list[Mention]) -> Span | None:
     """The name without courtesy titles ("Ms Ann Lee"), or None if it names no person."""
-    start = after_honorifics(span.doc, span.start)
+    start = _after_posting(span, after_honorifics(span.doc, span.start), mentions)
     end = next((t.i for t in span if t.lower_ == "of"), span.end)  # "Ana Lind of Lund"
     if start >= end or any(t.lower_ in NOT_NAME_WORDS | TIE_WORDS for t in span):
         return None
     return _with_split_surname(span.doc[start:end], mentions)
+
+
+def _after_posting(span: Span, start: int, mentions: list[Mention]) -> int:
+    """Where the name starts after the place a title names without "of" ("Deputy Commissioner
+    Lahore Rafia Haider"): the place is the post's, so at least two name words must follow."""
+    doc = span.doc
+    if start < 1 or not is_title(doc[start - 1]):
+        return start
+    place = next((m.span for m in mentions if m.span.start == start), None)
+    return place.end if place is not None and span.end - place.end >= 2 else start

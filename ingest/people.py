@@ -207,7 +207,9 @@ def _appositive(person: Span, mentions, org_mentions, country_of, names) -> _Fou
 
 def _title_of_place(person: Span, mentions: list[Mention]) -> _Found | None:
     """ "Mayor of Lund Anna Berg", "Governor of the Ulyanovsk Oblast Vadim Korotaev", "Governor
-    of Champassak province Mr Khamphao Sivilay": a title and its place right before the name."""
+    of Champassak province Mr Khamphao Sivilay", "Deputy Commissioner Lahore Rafia Haider" (as
+    South Asian news writes a district's officer): a title and its place right before the
+    name."""
     doc = person.doc
     start = before_honorifics(doc, person.start)  # "Governor of Champassak province Mr X"
     body = _body_start(doc, start)  # "Head of Kaliningrad city administration Elena Dyatlova"
@@ -215,8 +217,10 @@ def _title_of_place(person: Span, mentions: list[Mention]) -> _Found | None:
     of = place.span.start - 1 if place else 0
     if of > 0 and doc[of].lower_ == "the":
         of -= 1  # "of the Ulyanovsk Oblast"
-    if place is None or of < 1 or doc[of].lower_ != "of":
+    if place is None:
         return None
+    if of < 1 or doc[of].lower_ != "of":
+        of = place.span.start if place.span.end == start else 0  # "Commissioner Lahore X Y"
     start = title_start(doc, of)
     if start == of:
         return None
@@ -519,13 +523,24 @@ def _heads(role: str, region: Place) -> bool:
 def _home(places: _Places) -> Place | None:
     """The town of an article's town-hall officials: its dateline, else the town whose council
     publishes it, else the town whose government its lead names, else its most-named city."""
-    cities = Counter(m.place for m in places.mentions if m.place.kind == "city")
     return (
         _dateline(places.mentions)
         or places.publisher
         or places.council
-        or (cities.most_common(1)[0][0] if cities else None)
+        or _most_named_city(places.mentions)
     )
+
+
+def _most_named_city(mentions: list[Mention]) -> Place | None:
+    """The city the body names most, the first of the body's on a tie (the headline's words
+    are the partner's as often as the home town's)."""
+    if not mentions:
+        return None
+    body = headline_end(mentions[0].span.doc.text)
+    cities = Counter(
+        m.place for m in mentions if m.place.kind == "city" and m.span.start_char >= body
+    )
+    return cities.most_common(1)[0][0] if cities else None
 
 
 def find_people(

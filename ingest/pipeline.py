@@ -690,6 +690,15 @@ def _place_then_name(ent: Span, fits) -> list[Span]:
     return [ent]
 
 
+def _with_surname_after(ent: Span) -> Span:
+    """The person `ent` with the title-case words right after it that no entity holds (two at
+    most): the model cuts "Mayor Niš Nenad Stevanović" after the given name at times."""
+    doc, end = ent.doc, ent.end
+    while end < min(len(doc), ent.end + 2) and doc[end].is_title and not doc[end].ent_type_:
+        end += 1
+    return Span(doc, ent.start, end, ent.label_) if end > ent.end else ent
+
+
 def _named_apart(span: Span) -> bool:
     """Whether the article writes these words elsewhere (in any case: "NIŠ —"), outside a
     person's name, not only as part of names ("Chen" in "Vice Mayor Chen said")."""
@@ -1257,9 +1266,11 @@ class PlaceTagger:
         names too."""
         doc = ent.doc
         if ent.label_ == "PERSON" and ent.start and _after_office(doc[ent.start - 1]):
-            return _place_then_name(
-                ent, lambda place, name: self._notable(fold(place.text)) and _named_apart(place)
+            whole = _with_surname_after(ent)  # "Commissioner [Peshawar Sarmad] Saleem Akram"
+            parts = _place_then_name(
+                whole, lambda place, name: self._notable(fold(place.text)) and _named_apart(place)
             )
+            return [ent] if parts == [whole] else parts
         office = ent.start >= 2 and doc[ent.start - 2].lower_ in TITLE_WORDS
         if ent.label_ not in {"PERSON", "ORG"} or not office or doc[ent.start - 1].lower_ != "of":
             return [ent]
