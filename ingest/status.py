@@ -1060,10 +1060,22 @@ def member_years(text: str, starts: list[int]) -> list[int | None] | None:
     list gives no partner a year of its own."""
     found: list[int | None] = list(_respective_years(text, starts))
     rest = starts[len(found) :]  # "..., and Ravenna, a partnership of the 1980s": after them
+    match = None
     for start, end in pairwise([*rest, len(text)]):
         match = MEMBER_YEAR.match(text, start, end)
         found.append(int(match["own"] or match["dashed"] or match["dated"]) if match else None)
+    if _list_since(text, starts, found, match):  # "with A, B and C since 1947"
+        return [found[-1]] * len(found)
     return found if any(found) else None
+
+
+def _list_since(text: str, starts: list[int], found: list, last: re.Match | None) -> bool:
+    """Whether the one year of a list is its last member's "since" after the list ("with A, B
+    and C since 1947"), the date of every member; not one added "..., and with C since 2009"."""
+    if last is None or not last["dated"] or any(found[:-1]):
+        return False
+    since = text[: last.start("dated")].rstrip().lower().endswith("since")
+    return since and not re.search(r"\bwith\b", text[starts[-2] : starts[-1]])
 
 
 def _respective_years(text: str, starts: list[int]) -> list[int]:

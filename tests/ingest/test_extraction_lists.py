@@ -1014,3 +1014,20 @@ def test_rows_under_a_council_header_of_the_citys_agreements_are_its_own(extract
     found = links(extractor, text, published="2025-05-12")
     assert partners(found, "Perugia") == {"Bamberg", "Seattle"}
     assert partners(found, "Perugia", "mou") == {"Tours"}  # the row names its own kind
+
+
+def test_since_after_a_list_dates_every_member(extractor):
+    text = (
+        "Turku has been twinned with Kiel in Germany, Linz in Austria and Trondheim in Norway "
+        "since 1951."
+    )
+    found = links(extractor, text)
+    years = {b if a == "Turku" else a: link.year for (a, b, k), link in found.items()}
+    assert years == {"Kiel": 1951, "Linz": 1951, "Trondheim": 1951}
+
+
+def test_since_after_a_partner_added_with_its_own_with_dates_that_partner_only(extractor):
+    text = "Turku is twinned with Kiel and Linz, and with Trondheim since 2009."
+    found = links(extractor, text)
+    years = {b if a == "Turku" else a: link.year for (a, b, k), link in found.items()}
+    assert years == {"Kiel": None, "Linz": None, "Trondheim": 2009}
