@@ -1385,8 +1385,10 @@ class PlaceTagger:
             return True
         # "Bremen is twinned ...": tagged a plural noun. A notable place's name written as a
         # noun needs no model's word for it; as a verb or adjective it is one ("Reading the
-        # report", "Nice weather").
+        # report", "Nice weather"), unless it is no English word ("Tampere has been twinned",
+        # taken for an adverb).
         nouns = all(t.pos_ in {"PROPN", "NOUN"} for t in span if t.is_alpha)
+        nouns = nouns or fold(span.text) not in self.common_words
         known = self._notable(fold(span.text)) or fold(span.text) in vouched
         return nouns and span[0].is_title and (known or self._qualified_name(span))
 

@@ -868,7 +868,10 @@ def test_two_instruments_each_with_its_partner_pair_neither_partner_with_the_oth
         ),
         # a region's capital, unnamed: the region only says where
         ("A delegation from the capital of Gyeonggi visited Lyon on Monday.", set()),
-        ("Cuttack, the former capital of Odisha, signed a memorandum with Dhaka.", set()),
+        (
+            "Cuttack, the former capital of Odisha, signed a memorandum with Dhaka.",
+            {("Cuttack", "Dhaka", "mou")},
+        ),
         # the venue, or near it
         (
             "Speaking in the old capital of Kyoto, the Paris mayor signed a sister city pact with "

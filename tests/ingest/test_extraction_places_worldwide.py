@@ -627,3 +627,17 @@ def test_a_town_named_like_the_region_of_its_own_is_the_town(extractor, text, ex
 )
 def test_a_place_the_model_runs_on_into_an_organisation_is_a_place(extractor, text, place):
     assert place in {(country, kind) for _, country, kind in places(extractor, text)}
+
+
+@pytest.mark.parametrize("town", [("Olsztyn", "PL"), ("Szeged", "HU")])
+def test_a_large_town_is_a_place_whatever_word_class_the_model_guesses(extractor, town):
+    name, country = town
+    found = places(extractor, f"{name} has been twinned with Kiel since 1990.")
+    assert (name, country, "city") in found
+
+
+@pytest.mark.parametrize(
+    "text", ["Nice weather greeted the guests.", "Reading the report took time."]
+)
+def test_a_town_named_like_an_english_adjective_or_verb_still_needs_the_model(extractor, text):
+    assert places(extractor, text) == set()
