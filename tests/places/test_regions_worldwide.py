@@ -100,6 +100,11 @@ def test_a_region_that_always_bore_its_citys_name_keeps_it(gaz):
     assert ("Lagos", "NG", "region") in readings(gaz, "Lagos")
 
 
+def test_a_state_whose_english_name_is_its_capitals_other_name_is_named_bare(gaz):
+    # GeoNames gives George Town the name "Penang" too; the state is what news means by it
+    assert ("Penang", "MY", "region") in readings(gaz, "Penang")
+
+
 def test_districts_of_big_cities_are_cities_of_their_own(gaz):
     gangnam = [p for p, _ in gaz.candidates("Gangnam-gu")]
     assert [(p.name, p.country, p.kind) for p in gangnam] == [("Gangnam-gu", "KR", "city")]
