@@ -505,6 +505,25 @@ def test_a_protocol_or_agreement_on_cooperation_is_a_memorandum(extractor, text)
     assert [p.kind for p in found] == ["mou"]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Companies from Varna and Sfax signed 12 commercial agreements worth 40 million euros.",
+            "trade_deal",
+        ),
+        (
+            "Tour operators from Varna and Sfax signed package and charter agreements worth "
+            "3 million euros.",
+            "trade_deal",
+        ),
+        ("Varna and Sfax signed cooperation agreements worth 3 million euros.", "mou"),
+    ],
+)
+def test_agreements_of_any_business_kind_signed_for_a_value_are_a_trade_deal(extractor, text, kind):
+    assert [p.kind for p in links(extractor, text)] == [kind]
+
+
 def test_orders_firms_of_two_towns_sign_are_a_trade_deal(extractor):
     text = "Firms from Mombasa and Salalah signed orders worth $2.4 million on Wednesday."
     found = extractor(ArticleText(text=text, published="2024-05-02"))
