@@ -457,12 +457,18 @@ _PLACE_OF = (
 )
 # Where one main clause of a sentence ends and the next begins: ", and", ", but", ";".
 # Not ", and with Nyirbator since 2007": a partner and its year, the clause's verb unsaid.
+# ", the provincial capital, has": an apposition and the verb of the name before it.
+_NOT_SUBJECT_APPOSED = (
+    r"(?!\s+(?:the|a|an|its)\s[^,;]{1,60},\s+(?:has|have|had|is|are|will|would|signed|"
+    r"agreed)\b)"
+)
 COORDINATE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas)\s+"
     rf"(?!with\s+(?:the\s+[\w\s]{{0,30}}?\bof\s+)?{CAPITALISED_WORDS}"
     r"\s+(?:since|from|in)\s+(?:19|20)\d\d)"
-    # nor "..., and Ravenna in Italy, a partnership that ...": one more member of a list
-    rf"(?!{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?(?:,|\.?$))"
+    # nor "..., and Ravenna in Italy, a partnership that ...": one more member of a list (but
+    # "..., while Lahore, the provincial capital, has been twinned ...": a subject of its own)
+    rf"(?!{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?(?:,{_NOT_SUBJECT_APPOSED}|\.?$))"
     # nor "..., and with the Turkish town of Emirdag, since 2003" (but "..., and with the city
     # of Lyon, it runs a tram": a clause of its own, and "..., and with Kalmar." is left alone)
     rf"(?!with\s+{_PLACE_OF}?{CAPITALISED_WORDS}(?:,?\s+in\s+{CAPITALISED_WORDS})?"

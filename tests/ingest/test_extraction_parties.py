@@ -949,3 +949,21 @@ def test_she_is_the_one_named_last_before_her_in_her_own_sentence(extractor):
         "letter of intent."
     )
     assert not any({"Lyon", "Cividale del Friuli"} == {a, b} for a, b, _ in links(extractor, text))
+
+
+def test_a_clause_whose_subject_has_an_apposition_names_its_own_pair(extractor):
+    text = (
+        "Gwalior signed a sister-city agreement with Samarkand in 2014, while Bhopal, the state "
+        "capital, has been twinned with Izmir since 1985."
+    )
+    assert ties(links(extractor, text)) == {
+        ("Gwalior", "Samarkand", "sister_city"),
+        ("Bhopal", "İzmir", "sister_city"),
+    }
+
+
+def test_a_list_member_with_an_apposition_is_still_one_of_the_list(extractor):
+    text = (
+        "Perth is twinned with Kobe and Taiyuan, and Megalopoli, a Greek town, was added in 1984."
+    )
+    assert {b for _, b, _ in ties(links(extractor, text))} == {"Kobe", "Taiyuan", "Megalópoli"}
