@@ -1049,3 +1049,15 @@ def test_a_town_s_name_before_another_country_s_is_a_word_of_one_name(extractor)
         "firm said it had signed a contract with a freight forwarder in Surabaya."
     )
     assert ("Bursa", "TR") not in places(facts(extractor, text))  # the exchange, not the city
+
+
+def test_the_town_hall_of_a_french_town_is_no_place(extractor):
+    text = (
+        "Jean Dupont, Mayor of Angers, and Piet Jansen, mayor of Alphen aan den Rijn, signed a "
+        "friendship pact between the two cities at the Hôtel de Ville."
+    )
+    found = facts(extractor, text)
+    assert places(found) == {("Angers", "FR"), ("Alphen aan den Rijn", "NL")}
+    assert {frozenset((a, b)) for a, b, _ in links(found)} == {
+        frozenset(("Angers", "Alphen aan den Rijn"))
+    }
