@@ -77,11 +77,12 @@ KIND_PATTERNS = {
     r"\bagreements? (?:was |were )?(?:signed|inked)|\bagreements? between",
     "trade_deal": r"trade (?:deals?|agreements?|contracts?)|\bdeals?\b|contracts?|purchase|"
     # "signed 14 commercial agreements worth", "signed package and charter agreements valued
-    # at": deals; not "an agreement worth $3 million to upgrade", nor the towns' "cooperation
+    # at": deals; not "an agreement worth $3 million to upgrade", nor the towns' "research
     # agreements worth ..."
-    r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?) (?:(?!co-?operation|framework|partnership|"
-    r"strategic|collaboration|twinning|exchange|friendship)[\w-]+ ){0,3}agreements "
-    r"(?:worth|valued at)|"
+    r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?) (?:(?:two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|several|\d+) )?"
+    r"(?:(?:commercial|business|sales?|supply|equipment|export|import|purchase|package|charter|"
+    r"distribution|investment|procurement)(?: and | ))*agreements (?:worth|valued at)|"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?|"
     r"orders (?:worth|valued at|totall?ing)|"  # "firms from A and B signed orders worth $3m"
     r"transactions? (?:worth|valued at|totall?ing|amounting to)(?:[^.;]|\.\d){0,60}? "

@@ -93,6 +93,9 @@ def person_names(doc: Doc, mentions: list[Mention]) -> list[Span]:
     return sorted((n for n in names if n is not None), key=lambda s: s.start)
 
 
+SIKH_NAMES = frozenset({"singh", "kaur"})  # "Ajmer Singh": a given name, not a district
+
+
 def _joined_at_particles(names: list[Span]) -> list[Span]:
     """ "Marieke" and "van Lingen-Bosch", cut apart by the model at the surname's particle:
     one name."""
@@ -285,10 +288,13 @@ def _person_name(span: Span, mentions: list[Mention]) -> Span | None:
 
 
 def _after_posting(span: Span, start: int, mentions: list[Mention]) -> int:
-    """Where the name starts after the place a title names without "of" ("Deputy Commissioner
-    Lahore Rafia Haider"): the place is the post's, so at least two name words must follow."""
+    """Where the name starts after the district a commissioner is named with, without "of"
+    ("Deputy Commissioner Lahore Rafia Haider", as South Asian news writes it); at least two
+    name words must follow, not a Sikh name's "Singh" ("Commissioner Ajmer Singh Dhillon")."""
     doc = span.doc
-    if start < 1 or not is_title(doc[start - 1]):
-        return start
+    if start < 1 or doc[start - 1].lower_ != "commissioner":
+        return start  # "Councillor Victoria Anne Gibbs": a given name a town bears
     place = next((m.span for m in mentions if m.span.start == start), None)
-    return place.end if place is not None and span.end - place.end >= 2 else start
+    if place is None or span.end - place.end < 2 or doc[place.end].lower_ in SIKH_NAMES:
+        return start
+    return place.end

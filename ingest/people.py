@@ -523,24 +523,13 @@ def _heads(role: str, region: Place) -> bool:
 def _home(places: _Places) -> Place | None:
     """The town of an article's town-hall officials: its dateline, else the town whose council
     publishes it, else the town whose government its lead names, else its most-named city."""
+    cities = Counter(m.place for m in places.mentions if m.place.kind == "city")
     return (
         _dateline(places.mentions)
         or places.publisher
         or places.council
-        or _most_named_city(places.mentions)
+        or (cities.most_common(1)[0][0] if cities else None)
     )
-
-
-def _most_named_city(mentions: list[Mention]) -> Place | None:
-    """The city the body names most, the first of the body's on a tie (the headline's words
-    are the partner's as often as the home town's)."""
-    if not mentions:
-        return None
-    body = headline_end(mentions[0].span.doc.text)
-    cities = Counter(
-        m.place for m in mentions if m.place.kind == "city" and m.span.start_char >= body
-    )
-    return cities.most_common(1)[0][0] if cities else None
 
 
 def find_people(

@@ -690,15 +690,6 @@ def _place_then_name(ent: Span, fits) -> list[Span]:
     return [ent]
 
 
-def _with_surname_after(ent: Span) -> Span:
-    """The person `ent` with the title-case words right after it that no entity holds (two at
-    most): the model cuts "Mayor Niš Nenad Stevanović" after the given name at times."""
-    doc, end = ent.doc, ent.end
-    while end < min(len(doc), ent.end + 2) and doc[end].is_title and not doc[end].ent_type_:
-        end += 1
-    return Span(doc, ent.start, end, ent.label_) if end > ent.end else ent
-
-
 def _named_apart(span: Span) -> bool:
     """Whether the article writes these words elsewhere (in any case: "NIŠ —"), outside a
     person's name, not only as part of names ("Chen" in "Vice Mayor Chen said")."""
@@ -1266,11 +1257,9 @@ class PlaceTagger:
         names too."""
         doc = ent.doc
         if ent.label_ == "PERSON" and ent.start and _after_office(doc[ent.start - 1]):
-            whole = _with_surname_after(ent)  # "Commissioner [Peshawar Sarmad] Saleem Akram"
-            parts = _place_then_name(
-                whole, lambda place, name: self._notable(fold(place.text)) and _named_apart(place)
+            return _place_then_name(
+                ent, lambda place, name: self._notable(fold(place.text)) and _named_apart(place)
             )
-            return [ent] if parts == [whole] else parts
         office = ent.start >= 2 and doc[ent.start - 2].lower_ in TITLE_WORDS
         if ent.label_ not in {"PERSON", "ORG"} or not office or doc[ent.start - 1].lower_ != "of":
             return [ent]
@@ -1385,8 +1374,8 @@ class PlaceTagger:
             return True
         # "Bremen is twinned ...": tagged a plural noun. A notable place's name written as a
         # noun needs no model's word for it; as a verb or adjective it is one ("Reading the
-        # report", "Nice weather"), unless it is no English word ("Tampere has been twinned",
-        # taken for an adverb).
+        # report", "Nice weather"), unless it is no English word ("Olsztyn city council
+        # voted", taken for an adverb).
         nouns = all(t.pos_ in {"PROPN", "NOUN"} for t in span if t.is_alpha)
         nouns = nouns or fold(span.text) not in self.common_words
         known = self._notable(fold(span.text)) or fold(span.text) in vouched

@@ -407,9 +407,14 @@ def _future(text: str, published: str | None) -> bool:
 
 
 # ", which ...,", ", of which ...,", ", who ...,", and an apposition naming a tie: ", twin
-# cities since 1975,".
+# cities since 1975,". A clause opened by a preposition that names a tie itself ("Bremen, of
+# which it has been a sister city since 1996,") is the tie's own statement.
+_NO_TIE_WORDS = (
+    r"(?![^,;]*\b(?:sister|twin|partner|friend|memorand|agreement|accord|pact|charter|"
+    r"signed)\w*)"
+)
 RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:(?:(?:of|in|at|from)\s+)?(?:which|who|whose)\b|"
+    rf",\s+(?:(?:which|who|whose)\b|(?:of|in|at|from)\s+which\b{_NO_TIE_WORDS}|"
     r"(?:(?:long-?(?:time|standing)|official) )?"
     r"(?:sister|twin|partner|friendship)[\s-](?:cit(?:y|ies)|towns?|states?|provinces?)\b)"
     r"[^,;]*[,;]",
@@ -457,10 +462,11 @@ _PLACE_OF = (
 )
 # Where one main clause of a sentence ends and the next begins: ", and", ", but", ";".
 # Not ", and with Nyirbator since 2007": a partner and its year, the clause's verb unsaid.
-# ", the provincial capital, has": an apposition and the verb of the name before it.
+# ", the provincial capital, has been twinned with Istanbul": an apposition, then the verb of
+# the name before it and a partner of its own.
 _NOT_SUBJECT_APPOSED = (
     r"(?!\s+(?:the|a|an|its)\s[^,;]{1,60},\s+(?:has|have|had|is|are|will|would|signed|"
-    r"agreed)\b)"
+    r"agreed)\b[^,;.]*\bwith\s+(?-i:[A-Z]))"
 )
 COORDINATE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas)\s+"
@@ -1075,13 +1081,19 @@ def member_years(text: str, starts: list[int]) -> list[int | None] | None:
     return found if any(found) else None
 
 
+# "Sønderborg in Denmark and ": the last member joined by a bare "and" (not ", and with",
+# "as well as", "and, more recently,", "and a friend of").
+LIST_AND = re.compile(rf"{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?\s+and\s+")
+
+
 def _list_since(text: str, starts: list[int], found: list, last: re.Match | None) -> bool:
     """Whether the one year of a list is its last member's "since" after the list ("with A, B
-    and C since 1947"), the date of every member; not one added "..., and with C since 2009"."""
+    and C since 1947"), the date of every member; not one added ("..., and with C since 2009",
+    "..., and Sydney since 1980")."""
     if last is None or not last["dated"] or any(found[:-1]):
         return False
     since = text[: last.start("dated")].rstrip().lower().endswith("since")
-    return since and not re.search(r"\bwith\b", text[starts[-2] : starts[-1]])
+    return since and LIST_AND.fullmatch(text, starts[-2], starts[-1]) is not None
 
 
 def _respective_years(text: str, starts: list[int]) -> list[int]:

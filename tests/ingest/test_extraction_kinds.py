@@ -518,6 +518,7 @@ def test_a_protocol_or_agreement_on_cooperation_is_a_memorandum(extractor, text)
             "trade_deal",
         ),
         ("Varna and Sfax signed cooperation agreements worth 3 million euros.", "mou"),
+        ("The mayors of Varna and Sfax signed two research agreements worth €5 million.", "mou"),
     ],
 )
 def test_agreements_of_any_business_kind_signed_for_a_value_are_a_trade_deal(extractor, text, kind):

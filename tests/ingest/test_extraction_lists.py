@@ -1031,3 +1031,18 @@ def test_since_after_a_partner_added_with_its_own_with_dates_that_partner_only(e
     found = links(extractor, text)
     years = {b if a == "Turku" else a: link.year for (a, b, k), link in found.items()}
     assert years == {"Kiel": None, "Linz": None, "Trondheim": 2009}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turku is twinned with Kiel, Linz and Bergen, and Trondheim since 2009.",
+        "Turku is twinned with Kiel, Linz and Bergen, plus Trondheim since 2009.",
+        "Turku is twinned with Kiel, Linz and Bergen and is a friend of Trondheim since 2009.",
+    ],
+)
+def test_since_after_a_partner_added_to_a_list_dates_that_partner_only(extractor, text):
+    found = links(extractor, text)
+    years = {b if a == "Turku" else a: link.year for (a, b, k), link in found.items()}
+    assert years["Trondheim"] == 2009
+    assert years["Kiel"] is None

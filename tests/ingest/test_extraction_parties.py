@@ -967,3 +967,11 @@ def test_a_list_member_with_an_apposition_is_still_one_of_the_list(extractor):
         "Perth is twinned with Kobe and Taiyuan, and Megalopoli, a Greek town, was added in 1984."
     )
     assert {b for _, b, _ in ties(links(extractor, text))} == {"Kobe", "Taiyuan", "Megalópoli"}
+
+
+def test_a_list_member_with_an_apposition_and_no_partner_of_its_own_stays_a_member(extractor):
+    text = (
+        "Kiel is twinned with Brest and Tallinn, and Vaasa, the Finnish port, has been a partner "
+        "since 1982."
+    )
+    assert "Vaasa" in {b for _, b, _ in ties(links(extractor, text))}

@@ -1314,3 +1314,9 @@ def test_a_relative_clause_opened_by_a_preposition_leaves_the_year_after_it(extr
     found = links(extractor, text)
     link = found["Gujarat", "Lapland", "mou"]
     assert (link.status, link.year) == ("existing", 2014)
+
+
+def test_a_clause_opened_by_a_preposition_that_states_the_tie_keeps_it(extractor):
+    text = "Durban renewed its pact with Bremen, of which it has been a sister city since 1996."
+    link = links(extractor, text)["Durban", "Bremen", "sister_city"]
+    assert (link.status, link.year) == ("existing", 1996)
