@@ -93,9 +93,6 @@ def person_names(doc: Doc, mentions: list[Mention]) -> list[Span]:
     return sorted((n for n in names if n is not None), key=lambda s: s.start)
 
 
-SIKH_NAMES = frozenset({"singh", "kaur"})  # "Ajmer Singh": a given name, not a district
-
-
 def _joined_at_particles(names: list[Span]) -> list[Span]:
     """ "Marieke" and "van Lingen-Bosch", cut apart by the model at the surname's particle:
     one name."""
@@ -285,6 +282,9 @@ def _person_name(span: Span, mentions: list[Mention]) -> Span | None:
     if start >= end or any(t.lower_ in NOT_NAME_WORDS | TIE_WORDS for t in span):
         return None
     return _with_split_surname(span.doc[start:end], mentions)
+
+
+SIKH_NAMES = frozenset({"singh", "kaur"})  # "Ajmer Singh": a given name, not a district
 
 
 def _after_posting(span: Span, start: int, mentions: list[Mention]) -> int:

@@ -460,14 +460,14 @@ _PLACE_OF = (
     r"(?:the\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|municipality|district|region|province|state|"
     r"county|village|port|capital|commune|prefecture)\s+of\s+)"
 )
-# Where one main clause of a sentence ends and the next begins: ", and", ", but", ";".
-# Not ", and with Nyirbator since 2007": a partner and its year, the clause's verb unsaid.
 # ", the provincial capital, has been twinned with Istanbul": an apposition, then the verb of
 # the name before it and a partner of its own.
 _NOT_SUBJECT_APPOSED = (
     r"(?!\s+(?:the|a|an|its)\s[^,;]{1,60},\s+(?:has|have|had|is|are|will|would|signed|"
     r"agreed)\b[^,;.]*\bwith\s+(?-i:[A-Z]))"
 )
+# Where one main clause of a sentence ends and the next begins: ", and", ", but", ";".
+# Not ", and with Nyirbator since 2007": a partner and its year, the clause's verb unsaid.
 COORDINATE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas)\s+"
     rf"(?!with\s+(?:the\s+[\w\s]{{0,30}}?\bof\s+)?{CAPITALISED_WORDS}"
@@ -1086,7 +1086,9 @@ def member_years(text: str, starts: list[int]) -> list[int | None] | None:
 LIST_AND = re.compile(rf"{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?\s+and\s+")
 
 
-def _list_since(text: str, starts: list[int], found: list, last: re.Match | None) -> bool:
+def _list_since(
+    text: str, starts: list[int], found: list[int | None], last: re.Match | None
+) -> bool:
     """Whether the one year of a list is its last member's "since" after the list ("with A, B
     and C since 1947"), the date of every member; not one added ("..., and with C since 2009",
     "..., and Sydney since 1980")."""
