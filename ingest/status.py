@@ -475,10 +475,12 @@ COORDINATE_BREAK = re.compile(
     # nor "..., and Ravenna in Italy, a partnership that ...": one more member of a list (but
     # "..., while Lahore, the provincial capital, has been twinned ...": a subject of its own)
     rf"(?!{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?(?:,{_NOT_SUBJECT_APPOSED}|\.?$))"
-    # nor "..., and with the Turkish town of Emirdag, since 2003" (but "..., and with the city
-    # of Lyon, it runs a tram": a clause of its own, and "..., and with Kalmar." is left alone)
+    # nor "..., and with the Turkish town of Emirdag, since 2003" or "..., and with Saitama,
+    # signed in 1984" (but "..., and with the city of Lyon, it runs a tram": a clause of its
+    # own, and "..., and with Kalmar." is left alone)
     rf"(?!with\s+{_PLACE_OF}?{CAPITALISED_WORDS}(?:,?\s+in\s+{CAPITALISED_WORDS})?"
-    r",?\s+(?:since|from)\s+(?:19|20)\d\d)"
+    r",?\s+(?:since|from|(?:signed|sealed|established|concluded|formali[sz]ed)\s+in|"
+    r"dating\s+(?:from|back\s+to))\s+(?:19|20)\d\d)"
     r"|;\s+",
     re.I,
 )
@@ -1062,6 +1064,7 @@ MEMBER_YEAR = re.compile(
     r"(?P<own>(?:19|20)\d\d)\s*\)|"
     r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b)|"
     r"[^;()\d,]{0,25}?(?:,\s+(?:in|near)\s+[^,;()\d]{1,40})?,?\s*"  # past a locating comma only
+    r"(?:(?:signed|sealed|established|concluded|formali[sz]ed)\s+)?"  # ", signed in 1990"
     r"\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b"  # "Rovereto, in the province of Trento, since"
 )
 

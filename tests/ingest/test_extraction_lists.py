@@ -1046,3 +1046,13 @@ def test_since_after_a_partner_added_to_a_list_dates_that_partner_only(extractor
     years = {b if a == "Turku" else a: link.year for (a, b, k), link in found.items()}
     assert years["Trondheim"] == 2009
     assert years["Kiel"] is None
+
+
+def test_partners_each_with_its_signing_year_after_a_comma_are_all_linked(extractor):
+    text = (
+        "Dunedin has sister-city relationships with Edinburgh in Scotland, signed in 1974, and "
+        "with Otaru in Japan, signed in 1980."
+    )
+    found = links(extractor, text)
+    years = {b if a == "Dunedin" else a: link.year for (a, b, k), link in found.items()}
+    assert years == {"Edinburgh": 1974, "Otaru": 1980}
