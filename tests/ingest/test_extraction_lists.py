@@ -14,6 +14,11 @@ def partners(found, hub, kind="sister_city"):
     return {b if a == hub else a for a, b, k in found if k == kind and hub in (a, b)}
 
 
+def partner_years(found, hub):
+    """The year of each link, by the partner of `hub` (a link without it shows up by its a)."""
+    return {b if a == hub else a: p.year for (a, b, _), p in found.items()}
+
+
 def test_its_sister_cities_include_links_each_to_the_city_reported_before(extractor):
     text = (
         "Aarhus signed a friendship agreement with Kraków last year, the Aarhus city board "
@@ -143,7 +148,7 @@ def test_partners_counted_by_continent_name_none(extractor):
 def test_each_listed_partner_keeps_the_year_written_beside_it(extractor):
     text = "Tampere's sister cities are Linz (1959), Kaunas (1991), Łódź (1996) and Mwanza (2004)."
     found = links(extractor, text)
-    years = {b if a == "Tampere" else a: p.year for (a, b, _), p in found.items()}
+    years = partner_years(found, "Tampere")
     assert years == {"Linz": 1959, "Kaunas": 1991, "Łódź": 1996, "Mwanza": 2004}
 
 
@@ -153,7 +158,7 @@ def test_a_list_split_by_semicolons_with_countries_and_years_links_every_partner
         "(1998); and Fuzhou, China (2007)."
     )
     found = links(extractor, text)
-    years = {b if a == "Hobart" else a: p.year for (a, b, _), p in found.items()}
+    years = partner_years(found, "Hobart")
     assert years == {"Yaizu": 1977, "L'Aquila": 1998, "Fuzhou": 2007}
 
 
@@ -784,7 +789,7 @@ def test_years_given_respectively_stop_at_the_partners_named_before_them(extract
         "that dates back to the 1970s."
     )
     found = links(extractor, text)
-    years = {b if a == "Skopje" else a: p.year for (a, b, k), p in found.items()}
+    years = partner_years(found, "Skopje")
     assert years == {"Dubrovnik": 1998, "İzmir": 2006, "Bari": None}
     # the agreements signed with the twins are the twinnings themselves
     assert {k for _, _, k in found} == {"sister_city"}
@@ -1022,14 +1027,14 @@ def test_since_after_a_list_dates_every_member(extractor):
         "since 1951."
     )
     found = links(extractor, text)
-    years = {b if a == "Turku" else a: link.year for (a, b, k), link in found.items()}
+    years = partner_years(found, "Turku")
     assert years == {"Kiel": 1951, "Linz": 1951, "Trondheim": 1951}
 
 
 def test_since_after_a_partner_added_with_its_own_with_dates_that_partner_only(extractor):
     text = "Turku is twinned with Kiel and Linz, and with Trondheim since 2009."
     found = links(extractor, text)
-    years = {b if a == "Turku" else a: link.year for (a, b, k), link in found.items()}
+    years = partner_years(found, "Turku")
     assert years == {"Kiel": None, "Linz": None, "Trondheim": 2009}
 
 
@@ -1043,7 +1048,7 @@ def test_since_after_a_partner_added_with_its_own_with_dates_that_partner_only(e
 )
 def test_since_after_a_partner_added_to_a_list_dates_that_partner_only(extractor, text):
     found = links(extractor, text)
-    years = {b if a == "Turku" else a: link.year for (a, b, k), link in found.items()}
+    years = partner_years(found, "Turku")
     assert years["Trondheim"] == 2009
     assert years["Kiel"] is None
 
@@ -1054,5 +1059,5 @@ def test_partners_each_with_its_signing_year_after_a_comma_are_all_linked(extrac
         "with Otaru in Japan, signed in 1980."
     )
     found = links(extractor, text)
-    years = {b if a == "Dunedin" else a: link.year for (a, b, k), link in found.items()}
+    years = partner_years(found, "Dunedin")
     assert years == {"Edinburgh": 1974, "Otaru": 1980}
