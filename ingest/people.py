@@ -414,7 +414,11 @@ def _qualifier_start(doc: Doc, start: int, mentions: list[Mention]) -> int:
 
 
 def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
-    """ "a delegation from Wuxi led by Vice Mayor Zhou Min", "X led a delegation from Stirling"."""
+    """ "a delegation from Wuxi led by Vice Mayor Zhou Min", "X led a delegation from Stirling",
+    "X, who led the Lund delegation to Kiel,"."""
+    led = _led_in_relative_clause(person, mentions)
+    if led is not None:
+        return led
     sent, member = sentence_of(person), person.root
     while member.dep_ in {"conj", "appos"} and member.head != member:
         member = member.head  # "includes Deputy Mayor A, Commissioner B and ...": B with A
@@ -439,6 +443,21 @@ def _led_from(person: Span, mentions: list[Mention]) -> Place | None:
     if froms and any(t.lemma_ in {"delegation", "group", "mission"} for t in sent):
         return froms[0]
     return _earlier_delegation(sent, mentions) if leads else None
+
+
+def _led_in_relative_clause(person: Span, mentions: list[Mention]) -> Place | None:
+    """ "X, who led the Lund delegation to Kiel,": the place the clause's delegation is of."""
+    doc = person.doc
+    for clause in person.root.children:
+        if clause.dep_ != "relcl" or clause.lemma_ not in LEAD_VERBS:
+            continue
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        for m in mentions:
+            if not start <= m.span.start < end:
+                continue
+            if doc[m.span.start - 1].lower_ == "from" or _names_delegation(m.span):
+                return m.place
+    return None
 
 
 def _delegation_of(span: Span) -> bool:

@@ -479,6 +479,14 @@ def test_a_given_name_a_town_bears_stays_in_the_name(extractor, text, name):
     assert name in people(extractor, text)
 
 
+def test_an_official_who_led_a_town_s_delegation_is_of_that_town(extractor):
+    text = (
+        "Kiel hosted the Baltic forum. Councillor Anna Berg, who led the Uppsala delegation to "
+        "Kiel, called the meeting a success."
+    )
+    assert people(extractor, text)["Anna Berg"] == ("councillor", "Uppsala")
+
+
 def test_the_state_governor_before_his_name_governs_the_state_named_before(extractor):
     text = (
         "The Kano State Government signed a memorandum with Guangdong province.\n\n"
