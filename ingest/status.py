@@ -460,6 +460,8 @@ _PLACE_OF = (
     r"(?:the\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|municipality|district|region|province|state|"
     r"county|village|port|capital|commune|prefecture)\s+of\s+)"
 )
+# "signed in 1984", "established in 1990": a tie's year after a participle.
+_SIGNED_IN = r"(?:signed|sealed|established|concluded|formali[sz]ed)"
 # ", the provincial capital, has been twinned with Istanbul": an apposition, then the verb of
 # the name before it and a partner of its own.
 _NOT_SUBJECT_APPOSED = (
@@ -479,7 +481,7 @@ COORDINATE_BREAK = re.compile(
     # signed in 1984" (but "..., and with the city of Lyon, it runs a tram": a clause of its
     # own, and "..., and with Kalmar." is left alone)
     rf"(?!with\s+{_PLACE_OF}?{CAPITALISED_WORDS}(?:,?\s+in\s+{CAPITALISED_WORDS})?"
-    r",?\s+(?:since|from|(?:signed|sealed|established|concluded|formali[sz]ed)\s+in|"
+    rf",?\s+(?:since|from|{_SIGNED_IN}\s+in|"
     r"dating\s+(?:from|back\s+to))\s+(?:19|20)\d\d)"
     r"|;\s+",
     re.I,
@@ -1064,7 +1066,7 @@ MEMBER_YEAR = re.compile(
     r"(?P<own>(?:19|20)\d\d)\s*\)|"
     r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b)|"
     r"[^;()\d,]{0,25}?(?:,\s+(?:in|near)\s+[^,;()\d]{1,40})?,?\s*"  # past a locating comma only
-    r"(?:(?:signed|sealed|established|concluded|formali[sz]ed)\s+)?"  # ", signed in 1990"
+    rf"(?:{_SIGNED_IN}\s+)?"  # ", signed in 1990"
     r"\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b"  # "Rovereto, in the province of Trento, since"
 )
 
