@@ -555,18 +555,21 @@ def _named_kinds(
     apposed: dict[str, set[str]] = {}
     capitals: dict[str, set[str]] = {}  # the cities a region's name is named after
     first_bare: dict[str, bool] = {}  # whether the body's first mention has no kind word
+    bare_towns: dict[str, list] = {}  # the towns that first bare mention may be
     for span in spans:
         hint = span._.kind_hint or span._.apposed_kind
         key = _name_key(span)
         if span.start_char >= body_start:  # a headline writes a province bare too
             first_bare.setdefault(key, not hint)
+            if not hint:
+                bare_towns.setdefault(key, [p for p, _ in options[span.start] if p.kind == "city"])
         if hint:
             (hinted if span._.kind_hint else apposed).setdefault(key, set()).add(hint)
             of_kind = {p.key for p, _ in options[span.start] if p.kind == hint}
             readings.setdefault(key, {}).setdefault(hint, set()).update(of_kind)
             if first_bare.get(key):
                 capitals.setdefault(key, set()).update(
-                    _named_after_city(options[span.start], hint, regions)
+                    _named_after_city(options[span.start], hint, regions, bare_towns[key])
                 )
     # "Turkistan Region ... the city of Turkistan ... in Turkistan": a name the article gives
     # both kinds is the city where no kind word goes with it; an apposition counts only then.
@@ -582,19 +585,17 @@ def _named_kinds(
 
 
 def _named_after_city(
-    options: list[tuple[Place, bool]], hint: str, regions: RegionTable
+    options: list[tuple[Place, bool]], hint: str, regions: RegionTable, bare_towns: list[Place]
 ) -> set[str]:
     """The cities a region named with its kind word is named after: a city of the name, by
     that name, inside one of the region's readings ("Kano State": Kano; not Ibaraki, Osaka, for
-    "Ibaraki Prefecture")."""
+    "Ibaraki Prefecture"), or a town the bare name was read as before ("in Mykolaiv ...
+    Mykolaiv Oblast", where the region's own name holds no town)."""
     if hint != "region":
         return set()
     readings = [p for p, _ in options if p.kind == "region"]
-    return {
-        p.key
-        for p, primary in options
-        if primary and p.kind == "city" and any(_inside(p, r, regions) for r in readings)
-    }
+    towns = [p for p, primary in options if primary and p.kind == "city"] + bare_towns
+    return {p.key for p in towns if any(_inside(p, r, regions) for r in readings)}
 
 
 def _world_city(options: list[tuple[Place, bool]]) -> Place | None:

@@ -395,3 +395,18 @@ def test_a_division_of_bangladesh_is_a_region_apart_from_its_city(extractor):
 )
 def test_a_region_named_by_a_direction_keeps_its_designator(extractor, text, region):
     assert region in {name for name, _, kind in places(extractor, text) if kind == "region"}
+
+
+def test_an_oblast_and_a_voivodeship_by_their_english_names_are_the_regions(extractor):
+    text = "The Lower Silesian Voivodeship signed a partnership agreement with Kharkiv Oblast."
+    found = places(extractor, text)
+    assert {("Lower Silesian Voivodeship", "PL", "region"), ("Kharkiv", "UA", "region")} == found
+
+
+def test_a_town_the_body_names_bare_first_stays_the_town_beside_its_oblast(extractor):
+    text = (
+        "A delegation from Wrocław arrived in Poltava on Monday. The governor of Poltava Oblast "
+        "signed a memorandum with the Lower Silesian Voivodeship."
+    )
+    found = places(extractor, text)
+    assert {("Poltava", "UA", "city"), ("Poltava Oblast", "UA", "region")} <= found

@@ -44,10 +44,33 @@ def readings(gaz, name: str) -> set[tuple[str, str, str]]:
         ("Masovia", ("Masovia", "PL", "region")),  # "Mazowieckie"
         ("Yakutia", ("Yakutia", "RU", "region")),  # "Saha, Respublika"
         ("Crimea", ("Crimea", "UA", "region")),  # "Avtonomna Respublika Krym"
+        ("Lviv Oblast", ("Lviv Oblast", "UA", "region")),  # "Lvivska"
+        ("Kharkiv region", ("Kharkiv Oblast", "UA", "region")),
+        ("Odessa Oblast", ("Odesa Oblast", "UA", "region")),
+        ("Khmelnytskyi Oblast", ("Khmelnytskyi Oblast", "UA", "region")),  # "Khmelnytska"
+        ("Kuyavian-Pomeranian Voivodeship", ("Kuyavia-Pomerania", "PL", "region")),
+        ("Lower Silesian Voivodeship", ("Lower Silesia", "PL", "region")),
+        ("Świętokrzyskie", ("Świętokrzyskie", "PL", "region")),
+        ("Plzeň Region", ("Plzeň Region", "CZ", "region")),  # "Plzeňský"
+        ("Olomouc Region", ("Olomouc Region", "CZ", "region")),
     ],
 )
 def test_regions_are_found_under_their_english_names(gaz, written, expected):
     assert expected in readings(gaz, written)
+
+
+@pytest.mark.parametrize(
+    "written, town",
+    [("Lviv", "Lviv"), ("Kharkiv", "Kharkiv"), ("Olomouc", "Olomouc"), ("Opole", "Opole")],
+)
+def test_a_region_named_after_its_city_leaves_the_bare_name_to_the_city(gaz, written, town):
+    assert {kind for name, _, kind in readings(gaz, written) if name == town} == {"city"}
+    assert not any(kind == "region" for _, _, kind in readings(gaz, written))
+
+
+def test_a_polish_region_is_no_church_or_silesia_of_the_wrong_voivodeship(gaz):
+    assert not readings(gaz, "Holy Cross")  # the database's English for Świętokrzyskie
+    assert not readings(gaz, "Upper Silesia")  # its name for Opole Voivodeship
 
 
 @pytest.mark.parametrize(
