@@ -128,7 +128,9 @@ NEAR_CHARS = 40
 # "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of
 # Daejeon", "Rovereto, in the province of Trento": words that only say where.
 LOCATOR_BEFORE = re.compile(
-    r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
+    r"\b(?:capital|centre|center|seat|outskirts|suburbs?) of(?: the)?$|"
+    # "Oleksandriia, the second-largest city of the Kirovohrad region"
+    r"\b(?:largest|biggest|second[\w-]*|third[\w-]*) (?:city|town|port) (?:of|in)(?: the)?$|"
     r"\ban? (?:district|ward|borough|suburb|neighbou?rhood) of$|"
     # "Çankaya, the central district of Ankara" (not "the district of Mapo", nor "The historic
     # district of Fatih signed ...": the district)
@@ -154,11 +156,11 @@ ONE_OF_ITS_PARTS = re.compile(
     re.I,
 )
 # "Hyogo Prefecture, where Nishinomiya is located,", "the region of Päijät-Häme, of which
-# Lahti is the administrative centre," or "in which Lahti lies,": a town named only to say
-# where the region is.
-WHERE_BEFORE = re.compile(r",\s*(?:where|(?:of|in) which)$", re.I)
+# Lahti is the administrative centre," "in which Lahti lies," or "to which Lahti belongs,": a
+# town named only to say where the region is.
+WHERE_BEFORE = re.compile(r",\s*(?:where|(?:of|in|to) which)$", re.I)
 LIES_AFTER = re.compile(
-    r"(?:is|are|was|were) (?:located|situated|based)\b|lies\b|sits\b|"
+    r"(?:is|are|was|were) (?:located|situated|based)\b|lies\b|sits\b|belongs\b|"
     r"is (?:the|its) (?:[\w-]+ )?(?:centre|center|capital|seat)\b",
     re.I,
 )
@@ -236,13 +238,15 @@ LINKED_WITH = re.compile(
     rf"accords?){_WITH_PARTNER_NEXT}",
     re.I,
 )
-# "the LoI with Pontianak", "the sister city relationship with Kakegawa": the link the article's
-# own town has (not "an agreement with", "the university's agreement with").
+# "the LoI with Pontianak", "the sister city relationship with Kakegawa", "the 2009 cooperation
+# agreement with", "the friendship agreement signed in 2014 with": the link the article's own
+# town has (not "an agreement with", "the university's agreement with").
 OWN_LINK_WITH = re.compile(
-    r"\bthe\s+(?:(?:sister|twin|friendship|friendly|partner|city|town|cooperation|trade|"
-    r"proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
+    r"\bthe\s+(?:(?:19|20)\d\d\s+)?(?:(?:sister|twin|friendship|friendly|partner|city|town|"
+    r"cooperation|trade|proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
     r"pacts?|accords?|protocols?|charters?|relationships?|partnerships?|ties|twinning)"
+    r"(?:,?\s+(?:signed|concluded)(?:\s+in\s+(?:19|20)\d\d)?,?)?"
     rf"\s+with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?{_KIND_OF})?$",  # "the friendship protocol
     # with the French city of Poitiers"
     re.I,
@@ -287,12 +291,15 @@ NATIONAL_HOLDER = re.compile(
     r"country|nation)\b",
     re.I,
 )
-# "Its partnership with Pushkin ...", "It signed a friendship agreement with ...": the ties of
-# the place the sentence before was about (not "It was signed in 2003": the agreement).
+# "Its partnership with Pushkin ...", "It signed a friendship agreement with ...", "In Korea,
+# it signed ...": the ties of the place the sentence before was about (not "It was signed in
+# 2003": the agreement).
 OPENING_ITS = re.compile(
-    r"\s*(?:Its\s+(?:[\w-]+\s+){0,3}?(?:partnerships?|partners?|sister|twin(?:ning)?s?|friendship|ties|"
-    r"agreements?|links|relations)|It\s+(?:also\s+)?(?:signed|inked|concluded|(?:is|was|has been)"
-    r" (?:also )?twinned|has (?:also )?(?:signed|sister|twin|partner|friendship|ties|links)))\b"
+    r"\s*(?:(?:In|Since|At|By)\s[^,;]{1,40},\s+)?"
+    r"(?:[Ii]ts\s+(?:[\w-]+\s+){0,3}?(?:partnerships?|partners?|sister|twin(?:ning)?s?|friendship|"
+    r"ties|agreements?|links|relations)|[Ii]t\s+(?:also\s+)?(?:signed|inked|concluded|"
+    r"(?:is|was|has been) (?:also )?twinned|"
+    r"has (?:also )?(?:signed|sister|twin|partner|friendship|ties|links)))\b"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 DESCRIBING_CLAUSE = re.compile(r",\s+which\b[^,;]*$")
@@ -556,7 +563,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, people, state, 
             continue  # "- Hoan Kiem District, Hanoi, Vietnam – friendship city": an address
         if _holds_the_next(m, named[i + 1 :], gaz_country):
             continue  # "the Silicon Valley cities of Antioch, ...", "the Sofia district of ..."
-        if i and _holds_the_part(named[i - 1], m):
+        if i and (_holds_the_part(named[i - 1], m) or _town_of(named[i - 1], m)):
             continue  # "The Zemun municipality of Belgrade": Belgrade only holds Zemun
         if _named_by_its_part(m, named):
             continue  # "Tokyo's Taito Ward": Tokyo only holds Taito
@@ -633,6 +640,18 @@ def _holds_the_part(part: Mention, m: Mention) -> bool:
     return _after_container(part.span) == m.span.start and _part_of(m.place, part.place)
 
 
+def _town_of(town: Mention, m: Mention) -> bool:
+    """Whether `m` holds the town named right before it with its word: "Tu Son city of Bac
+    Ninh", "Oyama City of Tochigi" (a province, whatever town the data reads its name as)."""
+    span, doc = town.span, town.span.doc
+    return (
+        span[-1].lower_ in {"city", "town"}
+        and span.end + 1 == m.span.start
+        and doc[span.end].lower_ == "of"
+        and town.place.country == m.place.country
+    )
+
+
 def _after_container(span: Span) -> int | None:
     """Where the name after "<place> district of" begins, if such words follow the place, or
     "of" after a district's own name ("Jung-gu of Incheon", "Hai Chau District of the central
@@ -675,8 +694,9 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     if own is None or own.kind != "city" or own.country == partner.place.country:
         return []
     text = span_text(sent)
-    link = OWN_LINK_WITH.search(text[: partner.start])
-    if link is None or "'s" in text[: partner.start] or NATIONAL_HOLDER.search(text):
+    before = text[: partner.start]
+    link = OWN_LINK_WITH.search(before)
+    if link is None or "'s" in before or NATIONAL_HOLDER.search(before):
         return []
     if coordinate_breaks(text, 0, link.start()):
         return []  # "Other towns are reconsidering the twinning, but the partnership with X ..."

@@ -414,7 +414,7 @@ _NO_TIE_WORDS = (
     r"signed)\w*)"
 )
 RELATIVE_CLAUSE = re.compile(
-    rf",\s+(?:(?:which|who|whose)\b|(?:of|in|at|from)\s+which\b{_NO_TIE_WORDS}|"
+    rf",\s+(?:(?:which|who|whose)\b|(?:of|in|at|from|to)\s+which\b{_NO_TIE_WORDS}|"
     r"(?:(?:long-?(?:time|standing)|official) )?"
     r"(?:sister|twin|partner|friendship)[\s-](?:cit(?:y|ies)|towns?|states?|provinces?)\b)"
     r"[^,;]*[,;]",
@@ -1168,11 +1168,14 @@ START_CUE = re.compile(
 
 
 def _ending_year(text: str, year: YearMention, reported: int | None) -> bool:
-    """Whether a year dates a link's ending ("suspended ties in 2022"), not its start."""
+    """Whether a year dates a link's ending ("suspended ties in 2022"), not its start ("ended
+    the 2009 agreement")."""
     endings = [m.start() for m in ENDING.finditer(text)]
     endings += [m.end() for m in ENDED_PASSIVE.finditer(text)]  # "was suspended [in 2022]"
     if not endings or year.how != "explicit" or START_CUE.search(text[: year.start]):
         return False
+    if any(m.start("year") == year.start for m in YEAR_NAMED_LINK.finditer(text)):
+        return False  # "terminated the 2009 cooperation agreement": the agreement's own year
     begin, _ = main_clause_at(text, year.start)
     recent = reported is not None and year.year >= reported - 1
     return recent or any(begin <= at < year.start for at in endings)

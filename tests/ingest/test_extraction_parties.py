@@ -975,3 +975,74 @@ def test_a_list_member_with_an_apposition_and_no_partner_of_its_own_stays_a_memb
         "since 1982."
     )
     assert "Vaasa" in {b for _, b, _ in ties(links(extractor, text))}
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        (
+            "Kremenchuk, the second-largest city of the Poltava region, signed a cooperation "
+            "agreement with Rzeszów on Friday.",
+            ("Kremenchuk", "Rzeszów"),
+        ),
+        (
+            "Uzhhorod, the administrative centre of the Zakarpattia region, signed a memorandum "
+            "of cooperation with Košice on Friday.",
+            ("Uzhhorod", "Košice"),
+        ),
+    ],
+)
+def test_a_region_a_town_is_the_biggest_town_or_the_centre_of_only_locates_it(
+    extractor, text, pair
+):
+    assert ties(links(extractor, "KYIV, Ukraine\n\n" + text)) == {(*pair, "mou")}
+
+
+def test_a_town_of_a_province_written_city_of_is_the_party_not_the_province(extractor):
+    text = (
+        "HANOI (VNA)\n\nThe province of Bac Ninh and Japan's Tochigi prefecture renewed their "
+        "memorandum on Monday. Tu Son city of Bac Ninh and Oyama city of Tochigi signed a "
+        "friendship city agreement on Tuesday."
+    )
+    assert ties(links(extractor, text)) == {("Từ Sơn", "Oyama", "friendship_city")}
+
+
+def test_it_after_an_opening_phrase_is_still_the_town_spoken_of(extractor):
+    text = (
+        "HANOI (VNA)\n\nHai Phong has partners across Asia. In Japan, it signed a friendship "
+        "agreement with Kitakyushu in 2016."
+    )
+    link = links(extractor, text)["Hai Phong", "Kitakyushu", "friendship_city"]
+    assert (link.status, link.year) == ("existing", 2016)
+
+
+@pytest.mark.parametrize(
+    "text, partner, kind, year",
+    [
+        (
+            "The resolution also ends the 2009 cooperation agreement with the Belarusian city of "
+            "Vitebsk, because the Belarusian government supports the war.",
+            "Vitebsk",
+            "mou",
+            2009,
+        ),
+        (
+            "It voted to suspend the friendship agreement signed in 2012 with Harbin, the "
+            "Chinese city whose trawlers fish off our coast.",
+            "Harbin",
+            "friendship_city",
+            2012,
+        ),
+    ],
+)
+def test_the_council_s_dated_agreement_with_a_town_is_its_own_town_s(
+    extractor, text, partner, kind, year
+):
+    text = "POZNAN, Poland\n\nThe council met on Thursday. " + text
+    link = links(extractor, text, published="2022-03-24")["Poznań", partner, kind]
+    assert (link.status, link.year) == ("ended", year)
+
+
+def test_a_national_government_holding_the_agreement_keeps_it_from_the_town(extractor):
+    text = "POZNAN, Poland\n\nThe prime minister suspended the cooperation agreement with Vitebsk."
+    assert not links(extractor, text, published="2022-03-24")

@@ -1308,6 +1308,8 @@ def test_a_motion_adopted_to_suspend_a_tie_ends_it(extractor, text, status):
         "Gujarat signed a memorandum with the region of Lapland, of which Rovaniemi is the "
         "capital, in 2014.",
         "Gujarat signed a memorandum with the region of Lapland, in which Rovaniemi lies, in 2014.",
+        "Gujarat signed a memorandum with the region of Lapland, to which Rovaniemi belongs, in "
+        "2014.",
     ],
 )
 def test_a_relative_clause_opened_by_a_preposition_leaves_the_year_after_it(extractor, text):
@@ -1320,3 +1322,15 @@ def test_a_clause_opened_by_a_preposition_that_states_the_tie_keeps_it(extractor
     text = "Durban renewed its pact with Bremen, of which it has been a sister city since 1996."
     link = links(extractor, text)["Durban", "Bremen", "sister_city"]
     assert (link.status, link.year) == ("existing", 1996)
+
+
+def test_a_year_naming_the_agreement_cut_is_its_start_not_its_end(extractor):
+    text = "Poznań terminated the 2009 cooperation agreement with Vitebsk on Thursday."
+    link = links(extractor, text, published="2022-03-24")["Poznań", "Vitebsk", "mou"]
+    assert (link.status, link.year) == ("ended", 2009)
+
+
+def test_the_year_a_link_was_cut_is_still_no_start(extractor):
+    text = "Poznań suspended its cooperation agreement with Vitebsk in 2022."
+    link = links(extractor, text, published="2022-03-24")["Poznań", "Vitebsk", "mou"]
+    assert (link.status, link.year) == ("ended", None)
