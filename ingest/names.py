@@ -289,10 +289,11 @@ SIKH_NAMES = frozenset({"singh", "kaur"})  # "Ajmer Singh": a given name, not a 
 
 def _after_posting(span: Span, start: int, mentions: list[Mention]) -> int:
     """Where the name starts after the district a commissioner is named with, without "of"
-    ("Deputy Commissioner Lahore Rafia Haider", as South Asian news writes it); at least two
-    name words must follow, not a Sikh name's "Singh" ("Commissioner Ajmer Singh Dhillon")."""
+    ("Deputy Commissioner Lahore Rafia Haider", as South Asian news writes it), or after the
+    place a title is "of" ("Vice Governor of Tochigi Kazuhiro Sekine"); at least two name words
+    must follow, not a Sikh name's "Singh" ("Commissioner Ajmer Singh Dhillon")."""
     doc = span.doc
-    if start < 1 or doc[start - 1].lower_ != "commissioner":
+    if start < 1 or doc[start - 1].lower_ not in {"commissioner", "of"}:
         return start  # "Councillor Victoria Anne Gibbs": a given name a town bears
     place = next((m.span for m in mentions if m.span.start == start), None)
     if place is None or span.end - place.end < 2 or doc[place.end].lower_ in SIKH_NAMES:

@@ -362,10 +362,18 @@ def _role_before(person: Span, mentions, org_mentions, country_of, names) -> _Fo
     """
     doc = person.doc
     comma = before_honorifics(doc, person.start) - 1  # "the mayor of Santos, Dr. Paulo Lobo"
-    if comma < 2 or doc[comma].text != ",":
+    # "Vice Governor of Tochigi Kazuhiro Sekine": no comma after the place the title is of
+    bare = (
+        comma > 1
+        and doc[comma].text != ","
+        and _ends_a_name(doc, comma + 1, mentions, org_mentions)
+    )
+    if bare:
+        comma += 1
+    elif comma < 2 or doc[comma].text != ",":
         return None
     phrase = title_before(doc, comma)
-    if phrase is None:
+    if phrase is None or bare and _place_in(phrase, mentions, org_mentions) is None:
         return None
     earlier = next((n for n in names if n.end == phrase.start - 1 and doc[n.end].text == ","), None)
     if earlier is not None and not (
@@ -391,6 +399,25 @@ def _role_before(person: Span, mentions, org_mentions, country_of, names) -> _Fo
     qualified = doc[_qualifier_start(doc, phrase.start, mentions) : phrase.end]
     role = role_text(qualified, mentions, country_of)
     return _Found(person.text, role, place, _has_plural(phrase))
+
+
+def _ends_a_name(doc: Doc, end: int, mentions, org_mentions) -> bool:
+    """Whether the name of the place or body a title is "of" ends right before `end`: "Vice
+    Governor of Tochigi | Kazuhiro Sekine", "Chairman of the People's Committee | Ngo Tan
+    Phuong" (not "Ambassador to South Korea Carmen | Rosa Delgado")."""
+    starts = [m.span.start for m in mentions + org_mentions if m.span.end == end]
+    last = doc[end - 1]
+    if last.ent_type_ == "ORG" and (end == len(doc) or doc[end].ent_iob_ != "I"):
+        starts.append(next(e.start for e in doc.ents if e.start < end <= e.end))
+    return any(_object_of(doc[max(0, start - 6) : start]) for start in starts)
+
+
+def _object_of(before: Span) -> bool:
+    """Whether the words before a name end in "of" or "in" and a few words of their own ("of
+    the provincial", "Consul General in | Da Nang")."""
+    words = [t.lower_ for t in before]
+    at = max((i for i, w in enumerate(words) if w in {"of", "in"}), default=None)
+    return at is not None and not any(t.is_punct for t in before[at + 1 :])
 
 
 def _owner_start(doc: Doc, start: int) -> int:
@@ -639,12 +666,15 @@ def _without_surname_of(name: str, found: dict[str, _Found]) -> dict[str, _Found
 
 def _surname_of_known(name: str, found: dict[str, _Found], place: Place | None = None) -> bool:
     """ "Governor Odera" after "Samuel Ochieng Odera", "Mr Xu" after "Xu Hongmei", "Mayor Van
-    Lingen-Bosch" after "Marieke van Lingen-Bosch", "Dela Paz" after "Alfred Dela Paz": the
+    Lingen-Bosch" after "Marieke van Lingen-Bosch", "Dela Paz" after "Alfred Dela Paz", "Mayor
+    Andi Rahmat" after "Andi Rahmat Syamsuddin" (Indonesian news shortens a name so): the
     same."""
     if " " not in name:
         return any(name in known.split() for known in found)
+    folded = name.casefold()
     return any(  # not "Mayor Tai Man of Shenzhen" after "Mayor Chan Tai Man of Sha Tin"
-        known.casefold().endswith(" " + name.casefold()) and place in (None, f.place)
+        (known.casefold().endswith(" " + folded) or known.casefold().startswith(folded + " "))
+        and place in (None, f.place)
         for known, f in found.items()
     )
 

@@ -128,6 +128,7 @@ HONORIFICS = frozenset(
     | {"honourable", "honorable"}  # "the Premier, Honourable Clement Kikolo"
     | {"cllr", "councillor", "councilor", "cr"}  # "the Lord Mayor of Leeds, Councillor Ann Lee"
     | {"datuk", "dato", "datin", "tun", "haji", "hajah", "hjh", "ratu", "alhaji", "alhaja"}
+    | {"hajia", "hajiya"}  # Nigerian: "Hajia Rukayat Yusuf"
     | {"mag", "dra", "lic", "ing", "mgr", "arq", "ir", "sra", "bc"}  # degrees: "Ing."
     | {"yab", "yb", "ybhg", "yabhg"}  # Malaysian: "YAB Datuk Seri ..."
     | {"shri", "smt", "shrimati", "thiru", "tmt"}  # Indian: "Chief Minister Shri A. Rao"

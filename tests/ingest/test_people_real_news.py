@@ -76,6 +76,20 @@ def test_a_family_name_first_is_the_same_person(extractor):
     assert list(people(extractor, text)) == ["Liu Yanhong"]
 
 
+def test_a_name_shortened_to_its_first_words_is_the_same_person(extractor):
+    text = (
+        "The letter was signed by the Mayor of Kupang, Budi Santoso Wibowo, on Monday.\n\n"
+        "Mayor Budi Santoso said the city would open an office in Darwin."
+    )
+    assert people(extractor, text) == {"Budi Santoso Wibowo": ("mayor", "Kupang")}
+
+
+@pytest.mark.parametrize("honorific", ["Hajia", "Hajiya", "Alhaji"])
+def test_a_pilgrim_s_honorific_is_no_part_of_the_name(extractor, honorific):
+    text = f"The Commissioner for Health of Kano, {honorific} Amina Bello, met the visitors."
+    assert people(extractor, text) == {"Amina Bello": ("commissioner for health", "Kano")}
+
+
 # --- the place of a role is its holder's own ----------------------------------------------
 
 
@@ -159,6 +173,39 @@ def test_a_body_two_towns_name_gives_its_officer_no_town(extractor):
         "Ama Owusu, president of the chamber, said trade would grow."
     )
     assert people(extractor, text)["Ama Owusu"] == ("president", None)
+
+
+@pytest.mark.parametrize(
+    "text, name, role, place",
+    [
+        (
+            "The delegation was led by Vice Governor of Hyogo Kenji Tanaka, who met the mayor.",
+            "Kenji Tanaka",
+            "vice governor",
+            "Hyogo",
+        ),
+        (
+            "The agreement was signed by the Mayor of Lund Anna Berg and her guest.",
+            "Anna Berg",
+            "mayor",
+            "Lund",
+        ),
+        (
+            "Chairman of the Thu Dau Mot city People's Committee Nguyen Thi Hoa said the deal "
+            "would help.",
+            "Nguyen Thi Hoa",
+            "chairman",
+            "Thủ Dầu Một",
+        ),
+    ],
+)
+def test_a_title_of_a_place_needs_no_comma_before_the_name(extractor, text, name, role, place):
+    assert people(extractor, text)[name] == (role, place)
+
+
+def test_a_title_to_a_country_does_not_reach_over_a_name_the_model_split(extractor):
+    text = "Chilean Ambassador to Japan Carmen Rosa Delgado also attended."
+    assert "Rosa Delgado" not in people(extractor, text)
 
 
 # --- national roles belong to no city -----------------------------------------------------
