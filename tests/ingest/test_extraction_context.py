@@ -203,3 +203,29 @@ def test_kosovo_is_a_country_named_as_such(extractor):
     assert "Kosovo" not in {m.place.name for m in found.places}
     assert [(p.a.name, p.b.name) for p in found.partnerships] == [("Peja", "Kotor")]
     assert country_name(found.partnerships[0].a.country) == "Kosovo"
+
+
+def test_a_title_cased_headline_s_misread_person_makes_no_town_a_surname(extractor):
+    text = (
+        "Kupang and Darwin Sign Letter of Intent Towards Friendship\n"
+        "Press Office | Kupang, 3 May 2018\n\n"
+        "The Lord Mayor of Darwin, Jane Doe, is leading a delegation from Darwin on a four-day "
+        "visit to Kupang."
+    )
+    facts = extractor(ArticleText(text=text, published="2018-05-03"))
+    assert [(p.a.name, p.b.name, p.kind) for p in facts.partnerships] == [
+        ("Darwin", "Kupang", "visit")
+    ]
+    assert [(p.name, p.place.name) for p in facts.people] == [("Jane Doe", "Darwin")]
+
+
+def test_a_town_s_whole_name_the_model_takes_for_a_person_makes_no_surname(extractor):
+    text = (
+        "Campus News – Universidad Autónoma de Querétaro | Santiago de Querétaro, 3 May 2016\n\n"
+        "The Municipality of Querétaro and the Spanish city of Zaragoza signed a letter of "
+        "intent on Monday."
+    )
+    facts = extractor(ArticleText(text=text, published="2016-05-03"))
+    assert [(p.a.country, p.b.name, p.kind) for p in facts.partnerships] == [
+        ("MX", "Zaragoza", "mou")
+    ]
