@@ -156,9 +156,13 @@ ONE_OF_ITS_PARTS = re.compile(
     re.I,
 )
 # "Hyogo Prefecture, where Nishinomiya is located,", "the region of Päijät-Häme, of which
-# Lahti is the administrative centre," "in which Lahti lies," or "to which Lahti belongs,": a
-# town named only to say where the region is.
-WHERE_BEFORE = re.compile(r",\s*(?:where|(?:of|in|to) which)$", re.I)
+# Lahti is the administrative centre," "in which Lahti lies," "to which Lahti belongs," or "the
+# province in which Gniezno lies": a town named only to say where the region is.
+WHERE_BEFORE = re.compile(
+    r"(?:,\s*|\b(?:province|region|state|county|prefecture|oblast|department) )"
+    r"(?:where|(?:of|in|to) which)$",
+    re.I,
+)
 LIES_AFTER = re.compile(
     r"(?:is|are|was|were) (?:located|situated|based)\b|lies\b|sits\b|belongs\b|"
     r"is (?:the|its) (?:[\w-]+ )?(?:centre|center|capital|seat)\b",

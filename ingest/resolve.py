@@ -274,6 +274,7 @@ def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz, 
     elif place.kind == "city":
         score += 0.6  # "Shanghai" is the city, not the municipality, unless told otherwise
     score -= STRAY_TOWN if _stray_town(place, layout.options[span.start], regions) else 0.0
+    score -= STRAY_TOWN if _shadowed_district(place, layout.options[span.start]) else 0.0
     score += OFFICE_FIT if place.kind == office else 0.0
     score += _sibling_fit(place, layout.listed_options[span.start], regions)
     score += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0
@@ -309,6 +310,17 @@ def _stray_town(place: Place, options: list[tuple[Place, bool]], regions: Region
         bool(named)
         and own not in [_region_of(p, regions) for p in named]
         and not (own[1] or "geonames:").startswith("geonames:")
+    )
+
+
+def _shadowed_district(place: Place, options: list[tuple[Place, bool]]) -> bool:
+    """ "Kilkenny": a big city's district (no people counted) named like a town of some size
+    elsewhere is not what news means by the bare name (Adelaide's suburb, not the Irish city)."""
+    if place.kind != "city" or place.population:
+        return False
+    return any(
+        p.kind == "city" and (p.population or 0) >= HAMLET_POPULATION and p.country != place.country
+        for p, _ in options
     )
 
 

@@ -229,3 +229,13 @@ def test_a_town_s_whole_name_the_model_takes_for_a_person_makes_no_surname(extra
     assert [(p.a.country, p.b.name, p.kind) for p in facts.partnerships] == [
         ("MX", "Zaragoza", "mou")
     ]
+
+
+def test_a_big_city_s_suburb_does_not_take_the_name_of_a_town_abroad(extractor):
+    text = "Kilkenny approved a friendship agreement with Lyon on Monday."
+    assert readings(extractor, text, "Kilkenny") == {("IE", "city")}  # not Adelaide's suburb
+
+
+def test_a_big_city_s_district_keeps_its_name_at_home(extractor):
+    text = "Chaoyang District signed a friendship agreement with Lyon on Monday."
+    assert readings(extractor, text, "Chaoyang") == {("CN", "city")}

@@ -1046,3 +1046,11 @@ def test_the_council_s_dated_agreement_with_a_town_is_its_own_town_s(
 def test_a_national_government_holding_the_agreement_keeps_it_from_the_town(extractor):
     text = "POZNAN, Poland\n\nThe prime minister suspended the cooperation agreement with Vitebsk."
     assert not links(extractor, text, published="2022-03-24")
+
+
+def test_a_town_the_region_is_the_province_of_only_locates_it(extractor):
+    text = (
+        "Clare County Council signed a memorandum of understanding with the regional government "
+        "of Lower Silesia, the province in which Wrocław lies, last year."
+    )
+    assert {(a, b) for a, b, _ in ties(links(extractor, text))} == {("Clare", "Lower Silesia")}
