@@ -503,8 +503,12 @@ def _one_anaphor(
         return None  # "The Cahul District Council ..., the district administration said": that
         # district, a party already (not the town of Cahul)
     own = noun in CITY_NOUNS and focus is not None and focus.kind == "city" or noun == "district"
-    if own and not adj and focus is not None and focus.key not in named:
-        return focus  # "In June 2023 the city signed ...": the town the article is about
+    if own and not adj and focus is not None and focus.key not in partners:
+        # "In June 2023 the city signed ...": the town the article is about; named in the
+        # sentence too ("the city ended its ties ...: Kropyvnytskyi City Council terminated"),
+        # a party already, not the town named before it (but "the city ... signed with
+        # Greenville": another)
+        return focus if focus.key not in named else None
     apposed = _apposed_country(match, gaz_country)  # "The province, ... in Laos, signed"
     region = _region_named(state.subject, state) if noun in DESIGNATED_NOUNS and not adj else None
     if (

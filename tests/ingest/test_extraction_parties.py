@@ -1054,3 +1054,16 @@ def test_a_town_the_region_is_the_province_of_only_locates_it(extractor):
         "of Lower Silesia, the province in which Wrocław lies, last year."
     )
     assert {(a, b) for a, b, _ in ties(links(extractor, text))} == {("Clare", "Lower Silesia")}
+
+
+def test_the_city_of_a_sentence_naming_the_article_s_town_is_that_town(extractor):
+    text = (
+        "Mykolaiv's other partners include Varna in Bulgaria. Like many towns, the city cut its "
+        "ties with Russian municipalities after the invasion: in March 2022 Mykolaiv City "
+        "Council terminated its partnership agreements with the Russian cities of Tver and Kursk."
+    )
+    found = links(extractor, text, published="2023-07-12")
+    assert {(a, b) for a, b, kind in found if kind == "sister_city"} == {
+        ("Mykolaiv", "Tver"),
+        ("Mykolaiv", "Kursk"),
+    }
