@@ -90,6 +90,9 @@ CITY_REGION_TYPES = frozenset(
     | {"district", "special municipality", "metropolitan city", "federal city"}
 )
 STRAY_TOWN = 1.0  # a small town elsewhere named like a region weighs less than the region
+KEPT_DESIGNATORS = frozenset({"Oblast", "Voivodeship", "Region", "Krai", "Kray"})
+SHADOWED_DISTRICT = 1.0  # a suburb named like a town abroad, in an article of no other place
+# of its country, weighs less
 # ISO 3166-2 types of first-level regions that are a town's own municipality or district
 # (Slovenia's Ptuj, Latvia's Sigulda, Moldova's Cahul, Portugal's Viseu, Uganda's Jinja).
 TOWN_REGION_TYPES = frozenset(
@@ -274,7 +277,6 @@ def _fixed_score(place: Place, primary: bool, span: Span, layout: _Layout, gaz, 
     elif place.kind == "city":
         score += 0.6  # "Shanghai" is the city, not the municipality, unless told otherwise
     score -= STRAY_TOWN if _stray_town(place, layout.options[span.start], regions) else 0.0
-    score -= STRAY_TOWN if _shadowed_district(place, layout.options[span.start]) else 0.0
     score += OFFICE_FIT if place.kind == office else 0.0
     score += _sibling_fit(place, layout.listed_options[span.start], regions)
     score += WORLD_CITY_BONUS if place == layout.world[span.start] else 0.0
@@ -293,6 +295,8 @@ def _evidence_score(place: Place, primary: bool, span: Span, ctx: _Context) -> f
     score += 2.5 * (ctx.admin1[_region_of(place, ctx.gaz.regions)] - own) / same_country
     if primary and ctx.named_countries[place.country] and _capital(place, ctx.gaz):
         score += CAPITAL_BONUS  # "Kingston" in news of Jamaica is its capital, "Salem" no alias
+    if ctx.countries[place.country] - own <= 0 and _shadowed_district(place, span, ctx.gaz):
+        score -= SHADOWED_DISTRICT  # "Kilkenny" with nothing else Australian: not the suburb
     return score
 
 
@@ -313,14 +317,14 @@ def _stray_town(place: Place, options: list[tuple[Place, bool]], regions: Region
     )
 
 
-def _shadowed_district(place: Place, options: list[tuple[Place, bool]]) -> bool:
+def _shadowed_district(place: Place, span: Span, gaz: Gazetteer) -> bool:
     """ "Kilkenny": a big city's district (no people counted) named like a town of some size
-    elsewhere is not what news means by the bare name (Adelaide's suburb, not the Irish city)."""
+    in another country (the Irish city, not Adelaide's suburb)."""
     if place.kind != "city" or place.population:
         return False
     return any(
         p.kind == "city" and (p.population or 0) >= HAMLET_POPULATION and p.country != place.country
-        for p, _ in options
+        for p, _ in gaz.candidates(span.text)
     )
 
 
@@ -540,6 +544,7 @@ class _Layout:
             options, near, qualifiers, world, body_start, near_options, listed_options,
         )  # fmt: skip
         fixed, kinds = {}, {}
+        by_key = {p.key: p for found in options.values() for p, _ in found}
         for s in spans:
             office = offices[s.start]
             fixed[s.start] = {
@@ -547,9 +552,19 @@ class _Layout:
                 for p, primary in options[s.start]
             }
             of_kind = _own_kind(s, options[s.start]) or named_kinds.get(_name_key(s), set())
+            own = {p.key for p, _ in options[s.start]}
+            if of_kind and not of_kind & own and _kept_designators(of_kind, by_key):
+                of_kind = own  # "the Lviv region ... Lviv": no name of the oblast, the town
             city = _namesake_city(s, options[s.start], of_kind, office, gaz.regions)
             kinds[s.start] = city or _governed(options[s.start], office) or of_kind
         return replace(layout, fixed=fixed, kinds=kinds)
+
+
+def _kept_designators(keys: set[str], places: dict[str, Place]) -> bool:
+    """Whether regions are named with a designator news never drops ("Kharkiv Oblast", "Opole
+    Voivodeship", "Plzeň Region"), so that the bare name is only ever the town's, unlike a
+    province's ("the Province of Castellón ... Castellón")."""
+    return all(places[key].name.split()[-1] in KEPT_DESIGNATORS for key in keys)
 
 
 def _named_kinds(

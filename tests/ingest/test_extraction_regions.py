@@ -410,3 +410,25 @@ def test_a_town_the_body_names_bare_first_stays_the_town_beside_its_oblast(extra
     )
     found = places(extractor, text)
     assert {("Poltava", "UA", "city"), ("Poltava Oblast", "UA", "region")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lviv region is home to 2.5 million people. Lviv and Wrocław signed a cooperation "
+        "agreement in 2022.",
+        "The Kharkiv region has been hit by drones. Kharkiv and Kaunas signed a memorandum on "
+        "Monday.",
+    ],
+)
+def test_a_town_named_after_its_oblast_stays_the_town(extractor, text):
+    found = places(extractor, text)
+    assert {kind for name, _, kind in found if name in {"Lviv", "Kharkiv"}} == {"city"}
+
+
+def test_a_province_s_bare_name_after_its_kind_word_is_still_the_province(extractor):
+    text = (
+        "Alba County and the Province of Castellón signed a cooperation agreement. Castellón "
+        "will send a delegation."
+    )
+    assert places(extractor, text) == {("Alba", "RO", "region"), ("Castellón", "ES", "region")}
