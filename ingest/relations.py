@@ -683,6 +683,11 @@ def _part_of(outer: Place, place: Place) -> bool:
     return both_towns and (place.population or 0) < (outer.population or 0)
 
 
+REGIONAL_HOLDER = re.compile(
+    r"\b(?:regional|provincial|prefectural|voivodeship|province|region|oblast|prefecture|"
+    r"governorate|county)\b",
+    re.I,
+)
 # "the City Council", "the Municipal Assembly": the article's own town's body, no other holder.
 OWN_BODY = re.compile(
     r"(?:the )?(?:City|Town|Municipal|Local)? ?(?:Council|Assembly|Executive)", re.I
@@ -709,7 +714,13 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     if coordinate_breaks(text, 0, link.start()):
         return []  # "Other towns are reconsidering the twinning, but the partnership with X ..."
     holders = [e for e in entities_in(sent) if e.label_ == "ORG" and not OWN_BODY.fullmatch(e.text)]
-    if any(e.start_char - sent.start_char < link.start() for e in holders):
+    # "Lublin city council voted to end the 2009 agreement with", "China signed the ...",
+    # "the voivodeship would end the ...": another town, a nation or a region holds it
+    doc = sent.doc
+    holders += [*doc.spans["places"], *doc.spans["org_places"], *country_spans(sent).values()]
+    before_link = sent.start_char + link.start()
+    held = any(sent.start <= e.start and e.start_char < before_link for e in holders)
+    if held or REGIONAL_HOLDER.search(text, 0, link.start()):
         return []
     return [Party(own, 0)]
 
@@ -801,14 +812,18 @@ def _seat(span: Span) -> bool:
 def _locates_another(m: Mention, named: list[Mention]) -> bool:
     """ "Izumiotsu, a town in Osaka Prefecture", "students sent to California": a region after
     a preposition of place that holds another place the sentence names only says where; so does
-    a big city named right by one of its districts."""
+    a region that only names an official's office ("the Opole Voivodeship marshal"), and a big
+    city named right by one of its districts."""
     root = m.span.root
     of_place = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
     of_place &= root.head.head.lemma_ not in GOVERNING_BODIES  # "the assembly in Warmia-Masuria"
     holds = [o for o in named if o.place != m.place and contained(o.place, m.place)]
     if m.place.kind == "city":  # "the Nansha District of Guangzhou", "Guangzhou's Nansha"
         return any(_next_to(o.span, m.span) for o in holds)
-    return of_place and m.place.kind == "region" and bool(holds)
+    # "Kharkiv Oblast governor X attended as Kharkiv and Kaunas signed": whose official
+    after = m.span.doc[m.span.end] if m.span.end < len(m.span.doc) else None
+    owner = after is not None and after.is_lower and is_title(after)
+    return (of_place or owner) and m.place.kind == "region" and bool(holds)
 
 
 SEAT_TITLES = frozenset(

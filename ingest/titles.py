@@ -53,6 +53,7 @@ TITLE_WORDS = frozenset(
         "premier",
         "alderman",
         "prefect",
+        "marshal",  # a Polish voivodeship's head: "Marshal of the Voivodeship X"
         "magistrate",
         "envoy",
         "dean",

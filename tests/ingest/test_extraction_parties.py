@@ -1067,3 +1067,27 @@ def test_the_city_of_a_sentence_naming_the_article_s_town_is_that_town(extractor
         ("Mykolaiv", "Tver"),
         ("Mykolaiv", "Kursk"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WARSAW, Poland\n\nLublin city council voted on Thursday to terminate the 2009 "
+        "cooperation agreement with Brest in Belarus.",
+        "BEIJING, China\n\nChina signed the 2019 cooperation agreement with Moscow on energy.",
+        "KRAKÓW, Poland\n\nThe marshal said the voivodeship would end the 2009 cooperation "
+        "agreement with the Kaliningrad region.",
+    ],
+)
+def test_an_agreement_another_town_a_nation_or_a_region_holds_is_not_the_dateline_s(
+    extractor, text
+):
+    assert not links(extractor, text, published="2022-03-24")
+
+
+def test_a_region_that_only_names_an_official_s_office_is_no_party(extractor):
+    text = (
+        "Kharkiv Oblast governor Oleh Syniehubov attended as Kharkiv and Kaunas signed a sister "
+        "city agreement."
+    )
+    assert ties(links(extractor, text)) == {("Kharkiv", "Kaunas", "sister_city")}
