@@ -609,7 +609,7 @@ def find_people(
             known = found[name]  # a caption or headline named the office, the text its place
             known.place = _role_place(person, hit, previous, places)
             known.stated = True
-        if hit is None or name in found or _surname_of_known(name, found, hit.place):
+        if hit is None or name in found or _surname_of_known(name, found, hit.place, hit.role):
             previous = (person.end, found[name]) if name in found else previous
             continue
         found = _without_surname_of(name, found)
@@ -664,17 +664,25 @@ def _without_surname_of(name: str, found: dict[str, _Found]) -> dict[str, _Found
     return {known: f for known, f in found.items() if " " in known or known not in name.split()}
 
 
-def _surname_of_known(name: str, found: dict[str, _Found], place: Place | None = None) -> bool:
+def _surname_of_known(
+    name: str, found: dict[str, _Found], place: Place | None = None, role: str | None = None
+) -> bool:
     """ "Governor Odera" after "Samuel Ochieng Odera", "Mr Xu" after "Xu Hongmei", "Mayor Van
-    Lingen-Bosch" after "Marieke van Lingen-Bosch", "Dela Paz" after "Alfred Dela Paz", "Mayor
-    Andi Rahmat" after "Andi Rahmat Syamsuddin" (Indonesian news shortens a name so): the
-    same."""
+    Lingen-Bosch" after "Marieke van Lingen-Bosch", "Dela Paz" after "Alfred Dela Paz": the
+    same; so is "Mayor Andi Rahmat" after "Mayor Andi Rahmat Syamsuddin" (Indonesian news
+    shortens a name so), in the same office only ("Consul Carlos Alberto" after "Mayor Carlos
+    Alberto Silva" is another)."""
     if " " not in name:
         return any(name in known.split() for known in found)
     folded = name.casefold()
     return any(  # not "Mayor Tai Man of Shenzhen" after "Mayor Chan Tai Man of Sha Tin"
-        (known.casefold().endswith(" " + folded) or known.casefold().startswith(folded + " "))
-        and place in (None, f.place)
+        place in (None, f.place)
+        and (
+            known.casefold().endswith(" " + folded)
+            or known.casefold().startswith(folded + " ")
+            and role is not None
+            and role.lower() == f.role
+        )
         for known, f in found.items()
     )
 

@@ -702,18 +702,22 @@ def _named_apart(span: Span) -> bool:
     )
 
 
-def _person_name_parts(doc: Doc, is_place: Callable[[str], bool]) -> set[str]:
+def _person_name_parts(
+    doc: Doc, is_place: Callable[[str], bool], is_word: Callable[[str], bool]
+) -> set[str]:
     """Words of the article's people's full names ("Paris" of "Paris Hilton"), not of papers,
     of bodies, of regions or of events the model takes for people ("Lawrence Free State High
     School", "Kaliningrad Oblast", "Zemun Days"), of a place's whole name ("Santiago de
-    Querétaro"), nor of a title-cased headline ("Makassar and Darwin Sign Letter of Intent")."""
+    Querétaro"), nor of a run of a title-cased headline that ends in an English word, as no
+    surname does ("Darwin Sign Letter of Intent", "Petrozavodsk Twinning"; but "Florence Pugh
+    Visits Kraków")."""
     end = headline_end(text_of(doc))
     after = end if _title_case_headline(doc, end) else 0
     return {
         t.text
         for e in doc.ents
         if e.label_ == "PERSON"
-        and e.start_char >= after
+        and not (e.start_char < after and is_word(e[-1].lower_))
         and not is_place(e.text)
         and sum(t.text not in BULLETS for t in e) > 1  # not "• Kasugai"
         and not e[0].is_lower  # not "tumas long Noumea", words of another language
@@ -887,7 +891,7 @@ class PlaceTagger:
             for span in spans:
                 span._.kind_hint = hint
         names = sorted([*names, *regions, *capitals], key=lambda s: s.start)
-        person_parts = _person_name_parts(doc, gaz.knows)
+        person_parts = _person_name_parts(doc, gaz.knows, self.common_words.__contains__)
         verdicts = {s.start: self._allowed(s, person_parts) for s in names}
         # one sense per article: "Differdange" taken for a place once is one where the model
         # was silent on it ("Differdange has been twinned with ..." at a sentence's start)

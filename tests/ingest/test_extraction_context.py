@@ -239,3 +239,22 @@ def test_a_big_city_s_suburb_does_not_take_the_name_of_a_town_abroad(extractor):
 def test_a_big_city_s_district_keeps_its_name_at_home(extractor):
     text = "Chaoyang District signed a friendship agreement with Lyon on Monday."
     assert readings(extractor, text, "Chaoyang") == {("CN", "city")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A new park opened in Kilkenny, Adelaide, with funding from Himeji.",
+        "Kilkenny residents welcomed visitors from Himeji, Adelaide's sister city, on Saturday.",
+    ],
+)
+def test_a_suburb_of_a_city_the_article_names_keeps_its_name(extractor, text):
+    assert readings(extractor, text, "Kilkenny") == {("AU", "city")}
+
+
+def test_a_film_star_in_a_title_cased_headline_is_still_a_person(extractor):
+    text = (
+        "Florence Pugh Visits Kraków\nBy Staff\n\n"
+        "Actress Florence Pugh visited Kraków on Monday. Florence said she loved the city."
+    )
+    assert not readings(extractor, text, "Florence")

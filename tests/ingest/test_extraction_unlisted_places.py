@@ -183,7 +183,7 @@ def test_words_of_another_language_taken_for_a_person_name_no_ones_name(nlp):
     with nlp.select_pipes(disable=["citylink_places"]):
         doc = nlp('Hilo signed. "Tank yu tumas long Hilo," said Mayor Peter Tari.')
     doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 6, 9, "PERSON"), Span(doc, 13, 15, "PERSON")]
-    assert _person_name_parts(doc, lambda name: False) == {"Peter", "Tari"}
+    assert _person_name_parts(doc, lambda name: False, lambda word: False) == {"Peter", "Tari"}
 
 
 def test_an_event_named_after_its_town_taken_for_a_person_makes_no_one_s_name(nlp):
@@ -192,6 +192,6 @@ def test_an_event_named_after_its_town_taken_for_a_person_makes_no_one_s_name(nl
         doc = nlp("Mayor Ana Ristic of Ohrid signed with Zemun. She flies to Zemun for Zemun Days.")
     doc.ents = [Span(doc, 1, 3, "PERSON"), Span(doc, 7, 8, "PERSON"), Span(doc, 14, 16, "PERSON")]
     assert [e.text for e in doc.ents] == ["Ana Ristic", "Zemun", "Zemun Days"]
-    assert _person_name_parts(doc, lambda name: False) == {"Ana", "Ristic"}
+    assert _person_name_parts(doc, lambda name: False, lambda word: False) == {"Ana", "Ristic"}
     places = [s.start for s in nlp.get_pipe("citylink_places")(doc).spans["places"]]
     assert {7, 12} <= set(places)  # "signed with Zemun", "flies to Zemun"

@@ -84,6 +84,14 @@ def test_a_name_shortened_to_its_first_words_is_the_same_person(extractor):
     assert people(extractor, text) == {"Budi Santoso Wibowo": ("mayor", "Kupang")}
 
 
+def test_a_name_that_is_the_first_words_of_another_in_another_office_is_another(extractor):
+    text = (
+        "Mayor Carlos Alberto Silva of Porto Alegre signed the agreement with Lisbon. Consul "
+        "Carlos Alberto of Brazil's Lisbon consulate attended."
+    )
+    assert set(people(extractor, text)) == {"Carlos Alberto Silva", "Carlos Alberto"}
+
+
 @pytest.mark.parametrize("honorific", ["Hajia", "Hajiya", "Alhaji"])
 def test_a_pilgrim_s_honorific_is_no_part_of_the_name(extractor, honorific):
     text = f"The Commissioner for Health of Kano, {honorific} Amina Bello, met the visitors."
