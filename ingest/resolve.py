@@ -90,9 +90,9 @@ CITY_REGION_TYPES = frozenset(
     | {"district", "special municipality", "metropolitan city", "federal city"}
 )
 STRAY_TOWN = 1.0  # a small town elsewhere named like a region weighs less than the region
+# Designators English news never drops from a region's name: "Kharkiv" alone is the city.
 KEPT_DESIGNATORS = frozenset({"Oblast", "Voivodeship", "Region", "Krai", "Kray"})
-SHADOWED_DISTRICT = 1.0  # a suburb named like a town abroad, in an article of no other place
-# of its country, weighs less
+SHADOWED_DISTRICT = 1.0  # what a suburb named like a town abroad loses where nothing is near it
 # ISO 3166-2 types of first-level regions that are a town's own municipality or district
 # (Slovenia's Ptuj, Latvia's Sigulda, Moldova's Cahul, Portugal's Viseu, Uganda's Jinja).
 TOWN_REGION_TYPES = frozenset(
