@@ -128,8 +128,10 @@ NEAR_CHARS = 40
 # "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of
 # Daejeon", "Rovereto, in the province of Trento": words that only say where.
 LOCATOR_BEFORE = re.compile(
-    r"\b(?:capital|centre|center|seat|outskirts|suburbs?) of(?: the)?$|"
+    r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
+    # "Kropyvnytskyi, the centre of the Kirovohrad region" (not "the trading centre of Lyon"),
     # "Oleksandriia, the second-largest city of the Kirovohrad region"
+    r"\b(?:the|administrative|regional) (?:centre|center|seat) of(?: the)?$|"
     r"\b(?:largest|biggest|second[\w-]*|third[\w-]*) (?:city|town|port) (?:of|in)(?: the)?$|"
     r"\ban? (?:district|ward|borough|suburb|neighbou?rhood) of$|"
     # "Çankaya, the central district of Ankara" (not "the district of Mapo", nor "The historic
@@ -1131,12 +1133,12 @@ NATIONS_AFTER = re.compile(
     r"(?:between|with|by\s+the\s+governments?\s+of)\s+(?:the\s+)?",
     re.I,
 )
-# "with France's Bordeaux", "with the Tanzanian town of Kigoma": a place of the nation, named
-# (not "cooperation with Chinese cities").
+# "with France's Bordeaux", "with the Tanzanian town of Kigoma", "with the Italian textile hub
+# of Prato": a place of the nation, named (not "cooperation with Chinese cities").
 PLACE_OF_NATION = re.compile(
     r"(?:['’]s?|\s+(?:[\w-]+\s+){0,2}?(?:towns?|cit(?:y|ies)|municipalit(?:y|ies)|provinces?|"
     r"regions?|states?|ports?|capital|villages?|districts?|count(?:y|ies)|prefectures?|"
-    r"boroughs?|communes?|partners?)(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])",
+    r"boroughs?|communes?|partners?|hubs?|centres?|centers?)(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])",
     re.I,
 )
 # "... with China in 2017 and then one with Guangzhou": a town's own agreement follows.

@@ -552,3 +552,11 @@ def test_a_programme_of_the_two_towns_by_its_name_is_a_cooperation(extractor, se
 def test_a_towns_own_programme_by_its_name_is_no_tie(extractor):
     text = 'Kisumu also runs a programme called "Green Streets" with local schools.'
     assert extractor(ArticleText(text=text, published="2024-06-02")).partnerships == []
+
+
+@pytest.mark.parametrize("noun", ["industrial hub", "trading centre"])
+def test_a_memorandum_with_a_nation_s_town_described_as_a_hub_is_the_town_s(extractor, noun):
+    text = f"BURSA\n\nBursa signed a cooperation memorandum with the German {noun} of Stuttgart."
+    assert {(p.a.name, p.b.name, p.kind) for p in links(extractor, text)} == {
+        ("Bursa", "Stuttgart", "mou")
+    }
