@@ -464,8 +464,7 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Governor Alejandro Ocampo Ruiz": two to four name words right after a title, which the
     model left untagged, are a person (not the towns "Ocampo" and "Ruiz")."""
     tagged = {t.i for e in ents for t in e}
-    end = headline_end(text_of(doc))
-    start = end if _title_case_headline(doc, end) else 0
+    start = _title_cased_headline_end(doc)
     for title in [t for t in doc if t.lower_ in TITLE_WORDS and t.is_title and t.idx >= start]:
         end = title.i + 1
         while end < len(doc) and end - title.i <= 4 and _name_word(doc[end]):
@@ -480,11 +479,13 @@ def _titled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(ents, key=lambda e: e.start)
 
 
-def _title_case_headline(doc: Doc, end: int) -> bool:
-    """Whether the headline, which ends at `end`, capitalises its words ("Mayor Visits Sister
-    City Kisarazu"), so that capitals after a title say nothing of a name."""
+def _title_cased_headline_end(doc: Doc) -> int:
+    """Where the headline ends if it capitalises its words ("Mayor Visits Sister City
+    Kisarazu"), so that its capitals say nothing of a name; 0 if it does not."""
+    end = headline_end(text_of(doc))
     words = [t for t in doc if t.idx < end and t.is_alpha and not t.is_stop]
-    return len(words) > 2 and sum(t.is_title for t in words) >= 0.8 * len(words)
+    title_cased = len(words) > 2 and sum(t.is_title for t in words) >= 0.8 * len(words)
+    return end if title_cased else 0
 
 
 def _name_word(token) -> bool:
@@ -711,8 +712,7 @@ def _person_name_parts(
     Querétaro"), nor of a run of a title-cased headline that ends in an English word, as no
     surname does ("Darwin Sign Letter of Intent", "Petrozavodsk Twinning"; but "Florence Pugh
     Visits Kraków")."""
-    end = headline_end(text_of(doc))
-    after = end if _title_case_headline(doc, end) else 0
+    after = _title_cased_headline_end(doc)
     return {
         t.text
         for e in doc.ents
