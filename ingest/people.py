@@ -373,7 +373,8 @@ def _role_before(person: Span, mentions, org_mentions, country_of, names) -> _Fo
     elif comma < 2 or doc[comma].text != ",":
         return None
     phrase = title_before(doc, comma)
-    if phrase is None or bare and _place_in(phrase, mentions, org_mentions) is None:
+    title_place = _place_in(phrase, mentions, org_mentions) if phrase is not None else None
+    if phrase is None or bare and title_place is None:
         return None
     earlier = next((n for n in names if n.end == phrase.start - 1 and doc[n.end].text == ","), None)
     if earlier is not None and not (
@@ -384,7 +385,7 @@ def _role_before(person: Span, mentions, org_mentions, country_of, names) -> _Fo
     owner = doc[_owner_start(doc, phrase.start) : phrase.end]
     # the title's own place first: "signed in Lyon by the Mayor of Wuhan, Wang Lin" is Wuhan's
     place = (
-        _place_in(phrase, mentions, org_mentions)
+        title_place
         or _place_in(owner, mentions, org_mentions)
         or _anaphoric_place(owner, mentions, country_of)  # "the state governor, Ada Obi"
     )
