@@ -56,6 +56,7 @@ KIND_PATTERNS = {
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
     r"(?:relations(?:hip)?|ties|agreements?|pacts?|accords?|protocols?|charters?)|"
+    r"\b(?:agreements?|pacts?|accords?|protocols?|charters?) of friendship\b|"
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)|"
     # "established friendly province-region relations", "has established friendly relations
     # with provinces ... including Akita": Chinese news's words for friendship ties
@@ -156,7 +157,11 @@ COUNTED_PARTNERS_AFTER = re.compile(
     r"(?:more than |over |about |some |nearly |almost )?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|numerous|"
     r"dozens of|other|various)\s+(?:[\w-]+\s+){0,2}?(?:cities|towns|municipalities|places|"
-    r"partners|regions|provinces|states|communities)\b",
+    r"partners|regions|provinces|states|communities)\b"
+    # "13 cities and districts around the world", "20 towns in 12 countries"
+    r"(?:\s+and\s+(?:districts|counties|regions|provinces|states|municipalities|towns))?"
+    r"(?:\s+(?:around|across) the (?:world|globe)|\s+worldwide|\s+abroad|\s+overseas|"
+    r"\s+in\s+(?:\d+|[a-z]+)\s+countries)?",
     re.I,
 )
 # "a conference aimed at promoting ties between A and B": the event's aim, not a partnership.

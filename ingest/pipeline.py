@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.dates import MONTH_NAME
-from ingest.names import BODY_HEADS, NOT_NAME_WORDS
+from ingest.names import BODY_HEADS, NOT_NAME_WORDS, SPEECH_VERBS
 from ingest.people import PLACE_PREPOSITIONS, TITLE_WORDS
 from ingest.resolve import (
     CITY_SUFFIXES,
@@ -68,6 +68,8 @@ DESIGNATOR_WORDS = frozenset({
 # "the city of Antioch", "the state of Maine": the noun before "of" says the kind.
 # ("the commune of Ziguinchor" is a town, but "Plateau commune" a unit's name: unlisted.py).
 CITY_KIND_NOUNS = frozenset({"city", "town", "village", "municipality", "commune"})
+# Offices only a town has: "the Mayor of Tokaj" names one.
+TOWN_OFFICES = frozenset({"mayor", "burgomaster", "mayoress"})
 KIND_NOUNS = CITY_KIND_NOUNS | {"province", "state", "prefecture", "county", "republic"}
 # The last word of a body's name the model may take for a place ("the Ha Long City People's
 # Committee", "Mersin Metropolitan Municipality" as a LOC): the place inside it is the body's,
@@ -530,6 +532,18 @@ def _in_speaker_label(span: Span) -> bool:
     )
 
 
+def _field_label(span: Span) -> bool:
+    """Whether the name opens its line, in title case, before a colon and a field's value:
+    "Chair: Holger Brandt" (not "BATH: ...", a dateline, nor "Hastings: Across the bay ...")."""
+    doc, text = span.doc, text_of(span.doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    opens = span.start_char == line_start and not span.text.isupper()
+    if not opens or span.end + 1 >= len(doc) or doc[span.end].text != ":":
+        return False
+    value = doc[span.end + 1]  # a name, a figure or words: not a sentence ("Hastings: Across")
+    return value.ent_type_ == "PERSON" or value.is_lower or value.like_num
+
+
 def _in_byline(span: Span) -> bool:
     """ "By Ana Ruiz | May 4", "Agency | Text: Ana Ruiz | Translation: ...": a credited name in
     a short cell of the header names no place (not "By Tuesday Lagos had signed ..." in the
@@ -748,14 +762,36 @@ def _after_site_word(span: Span) -> bool:
     return before is not None and before.is_title and before.lower_ in SITE_WORDS
 
 
+def _said_a_town(span: Span) -> bool:
+    """ "the Mayor of Tokaj", "Tokaj is a small town": the text says the name is a town's."""
+    doc = span.doc
+    before = doc[max(span.start - 2, 0) : span.start]
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in TOWN_OFFICES:
+        return True
+    after = [t.lower_ for t in doc[span.end : span.end + 5]]
+    return (
+        after[:1] in (["is"], ["was"])
+        and after[1:2] in (["a"], ["an"])
+        and any(word in CITY_KIND_NOUNS for word in after[2:4])
+    )
+
+
 def _vouch_small_towns(spans: list[Span], verdicts: dict[int, bool | None]) -> None:
     """A small town the article once names as a place is one at its other mentions, unless the
-    model takes that mention for a person."""
+    mention reads as a person's name: a longer name, a titled one, a speaker ("Creighton told
+    reporters"); the model's word alone is not enough ("Fiesole is no stranger to ...")."""
     vouched = {fold(s.text) for s in spans if verdicts[s.start]}
     for span in spans:
-        person = any(e.label_ == "PERSON" for e in _overlapping(span))
-        if fold(span.text) in vouched and not person:
+        if fold(span.text) in vouched and not _reads_as_person(span):
             verdicts[span.start] = True
+
+
+def _reads_as_person(span: Span) -> bool:
+    """Whether the model reads the name as a person's and more than that says so."""
+    ents = [e for e in _overlapping(span) if e.label_ == "PERSON"]
+    root = span.root
+    speaks = root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+    return bool(ents) and (any(len(e) > len(span) for e in ents) or _after_title(span) or speaks)
 
 
 def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> None:
@@ -1129,8 +1165,8 @@ class PlaceTagger:
         first, folded = span[0], fold(span[0].text)
         if folded in self.common_words or folded in FEATURE_NOUNS or first.text.isupper():
             return False
-        if span._.kind_hint is not None or _hyphen_designated(span):
-            return True  # "the town of Vardø", "Minato-ku"
+        if span._.kind_hint is not None or _hyphen_designated(span) or _said_a_town(span):
+            return True  # "the town of Vardø", "Minato-ku", "the Mayor of Tokaj"
         exact = any(
             e.label_ in {"GPE", "LOC"} and (e.start, e.end) == (span.start, span.end) for e in ents
         )
@@ -1306,6 +1342,8 @@ class PlaceTagger:
             return None
         if _in_speaker_label(span):
             return False  # "BELL: Mayor Dana Thiessen voted ...": who speaks, no dateline
+        if fold(span.text) in self.wordlike and _field_label(span):
+            return False  # "Chair: Holger Brandt", a field of minutes, no dateline: no Čair
         if is_dateline(span):
             return True
         if _in_byline(span) or _in_surname(span):

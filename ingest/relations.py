@@ -87,6 +87,7 @@ from ingest.titles import is_title
 from ingest.unlisted import HYPHEN_UNITS, POSSESSIVE_S, locating_gap
 from ingest.visits import POSTED_IN, TRANSIT_BEFORE, find_hosting, host_named, visits
 from ingest.written import CAPITALS, COMPASS_WORDS, NAME, NAME_PARTICLES, after_county
+from places.divisions import within_reach
 from places.names import fold
 from places.place import CITY_STATES
 
@@ -298,13 +299,14 @@ NATIONAL_HOLDER = re.compile(
     re.I,
 )
 # "Its partnership with Pushkin ...", "It signed a friendship agreement with ...", "In Korea,
-# it signed ...": the ties of the place the sentence before was about (not "It was signed in
-# 2003": the agreement).
+# it signed ...", "It is a sister city of Turin": the ties of the place the sentence before was
+# about (not "It was signed in 2003": the agreement).
 OPENING_ITS = re.compile(
     r"\s*(?:(?:In|Since|At|By)\s[^,;]{1,40},\s+)?"
     r"(?:[Ii]ts\s+(?:[\w-]+\s+){0,3}?(?:partnerships?|partners?|sister|twin(?:ning)?s?|friendship|"
     r"ties|agreements?|links|relations)|[Ii]t\s+(?:also\s+)?(?:signed|inked|concluded|"
-    r"(?:is|was|has been) (?:also )?twinned|"
+    r"(?:is|was|has been) (?:also )?(?:twinned|an?\s+(?:sister|twin|partner|friendship)[\s-]"
+    r"(?:city|town))|"
     r"has (?:also )?(?:signed|sister|twin|partner|friendship|ties|links)))\b"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
@@ -701,14 +703,16 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     with" is the partner of the article's own town (its dateline's, else its most-named city),
     a town of another country; not when an organisation or a nation holds the link ("the port
     alliance renewed the agreement with Kaohsiung", "the prime minister suspended ...")."""
-    parties = _drop_contained(parties)  # "the town of Suzdal in the Vladimir region": one
-    if len({p.place.key for p in parties}) != 1:
+    kept = {p.place.key for p in _drop_contained(parties)}  # "the town of Suzdal in the
+    if len(kept) != 1:  # Vladimir region": one
         return []
     own = state.home or state.focus
-    partner = parties[0]
+    text = span_text(sent)
+    # "Haderslev: the friendship agreement with the town of Haderslev": the mention after it
+    mentions = sorted((p for p in parties if p.place.key in kept), key=lambda p: p.start)
+    partner = next((p for p in mentions if OWN_LINK_WITH.search(text, 0, p.start)), mentions[0])
     if own is None or own.kind != "city" or own.country == partner.place.country:
         return []
-    text = span_text(sent)
     before = text[: partner.start]
     link = OWN_LINK_WITH.search(before)
     if link is None or "'s" in before or NATIONAL_HOLDER.search(before):
@@ -721,7 +725,14 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     doc = sent.doc
     holders += [*doc.spans["places"], *doc.spans["org_places"], *country_spans(sent).values()]
     before_link = sent.start_char + link.start()
-    held = any(sent.start <= e.start and e.start_char < before_link for e in holders)
+    # "Haderslev: the friendship agreement with the town of Haderslev": the row's label holds
+    # nothing
+    partner_at = sent.start_char + partner.start
+    named = {e.text for e in holders if e.start_char == partner_at}
+    held = any(
+        sent.start <= e.start and e.start_char < before_link and e.text not in named
+        for e in holders
+    )
     if held or REGIONAL_HOLDER.search(text, 0, link.start()):
         return []
     return [Party(own, 0)]
@@ -885,11 +896,14 @@ PART_AFTER = frozenset({"district", "ward", "borough"})
 
 def _named_by_its_part(m: Mention, named: list[Mention]) -> bool:
     """ "Tokyo's Taito Ward": a town whose part, written with its part's word, follows it
-    ("'s" between) only locates the part, whatever the data knows of where the part lies."""
+    ("'s" between) only locates the part, whatever the data knows of where the part lies; so
+    does a big city before a place within its reach ("Shanghai's Pudong New Area")."""
     doc, end = m.span.doc, m.span.end
     if end >= len(doc) or doc[end].lower_ not in POSSESSIVE_S:
         return False
     part = next((o for o in named if o.span.start == end + 1 and o.place != m.place), None)
+    if part is not None and within_reach(part.place, m.place):
+        return True
     if part is None or part.place.kind != "city":
         return False
     last = part.span[-1].lower_

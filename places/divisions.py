@@ -83,13 +83,17 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def within_city(district: Place, city: Place) -> bool:
     """Whether a district of the database lies within a big city's reach ("Nansha" of
     Guangzhou): the district is a place of its own, inside the city."""
+    return district.key.startswith("district:") and within_reach(district, city)
+
+
+def within_reach(place: Place, city: Place) -> bool:
+    """Whether a place of the city's country lies within a big city's reach."""
     return (
-        district.key.startswith("district:")
-        and city.kind == "city"
+        city.kind == "city"
         and (city.population or 0) >= BIG_CITY
-        and district.country == city.country
-        and None not in (district.latitude, district.longitude, city.latitude, city.longitude)
-        and distance_km(district.latitude, district.longitude, city.latitude, city.longitude)
+        and place.country == city.country
+        and None not in (place.latitude, place.longitude, city.latitude, city.longitude)
+        and distance_km(place.latitude, place.longitude, city.latitude, city.longitude)
         <= _reach_km(city.population)
     )
 

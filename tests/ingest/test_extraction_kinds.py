@@ -560,3 +560,19 @@ def test_a_memorandum_with_a_nation_s_town_described_as_a_hub_is_the_town_s(extr
     assert {(p.a.name, p.b.name, p.kind) for p in links(extractor, text)} == {
         ("Bursa", "Stuttgart", "mou")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayors of Lyon and Turin signed a pact of friendship on Wednesday.",
+        "Lyon and Turin signed a patto di amicizia – a charter of friendship – on the stage.",
+    ],
+)
+def test_a_pact_of_friendship_is_a_friendship_tie(extractor, text):
+    assert set(kinds(extractor, text)) == {"friendship_city"}
+
+
+def test_two_nations_treaty_of_friendship_signed_in_a_city_is_no_town_s_tie(extractor):
+    text = "In 1991 Spain and Morocco signed their Treaty of Friendship and Cooperation in Rabat."
+    assert not links(extractor, text)

@@ -1061,3 +1061,22 @@ def test_partners_each_with_its_signing_year_after_a_comma_are_all_linked(extrac
     found = links(extractor, text)
     years = partner_years(found, "Dunedin")
     assert years == {"Edinburgh": 1974, "Otaru": 1980}
+
+
+@pytest.mark.parametrize(
+    "scope", ["13 cities and districts around the world", "13 cities in nine countries"]
+)
+def test_partners_named_after_a_count_with_its_scope_are_linked(extractor, scope):
+    text = f"Pudong has established friendly exchange relations with {scope}, including Yeonsu-gu "
+    text += "and Le Havre."
+    assert partners(links(extractor, text), "Pudong", "friendship_city") == {
+        "Yeonsu-gu",
+        "Le Havre",
+    }
+
+
+def test_each_partner_s_since_after_its_country_dates_that_partner(extractor):
+    text = (
+        "Lyon has sister cities including Turin, Italy, since 1990, and Kyoto, Japan, since 2001."
+    )
+    assert partner_years(links(extractor, text), "Lyon") == {"Turin": 1990, "Kyoto": 2001}

@@ -1017,6 +1017,19 @@ def test_it_after_an_opening_phrase_is_still_the_town_spoken_of(extractor):
 
 
 @pytest.mark.parametrize(
+    "second",
+    [
+        "It is a sister city of Turin.",
+        "It has been twinned with Kerpen since 1987, and it has been a sister city of Turin "
+        "since 1999.",
+    ],
+)
+def test_it_that_is_a_sister_city_is_the_town_spoken_of(extractor, second):
+    found = links(extractor, f"Lyon lies on the Rhône. {second}")
+    assert ("Lyon", "Turin", "sister_city") in found
+
+
+@pytest.mark.parametrize(
     "text, partner, kind, year",
     [
         (
@@ -1091,3 +1104,32 @@ def test_a_region_that_only_names_an_official_s_office_is_no_party(extractor):
         "city agreement."
     )
     assert ties(links(extractor, text)) == {("Kharkiv", "Kaunas", "sister_city")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haderslev: the friendship agreement with the Danish town of Haderslev, signed in 2001, "
+        "remains active.",
+        "The friendship agreement with the Danish town of Haderslev (Hadersleben), signed in "
+        "2001, remains active.",
+    ],
+)
+def test_the_own_town_s_agreement_under_a_label_that_names_the_partner(extractor, text):
+    found = links(extractor, f"Council news\nALTONA, 2016\n\n{text}", published="2016-07-07")
+    assert ties(found) == {("Altona", "Haderslev", "friendship_city")}
+
+
+@pytest.mark.parametrize(
+    "text, district",
+    [
+        (
+            "Shanghai's Pudong New Area and the Dutch port city of Rotterdam signed an agreement "
+            "on friendly exchange relations.",
+            "Pudong New Area",
+        ),
+        ("Shanghai's Pudong and Rotterdam signed a friendship agreement.", "Pudong"),
+    ],
+)
+def test_a_big_city_before_a_place_within_its_reach_only_locates_it(extractor, text, district):
+    assert ties(links(extractor, text)) == {(district, "Rotterdam", "friendship_city")}

@@ -641,3 +641,48 @@ def test_a_large_town_is_a_place_whatever_word_class_the_model_guesses(extractor
 )
 def test_a_town_named_like_an_english_adjective_or_verb_still_needs_the_model(extractor, text):
     assert places(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mayor of Tokaj, Anna Kis, opened the wine fair in Cognac on Friday.",
+        "Tokaj is a small town in north-east Hungary, and Cognac welcomed its winegrowers.",
+    ],
+)
+def test_a_small_town_the_text_gives_a_mayor_or_calls_a_town_is_a_place(extractor, text):
+    assert ("Tokaj", "HU", "city") in places(extractor, text)
+
+
+def test_a_small_town_the_article_vouches_for_is_one_where_the_model_reads_a_person(extractor):
+    text = (
+        "FIESOLE – The festival opened on Friday in Fiesole.\n\n"
+        "Fiesole is no stranger to partnerships. It has been twinned with Kerpen since 1987."
+    )
+    facts = extractor(ArticleText(text=text, published="2023-07-14"))
+    assert {(p.a.name, p.b.name) for p in facts.partnerships} == {("Fiesole", "Kerpen")}
+
+
+def test_a_field_of_minutes_named_like_a_town_is_no_place(extractor):
+    text = (
+        "Council minutes\nALTONA, 2016\n\n"
+        "Chair: Holger Brandt, chair of the district assembly.\n"
+        "Guests: a delegation of the Municipality of Kadıköy (Istanbul), led by its mayor."
+    )
+    assert not any(country == "MK" for _, country, _ in places(extractor, text))  # Čair
+
+
+def test_a_town_that_opens_a_paragraph_before_a_colon_and_a_sentence_is_a_place(extractor):
+    text = (
+        "Councils review their ties\nWellington, 2024\n\n"
+        "Napier: The city council kept its ties.\n"
+        "Hastings: Across the bay, the council voted to suspend the sister city relationship "
+        "between Hastings and Guilin."
+    )
+    found = places(extractor, text)
+    assert ("Hastings", "NZ", "city") in found and ("Napier", "NZ", "city") in found
+
+
+def test_a_three_letter_town_keeps_the_english_spelling_the_article_gives_it(extractor):
+    found = places(extractor, "Fez and Kairouan signed a twinning agreement on Monday.")
+    assert ("Fez", "MA", "city") in found
