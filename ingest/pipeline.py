@@ -1173,6 +1173,16 @@ class PlaceTagger:
         before = span.doc[span.start - 1].lower_ if span.start else ""
         return exact and (before in PLACE_PREPOSITIONS or self._qualified(span))
 
+    def _of_country(self, ent: Span, span: Span) -> bool:
+        """ "the Guangxi Zhuang Autonomous Region of China" taken for one place: the place, then
+        its country."""
+        rest = list(ent.doc[span.end : ent.end])
+        while rest and rest[0].lower_ in DESIGNATOR_WORDS | KIND_SUFFIXES:
+            rest.pop(0)  # "Autonomous Region"
+        if len(rest) < 2 or rest[0].lower_ != "of":
+            return False
+        return self.gaz.country(ent.doc[rest[1].i : ent.end].text) is not None
+
     def _qualified_name(self, span: Span) -> bool:
         """A name the parser takes for a word, qualified as a place: "Reading, England",
         "Poitiers (France)"; not a month ("In August, Georgia's governor")."""
@@ -1376,7 +1386,10 @@ class PlaceTagger:
         ents = [
             e
             for e in _overlapping(span)
-            if not self._lists_places(e) and not _named_with_kind(e, span) and not _run_on(e, span)
+            if not self._lists_places(e)
+            and not _named_with_kind(e, span)
+            and not _run_on(e, span)
+            and not self._of_country(e, span)
         ]
         if _after_title(span) and (
             span.text in person_parts or any(e.label_ == "PERSON" and len(e) == 1 for e in ents)

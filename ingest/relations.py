@@ -83,7 +83,7 @@ from ingest.status import (
 )
 from ingest.syntax import name_root
 from ingest.tables import cells, table_header, table_partner
-from ingest.titles import is_title
+from ingest.titles import TITLE_WORDS, is_title
 from ingest.unlisted import HYPHEN_UNITS, POSSESSIVE_S, locating_gap
 from ingest.visits import POSTED_IN, TRANSIT_BEFORE, find_hosting, host_named, visits
 from ingest.written import CAPITALS, COMPASS_WORDS, NAME, NAME_PARTICLES, after_county
@@ -99,6 +99,8 @@ SEAT_VERBS = frozenset({"base", "based", "headquarter", "headquartered", "locate
 ACTING_GROUPS = frozenset(
     {"company", "firm", "business", "enterprise", "exporter", "importer", "delegation", "mission"}
 )
+# Kinds a business signs too: a firm's agreement or contract.
+FIRM_KINDS = frozenset({"mou", "trade_deal", "cooperation"})
 # One business a place only locates: "a Thunder Bay maker", "a mine operator in Kiruna".
 BUSINESS_NOUNS = frozenset(
     {"maker", "manufacturer", "producer", "operator", "supplier", "cooperative", "company"}
@@ -962,9 +964,10 @@ def _acting_people(sent: Span, speakers: list[Person], people: list[Person]) -> 
     """
     acting = []
     for person in speakers:
-        surname = person.name.split()[-1]
+        surname, given = person.name.split()[-1], person.name.split()[0]
         for token in sent:
-            if token.text == surname and (
+            titled = token.text == given and token.i > 0 and is_title(token.nbor(-1))
+            if (token.text == surname or titled) and (  # "Mayor Prasert", "Mayor Kim"
                 token.dep_ in {"nsubj", "nsubjpass"} or token.head.lemma_ in SPEECH_VERBS
             ):
                 acting.append(Party(person.place, token.idx - sent.start_char))
@@ -1094,6 +1097,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
                 )
                 and not (kind == "friendship_city" and _of_two_countries(m, countries))
                 and not (kind == "mou" and _national_agreement(m, countries))
+                and not (kind in FIRM_KINDS and _firms_deal(m, sent))
                 and not (kind in NATIONS_KINDS and _nations_tie(m, nations))
                 and not (
                     provides
@@ -1180,6 +1184,21 @@ def _nations_tie(match: re.Match, nations: dict[int, int]) -> bool:
         and NATIONS_BEFORE.fullmatch(text, nations[second], match.start())
         for end in nations.values()
         for second in nations
+    )
+
+
+def _firms_deal(match: re.Match, sent: Span) -> bool:
+    """ "a ceramics producer from Criciúma signed a distribution agreement with ...": what one
+    business signs is no place's, whatever places the sentence names elsewhere."""
+    start = sent.start_char + match.start()
+    span = sent.doc.char_span(start, start + len(match.group()), alignment_mode="expand")
+    verb = span.root if span is not None else None  # "signed a ... agreement", "agreement"
+    while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.dep_ != "ROOT":
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return any(
+        s.lemma_ in BUSINESS_NOUNS and any(d.lower_ in {"a", "an"} for d in s.children)
+        for s in subjects
     )
 
 
@@ -1551,8 +1570,13 @@ def _posting(span: Span) -> bool:
 
 def _named_at(person: Person, text: str) -> int:
     """Where a sentence names a person by a surname ("Mayor Rangel" of "Juan Felipe Rangel
-    Ordóñez"), or -1."""
+    Ordóñez"), or by a title and the name's first word (a Thai given name, "Mayor Prasert" of
+    "Prasert Wongsawat"; a Korean family name, "Mayor Kim" of "Kim Dong-hyun"), or -1."""
     found = [text.find(word) for word in called_by(person.name)]
+    if len(person.name.split()) > 1:
+        given = re.escape(person.name.split()[0])
+        titled = re.finditer(rf"\b(\w+) {given}\b", text)
+        found += [m.start() for m in titled if m[1].lower() in TITLE_WORDS]
     return min((i for i in found if i >= 0), default=-1)
 
 

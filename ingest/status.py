@@ -122,7 +122,7 @@ ENDING = re.compile(
 )
 PROPOSED = re.compile(
     r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
-    r"plan(?:s|ned|ning)? to|plan(?:s|ning)? (?:a|an)\b|plans for|intend(?:s|ed)?|"
+    r"plan(?:s|ned|ning)? to|plan(?:s|ning)? (?:a|an)\b|plans for|intend(?:s|ed)?|intentions? to|"
     r"propos(?:e|ed|al)|eager|would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"
@@ -483,6 +483,8 @@ COORDINATE_BREAK = re.compile(
     rf"(?!with\s+{_PLACE_OF}?{CAPITALISED_WORDS}(?:,?\s+in\s+{CAPITALISED_WORDS})?"
     rf",?\s+(?:since|from|{_SIGNED_IN}\s+in|"
     r"dating\s+(?:from|back\s+to))\s+(?:19|20)\d\d)"
+    # nor "..., and with Quezon City, both in Metro Manila": the last partner, located
+    rf"(?!with\s+{_PLACE_OF}?{CAPITALISED_WORDS},\s+(?:both|all)\s+in\b)"
     r"|;\s+",
     re.I,
 )

@@ -590,3 +590,24 @@ def test_a_visit_to_a_country_goes_to_the_town_its_where_clause_names(extractor)
 def test_a_building_named_after_a_town_is_no_place(extractor):
     text = "The mayor of Khulna spoke to reporters at Nagar Bhaban on Monday."
     assert "Nagar" not in {m.place.name for m in facts(extractor, text).places}
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        (
+            "The Mayor of Khon Kaen, Prasert Wongsawat, signed the memorandum. Mayor Prasert will "
+            "lead a municipal delegation to Toyama in May.",
+            ("Khon Kaen", "Toyama"),  # a Thai official by the given name
+        ),
+        (
+            "The Mayor of Suncheon, Kim Dong-hyun, signed the memorandum. Mayor Kim will lead a "
+            "delegation to Iloilo in May.",
+            ("Suncheon", "Iloilo"),  # a Korean one by the family name, written first
+        ),
+    ],
+)
+def test_a_mayor_called_by_the_first_word_of_the_name_leads_the_town_s_delegation(
+    extractor, text, pair
+):
+    assert visits(facts(extractor, text)) == {pair}

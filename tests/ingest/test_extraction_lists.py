@@ -1080,3 +1080,14 @@ def test_each_partner_s_since_after_its_country_dates_that_partner(extractor):
         "Lyon has sister cities including Turin, Italy, since 1990, and Kyoto, Japan, since 2001."
     )
     assert partner_years(links(extractor, text), "Lyon") == {"Turin": 1990, "Kyoto": 2001}
+
+
+def test_the_last_partner_after_a_dated_one_and_located_with_it_is_linked(extractor):
+    text = (
+        "Iloilo City already has sister-city ties with Marikina, since 2009, and with Quezon "
+        "City, both in Metro Manila."
+    )
+    assert partner_years(links(extractor, text), "Iloilo") == {
+        "Marikina": 2009,
+        "Quezon City": None,
+    }

@@ -432,3 +432,21 @@ def test_a_province_s_bare_name_after_its_kind_word_is_still_the_province(extrac
         "will send a delegation."
     )
     assert places(extractor, text) == {("Alba", "RO", "region"), ("Castellón", "ES", "region")}
+
+
+def test_an_autonomous_region_named_in_full_before_its_country_is_the_region(extractor):
+    text = (
+        "Kumamoto Prefecture has concluded friendship agreements with the Guangxi Zhuang "
+        "Autonomous Region of China and with Chungcheongnam-do."
+    )
+    assert ("Guangxi", "CN", "region") in places(extractor, text)
+
+
+def test_a_moroccan_region_is_known_by_its_english_spelling(extractor):
+    found = places(extractor, "The Fez-Meknes region renewed its agreement with Andalusia.")
+    assert ("Fez-Meknes", "MA", "region") in found  # Fès-Meknès
+
+
+def test_a_province_s_abbreviation_after_a_town_is_not_shown_as_written(extractor):
+    found = places(extractor, "A delegation from Kingston, Ont., visited Fez.")
+    assert ("Ontario", "CA", "region") in found

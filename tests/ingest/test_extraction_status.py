@@ -1334,3 +1334,12 @@ def test_the_year_a_link_was_cut_is_still_no_start(extractor):
     text = "Poznań suspended its cooperation agreement with Vitebsk in 2022."
     link = links(extractor, text, published="2022-03-24")["Poznań", "Vitebsk", "mou"]
     assert (link.status, link.year) == ("ended", None)
+
+
+def test_an_intention_to_conclude_a_friendship_agreement_is_a_proposal(extractor):
+    text = (
+        "Kumamoto and Hsinchu County confirmed their intention to conclude a friendship "
+        "agreement within three years."
+    )
+    link = links(extractor, text)["Kumamoto", "Hsinchu", "friendship_city"]
+    assert (link.status, link.year) == ("proposed", None)

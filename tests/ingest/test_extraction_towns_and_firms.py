@@ -218,3 +218,26 @@ def test_a_named_firm_s_contract_with_a_business_elsewhere_is_no_tie(extractor):
         "with a publishing house in Verona to print a series of cookbooks."
     )
     assert extracted(extractor, text)[1] == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of Lyon visited Turin, and a company signed a distribution agreement with a "
+        "firm from Milan.",
+        "A motor maker based in Joinville said it would expand its plant in Nantong, and a "
+        "ceramics producer from Criciúma signed a distribution agreement with an importer.",
+    ],
+)
+def test_an_agreement_a_business_signs_in_another_clause_is_no_places(extractor, text):
+    _, links = extracted(extractor, text)
+    assert {kind for kind, *_ in links} <= {"visit"}
+
+
+def test_the_places_own_agreement_beside_a_business_s_contract_stays(extractor):
+    text = (
+        "Lyon and Turin signed a cooperation agreement, and a company from Lyon signed a "
+        "contract worth 5 million euros."
+    )
+    _, links = extracted(extractor, text)
+    assert "mou" in {kind for kind, *_ in links}
