@@ -533,15 +533,14 @@ def _in_speaker_label(span: Span) -> bool:
 
 
 def _field_label(span: Span) -> bool:
-    """Whether the name opens its line, in title case, before a colon and a field's value:
+    """Whether the name opens its line, in title case, before a colon and a person's name:
     "Chair: Holger Brandt" (not "BATH: ...", a dateline, nor "Hastings: Across the bay ...")."""
     doc, text = span.doc, text_of(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     opens = span.start_char == line_start and not span.text.isupper()
     if not opens or span.end + 1 >= len(doc) or doc[span.end].text != ":":
         return False
-    value = doc[span.end + 1]  # a name, a figure or words: not a sentence ("Hastings: Across")
-    return value.ent_type_ == "PERSON" or value.is_lower or value.like_num
+    return doc[span.end + 1].ent_type_ == "PERSON"  # not "Deal: twinned with Saint-Omer"
 
 
 def _in_byline(span: Span) -> bool:
@@ -768,12 +767,17 @@ def _said_a_town(span: Span) -> bool:
     before = doc[max(span.start - 2, 0) : span.start]
     if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in TOWN_OFFICES:
         return True
-    after = [t.lower_ for t in doc[span.end : span.end + 5]]
-    return (
-        after[:1] in (["is"], ["was"])
-        and after[1:2] in (["a"], ["an"])
-        and any(word in CITY_KIND_NOUNS for word in after[2:4])
-    )
+    after = list(doc[span.end : span.end + 5])
+    if [t.lower_ for t in after[:2]] not in (
+        ["is", "a"],
+        ["was", "a"],
+        ["is", "an"],
+        ["was", "an"],
+    ):
+        return False
+    # the noun the phrase ends on: "a small town in ...", not "a city councillor"
+    kind = next((t for t in after[2:4] if t.lower_ in CITY_KIND_NOUNS), None)
+    return kind is not None and (kind.i + 1 >= len(doc) or doc[kind.i + 1].pos_ != "NOUN")
 
 
 def _vouch_small_towns(spans: list[Span], verdicts: dict[int, bool | None]) -> None:
@@ -1181,7 +1185,10 @@ class PlaceTagger:
             rest.pop(0)  # "Autonomous Region"
         if len(rest) < 2 or rest[0].lower_ != "of":
             return False
-        return self.gaz.country(ent.doc[rest[1].i : ent.end].text) is not None
+        country = self.gaz.country(ent.doc[rest[1].i : ent.end].text)
+        name = [t.text for t in span if t.lower_ not in DESIGNATOR_WORDS]  # "Guangxi"
+        # its own country: not "the Kurdistan Region of Iraq" for Iran's Kurdistan
+        return country in {p.country for p, _ in self.gaz.candidates(" ".join(name))}
 
     def _qualified_name(self, span: Span) -> bool:
         """A name the parser takes for a word, qualified as a place: "Reading, England",

@@ -83,7 +83,7 @@ from ingest.status import (
 )
 from ingest.syntax import name_root
 from ingest.tables import cells, table_header, table_partner
-from ingest.titles import TITLE_WORDS, is_title
+from ingest.titles import is_title
 from ingest.unlisted import HYPHEN_UNITS, POSSESSIVE_S, locating_gap
 from ingest.visits import POSTED_IN, TRANSIT_BEFORE, find_hosting, host_named, visits
 from ingest.written import CAPITALS, COMPASS_WORDS, NAME, NAME_PARTICLES, after_county
@@ -964,9 +964,10 @@ def _acting_people(sent: Span, speakers: list[Person], people: list[Person]) -> 
     """
     acting = []
     for person in speakers:
-        surname, given = person.name.split()[-1], person.name.split()[0]
+        surname = person.name.split()[-1]
         for token in sent:
-            titled = token.text == given and token.i > 0 and is_title(token.nbor(-1))
+            title = token.nbor(-1).text if token.i > 0 else ""
+            titled = _titled_first_name(person, title, token.text, people)
             if (token.text == surname or titled) and (  # "Mayor Prasert", "Mayor Kim"
                 token.dep_ in {"nsubj", "nsubjpass"} or token.head.lemma_ in SPEECH_VERBS
             ):
@@ -1192,10 +1193,11 @@ def _firms_deal(match: re.Match, sent: Span) -> bool:
     business signs is no place's, whatever places the sentence names elsewhere."""
     start = sent.start_char + match.start()
     span = sent.doc.char_span(start, start + len(match.group()), alignment_mode="expand")
-    verb = span.root if span is not None else None  # "signed a ... agreement", "agreement"
-    while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.dep_ != "ROOT":
-        verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    root = span.root if span is not None else None  # "signed a ... agreement", "a contract"
+    verb = root.head if root is not None and root.dep_ in {"dobj", "nsubjpass"} else root
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return False  # not "Under the agreement signed by A and B, a company will ..."
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(
         s.lemma_ in BUSINESS_NOUNS and any(d.lower_ in {"a", "an"} for d in s.children)
         for s in subjects
@@ -1568,16 +1570,26 @@ def _posting(span: Span) -> bool:
     return "envoy" not in posted.group().lower()  # "Lyon's envoy in Turin": a town's own
 
 
-def _named_at(person: Person, text: str) -> int:
+def _named_at(person: Person, text: str, people: list[Person]) -> int:
     """Where a sentence names a person by a surname ("Mayor Rangel" of "Juan Felipe Rangel
     Ordóñez"), or by a title and the name's first word (a Thai given name, "Mayor Prasert" of
     "Prasert Wongsawat"; a Korean family name, "Mayor Kim" of "Kim Dong-hyun"), or -1."""
     found = [text.find(word) for word in called_by(person.name)]
-    if len(person.name.split()) > 1:
-        given = re.escape(person.name.split()[0])
-        titled = re.finditer(rf"\b(\w+) {given}\b", text)
-        found += [m.start() for m in titled if m[1].lower() in TITLE_WORDS]
+    first = person.name.split()[0]
+    titled = re.finditer(rf"\b(\w+) {re.escape(first)}\b", text)
+    found += [m.start() for m in titled if _titled_first_name(person, m[1], first, people)]
     return min((i for i in found if i >= 0), default=-1)
+
+
+def _titled_first_name(person: Person, title: str, word: str, people: list[Person]) -> bool:
+    """ "Mayor Prasert" of Mayor Prasert Wongsawat: the first word of a full name after a word
+    of the person's own title (not "Senator Prasert" for him), when no one else fits."""
+
+    def fits(someone: Person) -> bool:
+        words = someone.name.split()
+        return len(words) > 1 and words[0] == word and title.lower() in (someone.role or "").split()
+
+    return fits(person) and sum(map(fits, people)) == 1
 
 
 def _remember(state: ArticleState, named: list[Mention], speakers: list[Person], links) -> None:
@@ -1662,9 +1674,9 @@ def find_partnerships(
         text, named = span_text(sent), by_sentence.get(sent.start, [])
         if header_ended(state.header, text):
             state.header = None
-        placed = [p for p in people if p.place and _named_at(p, text) >= 0]
+        placed = [p for p in people if p.place and _named_at(p, text, people) >= 0]
         if placed:  # "Porto Mayor Rui Costa said his city ...": this sentence's own speaker
-            state.speaker_place = min(placed, key=lambda p: _named_at(p, text)).place
+            state.speaker_place = min(placed, key=lambda p: _named_at(p, text, people)).place
         parties_of = partial(
             _sentence_parties,
             org_mentions=org_mentions,

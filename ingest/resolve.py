@@ -1148,7 +1148,8 @@ def _plain_name(text: str, place: Place, options: list[tuple[Place, bool]]) -> b
     writes: "Maharashtra", not "Mahārāshtra"."""
     if text == _without_macrons(place.name):
         return True
-    short = len(text) == 3 and place.kind == "city"  # "Fez", not "Ont." for Ontario
+    # "Fez" of Fes, not "Ont." for Ontario nor "Rio" for Rio de Janeiro
+    short = len(text) == 3 and place.kind == "city" and len(place.name) <= 4
     plain = (len(text) > 3 or short) and "." not in text and text[:1].isupper()
     plain &= not any(word.isupper() and len(word) > 1 for word in text.split())  # "HCM City"
     written, own = fold(text), fold(place.name)

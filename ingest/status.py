@@ -122,7 +122,8 @@ ENDING = re.compile(
 )
 PROPOSED = re.compile(
     r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
-    r"plan(?:s|ned|ning)? to|plan(?:s|ning)? (?:a|an)\b|plans for|intend(?:s|ed)?|intentions? to|"
+    r"plan(?:s|ned|ning)? to|plan(?:s|ning)? (?:a|an)\b|plans for|intend(?:s|ed)?|"
+    r"intentions? to (?:conclude|sign|establish|create|form|become|twin|formali[sz]e|enter)|"
     r"propos(?:e|ed|al)|eager|would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"
@@ -1092,7 +1093,9 @@ def member_years(text: str, starts: list[int]) -> list[int | None] | None:
 
 # "Sønderborg in Denmark and ": the last member joined by a bare "and" (not ", and with",
 # "as well as", "and, more recently,", "and a friend of").
-LIST_AND = re.compile(rf"{CAPITALISED_WORDS}(?:\s+in\s+{CAPITALISED_WORDS})?\s+and\s+")
+LIST_AND = re.compile(
+    rf"{CAPITALISED_WORDS}(?:(?:\s+in|,)\s+{CAPITALISED_WORDS},?)?\s+and\s+"
+)  # "Birmingham, England, and "
 
 
 def _list_since(

@@ -134,7 +134,7 @@ HONORIFICS = frozenset(
     | {"yab", "yb", "ybhg", "yabhg"}  # Malaysian: "YAB Datuk Seri ..."
     | {"shri", "smt", "shrimati", "thiru", "tmt"}  # Indian: "Chief Minister Shri A. Rao"
     | {"pr", "dasho"}  # French "Pr" (professeur), Bhutanese "Dasho"
-    | {"madam", "madame", "mme", "sayyid", "elhadj", "daw"}  # "Madam Wang Li", Burmese "Daw"
+    | {"madam", "madame", "mme", "sayyid", "elhadj"}  # "Madam Wang Li", "Elhadj Ibrahima Camara"
 )
 # Honorifics of two words whose first may be a surname alone: "Tan Sri Azman Hashim", "Tan Wei".
 HONORIFIC_PAIRS = frozenset(

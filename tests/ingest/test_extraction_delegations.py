@@ -611,3 +611,27 @@ def test_a_mayor_called_by_the_first_word_of_the_name_leads_the_town_s_delegatio
     extractor, text, pair
 ):
     assert visits(facts(extractor, text)) == {pair}
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        (
+            "The Mayor of Suncheon, Kim Dong-hyun, and the Governor of South Jeolla, Kim "
+            "Young-rok, met on Monday. Governor Kim will lead a delegation to Iloilo in May.",
+            {("South Jeolla", "Iloilo")},  # the one whose title it is
+        ),
+        (
+            "The Mayor of Suncheon, Kim Dong-hyun, met the Mayor of Yeosu, Kim Sang-ho, on "
+            "Monday. Mayor Kim will lead a delegation to Iloilo in May.",
+            set(),  # two mayors Kim: no telling which
+        ),
+        (
+            "The Mayor of Khon Kaen, Prasert Wongsawat, met Senator Prasert Chan. Senator "
+            "Prasert will lead a delegation to Toyama.",
+            set(),  # the senator has no town
+        ),
+    ],
+)
+def test_a_title_and_a_first_name_name_only_the_one_person_with_both(extractor, text, found):
+    assert visits(facts(extractor, text)) == found

@@ -1091,3 +1091,8 @@ def test_the_last_partner_after_a_dated_one_and_located_with_it_is_linked(extrac
         "Marikina": 2009,
         "Quezon City": None,
     }
+
+
+def test_one_since_after_partners_with_their_countries_dates_them_all(extractor):
+    text = "Lyon has been twinned with Birmingham, England, and Frankfurt, Germany, since 1960."
+    assert partner_years(links(extractor, text), "Lyon") == {"Birmingham": 1960, "Frankfurt": 1960}

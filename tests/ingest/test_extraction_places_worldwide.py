@@ -686,3 +686,44 @@ def test_a_town_that_opens_a_paragraph_before_a_colon_and_a_sentence_is_a_place(
 def test_a_three_letter_town_keeps_the_english_spelling_the_article_gives_it(extractor):
     found = places(extractor, "Fez and Kairouan signed a twinning agreement on Monday.")
     assert ("Fez", "MA", "city") in found
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        (
+            "Becker is a city councillor in Leeds and chairs the twinning committee with Dortmund.",
+            "Leeds",
+        ),
+        (
+            "Ferreira is a city official in Porto who has overseen the twinning with Bordeaux.",
+            "Porto",
+        ),
+    ],
+)
+def test_a_person_who_is_a_city_official_is_no_small_town(extractor, text, kept):
+    found = places(extractor, text)
+    assert {name for name, _, _ in found} >= {kept}
+    assert not any(name in {"Becker", "Ferreira"} for name, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Twin towns in Kent\n\nDeal: twinned with Saint-Omer since 1996", "Deal"),
+        ("Wells: 40 years of twinning with Paray-le-Monial were celebrated on Sunday.", "Wells"),
+    ],
+)
+def test_a_town_that_labels_its_own_row_of_partners_is_a_place(extractor, text, town):
+    assert (town, "GB", "city") in places(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("Rio and Lisbon renewed their friendship agreement on Thursday.", "Rio de Janeiro"),
+        ("Aix and Perugia have been twinned since 1970.", "Aix-en-Provence"),
+    ],
+)
+def test_a_three_letter_short_form_shows_the_town_s_own_name(extractor, text, shown):
+    assert shown in {name for name, _, _ in places(extractor, text)}

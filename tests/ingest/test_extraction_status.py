@@ -1343,3 +1343,8 @@ def test_an_intention_to_conclude_a_friendship_agreement_is_a_proposal(extractor
     )
     link = links(extractor, text)["Kumamoto", "Hsinchu", "friendship_city"]
     assert (link.status, link.year) == ("proposed", None)
+
+
+def test_an_intention_to_honour_a_twinning_is_no_proposal(extractor):
+    text = "The mayor of Brno said the city has every intention to honour its twinning with Leeds."
+    assert links(extractor, text)["Brno", "Leeds", "sister_city"].status != "proposed"

@@ -241,3 +241,12 @@ def test_the_places_own_agreement_beside_a_business_s_contract_stays(extractor):
     )
     _, links = extracted(extractor, text)
     assert "mou" in {kind for kind, *_ in links}
+
+
+def test_a_business_s_work_under_the_towns_agreement_leaves_the_agreement(extractor):
+    text = (
+        "Under the cooperation agreement signed by Lyon and Turin, a company from Turin will "
+        "supply trams to Lyon."
+    )
+    _, links = extracted(extractor, text)
+    assert "mou" in {kind for kind, *_ in links}
