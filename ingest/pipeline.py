@@ -767,16 +767,11 @@ def _said_a_town(span: Span) -> bool:
     before = doc[max(span.start - 2, 0) : span.start]
     if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in TOWN_OFFICES:
         return True
-    after = list(doc[span.end : span.end + 5])
-    if [t.lower_ for t in after[:2]] not in (
-        ["is", "a"],
-        ["was", "a"],
-        ["is", "an"],
-        ["was", "an"],
-    ):
+    after = list(doc[span.end : span.end + 4])
+    if len(after) < 3 or after[0].lower_ not in {"is", "was"} or after[1].lower_ not in {"a", "an"}:
         return False
     # the noun the phrase ends on: "a small town in ...", not "a city councillor"
-    kind = next((t for t in after[2:4] if t.lower_ in CITY_KIND_NOUNS), None)
+    kind = next((t for t in after[2:] if t.lower_ in CITY_KIND_NOUNS), None)
     return kind is not None and (kind.i + 1 >= len(doc) or doc[kind.i + 1].pos_ != "NOUN")
 
 
