@@ -66,9 +66,16 @@ BODY_HEADS = frozenset(
 
 def called_by(name: str) -> list[str]:
     """The words a person may be called by alone: all but the first of a full name ("Rangel"
-    of "Juan Felipe Rangel Ordóñez"), or a one-word name itself ("Tanaka")."""
+    of "Juan Felipe Rangel Ordóñez"), or a one-word name itself ("Tanaka"); and the family name
+    before a hyphened given name ("Kim" of "Kim Dong-hyun", "Lin" of "Lin Chia-hao")."""
     words = name.split()
-    return words[1:] or words
+    family = words[:1] if len(words) == 2 and HYPHENED_GIVEN.fullmatch(words[1]) else []
+    return words[1:] + family or words
+
+
+# A Korean or Chinese given name after the family name ("Dong-hyun"), not a double surname
+# ("Horváth-Kis").
+HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def person_names(doc: Doc, mentions: list[Mention]) -> list[Span]:

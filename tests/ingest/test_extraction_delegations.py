@@ -635,3 +635,20 @@ def test_a_mayor_called_by_the_first_word_of_the_name_leads_the_town_s_delegatio
 )
 def test_a_title_and_a_first_name_name_only_the_one_person_with_both(extractor, text, found):
     assert visits(facts(extractor, text)) == found
+
+
+def test_a_korean_official_called_by_the_family_name_leads_the_arriving_delegation(extractor):
+    text = (
+        "Sister cities\nILOILO CITY, 2015\n\nILOILO CITY – Mayor Rodolfo Salvani and Suncheon "
+        "Mayor Kim Dong-hyun signed the sister-city agreement at the city hall yesterday. Kim "
+        "arrived Sunday at the head of a 17-member delegation."
+    )
+    assert visits(facts(extractor, text)) == {("Suncheon", "Iloilo")}
+
+
+def test_a_double_barrelled_surname_leaves_the_given_name_alone(extractor):
+    text = (
+        "Mayor Anna Smith-Jones of Eger met the mayor of Pori. Anna arrived Sunday at the head "
+        "of a delegation from Kecskemét."
+    )
+    assert ("Eger", "Pori") not in visits(facts(extractor, text))
