@@ -1382,6 +1382,8 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
         if part is None or not any(r.search(text, begin, end) for r in KIND_REGEX.values()):
             return []
         parties = parties_of(part, [m for m in named if part.start <= m.span.start < part.end])
+        if parts and _subjectless(part):  # "A is twinned with B, and has friendship ties with
+            parties = [Party(parts[0][2][0].place, 0), *parties]  # C": A's ties with C too
         if len({p.place.key for p in parties}) < 2:
             return []
         parts.append((part, begin, parties))
@@ -1390,6 +1392,13 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
         matches = _kind_matches(part, part.text, state)
         found += _links(parties, state, part.text, matches, whole=(text, begin))
     return [replace(link, evidence=text.strip()) for link in found]
+
+
+def _subjectless(part: Span) -> bool:
+    """Whether a part of a sentence goes on with its first part's subject: "(, and) has
+    concluded friendship agreements with ..."."""
+    words = [t for t in part if not t.is_punct and t.lower_ not in {"and", "but", "while"}]
+    return bool(words) and words[0].pos_ in {"AUX", "VERB"}
 
 
 def _earlier_partner_links(sent: Span, named, parties_of, state) -> list[Partnership]:

@@ -1096,3 +1096,21 @@ def test_the_last_partner_after_a_dated_one_and_located_with_it_is_linked(extrac
 def test_one_since_after_partners_with_their_countries_dates_them_all(extractor):
     text = "Lyon has been twinned with Birmingham, England, and Frankfurt, Germany, since 1960."
     assert partner_years(links(extractor, text), "Lyon") == {"Birmingham": 1960, "Frankfurt": 1960}
+
+
+def test_a_second_clause_without_its_own_subject_links_the_first_clause_s_town(extractor):
+    text = (
+        "Lyon has been twinned with Turin since 1990, and has concluded friendship agreements "
+        "with Kyoto and with Porto."
+    )
+    found = links(extractor, text)
+    assert partners(found, "Lyon") == {"Turin"}
+    assert partners(found, "Lyon", "friendship_city") == {"Kyoto", "Porto"}
+
+
+def test_a_second_clause_with_a_subject_of_its_own_keeps_it(extractor):
+    text = (
+        "Lyon has been twinned with Turin since 1990, and Kyoto signed a friendship agreement "
+        "with Porto."
+    )
+    assert partners(links(extractor, text), "Kyoto", "friendship_city") == {"Porto"}
