@@ -712,11 +712,11 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     text = span_text(sent)
     # "Haderslev: the friendship agreement with the town of Haderslev": the mention after it
     mentions = sorted((p for p in parties if p.place.key in kept), key=lambda p: p.start)
-    partner = next((p for p in mentions if OWN_LINK_WITH.search(text, 0, p.start)), mentions[0])
+    found = ((p, OWN_LINK_WITH.search(text, 0, p.start)) for p in mentions)
+    partner, link = next(((p, m) for p, m in found if m), (mentions[0], None))
     if own is None or own.kind != "city" or own.country == partner.place.country:
         return []
     before = text[: partner.start]
-    link = OWN_LINK_WITH.search(before)
     if link is None or "'s" in before or NATIONAL_HOLDER.search(before):
         return []
     if coordinate_breaks(text, 0, link.start()):
@@ -1683,9 +1683,10 @@ def find_partnerships(
         text, named = span_text(sent), by_sentence.get(sent.start, [])
         if header_ended(state.header, text):
             state.header = None
-        placed = [p for p in people if p.place and _named_at(p, text, people) >= 0]
+        spoken = [(at, p) for p in people if p.place and (at := _named_at(p, text, people)) >= 0]
+        placed = [p for _, p in spoken]
         if placed:  # "Porto Mayor Rui Costa said his city ...": this sentence's own speaker
-            state.speaker_place = min(placed, key=lambda p: _named_at(p, text, people)).place
+            state.speaker_place = min(spoken, key=lambda named: named[0])[1].place
         parties_of = partial(
             _sentence_parties,
             org_mentions=org_mentions,
