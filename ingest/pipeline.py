@@ -414,8 +414,9 @@ def _trim_titles(doc: Doc) -> list[Span]:
         if ent.label_ == "PERSON" and ent[-1].lower_ in FEATURE_NOUNS:
             continue
         if ent.label_ == "PERSON" and titles:
-            if titles[-1] + 1 < ent.end:
-                ents.append(Span(doc, titles[-1] + 1, ent.end, "PERSON"))
+            name = doc[titles[-1] + 1 : ent.end]
+            if name.text.strip():  # "Signed: ____ Cathaoirleach" and a line break: no name
+                ents.append(Span(doc, name.start, name.end, "PERSON"))
             continue
         if _titled_name(ent, titles):  # "Santiago Mayor Ana Rojas" read as one ORG
             ents.append(Span(doc, titles[-1] + 1, ent.end, "PERSON"))

@@ -35,6 +35,15 @@ def test_a_caption_listing_people_gives_nobody_the_next_ones_name_as_role(extrac
     assert found["Odile Roux"] == ("mayor", "Quimper")
 
 
+def test_a_signature_line_of_minutes_is_no_person(extractor):
+    text = (
+        "Ennis twinning committee, minutes\n\nThe committee approved the visit of a delegation "
+        "from Phalsbourg in May.\n\nSigned: ______________ Cathaoirleach\n"
+        "Signed: ______________ Meetings Administrator\n"
+    )
+    assert people(extractor, text) == {}
+
+
 @pytest.mark.parametrize(
     "text",
     [
