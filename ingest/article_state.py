@@ -10,12 +10,13 @@ from ingest.hubs import Announced, ListHeader
 from ingest.tables import TableHeader
 from places.place import Place
 
-# "the city", "the New Zealand city", "its council": a place met before.
+# "the city", "the New Zealand city", "its council", "the City Council": a place met before.
 ONE_ANAPHORA = re.compile(
-    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?P<adj>[A-Z][\w ]*?) )?"
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Ii]ts) (?:(?!(?i:city|town|municipal) )"
+    r"(?P<adj>[A-Z][\w ]*?) )?"
     r"(?P<noun>city|town|state|province|region|municipality|area|county|prefecture|district|"
     r"oblast|krai|voivodeship|governorate|"
-    r"(?:city |town |municipal )?council)"
+    r"(?i:(?:city |town |municipal )?council))"
     r"\b(?!-| of| council| commission| hall| government| officials)"
 )
 CITY_NOUNS = frozenset({"city", "town", "municipality"})  # the anaphora that stand for a city
@@ -27,10 +28,15 @@ NAMED_KIND_NOUNS = frozenset(
 )
 
 
+def council(noun: str) -> bool:
+    """Whether an anaphor's noun is a town's council: "council", "City Council"."""
+    return noun.lower().endswith("council")
+
+
 def anaphor_kind(noun: str) -> str | None:
     """The kind of place an anaphor's noun stands for; "the district" may be a city's (Seoul's
     Mapo-gu) or a region (India's), so either."""
-    if noun in CITY_NOUNS or "council" in noun:
+    if noun in CITY_NOUNS or council(noun):
         return "city"
     return None if noun == "district" else "region"
 

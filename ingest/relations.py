@@ -23,6 +23,7 @@ from ingest.article_state import (
     ArticleState,
     Party,
     anaphor_kind,
+    council,
 )
 from ingest.home import OWN_GOVERNMENT
 from ingest.hubs import (
@@ -480,7 +481,7 @@ def _one_anaphor(
     noun, adj = match.group("noun"), match.group("adj")
     home = state.home if state.home and state.home.kind == "city" else None
     focus = home or state.focus
-    if noun.endswith("council") and not adj and focus and focus.kind == "city":
+    if council(noun) and not adj and focus and focus.kind == "city":
         return focus if focus.key not in named else None
     wanted = anaphor_kind(noun)
     speaker = state.speaker_place
@@ -1753,7 +1754,7 @@ def _table_row(sent: Span, text: str, parties, state: ArticleState, found: dict)
     if state.table is None or not cells(text) or hub is None:
         state.table = None
         return False
-    for link in table_partner(sent, state.table, parties, hub):
+    for link in table_partner(sent, state.table, parties, hub, state.published):
         found[_key(link)] = _merge(found.get(_key(link)), link)
     return True
 

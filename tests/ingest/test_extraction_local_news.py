@@ -33,6 +33,23 @@ def test_the_council_is_the_town_the_article_is_about(extractor):
                for _, a, b, status in links(found))  # fmt: skip
 
 
+@pytest.mark.parametrize("council", ["the council", "the City Council", "the Town Council"])
+def test_the_council_capitalised_or_not_is_the_article_town(extractor, council):
+    text = (
+        "Wexford twinning news\nBy Aoife Byrne | Wexford, 3 March 2025\n\n"
+        f"In February {council} ended the partnership agreement with Tver, citing the war."
+    )
+    assert ("sister_city", "Wexford", "Tver", "ended") in links(facts(extractor, text))
+
+
+def test_a_national_council_is_no_town(extractor):
+    text = (
+        "Wexford twinning news\nBy Aoife Byrne | Wexford, 3 March 2025\n\n"
+        "In February the National Council ended the partnership agreement with Tver."
+    )
+    assert not links(facts(extractor, text))
+
+
 def test_a_town_named_again_and_again_needs_no_country(extractor):
     text = (
         "Kirkcaldy councillors met on Monday. Kirkcaldy has had links with Baltic ports since "
@@ -231,6 +248,26 @@ def test_a_plain_city_column_is_the_partners_when_another_column_speaks_of_partn
         "Matsuyama",
         "Changchun",
         "Galway",
+    }
+
+
+def test_a_bare_partner_column_with_the_kind_and_its_state_in_one_cell(extractor):
+    page = (
+        "Ballarat's links at a glance\n"
+        "Ballarat City Council > Community | Published: 4 May 2026\n\n"
+        "Partner | Country | Type | Year\n"
+        "Matsuyama | Japan | Sister city | 1998\n"
+        "Changchun | China | Friendship city (suspended 2022) | 2006\n"
+        "Galway | Ireland | MoU on tourism | 2026\n"
+    )
+    found = extractor(read_bytes(page.encode(), name="partners.txt"))
+    rows = {
+        (p.b.name, p.kind, p.status, p.year) for p in found.partnerships if p.a.name == "Ballarat"
+    }
+    assert rows == {
+        ("Matsuyama", "sister_city", "existing", 1998),
+        ("Changchun", "friendship_city", "ended", 2006),
+        ("Galway", "mou", "new", 2026),  # the row of the year of the news is the news
     }
 
 
