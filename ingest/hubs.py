@@ -18,7 +18,7 @@ from ingest.kinds import KIND_REGEX, MEMORANDUM, TWINNING_KINDS, TWINNING_KINDS_
 from ingest.resolve import KIND_SUFFIXES
 from ingest.sentences import headline_end, span_text, text_of
 from ingest.status import OTHERS_ARE, PARTNERS_LIST, link_status, link_year, member_years
-from ingest.tables import ENDED_CELL, ROW_KINDS
+from ingest.tables import ENDED_CELL, ROW_KINDS, dated_row
 from ingest.written import BULLETS, CAPITALISED_WORDS, NAME
 from places.names import fold
 from places.place import Place
@@ -427,7 +427,7 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
         partners = sorted(named.values(), key=lambda p: p.start)
         years = member_years(text, [p.start for p in partners]) if len(partners) > 1 else None
         years = years or [link_year(text, "existing", state.published)] * len(partners)
-        dated = [_dated(header.status, year, state) for year in years]
+        dated = [dated_row(header.status, year, state.published) for year in years]
         return [
             Partnership(header.hub, p.place, header.kind, status, evidence, year)
             for p, (status, year) in zip(partners, dated, strict=True)
@@ -443,7 +443,9 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
         places = [header.hub, *places]
     if len(places) != 2:
         return []
-    status, year = _dated(header.status, link_year(text, "existing", state.published), state)
+    status, year = dated_row(
+        header.status, link_year(text, "existing", state.published), state.published
+    )
     kind = _own_kind(text) or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
     return [Partnership(places[0], places[1], kind, status, text.strip(), year)] if kind else []
 
@@ -467,18 +469,6 @@ def _unknown_name_before(sent: Span, at: int) -> bool:
         for t in sent
         if t.idx - sent.start_char < at
     )  # fmt: skip
-
-
-def _dated(status: str, year: int | None, state) -> tuple[str, int | None]:
-    """A row's status and year: a row dated years before the news is a tie in place already,
-    one dated the year of the news among ties in place is the news; a proposed one has no
-    year."""
-    reported = published_year(state.published)
-    if year and reported and year < reported - 1:
-        status = "existing"
-    elif year and year == reported and status == "existing":
-        status = "new"
-    return status, year if status != "proposed" else None
 
 
 # A row's bare words for its kind: "Bondoukou (Côte d'Ivoire) - friendship, 2004", "Bordeaux

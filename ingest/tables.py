@@ -15,6 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Span
 
 from facts.shapes import Partnership, Place
+from ingest.dates import published_year
 from ingest.kinds import KIND_REGEX, TWINNING_KINDS_FIRST
 from ingest.sentences import span_text
 
@@ -23,7 +24,7 @@ CELL_BREAK = re.compile(r"\s*(?:\||\t)\s*")
 COLUMN_WORDS = {
     "partner": re.compile(
         r"\b(?:sister|twin|partner|friendship)[\s-]*(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|"
-        r"regions?|provinces?|states?)\b",
+        r"regions?|provinces?|states?)\b|^partners?$",  # "Partner | Country | Type | Year"
         re.I,
     ),
     "kind": re.compile(r"\b(?:relationship|type|kind|status of tie)\b", re.I),
@@ -74,7 +75,9 @@ def table_header(sent: Span) -> TableHeader | None:
     return TableHeader(columns) if "partner" in columns and len(columns) >= 2 else None
 
 
-def table_partner(sent: Span, header: TableHeader, parties, hub: Place) -> list[Partnership]:
+def table_partner(
+    sent: Span, header: TableHeader, parties, hub: Place, published: str | None
+) -> list[Partnership]:
     """The tie a row under `header` gives its town `hub`: with the first place of its partner
     cell, of the kind its cells name (sister city unless one says otherwise)."""
     text = span_text(sent)
@@ -97,11 +100,23 @@ def table_partner(sent: Span, header: TableHeader, parties, hub: Place) -> list[
     if kind is None and cell("kind").strip():
         return []  # a kind the table names but no twinning or memorandum: not ours to guess
     kind = kind or "sister_city"
-    stated = cell("status")
+    stated = cell("status") or cell("kind")  # "Sister city (suspended 2022)"
     status = (
         "ended" if ENDED_CELL.search(stated) else "proposed" if PROPOSED_CELL.search(stated)
         else "existing"
     )  # fmt: skip
     year = YEAR_CELL.search(cell("year"))
-    started = int(year.group()) if year and status != "proposed" else None
+    status, started = dated_row(status, int(year.group()) if year else None, published)
     return [Partnership(hub, partner, kind, status, text.strip(), started)]
+
+
+def dated_row(status: str, year: int | None, published: str | None) -> tuple[str, int | None]:
+    """A row's status and year: a row dated years before the news is a tie in place already
+    (unless ended), one dated the year of the news among ties in place is the news; a proposed
+    one has no year."""
+    reported = published_year(published)
+    if year and reported and year < reported - 1 and status != "ended":
+        status = "existing"
+    elif year and year == reported and status == "existing":
+        status = "new"
+    return status, year if status != "proposed" else None
