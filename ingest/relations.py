@@ -249,10 +249,12 @@ LINKED_WITH = re.compile(
     re.I,
 )
 # "the LoI with Pontianak", "the sister city relationship with Kakegawa", "the 2009 cooperation
-# agreement with", "the friendship agreement signed in 2014 with": the link the article's own
-# town has (not "an agreement with", "the university's agreement with").
+# agreement with", "the friendship agreement signed in 2014 with", "A friendship agreement with"
+# opening the sentence: the link the article's own town has (not "signed an agreement with", "the
+# university's agreement with").
 OWN_LINK_WITH = re.compile(
-    r"\bthe\s+(?:(?:19|20)\d\d\s+)?(?:(?:sister|twin|friendship|friendly|partner|city|town|"
+    r"(?:\bthe|^\W*(?-i:An?))\s+(?:(?:19|20)\d\d\s+)?"
+    r"(?:(?:sister|twin|friendship|friendly|partner|city|town|"
     r"cooperation|trade|proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
     r"pacts?|accords?|protocols?|charters?|relationships?|partnerships?|ties|twinning)"
@@ -260,6 +262,12 @@ OWN_LINK_WITH = re.compile(
     rf"\s+with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?{_KIND_OF})?$",  # "the friendship protocol
     # with the French city of Poitiers"
     re.I,
+)
+# "Campeche, the other fortified port, became a sister city in 1996": a partner that opens the
+# sentence became the article's own town's.
+BECAME_TIE = re.compile(
+    r"\W*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:,[^,;]{1,80},)?\s+"
+    r"(?P<tie>became\s+(?:a|its|our)\s+(?:sister|twin|partner)[\s-](?:city|town)\b)"
 )
 # "Lyon and Turin became sister cities": the words between a named pair and its twinning.
 # "to declare A and B sister cities", "make them": a pair named as what it is to become.
@@ -715,6 +723,9 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     mentions = sorted((p for p in parties if p.place.key in kept), key=lambda p: p.start)
     found = ((p, OWN_LINK_WITH.search(text, 0, p.start)) for p in mentions)
     partner, link = next(((p, m) for p, m in found if m), (mentions[0], None))
+    became = BECAME_TIE.match(text)  # "Campeche, ..., became a sister city in 1996"
+    if link is None and became and mentions[0].start < became.start("tie"):
+        partner, link = mentions[0], became
     if own is None or own.kind != "city" or own.country == partner.place.country:
         return []
     before = text[: partner.start]

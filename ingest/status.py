@@ -266,8 +266,8 @@ LAPSED = re.compile(
 )
 # A past tense verb of the event, for "signed a friendship agreement in 2019".
 PAST_EVENT = re.compile(
-    r"\b(?:signed|became|established|inked|sealed|formali[sz]ed|twinned|agreed|launched|set up|"
-    r"approved|ratified|entered|forged|struck|"
+    r"\b(?:signed|became|followed|established|inked|sealed|formali[sz]ed|twinned|agreed|"
+    r"launched|set up|approved|ratified|entered|forged|struck|"
     r"led|visited|hosted|met|arrived|travell?ed|ran|held|organi[sz]ed|exchanged|opened|funded|"
     r"(?:(?:sister|twin|friendship|partner)[\s-](?:cit(?:y|ies)|towns?)|partners?) "
     r"(?:was|were))\b",  # "its first friendship city was Kumamoto, in 1979"

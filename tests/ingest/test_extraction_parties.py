@@ -1133,3 +1133,58 @@ def test_the_own_town_s_agreement_under_a_label_that_names_the_partner(extractor
 )
 def test_a_big_city_before_a_place_within_its_reach_only_locates_it(extractor, text, district):
     assert ties(links(extractor, text)) == {(district, "Rotterdam", "friendship_city")}
+
+
+GALWAY_FEATURE = (
+    "Galway's friends abroad\nBy Ciara Walsh | Galway, 3 May 2024\n\n"
+    "GALWAY – The mayor of Galway spoke about the city's partners on Monday.\n\n"
+    "Galway has never been short of friends. {sentence}"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Bremerhaven, the German fishing port, became a sister city in 1980.",
+            ("Bremerhaven", "sister_city", "existing", 1980),
+        ),
+        (
+            "A friendship agreement with Chicago followed in 1997.",
+            ("Chicago", "friendship_city", "existing", 1997),
+        ),
+    ],
+)
+def test_a_partner_named_alone_is_the_article_town_s(extractor, sentence, expected):
+    text = GALWAY_FEATURE.format(sentence=sentence)
+    facts = extractor(ArticleText(text=text, published="2024-05-03"))
+    found = {
+        (p.b.name if p.a.name == "Galway" else p.a.name, p.kind, p.status, p.year)
+        for p in facts.partnerships
+        if "Galway" in (p.a.name, p.b.name)
+    }
+    assert found == {expected}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A friendship agreement with Chicago was signed by Boston in 1997.",
+        "Lorient and Vigo became sister cities in 1980.",
+    ],
+)
+def test_a_tie_of_two_others_is_not_the_article_town_s(extractor, sentence):
+    text = GALWAY_FEATURE.format(sentence=sentence)
+    facts = extractor(ArticleText(text=text, published="2024-05-03"))
+    assert not [p for p in facts.partnerships if "Galway" in (p.a.name, p.b.name)]
+
+
+def test_a_tie_listed_after_and_stays_the_named_town_s_tie_in_place(extractor):
+    text = GALWAY_FEATURE.format(
+        sentence="Cork also has sister-city ties with Coburg in Germany, and a friendship "
+        "agreement with Shenzhen in Guangdong."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-05-03"))
+    found = {(p.a.name, p.b.name, p.status) for p in facts.partnerships}
+    assert ("Cork", "Shenzhen", "existing") in found
+    assert not [p for p in facts.partnerships if "Galway" in (p.a.name, p.b.name)]
