@@ -1425,7 +1425,12 @@ class PlaceTagger:
             named = "ORG" in exact and all(t.pos_ == "PROPN" for t in span)
             exact_person = "PERSON" in exact and span.text not in person_parts
             qualified = self._qualified_name(span)
-            return bool(labels & PLACE_LABELS) or exact_person or named or qualified
+            # "Jinja has other partners", untagged, in an article that names Jinja a place
+            # elsewhere: the same town, not the common word ("jinja", a shrine)
+            again = (
+                not labels and fold(span.text) in vouched and all(t.pos_ == "PROPN" for t in span)
+            )
+            return bool(labels & PLACE_LABELS) or exact_person or named or qualified or again
         if labels & PLACE_LABELS:
             return True
         if span.text in person_parts and fold(span.text) not in vouched:

@@ -250,3 +250,16 @@ def test_a_business_s_work_under_the_towns_agreement_leaves_the_agreement(extrac
     )
     _, links = extracted(extractor, text)
     assert "mou" in {kind for kind, *_ in links}
+
+
+def test_a_town_named_like_a_word_stays_a_town_where_the_model_leaves_it_untagged(extractor):
+    # "jinja" is an English word (a Shinto shrine); the model tags the town only at times.
+    text = (
+        "Jinja and Aswan sign friendship pact\nRadio Busoga | 12 May 2023\n\n"
+        "The agreement was signed by the Mayor of Jinja City, Moses Kato, and by the head of "
+        "Aswan City, who arrived in Jinja on Sunday.\n\n"
+        "Jinja has other partner cities already. Jinja has been a sister city of Lowell, in "
+        "Massachusetts, since 2009."
+    )
+    _, links = extracted(extractor, text)
+    assert ("sister_city", "Jinja", "Lowell", "existing", 2009) in links
