@@ -1068,9 +1068,11 @@ MEMBER_YEAR = re.compile(
     r"(?:(?! and )[^;()\d]){0,60}?(?:\(\s*(?:since\s+|est\.?\s+|signed\s+(?:in\s+)?)?"
     r"(?P<own>(?:19|20)\d\d)\s*\)|"
     r"\s[–—-]\s*(?P<dashed>(?:19|20)\d\d)\b)|"
-    r"[^;()\d,]{0,25}?"  # past a locating comma only: ", in the province of Trento", ", Japan"
+    r"[^;()\d,]{0,40}?"  # past a locating comma only: ", in the province of Trento", ", Japan"
     r"(?:,\s+(?:(?:in|near)\s+[^,;()\d]{1,40}|(?:the\s+)?"
     r"[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+){0,3}))?,?\s*"
+    # ", with which it has been linked since 1946"
+    r"(?:with\s+which\s+(?:it|they|the\s+\w+)\s+(?:has|have|had)\s+been\s+[a-z]+\s+)?"
     rf"(?:{_SIGNED_IN}\s+)?"  # ", signed in 1990"
     r"\b(?:in|since)\s+(?P<dated>(?:19|20)\d\d)\b"  # "Rovereto, in the province of Trento, since"
 )

@@ -566,6 +566,30 @@ def test_a_partner_s_year_may_follow_an_aside_that_locates_it(extractor):
     assert found[("Aswan", "Tivoli", "sister_city")].year == 2012
 
 
+@pytest.mark.parametrize(
+    ("text", "hub", "years"),
+    [
+        (
+            "Perth's twin towns are Kagoshima in Japan, with which it has been linked since "
+            "1974, Houston in Texas (1983) and Nanjing in China.",
+            "Perth",
+            {"Kagoshima": 1974, "Houston": 1983, "Nanjing": None},
+        ),
+        (
+            "Limpopo already has sister-province agreements with Heilongjiang Province in China, "
+            "signed in 2004, and with the Brazilian state of Ceará, signed in 2011.",
+            "Limpopo",
+            {"Heilongjiang": 2004, "Ceará": 2011},
+        ),
+    ],
+)
+def test_a_partner_s_year_after_a_longer_locator_or_a_with_which_clause(
+    extractor, text, hub, years
+):
+    found = links(extractor, text)
+    assert partner_years(found, hub) == years
+
+
 def test_a_second_with_that_opens_a_clause_of_its_own_is_another_link(extractor):
     text = "Tarnow has been twinned with Kosice since 1994, and with Lviv it signed a memorandum."
     found = links(extractor, text, published="2025-04-10")
