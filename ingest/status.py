@@ -89,7 +89,9 @@ ENDED_ACTIVE = re.compile(
 # "the twinning with X, signed in 1979, which simply lapsed after 1991", "the twinning with X,
 # signed in 1994, was never ratified and was dissolved in 2019".
 ENDED_PASSIVE = re.compile(
-    rf"\b{_LINK_NOUN}(?:\s+(?:signed\s+(?:in\s+(?:19|20)\d\d\s+)?)?(?:with|between|of)\s+"
+    # "the agreement (Madeira) signed in 2008 with ..."
+    rf"\b{_LINK_NOUN}(?:\s+(?:(?:[A-Z][\w'’-]+\s+){{0,2}}signed\s+(?:in\s+(?:19|20)\d\d\s+)?)?"
+    rf"(?:with|between|of)\s+"
     rf"[^.;,]{{1,60}}?)?(?:(?:\s*,[^.;,]{{1,60}}){{1,2}},)?"
     rf"(?:,?\s+which)?"
     # "..., was never ratified by the Greek side and was dissolved": a predicate before it

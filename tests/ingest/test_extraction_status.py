@@ -1087,6 +1087,15 @@ def test_a_delegation_a_mayor_is_invited_to_lead_is_still_to_come(extractor):
     )
 
 
+def test_a_link_its_own_side_signed_then_suspended_is_ended(extractor):
+    text = (
+        "The friendship agreement Tasmania signed in 2006 with the Argentine province of "
+        "Chubut was suspended in 2019 by the state government."
+    )
+    [link] = links(extractor, text).values()
+    assert (link.status, link.year) == ("ended", 2006)
+
+
 def test_a_link_wound_up_is_ended_with_its_start_year(extractor):
     text = (
         "Hexham's friendship agreement with Tønder, signed in 2003, was wound up in 2018, when "
