@@ -322,17 +322,11 @@ OPENING_ITS = re.compile(
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 DESCRIBING_CLAUSE = re.compile(r",\s+which\b[^,;]*$")
-# "We are twinned with ...", "We have been sister cities of ... since", "And since 2016 we have
-# a friendship agreement with ...", "X has been our friendship city since 2012": an article of
-# its own town (an op-ed, a council's page, an interview's answer) speaking for it, outside
-# quotes.
+# "We are twinned with ...", "We have been sister cities of ... since": an article of its own
+# town (an op-ed, a council's page) speaking for it, outside quotes.
 WE_TWINNED = re.compile(
-    r"[^\w\"“”‘’']*(?:[A-Z][\w.]{0,20}: +)?"  # an interview's "A: "
-    r"(?:(?:And|But|Also|[Ss]ince (?:19|20)\d\d|[Ii]n (?:19|20)\d\d),? ){0,2}"
-    r"(?:[Ww]e (?:are|were|have been|have also been) (?:also )?"
-    r"(?:twinned|(?:sister|twin|partner|friendship)[\s-](?:cities|towns)) (?:with|of)\b|"
-    r"[Ww]e (?:also )?have (?:had )?an? (?:[\w-]+ ){0,2}(?:agreement|relationship) with\b|"
-    r"[^\"“”]*\b(?:has|have) been our (?:sister|twin|partner|friendship)[\s-](?:city|town)\b)"
+    r"[^\w\"“”‘’']*We (?:are|were|have been|have also been) (?:also )?"
+    r"(?:twinned|(?:sister|twin|partner|friendship)[\s-](?:cities|towns)) (?:with|of)\b"
 )
 DELEGATION_ANAPHORA = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?P<mods>(?:[\w-]+ ){0,3})delegation\b"

@@ -1020,30 +1020,6 @@ def test_we_of_an_article_s_own_town_is_that_town(extractor):
     assert {"Huelva", "Málaga"} <= partners(links(extractor, text), "Antofagasta")
 
 
-@pytest.mark.parametrize(
-    ("answer", "partner", "kind", "year"),
-    [
-        ("A: Bordeaux has been our sister city since 2009.", "Bordeaux", "sister_city", 2009),
-        (
-            "A: And since 2016 we have a friendship agreement with Kalamata in Greece.",
-            "Kalamata",
-            "friendship_city",
-            2016,
-        ),
-    ],
-)
-def test_we_and_our_in_an_interview_s_answers_are_the_article_s_town(
-    extractor, answer, partner, kind, year
-):
-    text = (
-        "Antofagasta signs with Mokpo\nInterview | Antofagasta, 20 July 2024\n\n"
-        "Last month Antofagasta signed a friendship agreement with Mokpo. We spoke to the "
-        "mayor.\n\nQ: Does the city have other partners?\n\n" + answer
-    )
-    found = links(extractor, text)
-    assert found[("Antofagasta", partner, kind)].year == year
-
-
 def test_we_in_a_visitor_s_quote_is_no_town_of_the_article(extractor):
     text = (
         'Antofagasta welcomed a delegation from Mokpo on Monday. "We are twinned with Busan '
