@@ -812,6 +812,8 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "proposed"  # "plan to sign an agreement", "a first step towards a twinning"
     if IN_PREPARATION.match(text, start, end):
         return "proposed"  # "the twinning had been in preparation since 2014": not yet a tie
+    if TIE_BODY.match(text, start):
+        return "existing"  # "the Seattle–Pécs Sister City Association held its meeting"
     own = _stated_status(_own_clause(text[begin:end], start - begin), published)
     sentence = text[:end] if another else text  # the refused link's clause is its own
     # "... approved a twinning with X; the city opened an office there in 2019": a semicolon
@@ -821,6 +823,14 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
     # says nothing of when the twinning began ("the twinning, which dates to 1962," does)
     sentence = _blank_relatives(sentence, clause_at(text, start), only=OWN_LINK)
     return own or _stated_status(sentence, published) or "new"
+
+
+# "Sister City Association", "Twinning Committee": a body that keeps a tie, which is in place.
+TIE_BODY = re.compile(
+    r"(?:sister|twin|friendship)[\s-]?(?:cit(?:y|ies)|towns?|ning)\s+"
+    r"(?:association|committee|society|club|foundation|commission)\b",
+    re.I,
+)
 
 
 # "...; that was in 2016", "...; the agreement was signed in 2016": a part that goes on about

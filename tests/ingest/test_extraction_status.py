@@ -1096,6 +1096,15 @@ def test_a_link_its_own_side_signed_then_suspended_is_ended(extractor):
     assert (link.status, link.year) == ("ended", 2006)
 
 
+def test_a_body_that_keeps_a_tie_says_the_tie_is_in_place(extractor):
+    text = (
+        "Szeged newsletter\nCity of Szeged | 30 June 2021\n\nThe Toledo–Szeged Sister City "
+        "Association held its annual meeting online in April, with 80 participants."
+    )
+    found = [p for p in links(extractor, text, "2021-06-30").values() if p.kind == "sister_city"]
+    assert [(p.status, p.year) for p in found] == [("existing", None)]
+
+
 def test_a_link_wound_up_is_ended_with_its_start_year(extractor):
     text = (
         "Hexham's friendship agreement with Tønder, signed in 2003, was wound up in 2018, when "
