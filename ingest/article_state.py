@@ -17,7 +17,7 @@ ONE_ANAPHORA = re.compile(
     r"(?P<noun>city|town|state|province|region|municipality|area|county|prefecture|district|"
     r"oblast|krai|voivodeship|governorate|"
     r"(?i:(?:city |town |municipal )?council))"
-    r"\b(?!-| of| council| commission| hall| government| officials)"
+    r"\b(?!-| of| in [A-Z]| council| commission| hall| government| officials)"
 )
 CITY_NOUNS = frozenset({"city", "town", "municipality"})  # the anaphora that stand for a city
 

@@ -495,7 +495,9 @@ def _one_anaphor(
     noun, adj = match.group("noun"), match.group("adj")
     home = state.home if state.home and state.home.kind == "city" else None
     focus = home or state.focus
-    if council(noun) and not adj and focus and focus.kind == "city":
+    if council(noun) and (adj or match.string[: match.start()].rstrip().endswith("where")):
+        return None  # not "the British Council", nor "Tianjin, where the council signed"
+    if council(noun) and focus and focus.kind == "city":
         return focus if focus.key not in named else None
     wanted = anaphor_kind(noun)
     speaker = state.speaker_place

@@ -622,9 +622,21 @@ def _ended(text: str, start: int) -> bool:
     acts = [m for m in ENDED_ACTIVE.finditer(text, begin, end) if m.start() <= start]
     acts += [m for m in ENDED_PASSIVE.finditer(text, begin, end) if start < m.end()]
     return any(
-        not NOT_ENDED.search(text[begin : m.start()]) and _same_clause(text, start, m.start())
+        not NOT_ENDED.search(text[begin : m.start()])
+        and not NEARLY.search(m.group())
+        and not TAKEN_BACK.search(text, m.end(), end)
+        and _same_clause(text, start, m.start())
         for m in acts
     )
+
+
+# "was nearly suspended", "was suspended briefly but restored months later": no end after all.
+NEARLY = re.compile(r"\b(?:nearly|almost)\b", re.I)
+TAKEN_BACK = re.compile(
+    r"\b(?<!not )(?<!not been )(?<!never )(?<!never been )"
+    r"(?:restored|resumed|reinstated|revived|lifted|reversed|remains? in force)\b",
+    re.I,
+)
 
 
 # What an aside must speak of to end its antecedent's tie, and what makes it another tie's or

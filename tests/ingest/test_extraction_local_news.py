@@ -42,6 +42,28 @@ def test_the_council_capitalised_or_not_is_the_article_town(extractor, council):
     assert ("sister_city", "Wexford", "Tver", "ended") in links(facts(extractor, text))
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The City Council in Cork signed an MoU with Shanghai.",
+            {("mou", "Cork", "Shanghai", "new")},
+        ),
+        (
+            "A delegation from Osaka visited Tianjin, where the City Council signed a "
+            "friendship agreement.",
+            {("friendship_city", "Osaka", "Tianjin", "new"), ("visit", "Osaka", "Tianjin", "new")},
+        ),
+        ("Separately, the British Council signed an MoU with Bonn.", set()),
+    ],
+)
+def test_a_council_another_place_or_a_nation_owns_is_not_the_article_town(
+    extractor, body, expected
+):
+    text = f"Wexford twinning news\nBy Aoife Byrne | Wexford, 3 March 2025\n\n{body}"
+    assert links(facts(extractor, text)) == expected
+
+
 def test_a_national_council_is_no_town(extractor):
     text = (
         "Wexford twinning news\nBy Aoife Byrne | Wexford, 3 March 2025\n\n"

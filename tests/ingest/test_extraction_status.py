@@ -1105,6 +1105,20 @@ def test_a_body_that_keeps_a_tie_says_the_tie_is_in_place(extractor):
     assert [(p.status, p.year) for p in found] == [("existing", None)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The friendship agreement Tasmania signed in 2006 with the Argentine province of Chubut "
+        "was suspended briefly in 2019 but restored months later and remains in force.",
+        "The friendship agreement Tasmania signed in 2006 with Chubut was nearly suspended in "
+        "2019, but the assembly voted against it.",
+    ],
+)
+def test_a_suspension_taken_back_or_only_near_leaves_the_tie_in_place(extractor, text):
+    [link] = links(extractor, text).values()
+    assert (link.status, link.year) == ("existing", 2006)
+
+
 def test_a_link_wound_up_is_ended_with_its_start_year(extractor):
     text = (
         "Hexham's friendship agreement with Tønder, signed in 2003, was wound up in 2018, when "
