@@ -1767,13 +1767,13 @@ def _table_row(sent: Span, text: str, parties, state: ArticleState, found: dict)
     the article's own town, goes to `found`); a line of another shape ends the table."""
     header = table_header(sent)
     if header is not None:
-        state.table = header
+        named_before = state.focus if state.focus in state.recent else None
+        state.table = header._replace(hub=state.home or named_before)  # not its first row's
         return True
-    hub = state.home or state.focus
-    if state.table is None or not cells(text) or hub is None:
+    if state.table is None or not cells(text) or state.table.hub is None:
         state.table = None
         return False
-    for link in table_partner(sent, state.table, parties, hub, state.published):
+    for link in table_partner(sent, state.table, parties, state.published):
         found[_key(link)] = _merge(found.get(_key(link)), link)
     return True
 

@@ -43,9 +43,11 @@ ROW_KINDS = (*TWINNING_KINDS_FIRST, "mou", "cooperation")  # the kinds a row's c
 
 
 class TableHeader(NamedTuple):
-    """The columns of a table of partners: column name -> cell index."""
+    """The columns of a table of partners (column name -> cell index), and whose partners they
+    are: the article's own town as the text stands at the header."""
 
     columns: dict[str, int]
+    hub: Place | None = None
 
 
 def cells(text: str) -> list[tuple[int, int]]:
@@ -76,15 +78,16 @@ def table_header(sent: Span) -> TableHeader | None:
 
 
 def table_partner(
-    sent: Span, header: TableHeader, parties, hub: Place, published: str | None
+    sent: Span, header: TableHeader, parties, published: str | None
 ) -> list[Partnership]:
-    """The tie a row under `header` gives its town `hub`: with the first place of its partner
-    cell, of the kind its cells name (sister city unless one says otherwise)."""
+    """The tie a row under `header` gives the header's town: with the first place of its
+    partner cell, of the kind its cells name (sister city unless one says otherwise)."""
     text = span_text(sent)
     row = cells(text)
     if len(row) <= max(header.columns.values()):
         return []
     a, b = row[header.columns["partner"]]
+    hub = header.hub
     partner = next((p.place for p in parties if a <= p.start < b and p.place != hub), None)
     if partner is None:
         return []

@@ -293,6 +293,33 @@ def test_a_bare_partner_column_with_the_kind_and_its_state_in_one_cell(extractor
     }
 
 
+TOWNLESS_TABLE = (
+    "Partners at a glance\n\n"
+    "Partner city | Country | Type | Year\n"
+    "Seattle | United States | Sister city | 1986\n"
+    "Lorient | France | Twin town | 2001\n"
+    "Qingdao | China | Friendship city | 2024\n"
+)
+
+
+def test_a_table_whose_town_the_text_never_names_gives_no_ties(extractor):
+    found = extractor(read_bytes(TOWNLESS_TABLE.encode(), name="partners.txt"))
+    assert not found.partnerships  # not its first row's town with the others
+
+
+def test_a_table_s_town_is_the_one_named_before_it(extractor):
+    page = (
+        "Our partners\nCork City Council > International | Published: 3 May 2024\n\n"
+        "Cork keeps three international relationships.\n\n" + TOWNLESS_TABLE
+    )
+    found = extractor(read_bytes(page.encode(), name="partners.txt"))
+    assert {(p.a.name, p.b.name) for p in found.partnerships} == {
+        ("Cork", "Seattle"),
+        ("Cork", "Lorient"),
+        ("Cork", "Qingdao"),
+    }
+
+
 def test_a_town_s_city_commissioners_say_it_is_a_town_the_model_takes_for_a_person(extractor):
     # The model reads most "Lawrence"s as a first name, and "Lawrence Free State High School"
     # as a person; "Lawrence city commissioners" says which Lawrence the article means.
