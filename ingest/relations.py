@@ -414,12 +414,6 @@ def _subject_place(named: list[Mention]) -> Place | None:
     return None
 
 
-def _called_so(noun: str, called: set[str]) -> bool:
-    """Whether a region may be "the province": written so, or never with a designator ("the
-    state" is not Gyeonggi Province, but "the province" may be KwaZulu-Natal)."""
-    return noun in called or not DESIGNATED_NOUNS & called
-
-
 def _region_named_before(anaphor: re.Match, parties: list[Party]) -> bool:
     """Whether "the province" stands for a region its own sentence names before it, not as a
     partner ("the agreement with Lower Silesia ..., and the region signed ...")."""
@@ -540,7 +534,7 @@ def _one_anaphor(
         and OPENS_CLAUSE.fullmatch(match.string, 0, match.start())
         and apposed in (None, region.country)
         and region.key not in partners
-        and _called_so(noun, state.called.get(region.key, set()))
+        and noun in state.called.get(region.key, ())  # not "the state" for Gyeonggi province
     ):
         return region  # "Nakhon Phanom also keeps ties ... The province signed ...": that one
     country = country or apposed

@@ -456,26 +456,3 @@ def test_a_province_s_abbreviation_after_a_town_is_not_shown_as_written(extracto
 )
 def test_a_region_named_before_another_country_is_not_that_country_s_namesake(extractor, text):
     assert not any(country in {"IR", "US"} for _, country, _ in places(extractor, text))
-
-
-PROVINCE_NEWS = (
-    "Limpopo signs with Kerala\nOffice of the Premier | Polokwane, 22 August 2022\n\n"
-    "Limpopo signed a sister-province agreement with Kerala today.\n\n"
-    "Limpopo already has sister-province agreements with Hebei Province in China and with the "
-    "Brazilian state of Ceará. The {noun} signed a memorandum of understanding on tourism with "
-    "Manica Province in Mozambique in 2015."
-)
-
-
-def test_the_province_after_a_region_s_list_of_partners_is_that_region(extractor):
-    facts = extractor(
-        ArticleText(text=PROVINCE_NEWS.format(noun="province"), published="2022-08-22")
-    )
-    mous = {(p.a.name, p.b.name) for p in facts.partnerships if p.kind == "mou"}
-    assert mous == {("Limpopo", "Manica")}
-
-
-def test_the_state_is_no_region_the_article_calls_a_province(extractor):
-    text = PROVINCE_NEWS.format(noun="state").replace("Limpopo already", "Limpopo Province already")
-    facts = extractor(ArticleText(text=text, published="2022-08-22"))
-    assert not [p for p in facts.partnerships if p.kind == "mou" and p.a.name == "Limpopo"]
