@@ -489,10 +489,11 @@ def _one_anaphor(
     noun, adj = match.group("noun"), match.group("adj")
     home = state.home if state.home and state.home.kind == "city" else None
     focus = home or state.focus
-    if council(noun) and (adj or match.string[: match.start()].rstrip().endswith("where")):
-        return None  # not "the British Council", nor "Tianjin, where the council signed"
-    if council(noun) and focus and focus.kind == "city":
-        return focus if focus.key not in named else None
+    if council(noun):
+        if adj or match.string[: match.start()].rstrip().endswith("where"):
+            return None  # not "the British Council", nor "Tianjin, where the council signed"
+        if focus and focus.kind == "city":
+            return focus if focus.key not in named else None
     wanted = anaphor_kind(noun)
     speaker = state.speaker_place
     if match.group(0).split()[0].lower() in {"his", "her", "my", "our"} and speaker:
@@ -725,9 +726,10 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     mentions = sorted((p for p in parties if p.place.key in kept), key=lambda p: p.start)
     found = ((p, OWN_LINK_WITH.search(text, 0, p.start)) for p in mentions)
     partner, link = next(((p, m) for p, m in found if m), (mentions[0], None))
-    became = BECAME_TIE.match(text)  # "Campeche, ..., became a sister city in 1996"
-    if link is None and became and mentions[0].start < became.start("tie"):
-        partner, link = mentions[0], became
+    if link is None:  # "Campeche, ..., became a sister city in 1996"
+        became = BECAME_TIE.match(text)
+        if became and mentions[0].start < became.start("tie"):
+            partner, link = mentions[0], became
     if own is None or own.kind != "city" or own.country == partner.place.country:
         return []
     before = text[: partner.start]
