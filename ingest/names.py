@@ -39,7 +39,7 @@ NOT_NAME_WORDS = frozenset(
 )  # fmt: skip
 # Words of a partnership body's name, never of a person's: "the Tulsa Sister Cities association".
 TIE_WORDS = frozenset({"cities", "twinning"})
-SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "note", "explain", "stress"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "note", "explain", "state", "stress"})
 # Lower-case words that open a surname ("van Lingen-Bosch", "de Vries", "von Hagen").
 SURNAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "ter", "ten", "da", "dos", "du"})
 GRAMMAR_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "for", "to"})

@@ -1097,7 +1097,7 @@ class PlaceTagger:
             ):
                 continue  # "the Mayor of Kuwait City", "the Mayor of Panama's second city"
             the = span.start > 2 and span.doc[span.start - 3].lower_ == "the"
-            town_word = before[0].lower_ in {"mayor", "mayoress"} or (
+            town_word = before[0].lower_ in TOWN_OFFICES or (
                 the and before[0].lower_ in CITY_KIND_NOUNS  # not "Encarnación City of"
             )
             code = self.gaz.countries[fold(span.text)]

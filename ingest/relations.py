@@ -56,7 +56,7 @@ from ingest.kinds import (
     valued_deal,
 )
 from ingest.money import MoneyMention, find_money, in_local_currency
-from ingest.names import called_by
+from ingest.names import SPEECH_VERBS, called_by
 from ingest.resolve import DESIGNATOR_NOUNS, KIND_SUFFIXES, Mention, contained, kind_word
 from ingest.sentences import (
     country_spans,
@@ -119,7 +119,6 @@ WITH_BEFORE = re.compile(r"\bwith\b[^,;]*$", re.I)  # "signed ... with the Lao p
 GOVERNING_BODIES = frozenset(
     {"assembly", "council", "government", "administration", "legislature", "parliament"}
 )
-SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "announce", "state", "stress"})
 SPECIFIC_KINDS = ("sister_city", "friendship_city", "mou", "trade_deal")
 CONTAINER_AFTER = re.compile(  # "the Montreal borough of Montréal-Nord", "the London Borough of",
     # "the Belgrade municipality of Zemun"
