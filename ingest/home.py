@@ -15,15 +15,18 @@ from ingest.sentences import text_of
 # What a town's own council or government is called after: "City Council", "Shire Council".
 _GOVERNMENT_OF = r"(?:City|Town|Borough|District|Municipal|County|Metropolitan|Regional|Shire)"
 # A place's own government named in an organisation: "Hobart City Council", "Shanghai Municipal
-# People's Government", "Mackay Regional Council", "Rajshahi City Corporation".
+# People's Government", "Mackay Regional Council", "Rajshahi City Corporation", "Bahir Dar City
+# Administration".
 OWN_GOVERNMENT = re.compile(
-    rf"\b(?:{_GOVERNMENT_OF} (?:Council|Government|Assembly)|City Hall|Municipality|"
+    rf"\b(?:{_GOVERNMENT_OF} (?:Council|Government|Assembly|Administration)|City Hall|"
+    r"Municipality|"
     r"(?:City|Municipal|Metropolitan) Corporation|People's (?:Government|Committee)|"
     r"Mayor's Office|City Government|(?:Provincial|Prefectural|State) Government|Government of)\b"
 )
 # The government's words right after its town's name: "Townsville| City Council".
 COUNCIL_AFTER_NAME = re.compile(
-    rf"\s+(?:{_GOVERNMENT_OF}\s+(?:Council|Government)|Council|Municipality)\b"
+    rf"\s+(?:{_GOVERNMENT_OF}\s+(?:Council|Government|Administration)|Council|Municipality|"
+    r"Administration)\b"
 )
 
 

@@ -74,6 +74,20 @@ COUNTED_BEFORE = re.compile(
     r"(?P<other>other\s+|more\s+|further\s+)?|\b(?P<owned>has|have)\s+(?:also\s+)?other\s+)$",
     re.I,
 )
+# "Vinnytsia has twin-city and partnership relations with more than 15 cities": ties in place
+# counted after their kind, whose partners a list may name.
+COUNTED_AFTER = re.compile(
+    r"[^.;:]{0,40}?\bwith\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?"
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:cities|towns|municipalities|regions|partners)\b",
+    re.I,
+)
+HAS = re.compile(r"\b(?:has|have|maintains?)\b", re.I)
+# "Among them:", "They include:": a line that opens the list of the ties the sentence before
+# counted.
+LIST_LEAD = re.compile(
+    r"\W*(?:among (?:them|these|others)|(?:they|these) (?:include|are)|including)\s*:\s*", re.I
+)
 # "They include the cities of A and B": the words a list may open with before its first name.
 LIST_OPENS = re.compile(r"\s*(?:the\s+)?(?:(?:cities|towns|municipalities)\s+of\s+)?", re.I)
 # "has other partner cities", "has also other friendship towns": ties the sentence owns
@@ -193,12 +207,43 @@ def is_table_row(sent: Span) -> bool:
         return True
     # "- Qinhuangdao, Hebei Province, People's Republic of China (Friendship City, 1981)": a
     # long bulleted row of names, not "- Also: a cooperation programme with Beirut on ..."
-    lower = sum(t.is_alpha and t.is_lower for t in sent)
+    bulleted = bool(BULLET.match(text))
+    row = _before_comment(sent) if bulleted else sent
+    lower = sum(t.is_alpha and t.is_lower for t in row)
     return (
-        len(sent) <= (28 if BULLET.match(text) and lower <= 3 else 16)
+        len(row) <= (28 if bulleted and lower <= 3 else 16)
         and bool(ROW_SHAPE.search(text))
-        and not any(t.pos_ in {"VERB", "AUX"} and t.is_alpha and not t.ent_type_ for t in sent)
-    )  # "Chungcheongnam-do": a verb's tag in a place's name is none, nor on a bullet "•"
+        and not any(
+            t.pos_ in {"VERB", "AUX"}
+            and t.is_alpha
+            and not t.ent_type_
+            and not (bulleted and t.tag_ == "VBN" and t.dep_ == "acl")
+            for t in row
+        )
+    )  # "Chungcheongnam-do": a verb's tag in a place's name is none, nor on a bullet "•"; a
+    # bulleted row's "- Graz (Austria) – friendship agreement signed in 2019" has no verb of its
+    # own
+
+
+def _before_comment(sent: Span) -> Span:
+    """A bulleted row before the clause that comments on it: "- Kielce (Poland) – partner city
+    since 1995|, the agreement was extended in 2015"."""
+    clause = next(
+        (
+            t.i
+            for t in sent
+            if t.text == "," and t.i + 1 < sent.end and t.nbor().lower_ in {"the", "which", "it"}
+        ),
+        sent.end,
+    )
+    return sent.doc[sent.start : clause]
+
+
+def _bulleted_line(sent: Span) -> bool:
+    """Whether the sentence goes on a bulleted line another sentence opened."""
+    before = text_of(sent.doc)[: sent.start_char]
+    line = before[before.rfind("\n") + 1 :]
+    return bool(line.strip()) and bool(BULLET.match(line))
 
 
 def opens_line(sent: Span) -> bool:
@@ -278,9 +323,13 @@ def announced(kind: str, trigger_start: int, text: str, parties=()) -> Announced
     match = COUNTED_BEFORE.search(text, 0, trigger_start)
     if match is None:
         return None
+    return Announced(kind, bool(match.group("other") or match.group("owned")), _hub(parties))
+
+
+def _hub(parties) -> Place | None:
+    """The one place a sentence names, if it names one."""
     places = {p.place.key: p.place for p in parties}
-    hub = next(iter(places.values())) if len(places) == 1 else None
-    return Announced(kind, bool(match.group("other") or match.group("owned")), hub)
+    return next(iter(places.values())) if len(places) == 1 else None
 
 
 def named_with(text: str) -> tuple[int, bool] | None:
@@ -378,6 +427,11 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
         return state.header._replace(in_row=True)
     if state.header and state.header.in_row and not opens_line(sent):
         return state.header  # the rest of a roll's paragraph: "Exchanges of choirs."
+    if state.header and _bulleted_line(sent):
+        return state.header  # "- Kalisz – partner city since 2001, the agreement was renewed"
+    lead = state.announced and state.announced.in_place and LIST_LEAD.fullmatch(text)
+    if lead and state.announced.hub:  # "... with more than 15 cities. Among them:"
+        return ListHeader(state.announced.kind, "existing", state.announced.hub)
     affiliations = not matches and AFFILIATIONS.search(text)
     counted = not matches and COUNTED_PARTNERS.search(text)
     if not matches and not affiliations and not counted:
@@ -540,6 +594,11 @@ def announcement(text: str, matches: dict, links: list, parties=()) -> Announced
     twinning = [(k, m) for k, m in matches.items() if k in TWINNING_KINDS]
     if twinning:
         kind, match = twinning[0]
+        counted_after = COUNTED_AFTER.match(text, match.end()) and HAS.search(
+            text, 0, match.start()
+        )
+        if counted_after:  # "Vinnytsia has twin-city relations with more than 15 cities."
+            return Announced(kind, True, _hub(parties))
         return announced(kind, match.start(), text, parties)
     owned = OTHER_TIES.search(text)
     if owned is None:

@@ -253,7 +253,7 @@ LINKED_WITH = re.compile(
 # university's agreement with").
 OWN_LINK_WITH = re.compile(
     r"(?:\bthe|^\W*(?-i:An?))\s+(?:(?:19|20)\d\d\s+)?"
-    r"(?:(?:sister|twin|friendship|friendly|partner|city|town|"
+    r"(?:(?:sister|twin|twinning|friendship|friendly|partner|partnership|city|town|"
     r"cooperation|trade|proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
     r"pacts?|accords?|protocols?|charters?|relationships?|partnerships?|ties|twinning)"
@@ -749,10 +749,18 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     held = any(
         sent.start <= e.start and e.start_char < before_link and e.text not in named
         for e in holders
+        if not _named_for(e, own)  # "by decision of the Vinnytsia City Council, the ..."
     )
     if held or REGIONAL_HOLDER.search(text, 0, link.start()):
         return []
     return [Party(own, 0)]
+
+
+def _named_for(span: Span, place: Place) -> bool:
+    """ "the Vinnytsia City Council", "Vinnytsia": a span whose name opens with the place's."""
+    words = fold(span.text).split()
+    name = fold(place.name).split()
+    return words[words[:1] == ["the"] :][: len(name)] == name
 
 
 def _country(place: Place, gaz_country) -> bool:
@@ -1726,9 +1734,10 @@ def find_partnerships(
         )
         links += table_row(sent, in_cells, state) if not links else []
         links += announced_named(parties, state, text) if not matches else []
-        state.announced = announcement(text, matches, links, parties)
+        announced = announcement(text, matches, links, parties)
         links += visits(sent, parties, named, state, text, hosting, placed)
-        state.header = list_header(sent, in_cells, state, matches, links)
+        state.header = list_header(sent, in_cells, state, matches, links)  # after "Among them:"
+        state.announced = announced
         if not links and PROPOSAL_REFUSED.search(text):
             for key in proposed_before:  # "... declined to take the proposal any further"
                 found.pop(key, None)

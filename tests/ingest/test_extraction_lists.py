@@ -1138,3 +1138,35 @@ def test_a_second_clause_with_a_subject_of_its_own_keeps_it(extractor):
         "with Porto."
     )
     assert partners(links(extractor, text), "Kyoto", "friendship_city") == {"Porto"}
+
+
+POLTAVA_PARTNERS = (
+    "The mayor spoke about the city's friends abroad.\n\n"
+    "Poltava currently has twin-city and partnership relations with more than 12 cities. "
+    "Among them:\n\n"
+    "- Filderstadt (Germany) – partner city since 1990;\n"
+    "- Kielce (Poland) – partner city since 1995, the agreement was extended in 2015 on its "
+    "twentieth anniversary;\n"
+    "- Veliko Tarnovo (Bulgaria) – cooperation agreement since 2011;\n"
+    "- Rzeszów (Poland) – friendship city agreement signed in 2018.\n\n"
+    "The council thanked the volunteers."
+)
+
+
+def test_bulleted_rows_after_among_them_are_the_ties_the_sentence_before_counted(extractor):
+    found = links(extractor, POLTAVA_PARTNERS, published="2023-02-16")
+    assert {(b, k, p.status, p.year) for (a, b, k), p in found.items() if a == "Poltava"} == {
+        ("Filderstadt", "sister_city", "existing", 1990),
+        ("Kielce", "sister_city", "existing", 1995),
+        ("Veliko Tarnovo", "mou", "existing", 2011),
+        ("Rzeszów", "friendship_city", "existing", 2018),
+    }
+
+
+def test_among_them_after_a_count_of_visitors_lists_no_ties(extractor):
+    text = (
+        "Poltava welcomed delegations from more than 12 cities. Among them:\n\n"
+        "- Kielce (Poland) – a choir of forty singers;\n"
+        "- Rzeszów (Poland) – a youth orchestra.\n"
+    )
+    assert not links(extractor, text, published="2023-02-16")

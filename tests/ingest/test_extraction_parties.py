@@ -1188,3 +1188,63 @@ def test_a_tie_listed_after_and_stays_the_named_town_s_tie_in_place(extractor):
     found = {(p.a.name, p.b.name, p.status) for p in facts.partnerships}
     assert ("Cork", "Shenzhen", "existing") in found
     assert not [p for p in facts.partnerships if "Galway" in (p.a.name, p.b.name)]
+
+
+POLTAVA_RELEASE = (
+    "Poltava City Council, Press Service\n\n"
+    "The mayor of Poltava met the city's partners on Monday. Poltava is proud of its friends. "
+    "{sentence}"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "By decision of the Poltava City Council, the twin-city agreement with Tver, in "
+            "force since 2004, was terminated.",
+            ("Tver", "sister_city", "ended", 2004),
+        ),
+        (
+            "The partnership agreement with the Lithuanian city of Šiauliai, signed in 2009, "
+            "was suspended last spring.",
+            ("Šiauliai", "sister_city", "ended", 2009),
+        ),
+    ],
+)
+def test_the_agreement_with_a_partner_acted_on_by_the_town_s_own_council(
+    extractor, sentence, expected
+):
+    text = POLTAVA_RELEASE.format(sentence=sentence)
+    facts = extractor(ArticleText(text=text, published="2023-04-03"))
+    found = {
+        (p.b.name if p.a.name == "Poltava" else p.a.name, p.kind, p.status, p.year)
+        for p in facts.partnerships
+        if "Poltava" in (p.a.name, p.b.name)
+    }
+    assert found == {expected}
+
+
+def test_another_town_s_council_holds_the_agreement_it_acts_on(extractor):
+    sentence = (
+        "By decision of the Kharkiv City Council, the twin-city agreement with Tver, in force "
+        "since 2004, was terminated."
+    )
+    facts = extractor(
+        ArticleText(text=POLTAVA_RELEASE.format(sentence=sentence), published="2023-04-03")
+    )
+    assert not [p for p in facts.partnerships if "Poltava" in (p.a.name, p.b.name)]
+
+
+def test_a_newsletter_of_a_city_administration_speaks_for_that_city(extractor):
+    text = (
+        "Jinja guests tour the castles\n"
+        "Newsletter of the Gondar City Administration, November 2024\n\n"
+        "A delegation from Jinja toured the castles. Jinja is a lakeside town, and Jinja "
+        "officials said Jinja would send students. The friendship agreement with the city of "
+        "Lahti, signed in 2008, was ended in 2022."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-11-20"))
+    assert {(p.a.name, p.b.name, p.status) for p in facts.partnerships} == {
+        ("Gondar", "Lahti", "ended")
+    }
