@@ -14,7 +14,13 @@ from spacy.tokens import Span
 
 from facts.shapes import Partnership
 from ingest.dates import YEAR, published_year
-from ingest.kinds import KIND_REGEX, MEMORANDUM, TWINNING_KINDS, TWINNING_KINDS_FIRST
+from ingest.kinds import (
+    COUNTED_PARTNERS_AFTER,
+    KIND_REGEX,
+    MEMORANDUM,
+    TWINNING_KINDS,
+    TWINNING_KINDS_FIRST,
+)
 from ingest.resolve import KIND_SUFFIXES
 from ingest.sentences import headline_end, span_text, text_of
 from ingest.status import OTHERS_ARE, PARTNERS_LIST, link_status, link_year, member_years
@@ -75,13 +81,8 @@ COUNTED_BEFORE = re.compile(
     re.I,
 )
 # "Vinnytsia has twin-city and partnership relations with more than 15 cities": ties in place
-# counted after their kind, whose partners a list may name.
-COUNTED_AFTER = re.compile(
-    r"[^.;:]{0,40}?\bwith\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?"
-    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:cities|towns|municipalities|regions|partners)\b",
-    re.I,
-)
+# counted after their kind (which then reports no link), whose partners a list may name.
+TIES_COUNTED = re.compile(rf"(?:\s+and\s+[\w-]+)?{COUNTED_PARTNERS_AFTER.pattern}", re.I)
 HAS = re.compile(r"\b(?:has|have|maintains?)\b", re.I)
 # "Among them:", "They include:": a line that opens the list of the ties the sentence before
 # counted.
@@ -592,19 +593,34 @@ def announcement(text: str, matches: dict, links: list, parties=()) -> Announced
     if links:
         return None
     twinning = [(k, m) for k, m in matches.items() if k in TWINNING_KINDS]
+    kind, match = twinning[0] if twinning else ("", None)
+    counted = announced(kind, match.start(), text, parties) if match else None
+    if counted:
+        return counted
+    kind = _ties_counted(text)
+    if kind:  # "Vinnytsia has twin-city relations with more than 15 cities."
+        return Announced(kind, True, _hub(parties))
     if twinning:
-        kind, match = twinning[0]
-        counted_after = COUNTED_AFTER.match(text, match.end()) and HAS.search(
-            text, 0, match.start()
-        )
-        if counted_after:  # "Vinnytsia has twin-city relations with more than 15 cities."
-            return Announced(kind, True, _hub(parties))
-        return announced(kind, match.start(), text, parties)
+        return None
     owned = OTHER_TIES.search(text)
     if owned is None:
         return None
     kind = "friendship_city" if owned.group("friendship") else "sister_city"
     return announced(kind, owned.start("ties"), text, parties)
+
+
+def _ties_counted(text: str) -> str | None:
+    """The kind of the ties a town has that a sentence counts after their kind: "has twin-city
+    relations with more than 15 cities", "has sister and partnership relations with 12 towns"."""
+    return next(
+        (
+            kind
+            for kind in TWINNING_KINDS_FIRST
+            for match in KIND_REGEX[kind].finditer(text)
+            if TIES_COUNTED.match(text, match.end()) and HAS.search(text, 0, match.start())
+        ),
+        None,
+    )
 
 
 def announced_named(parties, state, text: str) -> list[Partnership]:
