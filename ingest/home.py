@@ -73,8 +73,23 @@ def publisher_town(doc: Doc, org_mentions: list[Mention]) -> Place | None:
         first_end,
         header_end,
         "city",
-        lambda name: COUNCIL_AFTER_NAME.match(text, name.end_char),
+        lambda name: (
+            COUNCIL_AFTER_NAME.match(text, name.end_char) and not _credited(text, name.start_char)
+        ),
     )
+
+
+# "Republished from the Mekelle City Administration news portal": a line crediting a source, not
+# the page's own publisher.
+CREDIT = re.compile(
+    r"\b(?:republished|reprinted|originally published|source|courtesy|adapted|translated)\b",
+    re.I,
+)
+
+
+def _credited(text: str, at: int) -> bool:
+    """Whether the line before `at` credits a source."""
+    return bool(CREDIT.search(text, text.rfind("\n", 0, at) + 1, at))
 
 
 def council_town(doc: Doc, mentions: list[Mention]) -> Place | None:

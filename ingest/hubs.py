@@ -21,7 +21,7 @@ from ingest.kinds import (
     TWINNING_KINDS,
     TWINNING_KINDS_FIRST,
 )
-from ingest.resolve import KIND_SUFFIXES
+from ingest.resolve import CITY_SUFFIXES, KIND_SUFFIXES
 from ingest.sentences import headline_end, span_text, text_of
 from ingest.status import OTHERS_ARE, PARTNERS_LIST, link_status, link_year, member_years
 from ingest.tables import ENDED_CELL, ROW_KINDS, dated_row
@@ -317,6 +317,7 @@ class Announced(NamedTuple):
     kind: str
     in_place: bool
     hub: Place | None = None
+    list_only: bool = False  # ties counted, for a list ("Among them:", "They include") to name
 
 
 def announced(kind: str, trigger_start: int, text: str, parties=()) -> Announced | None:
@@ -498,8 +499,11 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
         places = [header.hub, *places]
     if len(places) != 2:
         return []
-    status, year = dated_row(
-        header.status, link_year(text, "existing", state.published), state.published
+    ended = ENDED_CELL.search(text)  # "- Belgorod – twin city since 1990, the agreement was
+    status, year = dated_row(  # terminated in 2022"
+        "ended" if ended else header.status,
+        link_year(text, "existing", state.published),
+        state.published,
     )
     kind = _own_kind(text) or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
     return [Partnership(places[0], places[1], kind, status, text.strip(), year)] if kind else []
@@ -598,8 +602,9 @@ def announcement(text: str, matches: dict, links: list, parties=()) -> Announced
     if counted:
         return counted
     kind = _ties_counted(text)
-    if kind:  # "Vinnytsia has twin-city relations with more than 15 cities."
-        return Announced(kind, True, _hub(parties))
+    hub = _hub(parties)
+    if kind and hub and _owner(text, parties, hub):  # "Vinnytsia has twin-city relations with
+        return Announced(kind, True, hub, list_only=True)  # more than 15 cities."
     if twinning:
         return None
     owned = OTHER_TIES.search(text)
@@ -611,24 +616,45 @@ def announcement(text: str, matches: dict, links: list, parties=()) -> Announced
 
 def _ties_counted(text: str) -> str | None:
     """The kind of the ties a town has that a sentence counts after their kind: "has twin-city
-    relations with more than 15 cities", "has sister and partnership relations with 12 towns"."""
+    relations with more than 15 cities", "has sister and partnership relations with 12 towns"
+    (not "with 35 foreign partners", which may be firms)."""
     return next(
         (
             kind
             for kind in TWINNING_KINDS_FIRST
             for match in KIND_REGEX[kind].finditer(text)
-            if TIES_COUNTED.match(text, match.end()) and HAS.search(text, 0, match.start())
+            if (counted := TIES_COUNTED.match(text, match.end()))
+            and not counted.group().lower().endswith("partners")
+            and HAS.search(text, 0, match.start())
         ),
         None,
     )
+
+
+# The capitalised words of a name from its first: "Vinnytsia", "Vinnytsia Medical University".
+NAME_RUN = re.compile(r"[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+)*")
+
+
+def _owner(text: str, parties, place: Place) -> bool:
+    """Whether the sentence names the place itself before its count, and no organisation or
+    region named after it ("Vinnytsia has", not "Vinnytsia Medical University has", "Dnipro
+    Oblast has")."""
+    start = min(p.start for p in parties if p.place == place)
+    run = NAME_RUN.match(text, start)
+    has = HAS.search(text, start)
+    words = run.group().split() if run else []
+    while words and words[-1].lower() in CITY_SUFFIXES:
+        words.pop()  # "Cebu City has": the town itself
+    own = run is not None and len(words) <= len(place.name.split())
+    return own and has is not None
 
 
 def announced_named(parties, state, text: str) -> list[Partnership]:
     """ "... agreements with Pechenga and Harbin" after "two other friendship agreements": the
     announced kind between the article's place and each place named after "with"."""
     naming = named_with(text) if state.announced else None
-    if naming is None:
-        return []
+    if naming is None or state.announced.list_only and not naming[1]:
+        return []  # ties counted are named by a list ("They include ..."), not "... with X"
     start, listed = naming
     named = {p.place.key: p for p in reversed(parties) if p.start >= start}  # first mentions
     first = min((p.start for p in named.values()), default=None)
@@ -636,7 +662,7 @@ def announced_named(parties, state, text: str) -> list[Partnership]:
         return []  # not "They include schools in Lyon and Turin"
     partners = {key: p.place for key, p in sorted(named.items(), key=lambda kv: kv[1].start)}
     countries = {p.country for p in partners.values()}
-    kind, in_place, hub = state.announced
+    kind, in_place, hub, _ = state.announced
     if hub is None:  # the pair reported last holds one place foreign to all those named
         hubs = [p for p in state.last_pair or () if p.country not in countries]
         hub = hubs[0] if len(hubs) == 1 else None

@@ -25,7 +25,7 @@ from ingest.article_state import (
     anaphor_kind,
     council,
 )
-from ingest.home import OWN_GOVERNMENT
+from ingest.home import COUNCIL_AFTER_NAME, OWN_GOVERNMENT
 from ingest.hubs import (
     announced_named,
     announcement,
@@ -253,7 +253,7 @@ LINKED_WITH = re.compile(
 # university's agreement with").
 OWN_LINK_WITH = re.compile(
     r"(?:\bthe|^\W*(?-i:An?))\s+(?:(?:19|20)\d\d\s+)?"
-    r"(?:(?:sister|twin|twinning|friendship|friendly|partner|partnership|city|town|"
+    r"(?:(?:sister|twin|twinning|friendship|friendly|partner|city|town|"
     r"cooperation|trade|proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
     r"pacts?|accords?|protocols?|charters?|relationships?|partnerships?|ties|twinning)"
@@ -757,10 +757,13 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
 
 
 def _named_for(span: Span, place: Place) -> bool:
-    """ "the Vinnytsia City Council", "Vinnytsia": a span whose name opens with the place's."""
-    words = fold(span.text).split()
-    name = fold(place.name).split()
-    return words[words[:1] == ["the"] :][: len(name)] == name
+    """ "Vinnytsia", "the Vinnytsia City Council": the place itself or its own council (not
+    "Vinnytsia Polytechnic")."""
+    text = span.text[4:] if span.text.lower().startswith("the ") else span.text
+    if fold(text[: len(place.name)]) != fold(place.name):
+        return False
+    end = span.end_char - len(text) + len(place.name)
+    return end == span.end_char or bool(COUNCIL_AFTER_NAME.match(text_of(span.doc), end))
 
 
 def _country(place: Place, gaz_country) -> bool:

@@ -87,7 +87,7 @@ ENDED_ACTIVE = re.compile(
 # partnership with X, formalised in 2011, was suspended", "... with X, a town near Y, signed in
 # 2007, was terminated", "the agreement signed with X in 2008 has simply been allowed to lapse",
 # "the twinning with X, signed in 1979, which simply lapsed after 1991", "the twinning with X,
-# signed in 1994, was never ratified and was dissolved in 2019", "... was left without effect".
+# signed in 1994, was never ratified and was dissolved in 2019".
 ENDED_PASSIVE = re.compile(
     # "the agreement (Madeira) signed in 2008 with ..."
     rf"\b{_LINK_NOUN}(?:\s+(?:(?:[A-Z][\w'’-]+\s+){{0,2}}signed\s+(?:in\s+(?:19|20)\d\d\s+)?)?"
@@ -100,7 +100,7 @@ ENDED_PASSIVE = re.compile(
     rf"(?:(?:\w+ly|hereby)\s+)?"  # "is hereby suspended": a council's decision
     rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
     rf"cancell?ed|annull?ed|rescinded|frozen|cut|wound up|put on (?:hold|ice)|"
-    rf"allowed to (?:lapse|expire)|left without effect|(?:rendered|declared) (?:void|null))|"
+    rf"allowed to (?:lapse|expire))|"
     rf"(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed)"
     rf"(?=\s*(?:[.,;]|$|(?:in|after|when|last|this|on|at|because|amid)\b)))\b",
     re.I,

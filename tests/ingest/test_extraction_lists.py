@@ -1171,3 +1171,46 @@ def test_among_them_after_a_count_of_visitors_lists_no_ties(extractor):
         "- Rzeszów (Poland) – a youth orchestra.\n"
     )
     assert not links(extractor, text, published="2023-02-16")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ternopil has partnership relations with more than 20 cities. In 2022 the city ended "
+        "its ties with Kursk and Oryol.",
+        "Ternopil has twin-city relations with more than 13 cities. The mayor rejected a "
+        "proposal for an agreement with Tambov.",
+        "Ternopil has twin-city relations with more than 12 cities. The Ternopil National "
+        "Medical University also has agreements with universities in Vilnius and Riga.",
+    ],
+)
+def test_a_count_of_ties_lends_its_kind_to_no_later_sentence(extractor, text):
+    found = links(extractor, text, published="2024-03-01")
+    assert not [p for p in found.values() if p.status == "existing"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Ternopil Medical University has partnership relations with more than 30 cities.",
+        "Ternopil has partnership agreements with more than 35 foreign partners.",
+    ],
+)
+def test_a_count_of_an_institution_s_or_a_town_s_firms_lists_no_ties(extractor, opening):
+    text = (
+        f"{opening} Among them:\n\n"
+        "- Miskolc (Hungary) – cooperation agreement since 2006;\n"
+        "- Nitra (Slovakia) – cooperation agreement since 2009;\n"
+        "- Suceava (Romania) – memorandum of cooperation since 2016.\n"
+    )
+    assert not links(extractor, text, published="2024-03-01")
+
+
+def test_a_bulleted_row_whose_comment_ends_the_tie_is_ended(extractor):
+    text = (
+        "International partners of Kherson:\n\n"
+        "- Zalaegerszeg (Hungary) – friendship city since 2018;\n"
+        "- Kursk (Russia) – twin city since 1990, the agreement was terminated in 2022.\n"
+    )
+    link = links(extractor, text, published="2024-03-01")["Kherson", "Kursk", "sister_city"]
+    assert (link.status, link.year) == ("ended", 1990)

@@ -1206,7 +1206,7 @@ POLTAVA_RELEASE = (
             ("Tver", "sister_city", "ended", 2004),
         ),
         (
-            "The partnership agreement with the Lithuanian city of Šiauliai, signed in 2009, "
+            "The twinning agreement with the Lithuanian city of Šiauliai, signed in 2009, "
             "was suspended last spring.",
             ("Šiauliai", "sister_city", "ended", 2009),
         ),
@@ -1225,15 +1225,34 @@ def test_the_agreement_with_a_partner_acted_on_by_the_town_s_own_council(
     assert found == {expected}
 
 
-def test_another_town_s_council_holds_the_agreement_it_acts_on(extractor):
-    sentence = (
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "By decision of the Kharkiv City Council, the twin-city agreement with Tver, in force "
-        "since 2004, was terminated."
-    )
+        "since 2004, was terminated.",
+        "Poltava Polytechnic terminated the twinning agreement with Tver last spring.",
+        "Poltava Football Club ended the twin-city agreement with Tver last spring.",
+    ],
+)
+def test_another_body_holds_the_agreement_it_acts_on(extractor, sentence):
     facts = extractor(
         ArticleText(text=POLTAVA_RELEASE.format(sentence=sentence), published="2023-04-03")
     )
     assert not [p for p in facts.partnerships if "Poltava" in (p.a.name, p.b.name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GRONINGEN — The University of Groningen has opened a research centre. The partnership "
+        "agreement with Tartu, signed in 2015, covers joint degrees.",
+        "BOLOGNA — Bologna FC unveiled a youth academy. The partnership agreement with Freiburg "
+        "gives its coaches access to training camps.",
+    ],
+)
+def test_a_partnership_agreement_after_an_institution_is_no_twinning(extractor, text):
+    facts = extractor(ArticleText(text=text, published="2023-04-03"))
+    assert not [p for p in facts.partnerships if p.kind == "sister_city"]
 
 
 def test_a_newsletter_of_a_city_administration_speaks_for_that_city(extractor):
@@ -1248,3 +1267,14 @@ def test_a_newsletter_of_a_city_administration_speaks_for_that_city(extractor):
     assert {(p.a.name, p.b.name, p.status) for p in facts.partnerships} == {
         ("Gondar", "Lahti", "ended")
     }
+
+
+def test_a_line_crediting_another_town_s_administration_makes_it_no_publisher(extractor):
+    text = (
+        "Friendship agreement signed\n"
+        "Republished from the Adama City Administration news portal\n\n"
+        "The city signed a friendship city agreement with Tacoma on Tuesday. Hawassa will "
+        "receive support for its water utility, and Hawassa officials thanked Tacoma."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-11-20"))
+    assert not [p for p in facts.partnerships if "Adama" in (p.a.name, p.b.name)]
