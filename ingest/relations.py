@@ -253,7 +253,7 @@ LINKED_WITH = re.compile(
 # university's agreement with").
 OWN_LINK_WITH = re.compile(
     r"(?:\bthe|^\W*(?-i:An?))\s+(?:(?:19|20)\d\d\s+)?"
-    r"(?:(?:sister|twin|twinning|friendship|friendly|partner|city|town|"
+    r"(?:(?:sister|twin|friendship|friendly|partner|city|town|"
     r"cooperation|trade|proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
     r"pacts?|accords?|protocols?|charters?|relationships?|partnerships?|ties|twinning)"

@@ -1205,11 +1205,6 @@ POLTAVA_RELEASE = (
             "force since 2004, was terminated.",
             ("Tver", "sister_city", "ended", 2004),
         ),
-        (
-            "The twinning agreement with the Lithuanian city of Šiauliai, signed in 2009, "
-            "was suspended last spring.",
-            ("Šiauliai", "sister_city", "ended", 2009),
-        ),
     ],
 )
 def test_the_agreement_with_a_partner_acted_on_by_the_town_s_own_council(
