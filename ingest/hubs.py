@@ -499,14 +499,17 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
         places = [header.hub, *places]
     if len(places) != 2:
         return []
-    ended = ENDED_CELL.search(text)  # "- Belgorod – twin city since 1990, the agreement was
-    status, year = dated_row(  # terminated in 2022"
-        "ended" if ended else header.status,
-        link_year(text, "existing", state.published),
-        state.published,
+    status, year = dated_row(
+        _row_status(text, header), link_year(text, "existing", state.published), state.published
     )
     kind = _own_kind(text) or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
     return [Partnership(places[0], places[1], kind, status, text.strip(), year)] if kind else []
+
+
+def _row_status(row: str, header: ListHeader) -> str:
+    """A row's status: its header's, unless the row says its tie ended ("- Belgorod – twin
+    city since 1990, the agreement was terminated in 2022")."""
+    return "ended" if ENDED_CELL.search(row) else header.status
 
 
 def _own_kind(row: str) -> str | None:
@@ -572,7 +575,7 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
     kind = _own_kind(text) or header.kind or row_kind
     year = link_year(text, "existing", state.published) if header.status != "proposed" else None
     reported = published_year(state.published)
-    status = "ended" if ENDED_CELL.search(text) else header.status
+    status = _row_status(text, header)
     if status == "new" and year and reported and year < reported:
         status = "existing"  # "Sister cities" lists ties signed long ago
     return [Partnership(hub, partner, kind, status, text.strip(), year)]
@@ -597,28 +600,21 @@ def announcement(text: str, matches: dict, links: list, parties=()) -> Announced
     if links:
         return None
     twinning = [(k, m) for k, m in matches.items() if k in TWINNING_KINDS]
-    kind, match = twinning[0] if twinning else ("", None)
-    counted = announced(kind, match.start(), text, parties) if match else None
-    if counted:
-        return counted
-    kind = _ties_counted(text)
-    hub = _hub(parties)
-    if kind and hub and _owner(text, parties, hub):  # "Vinnytsia has twin-city relations with
-        return Announced(kind, True, hub, list_only=True)  # more than 15 cities."
     if twinning:
-        return None
+        kind, match = twinning[0]
+        return announced(kind, match.start(), text, parties) or _ties_counted(text, parties)
     owned = OTHER_TIES.search(text)
     if owned is None:
-        return None
+        return _ties_counted(text, parties)
     kind = "friendship_city" if owned.group("friendship") else "sister_city"
     return announced(kind, owned.start("ties"), text, parties)
 
 
-def _ties_counted(text: str) -> str | None:
-    """The kind of the ties a town has that a sentence counts after their kind: "has twin-city
-    relations with more than 15 cities", "has sister and partnership relations with 12 towns"
-    (not "with 35 foreign partners", which may be firms)."""
-    return next(
+def _ties_counted(text: str, parties) -> Announced | None:
+    """Ties the town itself has, counted after their kind, for a list to name: "Vinnytsia has
+    twin-city relations with more than 15 cities", "has sister and partnership relations with
+    12 towns" (not "with 35 foreign partners", which may be firms)."""
+    kind = next(
         (
             kind
             for kind in TWINNING_KINDS_FIRST
@@ -629,6 +625,10 @@ def _ties_counted(text: str) -> str | None:
         ),
         None,
     )
+    hub = _hub(parties)
+    if kind is None or hub is None or not _owner(text, parties, hub):
+        return None
+    return Announced(kind, True, hub, list_only=True)
 
 
 # The capitalised words of a name from its first: "Vinnytsia", "Vinnytsia Medical University".

@@ -1739,8 +1739,8 @@ def find_partnerships(
         links += announced_named(parties, state, text) if not matches else []
         announced = announcement(text, matches, links, parties)
         links += visits(sent, parties, named, state, text, hosting, placed)
-        state.header = list_header(sent, in_cells, state, matches, links)  # after "Among them:"
-        state.announced = announced
+        state.header = list_header(sent, in_cells, state, matches, links)
+        state.announced = announced  # after the header, which reads the sentence before's
         if not links and PROPOSAL_REFUSED.search(text):
             for key in proposed_before:  # "... declined to take the proposal any further"
                 found.pop(key, None)
