@@ -1029,15 +1029,6 @@ def test_it_that_is_a_sister_city_is_the_town_spoken_of(extractor, second):
     assert ("Lyon", "Turin", "sister_city") in found
 
 
-def test_it_that_has_an_agreement_with_a_partner_is_the_town_spoken_of(extractor):
-    text = (
-        "Udon Thani has had a friendship city agreement with Vientiane since 2012. It also has a "
-        "cooperation agreement with Nanning in China, signed in 2017."
-    )
-    link = links(extractor, text)["Udon Thani", "Nanning", "mou"]
-    assert (link.status, link.year) == ("existing", 2017)
-
-
 @pytest.mark.parametrize(
     "text, partner, kind, year",
     [
