@@ -507,9 +507,30 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
 
 
 def _row_status(row: str, header: ListHeader) -> str:
-    """A row's status: its header's, unless the row says its tie ended ("- Belgorod – twin
-    city since 1990, the agreement was terminated in 2022")."""
-    return "ended" if ENDED_CELL.search(row) else header.status
+    """A row's status: its header's, unless the row says its tie ended ("(suspended 2022)",
+    "- Belgorod – twin city since 1990, the agreement was terminated in 2022"), not something
+    else ("the student exchange ended in 2019 but the tie continues")."""
+    return "ended" if any(_tie_ended(row, m) for m in ENDED_CELL.finditer(row)) else header.status
+
+
+# What an ending word in a row may follow in its clause: nothing ("(suspended 2022)"), or the
+# tie itself ("the agreement was", "it was", "exchanges suspended since 2012").
+TIE_SUBJECT = re.compile(
+    r"\s*(?:(?:(?:the|this|that|its|our|all)\s+)?(?:[\w-]+\s+)?(?:agreement|tie|twinning|"
+    r"partnership|relationship|charter|memorandum|link|friendship|exchanges?|contacts?|"
+    r"cooperation|relations)|it)?\s*(?:(?:was|were|is|are|has been|have been|had been)\s+)?"
+    r"(?:\w+ly\s+)?",
+    re.I,
+)
+GOES_ON = re.compile(r"\b(?:but|continu\w*|remains?|still)\b", re.I)
+
+
+def _tie_ended(row: str, ending: re.Match) -> bool:
+    """Whether the ending word says the row's tie ended."""
+    clause = max(row.rfind(mark, 0, ending.start()) for mark in ",;(–—")
+    return bool(TIE_SUBJECT.fullmatch(row, clause + 1, ending.start())) and not GOES_ON.search(
+        row, ending.end()
+    )
 
 
 def _own_kind(row: str) -> str | None:
@@ -646,7 +667,13 @@ def _owner(text: str, parties, place: Place) -> bool:
     while words and words[-1].lower() in CITY_SUFFIXES:
         words.pop()  # "Cebu City has": the town itself
     own = run is not None and len(words) <= len(place.name.split())
-    return own and has is not None
+    # not "Vinnytsia and Karmiel have ... between them": one holder
+    alone = (
+        has is not None
+        and run is not None
+        and not re.search(r"\b[A-Z]", text[run.end() : has.start()])
+    )
+    return own and alone
 
 
 def announced_named(parties, state, text: str) -> list[Partnership]:

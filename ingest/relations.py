@@ -734,6 +734,8 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     before = text[: partner.start]
     if link is None or "'s" in before or NATIONAL_HOLDER.search(before):
         return []
+    if _in_organisation(sent, partner.start):
+        return []  # "the cooperation agreement with the Kursk Chamber of Commerce"
     if coordinate_breaks(text, 0, link.start()):
         return []  # "Other towns are reconsidering the twinning, but the partnership with X ..."
     holders = [e for e in entities_in(sent) if e.label_ == "ORG" and not OWN_BODY.fullmatch(e.text)]
@@ -754,6 +756,26 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
     if held or REGIONAL_HOLDER.search(text, 0, link.start()):
         return []
     return [Party(own, 0)]
+
+
+def _in_organisation(sent: Span, at: int) -> bool:
+    """Whether the place named at `at` is part of an organisation's name ("the Kursk Chamber of
+    Commerce"), not of its own government's ("the City of Kursk", "Kursk City Council")."""
+    start = sent.start_char + at
+    return any(
+        e.label_ == "ORG"
+        and e.start_char <= start < e.end_char
+        and not (OWN_GOVERNMENT.search(e.text) or TOWN_OF_NAME.match(e.text))
+        for e in entities_in(sent)
+    )
+
+
+# "the City of Kursk", "the Municipality of Zemun": a town's own name as an organisation's.
+TOWN_OF_NAME = re.compile(
+    r"(?:the\s+)?(?:City|Town|Municipality|Commune|District|Province|Prefecture|County|Region|"
+    r"State)\s+of\b",
+    re.I,
+)
 
 
 def _named_for(span: Span, place: Place) -> bool:

@@ -1214,3 +1214,31 @@ def test_a_bulleted_row_whose_comment_ends_the_tie_is_ended(extractor):
     )
     link = links(extractor, text, published="2024-03-01")["Kherson", "Kursk", "sister_city"]
     assert (link.status, link.year) == ("ended", 1990)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "the student exchange ended in 2019 but the tie continues",
+        "the bus line to it was suspended in 2020",
+        "the twinning committee was dissolved in 2018",
+    ],
+)
+def test_a_row_whose_comment_ends_something_else_keeps_its_tie(extractor, comment):
+    text = (
+        "International partners of Kherson:\n\n"
+        "- Zalaegerszeg (Hungary) – friendship city since 2018;\n"
+        f"- Ingolstadt (Germany) – twin city since 1990, {comment}.\n"
+    )
+    link = links(extractor, text, published="2024-03-01")["Kherson", "Ingolstadt", "sister_city"]
+    assert link.status == "existing"
+
+
+def test_a_count_of_two_towns_ties_lists_no_ties_of_one(extractor):
+    text = (
+        "Ternopil and Kielce have twin-city relations with 12 cities between them. Among them:\n\n"
+        "- Miskolc (Hungary) – twin city since 2006;\n"
+        "- Nitra (Slovakia) – twin city since 2009;\n"
+    )
+    found = links(extractor, text, published="2024-03-01")
+    assert not [k for k in found if {"Miskolc", "Nitra"} & set(k)]

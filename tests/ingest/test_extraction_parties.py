@@ -1266,3 +1266,14 @@ def test_a_line_crediting_another_town_s_administration_makes_it_no_publisher(ex
     )
     facts = extractor(ArticleText(text=text, published="2024-11-20"))
     assert not [p for p in facts.partnerships if "Adama" in (p.a.name, p.b.name)]
+
+
+def test_an_agreement_with_another_town_s_chamber_is_no_tie_of_the_towns(extractor):
+    sentence = (
+        "By decision of the Poltava City Council, the cooperation agreement with the Tver "
+        "Chamber of Commerce was terminated in 2022."
+    )
+    facts = extractor(
+        ArticleText(text=POLTAVA_RELEASE.format(sentence=sentence), published="2023-04-03")
+    )
+    assert not ties_of(facts, "Poltava")
