@@ -242,8 +242,8 @@ def _before_comment(sent: Span) -> Span:
 
 def _bulleted_line(sent: Span) -> bool:
     """Whether the sentence goes on a bulleted line another sentence opened."""
-    before = text_of(sent.doc)[: sent.start_char]
-    line = before[before.rfind("\n") + 1 :]
+    text = text_of(sent.doc)
+    line = text[text.rfind("\n", 0, sent.start_char) + 1 : sent.start_char]
     return bool(line.strip()) and bool(BULLET.match(line))
 
 
@@ -663,17 +663,14 @@ def _owner(text: str, parties, place: Place) -> bool:
     start = min(p.start for p in parties if p.place == place)
     run = NAME_RUN.match(text, start)
     has = HAS.search(text, start)
-    words = run.group().split() if run else []
+    if run is None or has is None:
+        return False
+    words = run.group().split()
     while words and words[-1].lower() in CITY_SUFFIXES:
         words.pop()  # "Cebu City has": the town itself
-    own = run is not None and len(words) <= len(place.name.split())
     # not "Vinnytsia and Karmiel have ... between them": one holder
-    alone = (
-        has is not None
-        and run is not None
-        and not re.search(r"\b[A-Z]", text[run.end() : has.start()])
-    )
-    return own and alone
+    alone = not re.search(r"\b[A-Z]", text[run.end() : has.start()])
+    return len(words) <= len(place.name.split()) and alone
 
 
 def announced_named(parties, state, text: str) -> list[Partnership]:
