@@ -23,7 +23,14 @@ from ingest.kinds import (
 )
 from ingest.resolve import CITY_SUFFIXES, KIND_SUFFIXES
 from ingest.sentences import headline_end, span_text, text_of
-from ingest.status import OTHERS_ARE, PARTNERS_LIST, link_status, link_year, member_years
+from ingest.status import (
+    OTHERS_ARE,
+    PARTNERS_LIST,
+    TAKEN_BACK,
+    link_status,
+    link_year,
+    member_years,
+)
 from ingest.tables import ENDED_CELL, ROW_KINDS, dated_row
 from ingest.written import BULLETS, CAPITALISED_WORDS, NAME
 from places.names import fold
@@ -54,6 +61,7 @@ PARTNERS_OF_NAMED = re.compile(
 COOPERATION_AGREEMENT = re.compile(r"\b(?:co-?operation|framework) agreements?\b", re.I)
 # A header's words for the article's own town: "the agreements of the City remain in force:".
 OWN_TOWN = re.compile(r"\bof the (?:City|Town|Municipality)\b(?! of)")
+OURS = re.compile(r"\W*our\b", re.I)  # "Our partner cities": the article's own town's
 # "- Turin", "• Turin", "3. Turin", "Lyon – Turin", "Lyon - Turin".
 # a bulleted row, never a header
 BULLET = re.compile(rf"^\s*(?:[{re.escape(''.join(sorted(BULLETS)))}]|\d{{1,3}}[.)])\s+\w")
@@ -72,6 +80,8 @@ COUNTED_PARTNERS = re.compile(
     r"the\s+following)\s+(?:[\w-]+\s+){0,2}partners\b[^.:;]{0,40}:\s*$",
     re.I,
 )  # "The city of Sikasso has its own partners:" too
+# "Cuenca's existing partnerships are:": partners whose rows name the kind of each tie.
+PARTNERSHIPS_LISTED = re.compile(r"\bpartnerships\b[^.:;]{0,20}:\s*$", re.I)
 # "has four partner cities:", "Lyon's twin towns are:": a list the next sentence may hold alone.
 # "two other friendship agreements": agreements counted here and named in the next sentence.
 # "Vinnytsia has other partner cities": ties in place the next sentence may list.
@@ -255,14 +265,26 @@ def opens_line(sent: Span) -> bool:
 
 def roll_row(sent: Span) -> bool:
     """A paragraph of a roll of partners, which opens with the partner's name and a comma, a
-    bracket or a dash: "Pirna, Germany (Saxony) – partnership agreement signed in 1994."."""
+    bracket or a dash: "Pirna, Germany (Saxony) – partnership agreement signed in 1994.", or a
+    bulleted line too long to be a table's row ("• Puebla, Mexico – friendship agreement,
+    signed in 2011;")."""
     if not opens_line(sent):
         return False
+    text = span_text(sent)
+    if BULLET.match(text) and is_table_row(sent):
+        return False
     doc = sent.doc
-    first = next((s for s in doc.spans["places"] if s.start == sent.start), None)
+    start = sent.start_char + row_start(text)
+    first = next((s for s in doc.spans["places"] if s.start_char == start), None)
     if first is None or first.end + 1 >= sent.end or doc[first.end].text not in ROLL_MARKS:
         return False
     return doc[first.end].text in ",(" or doc[first.end + 1].is_lower  # not "Lyon – Turin"
+
+
+def row_start(text: str) -> int:
+    """Where a row's first name starts: after its bullet or number, if it has one."""
+    bullet = BULLET.match(text)
+    return bullet.end() - 1 if bullet else 0
 
 
 # "Kaliningrad in Russia (since 1992) and ...", "Yeonsu-gu, a district of Incheon, and ..."
@@ -431,11 +453,14 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
         return state.header  # the rest of a roll's paragraph: "Exchanges of choirs."
     if state.header and _bulleted_line(sent):
         return state.header  # "- Kalisz – partner city since 2001, the agreement was renewed"
+    if state.header and not parties and not matches and text.rstrip().endswith(":"):
+        return state.header  # "Our partner cities" and then "Here is the current list:"
     lead = state.announced and state.announced.in_place and LIST_LEAD.fullmatch(text)
     if lead and state.announced.hub:  # "... with more than 15 cities. Among them:"
         return ListHeader(state.announced.kind, "existing", state.announced.hub)
     affiliations = not matches and AFFILIATIONS.search(text)
     counted = not matches and COUNTED_PARTNERS.search(text)
+    counted = counted or set(matches) == {"cooperation"} and PARTNERSHIPS_LISTED.search(text)
     if not matches and not affiliations and not counted:
         return None
     numbered = bool(NUMBERED.match(text)) and text.rstrip().endswith(":")
@@ -465,7 +490,8 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     if status == "ended" and state.header and state.header.in_row and kind not in TWINNING_KINDS:
         kind = state.header.kind  # "Our partner towns ... Ended cooperation": ended twinnings
     hub = hubs[0] if len(hubs) == 1 else None
-    if not hubs and OWN_TOWN.search(text):  # "the agreements of the City remain in force:"
+    if not hubs and (OWN_TOWN.search(text) or OURS.match(text)):  # "the agreements of the
+        # City remain in force:", "OUR PARTNER CITIES" in a town's news
         hub = _article_town(sent, state)
     return ListHeader(kind, status, hub, names_next, numbered)
 
@@ -528,9 +554,9 @@ GOES_ON = re.compile(r"\b(?:but|continu\w*|remains?|still)\b", re.I)
 def _tie_ended(row: str, ending: re.Match) -> bool:
     """Whether the ending word says the row's tie ended."""
     clause = max(row.rfind(mark, 0, ending.start()) for mark in ",;(–—")
-    return bool(TIE_SUBJECT.fullmatch(row, clause + 1, ending.start())) and not GOES_ON.search(
-        row, ending.end()
-    )
+    after = ending.end()
+    goes_on = GOES_ON.search(row, after) or TAKEN_BACK.search(row, after)
+    return bool(TIE_SUBJECT.fullmatch(row, clause + 1, ending.start())) and not goes_on
 
 
 def _own_kind(row: str) -> str | None:
@@ -583,8 +609,8 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
         return []
     if not (YEAR.search(text) or any(k.search(text) for k in KIND_REGEX.values())):
         return []
-    hub = header.hub or _article_town(sent, state)
-    partner = next((p.place for p in parties if p.start == 0), None)
+    hub = _row_hub(sent, parties, header, state)
+    partner = next((p.place for p in parties if p.start == row_start(text)), None)
     towns = {
         p.place.key
         for p in parties
@@ -600,6 +626,16 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
     if status == "new" and year and reported and year < reported:
         status = "existing"  # "Sister cities" lists ties signed long ago
     return [Partnership(hub, partner, kind, status, text.strip(), year)]
+
+
+def _row_hub(sent: Span, parties, header: ListHeader, state) -> Place | None:
+    """Whose partner a row names: its header's place, else the article's own town ("Our partner
+    cities" in a town's news), unless the row names a town in brackets ("- Perpignan, France
+    (linked with Lancaster), 1962")."""
+    text = span_text(sent)
+    if header.hub or any(_bracketed(text, p.start) and p.place.kind == "city" for p in parties):
+        return header.hub
+    return _article_town(sent, state)
 
 
 def _article_town(sent: Span, state) -> Place | None:

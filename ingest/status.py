@@ -105,6 +105,14 @@ ENDED_PASSIVE = re.compile(
     rf"(?=\s*(?:[.,;]|$|(?:in|after|when|last|this|on|at|because|amid)\b)))\b",
     re.I,
 )  # "the agreement ended months of talks" ends the talks, not the agreement
+# "friendship agreement signed in 2008, suspended by the council in 2017": a tie's signing and
+# its ending as two participles, as a list's row gives them.
+ENDED_AFTER_SIGNING = re.compile(
+    rf"\b{_LINK_NOUN}\s+(?:signed|concluded)\s+in\s+(?:19|20)\d\d,\s+(?:\w+ly\s+)?"
+    r"(?:ended|suspended|terminated|dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|"
+    r"frozen)\b",
+    re.I,
+)
 # An ending that did not happen (yet): "refused to end", "may suspend", "calls for the
 # scrapping of"; the link is still in place.
 NOT_ENDED = re.compile(
@@ -621,6 +629,7 @@ def _ended(text: str, start: int) -> bool:
     text = _blank_relatives(text, inside)
     acts = [m for m in ENDED_ACTIVE.finditer(text, begin, end) if m.start() <= start]
     acts += [m for m in ENDED_PASSIVE.finditer(text, begin, end) if start < m.end()]
+    acts += [m for m in ENDED_AFTER_SIGNING.finditer(text, begin, end) if start < m.end()]
     return any(
         not NOT_ENDED.search(text[begin : m.start()])
         and not NEARLY.search(m.group())

@@ -1242,3 +1242,81 @@ def test_a_count_of_two_towns_ties_lists_no_ties_of_one(extractor):
     )
     found = links(extractor, text, published="2024-03-01")
     assert not [k for k in found if {"Miskolc", "Nitra"} & set(k)]
+
+
+TRNAVA_PARTNERSHIPS = (
+    "Trnava City Newsletter\n"
+    "Office of the Mayor of Trnava – Newsletter, 14 March 2024\n\n"
+    "Dear readers, welcome to the spring edition.\n\n"
+    "Trnava's existing partnerships are:\n\n"
+    "• Varaždin, Croatia – sister city since 1998, a baroque town like ours;\n"
+    "• Nitra, Slovakia – friendship agreement, signed in 2006;\n"
+    "• Olomouc, Czech Republic – cooperation agreement on heritage, signed in 2012;\n"
+    "• Kursk, Russia – friendship agreement signed in 2009, suspended by the city council in "
+    "2022 after the invasion.\n\n"
+    "IN BRIEF\n\n"
+    "• New buses: the line to Piešťany runs every hour from April.\n"
+)
+
+
+def test_bulleted_rows_under_a_town_s_partnerships_each_give_the_kind_they_name(extractor):
+    found = links(extractor, TRNAVA_PARTNERSHIPS, published="2024-03-14")
+    assert {(b, k, p.status, p.year) for (a, b, k), p in found.items() if a == "Trnava"} == {
+        ("Varaždin", "sister_city", "existing", 1998),
+        ("Nitra", "friendship_city", "existing", 2006),
+        ("Olomouc", "mou", "existing", 2012),
+    }
+    kursk = [p for (a, b, _), p in found.items() if "Kursk" in (a, b)]
+    assert [(p.kind, p.status, p.year) for p in kursk] == [("friendship_city", "ended", 2009)]
+    assert not [k for k in found if "Piešťany" in k]
+
+
+def test_a_town_s_partnerships_whose_rows_name_no_kind_give_no_ties(extractor):
+    text = (
+        "Trnava's existing partnerships are:\n\n"
+        "• Varaždin, Croatia – a baroque town like ours, visited by our choir in 2019;\n"
+        "• Nitra, Slovakia – famous for its castle and its wine;\n"
+    )
+    assert not links(extractor, text, published="2024-03-14")
+
+
+def test_a_line_that_leads_into_the_list_keeps_our_partner_cities_running(extractor):
+    text = (
+        "Kecskemét Town Hall news: spring 2021\n"
+        "Kecskemét City Hall – Newsletter, 20 April 2021\n\n"
+        "Kecskemét opened its new library on Monday.\n\n"
+        "OUR PARTNER CITIES IN 2021\n"
+        "For readers who have asked, here is the current list:\n"
+        "• Rüsselsheim, Germany – since 1991\n"
+        "• Skierniewice, Poland – since 2004\n"
+        "• Sfântu Gheorghe, Romania – since 2002\n"
+    )
+    found = links(extractor, text, published="2021-04-20")
+    assert partner_years(found, "Kecskemét") == {
+        "Rüsselsheim": 1991,
+        "Skierniewice": 2004,
+        "Sfântu Gheorghe": 2002,
+    }
+
+
+def test_bulleted_rows_that_name_their_own_town_in_brackets_are_not_the_article_s(extractor):
+    text = (
+        "Harrogate Borough Council: Minutes of the Cabinet\n"
+        "Meeting held at the Civic Centre, Harrogate, on Tuesday 9 April 2019\n\n"
+        "Cabinet noted the review of the district's links, set out below:\n\n"
+        "Our existing twinning links:\n"
+        "- Bagnoles-de-l'Orne, France (linked with Ripon), 1974: active\n"
+        "- Barrie, Ontario, Canada (linked with Knaresborough), 1989: no activity since 2011\n"
+    )
+    found = links(extractor, text, published="2019-04-09")
+    assert not [k for k in found if "Harrogate" in k]
+
+
+def test_a_row_s_tie_signed_then_suspended_and_restored_is_in_place(extractor):
+    text = TRNAVA_PARTNERSHIPS.replace(
+        "suspended by the city council in 2022 after the invasion",
+        "suspended in 2014 and restored in 2016",
+    )
+    found = links(extractor, text, published="2024-03-14")
+    kursk = [p for (a, b, _), p in found.items() if "Kursk" in (a, b)]
+    assert [(p.status, p.year) for p in kursk] == [("existing", 2009)]
