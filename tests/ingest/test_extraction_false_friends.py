@@ -1061,3 +1061,16 @@ def test_the_town_hall_of_a_french_town_is_no_place(extractor):
     assert {frozenset((a, b)) for a, b, _ in links(found)} == {
         frozenset(("Angers", "Alphen aan den Rijn"))
     }
+
+
+def test_a_state_s_dotted_abbreviation_without_its_dot_is_no_state(extractor):
+    text = (
+        "The delegation from Nakhchivan visited the Ark citadel in Khiva on Tuesday. A team "
+        "from Ind Coope, the brewer, also met the governor."
+    )
+    assert not {c for _, c in places(facts(extractor, text))} & {"US"}
+
+
+def test_a_state_s_dotted_abbreviation_after_a_town_is_the_state(extractor):
+    text = "FORT SMITH, Ark. — Fort Smith and Cisterna di Latina renewed their twinning on Friday."
+    assert ("Arkansas", "US") in places(facts(extractor, text))
