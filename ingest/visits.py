@@ -514,6 +514,36 @@ def _habitual(match: re.Match) -> bool:
     return match.group().lower() == "visits" and bool(HABITUAL_BEFORE.search(before))
 
 
+# "During the visit, ...", "Within the framework of the visit, ...": the visit reported before.
+VISIT_RECALLED = re.compile(
+    r"\b(?:during|within the framework of|as part of|on the sidelines of|in the course of)\s+"
+    r"(?:the|this)\s+$",
+    re.I,
+)
+
+
+def _recalled(match: re.Match) -> bool:
+    """Whether the visit is one met before, in an opening phrase: "During the visit, companies
+    of A and B signed ..." names no visit between A and B."""
+    text = match.string
+    return bool(VISIT_RECALLED.search(text, 0, match.start())) and text.startswith(",", match.end())
+
+
+# Crowds that visit a place on their own: no one's delegation.
+CROWDS = frozenset(
+    {"tourist", "visitor", "traveller", "traveler", "pilgrim", "holidaymaker", "passenger"}
+    | {"fan", "spectator", "backpacker", "sightseer", "vacationer"}
+)
+
+
+def _crowd_visits(sent: Span, match: re.Match) -> bool:
+    """Whether the visit's subject is a crowd: "tourists visited the region"."""
+    at = sent.start_char + match.start()
+    verb = next((t for t in sent if t.idx == at), None)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb else []
+    return any(s.lemma_.lower() in CROWDS for s in subjects)
+
+
 def _awaited_guest(sent: Span, match: re.Match) -> bool:
     """ "Diagne is expected in La Rochelle", "the delegation is due in Timaru": someone is
     awaited (not "Growth is expected in Lyon"); any other trigger passes."""
@@ -597,9 +627,15 @@ def visits(
     sent, parties, named, state, text, hosting: Hosting | None, placed: list[Person]
 ) -> list[Partnership]:
     match = next(
-        (m for m in VISIT_REGEX.finditer(text) if not _habitual(m) and _awaited_guest(sent, m)),
+        (
+            m
+            for m in VISIT_REGEX.finditer(text)
+            if not _habitual(m) and _awaited_guest(sent, m) and not _recalled(m)
+        ),
         None,
     )
+    if match and _crowd_visits(sent, match):
+        return []  # "300,000 foreign tourists visited the region": no delegation travelled
     attending = _attendees_places(sent, match, named, placed) if match else None
     if attending == []:
         return []  # "Kenya's Consul General, who attended the ceremony, said ..."

@@ -652,3 +652,22 @@ def test_a_double_barrelled_surname_leaves_the_given_name_alone(extractor):
         "of a delegation from Kecskemét."
     )
     assert ("Eger", "Pori") not in visits(facts(extractor, text))
+
+
+def test_a_visit_recalled_in_an_opening_phrase_is_no_visit_of_the_place_it_names(extractor):
+    found = facts(
+        extractor,
+        "A delegation from Lublin, led by its mayor, arrived in Lviv on Monday. During the "
+        "visit, Lviv-based bus maker Elektrotrans signed a 4 million euro contract to supply "
+        "trolleybuses to the depot in Zamość.",
+    )
+    assert visits(found) == {("Lublin", "Lviv")}
+
+
+def test_tourists_visiting_a_place_are_no_delegation(extractor):
+    found = facts(
+        extractor,
+        "Lviv and Lublin signed a twinning agreement on Monday. Last year more than 80,000 "
+        "tourists from Lublin visited Lviv, and pilgrims from Lublin visit the city every spring.",
+    )
+    assert not visits(found)
