@@ -160,8 +160,14 @@ COUNTED_PARTNERS_AFTER = re.compile(
     r"partners|regions|provinces|states|communities)\b"
     # "13 cities and districts around the world", "20 towns in 12 countries"
     r"(?:\s+and\s+(?:districts|counties|regions|provinces|states|municipalities|towns))?"
-    r"(?:\s+(?:around|across) the (?:world|globe)|\s+worldwide|\s+abroad|\s+overseas|"
+    r"(?:\s+(?:around|across|of|in) the (?:world|globe)|\s+worldwide|\s+abroad|\s+overseas|"
     r"\s+in\s+(?:\d+|[a-z]+)\s+countries)?",
+    re.I,
+)
+# "... relations with more than 20 cities": a total gathered over the years, ties in place.
+RUNNING_TOTAL = re.compile(
+    r"(?:[\s-]+(?:agreements?|relationships?|partnerships?|ties|links|relations))?\s+with\s+"
+    r"(?:more than|over|nearly|almost|some)\s+(?:\d+|a dozen|[a-z]+ty|ten|eleven|twelve)\b",
     re.I,
 )
 # "a conference aimed at promoting ties between A and B": the event's aim, not a partnership.

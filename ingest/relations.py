@@ -45,6 +45,7 @@ from ingest.kinds import (
     KIND_REGEX,
     LASTING_KINDS,
     NAMED_PROGRAMME,
+    RUNNING_TOTAL,
     TWINNING,
     TWINNING_KINDS,
     WITH_WHICH,
@@ -1273,6 +1274,9 @@ def _links(
         status = link_status(text, match.start(), state.published)
         if status is None:
             continue
+        if status == "new" and RUNNING_TOTAL.match(text, match.end()):
+            status = "existing"  # "has established sister city relations with more than 20
+            # cities, including Granada": ties gathered over the years
         linked = len(found)
         money_kind = kind == "trade_deal" or (kind == "mou" and "trade_deal" not in matches)
         amount = _amount(text) if money_kind else None

@@ -1320,3 +1320,17 @@ def test_a_row_s_tie_signed_then_suspended_and_restored_is_in_place(extractor):
     found = links(extractor, text, published="2024-03-14")
     kursk = [p for (a, b, _), p in found.items() if "Kursk" in (a, b)]
     assert [(p.status, p.year) for p in kursk] == [("existing", 2009)]
+
+
+def test_ties_with_more_than_a_number_of_cities_including_some_are_in_place(extractor):
+    text = (
+        "Samarkand hosted a crafts fair on Friday.\n\n"
+        "Samarkand has established sister city relations with more than 20 cities of the "
+        "world, including Lahore (Pakistan), Nishapur (Iran) and Cusco (Peru)."
+    )
+    found = links(extractor, text, published="2021-05-14")
+    assert {(b, k, p.status, p.year) for (a, b, k), p in found.items() if a == "Samarkand"} == {
+        ("Lahore", "sister_city", "existing", None),
+        ("Nishapur", "sister_city", "existing", None),
+        ("Cusco", "sister_city", "existing", None),
+    }
