@@ -745,8 +745,10 @@ def _refusal_set_aside(text: str, start: int) -> bool:
 
 # "It was suspended in 2014 when ...": a sentence that opens on the link it ends.
 IT_ENDED = re.compile(
-    r"\s*It\s+(?:was|has been|had been)\s+(?:\w+ly\s+)?(?:ended|suspended|terminated|"
-    r"dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|frozen)\b"
+    r"\s*It\s+(?:(?:was|has been|had been)\s+(?:\w+ly\s+)?(?:ended|suspended|terminated|"
+    r"dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|frozen)\b|"
+    # "It lapsed in 2021 without a single joint project."
+    r"(?:\w+ly\s+)?(?:lapsed|expired)(?=\s*[.,;]|\s+(?:in|after|when|without|because|amid)\b))"
 )
 
 

@@ -1234,6 +1234,15 @@ def test_a_vote_to_end_a_tie_with_an_adverb_ends_it(extractor, text):
             "the funding ran out.",
             "ended",
         ),
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994. It lapsed in 2012 without a "
+            "single joint project.",
+            "ended",
+        ),
+        (
+            "Arezzo signed a twinning charter with Coimbra in 1994. It quietly expired.",
+            "ended",
+        ),
         # a heading over a list, no sentence
         (
             "Arezzo signed a twinning charter with Coimbra in 1994.\n\nSuspended cooperation",
