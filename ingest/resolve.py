@@ -72,6 +72,7 @@ DESIGNATOR_NOUNS = {"do": "province", "ken": "prefecture", "fu": "prefecture"}
 PART_OF_COUNTRY = frozenset(
     {"in", "northern", "southern", "eastern", "western", "central", "north", "south", "east"}
     | {"west", "northeastern", "northwestern", "southeastern", "southwestern"}
+    | {"on", "the"}  # "Rosso, on the Mauritanian bank of the river"
 )
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
 SPELLING_VARIANT = 70.0  # "Balkhash" and "Balqash" are one name; "Antioch" and "Antakya" two

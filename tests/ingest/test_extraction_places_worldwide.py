@@ -727,3 +727,16 @@ def test_a_town_that_labels_its_own_row_of_partners_is_a_place(extractor, text, 
 )
 def test_a_three_letter_short_form_shows_the_town_s_own_name(extractor, text, shown):
     assert shown in {name for name, _, _ in places(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "apposition", ["on the Mauritanian side of the river", "the Mauritanian town"]
+)
+def test_a_demonym_in_an_apposition_after_a_name_says_its_country(extractor, apposition):
+    text = (
+        "Dagana, a town in northern Senegal, signed a friendship agreement with Rosso, "
+        f"{apposition}, in 2011. Dagana's mayor toured the markets of Saint-Louis."
+    )
+    found = places(extractor, text)
+    assert ("Rosso", "MR", "city") in found
+    assert ("Rosso", "SN", "city") not in found
