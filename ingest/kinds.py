@@ -70,6 +70,7 @@ KIND_PATTERNS = {
     "mou": r"memorand(?:um|a|ums) of (?:understanding|cooperation|agreement)|\bmou?s?\b|\bLoIs?\b|"
     rf"{_COOPERATION_INSTRUMENT}|"
     r"\bmemorand(?:um|a|ums) (?:between|with|(?:was|were) (?:signed|inked))|"
+    r"\b(?:co-?operation|framework|collaboration) memorand(?:um|a|ums)\b|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
     r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
     r"(?:agreements?|charters?|memorand(?:um|a|ums)|accords?|pacts?|protocols?|"

@@ -141,7 +141,7 @@ PROPOSED = re.compile(
     r"invit(?:ed|es|ing) (?:a|an|the)|"
     r"invitations? to|"
     r"eye[sd]?|eyeing|mull(?:s|ed|ing)?|weigh(?:s|ing)|in talks|negotiat(?:e|es|ing)|keen|"
-    r"(?:being|under) negotiat\w*|"
+    r"preparing|(?:being|under) negotiat\w*|"
     r"pursu(?:e|es|ing)|push(?:es|ing)? for|bid (?:to|for)|moot(?:s|ed)?|envisag(?:e|es|ed|ing)|"
     r"prepar(?:es|ing) to|yet to|talks|['’]s next|(?:its|their) next|upcoming|forthcoming|"
     r"offer(?:s|ed|ing)? to|promis(?:e|es|ed|ing) to|pledg(?:e|es|ed|ing) to|willing to|"

@@ -576,3 +576,13 @@ def test_a_pact_of_friendship_is_a_friendship_tie(extractor, text):
 def test_two_nations_treaty_of_friendship_signed_in_a_city_is_no_town_s_tie(extractor):
     text = "In 1991 Spain and Morocco signed their Treaty of Friendship and Cooperation in Rabat."
     assert not links(extractor, text)
+
+
+def test_a_cooperation_memorandum_is_a_memorandum(extractor):
+    text = (
+        "Lahti has many partners abroad. A cooperation memorandum signed with Narva in 2012 "
+        "expired at the end of last year."
+    )
+    found = kinds(extractor, text)
+    assert set(found) == {"mou"}
+    assert (found["mou"].status, found["mou"].year) == ("ended", 2012)

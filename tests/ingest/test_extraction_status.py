@@ -1389,3 +1389,11 @@ def test_an_intention_to_conclude_a_friendship_agreement_is_a_proposal(extractor
 def test_an_intention_to_honour_a_twinning_is_no_proposal(extractor):
     text = "The mayor of Brno said the city has every intention to honour its twinning with Leeds."
     assert links(extractor, text)["Brno", "Leeds", "sister_city"].status != "proposed"
+
+
+def test_a_council_preparing_an_agreement_proposes_it(extractor):
+    text = "The regional council of Kainuu is preparing a friendship agreement with Jilin."
+    found = links(extractor, text)
+    assert [(k[2], p.status, p.year) for k, p in found.items()] == [
+        ("friendship_city", "proposed", None)
+    ]
