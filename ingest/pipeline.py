@@ -979,9 +979,14 @@ class PlaceTagger:
 
     def _undotted(self, span: Span) -> bool:
         """ "The guests visited the Ark fortress": a region's dotted abbreviation ("Ark.")
-        written without its dot names no region."""
-        dot = span.text.endswith(".") or text_of(span.doc)[span.end_char : span.end_char + 1] == "."
-        return not dot and fold(span.text) in self.gaz.dotted_only
+        written without its dot names no region; in capitals ("NY", "BC") or after a town and
+        its comma ("Tulsa, Okla") it still does."""
+        doc = span.doc
+        dot = span.text.endswith(".") or text_of(doc)[span.end_char : span.end_char + 1] == "."
+        after_town = span.start > 0 and doc[span.start - 1].text == ","
+        return not (dot or span.text.isupper() or after_town) and (
+            fold(span.text) in self.gaz.dotted_only
+        )
 
     def _capitals_of_a_name(self, span: Span) -> bool:
         """Whether two or three capitals outside a dateline spell a town whose name is written

@@ -1074,3 +1074,19 @@ def test_a_state_s_dotted_abbreviation_without_its_dot_is_no_state(extractor):
 def test_a_state_s_dotted_abbreviation_after_a_town_is_the_state(extractor):
     text = "FORT SMITH, Ark. — Fort Smith and Cisterna di Latina renewed their twinning on Friday."
     assert ("Arkansas", "US") in places(facts(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "region"),
+    [
+        ("Victoria, BC, and Suzhou signed a friendship city agreement.", "Victoria", "CA"),
+        ("ALBANY, NY — Albany and Tula renewed their sister city ties.", "Albany", "US"),
+        ("Officials from Tulsa, Okla, met the mayor of Celle.", "Tulsa", "US"),
+    ],
+)
+def test_a_state_s_abbreviation_in_capitals_or_after_its_town_is_the_state(
+    extractor, text, town, region
+):
+    found = places(facts(extractor, text))
+    assert (town, region) in found
+    assert any(c == region and name != town for name, c in found)
