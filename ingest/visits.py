@@ -13,7 +13,7 @@ from facts.shapes import Partnership, Person, Place
 from ingest.article_state import ONE_ANAPHORA, ArticleState, Party, anaphor_kind
 from ingest.dates import years_in
 from ingest.kinds import AWAITED_IN, VISIT_REGEX
-from ingest.names import called_by
+from ingest.names import BODY_HEADS, called_by
 from ingest.resolve import Mention
 from ingest.sentences import country_spans, country_starts, span_text
 from ingest.status import link_year, main_clause_at, visit_status
@@ -537,11 +537,21 @@ CROWDS = frozenset(
 
 
 def _crowd_visits(sent: Span, match: re.Match) -> bool:
-    """Whether the visit's subject is a crowd: "tourists visited the region"."""
+    """Whether the visit's subject is a crowd and no one else: "tourists visited the region"
+    (not "fans and officials from Liverpool", "visitors from the Osaka city assembly",
+    "passengers, among them the mayor")."""
     at = sent.start_char + match.start()
     verb = next((t for t in sent if t.idx == at), None)
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb else []
-    return any(s.lemma_.lower() in CROWDS for s in subjects)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    if subject is None or subject.lemma_.lower() not in CROWDS:
+        return False
+    return not any(
+        t.lemma_.lower() in GUEST_NOUNS - {"visitor", "guest"}
+        or t.lower_ in BODY_HEADS
+        or t.ent_type_ in {"PERSON", "ORG"}
+        or t.dep_ == "conj"
+        for t in subject.subtree
+    )
 
 
 def _awaited_guest(sent: Span, match: re.Match) -> bool:
@@ -630,12 +640,13 @@ def visits(
         (
             m
             for m in VISIT_REGEX.finditer(text)
-            if not _habitual(m) and _awaited_guest(sent, m) and not _recalled(m)
+            if not _habitual(m)
+            and _awaited_guest(sent, m)
+            and not _recalled(m)
+            and not _crowd_visits(sent, m)
         ),
         None,
     )
-    if match and _crowd_visits(sent, match):
-        return []  # "300,000 foreign tourists visited the region": no delegation travelled
     attending = _attendees_places(sent, match, named, placed) if match else None
     if attending == []:
         return []  # "Kenya's Consul General, who attended the ceremony, said ..."
