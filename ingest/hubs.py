@@ -81,7 +81,11 @@ COUNTED_PARTNERS = re.compile(
     re.I,
 )  # "The city of Sikasso has its own partners:" too
 # "Cuenca's existing partnerships are:": partners whose rows name the kind of each tie.
-PARTNERSHIPS_LISTED = re.compile(r"\bpartnerships\b[^.:;]{0,20}:\s*$", re.I)
+PARTNERSHIPS_LISTED = re.compile(
+    r"['’]s\s+(?:(?:existing|current|present|international|foreign|overseas|other|official)\s+)"
+    r"{0,2}partnerships\s+(?:are|include)?\s*:\s*$",
+    re.I,
+)
 # "has four partner cities:", "Lyon's twin towns are:": a list the next sentence may hold alone.
 # "two other friendship agreements": agreements counted here and named in the next sentence.
 # "Vinnytsia has other partner cities": ties in place the next sentence may list.
@@ -98,6 +102,11 @@ HAS = re.compile(r"\b(?:has|have|maintains?)\b", re.I)
 # counted.
 LIST_LEAD = re.compile(
     r"\W*(?:among (?:them|these|others)|(?:they|these) (?:include|are)|including)\s*:\s*", re.I
+)
+# "Here is the current list:", "They are, in order of signing:": a line that only leads into the
+# list its header announced.
+LIST_LEAD_IN = re.compile(
+    r"\b(?:list|as follows|following|here (?:is|are|they are)|in order of)\b[^:]*:\s*$", re.I
 )
 # "They include the cities of A and B": the words a list may open with before its first name.
 LIST_OPENS = re.compile(r"\s*(?:the\s+)?(?:(?:cities|towns|municipalities)\s+of\s+)?", re.I)
@@ -453,7 +462,7 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
         return state.header  # the rest of a roll's paragraph: "Exchanges of choirs."
     if state.header and _bulleted_line(sent):
         return state.header  # "- Kalisz – partner city since 2001, the agreement was renewed"
-    if state.header and not parties and not matches and text.rstrip().endswith(":"):
+    if state.header and not parties and not matches and LIST_LEAD_IN.search(text):
         return state.header  # "Our partner cities" and then "Here is the current list:"
     lead = state.announced and state.announced.in_place and LIST_LEAD.fullmatch(text)
     if lead and state.announced.hub:  # "... with more than 15 cities. Among them:"
@@ -490,9 +499,12 @@ def list_header(sent, parties, state, matches, links) -> ListHeader | None:
     if status == "ended" and state.header and state.header.in_row and kind not in TWINNING_KINDS:
         kind = state.header.kind  # "Our partner towns ... Ended cooperation": ended twinnings
     hub = hubs[0] if len(hubs) == 1 else None
-    if not hubs and (OWN_TOWN.search(text) or OURS.match(text)):  # "the agreements of the
-        # City remain in force:", "OUR PARTNER CITIES" in a town's news
+    # "the agreements of the City remain in force:"; "OUR PARTNER CITIES" in a town's news,
+    # not under another town's dateline ("BRISTOL — Bath's twinning association ...")
+    if not hubs and OWN_TOWN.search(text):
         hub = _article_town(sent, state)
+    elif not hubs and OURS.match(text):
+        hub = _own_list_town(sent, state)
     return ListHeader(kind, status, hub, names_next, numbered)
 
 
@@ -518,17 +530,20 @@ def table_row(sent: Span, parties, state) -> list[Partnership]:
         return _roll_partner(sent, parties, header, state)
     if header is None or not is_table_row(sent):
         return []
-    if len(places) == 1 and header.hub is not None and places[0] != header.hub:
+    hub = None if _names_its_town(text, parties) else header.hub
+    if len(places) == 1 and hub is not None and places[0] != hub:
         first = min(p.start for p in parties if p.place == places[0])
         if _unknown_name_before(sent, first):
             return []  # "- Bayanzurkh District, Ulaanbaatar": the partner opens its row
-        places = [header.hub, *places]
+        places = [hub, *places]
     if len(places) != 2:
         return []
     status, year = dated_row(
         _row_status(text, header), link_year(text, "existing", state.published), state.published
     )
-    kind = _own_kind(text) or header.kind  # "- Shaanxi, China (Friendship Province, 1994)"
+    # "- Shaanxi, China (Friendship Province, 1994)"; under "Lyon's partnerships are:" the
+    # row's own words
+    kind = _own_kind(text) or header.kind or _row_kind(text)
     return [Partnership(places[0], places[1], kind, status, text.strip(), year)] if kind else []
 
 
@@ -555,7 +570,8 @@ def _tie_ended(row: str, ending: re.Match) -> bool:
     """Whether the ending word says the row's tie ended."""
     clause = max(row.rfind(mark, 0, ending.start()) for mark in ",;(–—")
     after = ending.end()
-    goes_on = GOES_ON.search(row, after) or TAKEN_BACK.search(row, after)
+    clause_end = row.find(";", after) % (len(row) + 1)  # "...; the town hall was restored"
+    goes_on = GOES_ON.search(row, after) or TAKEN_BACK.search(row, after, clause_end)
     return bool(TIE_SUBJECT.fullmatch(row, clause + 1, ending.start())) and not goes_on
 
 
@@ -588,6 +604,12 @@ ROW_WORDS = (
 )
 
 
+def _row_kind(row: str) -> str | None:
+    """The kind of tie a row names, in its words or its bare ones ("- friendship, 2004")."""
+    named = next((k for k in ROW_KINDS if KIND_REGEX[k].search(row)), None)
+    return named or next((k for k, words in ROW_WORDS if words.search(row)), None)
+
+
 def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partnership]:
     """The tie of a roll's paragraph: the header's place, else the article's own (its dateline's
     or its headline's), with the one partner the paragraph opens with, of the year it gives.
@@ -597,8 +619,7 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
     not "Lyon, France – The mayor announced a budget" under "Twinning news in brief".
     """
     text = span_text(sent)
-    named_kind = next((k for k in ROW_KINDS if KIND_REGEX[k].search(text)), None)
-    row_kind = named_kind or next((k for k, words in ROW_WORDS if words.search(text)), None)
+    row_kind = _row_kind(text)
     if (
         header.kind not in TWINNING_KINDS
         and header.status != "ended"
@@ -609,6 +630,8 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
         return []
     if not (YEAR.search(text) or any(k.search(text) for k in KIND_REGEX.values())):
         return []
+    if BULLET.match(text) and not row_kind:
+        return []  # "• Bamberg, Germany – the mayor opened the spring market in 2024"
     hub = _row_hub(sent, parties, header, state)
     partner = next((p.place for p in parties if p.start == row_start(text)), None)
     towns = {
@@ -629,21 +652,40 @@ def _roll_partner(sent: Span, parties, header: ListHeader, state) -> list[Partne
 
 
 def _row_hub(sent: Span, parties, header: ListHeader, state) -> Place | None:
-    """Whose partner a row names: its header's place, else the article's own town ("Our partner
-    cities" in a town's news), unless the row names a town in brackets ("- Perpignan, France
-    (linked with Lancaster), 1962")."""
-    text = span_text(sent)
-    if header.hub or any(_bracketed(text, p.start) and p.place.kind == "city" for p in parties):
-        return header.hub
-    return _article_town(sent, state)
+    """Whose partner a row names: its header's place, else the article's own town."""
+    if _names_its_town(span_text(sent), parties):
+        return None
+    return header.hub or _own_list_town(sent, state)
+
+
+def _names_its_town(row: str, parties) -> bool:
+    """Whether a row names its own town in brackets: "- Perpignan, France (linked with
+    Lancaster), 1962"."""
+    return any(_bracketed(row, p.start) and p.place.kind == "city" for p in parties)
+
+
+def _own_list_town(sent: Span, state) -> Place | None:
+    """The town whose list a heading with no place is ("Our partner cities"): the one the
+    article is about and its headline names, where no dateline names another; else its
+    dateline's, where no other town was named before ("BRISTOL — Bath's twinning association
+    ...")."""
+    titled = _titled_town(sent, state)
+    if titled is not None and state.home in (None, titled):
+        return titled
+    towns = {p.key for p in state.recent if p.kind == "city"}
+    return state.home if state.home and towns <= {state.home.key} else None
 
 
 def _article_town(sent: Span, state) -> Place | None:
     """The article's own town: its dateline's, or the one it is about that its headline names."""
+    return state.home or _titled_town(sent, state)
+
+
+def _titled_town(sent: Span, state) -> Place | None:
+    """The town the article is about, where its headline names it."""
     doc_text = text_of(sent.doc)
     headline = fold(doc_text[: headline_end(doc_text)])
-    titled = state.focus if state.focus and fold(state.focus.name) in headline else None
-    return state.home or titled
+    return state.focus if state.focus and fold(state.focus.name) in headline else None
 
 
 def _bracketed(text: str, at: int) -> bool:

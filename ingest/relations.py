@@ -72,6 +72,7 @@ from ingest.sentences import (
 from ingest.status import (
     PROPOSAL_REFUSED,
     RESPECTIVELY,
+    SIGNING_VERB,
     clause_at,
     coordinate_breaks,
     ended_aside,
@@ -1274,9 +1275,14 @@ def _links(
         status = link_status(text, match.start(), state.published)
         if status is None:
             continue
-        if status == "new" and RUNNING_TOTAL.match(text, match.end()):
+        if (
+            status == "new"
+            and RUNNING_TOTAL.match(text, match.end())
+            and not SIGNING_VERB.search(text, 0, match.end())
+        ):
             status = "existing"  # "has established sister city relations with more than 20
-            # cities, including Granada": ties gathered over the years
+            # cities, including Granada": ties gathered over the years (not "signed ... with
+            # over 20 cities at the summit")
         linked = len(found)
         money_kind = kind == "trade_deal" or (kind == "mou" and "trade_deal" not in matches)
         amount = _amount(text) if money_kind else None

@@ -74,6 +74,7 @@ PART_OF_COUNTRY = frozenset(
     | {"west", "northeastern", "northwestern", "southeastern", "southwestern"}
     | {"on", "the"}  # "Rosso, on the Mauritanian bank of the river"
 )
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
 REGION_PRIOR = 5.5  # a region without population weighs like a town of ~300k
 SPELLING_VARIANT = 70.0  # "Balkhash" and "Balqash" are one name; "Antioch" and "Antakya" two
 HAMLET_POPULATION = 20_000  # a town a world city's English name may also name ("Cologne", Italy)
@@ -158,6 +159,8 @@ def _country_qualifier(span: Span, gaz: Gazetteer) -> str:
             first += 1
         for end in range(len(after), first, -1):
             code = gaz.country(after[first:end].text)
+            if code and end < len(after) and after[end].lower_ in BORDER_WORDS:
+                return ""  # "Windsor, on the American border": the neighbour's country
             if code:
                 longer = any(gaz.knows(after[first:e].text) for e in range(end + 1, len(after) + 1))
                 return "" if longer else code

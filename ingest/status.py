@@ -110,7 +110,9 @@ ENDED_PASSIVE = re.compile(
 ENDED_AFTER_SIGNING = re.compile(
     rf"\b{_LINK_NOUN}\s+(?:signed|concluded)\s+in\s+(?:19|20)\d\d,\s+(?:\w+ly\s+)?"
     r"(?:ended|suspended|terminated|dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|"
-    r"frozen)\b",
+    r"frozen|lapsed|expired)"
+    # said of the tie, not "signed in 2005, ended decades of mistrust"
+    r"(?=\s*(?:[.,;]|$)|\s+(?:by|in|on|at|after|because|amid|over|following|since)\b)",
     re.I,
 )
 # An ending that did not happen (yet): "refused to end", "may suspend", "calls for the
@@ -141,9 +143,10 @@ PROPOSED = re.compile(
     r"invit(?:ed|es|ing) (?:a|an|the)|"
     r"invitations? to|"
     r"eye[sd]?|eyeing|mull(?:s|ed|ing)?|weigh(?:s|ing)|in talks|negotiat(?:e|es|ing)|keen|"
-    r"preparing|(?:being|under) negotiat\w*|"
+    r"(?:being|under) negotiat\w*|"
     r"pursu(?:e|es|ing)|push(?:es|ing)? for|bid (?:to|for)|moot(?:s|ed)?|envisag(?:e|es|ed|ing)|"
-    r"prepar(?:es|ing) to|yet to|talks|['’]s next|(?:its|their) next|upcoming|forthcoming|"
+    r"prepares to|(?:is|are|was|were)\s+(?:now\s+|also\s+|still\s+)?preparing|yet to|"
+    r"talks|['’]s next|(?:its|their) next|upcoming|forthcoming|"
     r"offer(?:s|ed|ing)? to|promis(?:e|es|ed|ing) to|pledg(?:e|es|ed|ing) to|willing to|"
     r"(?<!as )planned|agree[ds]? to (?!(?:the|a|an|this|that|its|their|terms)\b)[a-z]+|"
     r"authori[sz](?:e|es|ed|ing) (?:[\w.-]+ ){0,5}?to (?:sign|enter|negotiate|pursue)|"
@@ -754,7 +757,7 @@ IT_ENDED = re.compile(
 
 # "... cancelled the agreement, then reinstated it", "the agreement with the bus operator":
 # an ending undone, or of another party's agreement.
-UNDONE = re.compile(r"\b(?:reinstat|restor|resum|reviv|reactivat|lift)\w*", re.I)
+UNDONE = re.compile(r"\b(?:reinstat|restor|resum|reviv|reactivat|lift|renew|extend)\w*", re.I)
 WITH_ANOTHER = re.compile(rf"\b{_LINK_NOUN}\s+with\b", re.I)
 
 

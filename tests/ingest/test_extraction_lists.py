@@ -1334,3 +1334,49 @@ def test_ties_with_more_than_a_number_of_cities_including_some_are_in_place(extr
         ("Nishapur", "sister_city", "existing", None),
         ("Cusco", "sister_city", "existing", None),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rows of news, with a year but no tie
+        "ROTHENBURG OB DER TAUBER — Twinning news in brief:\n"
+        "• Bamberg, Germany – the mayor opened the spring market in 2024, with our choir;\n"
+        "• Ravenna, Italy – the city museum reopened in 2023 after a long restoration.\n",
+        # a line leading into something else than the list
+        "Sister cities of Bend, Oregon\nWhere our volunteers went this year:\n"
+        "• Lisbon, Portugal – a conference on urban trees in May 2024, with two members;\n"
+        "• Kyoto, Japan – a private tour of temples in April 2024, paid by the members.\n",
+        # "Our" under another town's dateline
+        "LISBON — Porto's city council published its list on Monday.\nOur partner cities:\n"
+        "• Bordeaux, France – cooperation agreement signed in 1978;\n"
+        "• Nagasaki, Japan – friendship agreement signed in 1978.\n",
+        # rows that name their own town in brackets
+        "Lancashire twinning links:\n"
+        "- Perpignan, France (linked with Lancaster), 1962, with exchanges of rugby teams;\n"
+        "- Rendsburg, Germany (linked with Morecambe since 1968), with a brass band.\n",
+    ],
+)
+def test_bulleted_lines_that_are_no_rows_of_ties_give_none(extractor, text):
+    assert not [k for k in links(extractor, text, published="2024-06-01") if k[2] != "visit"]
+
+
+def test_a_row_ended_then_something_else_restored_is_still_ended(extractor):
+    text = (
+        "Twin towns of Cottbus:\n"
+        "• Gori, Georgia – twin town agreement signed in 1999, suspended in 2008; the town hall "
+        "was restored in 2012 with our donation;\n"
+        "• Zielona Góra, Poland – twin town agreement signed in 1976.\n"
+    )
+    found = links(extractor, text, published="2024-06-01")
+    assert found["Cottbus", "Gori", "sister_city"].status == "ended"
+    assert found["Cottbus", "Zielona Góra", "sister_city"].status == "existing"
+
+
+def test_a_count_of_cities_signed_with_at_an_event_is_new(extractor):
+    text = (
+        "At the forum on Tuesday, Bishkek signed cooperation agreements with over a dozen "
+        "cities, including Almaty and Dushanbe."
+    )
+    found = links(extractor, text, published="2024-06-01")
+    assert {p.status for p in found.values()} == {"new"}

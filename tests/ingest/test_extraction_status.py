@@ -1397,3 +1397,18 @@ def test_a_council_preparing_an_agreement_proposes_it(extractor):
     assert [(k[2], p.status, p.year) for k, p in found.items()] == [
         ("friendship_city", "proposed", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The friendship agreement signed in 2005, ended decades of mistrust between Lahti and "
+         "Narva.", "existing"),
+        ("Lublin signed a friendship agreement with Lutsk in 2010. It expired in 2015 and was "
+         "extended in 2016.", "existing"),
+        ("Officials preparing the ceremony said Lviv signed a memorandum of understanding with "
+         "Lublin on Monday.", "new"),
+    ],
+)  # fmt: skip
+def test_words_of_an_ending_or_a_plan_said_of_something_else(extractor, text, status):
+    assert {p.status for p in links(extractor, text).values()} == {status}
