@@ -1408,6 +1408,8 @@ def test_a_council_preparing_an_agreement_proposes_it(extractor):
          "extended in 2016.", "existing"),
         ("Officials preparing the ceremony said Lviv signed a memorandum of understanding with "
          "Lublin on Monday.", "new"),
+        ("Lyon, preparing to sign a twinning agreement with Turin, sent a letter to its mayor.",
+         "proposed"),
     ],
 )  # fmt: skip
 def test_words_of_an_ending_or_a_plan_said_of_something_else(extractor, text, status):
