@@ -105,12 +105,16 @@ ENDED_PASSIVE = re.compile(
     rf"(?=\s*(?:[.,;]|$|(?:in|after|when|last|this|on|at|because|amid)\b)))\b",
     re.I,
 )  # "the agreement ended months of talks" ends the talks, not the agreement
+# The participles of a tie cut: "It was suspended", "signed in 2008, suspended in 2017".
+_CUT = (
+    r"(?:ended|suspended|terminated|dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|"
+    r"frozen)"
+)
 # "friendship agreement signed in 2008, suspended by the council in 2017": a tie's signing and
 # its ending as two participles, as a list's row gives them.
 ENDED_AFTER_SIGNING = re.compile(
     rf"\b{_LINK_NOUN}\s+(?:signed|concluded)\s+in\s+(?:19|20)\d\d,\s+(?:\w+ly\s+)?"
-    r"(?:ended|suspended|terminated|dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|"
-    r"frozen|lapsed|expired)"
+    rf"(?:{_CUT}|lapsed|expired)"
     # said of the tie, not "signed in 2005, ended decades of mistrust"
     r"(?=\s*(?:[.,;]|$)|\s+(?:by|in|on|at|after|because|amid|over|following|since)\b)",
     re.I,
@@ -749,8 +753,7 @@ def _refusal_set_aside(text: str, start: int) -> bool:
 
 # "It was suspended in 2014 when ...": a sentence that opens on the link it ends.
 IT_ENDED = re.compile(
-    r"\s*It\s+(?:(?:was|has been|had been)\s+(?:\w+ly\s+)?(?:ended|suspended|terminated|"
-    r"dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|frozen)\b|"
+    rf"\s*It\s+(?:(?:was|has been|had been)\s+(?:\w+ly\s+)?{_CUT}\b|"
     # "It lapsed in 2021 without a single joint project."
     r"(?:\w+ly\s+)?(?:lapsed|expired)(?=\s*[.,;]|\s+(?:in|after|when|without|because|amid)\b))"
 )
