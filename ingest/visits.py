@@ -540,9 +540,8 @@ def _crowd_visits(sent: Span, match: re.Match) -> bool:
     """Whether the visit's subject is a crowd and no one else: "tourists visited the region"
     (not "fans and officials from Liverpool", "visitors from the Osaka city assembly",
     "passengers, among them the mayor")."""
-    at = sent.start_char + match.start()
-    verb = next((t for t in sent if t.idx == at), None)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    word = sent.char_span(match.start(), match.end())
+    subject = next((c for c in word.root.children if c.dep_ == "nsubj"), None) if word else None
     if subject is None or subject.lemma_.lower() not in CROWDS:
         return False
     return not any(
