@@ -570,7 +570,8 @@ def _tie_ended(row: str, ending: re.Match) -> bool:
     """Whether the ending word says the row's tie ended."""
     clause = max(row.rfind(mark, 0, ending.start()) for mark in ",;(–—")
     after = ending.end()
-    clause_end = row.find(";", after) % (len(row) + 1)  # "...; the town hall was restored"
+    semicolon = row.find(";", after)  # "...; the town hall was restored" is another clause's
+    clause_end = semicolon if semicolon >= 0 else len(row)
     goes_on = GOES_ON.search(row, after) or TAKEN_BACK.search(row, after, clause_end)
     return bool(TIE_SUBJECT.fullmatch(row, clause + 1, ending.start())) and not goes_on
 
