@@ -748,6 +748,6 @@ def test_finland_s_regions_go_by_their_official_english_names(extractor):
         "owners from North Ostrobothnia and South Savo in Tartu."
     )
     found = places(extractor, text)
-    for name in ("North Savo", "South Ostrobothnia", "Southwest Finland", "North Ostrobothnia"):
+    names = ("North Savo", "South Ostrobothnia", "Southwest Finland", "North Ostrobothnia")
+    for name in (*names, "South Savo"):
         assert (name, "FI", "region") in found
-    assert ("South Savo", "FI", "region") in found
