@@ -35,6 +35,7 @@ from ingest.names import BODY_HEADS, person_names, portfolio_word, vouched_name
 from ingest.resolve import Mention, kind_word
 from ingest.sentences import entities, headline_end, is_dateline, sentence_of, text_of
 from ingest.titles import (
+    LOCAL_MAYORS,
     OWNER_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
@@ -50,7 +51,9 @@ from ingest.titles import (
 from ingest.written import NICKNAME
 
 # Officials of a town hall: named without a place, they belong to the dateline's town.
-LOCAL_TITLES = frozenset({"mayor", "councillor", "councilor", "alderman", "provost", "selectman"})
+LOCAL_TITLES = frozenset(
+    {"mayor", "councillor", "councilor", "alderman", "provost", "selectman", *LOCAL_MAYORS}
+)
 # Words of a town hall's other offices ("City Director", "council secretary", "municipal
 # president"): named without a place, they are the home town's too, unless they name a higher
 # body ("State Council", "county council").

@@ -499,8 +499,11 @@ def _name_word(token) -> bool:
 
 
 def _titled_name(ent: Span, titles: list[int]) -> bool:
-    """ "Santiago Mayor Ana Rojas": a place, a title and a name the model took for one ORG."""
-    if ent.label_ not in {"ORG", "GPE", "FAC", "NORP"} or not titles or titles[0] == ent.start:
+    """ "Santiago Mayor Ana Rojas", "Bürgermeister Gerd Lang": a title and a name, after a place
+    or not, the model took for one ORG."""
+    if ent.label_ not in {"ORG", "GPE", "FAC", "NORP"} or not titles:
+        return False
+    if titles[0] == ent.start and len(titles) > 1:
         return False
     doc, name = ent.doc, ent.doc[titles[-1] + 1 : ent.end]
     cut = ent.end < len(doc) and doc[ent.end].is_title  # the model's span ends inside a name

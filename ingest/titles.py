@@ -14,6 +14,14 @@ from ingest.resolve import Mention
 from ingest.sentences import entities
 from ingest.written import joined_by_hyphen
 
+# A town's mayor in the words of its country, as English news keeps them: a German or
+# Austrian, Dutch or Flemish, Walloon, Italian, Slovak or Czech, Romanian or Moldovan, Croatian or
+# Serbian, Slovene, Bulgarian, Norwegian, Danish and Finnish mayor.
+LOCAL_MAYORS = (
+    "bürgermeister", "oberbürgermeister", "burgemeester", "bourgmestre", "sindaco", "primátor",
+    "primator", "primar", "gradonačelnik", "župan", "kmet", "ordfører", "borgmester",
+    "pormestari",
+)  # fmt: skip
 TITLE_WORDS = frozenset(
     [
         "mayor",
@@ -89,6 +97,7 @@ TITLE_WORDS = frozenset(
         "prefeito",
         "prefeita",
         "burmistrz",
+        *LOCAL_MAYORS,
         "khokim",
         "wali",
         "kaymakam",

@@ -414,6 +414,34 @@ def test_party_tags_articles_and_local_titles_keep_the_role(extractor, text, nam
 
 
 @pytest.mark.parametrize(
+    "title, town",
+    [
+        ("Bürgermeister", "Wels"),
+        ("Burgemeester", "Genk"),
+        ("Sindaco", "Lecco"),
+        ("Primar", "Orhei"),
+    ],
+)
+def test_a_mayors_local_title_is_a_title_and_the_dateline_towns_office(extractor, title, town):
+    text = (
+        f"{town} signs twinning charter\nCity News | {town}, 12 May 2016\n\n"
+        f"{town.upper()} – In a ceremony on Wednesday, {title} Karin Falk and the mayor of "
+        "the Slovenian town of Kranj, Matej Rozman, signed a twinning charter.\n"
+    )
+    facts = extractor(ArticleText(text=text, published="2016-05-12"))
+    found = {p.name: (p.role, p.place.name if p.place else None) for p in facts.people}
+    assert found["Karin Falk"] == (title.lower(), town)
+    assert {(link.kind, link.a.name, link.b.name) for link in facts.partnerships} == {
+        ("sister_city", town, "Kranj")
+    }
+
+
+def test_a_title_before_a_firms_name_makes_no_person(extractor):
+    text = "The fair was sponsored by Mayor Energy Company and the city of Wels."
+    assert people(extractor, text) == {}
+
+
+@pytest.mark.parametrize(
     "text, name, role, place",
     [
         (
