@@ -24,6 +24,8 @@ _NAMED_PROGRAMME = (
 _NOT_COMPASS = r"(?!\s*(?:north|south|east|west|central))"
 # "a partnership ... to share data", "... in tourism": an object of its own.
 _PARTNERSHIP_OBJECT = rf"(?:on|for|to|covering|in{_NOT_COMPASS})\s+(?-i:[a-z])"
+# The place of a tie in a town's list: "its oldest partnership", "a fourth partnership".
+TIE_ORDINAL = r"(?:oldest|newest|latest|youngest|second|third|fourth|fifth|sixth|seventh|eighth)"
 KIND_PATTERNS = {
     "sister_city": r"sister[- ]?(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|states?|provinces?|"
     r"prefectures?|regions?|count(?:y|ies)|relationship|ties|partnership)|sisterhood|"
@@ -43,8 +45,11 @@ KIND_PATTERNS = {
     # Burghausen", "partnership relations with Parnu": a town's partnership with no object of
     # its own is its twinning (not "a partnership with Malmo, aimed at ...", "trade and
     # partnership ties", "Beijing's partnership with Moscow", a firm's or a club's)
+    # "The city's oldest partnership is with Cottbus", "A fourth partnership, with Donetsk"
     r"(?:\b(?:city|town|municipality|borough)['’]s\s+(?:(?:long-?standing|decades?-old|"
-    r"\d+-year-old|formal|official|first|close)\s+)?partnership with|"
+    rf"\d+-year-old|formal|official|first|close|{TIE_ORDINAL})\s+)?partnership"
+    r"(?:,|\s+(?:is|was))?\s+with|"
+    rf"\b(?:a|the|its) {TIE_ORDINAL} partnership(?:,|\s+(?:is|was))?\s+with|"
     r"\b(?:its|their|(?-i:[A-Z])[\w-]+['’]s)\s+partnership with (?:the (?:[\w-]+ ){0,2}?"
     r"(?:town|city|municipality) of\b|(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)*, (?:a|the) "
     r"(?:[\w-]+ ){0,2}?(?:town|city|municipality)\b)|"

@@ -76,6 +76,8 @@ KIND_NOUNS = CITY_KIND_NOUNS | {"province", "state", "prefecture", "county", "re
 # not a longer place's word.
 BODY_NOUNS = (NOT_NAME_WORDS - KIND_NOUNS - {"district"}) | {"municipality"}
 ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.S.A.", "D.C."})
+# A country's form of state before its name: "the Republic of Turkey", "the Kingdom of Spain".
+STATE_FORMS = frozenset({"Republic", "Kingdom", "Federation", "Commonwealth", "Principality"})
 # "N.H.", "Fla.", "Calif.": the dotted state abbreviations of datelines.
 IRISH = frozenset({"O'", "O’"})  # "O'Hara", "O'Connor": surnames, not places
 INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
@@ -922,7 +924,8 @@ class PlaceTagger:
         countries = [c for c in countries if not any(_holds(s, c) for s in names)]
         # A city-state is a country and a city: its name is evidence and a party ("Singapore").
         taken = {t.i for s in countries if gaz.country(s.text) not in CITY_STATES for t in s}
-        names = [s for s in names if not taken & {t.i for t in s}]
+        # "Republic of Turkey": the country, no town Republic, even in a list of towns
+        names = [s for s in names if not taken & {t.i for t in s} and not self._state_form(s)]
         regions = self._regions_not_countries(countries, names)
         countries = [c for c in countries if c not in regions]
         capitals = self._capitals_named_as_cities(countries)
@@ -1187,6 +1190,17 @@ class PlaceTagger:
         )
         before = span.doc[span.start - 1].lower_ if span.start else ""
         return exact and (before in PLACE_PREPOSITIONS or self._qualified(span))
+
+    def _state_form(self, span: Span) -> bool:
+        """ "Republic of Turkey", "Kingdom of Spain": the word of a country's form of state
+        before its name, no place of its own."""
+        doc = span.doc
+        if span.text not in STATE_FORMS or span.end + 1 >= len(doc) or doc[span.end].text != "of":
+            return False
+        return any(
+            self.gaz.country(doc[span.end + 1 : end].text)
+            for end in range(span.end + 2, min(len(doc), span.end + 5) + 1)
+        )
 
     def _of_country(self, ent: Span, span: Span) -> bool:
         """ "the Guangxi Zhuang Autonomous Region of China" taken for one place: the place, then

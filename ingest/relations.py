@@ -46,6 +46,7 @@ from ingest.kinds import (
     LASTING_KINDS,
     NAMED_PROGRAMME,
     RUNNING_TOTAL,
+    TIE_ORDINAL,
     TWINNING,
     TWINNING_KINDS,
     WITH_WHICH,
@@ -133,7 +134,7 @@ NEAR_CHARS = 40
 # "the capital of Telangana", "just south of Seoul", "near Lyon", "Seo-gu, a district of
 # Daejeon", "Rovereto, in the province of Trento": words that only say where.
 LOCATOR_BEFORE = re.compile(
-    r"\b(?:capital|outskirts|suburbs?) of(?: the)?$|"
+    r"\b(?:capital|outskirts|suburbs?|edge) of(?: the)?$|"
     # "Kropyvnytskyi, the centre of the Kirovohrad region" (not "the trading centre of Lyon"),
     # "Oleksandriia, the second-largest city of the Kirovohrad region"
     r"\b(?:the|administrative|regional) (?:centre|center|seat) of(?: the)?$|"
@@ -223,6 +224,12 @@ EARLIER_PARTNERS = re.compile(
     r"tenth|\d+(?:st|nd|rd|th))\b[^,;.]{0,60}?,?\s+(?:after|following|joining|alongside)\s+",
     re.I,
 )
+# What may open a sentence before the town that followed: "The second, with ".
+FOLLOWER = re.compile(r"\W*(?:(?:the|a) [\w-]+,? with (?:the [\w-]+ (?:city|town) of )?)?", re.I)
+# "in the region", "across the area": where, not who.
+IN_THE_REGION = re.compile(r"\b(?:in|across|throughout|around|within)\s+$", re.I)
+# "Suresnes followed in 1983", "It was followed by Mobile in 1993": the next of a town's ties.
+FOLLOWED = re.compile(r"\b(?:followed in (?P<year>(?:19|20)\d\d)\b|(?:was|were) followed by\b)")
 # Organisations that stand for their place: governments, chambers, universities, agencies.
 PUBLIC_BODY = re.compile(
     r"\b(?:Council|Government|Municipal\w*|City Hall|Chamber|Universit\w+|College|Academy|"
@@ -256,12 +263,13 @@ LINKED_WITH = re.compile(
 OWN_LINK_WITH = re.compile(
     r"(?:\bthe|^\W*(?-i:An?))\s+(?:(?:19|20)\d\d\s+)?"
     r"(?:(?:sister|twin|friendship|friendly|partner|city|town|"
-    r"cooperation|trade|proposed|planned|new|formal|long-?standing)[\s-]+){0,3}"
+    rf"cooperation|trade|proposed|planned|new|formal|long-?standing|{TIE_ORDINAL})[\s-]+){{0,3}}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
     r"pacts?|accords?|protocols?|charters?|relationships?|partnerships?|ties|twinning)"
-    r"(?:,?\s+(?:signed|concluded)(?:\s+in\s+(?:19|20)\d\d)?,?)?"
-    rf"\s+with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?{_KIND_OF})?$",  # "the friendship protocol
-    # with the French city of Poitiers"
+    r"(?:,?\s+(?:signed|concluded)(?:\s+in\s+(?:19|20)\d\d)?)?,?"
+    # "the friendship protocol with the French city of Poitiers", "... with the Hungarian spa
+    # town of Hévíz"
+    rf"\s+with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?(?:(?-i:[a-z])[\w-]+\s+)?{_KIND_OF})?$",
     re.I,
 )
 # "Campeche, the other fortified port, became a sister city in 1996": a partner that opens the
@@ -353,6 +361,11 @@ def _anaphora_parties(
             continue
         if _region_named_before(match, named_parties):
             continue  # "the assembly in Warmia-Masuria suspended the province's agreement"
+        around = match["noun"] in {"region", "area"} and IN_THE_REGION.search(
+            text, 0, match.start()
+        )
+        if around and text[match.end() : match.end() + 2] not in POSSESSIVE_S:
+            continue  # "ties with cities in Turkey and in the region": around, not a party
         place = _one_anaphor(match, state, gaz_country, named, speaking, partners)
         if place is not None:
             parties.append(Party(place, match.start()))
@@ -521,6 +534,9 @@ def _one_anaphor(
     if noun == "district" and any("district" in state.called.get(key, ()) for key in named):
         return None  # "The Cahul District Council ..., the district administration said": that
         # district, a party already (not the town of Cahul)
+    possessor = state.possessor  # "Lublin is the fifth partner city of Košice. The city's ..."
+    if noun in CITY_NOUNS and not adj and possessor is not None and possessor.kind == "city":
+        return possessor if possessor.key not in named else None
     own = noun in CITY_NOUNS and focus is not None and focus.kind == "city" or noun == "district"
     if own and not adj and focus is not None and focus.key not in partners:
         # "In June 2023 the city signed ...": the town the article is about; named in the
@@ -1452,6 +1468,37 @@ def _segment_links(sent: Span, named: list[Mention], parties_of, state) -> list[
     return [replace(link, evidence=text.strip()) for link in found]
 
 
+def _followed_links(parties: list[Party], text: str, tie: Partnership | None, found, state):
+    """ "The first partner was Udine, twinned with Villach since 1979. Suresnes followed in
+    1983": the towns that followed the one tie the sentence before reported in place are ties
+    of its kind of the tie's own town (the article's, else the one with more links), each
+    with the year given beside it."""
+    followed = FOLLOWED.search(text)
+    if tie is None or followed is None:
+        return []
+    own = state.home or state.focus
+    if own not in (tie.a, tie.b):
+        own = max((tie.a, tie.b), key=lambda place: sum(place in (f.a, f.b) for f in found))
+    listed = [
+        p for p in parties if not p.locator and p.place not in (tie.a, tie.b) and not p.via_org
+    ]
+    if followed["year"]:  # "Suresnes followed in 1983", "The second, with Lecce, followed"
+        listed = [p for p in listed if p.start < followed.start()]
+        if not listed or not FOLLOWER.fullmatch(text, 0, listed[0].start):
+            return []
+    else:  # "It was followed by Mobile in 1993 and Miskolc in 1997"
+        listed = [p for p in listed if p.start > followed.start()]
+    years = member_years(text, [p.start for p in listed])
+    if years is None:  # "Suresnes, on the edge of Paris, followed in 1983"
+        year = followed["year"] and int(followed["year"])
+        years = [year if len(listed) == 1 else None] * len(listed)
+    return [
+        Partnership(own, p.place, tie.kind, "existing", text, year)
+        for p, year in zip(listed, years, strict=True)
+        if p.place.country != own.country
+    ]
+
+
 def _subjectless(part: Span) -> bool:
     """Whether a part of a sentence goes on with its first part's subject: "(, and) has
     concluded friendship agreements with ..."."""
@@ -1766,6 +1813,7 @@ def find_partnerships(
             _earlier_partner_links(sent, named, parties_of, state)
             or _segment_links(sent, named, parties_of, state)
             or _links(parties, state, text, matches)
+            or _followed_links(parties, text, found.get(tie_before), found.values(), state)
         )
         links += table_row(sent, in_cells, state) if not links else []
         links += announced_named(parties, state, text) if not matches else []

@@ -19,7 +19,12 @@ REFUSAL = re.compile(
     r"(?:is|are|was|were) not (?:an? )?(?:sister|twin|partner|friendship)[\s-]|"
     r"never (?:signed|formali[sz]ed)|cancell?ed|called off|withdr[ae]w(?:n|s)?|"
     r"vot(?:ed|es|ing) (?:down|no)|vot(?:ed|es)\b[^.;]{0,40}\bagainst (?:(?:a|the) "
-    r"(?:proposal|plan|motion|bid|idea)|(?:establish|form|sign|creat|adopt|pursu|renew|formali[sz])\w*)|"
+    r"(?:proposal|plan|motion|bid|idea)|(?:establish|form|sign|creat|adopt|pursu|renew|"
+    r"formali[sz])\w*)|"
+    # "The council voted 25 to 14 against a friendship agreement" (not "two councillors voted
+    # against the twinning", which passed)
+    r"(?<!councillors )(?<!councilors )(?<!members )(?<!deputies )vot(?:ed|es)\b[^.;]{0,40}"
+    r"\bagainst (?:a|the) (?:[\w-]+ ){0,2}?(?:agreement|twinning|partnership)|"
     # "ruled out a sister city agreement" (not "ruled out any tax rise, then signed ...")
     r"rul(?:ed|es|ing) out (?:(?:a|an|any|the) )?(?:[\w-]+ ){0,2}?(?:twinning|sister|friendship|"
     r"partnership|agreement|memorandum|links?|ties|proposal|plan|idea)|"
@@ -90,12 +95,15 @@ ENDED_ACTIVE = re.compile(
 # signed in 1994, was never ratified and was dissolved in 2019".
 ENDED_PASSIVE = re.compile(
     # "the agreement (Madeira) signed in 2008 with ..."
-    rf"\b{_LINK_NOUN}(?:\s+(?:(?:[A-Z][\w'’-]+\s+){{0,2}}signed\s+(?:in\s+(?:19|20)\d\d\s+)?)?"
+    rf"\b{_LINK_NOUN}(?:\s+(?:(?:[A-Z][\w'’-]+\s+){{0,2}}(?:signed|concluded)\s+"
+    rf"(?:in\s+(?:19|20)\d\d\s+)?)?"
     rf"(?:with|between|of)\s+"
     rf"[^.;,]{{1,60}}?)?(?:(?:\s*,[^.;,]{{1,60}}){{1,2}},)?"
     rf"(?:,?\s+which)?"
-    # "..., was never ratified by the Greek side and was dissolved": a predicate before it
-    rf"(?:\s+(?:was|were|is|are)\s+(?!not\b)[^.;,]{{1,50}}?\s+and)?"
+    # "..., was never ratified by the Greek side and was dissolved", "..., dates from 1996 but
+    # has been frozen since 2014": a predicate before it
+    rf"(?:\s+(?:(?:was|were|is|are)\s+(?!not\b)|(?:has|have) not been\s+|dat(?:es|ed)\s+)"
+    rf"[^.;,]{{1,50}}?\s+(?:and|but))?"
     rf"\s+(?:(?:was|were|is|are|remains?|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+"
     rf"(?:(?:\w+ly|hereby)\s+)?"  # "is hereby suspended": a council's decision
     rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
@@ -840,6 +848,8 @@ def link_status(text: str, start: int, published: str | None = None) -> str | No
         return "new"  # "the memorandum also sets up "X", a joint programme that will ..."
     if _wished(text, start, published) or _goal(text, start):
         return "proposed"  # "plan to sign an agreement", "a first step towards a twinning"
+    if TALKED_OF_SINCE.match(text, start, end) and SIGNED_BEFORE.search(text, 0, start):
+        return "new"  # "signed a twinning charter that had been discussed since 2008"
     if IN_PREPARATION.match(text, start, end):
         return "proposed"  # "the twinning had been in preparation since 2014": not yet a tie
     if TIE_BODY.match(text, start):
@@ -910,6 +920,12 @@ def _signed_that_day(text: str, start: int) -> bool:
     return bool(day_before or DAY_AFTER.match(text, start))
 
 
+# "a twinning charter that had been discussed on and off since 2008": the talks' start.
+TALKED_OF_SINCE = re.compile(
+    r"[^,;.]{0,30}?\b(?:that|which) (?:had|has|have) been (?:discussed|negotiated|debated|"
+    r"talked about|planned|prepared)\b[^,;.]{0,30}?\bsince (?:19|20)\d\d\b",
+    re.I,
+)
 IN_PREPARATION = re.compile(
     r"[^,;.]{0,30}?\b(?:is|are|was|were|has been|have been|had been) (?:in|under) preparation\b",
     re.I,

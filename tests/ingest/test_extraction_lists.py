@@ -1380,3 +1380,37 @@ def test_a_count_of_cities_signed_with_at_an_event_is_new(extractor):
     )
     found = links(extractor, text, published="2024-06-01")
     assert {p.status for p in found.values()} == {"new"}
+
+
+@pytest.mark.parametrize(
+    "follow, years",
+    [
+        ("Nantes, on the southern edge of Brittany, followed in 1987.", {"Nantes": 1987}),
+        ("The second, with Lecce in Apulia, followed in 1990.", {"Lecce": 1990}),
+        (
+            "It was followed by Gdynia in Poland in 1993 and Tartu in Estonia in 1997.",
+            {"Gdynia": 1993, "Tartu": 1997},
+        ),
+    ],
+)
+def test_towns_that_followed_a_tie_are_the_article_town_s_ties_of_its_kind(
+    extractor, follow, years
+):
+    text = (
+        "Kiel sends its choir abroad\nKieler Bote | Kiel, 3 May 2024\n\n"
+        "KIEL – The choir of Kiel left for its tour on Friday. "
+        f"The first partner was Coventry in England, twinned with Kiel since 1967. {follow}"
+    )
+    found = links(extractor, text, published="2024-05-03")
+    assert partner_years(found, "Kiel") == {"Coventry": 1967, **years}
+    assert {p.status for p in found.values()} == {"existing"}
+    assert partners(found, "Kiel") == {"Coventry", *years}
+
+
+def test_a_town_that_followed_something_else_is_no_tie(extractor):
+    text = (
+        "The first partner was Coventry in England, twinned with Kiel since 1967. A storm "
+        "followed in 1968, and Brest was flooded."
+    )
+    found = links(extractor, text, published="2024-05-03")
+    assert {(a, b) for a, b, _ in found} == {("Coventry", "Kiel")}

@@ -751,3 +751,15 @@ def test_finland_s_regions_go_by_their_official_english_names(extractor):
     names = ("North Savo", "South Ostrobothnia", "Southwest Finland", "North Ostrobothnia")
     for name in (*names, "South Savo"):
         assert (name, "FI", "region") in found
+
+
+def test_a_country_s_form_of_state_is_no_town(extractor):
+    text = (
+        "The municipality of Lublin and the municipality of Bursa, Republic of Turkey, signed "
+        "a twinning agreement. The Republic of Tatarstan sent greetings."
+    )
+    assert places(extractor, text) == {
+        ("Lublin", "PL", "city"),
+        ("Bursa", "TR", "city"),
+        ("Tatarstan", "RU", "region"),
+    }

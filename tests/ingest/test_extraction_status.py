@@ -19,6 +19,8 @@ def links(extractor, text, published="2025-03-05"):
         "Aarhus turned down an offer to sign a memorandum of understanding with Mendoza.",
         "The assembly voted 11 to 4 against the proposal to twin Zwolle with Valparaiso.",
         "The council of Bath ruled out a sister city agreement with Aachen last week.",
+        "The council voted 25 to 14 against a friendship agreement offered by the city of "
+        "Zhuzhou, which had courted Gorlice for two years.",
     ],
 )
 def test_refusals_give_no_link(extractor, text):
@@ -1414,3 +1416,37 @@ def test_a_council_preparing_an_agreement_proposes_it(extractor):
 )  # fmt: skip
 def test_words_of_an_ending_or_a_plan_said_of_something_else(extractor, text, status):
     assert {p.status for p in links(extractor, text).values()} == {status}
+
+
+GORLICE_NEWS = "Gorlice looks abroad\nGorlice News | Gorlice, 4 June 2019\n\nGORLICE – {}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partner", "year"),
+    [
+        ("A fourth partnership, with the Ukrainian city of Lutsk, dates from 1996 but has been "
+         "frozen since 2014.", "Lutsk", 1996),
+        ("The friendship agreement concluded in 2011 with the Russian city of Pskov has not been "
+         "active for several years and was annulled by the council in March 2019.", "Pskov",
+         2011),
+        ("Less happily remembered is the friendship agreement signed in 1998 with the Hungarian "
+         "spa town of Eger, which was allowed to lapse in 2011.", "Eger", 1998),
+    ],
+)  # fmt: skip
+def test_a_tie_of_the_article_s_town_reported_ended_after_its_start(
+    extractor, sentence, partner, year
+):
+    text = GORLICE_NEWS.format(f"Gorlice has ties abroad. {sentence}")
+    found = links(extractor, text, published="2019-06-04")
+    assert [(p.a.name, p.b.name, p.status, p.year) for p in found.values()] == [
+        ("Gorlice", partner, "ended", year)
+    ]
+
+
+def test_a_tie_signed_after_years_of_talks_is_new(extractor):
+    text = (
+        "On Friday the mayors of Gorlice and Lutsk signed a twinning charter that had been "
+        "discussed on and off since 2008."
+    )
+    found = links(extractor, text, published="2019-06-04")
+    assert [(p.status, p.year) for p in found.values()] == [("new", 2019)]
