@@ -141,6 +141,9 @@ LANDFORM_NOUNS = frozenset(
     {"plains", "plain", "valley", "valleys", "basin", "river", "hills", "coast", "coastline"}
     | {"delta", "highlands", "lowlands", "uplands", "plateau", "foothills", "wetlands", "estuary"}
 )
+# A landform's plural after two names: "the Sava and Danube rivers", "the Tian Shan and Pamir
+# mountains".
+SHARED_LANDFORMS = frozenset({"rivers", "valleys", "mountains", "lakes", "islands", "deltas"})
 # "Banco do Brasil", "Banca di Roma", "Caixa Geral", "Société Générale": a name that opens with
 # one of these words is an organisation, and no place of the name is mentioned.
 FOREIGN_ORG_HEADS = frozenset(
@@ -1243,6 +1246,14 @@ class PlaceTagger:
             options = self.gaz.candidates(span[:-1].text)
             regional = any(p.kind == "region" for p, _ in options)
             return not regional and not named_after(span, options, self.gaz)
+        doc = span.doc
+        if after is not None and after.lower_ == "and" and span.end + 2 < len(doc):
+            other, noun = doc[span.end + 1], doc[span.end + 2]
+            if other.is_title and noun.lower_ in SHARED_LANDFORMS:
+                return True  # "the Paraná and Iguazú rivers": two rivers, no town Paraná
+        second = span.start > 1 and doc[span.start - 1].lower_ == "and"
+        if second and after is not None and after.lower_ in SHARED_LANDFORMS:
+            return True  # ... nor a town Iguazú
         if after is None or not after.is_lower or after.lower_ not in LANDFORM_NOUNS:
             return False
         return f"{fold(span.text)} {after.lower_}" not in self.gaz.names

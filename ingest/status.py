@@ -109,7 +109,7 @@ ENDED_PASSIVE = re.compile(
     rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
     rf"cancell?ed|annull?ed|rescinded|frozen|cut|wound up|put on (?:hold|ice)|"
     rf"allowed to (?:lapse|expire))|"
-    rf"(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed)"
+    rf"(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed|died|fizzled out|petered out)"
     rf"(?=\s*(?:[.,;]|$|(?:in|after|when|last|this|on|at|because|amid)\b)))\b",
     re.I,
 )  # "the agreement ended months of talks" ends the talks, not the agreement

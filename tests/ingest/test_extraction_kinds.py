@@ -586,3 +586,30 @@ def test_a_cooperation_memorandum_is_a_memorandum(extractor):
     found = kinds(extractor, text)
     assert set(found) == {"mou"}
     assert (found["mou"].status, found["mou"].year) == ("ended", 2012)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This year marks the 40th anniversary of the partnership between Gorlice and Lutsk.",
+        "Gorlice has friends in Ukraine. Its partnership with Lutsk was signed in 1979.",
+        "Gorlice and Lutsk, said the mayor of Gorlice: our partnership dates from 1979.",
+    ],
+)
+def test_a_town_s_partnership_with_no_object_of_its_own_is_a_twinning(extractor, text):
+    assert set(kinds(extractor, text, published="2019-06-04")) == {"sister_city"}
+
+
+def test_a_chamber_memorandum_in_a_town_s_table_of_ties_is_a_memorandum(extractor):
+    text = (
+        "Gorlice looks abroad\nGorlice News | Gorlice, 4 June 2019\n\nGORLICE – The "
+        "partnerships of Gorlice:\n\n| Partner | Country | Type | Since |\n|---|---|---|---|\n"
+        "| Lutsk | Ukraine | chamber memorandum | 2015 |\n| Iquique | Chile | twin town | 2003 |\n"
+    )
+    found = {(p.b.name, p.kind, p.year) for p in links(extractor, text, "2019-06-04")}
+    assert found == {("Lutsk", "mou", 2015), ("Iquique", "sister_city", 2003)}
+
+
+def test_a_town_s_partnership_with_an_object_of_its_own_stays_a_cooperation(extractor):
+    text = "The partnership between Gorlice and Lutsk on water management began in 2015."
+    assert set(kinds(extractor, text, published="2019-06-04")) == {"cooperation"}

@@ -763,3 +763,8 @@ def test_a_country_s_form_of_state_is_no_town(extractor):
         ("Bursa", "TR", "city"),
         ("Tatarstan", "RU", "region"),
     }
+
+
+def test_two_names_before_rivers_are_rivers_not_towns(extractor):
+    text = "Limeira, between the Tietê and Piracicaba rivers, signed a twinning with Lutsk."
+    assert places(extractor, text) == {("Limeira", "BR", "city"), ("Lutsk", "UA", "city")}

@@ -1450,3 +1450,13 @@ def test_a_tie_signed_after_years_of_talks_is_new(extractor):
     )
     found = links(extractor, text, published="2019-06-04")
     assert [(p.status, p.year) for p in found.values()] == [("new", 2019)]
+
+
+def test_a_tie_that_died_in_the_sentence_after_it_is_ended(extractor):
+    text = GORLICE_NEWS.format(
+        "Gorlice has ties abroad. The partnership with Lutsk was signed in 2008, when a "
+        "Ukrainian bus maker was interested in our depot. When that interest disappeared, the "
+        "partnership died."
+    )
+    found = links(extractor, text, published="2019-06-04")
+    assert [(p.b.name, p.status, p.year) for p in found.values()] == [("Lutsk", "ended", 2008)]
