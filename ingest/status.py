@@ -13,6 +13,8 @@ from ingest.written import CAPITALISED_WORDS, IN_NAMED_PLACE
 REFUSAL = re.compile(
     r"\b(?:declin(?:ed|es)|refus(?:ed|es)|reject(?:ed|s)?|turn(?:ed|s) down|no plans?|"
     r"not (?:to )?(?:sign|pursue|formali[sz]e|establish|renew|twin|proceed)|"
+    # "The Municipal Council does not approve the conclusion of a friendship agreement"
+    r"(?:does|do|did) not (?:approve|support|endorse|ratify)|"
     # "decided not to enter into a sister city relationship", not "did not enter into force"
     r"not to enter into (?:an? |the )?(?:[\w-]+ ){0,3}?(?:relationship|partnership|twinning|"
     r"agreement|pact|ties)|"
@@ -80,7 +82,9 @@ ENDED_ACTIVE = re.compile(
     rf"broke off|breaks off|tore up|tears up|wound up|winds up|pull(?:ed|s) out of|"
     rf"withdr(?:ew|aws) from|quits?|"
     rf"{_DECIDED_TO}(?:{_END_BASE})|{_DECIDED_LONG_TO}|(?:termination|suspension|"
-    rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from){_OBJECT}{_LINK_NOUN}|"
+    rf"scrapping|cancell?ation|dissolution|annulment) of|withdrawal from)"
+    # "suspends the effect of the twinning agreement"
+    rf"(?:\s+the\s+(?:effect|validity|application|implementation)\s+of)?{_OBJECT}{_LINK_NOUN}|"
     rf"\b{_DECIDED_TO}conclude (?:the|its|their|our) (?:[\w-]+ ){{0,3}}?"
     rf"(?:relationship|partnership|twinning|ties)s?\b(?! (?:agreement|accord|pact|treaty))|"
     rf"\b(?:{_DECIDED_TO})?{_ON_HOLD}",
@@ -251,7 +255,7 @@ EXISTING = re.compile(
     r"its|our|his|her|a|an|this|that)|renew(?:s|ed|ing)? (?:(?!(?:interest|calls?|hopes?|"
     r"efforts?|push|talks?|in|on|for|of|to|with)\b)[\w-]+ ){0,2}?(?:ties|links|"
     r"relations|agreement|pact|twinning|partnership|charter|memorandum|accord|friendship)|"
-    r"renewal of|renewed (?:[\w-]+ )?(?:agreement|charter|"
+    r"renewal of|extension of (?:the|its|their) |renewed (?:[\w-]+ )?(?:agreement|charter|"
     r"pact|memorandum|partnership|twinning|accord|treaty)|re-sign(?:s|ed|ing)?|"
     r"reaffirm(?:s|ed|ing)?|reconfirm(?:s|ed|ing)?|(?:reviv|reactivat|continu)(?:e|es|ed|ing) "
     r"(?:the|their|its|our)|"

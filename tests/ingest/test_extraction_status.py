@@ -21,6 +21,8 @@ def links(extractor, text, published="2025-03-05"):
         "The council of Bath ruled out a sister city agreement with Aachen last week.",
         "The council voted 25 to 14 against a friendship agreement offered by the city of "
         "Zhuzhou, which had courted Gorlice for two years.",
+        "The Municipal Council of Gorlice does not approve the conclusion of a friendship "
+        "agreement with the city of Tiraspol.",
     ],
 )
 def test_refusals_give_no_link(extractor, text):
@@ -1460,3 +1462,16 @@ def test_a_tie_that_died_in_the_sentence_after_it_is_ended(extractor):
     )
     found = links(extractor, text, published="2019-06-04")
     assert [(p.b.name, p.status, p.year) for p in found.values()] == [("Lutsk", "ended", 2008)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The Municipal Council suspends the effect of the twinning agreement between Gorlice "
+         "and Lutsk until further notice.", "ended"),
+        ("The Municipal Council of Gorlice approves the extension of the Agreement on "
+         "Cooperation with the City of Lutsk for a period of five years.", "existing"),
+    ],
+)  # fmt: skip
+def test_a_council_s_decision_on_a_tie_in_place(extractor, text, status):
+    assert {p.status for p in links(extractor, text, published="2019-06-04").values()} == {status}
