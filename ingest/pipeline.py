@@ -931,7 +931,9 @@ class PlaceTagger:
         names = [s for s in names if not taken & {t.i for t in s} and not self._state_form(s)]
         regions = self._regions_not_countries(countries, names)
         countries = [c for c in countries if c not in regions]
-        capitals = self._capitals_named_as_cities(countries)
+        capitals = self._capitals_named_as_cities(countries) + self._towns_named_as_countries(
+            countries
+        )
         countries = [c for c in countries if c not in capitals]
         for spans, hint in ((regions, "region"), (capitals, "city")):
             for span in spans:
@@ -1126,6 +1128,25 @@ class PlaceTagger:
             if town_word and any(p.country == code for p in cities):
                 found.append(span)
         return found
+
+    def _towns_named_as_countries(self, countries: list[Span]) -> list[Span]:
+        """ "Liberia, Guanacaste", "Lebanon, Pennsylvania": a town named like a country, with
+        a region of another country that has such a town after it; the name is that town
+        throughout the article."""
+        towns = set()
+        for span in countries:
+            doc, after = span.doc, span.end + 1
+            if after >= len(doc) or doc[span.end].text != ",":
+                continue
+            end = after
+            while end < len(doc) and end - after < 3 and doc[end].is_title:
+                end += 1
+            code = self.gaz.countries[fold(span.text)]
+            held = {p.country for p, _ in self.gaz.candidates(span.text) if p.kind == "city"}
+            regions = [p for p, _ in self.gaz.candidates(doc[after:end].text) if p.kind == "region"]
+            if any(r.country != code and r.country in held for r in regions):
+                towns.add(fold(span.text))
+        return [s for s in countries if fold(s.text) in towns]
 
     def _without_possessive(self, span: Span) -> Span | None:
         """ "St. John's" is a name with its "'s"; "Queen's University" names no Queens."""

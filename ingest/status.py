@@ -112,7 +112,7 @@ ENDED_PASSIVE = re.compile(
     rf"(?:(?:\w+ly|hereby)\s+)?"  # "is hereby suspended": a council's decision
     rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
     rf"cancell?ed|annull?ed|rescinded|frozen|cut|wound up|put on (?:hold|ice)|"
-    rf"allowed to (?:lapse|expire))|"
+    rf"allowed to (?:lapse|expire)|declared (?:inactive|void|null and void|dormant))|"
     rf"(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed|died|fizzled out|petered out)"
     rf"(?=\s*(?:[.,;]|$|(?:in|after|when|last|this|on|at|because|amid)\b)))\b",
     re.I,

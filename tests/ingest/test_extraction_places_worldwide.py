@@ -768,3 +768,23 @@ def test_a_country_s_form_of_state_is_no_town(extractor):
 def test_two_names_before_rivers_are_rivers_not_towns(extractor):
     text = "Limeira, between the Tietê and Piracicaba rivers, signed a twinning with Lutsk."
     assert places(extractor, text) == {("Limeira", "BR", "city"), ("Lutsk", "UA", "city")}
+
+
+def test_a_town_named_like_a_country_before_its_region_is_that_town_throughout(extractor):
+    text = (
+        "Lebanon signs with Heidelberg\nLebanon Daily News | Lebanon, Pennsylvania, 3 May 2019\n\n"
+        "Lebanon, Pennsylvania. The city of Lebanon and Heidelberg signed a sister city agreement "
+        "on Friday. Lebanon has had ties abroad since 1990."
+    )
+    facts = extractor(ArticleText(text=text, published="2019-05-03"))
+    assert ("Lebanon", "US", "city") in {
+        (m.place.name, m.place.country, m.place.kind) for m in facts.places
+    }
+    assert {(p.a.name, p.a.country, p.b.name) for p in facts.partnerships} == {
+        ("Lebanon", "US", "Heidelberg")
+    }
+
+
+def test_a_country_before_another_country_stays_a_country(extractor):
+    text = "Aid from Lebanon, Jordan and Egypt reached Irbid, Heidelberg's partner, on Friday."
+    assert not [p for p in places(extractor, text) if p[0] in {"Lebanon", "Jordan", "Egypt"}]
