@@ -261,7 +261,8 @@ LINKED_WITH = re.compile(
 # opening the sentence: the link the article's own town has (not "signed an agreement with", "the
 # university's agreement with").
 OWN_LINK_WITH = re.compile(
-    r"(?:\bthe|^\W*(?-i:An?))\s+(?:(?:19|20)\d\d\s+)?"
+    # "There was also a cooperation agreement with Pointe-Noire"
+    r"(?:\bthe|^\W*(?-i:An?|There (?:is|was|are|were) (?:also )?an?))\s+(?:(?:19|20)\d\d\s+)?"
     r"(?:(?:sister|twin|friendship|friendly|partner|city|town|"
     rf"cooperation|trade|proposed|planned|new|formal|long-?standing|{TIE_ORDINAL})[\s-]+){{0,3}}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"

@@ -13,6 +13,8 @@ from ingest.written import CAPITALISED_WORDS, IN_NAMED_PLACE
 REFUSAL = re.compile(
     r"\b(?:declin(?:ed|es)|refus(?:ed|es)|reject(?:ed|s)?|turn(?:ed|s) down|no plans?|"
     r"not (?:to )?(?:sign|pursue|formali[sz]e|establish|renew|twin|proceed)|"
+    # "we have no partnership with Ostrava"
+    r"(?:have|has|had) no (?:[\w-]+ )?(?:partnership|agreement|twinning|ties|relations)\b|"
     # "The Municipal Council does not approve the conclusion of a friendship agreement"
     r"(?:does|do|did) not (?:approve|support|endorse|ratify)|"
     # "decided not to enter into a sister city relationship", not "did not enter into force"

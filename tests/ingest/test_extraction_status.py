@@ -23,6 +23,7 @@ def links(extractor, text, published="2025-03-05"):
         "Zhuzhou, which had courted Gorlice for two years.",
         "The Municipal Council of Gorlice does not approve the conclusion of a friendship "
         "agreement with the city of Tiraspol.",
+        "The steelworks have a new supplier, but Gorlice has no partnership with Ostrava.",
     ],
 )
 def test_refusals_give_no_link(extractor, text):
@@ -1435,6 +1436,8 @@ GORLICE_NEWS = "Gorlice looks abroad\nGorlice News | Gorlice, 4 June 2019\n\nGOR
          "spa town of Eger, which was allowed to lapse in 2011.", "Eger", 1998),
         ("A twinning with the Panamanian city of David, signed in 1996, was declared inactive "
          "by the council in 2012.", "David", 1996),
+        ("There was also a cooperation agreement with Lutsk in Ukraine, signed in 2014, but it "
+         "was suspended in 2018.", "Lutsk", 2014),
     ],
 )  # fmt: skip
 def test_a_tie_of_the_article_s_town_reported_ended_after_its_start(
