@@ -421,24 +421,13 @@ TWINS_COUNTED = re.compile(
 )
 
 
-# "Lublin is the fifth partner city of Košice": whose twin the sentence names, after it.
-TWIN_OF = re.compile(
-    r"\b(?:sister|twin|partner|friendship)[\s-]*(?:city|town|state|province|prefecture) of\s+",
-    re.I,
-)
-
-
 def twin_possessor(text: str, named: list, offset: int) -> Place | None:
-    """What "its", "the city" or "the others" stands for in the sentence after this one: the
-    place whose sister city the sentence names ("Hsinchu will be Iloilo City's fifth sister
-    city", "... the fifth partner city of Košice"), or whose sister cities it counts
-    ("Dumaguete now has five sister cities")."""
+    """What "its" or "the others" stands for in the sentence after this one: the place whose
+    sister city the sentence names ("Hsinchu will be Iloilo City's fifth sister city"), or
+    whose sister cities it counts ("Dumaguete now has five sister cities")."""
     match = TWIN_POSSESSED.search(text) or TWINS_COUNTED.search(text)
-    if match:
-        return next((m.place for m in named if m.span.end_char - offset == match.start()), None)
-    match = TWIN_OF.search(text)
-    starts = match.end() if match else None
-    return next((m.place for m in named if m.span.start_char - offset == starts), None)
+    ends = match.start() if match else None
+    return next((m.place for m in named if m.span.end_char - offset == ends), None)
 
 
 def partners_listed(text: str, state, matches: dict) -> dict[str, re.Match]:

@@ -49,10 +49,11 @@ KIND_PATTERNS = {
     r"(?:\b(?:city|town|municipality|borough)['’]s\s+(?:(?:long-?standing|decades?-old|"
     rf"\d+-year-old|formal|official|first|close|{TIE_ORDINAL})\s+)?partnership"
     r"(?:,|\s+(?:is|was))?\s+with|"
-    rf"\b(?:a|the|its) {TIE_ORDINAL} partnership(?:,|\s+(?:is|was))?\s+with|"
+    rf"\b(?:a|the) {TIE_ORDINAL} partnership(?:,|\s+(?:is|was))?\s+with|"
     # "the partnership between Musanze and the district of Mainz-Bingen", "The partnership with
-    # Magnitogorsk was signed in 2008", "Our partnership dates from 2011"
-    r"\b(?:the|its|our|their) partnership (?:between|with)\b|"
+    # Magnitogorsk was signed in 2008", "Our partnership dates from 2011" (not "the partnership
+    # between the ports of A and B", "its second partnership with a European city": a firm's)
+    r"\b(?:the|its|our|their) partnership (?:between(?= (?-i:[A-Z]))|with)\b|"
     r"\b(?:its|our|their) partnership (?:dates|began|goes back|was signed)\b|"
     r"\b(?:its|their|(?-i:[A-Z])[\w-]+['’]s)\s+partnership with (?:the (?:[\w-]+ ){0,2}?"
     r"(?:town|city|municipality) of\b|(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)*, (?:a|the) "

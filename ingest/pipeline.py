@@ -802,6 +802,15 @@ def _reads_as_person(span: Span) -> bool:
     return bool(ents) and (any(len(e) > len(span) for e in ents) or _after_title(span) or speaks)
 
 
+def _qualifies(span: Span) -> bool:
+    """Whether a name follows another's comma, as a country or region does ("Zahlé, Lebanon")."""
+    return (
+        span.start > 1
+        and span.doc[span.start - 1].text == ","
+        and span.doc[span.start - 2].is_title
+    )
+
+
 def _accept_coordinated(spans: list[Span], verdicts: dict[int, bool | None]) -> None:
     """A doubtful name listed beside accepted places is one too ("Oakley, Saratoga and Gilroy")."""
     spans = [
@@ -1131,22 +1140,25 @@ class PlaceTagger:
 
     def _towns_named_as_countries(self, countries: list[Span]) -> list[Span]:
         """ "Liberia, Guanacaste", "Lebanon, Pennsylvania": a town named like a country, with
-        a region of another country that has such a town after it; the name is that town
-        throughout the article."""
+        a region of another country that has such a town after it, and then a stop or a verb
+        (not "Mexico, Texas and California"); the name is that town throughout the article,
+        except where it qualifies a place ("Zahlé, Lebanon")."""
         towns = set()
         for span in countries:
             doc, after = span.doc, span.end + 1
-            if after >= len(doc) or doc[span.end].text != ",":
+            if after >= len(doc) or doc[span.end].text != "," or _qualifies(span):
                 continue
             end = after
             while end < len(doc) and end - after < 3 and doc[end].is_title:
                 end += 1
+            if end < len(doc) and not (doc[end].is_punct or doc[end].pos_ in {"VERB", "AUX"}):
+                continue  # "Poland, Ohio and Michigan", "Mexico, Texas officials": no town
             code = self.gaz.countries[fold(span.text)]
             held = {p.country for p, _ in self.gaz.candidates(span.text) if p.kind == "city"}
             regions = [p for p, _ in self.gaz.candidates(doc[after:end].text) if p.kind == "region"]
             if any(r.country != code and r.country in held for r in regions):
                 towns.add(fold(span.text))
-        return [s for s in countries if fold(s.text) in towns]
+        return [s for s in countries if fold(s.text) in towns and not _qualifies(s)]
 
     def _without_possessive(self, span: Span) -> Span | None:
         """ "St. John's" is a name with its "'s"; "Queen's University" names no Queens."""

@@ -225,11 +225,22 @@ EARLIER_PARTNERS = re.compile(
     re.I,
 )
 # What may open a sentence before the town that followed: "The second, with ".
-FOLLOWER = re.compile(r"\W*(?:(?:the|a) [\w-]+,? with (?:the [\w-]+ (?:city|town) of )?)?", re.I)
+FOLLOWER = re.compile(
+    rf"\W*(?:the (?:next|{TIE_ORDINAL}),? with (?:the (?:[\w-]+ )"
+    r"{1,2}(?:city|town|port) of )?)?",
+    re.I,
+)
+# What may stand between "was followed by" and the town: "by [the Polish city of] Gdynia".
+FOLLOWED_BY = re.compile(r"\s*(?:the (?:[\w-]+ ){1,2}(?:city|town|port) of\s+)?")
+# The tie reported before is what was followed: "It was followed by", "..., which was followed
+# by" (not "They were followed by Istanbul and Busan", a pair of their own).
+FOLLOWED_BY_IT = re.compile(r"(?:^\W*(?:It|This|That)|,\s*which) (?:was|were) followed by$")
 # "in the region", "across the area": where, not who.
 IN_THE_REGION = re.compile(r"\b(?:in|across|throughout|around|within)\s+$", re.I)
 # "Suresnes followed in 1983", "It was followed by Mobile in 1993": the next of a town's ties.
-FOLLOWED = re.compile(r"\b(?:followed in (?P<year>(?:19|20)\d\d)\b|(?:was|were) followed by\b)")
+FOLLOWED = re.compile(
+    r"\b(?:followed in (?P<year>(?:19|20)\d\d)\b(?=\s*(?:[.,;]|$))|(?:was|were) followed by\b)"
+)  # not "Basel followed in 1960 with a tram line"
 # Organisations that stand for their place: governments, chambers, universities, agencies.
 PUBLIC_BODY = re.compile(
     r"\b(?:Council|Government|Municipal\w*|City Hall|Chamber|Universit\w+|College|Academy|"
@@ -535,9 +546,6 @@ def _one_anaphor(
     if noun == "district" and any("district" in state.called.get(key, ()) for key in named):
         return None  # "The Cahul District Council ..., the district administration said": that
         # district, a party already (not the town of Cahul)
-    possessor = state.possessor  # "Lublin is the fifth partner city of Košice. The city's ..."
-    if noun in CITY_NOUNS and not adj and possessor is not None and possessor.kind == "city":
-        return possessor if possessor.key not in named else None
     own = noun in CITY_NOUNS and focus is not None and focus.kind == "city" or noun == "district"
     if own and not adj and focus is not None and focus.key not in partners:
         # "In June 2023 the city signed ...": the town the article is about; named in the
@@ -1485,10 +1493,13 @@ def _followed_links(parties: list[Party], text: str, tie: Partnership | None, fo
     ]
     if followed["year"]:  # "Suresnes followed in 1983", "The second, with Lecce, followed"
         listed = [p for p in listed if p.start < followed.start()]
-        if not listed or not FOLLOWER.fullmatch(text, 0, listed[0].start):
-            return []
+        opens = FOLLOWER.fullmatch(text, 0, listed[0].start) if listed else None
     else:  # "It was followed by Mobile in 1993 and Miskolc in 1997"
         listed = [p for p in listed if p.start > followed.start()]
+        opens = listed and FOLLOWED_BY.fullmatch(text, followed.end(), listed[0].start)
+        opens = opens and FOLLOWED_BY_IT.search(text, 0, followed.end())
+    if not opens:
+        return []  # not "A concert with Milan musicians followed", "... followed by aid from X"
     years = member_years(text, [p.start for p in listed])
     if years is None:  # "Suresnes, on the edge of Paris, followed in 1983"
         year = followed["year"] and int(followed["year"])

@@ -13,10 +13,14 @@ from ingest.written import CAPITALISED_WORDS, IN_NAMED_PLACE
 REFUSAL = re.compile(
     r"\b(?:declin(?:ed|es)|refus(?:ed|es)|reject(?:ed|s)?|turn(?:ed|s) down|no plans?|"
     r"not (?:to )?(?:sign|pursue|formali[sz]e|establish|renew|twin|proceed)|"
-    # "we have no partnership with Ostrava"
-    r"(?:have|has|had) no (?:[\w-]+ )?(?:partnership|agreement|twinning|ties|relations)\b|"
-    # "The Municipal Council does not approve the conclusion of a friendship agreement"
-    r"(?:does|do|did) not (?:approve|support|endorse|ratify)|"
+    # "we have no partnership with Ostrava" (not "has no formal ties with the city", said of a
+    # visit)
+    r"(?:have|has|had) no (?:[\w-]+ )?(?:partnership|agreement|twinning) with\b"
+    r"(?![^.;]*\b(?:yet|but|since|any ?more|any longer|now)\b)|"
+    # "The Municipal Council does not approve the conclusion of a friendship agreement" (not
+    # "does not approve the project", nor residents who "do not support the twinning")
+    r"(?:does|do|did) not (?:approve|endorse|ratify) (?:the |a |an |its |their )?"
+    r"(?:[\w-]+ ){0,4}?(?:twinning|agreement|partnership|memorandum)|"
     # "decided not to enter into a sister city relationship", not "did not enter into force"
     r"not to enter into (?:an? |the )?(?:[\w-]+ ){0,3}?(?:relationship|partnership|twinning|"
     r"agreement|pact|ties)|"
@@ -28,7 +32,8 @@ REFUSAL = re.compile(
     # "The council voted 25 to 14 against a friendship agreement" (not "two councillors voted
     # against the twinning", which passed)
     r"(?<!councillors )(?<!councilors )(?<!members )(?<!deputies )vot(?:ed|es)\b[^.;]{0,40}"
-    r"\bagainst (?:a|the) (?:[\w-]+ ){0,2}?(?:agreement|twinning|partnership)|"
+    r"\bagainst (?:a|the) (?:[\w-]+ ){0,2}?(?:agreement|twinning|partnership)"
+    r"(?![^.;]*\b(?:but|passed|approved|adopted|carried)\b)|"
     # "ruled out a sister city agreement" (not "ruled out any tax rise, then signed ...")
     r"rul(?:ed|es|ing) out (?:(?:a|an|any|the) )?(?:[\w-]+ ){0,2}?(?:twinning|sister|friendship|"
     r"partnership|agreement|memorandum|links?|ties|proposal|plan|idea)|"
@@ -115,7 +120,7 @@ ENDED_PASSIVE = re.compile(
     rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
     rf"cancell?ed|annull?ed|rescinded|frozen|cut|wound up|put on (?:hold|ice)|"
     rf"allowed to (?:lapse|expire)|declared (?:inactive|void|null and void|dormant))|"
-    rf"(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed|died|fizzled out|petered out)"
+    rf"(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed)"
     rf"(?=\s*(?:[.,;]|$|(?:in|after|when|last|this|on|at|because|amid)\b)))\b",
     re.I,
 )  # "the agreement ended months of talks" ends the talks, not the agreement
@@ -226,6 +231,7 @@ EXISTING = re.compile(
     r"\d+ years of (?:[\w-]+ ){0,2}?(?:twinning|partnership|friendship|ties|cooperation|"
     r"sisterhood|relations|links)|"
     r"has grown|have grown|houses|has had|dates? from|dates? back to|dating (?:back )?(?:from|to)|"
+    r"^\W*there (?:is|was|are|were) (?:also )?an? |"  # "There is also a cooperation agreement"
     r"(?:has|have) (?:a|an) (?:(?!(?:new|draft|proposed|planned|plan|possible|potential|for)\b)"
     r"[\w-]+ ){0,3}?(?:agreement|relationship|partnership|pact|twinning|friendship)"
     r"(?![^.;]*\b(?:will|would|to be)\b)|"
@@ -257,7 +263,8 @@ EXISTING = re.compile(
     r"its|our|his|her|a|an|this|that)|renew(?:s|ed|ing)? (?:(?!(?:interest|calls?|hopes?|"
     r"efforts?|push|talks?|in|on|for|of|to|with)\b)[\w-]+ ){0,2}?(?:ties|links|"
     r"relations|agreement|pact|twinning|partnership|charter|memorandum|accord|friendship)|"
-    r"renewal of|extension of (?:the|its|their) |renewed (?:[\w-]+ )?(?:agreement|charter|"
+    r"renewal of|extension of (?:the|its|their) (?:[\w-]+ ){0,3}?(?:agreement|partnership|"
+    r"twinning|memorandum|accord|pact|charter)|renewed (?:[\w-]+ )?(?:agreement|charter|"
     r"pact|memorandum|partnership|twinning|accord|treaty)|re-sign(?:s|ed|ing)?|"
     r"reaffirm(?:s|ed|ing)?|reconfirm(?:s|ed|ing)?|(?:reviv|reactivat|continu)(?:e|es|ed|ing) "
     r"(?:the|their|its|our)|"
@@ -769,7 +776,11 @@ def _refusal_set_aside(text: str, start: int) -> bool:
 IT_ENDED = re.compile(
     rf"\s*It\s+(?:(?:was|has been|had been)\s+(?:\w+ly\s+)?{_CUT}\b|"
     # "It lapsed in 2021 without a single joint project."
-    r"(?:\w+ly\s+)?(?:lapsed|expired)(?=\s*[.,;]|\s+(?:in|after|when|without|because|amid)\b))"
+    r"(?:\w+ly\s+)?(?:lapsed|expired)(?=\s*[.,;]|\s+(?:in|after|when|without|because|amid)\b))|"
+    # "When that interest disappeared, the partnership died." (not "The founder of the
+    # partnership died")
+    r"\s*(?:When [^,.;]{1,60},\s*)?(?:[Ii]t|[Tt]he (?:partnership|twinning|agreement|"
+    r"relationship|friendship|tie))\s+(?:\w+ly\s+)?(?:died|fizzled out|petered out)\b"
 )
 
 

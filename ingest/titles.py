@@ -16,11 +16,10 @@ from ingest.written import joined_by_hyphen
 
 # A town's mayor in the words of its country, as English news keeps them: a German or
 # Austrian, Dutch or Flemish, Walloon, Italian, Slovak or Czech, Romanian or Moldovan, Croatian or
-# Serbian, Slovene, Bulgarian, Norwegian, Danish and Finnish mayor.
+# Serbian, Norwegian, Danish and Finnish mayor (not "župan" nor "kmet": surnames too).
 LOCAL_MAYORS = (
     "bürgermeister", "oberbürgermeister", "burgemeester", "bourgmestre", "sindaco", "primátor",
-    "primator", "primar", "gradonačelnik", "župan", "kmet", "ordfører", "borgmester",
-    "pormestari",
+    "primator", "primar", "gradonačelnik", "ordfører", "borgmester", "pormestari",
 )  # fmt: skip
 TITLE_WORDS = frozenset(
     [

@@ -513,3 +513,123 @@ def test_she_is_the_subject_of_the_sentence_before_not_the_last_named(extractor)
     )
     pairs = {(a, b) for kind, a, b in kinds_and_pairs(extractor, text) if kind == "mou"}
     assert pairs == {("Bristol", "Bordeaux")}
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        (
+            "Graz and Pula have been twinned since 1972. The signing was followed by a concert "
+            "in Zagreb.",
+            {("sister_city", "Graz", "Pula")},
+        ),
+        (
+            "Lyon has been twinned with Frankfurt since 1960. A concert with Milan musicians "
+            "followed in 1961.",
+            {("sister_city", "Lyon", "Frankfurt")},
+        ),
+        (
+            "Freiburg has been twinned with Besançon since 1959. Basel followed in 1960 with a "
+            "tram line to Freiburg.",
+            {("sister_city", "Freiburg", "Besançon")},
+        ),
+        (
+            "Seoul and Ankara have been sister cities since 1971. They were followed by Istanbul "
+            "and Busan in 2002.",
+            {("sister_city", "Seoul", "Ankara")},
+        ),
+    ],
+)
+def test_what_followed_a_tie_but_is_no_town_s_next_tie_gives_none(extractor, text, kept):
+    assert kinds_and_pairs(extractor, text) == kept
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        (
+            "Helsinki and Tallinn signed a memorandum on a tunnel; the government does not "
+            "approve the project.",
+            ("mou", "Helsinki", "Tallinn"),
+        ),
+        (
+            "The Social Democrats voted against the twinning with Xi'an, but the Tampere council "
+            "approved it by 40 votes to 27.",
+            ("sister_city", "Xi’an", "Tampere"),
+        ),
+        (
+            "Mayor Oh Keo-don of Busan visited Taipei on Monday, although Busan has no formal "
+            "ties with the city.",
+            ("visit", "Busan", "Taipei"),
+        ),
+        (
+            "Residents who do not support the twinning with Ramallah gathered outside the town "
+            "hall as the mayor of Lyon signed the charter.",
+            ("sister_city", "Ramallah", "Lyon"),
+        ),
+    ],
+)
+def test_a_refusal_of_something_else_or_by_a_losing_side_keeps_the_link(extractor, text, kept):
+    assert kept in kinds_and_pairs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The partnership between the ports of Rotterdam and Shanghai covers container logistics.",
+        "Airbnb signed its second partnership with a European city, Lisbon, after Amsterdam.",
+    ],
+)
+def test_a_partnership_of_ports_or_firms_is_no_twinning(extractor, text):
+    assert "sister_city" not in {kind for kind, _, _ in kinds_and_pairs(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        (
+            "Trade between Mexico, Texas and California grew after Houston signed a memorandum "
+            "with Guadalajara.",
+            ("Houston", "US", "Guadalajara", "MX"),
+        ),
+        (
+            "Lebanon, Pennsylvania has been a sister city of Zahlé, Lebanon since 2008.",
+            ("Lebanon", "US", "Zahlé", "LB"),
+        ),
+    ],
+)
+def test_a_country_in_a_list_or_after_its_town_stays_a_country(extractor, text, pair):
+    facts = extractor(ArticleText(text=text, published="2019-05-03"))
+    assert {(p.a.name, p.a.country, p.b.name, p.b.country) for p in facts.partnerships} == {pair}
+
+
+def test_the_extension_of_a_railway_is_no_tie_in_place(extractor):
+    text = (
+        "Kigali and Nairobi signed an agreement on the extension of the northern corridor railway."
+    )
+    assert {status for _, _, _, status, _ in found(extractor, text)} == {"new"}
+
+
+def test_a_founder_of_a_partnership_who_died_ends_nothing(extractor):
+    text = (
+        "Zwickau has been twinned with Jablonec nad Nisou since 1971. The founder of the "
+        "partnership died in 2001."
+    )
+    assert {status for _, _, _, status, _ in found(extractor, text)} == {"existing"}
+
+
+def test_a_surname_that_is_a_local_title_elsewhere_is_a_name(extractor):
+    text = "Councillor Ivana Kmet of Maribor visited Graz to prepare the twinning anniversary."
+    facts = extractor(ArticleText(text=text, published="2019-05-03"))
+    assert {p.name for p in facts.people} == {"Ivana Kmet"}
+
+
+def test_there_is_also_an_agreement_is_one_in_place(extractor):
+    text = (
+        "Nantes looks abroad\nOuest News | Nantes, 3 May 2019\n\nNANTES – Nantes has been "
+        "twinned with Cardiff since 1964. There is also a cooperation agreement with Agadir."
+    )
+    facts = extractor(ArticleText(text=text, published="2019-05-03"))
+    assert ("mou", "Agadir", "existing") in {
+        (p.kind, p.b.name, p.status) for p in facts.partnerships
+    }
