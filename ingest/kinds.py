@@ -55,7 +55,7 @@ KIND_PATTERNS = {
     # between the ports of A and B", "its second partnership with a European city": a firm's)
     r"\b(?:the|its|our|their) partnership (?:between(?= (?-i:[A-Z]))|with)\b|"
     r"\b(?:its|our|their) partnership (?:dates|began|goes back|was signed)\b|"
-    r"\b(?:its|their|(?-i:[A-Z])[\w-]+['’]s)\s+partnership with (?:the (?:[\w-]+ ){0,2}?"
+    r"\b(?-i:[A-Z])[\w-]+['’]s\s+partnership with (?:the (?:[\w-]+ ){0,2}?"
     r"(?:town|city|municipality) of\b|(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)*, (?:a|the) "
     r"(?:[\w-]+ ){0,2}?(?:town|city|municipality)\b)|"
     r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )(?<!and )"

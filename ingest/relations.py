@@ -224,6 +224,10 @@ EARLIER_PARTNERS = re.compile(
     r"tenth|\d+(?:st|nd|rd|th))\b[^,;.]{0,60}?,?\s+(?:after|following|joining|alongside)\s+",
     re.I,
 )
+# "Suresnes followed in 1983", "It was followed by Mobile in 1993": the next of a town's ties.
+FOLLOWED = re.compile(
+    r"\b(?:followed in (?P<year>(?:19|20)\d\d)\b(?=\s*(?:[.,;]|$))|(?:was|were) followed by\b)"
+)  # not "Basel followed in 1960 with a tram line"
 # What may open a sentence before the town that followed: "The second, with ".
 FOLLOWER = re.compile(
     rf"\W*(?:the (?:next|{TIE_ORDINAL}),? with (?:the (?:[\w-]+ )"
@@ -237,10 +241,6 @@ FOLLOWED_BY = re.compile(r"\s*(?:the (?:[\w-]+ ){1,2}(?:city|town|port) of\s+)?"
 FOLLOWED_BY_IT = re.compile(r"(?:^\W*(?:It|This|That)|,\s*which) (?:was|were) followed by$")
 # "in the region", "across the area": where, not who.
 IN_THE_REGION = re.compile(r"\b(?:in|across|throughout|around|within)\s+$", re.I)
-# "Suresnes followed in 1983", "It was followed by Mobile in 1993": the next of a town's ties.
-FOLLOWED = re.compile(
-    r"\b(?:followed in (?P<year>(?:19|20)\d\d)\b(?=\s*(?:[.,;]|$))|(?:was|were) followed by\b)"
-)  # not "Basel followed in 1960 with a tram line"
 # Organisations that stand for their place: governments, chambers, universities, agencies.
 PUBLIC_BODY = re.compile(
     r"\b(?:Council|Government|Municipal\w*|City Hall|Chamber|Universit\w+|College|Academy|"
