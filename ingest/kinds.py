@@ -143,6 +143,8 @@ UNNAMED_PARTNER = re.compile(
     rf"{_COUNT}\s+(?:[\w-]+\s+)?$",
     re.I,
 )  # "has 38 sister cities and 67 friendly cities" too
+# A kind's words that end on the relationship's noun already: "partnership agreement".
+LINK_NOUN_ENDS = re.compile(r"(?:agreement|relationship|pact|accord|charter|treaty)s?$", re.I)
 # "has had a sister-city agreement with X", "has a twinning with the Italian city of Perugia",
 # "has one twinning, with Alençon": a relationship, so a partner, not a count of cities.
 LINK_NOUN_AFTER = re.compile(
@@ -335,7 +337,9 @@ def modifies_event(match: re.Match, kind: str) -> bool:
     if kind in TWINNING_KINDS and UNNAMED_PARTNER.search(before):
         after = match.end()
         return not (
-            LINK_NOUN_AFTER.match(match.string, after) or NAMED_AFTER.match(match.string, after)
+            LINK_NOUN_AFTER.match(match.string, after)
+            or NAMED_AFTER.match(match.string, after)
+            or LINK_NOUN_ENDS.search(match.group())  # "has had a partnership agreement"
         )
     if kind == "cooperation" and EVENT_AIM.search(match.string[: match.start()]):
         return True

@@ -1145,7 +1145,7 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     names = [
         (e.start_char - sent.start_char, e.end_char - sent.start_char)
         for e in entities_in(sent)
-        if e.label_ in NAME_LABELS
+        if e.label_ in NAME_LABELS and not INSTRUMENT_NAME.match(e.text)
     ]
     # "friendly cooperation cities": the words of a twinning, no cooperation of their own
     twinning_words = [m.span() for m in TWINNING.finditer(text)]
@@ -1192,6 +1192,11 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     return matches
 
 
+# "the Agreement on Twinning and Cooperation between A and B", which the model takes for a name:
+# the instrument itself, whose words say its kind.
+INSTRUMENT_NAME = re.compile(
+    r"(?:the\s+)?(?:Agreement|Memorandum|Charter|Protocol|Treaty|Accord)s?\s+(?:on|of)\b"
+)
 # "The idea of a twinning goes back to 2015": the idea's age, no report of the tie (a later
 # trigger of the kind in the sentence may report it: "..., and they were twinned in 1988").
 IDEA_OF = re.compile(r"\b(?:idea|dream|notion) of (?:a |an |the )?$", re.I)

@@ -613,3 +613,26 @@ def test_a_chamber_memorandum_in_a_town_s_table_of_ties_is_a_memorandum(extracto
 def test_a_town_s_partnership_with_an_object_of_its_own_stays_a_cooperation(extractor):
     text = "The partnership between Gorlice and Lutsk on water management began in 2015."
     assert set(kinds(extractor, text, published="2019-06-04")) == {"cooperation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city council of Varna ratified the Agreement on Twinning and Cooperation between "
+        "Varna and Brno on Monday.",
+        "DECISION No. 141: The Municipal Council of Plovdiv ratifies the Agreement on Twinning "
+        "and Cooperation between Plovdiv Municipality and the Municipality of Brno.",
+    ],
+)
+def test_an_agreement_s_title_read_as_a_name_still_says_its_kind(extractor, text):
+    assert set(kinds(extractor, text, published="2022-04-28")) == {"sister_city"}
+
+
+def test_a_partnership_agreement_a_town_has_had_is_a_twinning(extractor):
+    text = (
+        "The mayor proposed aid to Lutsk, with which Gorlice has had a partnership agreement "
+        "since 1999."
+    )
+    found = kinds(extractor, text, published="2022-04-28")
+    assert set(found) == {"sister_city"}
+    assert (found["sister_city"].status, found["sister_city"].year) == ("existing", 1999)
