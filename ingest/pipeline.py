@@ -1143,10 +1143,11 @@ class PlaceTagger:
         a region of another country that has such a town after it, and then a stop or a verb
         (not "Mexico, Texas and California"); the name is that town throughout the article,
         except where it qualifies a place ("Zahlé, Lebanon")."""
+        own = [s for s in countries if not _qualifies(s)]
         towns = set()
-        for span in countries:
+        for span in own:
             doc, after = span.doc, span.end + 1
-            if after >= len(doc) or doc[span.end].text != "," or _qualifies(span):
+            if after >= len(doc) or doc[span.end].text != ",":
                 continue
             end = after
             while end < len(doc) and end - after < 3 and doc[end].is_title:
@@ -1158,7 +1159,7 @@ class PlaceTagger:
             regions = [p for p, _ in self.gaz.candidates(doc[after:end].text) if p.kind == "region"]
             if any(r.country != code and r.country in held for r in regions):
                 towns.add(fold(span.text))
-        return [s for s in countries if fold(s.text) in towns and not _qualifies(s)]
+        return [s for s in own if fold(s.text) in towns]
 
     def _without_possessive(self, span: Span) -> Span | None:
         """ "St. John's" is a name with its "'s"; "Queen's University" names no Queens."""

@@ -99,6 +99,12 @@ ENDED_ACTIVE = re.compile(
 )  # "resolved to conclude the friendship city relationship"; not "concluded an agreement" nor
 # "concluded their sister city relationship in 1959" (signed it); "decided to put its cooperation
 # agreements with X on hold"
+# The participles of a tie cut: "It was suspended", "signed in 2008, suspended in 2017", "the
+# twinning with X was suspended".
+_CUT = (
+    r"(?:ended|suspended|terminated|dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|"
+    r"frozen)"
+)
 # A link reported over: "the twinning with X was suspended", "the agreement lapsed", "the
 # partnership with X, formalised in 2011, was suspended", "... with X, a town near Y, signed in
 # 2007, was terminated", "the agreement signed with X in 2008 has simply been allowed to lapse",
@@ -117,18 +123,12 @@ ENDED_PASSIVE = re.compile(
     rf"[^.;,]{{1,50}}?\s+(?:and|but))?"
     rf"\s+(?:(?:was|were|is|are|remains?|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+"
     rf"(?:(?:\w+ly|hereby)\s+)?"  # "is hereby suspended": a council's decision
-    rf"(?:ended|suspended|terminated|severed|dissolved|revoked|scrapped|discarded|abandoned|"
-    rf"cancell?ed|annull?ed|rescinded|frozen|cut|wound up|put on (?:hold|ice)|"
+    rf"(?:{_CUT}|severed|discarded|abandoned|cut|wound up|put on (?:hold|ice)|"
     rf"allowed to (?:lapse|expire)|declared (?:inactive|void|null and void|dormant))|"
     rf"(?:\w+ly\s+)?(?:ended|lapsed|expired|collapsed)"
     rf"(?=\s*(?:[.,;]|$|(?:in|after|when|last|this|on|at|because|amid)\b)))\b",
     re.I,
 )  # "the agreement ended months of talks" ends the talks, not the agreement
-# The participles of a tie cut: "It was suspended", "signed in 2008, suspended in 2017".
-_CUT = (
-    r"(?:ended|suspended|terminated|dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|"
-    r"frozen)"
-)
 # "friendship agreement signed in 2008, suspended by the council in 2017": a tie's signing and
 # its ending as two participles, as a list's row gives them.
 ENDED_AFTER_SIGNING = re.compile(
