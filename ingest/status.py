@@ -231,6 +231,7 @@ EXISTING = re.compile(
     r"\d+ years of (?:[\w-]+ ){0,2}?(?:twinning|partnership|friendship|ties|cooperation|"
     r"sisterhood|relations|links)|"
     r"has grown|have grown|houses|has had|dates? from|dates? back to|dating (?:back )?(?:from|to)|"
+    r"go(?:es)? back to (?:19|20)\d\d|"  # "Our twinning with X goes back to 1975"
     r"^\W*there (?:is|was|are|were) (?:also )?an? |"  # "There is also a cooperation agreement"
     r"(?:has|have) (?:a|an) (?:(?!(?:new|draft|proposed|planned|plan|possible|potential|for)\b)"
     r"[\w-]+ ){0,3}?(?:agreement|relationship|partnership|pact|twinning|friendship)"
@@ -785,8 +786,12 @@ IT_ENDED = re.compile(
 
 
 # "... cancelled the agreement, then reinstated it", "the agreement with the bus operator":
-# an ending undone, or of another party's agreement.
-UNDONE = re.compile(r"\b(?:reinstat|restor|resum|reviv|reactivat|lift|renew|extend)\w*", re.I)
+# an ending undone (not "and never revived"), or of another party's agreement.
+UNDONE = re.compile(
+    r"(?<!never )(?<!not )(?<!not been )\b(?:reinstat|restor|resum|reviv|reactivat|lift|renew|"
+    r"extend)\w*",
+    re.I,
+)
 WITH_ANOTHER = re.compile(rf"\b{_LINK_NOUN}\s+with\b", re.I)
 
 

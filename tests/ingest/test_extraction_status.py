@@ -1240,6 +1240,11 @@ def test_a_vote_to_end_a_tie_with_an_adverb_ends_it(extractor, text):
             "ended",
         ),
         (
+            "Arezzo signed a twinning charter with Coimbra in 1994. It was suspended in 2003, "
+            "during the war, and it was never revived.",
+            "ended",
+        ),
+        (
             "Arezzo signed a twinning charter with Coimbra in 1994. It lapsed in 2012 without a "
             "single joint project.",
             "ended",
