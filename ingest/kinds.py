@@ -20,8 +20,9 @@ _NAMED_PROGRAMME = (
     r"\b(?:programm?e|project|scheme|initiative)s?\s+(?:(?:the\s+two\s+\w+\s+)?"
     r"(?:ha(?:ve|s)\s+)?(?:called|named|dubbed)|known\s+as)\s+[\"“]"
 )
-# "in western Poland" says where a partner is, not what a partnership is about.
-_NOT_COMPASS = r"(?!\s*(?:north|south|east|west|central))"
+# "in western Poland", "in the north of England" say where a partner is, not what a partnership
+# is about.
+_NOT_COMPASS = r"(?!\s*(?:the\s+(?:far\s+)?)?(?:north|south|east|west|central))"
 # "a partnership ... to share data", "... in tourism": an object of its own.
 _PARTNERSHIP_OBJECT = rf"(?:on|for|to|covering|in{_NOT_COMPASS})\s+(?-i:[a-z])"
 # The place of a tie in a town's list: "its oldest partnership", "a fourth partnership".
@@ -50,6 +51,10 @@ KIND_PATTERNS = {
     rf"\d+-year-old|formal|official|first|close|{TIE_ORDINAL})\s+)?partnership"
     r"(?:,|\s+(?:is|was))?\s+with|"
     rf"\b(?:a|the) {TIE_ORDINAL} partnership(?:,|\s+(?:is|was))?\s+with|"
+    # "Differdange's oldest partnership is with Amarante" (not "its second partnership with a
+    # European city": a firm's)
+    rf"\b(?:its|our|their|(?-i:[A-Z])[\w-]+['’]s) {TIE_ORDINAL} partnership"
+    r"(?:,|\s+(?:is|was))?\s+with(?= (?-i:[A-Z]))|"
     # "the partnership between Musanze and the district of Mainz-Bingen", "The partnership with
     # Magnitogorsk was signed in 2008", "Our partnership dates from 2011" (not "the partnership
     # between the ports of A and B", "its second partnership with a European city": a firm's)
@@ -66,7 +71,7 @@ KIND_PATTERNS = {
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
     r"(?:relations(?:hip)?|ties|agreements?|pacts?|accords?|protocols?|charters?)|"
-    r"\b(?:agreements?|pacts?|accords?|protocols?|charters?) of friendship\b|"
+    r"\b(?:agreements?|pacts?|accords?|protocols?|charters?) (?:of|on) friendship\b|"
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)|"
     # "established friendly province-region relations", "has established friendly relations
     # with provinces ... including Akita": Chinese news's words for friendship ties
@@ -91,8 +96,8 @@ KIND_PATTERNS = {
     # "signed 14 commercial agreements worth", "signed package and charter agreements valued
     # at": deals; not "an agreement worth $3 million to upgrade", nor the towns' "research
     # agreements worth ..."
-    r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?) (?:(?:two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|several|\d+) )?"
+    r"(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?|conclude[ds]?) (?:(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|several|\d+) )?"
     r"(?:(?:commercial|business|sales?|supply|equipment|export|import|purchase|package|charter|"
     r"distribution|investment|procurement)(?: and | ))*agreements (?:worth|valued at)|"
     r"shipments?|procurement|investment agreements?|export orders?|supply agreements?|"
@@ -213,8 +218,8 @@ STEP_TOWARDS = re.compile(
 # "sign a transport agreement, discuss sister-city status": the twinning is another matter.
 ANOTHER_ACT = re.compile(r"[,;]|\b(?:discuss|consider|explor|plan|hope|propos|seek|aim|talk)", re.I)
 BARE_AGREEMENT = re.compile(
-    r"(?:sign\w*|ink\w*) (?:an? |the )?(?:agreement|accord|pact)|agreements? (?:was |were )?"
-    r"(?:signed|inked)",
+    r"(?:sign\w*|ink\w*) (?:an? |the )?(?:agreement|accord|pact|charter)|"
+    r"agreements? (?:was |were )?(?:signed|inked)",
     re.I,
 )
 WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.I)

@@ -636,3 +636,36 @@ def test_a_partnership_agreement_a_town_has_had_is_a_twinning(extractor):
     found = kinds(extractor, text, published="2022-04-28")
     assert set(found) == {"sister_city"}
     assert (found["sister_city"].status, found["sister_city"].year) == ("existing", 1999)
+
+
+def test_an_agreement_on_friendship_between_towns_is_a_friendship_tie(extractor):
+    text = (
+        "The Municipality of Lyon and the Italian municipality of Turin on Tuesday signed an "
+        "agreement on friendship and cooperation."
+    )
+    assert set(kinds(extractor, text)) == {"friendship_city"}
+
+
+def test_a_town_s_oldest_partnership_located_in_the_north_is_its_twinning(extractor):
+    text = "Lyon's oldest partnership is with Birmingham, in the north of England, signed in 1951."
+    found = kinds(extractor, text)
+    assert set(found) == {"sister_city"}
+    assert (found["sister_city"].status, found["sister_city"].year) == ("existing", 1951)
+
+
+def test_the_charter_signed_with_a_twin_is_the_twinning_itself(extractor):
+    text = (
+        "Kotor is also twinned with Lyon in France (1998) and with Turin in Italy, with which "
+        "it signed a charter in 2009."
+    )
+    assert {p.kind for p in links(extractor, text)} == {"sister_city"}
+
+
+def test_agreements_of_a_value_concluded_by_companies_of_two_towns_are_a_trade_deal(extractor):
+    text = (
+        "During the forum, companies from Lyon and Turin concluded agreements worth 12 million "
+        "euros."
+    )
+    found = kinds(extractor, text)
+    assert set(found) == {"trade_deal"}
+    assert found["trade_deal"].amount is not None
