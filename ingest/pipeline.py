@@ -931,7 +931,7 @@ class PlaceTagger:
         names = _scan(doc, lambda key: key in gaz.names, self._with_suffix)
         names = [s for s in map(self._without_possessive, names) if s is not None]
         names = [s for s in names if not (_month_of_date(s) or _era(s) or _honorific(s))]
-        names = [s for s in names if not self._undotted(s)]
+        names = [s for s in names if not self._undotted(s) and not self._body_called_the(s)]
         # A longer place name holding a country's is the place: "Mexico City", "Panama City".
         countries = [c for c in countries if not any(_holds(s, c) for s in names)]
         # A city-state is a country and a city: its name is evidence and a party ("Singapore").
@@ -1227,6 +1227,18 @@ class PlaceTagger:
         )
         before = span.doc[span.start - 1].lower_ if span.start else ""
         return exact and (before in PLACE_PREPOSITIONS or self._qualified(span))
+
+    def _body_called_the(self, span: Span) -> bool:
+        """ "the Chamber said", "the Chamber's members": an English noun after "the", heading its
+        phrase, is a body's short name (not "the Bath delegation")."""
+        doc = span.doc
+        return (
+            len(span) == 1
+            and span.start > 0
+            and doc[span.start - 1].lower_ == "the"
+            and fold(span.text) in self.wordlike
+            and span[0].dep_ != "compound"
+        )
 
     def _state_form(self, span: Span) -> bool:
         """ "Republic of Turkey", "Kingdom of Spain": the word of a country's form of state

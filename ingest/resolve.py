@@ -380,7 +380,10 @@ def _office_kind(span: Span) -> str | None:
     if len(span) > 1 and span[-1].text == "city":
         return "city"  # "Lawrence city commissioners": the name with its kind
     if before is not None and before[1].lower_ == "of":
-        return OFFICE_KINDS.get(before[0].lower_)
+        office = before[0]
+        if office.text == ")" and office.i >= 2 and doc[office.i - 2].text == "(":
+            office = doc[office.i - 1]  # "the Buergermeeschter (mayor) of X": its gloss
+        return OFFICE_KINDS.get(office.lower_)
     return OFFICE_KINDS.get(after)
 
 

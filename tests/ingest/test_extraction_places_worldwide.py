@@ -788,3 +788,18 @@ def test_a_town_named_like_a_country_before_its_region_is_that_town_throughout(e
 def test_a_country_before_another_country_stays_a_country(extractor):
     text = "Aid from Lebanon, Jordan and Egypt reached Irbid, Heidelberg's partner, on Friday."
     assert not [p for p in places(extractor, text) if p[0] in {"Lebanon", "Jordan", "Egypt"}]
+
+
+def test_a_local_mayor_s_title_glossed_in_english_names_a_town(extractor):
+    text = "The Buergermeeschter (mayor) of Wiltz welcomed guests from Portugal on Monday."
+    assert ("Wiltz", "LU", "city") in places(extractor, text)  # the town, not its canton
+
+
+def test_the_short_name_of_a_body_after_the_is_no_town(extractor):
+    text = (
+        "Karachi is the partner of Jeddah. The Chamber said it would sign with Karachi. "
+        "The Chamber's members agreed."
+    )
+    found = places(extractor, text)
+    assert ("Karachi", "PK", "city") in found
+    assert not [name for name, _, _ in found if name == "Chamber"]
