@@ -149,6 +149,7 @@ LOCATOR_BEFORE = re.compile(
     r"(?-i:[A-Z])[\w'’-]* (?-i:District|Ward) of$|"
     r",\s*in the (?:(?-i:[A-Z])[\w-]* )?(?:province|region|state|prefecture|county|department|"
     r"district|oblast) of$|"  # "Jaén, in the Peruvian region of Cajamarca"
+    r",\s*on the (?:(?-i:[A-Z])[\w-]* )?island of$|"  # "Mindelo, on the island of São Vicente"
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of$|"
     r"\b(?:near|outside)$|"
     # "a county-level city administered by Weifang" (not "the port falls under Rotterdam, which
@@ -216,7 +217,10 @@ FRONTED_PARTNERS = re.compile(r"\s*(?:In addition to|Besides)\s+", re.I)  # not 
 TIES_WITH = re.compile(r"(?:[\w-]+ ){0,3}?(?:ties|agreements?|relations|links|pacts?) with\b", re.I)
 # "Council resolved to ...", "- Council renewed ...", "In the same sitting, council ratified ...": a
 # council's own news names it bare.
-BARE_COUNCIL = re.compile(r"(?<![A-Za-z] )(?<![\w-])[Cc]ouncil(?= [a-z]|['’]s\b)")
+BARE_COUNCIL = re.compile(
+    r"(?<![A-Za-z] )(?<![\w-])[Cc]ouncil(?= [a-z]|['’]s\b)|"
+    r"(?<=[Tt]he )Municipality(?= (?!of\b)[a-z])"  # "the Municipality also signed"
+)
 # "Honiara's third twin city, after ...", "Mapo-gu's third overseas partnership, after ...":
 # the partners the possessor had before.
 EARLIER_PARTNERS = re.compile(
@@ -284,6 +288,16 @@ OWN_LINK_WITH = re.compile(
     rf"\s+with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?(?:(?-i:[a-z])[\w-]+\s+)?{_KIND_OF})?$",
     re.I,
 )
+# "We also have a sister city agreement with", "Our oldest partnerships, with", "Our oldest
+# partner is": a town speaking of its own ties (an interview, an op-ed, a council's page).
+WE_LINK_WITH = re.compile(
+    r"(?<![\w-])(?:we|our)\s+(?:[\w-]+,?\s+){0,8}?(?:with|is|are)\s+(?:the\s+)?"
+    rf"(?:(?:(?-i:[A-Z])[\w-]+\s+)?(?:(?-i:[a-z])[\w-]+\s+)?{_KIND_OF})?$",
+    re.I,
+)
+# "Pescara, on the Adriatic, twinned with us since 1998", "Bodh Gaya has been our friendship
+# city": the same, after the partner's name.
+WE_AFTER = re.compile(r"[^.;:\"“”]{0,60}?\b(?:with us|(?:is|has been|was) our)\b")
 # "Campeche, the other fortified port, became a sister city in 1996": a partner that opens the
 # sentence became the article's own town's.
 BECAME_TIE = re.compile(
@@ -339,7 +353,8 @@ OPENING_ITS = re.compile(
     r"ties|agreements?|links|relations)|[Ii]t\s+(?:also\s+)?(?:signed|inked|concluded|"
     r"(?:is|was|has been) (?:also )?(?:twinned|an?\s+(?:sister|twin|partner|friendship)[\s-]"
     r"(?:city|town))|"
-    r"has (?:also )?(?:signed|sister|twin|partner|friendship|ties|links)))\b"
+    r"has (?:also )?(?:signed|had|maintained|established|concluded|sister|twin|partner|"
+    r"friendship|ties|links)))\b"  # "It has had a cooperation agreement with"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 DESCRIBING_CLAUSE = re.compile(r",\s+which\b[^,;]*$")
@@ -756,6 +771,9 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
         became = BECAME_TIE.match(text)
         if became and mentions[0].start < became.start("tie"):
             partner, link = mentions[0], became
+    if link is None:  # "We also have a sister city agreement with X", "X, twinned with us"
+        partner = mentions[0]
+        link = WE_LINK_WITH.search(text, 0, partner.start) or WE_AFTER.match(text, partner.start)
     if own is None or own.kind != "city" or own.country == partner.place.country:
         return []
     before = text[: partner.start]
@@ -763,14 +781,15 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
         return []
     if _in_organisation(sent, partner.start):
         return []  # "the cooperation agreement with the Kursk Chamber of Commerce"
-    if coordinate_breaks(text, 0, link.start()):
+    link_at = min(link.start(), partner.start)
+    if coordinate_breaks(text, 0, link_at):
         return []  # "Other towns are reconsidering the twinning, but the partnership with X ..."
     holders = [e for e in entities_in(sent) if e.label_ == "ORG" and not OWN_BODY.fullmatch(e.text)]
     # "Lublin city council voted to end the 2009 agreement with", "China signed the ...",
     # "the voivodeship would end the ...": another town, a nation or a region holds it
     doc = sent.doc
     holders += [*doc.spans["places"], *doc.spans["org_places"], *country_spans(sent).values()]
-    before_link = sent.start_char + link.start()
+    before_link = sent.start_char + link_at
     # "Haderslev: the friendship agreement with the town of Haderslev": the row's label holds
     # nothing
     partner_at = sent.start_char + partner.start
@@ -780,7 +799,7 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
         for e in holders
         if not _named_for(e, own)  # "by decision of the Vinnytsia City Council, the ..."
     )
-    if held or REGIONAL_HOLDER.search(text, 0, link.start()):
+    if held or REGIONAL_HOLDER.search(text, 0, link_at):
         return []
     return [Party(own, 0)]
 
@@ -1616,12 +1635,19 @@ def _named(parties: list[Party], text: str, name: str, at: int) -> Party | None:
     return None
 
 
+# "was ended by the municipal council", "was renewed by the city council of": the party the
+# passive's agent names.
+PASSIVE_AGENT = re.compile(
+    r"\b(?:was|were|been)\s+(?:[a-z]+\s+){1,2}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+)
+
+
 def _objects_only(parties: list[Party], text: str) -> bool:
     """Whether every party is named after a link's "with" ("has ties with A and B") or an
     owner's list ("has three sister cities: A, B"): the partners of someone the sentence does
     not name as a place, not each other's."""
-    if not parties:
-        return False
+    if not parties or any(PASSIVE_AGENT.search(text, 0, p.start) for p in parties):
+        return False  # "the agreement with A was ended by the council (of B)": B acts
     before = text[: min(p.start for p in parties)]
     if OWNED_LIST.search(before):
         return True

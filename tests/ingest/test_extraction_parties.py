@@ -1286,3 +1286,70 @@ def test_the_region_a_town_has_ties_in_is_no_party(extractor):
     )
     found = links(extractor, text, published="2019-06-04")
     assert set(found) == {("Găgăuzia", "Tekirdağ", "mou")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "We also have a sister city agreement with Chicago, from 1998.",
+            ("Chicago", "sister_city", "existing", 1998),
+        ),
+        (
+            "Our twinning with Lorient, in Brittany, goes back to 1975.",
+            ("Lorient", "sister_city", "existing", 1975),
+        ),
+        (
+            "Seattle, on Puget Sound, has been our sister city since 1986.",
+            ("Seattle", "sister_city", "existing", 1986),
+        ),
+    ],
+)
+def test_a_town_speaking_of_its_own_ties_in_the_first_person(extractor, sentence, expected):
+    text = GALWAY_FEATURE.format(sentence=sentence)
+    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == {
+        expected
+    }
+
+
+def test_we_who_only_met_a_partner_s_mayor_make_no_tie(extractor):
+    text = GALWAY_FEATURE.format(sentence="We met the mayor of Chicago in March.")
+    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The sister-city agreement with Chicago, signed in 1997, was ended by the city "
+            "council in 2019.",
+            ("Chicago", "sister_city", "ended", 1997),
+        ),
+        (
+            "In 2011 the Municipality also signed a friendship city agreement with Chicago.",
+            ("Chicago", "friendship_city", "existing", 2011),
+        ),
+    ],
+)
+def test_the_town_s_own_body_acting_on_an_agreement_with_a_partner(extractor, sentence, expected):
+    text = GALWAY_FEATURE.format(sentence=sentence)
+    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == {
+        expected
+    }
+
+
+def test_it_opening_a_sentence_is_the_region_the_sentence_before_was_about(extractor):
+    text = (
+        "Hokkaido has signed agreements with several regions abroad. It has had a cooperation "
+        "agreement with Alberta since 1980."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-05-03"))
+    assert ("Alberta", "existing", 1980) in {
+        (p.b.name, p.status, p.year) for p in facts.partnerships if p.a.name == "Hokkaido"
+    }
+
+
+def test_the_island_a_partner_lies_on_is_no_party(extractor):
+    text = "Galway has a friendship agreement with Victoria, on the island of Mahé."
+    facts = extractor(ArticleText(text=text, published="2024-05-03"))
+    assert not [p for p in facts.partnerships if "Mah" in p.a.name + p.b.name]
