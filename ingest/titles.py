@@ -143,6 +143,7 @@ HONORIFICS = frozenset(
     | {"shri", "smt", "shrimati", "thiru", "tmt"}  # Indian: "Chief Minister Shri A. Rao"
     | {"pr", "dasho"}  # French "Pr" (professeur), Bhutanese "Dasho"
     | {"madam", "madame", "mme", "sayyid", "elhadj"}  # "Madam Wang Li", "Elhadj Ibrahima Camara"
+    | {"kgosi", "kgosigadi"}  # a Tswana chief: "the traditional leader, Kgosi Thabo Mosinyi"
 )
 # Honorifics of two words whose first may be a surname alone: "Tan Sri Azman Hashim", "Tan Wei".
 HONORIFIC_PAIRS = frozenset(

@@ -107,7 +107,7 @@ def test_a_pilgrim_s_honorific_is_no_part_of_the_name(extractor, honorific):
     assert people(extractor, text) == {"Amina Bello": ("commissioner for health", "Kano")}
 
 
-@pytest.mark.parametrize("honorific", ["Madam", "Sayyid", "Elhadj"])
+@pytest.mark.parametrize("honorific", ["Madam", "Sayyid", "Elhadj", "Kgosi"])
 def test_a_courtesy_title_of_other_lands_is_no_part_of_the_name(extractor, honorific):
     text = f"The Mayor of Boké, {honorific} Amina Sory Camara, signed the pact with Lyon."
     assert set(people(extractor, text)) == {"Amina Sory Camara"}
