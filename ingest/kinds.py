@@ -71,7 +71,8 @@ KIND_PATTERNS = {
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"
     r"friendship (?:and (?:cooperation|cooperative|partnership) )?"
     r"(?:relations(?:hip)?|ties|agreements?|pacts?|accords?|protocols?|charters?)|"
-    r"\b(?:agreements?|pacts?|accords?|protocols?|charters?) (?:of|on) friendship\b|"
+    r"\b(?:agreements?|pacts?|accords?|protocols?|charters?) (?:of|on) friendship\b"
+    r"(?! between (?-i:[a-z]))|"  # not "a protocol on friendship between schools"
     r"friendly (?:cooperation|exchange|cooperative) (?:cit(?:y|ies)|relations(?:hip)?)|"
     # "established friendly province-region relations", "has established friendly relations
     # with provinces ... including Akita": Chinese news's words for friendship ties
@@ -223,10 +224,10 @@ BARE_AGREEMENT = re.compile(
     re.I,
 )
 WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.I)
-# "signed an agreement on tourism", "... on Tuesday to build a centre": an agreement about
-# something of its own (said before the clause's next comma).
+# "signed an agreement on tourism", "a charter of culture", "... on Tuesday to build a centre":
+# an agreement about something of its own (said before the clause's next comma).
 OBJECT_AFTER = re.compile(
-    r"[^.;,]*?\b(?:on|for|to|covering)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"[^.;,]*?\b(?:on|of|for|to|covering)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|the same day)\b)(?-i:[a-z])",
     re.I,
 )

@@ -217,10 +217,11 @@ FRONTED_PARTNERS = re.compile(r"\s*(?:In addition to|Besides)\s+", re.I)  # not 
 TIES_WITH = re.compile(r"(?:[\w-]+ ){0,3}?(?:ties|agreements?|relations|links|pacts?) with\b", re.I)
 # "Council resolved to ...", "- Council renewed ...", "In the same sitting, council ratified ...": a
 # council's own news names it bare.
-BARE_COUNCIL = re.compile(
-    r"(?<![A-Za-z] )(?<![\w-])[Cc]ouncil(?= [a-z]|['’]s\b)|"
-    r"(?<=[Tt]he )Municipality(?= (?!of\b)[a-z])"  # "the Municipality also signed"
-)
+BARE_COUNCIL = re.compile(r"(?<![A-Za-z] )(?<![\w-])[Cc]ouncil(?= [a-z]|['’]s\b)")
+# "In 2011 the Municipality also signed ...": the page's own town, named by no place before it
+# in its sentence, nor by "the Municipality of X" just before.
+OWN_MUNICIPALITY = re.compile(r"(?<=[Tt]he )Municipality(?= (?!of\b)[a-z])")
+MUNICIPALITY_OF = re.compile(r"\bMunicipality of\b")
 # "Honiara's third twin city, after ...", "Mapo-gu's third overseas partnership, after ...":
 # the partners the possessor had before.
 EARLIER_PARTNERS = re.compile(
@@ -668,6 +669,7 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, people, state, 
     text = span_text(sent)
     speaking = {p.place.key for p in speakers if p.place}
     parties += _anaphora_parties(text, state, gaz_country, named_parties, speaking)
+    parties += _own_municipality(sent, named_parties, state)
     parties += _own_side(sent, parties, state)
     if len({p.place.key for p in _drop_contained(parties)}) < 2:
         parties += venues  # "a Dunedin delegation signed memorandums in Shanghai": a party
@@ -682,6 +684,21 @@ def _sentence_parties(sent: Span, named, org_mentions, speakers, people, state, 
         parties = [Party(hub, 0), *after] if hub is not None else []
     parties = [p for p in parties if not _country(p.place, gaz_country)]
     return _drop_contained(parties)
+
+
+def _own_municipality(sent: Span, named_parties: list[Party], state: ArticleState) -> list[Party]:
+    """ "In 2011 the Municipality also signed ...": the page's own town, when no place comes
+    before it in the sentence ("Officials from X said the Municipality ..."), no other town of
+    its country is named in it, and no "the Municipality of X" just before."""
+    own = state.home or state.focus
+    text = span_text(sent)
+    found = OWN_MUNICIPALITY.search(text)
+    if found is None or own is None or own.kind != "city":
+        return []
+    if any(p.start < found.start() or p.place.country == own.country for p in named_parties):
+        return []
+    before = text_of(sent.doc)[max(0, sent.start_char - 300) : sent.start_char]
+    return [] if MUNICIPALITY_OF.search(before) else [Party(own, found.start())]
 
 
 def _holds_the_next(m: Mention, later: list[Mention], gaz_country) -> bool:
@@ -1636,9 +1653,11 @@ def _named(parties: list[Party], text: str, name: str, at: int) -> Party | None:
 
 
 # "was ended by the municipal council", "was renewed by the city council of": the party the
-# passive's agent names.
+# passive's agent names, acting on the tie (not "praised by Seattle newspapers").
 PASSIVE_AGENT = re.compile(
-    r"\b(?:was|were|been)\s+(?:[a-z]+\s+){1,2}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+    r"\b(?:was|were|been)\s+(?:[a-z]+ly\s+)?(?:signed|approved|ratified|endorsed|renewed|"
+    r"extended|ended|terminated|suspended|frozen|cancell?ed|scrapped|revoked|annull?ed|"
+    r"dissolved)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
 )
 
 

@@ -231,7 +231,8 @@ EXISTING = re.compile(
     r"\d+ years of (?:[\w-]+ ){0,2}?(?:twinning|partnership|friendship|ties|cooperation|"
     r"sisterhood|relations|links)|"
     r"has grown|have grown|houses|has had|dates? from|dates? back to|dating (?:back )?(?:from|to)|"
-    r"go(?:es)? back to (?:19|20)\d\d|"  # "Our twinning with X goes back to 1975"
+    # "Our twinning with X goes back to 1975" (not "Our plan for a twinning ... goes back to")
+    r"^(?![^.;]*\b(?:plan|idea|proposal|dream|talk)s?\b)[^.;]*?\bgo(?:es)? back to (?:19|20)\d\d|"
     r"^\W*there (?:is|was|are|were) (?:also )?an? |"  # "There is also a cooperation agreement"
     r"(?:has|have) (?:a|an) (?:(?!(?:new|draft|proposed|planned|plan|possible|potential|for)\b)"
     r"[\w-]+ ){0,3}?(?:agreement|relationship|partnership|pact|twinning|friendship)"
@@ -786,10 +787,11 @@ IT_ENDED = re.compile(
 
 
 # "... cancelled the agreement, then reinstated it", "the agreement with the bus operator":
-# an ending undone (not "and never revived"), or of another party's agreement.
+# an ending undone (not "and never revived", but "was not revived until 2005"), or of another
+# party's agreement.
 UNDONE = re.compile(
-    r"(?<!never )(?<!not )(?<!not been )\b(?:reinstat|restor|resum|reviv|reactivat|lift|renew|"
-    r"extend)\w*",
+    r"(?:(?<!never )(?<!not )(?<!not been )|(?=\w+\s+until\b))"
+    r"\b(?:reinstat|restor|resum|reviv|reactivat|lift|renew|extend)\w*",
     re.I,
 )
 WITH_ANOTHER = re.compile(rf"\b{_LINK_NOUN}\s+with\b", re.I)

@@ -633,3 +633,56 @@ def test_there_is_also_an_agreement_is_one_in_place(extractor):
     assert ("mou", "Agadir", "existing") in {
         (p.kind, p.b.name, p.status) for p in facts.partnerships
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sister city pact with Izmir was ridiculed by Athens tabloids.",
+        "The friendship agreement with Porto was praised by Curitiba newspapers.",
+    ],
+)
+def test_whoever_merely_comments_on_an_agreement_is_no_party(extractor, text):
+    assert found(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ATHENS — Officials from Thessaloniki said the Municipality will sign a twinning "
+        "agreement with Melbourne next month.",
+        "SOFIA — A delegation from the Municipality of Plovdiv visited Sofia. The Municipality "
+        "also signed a cooperation agreement with Thessaloniki.",
+        "BELGRADE — The Municipality said it has a twinning with Corfu, officials from Novi Sad "
+        "claimed.",
+    ],
+)
+def test_the_municipality_another_town_names_is_not_the_dateline_s(extractor, text):
+    dateline = text.split(" —")[0].title()
+    assert not [key for key in found(extractor, text) if dateline in key[1:3]]
+
+
+def test_a_tie_not_revived_until_later_was_revived(extractor):
+    text = (
+        "Tallinn and Kiel signed a twinning agreement in 1986. It was suspended in 1991 and was "
+        "not revived until 2005."
+    )
+    assert {status for _, _, _, status, _ in found(extractor, text)} == {"existing"}
+
+
+def test_a_plan_that_goes_back_years_is_no_tie_in_place(extractor):
+    text = "Our plan for a twinning with Gdańsk goes back to 2019, the mayor of Bremen said."
+    assert "existing" not in {status for _, _, _, status, _ in found(extractor, text)}
+
+
+def test_a_protocol_on_friendship_between_schools_is_no_friendship_tie(extractor):
+    text = "Kaliningrad and Gdańsk signed a protocol on friendship between schools."
+    assert "friendship_city" not in {kind for kind, _, _ in kinds_and_pairs(extractor, text)}
+
+
+def test_a_charter_of_its_own_signed_with_a_twin_is_another_instrument(extractor):
+    text = (
+        "Bremen signed a twinning with Gdańsk in 1976, with which it signed a charter of culture "
+        "in 2010."
+    )
+    assert {kind for kind, _, _ in kinds_and_pairs(extractor, text)} == {"sister_city", "mou"}
