@@ -223,6 +223,18 @@ def _relative_years(sentence: str, published: str | None) -> list[YearMention]:
     return mentions
 
 
+def earlier_this_year(sentence: str, published: str | None) -> bool:
+    """Whether the sentence dates its event to a month before the publication's, in the same
+    year ("In March, Aerodrom signed ...", "signed a letter of intent last month")."""
+    day = published_day(published)
+    if day is None:
+        return False
+    last_month = any(m[1] and m[1].lower() == "last" and m[2].lower() == "month"
+                     for m in RELATIVE.finditer(sentence))  # fmt: skip
+    months = [_month_number(m["month"]) for m in MONTH_ALONE.finditer(sentence)]
+    return last_month or any(month < day.month for month in months)
+
+
 def _months(sentence: str, published: str | None) -> list[YearMention]:
     """ "signed in March": the year of the latest March by the publication day (not after it)."""
     day = published_day(published)

@@ -25,6 +25,7 @@ from ingest.article_state import (
     anaphor_kind,
     council,
 )
+from ingest.dates import earlier_this_year
 from ingest.home import COUNCIL_AFTER_NAME, OWN_GOVERNMENT
 from ingest.hubs import (
     announced_named,
@@ -1842,6 +1843,9 @@ def find_partnerships(
         word = DESIGNATOR_NOUNS.get(word.rpartition("-")[2], word)  # "Gyeongsangnam-do"
         state.called.setdefault(m.place.key, set()).add(word)
     body_start = headline_end(text_of(doc))
+    # the places of the headline's news: a signing it does not name, dated to an earlier month,
+    # is background, a tie in place by the time of writing
+    headline = {m.place.key for m in [*mentions, *org_mentions] if m.span.start_char < body_start}
     proposed_before: list[tuple] = []  # the keys of the links proposed in the sentence before
     tie_before: tuple | None = None  # the key of the one tie in place the last linking
     # sentence reported, if it reported one
@@ -1890,6 +1894,8 @@ def find_partnerships(
         if cut and _ends_tie_before(sent, named, tie_before, found, right_after=linked_before):
             found[tie_before] = replace(found[tie_before], status="ended")
         linked_before = bool(links)
+        if headline and earlier_this_year(text, state.published):
+            links = [_background(link, headline) for link in links]
         for link in links if sent.start_char >= body_start else []:
             found[_key(link)] = _merge(found.get(_key(link)), link)
         proposed_before = [
@@ -1925,6 +1931,14 @@ def _table_row(sent: Span, text: str, parties, state: ArticleState, found: dict)
     for link in table_partner(sent, state.table, parties, state.published):
         found[_key(link)] = _merge(found.get(_key(link)), link)
     return True
+
+
+def _background(link: Partnership, headline: set[str]) -> Partnership:
+    """ "In March, Aerodrom signed a letter of intent with Cankaya" under a headline about
+    another pair: a tie signed before the article's event, in place by the time of writing."""
+    if link.status != "new" or link.kind == "visit" or {link.a.key, link.b.key} & headline:
+        return link
+    return replace(link, status="existing")
 
 
 def _domestic_aside(link: Partnership, state: ArticleState) -> bool:

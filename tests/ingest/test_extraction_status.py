@@ -1485,3 +1485,36 @@ def test_a_tie_that_died_in_the_sentence_after_it_is_ended(extractor):
 )  # fmt: skip
 def test_a_council_s_decision_on_a_tie_in_place(extractor, text, status):
     assert {p.status for p in links(extractor, text, published="2019-06-04").values()} == {status}
+
+
+KARPOS_NEWS = (
+    "Karpoš and Zemun sign twinning charter\nSkopje Daily | 15 June 2023\n\n"
+    "Karpoš and Zemun signed a twinning charter on Tuesday in the Karpoš town hall. {sentence}"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # a signing the headline does not report, dated to an earlier month: background
+        ("In March, Aerodrom signed a letter of intent with Çankaya.", "existing"),
+        ("Aerodrom signed a letter of intent with Çankaya last month.", "existing"),
+        # the headline's own pair, or a signing of this month, is the news
+        ("On Friday, Aerodrom signed a letter of intent with Çankaya.", "new"),
+    ],
+)
+def test_a_signing_months_before_the_news_is_a_tie_in_place(extractor, sentence, status):
+    text = KARPOS_NEWS.format(sentence=sentence)
+    facts = extractor(ArticleText(text=text, published="2023-06-15"))
+    assert {
+        (p.kind, p.status) for p in facts.partnerships if "Aerodrom" in p.a.name + p.b.name
+    } == {("mou", status)}
+
+
+def test_the_headline_s_signing_months_before_stays_the_news(extractor):
+    text = (
+        "Karpoš and Zemun sign twinning charter\nSkopje Daily | 15 June 2023\n\n"
+        "In March, Karpoš and Zemun signed a twinning charter in the Karpoš town hall."
+    )
+    facts = extractor(ArticleText(text=text, published="2023-06-15"))
+    assert {(p.kind, p.status) for p in facts.partnerships} == {("sister_city", "new")}
