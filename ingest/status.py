@@ -158,7 +158,11 @@ ENDING = re.compile(
 PROPOSED = re.compile(
     r"\b(?:want(?:s|ed)?|wish(?:es)?|hope[sd]?|hoping|look(?:s|ing)? (?:to|forward)|seek(?:s|ing)?|"
     r"plan(?:s|ned|ning)? to|plan(?:s|ning)? (?:a|an)\b|plans for|intend(?:s|ed)?|"
-    r"intentions? to (?:conclude|sign|establish|create|form|become|twin|formali[sz]e|enter)|"
+    # "the intention of both cities to conclude", "undertake to prepare a twinning agreement",
+    # "the foundation for a future twinning"
+    r"intentions? (?:of (?:[\w-]+ ){1,3}?)?to (?:conclude|sign|establish|create|form|become|twin|"
+    r"formali[sz]e|enter)|undertak(?:e|es|ing) to|to prepare (?:a|an|the)\b|"
+    r"(?:a|the) future (?:twinning|sister|friendship|partnership)|"
     r"propos(?:e|ed|al)|eager|would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"
     r"consider(?:s|ed|ing)?|potential|draft|expect(?:s|ed)?|to establish|to become|"

@@ -569,6 +569,19 @@ def test_a_signing_still_to_come_is_proposed(extractor, text):
     assert {p.status for p in links(extractor, text).values()} == {"proposed"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The letter confirms the intention of both towns to conclude a sister city agreement.",
+        "Both municipalities undertake to prepare a formal twinning agreement.",
+        "The visit of the mayors laid the foundation for a future twinning.",
+    ],
+)
+def test_an_intention_or_a_preparation_of_a_twinning_is_proposed(text):
+    start = min(text.index(word) for word in ("sister", "twinning") if word in text)
+    assert link_status(text, start, "2025-01-01") == "proposed"
+
+
 def test_once_signed_is_no_signing():
     text = "Once signed, Taichung will be Baguio City's fifth international sister city."
     assert link_status(text, text.index("sister"), "2025-01-01") == "proposed"
