@@ -223,16 +223,31 @@ def _relative_years(sentence: str, published: str | None) -> list[YearMention]:
     return mentions
 
 
+# "the governor announced on Tuesday", "this week": the day of the news itself.
+NEWS_DAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+    r"this week)\b",
+    re.I,
+)
+# "signed a sister-state agreement with Guangxi in March": the signing's own date, not "drafted
+# in March" or "after the floods in July".
+SIGNED_THEN = re.compile(r"\b(?:signed|concluded|inked|sealed)\b[^,;.]{0,60}$", re.I)
+
+
 def earlier_this_year(sentence: str, published: str | None) -> bool:
-    """Whether the sentence dates its event to a month before the publication's, in the same
-    year ("In March, Aerodrom signed ...", "signed a letter of intent last month")."""
+    """Whether the sentence dates its signing to a month before the publication's, in the same
+    year ("In March, Aerodrom signed ...", "signed a letter of intent last month"), and to no
+    day of the news ("... announced on Tuesday")."""
     day = published_day(published)
-    if day is None:
+    if day is None or NEWS_DAY.search(sentence):
         return False
-    last_month = any(m[1] and m[1].lower() == "last" and m[2].lower() == "month"
-                     for m in RELATIVE.finditer(sentence))  # fmt: skip
-    months = [_month_number(m["month"]) for m in MONTH_ALONE.finditer(sentence)]
-    return last_month or any(month < day.month for month in months)
+    earlier = [m for m in MONTH_ALONE.finditer(sentence) if _month_number(m["month"]) < day.month]
+    earlier += [m for m in RELATIVE.finditer(sentence) if (m[1] or "").lower() == "last"
+                and m[2].lower() == "month"]  # fmt: skip
+    return any(
+        not sentence[: m.start()].strip(" \"“‘'") or SIGNED_THEN.search(sentence, 0, m.start())
+        for m in earlier
+    )
 
 
 def _months(sentence: str, published: str | None) -> list[YearMention]:

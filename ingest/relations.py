@@ -1845,7 +1845,7 @@ def find_partnerships(
     body_start = headline_end(text_of(doc))
     # the places of the headline's news: a signing it does not name, dated to an earlier month,
     # is background, a tie in place by the time of writing
-    headline = {m.place.key for m in [*mentions, *org_mentions] if m.span.start_char < body_start}
+    headline = {m.place for m in [*mentions, *org_mentions] if m.span.start_char < body_start}
     proposed_before: list[tuple] = []  # the keys of the links proposed in the sentence before
     tie_before: tuple | None = None  # the key of the one tie in place the last linking
     # sentence reported, if it reported one
@@ -1933,10 +1933,13 @@ def _table_row(sent: Span, text: str, parties, state: ArticleState, found: dict)
     return True
 
 
-def _background(link: Partnership, headline: set[str]) -> Partnership:
+def _background(link: Partnership, headline: set[Place]) -> Partnership:
     """ "In March, Aerodrom signed a letter of intent with Cankaya" under a headline about
-    another pair: a tie signed before the article's event, in place by the time of writing."""
-    if link.status != "new" or link.kind == "visit" or {link.a.key, link.b.key} & headline:
+    another pair: a tie signed before the article's event, in place by the time of writing.
+    A place the headline names, or one inside it, makes the signing its news."""
+    if link.status != "new" or link.kind == "visit":
+        return link
+    if any(contained(party, named) for party in (link.a, link.b) for named in headline):
         return link
     return replace(link, status="existing")
 

@@ -161,7 +161,11 @@ PROPOSED = re.compile(
     # "the intention of both cities to conclude", "undertake to prepare a twinning agreement",
     # "the foundation for a future twinning"
     r"intentions? (?:of (?:[\w-]+ ){1,3}?)?to (?:conclude|sign|establish|create|form|become|twin|"
-    r"formali[sz]e|enter)|undertak(?:e|es|ing) to|to prepare (?:a|an|the)\b|"
+    r"formali[sz]e|enter)|undertak(?:e|es|ing) to|"
+    # the instrument itself to be prepared, or a link's words right after (not "to prepare the
+    # ground for", "... the signing")
+    r"to prepare (?:a|an|the)(?= (?:[\w-]+ ){0,3}?"
+    r"(?:agreement|memorandum|charter|protocol|twinning)s?\b| $)|"
     r"(?:a|the) future (?:twinning|sister|friendship|partnership)|"
     r"propos(?:e|ed|al)|eager|would like|will|would|could|"
     r"(?-i:may|might)|aim(?:s|ed)? (?:to|at)|explore|exploring|discuss(?:ed|es|ing)?|"

@@ -686,3 +686,45 @@ def test_a_charter_of_its_own_signed_with_a_twin_is_another_instrument(extractor
         "in 2010."
     )
     assert {kind for kind, _, _ in kinds_and_pairs(extractor, text)} == {"sister_city", "mou"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aerodrom and Çankaya signed on Monday a memorandum that officials had drafted in March.",
+        "After the floods in March, Aerodrom signed a memorandum with Çankaya.",
+        "In March, Aerodrom signed a memorandum with Çankaya, the mayor announced on Tuesday.",
+    ],
+)
+def test_a_month_that_dates_something_else_leaves_the_signing_the_news(extractor, sentence):
+    text = f"Karpoš and Zemun sign twinning charter\nSkopje Daily | 15 June 2023\n\n{sentence}"
+    facts = extractor(ArticleText(text=text, published="2023-06-15"))
+    assert {p.status for p in facts.partnerships if "Aerodrom" in p.a.name + p.b.name} == {"new"}
+
+
+def test_a_signing_of_a_town_in_the_headline_s_region_is_its_news(extractor):
+    text = (
+        "Bavaria deepens ties abroad\nBy our correspondent, 9 October 2024\n\n"
+        "In March, Munich signed a memorandum of understanding with Kyiv."
+    )
+    facts = extractor(ArticleText(text=text, published="2024-10-09"))
+    assert {(p.kind, p.status) for p in facts.partnerships} == {("mou", "new")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "The mayors of Lyon and Turin met to prepare the ground for the sister city "
+            "agreement they signed on Friday.",
+            "new",
+        ),
+        ("A delegation from Lyon, sent to prepare the signing, visited Turin on Monday.", "new"),
+        (
+            "The council of Aarhus voted on Tuesday to prepare a cooperation agreement with Kiel.",
+            "proposed",
+        ),  # fmt: skip
+    ],
+)
+def test_only_an_instrument_to_be_prepared_is_proposed(extractor, text, status):
+    assert {s for _, _, _, s, _ in found(extractor, text)} == {status}
