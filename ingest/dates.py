@@ -19,6 +19,8 @@ MONTH_WORD = (
 )
 _MONTH = rf"(?P<month>{MONTH_WORD})\.?"
 MONTH_NAME = re.compile(_MONTH, re.I)  # "Nov", "Nov.", "November"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+LATELY = r"yesterday|today|this (?:morning|afternoon|week)"
 # A month name may be glued to a preceding word in scraped headers ("XinhuaNovember 16, 2018").
 _START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
 _YEAR = r"(?P<year>(?:19|20)\d\d|2100)(?!\d)"
@@ -224,11 +226,7 @@ def _relative_years(sentence: str, published: str | None) -> list[YearMention]:
 
 
 # "the governor announced on Tuesday", "this week": the day of the news itself.
-NEWS_DAY = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
-    r"this week)\b",
-    re.I,
-)
+NEWS_DAY = re.compile(rf"\b(?:{WEEKDAY}|{LATELY})\b", re.I)
 # "signed a sister-state agreement with Guangxi in March": the signing's own date, not "drafted
 # in March" or "after the floods in July".
 SIGNED_THEN = re.compile(r"\b(?:signed|concluded|inked|sealed)\b[^,;.]{0,60}$", re.I)

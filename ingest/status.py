@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from ingest.dates import YEAR, YearMention, after_publication, published_year, years_in
+from ingest.dates import (
+    LATELY,
+    WEEKDAY,
+    YEAR,
+    YearMention,
+    after_publication,
+    published_year,
+    years_in,
+)
 from ingest.kinds import COMMITTING, INVITED, TWINNING
 from ingest.written import CAPITALISED_WORDS, IN_NAMED_PLACE
 
@@ -42,8 +50,6 @@ REFUSAL = re.compile(
     re.I,
 )
 # The days of the week, and the reported days a news story speaks of ("on Tuesday", "yesterday").
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_LATELY = r"yesterday|today|this (?:morning|afternoon|week)"
 _LINK_NOUN = (
     r"(?:(?:relationship|partnership|twinning|agreement|arrangement|pact|relation|friendship|"
     r"co-?operation|memorandum|accord|treaty|charter)s?|ties|links)\b"
@@ -217,7 +223,7 @@ GOAL = re.compile(
 )
 # A time still to come: "next spring", "later this year", "in the coming months".
 FUTURE = re.compile(
-    rf"(?<!the )\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter|{_WEEKDAY}|"
+    rf"(?<!the )\b(?:next (?:week|month|year|spring|summer|autumn|fall|winter|{WEEKDAY}|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"later this (?:week|month|year)|in the coming "
     r"(?:days|weeks|months|years)|(?:is|are) (?:due|set|scheduled|slated) to)\b",
@@ -290,9 +296,9 @@ EXISTING = re.compile(
     re.I,
 )
 # "sister cities since yesterday", "twinned since Thursday": a tie begun in the reported week.
-SINCE_LATELY = re.compile(
+SINCELATELY = re.compile(
     r"\b(?:cities|towns|municipalities|regions|provinces|partners|twinned|twins) since "
-    rf"(?:{_LATELY}|(?:last )?{_WEEKDAY})\b(?!['’])",
+    rf"(?:{LATELY}|(?:last )?{WEEKDAY})\b(?!['’])",
     re.I,
 )  # not "friends since Thursday's dinner", nor "since yesterday's ceremony marked 50 years"
 # "the memorandum is the first agreement between them", "Graz is Lyon's first partner": new.
@@ -623,7 +629,7 @@ def _possessed_tie(text: str) -> bool:
 
 def _stated_status(text: str, published: str | None) -> str | None:
     """What the words of `text` say of a link, if anything."""
-    if SINCE_LATELY.search(text):
+    if SINCELATELY.search(text):
         return "new"  # "have been sister cities since yesterday": begun at the reported event
     if EXISTING.search(text) or _past_year(text, published) or _dated_kind(text, published):
         return "existing"
@@ -919,7 +925,7 @@ def _semicolon_after(text: str, start: int) -> int:
     return len(text) if found < 0 else found
 
 
-_DAY = rf"(?:on\s+)?{_WEEKDAY}|{_LATELY}"
+_DAY = rf"(?:on\s+)?{WEEKDAY}|{LATELY}"
 # "signed a friendship agreement on Tuesday", "on Tuesday signed a memorandum": the article's
 # own event, whatever the rest of the sentence recalls of the years before it.
 SIGNING_VERB = re.compile(r"(?:signed|inked|sealed)\b", re.I)
