@@ -1162,6 +1162,29 @@ GALWAY_FEATURE = (
             "A friendship agreement with Chicago followed in 1997.",
             ("Chicago", "friendship_city", "existing", 1997),
         ),
+        # the town speaking of its own ties in the first person
+        (
+            "We also have a sister city agreement with Chicago, from 1998.",
+            ("Chicago", "sister_city", "existing", 1998),
+        ),
+        (
+            "Our twinning with Lorient, in Brittany, goes back to 1975.",
+            ("Lorient", "sister_city", "existing", 1975),
+        ),
+        (
+            "Seattle, on Puget Sound, has been our sister city since 1986.",
+            ("Seattle", "sister_city", "existing", 1986),
+        ),
+        # the town's own body acting on an agreement with the partner
+        (
+            "The sister-city agreement with Chicago, signed in 1997, was ended by the city "
+            "council in 2019.",
+            ("Chicago", "sister_city", "ended", 1997),
+        ),
+        (
+            "In 2011 the Municipality also signed a friendship city agreement with Chicago.",
+            ("Chicago", "friendship_city", "existing", 2011),
+        ),
     ],
 )
 def test_a_partner_named_alone_is_the_article_town_s(extractor, sentence, expected):
@@ -1288,54 +1311,9 @@ def test_the_region_a_town_has_ties_in_is_no_party(extractor):
     assert set(found) == {("Găgăuzia", "Tekirdağ", "mou")}
 
 
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        (
-            "We also have a sister city agreement with Chicago, from 1998.",
-            ("Chicago", "sister_city", "existing", 1998),
-        ),
-        (
-            "Our twinning with Lorient, in Brittany, goes back to 1975.",
-            ("Lorient", "sister_city", "existing", 1975),
-        ),
-        (
-            "Seattle, on Puget Sound, has been our sister city since 1986.",
-            ("Seattle", "sister_city", "existing", 1986),
-        ),
-    ],
-)
-def test_a_town_speaking_of_its_own_ties_in_the_first_person(extractor, sentence, expected):
-    text = GALWAY_FEATURE.format(sentence=sentence)
-    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == {
-        expected
-    }
-
-
 def test_we_who_only_met_a_partner_s_mayor_make_no_tie(extractor):
     text = GALWAY_FEATURE.format(sentence="We met the mayor of Chicago in March.")
     assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == set()
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        (
-            "The sister-city agreement with Chicago, signed in 1997, was ended by the city "
-            "council in 2019.",
-            ("Chicago", "sister_city", "ended", 1997),
-        ),
-        (
-            "In 2011 the Municipality also signed a friendship city agreement with Chicago.",
-            ("Chicago", "friendship_city", "existing", 2011),
-        ),
-    ],
-)
-def test_the_town_s_own_body_acting_on_an_agreement_with_a_partner(extractor, sentence, expected):
-    text = GALWAY_FEATURE.format(sentence=sentence)
-    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == {
-        expected
-    }
 
 
 def test_it_opening_a_sentence_is_the_region_the_sentence_before_was_about(extractor):
