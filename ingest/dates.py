@@ -19,6 +19,7 @@ MONTH_WORD = (
 )
 _MONTH = rf"(?P<month>{MONTH_WORD})\.?"
 MONTH_NAME = re.compile(_MONTH, re.I)  # "Nov", "Nov.", "November"
+# The days of the week, and the reported days a news story speaks of ("on Tuesday", "yesterday").
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 LATELY = r"yesterday|today|this (?:morning|afternoon|week)"
 # A month name may be glued to a preceding word in scraped headers ("XinhuaNovember 16, 2018").

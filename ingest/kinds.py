@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.dates import WEEKDAY
 from ingest.money import find_money
 from ingest.written import IN_NAMED_PLACE
 
@@ -227,8 +228,7 @@ WITH_WHICH = re.compile(r"\bwith (?:which|whom)\b", re.I)
 # "signed an agreement on tourism", "a charter of culture", "... on Tuesday to build a centre":
 # an agreement about something of its own (said before the clause's next comma).
 OBJECT_AFTER = re.compile(
-    r"[^.;,]*?\b(?:on|of|for|to|covering)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|the same day)\b)(?-i:[a-z])",
+    rf"[^.;,]*?\b(?:on|of|for|to|covering)\s+(?!(?:{WEEKDAY}|the same day)\b)(?-i:[a-z])",
     re.I,
 )
 DEFINITE_AGREEMENT = re.compile(

@@ -790,7 +790,6 @@ def _own_side(sent: Span, parties: list[Party], state: ArticleState) -> list[Par
         if became and mentions[0].start < became.start("tie"):
             partner, link = mentions[0], became
     if link is None:  # "We also have a sister city agreement with X", "X, twinned with us"
-        partner = mentions[0]
         link = WE_LINK_WITH.search(text, 0, partner.start) or WE_AFTER.match(text, partner.start)
     if own is None or own.kind != "city" or own.country == partner.place.country:
         return []
@@ -1894,7 +1893,7 @@ def find_partnerships(
         if cut and _ends_tie_before(sent, named, tie_before, found, right_after=linked_before):
             found[tie_before] = replace(found[tie_before], status="ended")
         linked_before = bool(links)
-        if headline and earlier_this_year(text, state.published):
+        if links and headline and earlier_this_year(text, state.published):
             links = [_background(link, headline) for link in links]
         for link in links if sent.start_char >= body_start else []:
             found[_key(link)] = _merge(found.get(_key(link)), link)

@@ -49,7 +49,6 @@ REFUSAL = re.compile(
     r"(?:plan|proposal|bid|idea))\b",
     re.I,
 )
-# The days of the week, and the reported days a news story speaks of ("on Tuesday", "yesterday").
 _LINK_NOUN = (
     r"(?:(?:relationship|partnership|twinning|agreement|arrangement|pact|relation|friendship|"
     r"co-?operation|memorandum|accord|treaty|charter)s?|ties|links)\b"
@@ -296,7 +295,7 @@ EXISTING = re.compile(
     re.I,
 )
 # "sister cities since yesterday", "twinned since Thursday": a tie begun in the reported week.
-SINCELATELY = re.compile(
+SINCE_LATELY = re.compile(
     r"\b(?:cities|towns|municipalities|regions|provinces|partners|twinned|twins) since "
     rf"(?:{LATELY}|(?:last )?{WEEKDAY})\b(?!['’])",
     re.I,
@@ -629,7 +628,7 @@ def _possessed_tie(text: str) -> bool:
 
 def _stated_status(text: str, published: str | None) -> str | None:
     """What the words of `text` say of a link, if anything."""
-    if SINCELATELY.search(text):
+    if SINCE_LATELY.search(text):
         return "new"  # "have been sister cities since yesterday": begun at the reported event
     if EXISTING.search(text) or _past_year(text, published) or _dated_kind(text, published):
         return "existing"
