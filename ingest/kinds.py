@@ -89,7 +89,8 @@ KIND_PATTERNS = {
     r"\bmemorand(?:um|a|ums) (?:between|with|(?:was|were) (?:signed|inked))|"
     r"\b(?:co-?operation|framework|collaboration|chamber) memorand(?:um|a|ums)\b|"
     r"letters? of intent|(?:cooperation|framework|partnership|strategic|collaboration|twinning|"
-    r"exchange) agreements?|(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
+    r"exchange) agreements?|(?:co-?operation|collaboration|framework) protocols?|"
+    r"(?:sign|signs|signed|signing|ink|inked) (?:[\w-]+ ){0,3}"
     r"(?:agreements?|charters?|memorand(?:um|a|ums)|accords?|pacts?|protocols?|"
     r"(?:joint|cooperation|friendship) declarations?|declarations? of (?:intent|friendship))|"
     r"(?:sign|signs|signed|signing|ink|inked) (?:a|an|the) cooperation deal|"
@@ -232,7 +233,9 @@ OBJECT_AFTER = re.compile(
     re.I,
 )
 DEFINITE_AGREEMENT = re.compile(
-    r"(?:sign\w*|ink\w*|seal\w*) the (?:agreement|pact|accord|charter)", re.I
+    r"(?:sign\w*|ink\w*|seal\w*) the (?:(?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)* )?"
+    r"(?:agreement|pact|accord|charter)",  # "re-signed the Saint-Louis charter"
+    re.I,
 )
 EVENT_NOUN = re.compile(r"\s*(?:conference|forum|summit|meeting|expo|fair|week|dialogue)")
 
@@ -286,7 +289,8 @@ def leads_to_twinning(twinning: re.Match) -> bool:
 
 
 def restates_agreement(mou: re.Match) -> bool:
-    """ "signed the agreement", "the agreement between them": an agreement already reported."""
+    """ "signed the agreement", "signed the Lyon charter", "the agreement between them": an
+    agreement already reported."""
     before = mou.string[max(0, mou.start() - 4) : mou.start()].lower()
     return bool(DEFINITE_AGREEMENT.fullmatch(mou.group())) or (
         before == "the " and mou.group().lower().startswith("agreement")

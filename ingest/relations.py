@@ -273,14 +273,14 @@ LINKED_WITH = re.compile(
     rf"accords?){_WITH_PARTNER_NEXT}",
     re.I,
 )
-# "the LoI with Pontianak", "the sister city relationship with Kakegawa", "the 2009 cooperation
+# "the LoI with Pontianak", "the twinning agreement with Baku", "the 2009 cooperation
 # agreement with", "the friendship agreement signed in 2014 with", "A friendship agreement with"
 # opening the sentence: the link the article's own town has (not "signed an agreement with", "the
 # university's agreement with").
 OWN_LINK_WITH = re.compile(
     # "There was also a cooperation agreement with Pointe-Noire"
     r"(?:\bthe|^\W*(?-i:An?|There (?:is|was|are|were) (?:also )?an?))\s+(?:(?:19|20)\d\d\s+)?"
-    r"(?:(?:sister|twin|friendship|friendly|partner|city|town|"
+    r"(?:(?:sister|twin(?:ning)?|friendship|friendly|partner|city|town|"
     rf"cooperation|trade|proposed|planned|new|formal|long-?standing|{TIE_ORDINAL})[\s-]+){{0,3}}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
     r"pacts?|accords?|protocols?|charters?|relationships?|partnerships?|ties|twinning)"
@@ -347,10 +347,10 @@ NATIONAL_HOLDER = re.compile(
     re.I,
 )
 # "Its partnership with Pushkin ...", "It signed a friendship agreement with ...", "In Korea,
-# it signed ...", "It is a sister city of Turin": the ties of the place the sentence before was
-# about (not "It was signed in 2003": the agreement).
+# it signed ...", "Besides Hasselt, it is twinned with ...", "It is a sister city of Turin": the
+# ties of the place the sentence before was about (not "It was signed in 2003": the agreement).
 OPENING_ITS = re.compile(
-    r"\s*(?:(?:In|Since|At|By)\s[^,;]{1,40},\s+)?"
+    r"\s*(?:(?:In|Since|At|By|Besides|Apart from)\s[^,;]{1,40},\s+)?"
     r"(?:[Ii]ts\s+(?:[\w-]+\s+){0,3}?(?:partnerships?|partners?|sister|twin(?:ning)?s?|friendship|"
     r"ties|agreements?|links|relations)|[Ii]t\s+(?:also\s+)?(?:signed|inked|concluded|"
     r"(?:is|was|has been) (?:also )?(?:twinned|an?\s+(?:sister|twin|partner|friendship)[\s-]"
@@ -382,9 +382,14 @@ def _anaphora_parties(
         if WITH_BEFORE.search(text, max(0, p.start - 40), p.start)
     }
     parties = []
-    if PAIR_ANAPHORA.search(text) and state.last_pair and len(named) < 2:
-        offset = PAIR_ANAPHORA.search(text).start()
-        parties += [Party(p, offset) for p in state.last_pair]
+    pair = PAIR_ANAPHORA.search(text)
+    if (
+        pair
+        and state.last_pair
+        and len(named) < 2
+        and not _new_pair_before(pair, state, named_parties)
+    ):
+        parties += [Party(p, pair.start()) for p in state.last_pair]
     for match in ONE_ANAPHORA.finditer(text):
         if len(named) > 1 and _describes(match):
             continue
@@ -413,6 +418,14 @@ def _anaphora_parties(
         found = _delegation(match, state, gaz_country, named)
         parties += [Party(p, match.start(), delegation=True) for p in found]
     return parties
+
+
+def _new_pair_before(pair: re.Match, state: ArticleState, named: list[Party]) -> bool:
+    """ "A 2011 twinning with Lugo was suspended in 2020, when both councils agreed ...": a
+    place the sentence names before "both councils" makes a pair of its own with the town, not
+    the pair the text spoke of last (not "The two cities also signed ... with Shanghai")."""
+    last = {p.key for p in state.last_pair or ()}
+    return any(p.start < pair.start() and p.place.key not in last for p in named)
 
 
 def _apposed_country(anaphor: re.Match, gaz_country) -> str | None:
@@ -1390,6 +1403,9 @@ def _links(
             pair = frozenset((a.key, b.key))
             if kind == "cooperation" and pair in specific:
                 continue
+            if kind == "cooperation" and pair in state.twinned and _partnership_only(text):
+                state.last_pair = (a, b)  # "to focus on the new partnership with X", X its
+                continue  # twin: the twinning, the pair "the two" stand for next
             if kind == "mou" and not restates_agreement(match):
                 state.memoranda.add(pair)  # not "they signed the agreement": one of its own
             if kind in SPECIFIC_KINDS:
@@ -1434,6 +1450,13 @@ def _partners_of_other_kinds(parties, text: str, matches: dict[str, re.Match]) -
         kind: set().union(*(v for k, v in own.items() if k != kind)) if kind in own else set()
         for kind in matches
     }
+
+
+def _partnership_only(text: str) -> bool:
+    """Whether "partnership" is the sentence's only word of cooperation: of a pair twinned
+    already, it names the twinning (not "the partnership will start with a youth exchange")."""
+    words = {m.group().lower() for m in KIND_REGEX["cooperation"].finditer(text)}
+    return words <= {"partnership", "partnerships"}
 
 
 def _opened_by_memorandum(found, towards: list[str], matches, text: str) -> list[Partnership]:

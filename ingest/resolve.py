@@ -653,8 +653,10 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
     reading inside a region the article names ("Ontario") beats another place's qualifier for
     the unqualified mentions. A qualifier on a later mention only sets a namesake apart ("the
     mayor of Nelson in Lancashire" in an article about New Zealand's Nelson): the unqualified
-    mentions are read on their own evidence. A kind word ("the state of Victoria") narrows the
-    choice to readings of that kind.
+    mentions are read on their own evidence, and a country the first mention states holds
+    against a region named in such an aside ("COLÓN, Panama ... not to be confused with Colón in
+    Argentina's Entre Ríos province"). A kind word ("the state of Victoria") narrows the choice
+    to readings of that kind.
     """
     options = layout.options
     regions = ctx.gaz.regions
@@ -664,6 +666,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
     asides: dict[str, set[str]] = {}  # readings later qualifiers set apart
     own_pins: dict[int, set[str]] = {}
     in_body: set[str] = set()  # names the body has already mentioned
+    stated: set[str] = set()  # names whose first mention states their country ("COLÓN, Panama")
     for span in spans:
         key = _name_key(span)
         first = key not in in_body
@@ -677,6 +680,8 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
             if _pinned(place, qual, near_options, regions):
                 (pinned if first else asides).setdefault(key, set()).add(place.key)
                 own_pins.setdefault(span.start, set()).add(place.key)
+                if first and qual:
+                    stated.add(key)
         totals.setdefault(key, Counter()).update(scores)
         mine = scores if span.start not in own_pins else {place: 0.0 for place in scores}
         unqualified.setdefault(key, Counter()).update(mine)
@@ -705,7 +710,7 @@ def _resolve_pass(spans, layout: _Layout, ctx: _Context) -> dict[int, Place]:
             in_region = (same if layout.world[s.start] is None else set()) or {
                 p.key for p in readings if any(_inside(p, r, regions) for r in others)
             }
-            if in_region and not (allowed or set()) & in_region:
+            if in_region and not (allowed or set()) & in_region and key not in stated:
                 allowed = in_region
         own_word = s._.kind_hint is not None and s.start not in own_pins
         found[s.start] = _best(scores, _narrowed(allowed, of_kind, own_word), ctx.gaz)

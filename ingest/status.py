@@ -126,7 +126,9 @@ ENDED_PASSIVE = re.compile(
     # has been frozen since 2014": a predicate before it
     rf"(?:\s+(?:(?:was|were|is|are)\s+(?!not\b)|(?:has|have) not been\s+|dat(?:es|ed)\s+)"
     rf"[^.;,]{{1,50}}?\s+(?:and|but))?"
-    rf"\s+(?:(?:was|were|is|are|remains?|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+"
+    # "Council resolved that the agreement with X be terminated" (not "should be", "to be")
+    rf"\s+(?:(?:was|were|is|are|remains?|(?:has|have|had)\s+(?:\w+ly\s+)?been|"
+    rf"(?<!should )(?<!could )(?<!would )(?<!might )(?<!must )(?<!will )(?<!may )(?<!to )be)\s+"
     rf"(?:(?:\w+ly|hereby)\s+)?"  # "is hereby suspended": a council's decision
     rf"(?:{_CUT}|severed|discarded|abandoned|cut|wound up|put on (?:hold|ice)|"
     rf"allowed to (?:lapse|expire)|declared (?:inactive|void|null and void|dormant))|"
@@ -1040,8 +1042,8 @@ WHEN_DATED = re.compile(
 
 
 def _earlier_visit(text: str, start: int, published: str | None) -> bool:
-    """ "visited Lyon a month ago", "his 2013 visit": a visit before the reported event (not a
-    year of another clause or a link's start, "twinned in 1990")."""
+    """ "visited Lyon a month ago", "his 2013 visit", "visited Lyon last year": a visit before
+    the reported event (not a year of another clause or a link's start, "twinned in 1990")."""
     earlier = EARLIER_VISIT.search(text, max(0, start - 60), start + 60)
     if earlier and not (
         earlier.group().lower().startswith("already") and ONGOING_VISIT.search(text)
@@ -1052,7 +1054,7 @@ def _earlier_visit(text: str, start: int, published: str | None) -> bool:
     if dated and reported is not None and int(dated.group("year")) < reported:
         return True
     return reported is not None and any(
-        y.how == "explicit"
+        (y.how == "explicit" or LAST_YEAR.fullmatch(text, y.start, y.end))
         and y.year < reported
         and abs(y.start - start) <= 60
         and clause_at(text, y.start) == clause_at(text, start)

@@ -4,7 +4,8 @@
     Matsue (Shimane) | Japan | Sister city | 1990 | Active
 
 The header row names the columns; each row below it is a tie of the article's own town with
-the place in its partner column, of the kind, year and status its cells give.
+the place in its partner column, of the kind, year and status its cells give (else of the kind
+the paragraph over the table names).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from spacy.tokens import Span
 
 from facts.shapes import Partnership, Place
 from ingest.dates import published_year
-from ingest.kinds import KIND_REGEX, TWINNING_KINDS_FIRST
+from ingest.kinds import KIND_REGEX, MEMORANDUM, TWINNING, TWINNING_KINDS_FIRST
 from ingest.sentences import span_text
 
 CELL_BREAK = re.compile(r"\s*(?:\||\t)\s*")
@@ -40,6 +41,7 @@ YEAR_CELL = re.compile(r"\b(?:19|20)\d\d\b")
 PLACE_COLUMN = re.compile(r"^(?:cit(?:y|ies)|towns?|municipalit(?:y|ies))$", re.I)
 ABOUT_PARTNERS = re.compile(r"\b(?:sister|twin(?:ned)?|partner(?:ship)?s?|friendship)\b", re.I)
 ROW_KINDS = (*TWINNING_KINDS_FIRST, "mou", "cooperation")  # the kinds a row's cells may name
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 class TableHeader(NamedTuple):
@@ -48,6 +50,7 @@ class TableHeader(NamedTuple):
 
     columns: dict[str, int]
     hub: Place | None = None
+    kind: str = "sister_city"  # a row's kind when its cells name none
 
 
 def cells(text: str) -> list[tuple[int, int]]:
@@ -74,7 +77,18 @@ def table_header(sent: Span) -> TableHeader | None:
     if "partner" not in columns and any(ABOUT_PARTNERS.search(head) for head in heads):
         plain = [i for i, head in enumerate(heads) if PLACE_COLUMN.match(head)]
         columns.update({"partner": plain[0]} if plain else {})
-    return TableHeader(columns) if "partner" in columns and len(columns) >= 2 else None
+    if "partner" not in columns or len(columns) < 2:
+        return None
+    return TableHeader(columns, kind=_introduced_kind(sent))
+
+
+def _introduced_kind(header: Span) -> str:
+    """ "The Chamber has memorandums with business organisations in five cities." over a table
+    that names no kind: its rows are memorandums (a twinning word there keeps them twinnings)."""
+    before = header.doc.text[: header.start_char].rstrip()
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(before)]
+    intro = before[breaks[-1] if breaks else 0 :]
+    return "mou" if MEMORANDUM.search(intro) and not TWINNING.search(intro) else "sister_city"
 
 
 def table_partner(
@@ -91,8 +105,11 @@ def table_partner(
     partner = next((p.place for p in parties if a <= p.start < b and p.place != hub), None)
     if partner is None:
         return []
-    other = [p.place for p in parties if not a <= p.start < b and not p.locator]
-    hub = other[0] if other else hub  # "Perth | Kagoshima | 1974": the row names both sides
+    # "Perth | Kagoshima | 1974": the row names both sides (not "Batam | Batam Traders' Forum")
+    other = [
+        p.place for p in parties if not a <= p.start < b and not p.locator and p.place != partner
+    ]
+    hub = other[0] if other else hub
 
     def cell(name: str) -> str:
         index = header.columns.get(name)
@@ -102,7 +119,7 @@ def table_partner(
     kind = next((k for k in ROW_KINDS if KIND_REGEX[k].search(described)), None)
     if kind is None and cell("kind").strip():
         return []  # a kind the table names but no twinning or memorandum: not ours to guess
-    kind = kind or "sister_city"
+    kind = kind or header.kind
     stated = cell("status") or cell("kind")  # "Sister city (suspended 2022)"
     status = (
         "ended" if ENDED_CELL.search(stated) else "proposed" if PROPOSED_CELL.search(stated)

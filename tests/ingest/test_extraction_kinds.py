@@ -13,6 +13,37 @@ def links(extractor, text, published="2024-06-10"):
     return extractor(ArticleText(text=text, published=published)).partnerships
 
 
+@pytest.mark.parametrize(
+    ("said", "kinds_found"),
+    [
+        ("the council would now focus on the new partnership with Lorient", {"sister_city"}),
+        (
+            "the new partnership with Lorient would start with a youth exchange",
+            {"sister_city", "cooperation"},
+        ),
+    ],
+)
+def test_the_partnership_of_a_pair_twinned_already_is_the_twinning(extractor, said, kinds_found):
+    text = (
+        "Galway and Lorient signed a twinning agreement on Monday. "
+        f"The mayor of Galway said {said}."
+    )
+    assert set(kinds(extractor, text)) == kinds_found
+
+
+def test_re_signing_a_twin_s_charter_is_the_twinning_not_a_memorandum(extractor):
+    text = (
+        "Abomey has been twinned with Saint-Louis since 1998, and the council re-signed the "
+        "Saint-Louis charter in 2014 with great ceremony."
+    )
+    assert set(kinds(extractor, text)) == {"sister_city"}
+
+
+def test_a_cooperation_protocol_is_a_memorandum(extractor):
+    text = "Al Wakrah and Larnaca have had a cooperation protocol on fisheries since 2019."
+    assert set(kinds(extractor, text)) == {"mou"}
+
+
 def test_signed_investment_agreements_are_a_trade_deal(extractor):
     text = (
         "Leeds and Lyon signed investment agreements worth 40 million euros on Tuesday "

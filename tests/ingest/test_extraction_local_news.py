@@ -293,6 +293,31 @@ def test_a_bare_partner_column_with_the_kind_and_its_state_in_one_cell(extractor
     }
 
 
+MEMORANDUM_TABLE = (
+    "Our partner network\n"
+    "Porto Business Association > News | Published: 9 March 2023\n\n"
+    "PORTO - Our members met on Monday.\n\n"
+    "The Association has memorandums with business groups in two cities.\n\n"
+    "Partner city | Country | Partner group | Signed | Status\n"
+    "Recife | Brazil | Association of Recife Exporters | 2014 | Active\n"
+    "Maputo | Mozambique | Maputo Traders Circle | 2017 | Suspended\n"
+)
+
+
+def test_a_table_under_a_paragraph_on_memorandums_lists_memorandums(extractor):
+    found = extractor(read_bytes(MEMORANDUM_TABLE.encode(), name="partners.txt"))
+    assert {(p.a.name, p.b.name, p.kind, p.status, p.year) for p in found.partnerships} == {
+        ("Porto", "Recife", "mou", "existing", 2014),
+        ("Porto", "Maputo", "mou", "ended", 2017),
+    }  # not Recife with itself: its group's name names no other side
+
+
+def test_a_table_under_a_paragraph_on_twinning_keeps_its_rows_twinnings(extractor):
+    page = MEMORANDUM_TABLE.replace("has memorandums with business groups in", "is twinned with")
+    found = extractor(read_bytes(page.encode(), name="partners.txt"))
+    assert {p.kind for p in found.partnerships} == {"sister_city"}
+
+
 TOWNLESS_TABLE = (
     "Partners at a glance\n\n"
     "Partner city | Country | Type | Year\n"

@@ -1185,12 +1185,36 @@ GALWAY_FEATURE = (
             "In 2011 the Municipality also signed a friendship city agreement with Chicago.",
             ("Chicago", "friendship_city", "existing", 2011),
         ),
+        (
+            "The twinning agreement with Lorient, signed in 1975, was renewed last year.",
+            ("Lorient", "sister_city", "existing", 1975),
+        ),
     ],
 )
 def test_a_partner_named_alone_is_the_article_town_s(extractor, sentence, expected):
     text = GALWAY_FEATURE.format(sentence=sentence)
     assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == {
         expected
+    }
+
+
+def test_both_councils_after_a_partner_the_sentence_names_are_that_pair(extractor):
+    text = GALWAY_FEATURE.format(
+        sentence="It has been a sister city of Chicago since 1997. A 2005 twinning with the "
+        "Spanish town of Lugo was suspended in 2020, when both councils agreed it had run its "
+        "course."
+    )
+    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == {
+        ("Chicago", "sister_city", "existing", 1997),
+        ("Lugo", "sister_city", "ended", 2005),
+    }
+
+
+def test_a_partner_named_in_front_leaves_it_to_the_town_before(extractor):
+    text = GALWAY_FEATURE.format(sentence="Besides Boston, it is twinned with Lorient in France.")
+    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == {
+        ("Boston", "sister_city", "existing", None),
+        ("Lorient", "sister_city", "existing", None),
     }
 
 

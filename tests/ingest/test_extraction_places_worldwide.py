@@ -203,6 +203,19 @@ def test_a_namesake_set_apart_later_leaves_the_articles_place_alone(extractor):
     assert ("Hamilton", "CA", "city") in places(extractor, text)  # the namesake is still read
 
 
+def test_a_country_the_dateline_states_holds_against_a_namesake_s_region_named_later(extractor):
+    text = (
+        "MÉRIDA, Mexico, May 3 - Mérida signed a sister-city agreement with Porto Alegre on "
+        "Tuesday. The mayor of Mérida said the two cities would exchange students.\n\n"
+        "Mérida is not to be confused with the town of Mérida in Spain's Extremadura region."
+    )
+    facts = extractor(ArticleText(text=text, published="2023-05-03"))
+    assert {(p.a.name, p.a.country, p.b.name) for p in facts.partnerships} == {
+        ("Mérida", "MX", "Porto Alegre")
+    }
+    assert ("Mérida", "ES", "city") in places(extractor, text)  # the namesake is still read
+
+
 def test_a_name_with_inner_capitals_before_a_kind_word_is_still_the_place(extractor):
     text = "McAllen city officials welcomed the mayor of Tampico to sign a friendship agreement."
     assert ("McAllen", "US", "city") in places(extractor, text)

@@ -30,6 +30,19 @@ def test_refusals_give_no_link(extractor, text):
     assert not [k for k in links(extractor, text) if k[2] != "visit"]
 
 
+@pytest.mark.parametrize(
+    ("decision", "status"),
+    [
+        ("resolved that the friendship agreement with Galle be formally terminated", "ended"),
+        ("recommended that the friendship agreement with Galle should be terminated", "new"),
+    ],
+)
+def test_a_council_resolving_that_a_tie_be_ended_ends_it(extractor, decision, status):
+    text = f"CUREPIPE - Minutes of the Council of Curepipe. Council {decision}."
+    [link] = links(extractor, text).values()
+    assert (link.a.name, link.b.name, link.status) == ("Curepipe", "Galle", status)
+
+
 def test_ruling_out_an_ending_keeps_the_link(extractor):
     text = "Perth and Kobe signed a twinning in 1990; the mayor ruled out ending it."
     [link] = links(extractor, text).values()

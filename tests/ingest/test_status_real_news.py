@@ -158,6 +158,7 @@ def test_a_past_year_after_a_wish_is_history():
     [
         "Mayor Ana Ruiz of Cádiz visited Brest a month ago to discuss the ferry.",
         "A delegation from Brest visited Cádiz in 2019.",
+        "A delegation from Brest visited Cádiz last year to review the ferry project.",
         "Cádiz and Brest became sister cities in 1995, when a delegation of Brest officials "
         "visited Cádiz.",
     ],
