@@ -233,8 +233,13 @@ OBJECT_AFTER = re.compile(
     re.I,
 )
 DEFINITE_AGREEMENT = re.compile(
-    r"(?:sign\w*|ink\w*|seal\w*) the (?:(?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)* )?"
-    r"(?:agreement|pact|accord|charter)",  # "re-signed the Saint-Louis charter"
+    r"(?:sign\w*|ink\w*|seal\w*) the (?:agreement|pact|accord|charter)", re.I
+)
+# "re-signed the Saint-Louis charter": the pair's own again (not "signed the Tours Charter on
+# heritage", "re-signed the Bremen Pact on water").
+RESIGNED_NAMED = re.compile(
+    r"sign\w* the (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)* "
+    r"(?:agreement|pact|accord|charter)(?! (?:on|of|for)\b)",
     re.I,
 )
 EVENT_NOUN = re.compile(r"\s*(?:conference|forum|summit|meeting|expo|fair|week|dialogue)")
@@ -289,11 +294,13 @@ def leads_to_twinning(twinning: re.Match) -> bool:
 
 
 def restates_agreement(mou: re.Match) -> bool:
-    """ "signed the agreement", "signed the Lyon charter", "the agreement between them": an
+    """ "signed the agreement", "re-signed the Lyon charter", "the agreement between them": an
     agreement already reported."""
     before = mou.string[max(0, mou.start() - 4) : mou.start()].lower()
-    return bool(DEFINITE_AGREEMENT.fullmatch(mou.group())) or (
-        before == "the " and mou.group().lower().startswith("agreement")
+    return (
+        bool(DEFINITE_AGREEMENT.fullmatch(mou.group()))
+        or (before == "the " and mou.group().lower().startswith("agreement"))
+        or (before.endswith("re-") and bool(RESIGNED_NAMED.match(mou.string, mou.start())))
     )
 
 

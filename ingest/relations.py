@@ -278,8 +278,9 @@ LINKED_WITH = re.compile(
 # opening the sentence: the link the article's own town has (not "signed an agreement with", "the
 # university's agreement with").
 OWN_LINK_WITH = re.compile(
-    # "There was also a cooperation agreement with Pointe-Noire"
-    r"(?:\bthe|^\W*(?-i:An?|There (?:is|was|are|were) (?:also )?an?))\s+(?:(?:19|20)\d\d\s+)?"
+    # "There was also a cooperation agreement with Pointe-Noire", "In 2012 a memorandum with"
+    r"(?:\bthe|^\W*(?:In (?:19|20)\d\d,?\s+an?|(?-i:An?|There (?:is|was|are|were) (?:also )?an?)))"
+    r"\s+(?:(?:19|20)\d\d\s+)?"
     r"(?:(?:sister|twin(?:ning)?|friendship|friendly|partner|city|town|"
     rf"cooperation|trade|proposed|planned|new|formal|long-?standing|{TIE_ORDINAL})[\s-]+){{0,3}}"
     r"(?:memorand\w*|MoUs?|LoIs?|letters? of intent|agreements?|"
@@ -421,9 +422,10 @@ def _anaphora_parties(
 
 
 def _new_pair_before(pair: re.Match, state: ArticleState, named: list[Party]) -> bool:
-    """ "A 2011 twinning with Lugo was suspended in 2020, when both councils agreed ...": a
-    place the sentence names before "both councils" makes a pair of its own with the town, not
-    the pair the text spoke of last (not "The two cities also signed ... with Shanghai")."""
+    """ "A 2011 twinning with Lugo was suspended in 2020, when both councils agreed ...",
+    "... travelled to Saint-Raphaël to re-sign the charter the two towns signed in 2004": a place
+    the sentence names before "both councils" makes a pair of its own with the town, not the
+    pair the text spoke of last (not "The two cities also signed ... with Shanghai")."""
     last = {p.key for p in state.last_pair or ()}
     return any(p.start < pair.start() and p.place.key not in last for p in named)
 
@@ -1249,12 +1251,16 @@ INSTRUMENT_NAME = re.compile(
 # "The idea of a twinning goes back to 2015": the idea's age, no report of the tie (a later
 # trigger of the kind in the sentence may report it: "..., and they were twinned in 1988").
 IDEA_OF = re.compile(r"\b(?:idea|dream|notion) of (?:a |an |the )?$", re.I)
-# "Under the MoU, the two provinces will cooperate in ...": what an agreement reported before
-# provides for, neither that agreement again nor a cooperation of its own.
+# "Under the MoU, the two provinces will cooperate in ...", "The memorandum provides for
+# cooperation in ...": what an agreement reported before provides for, neither that agreement
+# again nor a cooperation of its own.
+_INSTRUMENT = (
+    r"(?:the|this|that|its|their) (?:[\w-]+ ){0,3}?(?:agreements?|memorand(?:um|a)|mous?|"
+    r"protocols?|pacts?|charters?|accords?|deals?|treat(?:y|ies)|letters? of intent)"
+)
 UNDER_INSTRUMENT = re.compile(
-    r"\s*(?:under|within the (?:scope|framework) of) (?:the|this|that|its|their) (?:[\w-]+ ){0,3}?"
-    r"(?:agreements?|memorand(?:um|a)|mous?|protocols?|pacts?|charters?|accords?|deals?|"
-    r"treat(?:y|ies)|letters? of intent)\s*,",
+    rf"\s*(?:(?:under|within the (?:scope|framework) of) {_INSTRUMENT}\s*,|"
+    rf"{_INSTRUMENT} (?:also )?(?:provides? for|covers?|commits?)\b)",
     re.I,
 )
 # "the Polish-Ukrainian agreement", "the Sino-Russian protocol": two nations' adjectives (not
@@ -1403,7 +1409,9 @@ def _links(
             pair = frozenset((a.key, b.key))
             if kind == "cooperation" and pair in specific:
                 continue
-            if kind == "cooperation" and pair in state.twinned and _partnership_only(text):
+            if a.name == b.name and NAMESAKE_ASIDE.search(text):
+                continue  # "Nelson, not to be confused with Nelson in Lancashire, has been ..."
+            if kind == "cooperation" and pair in state.twinned and _the_twinning_again(text):
                 state.last_pair = (a, b)  # "to focus on the new partnership with X", X its
                 continue  # twin: the twinning, the pair "the two" stand for next
             if kind == "mou" and not restates_agreement(match):
@@ -1452,11 +1460,30 @@ def _partners_of_other_kinds(parties, text: str, matches: dict[str, re.Match]) -
     }
 
 
-def _partnership_only(text: str) -> bool:
-    """Whether "partnership" is the sentence's only word of cooperation: of a pair twinned
-    already, it names the twinning (not "the partnership will start with a youth exchange")."""
-    words = {m.group().lower() for m in KIND_REGEX["cooperation"].finditer(text)}
-    return words <= {"partnership", "partnerships"}
+NAMESAKE_ASIDE = re.compile(r"\b(?:confused|mixed up) with\b", re.I)
+# "a partnership on energy", "a new economic partnership focused on fisheries": one with an
+# object of its own.
+PARTNERSHIP_ON = re.compile(
+    r"\s+(?:on|for|to|in|covering|focus\w*|aimed)\s+(?-i:[a-z])|\s+(?:agreement|deal)s?\b", re.I
+)
+NEW_INSTRUMENT = re.compile(
+    r"\b(?:an?|new)\s+(?:[\w-]+\s+){0,2}?(?:agreements?|memorand\w*|protocols?|charters?|pacts?|"
+    r"deals?)\b",
+    re.I,
+)  # "strengthened with an agreement on waste" (not "its existing agreements")
+
+
+def _the_twinning_again(text: str) -> bool:
+    """Whether the sentence's only words of cooperation are "partnership", with no object of
+    its own and no new instrument beside it: of a pair twinned already, the twinning ("to focus
+    on the new partnership with X"), not a cooperation ("launched a partnership on energy",
+    "the partnership was strengthened with an agreement on waste", "... a youth exchange")."""
+    words = list(KIND_REGEX["cooperation"].finditer(text))
+    return (
+        all(m.group().lower() in {"partnership", "partnerships"} for m in words)
+        and not any(PARTNERSHIP_ON.match(text, m.end()) for m in words)
+        and not NEW_INSTRUMENT.search(text)
+    )
 
 
 def _opened_by_memorandum(found, towards: list[str], matches, text: str) -> list[Partnership]:
@@ -1915,6 +1942,7 @@ def find_partnerships(
         cut = not links and tie_before is not None
         if cut and _ends_tie_before(sent, named, tie_before, found, right_after=linked_before):
             found[tie_before] = replace(found[tie_before], status="ended")
+        _date_named_ties(text, parties, found)
         linked_before = bool(links)
         if links and headline and earlier_this_year(text, state.published):
             links = [_background(link, headline) for link in links]
@@ -1978,6 +2006,33 @@ def _domestic_aside(link: Partnership, state: ArticleState) -> bool:
         and all(p.country != link.a.country for p in own)
         and len(WITH_WHICH.findall(link.evidence)) > 1
     )
+
+
+# "The Popayán link dates from 1995", "The Buenaventura agreement was signed in 2012", "and the
+# Holguín agreement from 2009": the start of a tie the partner's name calls up.
+NAMED_TIE_DATED = re.compile(
+    r"\b[Tt]he (?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?:link|agreement|twinning|"
+    r"partnership|tie|relationship|charter|friendship) (?:(?:was|were) (?:first )?(?:signed|"
+    r"agreed|concluded|established|formali[sz]ed) in|dates? (?:back )?(?:from|to)|goes back to|"
+    r"began in|from) (?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _date_named_ties(text: str, parties: list[Party], found: dict) -> None:
+    """Dates the one tie in place of a partner that a later sentence dates by the partner's
+    name, when no sentence before gave its year."""
+    for match in NAMED_TIE_DATED.finditer(text):
+        partner = next((p.place for p in parties if p.start == match.start("name")), None)
+        undated = [
+            key
+            for key, link in found.items()
+            if partner in (link.a, link.b)
+            and link.kind in LASTING_KINDS
+            and link.status in {"existing", "ended"}
+            and link.year is None
+        ]
+        if partner is not None and len(undated) == 1:
+            found[undated[0]] = replace(found[undated[0]], year=int(match.group("year")))
 
 
 def _ends_tie_before(

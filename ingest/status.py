@@ -34,6 +34,8 @@ REFUSAL = re.compile(
     r"agreement|pact|ties)|"
     r"(?:is|are|was|were) not (?:an? )?(?:sister|twin|partner|friendship)[\s-]|"
     r"never (?:signed|formali[sz]ed)|cancell?ed|called off|withdr[ae]w(?:n|s)?|"
+    # "when a businessman proposed to twin Abomey with Kolomyia, our councillors voted against it"
+    r"propos\w*\b[^.;]{0,160}?\bvot(?:ed|es)\b[^.;]{0,40}\bagainst it\b|"
     r"vot(?:ed|es|ing) (?:down|no)|vot(?:ed|es)\b[^.;]{0,40}\bagainst (?:(?:a|the) "
     r"(?:proposal|plan|motion|bid|idea)|(?:establish|form|sign|creat|adopt|pursu|renew|"
     r"formali[sz])\w*)|"
@@ -85,6 +87,12 @@ _END_BASE = (
 _ON_HOLD = (
     rf"put(?:s|ting)?{_OBJECT}{_LINK_NOUN}(?:\s+with\s+[^.;]{{1,80}}?)?\s+on\s+(?:hold|ice)\b"
 )
+# The participles of a tie cut: "It was suspended", "signed in 2008, suspended in 2017", "the
+# twinning with X was suspended".
+_CUT = (
+    r"(?:ended|suspended|terminated|dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|"
+    r"frozen)"
+)
 # A link reported cut by someone: "scrapped the friendship agreement", "voted to end the
 # partnership", "froze relations", "the withdrawal from the agreement", "..., ending its
 # cooperation agreement with X".
@@ -99,17 +107,18 @@ ENDED_ACTIVE = re.compile(
     rf"(?:\s+the\s+(?:effect|validity|application|implementation)\s+of)?{_OBJECT}{_LINK_NOUN}|"
     rf"\b{_DECIDED_TO}conclude (?:the|its|their|our) (?:[\w-]+ ){{0,3}}?"
     rf"(?:relationship|partnership|twinning|ties)s?\b(?! (?:agreement|accord|pact|treaty))|"
-    rf"\b(?:{_DECIDED_TO})?{_ON_HOLD}",
+    rf"\b(?:{_DECIDED_TO})?{_ON_HOLD}|"
+    # "Council resolved that the friendship agreement with Galle be formally terminated", "...,
+    # seconded by X, that the twinning be formally ended": a decision (not "proposed that ... be
+    # terminated", "demanded that ...", "a proposal that ...")
+    rf"(?<!proposed )(?<!proposes )(?<!proposal )(?<!demanded )(?<!demands )(?<!asked )"
+    rf"(?<!urged )(?<!suggested )(?<!requested )(?<!insisted )\bthat\b[^.;]{{0,100}}?"
+    rf"(?<!should )(?<!must )(?<!would )(?<!could )(?<!might )(?<!may )\bbe\s+"
+    rf"(?:\w+ly\s+)?(?:{_CUT}|put on (?:hold|ice))",
     re.I,
 )  # "resolved to conclude the friendship city relationship"; not "concluded an agreement" nor
 # "concluded their sister city relationship in 1959" (signed it); "decided to put its cooperation
 # agreements with X on hold"
-# The participles of a tie cut: "It was suspended", "signed in 2008, suspended in 2017", "the
-# twinning with X was suspended".
-_CUT = (
-    r"(?:ended|suspended|terminated|dissolved|revoked|scrapped|cancell?ed|annull?ed|rescinded|"
-    r"frozen)"
-)
 # A link reported over: "the twinning with X was suspended", "the agreement lapsed", "the
 # partnership with X, formalised in 2011, was suspended", "... with X, a town near Y, signed in
 # 2007, was terminated", "the agreement signed with X in 2008 has simply been allowed to lapse",
@@ -126,9 +135,7 @@ ENDED_PASSIVE = re.compile(
     # has been frozen since 2014": a predicate before it
     rf"(?:\s+(?:(?:was|were|is|are)\s+(?!not\b)|(?:has|have) not been\s+|dat(?:es|ed)\s+)"
     rf"[^.;,]{{1,50}}?\s+(?:and|but))?"
-    # "Council resolved that the agreement with X be terminated" (not "should be", "to be")
-    rf"\s+(?:(?:was|were|is|are|remains?|(?:has|have|had)\s+(?:\w+ly\s+)?been|"
-    rf"(?<!should )(?<!could )(?<!would )(?<!might )(?<!must )(?<!will )(?<!may )(?<!to )be)\s+"
+    rf"\s+(?:(?:was|were|is|are|remains?|(?:has|have|had)\s+(?:\w+ly\s+)?been)\s+"
     rf"(?:(?:\w+ly|hereby)\s+)?"  # "is hereby suspended": a council's decision
     rf"(?:{_CUT}|severed|discarded|abandoned|cut|wound up|put on (?:hold|ice)|"
     rf"allowed to (?:lapse|expire)|declared (?:inactive|void|null and void|dormant))|"

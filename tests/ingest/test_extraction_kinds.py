@@ -21,6 +21,11 @@ def links(extractor, text, published="2024-06-10"):
             "the new partnership with Lorient would start with a youth exchange",
             {"sister_city", "cooperation"},
         ),
+        ("the two cities had launched a partnership on energy", {"sister_city", "cooperation"}),
+        (
+            "the partnership with Lorient was strengthened by an agreement on waste",
+            {"sister_city", "cooperation"},
+        ),
     ],
 )
 def test_the_partnership_of_a_pair_twinned_already_is_the_twinning(extractor, said, kinds_found):
@@ -37,6 +42,11 @@ def test_re_signing_a_twin_s_charter_is_the_twinning_not_a_memorandum(extractor)
         "Saint-Louis charter in 2014 with great ceremony."
     )
     assert set(kinds(extractor, text)) == {"sister_city"}
+
+
+def test_a_twin_s_named_charter_on_a_topic_is_a_memorandum_of_its_own(extractor):
+    text = "Brasov and Tours, twinned since 1991, signed the Tours Charter on heritage on Monday."
+    assert set(kinds(extractor, text)) == {"sister_city", "mou"}
 
 
 def test_a_cooperation_protocol_is_a_memorandum(extractor):
@@ -469,12 +479,18 @@ def test_what_an_agreement_provides_for_is_no_new_memorandum(extractor):
     assert [(p.a.name[:5], p.b.name[:5], p.kind) for p in found] == [("Gyeon", "Chhat", "mou")]
 
 
-def test_the_fields_an_agreement_covers_are_no_cooperation_of_their_own(extractor):
-    text = (
-        "Lyon and Yerevan signed a friendship agreement on Tuesday.\n\n"
+@pytest.mark.parametrize(
+    "fields",
+    [
         "Under the agreement, the two cities will cooperate in tourism, culture, sport and the "
-        "training of municipal staff."
-    )
+        "training of municipal staff.",
+        "The memorandum provides for the exchange of expertise between the two municipalities "
+        "and cooperation in promoting cultural tourism.",
+        "The agreement also commits the cities to cooperation in coffee research.",
+    ],
+)
+def test_the_fields_an_agreement_covers_are_no_cooperation_of_their_own(extractor, fields):
+    text = f"Lyon and Yerevan signed a friendship agreement on Tuesday.\n\n{fields}"
     found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
     assert [p.kind for p in found] == ["friendship_city"]
 

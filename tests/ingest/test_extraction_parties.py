@@ -1198,6 +1198,19 @@ def test_a_partner_named_alone_is_the_article_town_s(extractor, sentence, expect
     }
 
 
+def test_a_later_sentence_dates_a_listed_tie_by_the_partner_s_name(extractor):
+    text = GALWAY_FEATURE.format(
+        sentence="Its sister cities include Lorient in France, Chicago and Seattle. The Lorient "
+        "link dates from 1975 and the Chicago agreement from 1997. The Seattle agreement was "
+        "signed in 1986."
+    )
+    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == {
+        ("Lorient", "sister_city", "existing", 1975),
+        ("Chicago", "sister_city", "existing", 1997),
+        ("Seattle", "sister_city", "existing", 1986),
+    }
+
+
 def test_both_councils_after_a_partner_the_sentence_names_are_that_pair(extractor):
     text = GALWAY_FEATURE.format(
         sentence="It has been a sister city of Chicago since 1997. A 2005 twinning with the "

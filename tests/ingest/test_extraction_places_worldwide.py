@@ -216,6 +216,16 @@ def test_a_country_the_dateline_states_holds_against_a_namesake_s_region_named_l
     assert ("Mérida", "ES", "city") in places(extractor, text)  # the namesake is still read
 
 
+def test_a_namesake_set_apart_in_the_sentence_of_a_tie_is_no_party_to_it(extractor):
+    text = (
+        "NELSON, New Zealand - Nelson City Council agreed to a sister city tie with Miyazu. "
+        "Nelson, not to be confused with Nelson in England's Lancashire county, has been "
+        "twinned with Eureka since 1986."
+    )
+    facts = extractor(ArticleText(text=text, published="2023-05-03"))
+    assert {(p.a.country, p.b.country) for p in facts.partnerships} == {("NZ", "JP"), ("US", "NZ")}
+
+
 def test_a_name_with_inner_capitals_before_a_kind_word_is_still_the_place(extractor):
     text = "McAllen city officials welcomed the mayor of Tampico to sign a friendship agreement."
     assert ("McAllen", "US", "city") in places(extractor, text)

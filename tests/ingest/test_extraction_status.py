@@ -24,6 +24,9 @@ def links(extractor, text, published="2025-03-05"):
         "The Municipal Council of Gorlice does not approve the conclusion of a friendship "
         "agreement with the city of Tiraspol.",
         "The steelworks have a new supplier, but Gorlice has no partnership with Ostrava.",
+        "Last year, when a businessman proposed to twin Gorlice with a small town in Ukraine, "
+        "Kolomyia, our councillors voted against it because nobody could say what the "
+        "partnership was for.",
     ],
 )
 def test_refusals_give_no_link(extractor, text):
@@ -34,7 +37,9 @@ def test_refusals_give_no_link(extractor, text):
     ("decision", "status"),
     [
         ("resolved that the friendship agreement with Galle be formally terminated", "ended"),
+        ("decided that the friendship agreement with Galle be put on hold", "ended"),
         ("recommended that the friendship agreement with Galle should be terminated", "new"),
+        ("heard a proposal that the friendship agreement with Galle be terminated", "proposed"),
     ],
 )
 def test_a_council_resolving_that_a_tie_be_ended_ends_it(extractor, decision, status):
