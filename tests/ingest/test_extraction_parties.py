@@ -1189,6 +1189,10 @@ GALWAY_FEATURE = (
             "The twinning agreement with Lorient, signed in 1975, was renewed last year.",
             ("Lorient", "sister_city", "existing", 1975),
         ),
+        (
+            "In 2012 a memorandum with Tabriz was signed, and it is still in force.",
+            ("Tabriz", "mou", "existing", 2012),
+        ),
     ],
 )
 def test_a_partner_named_alone_is_the_article_town_s(extractor, sentence, expected):
