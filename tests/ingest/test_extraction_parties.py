@@ -1202,29 +1202,31 @@ def test_a_partner_named_alone_is_the_article_town_s(extractor, sentence, expect
     }
 
 
-def test_a_later_sentence_dates_a_listed_tie_by_the_partner_s_name(extractor):
-    text = GALWAY_FEATURE.format(
-        sentence="Its sister cities include Lorient in France, Chicago and Seattle. The Lorient "
-        "link dates from 1975 and the Chicago agreement from 1997. The Seattle agreement was "
-        "signed in 1986."
-    )
-    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == {
-        ("Lorient", "sister_city", "existing", 1975),
-        ("Chicago", "sister_city", "existing", 1997),
-        ("Seattle", "sister_city", "existing", 1986),
-    }
-
-
-def test_both_councils_after_a_partner_the_sentence_names_are_that_pair(extractor):
-    text = GALWAY_FEATURE.format(
-        sentence="It has been a sister city of Chicago since 1997. A 2005 twinning with the "
-        "Spanish town of Lugo was suspended in 2020, when both councils agreed it had run its "
-        "course."
-    )
-    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == {
-        ("Chicago", "sister_city", "existing", 1997),
-        ("Lugo", "sister_city", "ended", 2005),
-    }
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a later sentence dates a listed tie by the partner's name
+        (
+            "Its sister cities include Lorient in France, Chicago and Seattle. The Lorient link "
+            "dates from 1975 and the Chicago agreement from 1997. The Seattle agreement was "
+            "signed in 1986.",
+            {
+                ("Lorient", "sister_city", "existing", 1975),
+                ("Chicago", "sister_city", "existing", 1997),
+                ("Seattle", "sister_city", "existing", 1986),
+            },
+        ),
+        # "both councils" after a partner the sentence names are that pair
+        (
+            "It has been a sister city of Chicago since 1997. A 2005 twinning with the Spanish "
+            "town of Lugo was suspended in 2020, when both councils agreed it had run its course.",
+            {("Chicago", "sister_city", "existing", 1997), ("Lugo", "sister_city", "ended", 2005)},
+        ),
+    ],
+)
+def test_the_ties_of_a_town_over_several_sentences(extractor, sentence, expected):
+    text = GALWAY_FEATURE.format(sentence=sentence)
+    assert ties_of(extractor(ArticleText(text=text, published="2024-05-03")), "Galway") == expected
 
 
 def test_a_partner_named_in_front_leaves_it_to_the_town_before(extractor):
