@@ -46,6 +46,7 @@ from ingest.kinds import (
     KIND_REGEX,
     LASTING_KINDS,
     NAMED_PROGRAMME,
+    PARTNERSHIP_OBJECT,
     RUNNING_TOTAL,
     TIE_ORDINAL,
     TWINNING,
@@ -1464,7 +1465,7 @@ NAMESAKE_ASIDE = re.compile(r"\b(?:confused|mixed up) with\b", re.I)
 # "a partnership on energy", "a new economic partnership focused on fisheries": one with an
 # object of its own.
 PARTNERSHIP_ON = re.compile(
-    r"\s+(?:on|for|to|in|covering|focus\w*|aimed)\s+(?-i:[a-z])|\s+(?:agreement|deal)s?\b", re.I
+    rf"\s+(?:{PARTNERSHIP_OBJECT}|(?:aimed|focus\w*|covering)\b|(?:agreement|deal)s?\b)", re.I
 )
 NEW_INSTRUMENT = re.compile(
     r"\b(?:an?|new)\s+(?:[\w-]+\s+){0,2}?(?:agreements?|memorand\w*|protocols?|charters?|pacts?|"
