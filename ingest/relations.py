@@ -1255,10 +1255,11 @@ IDEA_OF = re.compile(r"\b(?:idea|dream|notion) of (?:a |an |the )?$", re.I)
 # "Under the MoU, the two provinces will cooperate in ...", "The memorandum provides for
 # cooperation in ...": what an agreement reported before provides for, neither that agreement
 # again nor a cooperation of its own.
-_INSTRUMENT = (
-    r"(?:the|this|that|its|their) (?:[\w-]+ ){0,3}?(?:agreements?|memorand(?:um|a)|mous?|"
-    r"protocols?|pacts?|charters?|accords?|deals?|treat(?:y|ies)|letters? of intent)"
+_INSTRUMENT_NOUN = (
+    r"(?:agreements?|memorand(?:um|a|ums)|mous?|protocols?|pacts?|charters?|accords?|deals?|"
+    r"treat(?:y|ies)|letters? of intent)"
 )
+_INSTRUMENT = rf"(?:the|this|that|its|their) (?:[\w-]+ ){{0,3}}?{_INSTRUMENT_NOUN}"
 UNDER_INSTRUMENT = re.compile(
     rf"\s*(?:(?:under|within the (?:scope|framework) of) {_INSTRUMENT}\s*,|"
     rf"{_INSTRUMENT} (?:also )?(?:provides? for|covers?|commits?)\b)",
@@ -1467,11 +1468,8 @@ NAMESAKE_ASIDE = re.compile(r"\b(?:confused|mixed up) with\b", re.I)
 PARTNERSHIP_ON = re.compile(
     rf"\s+(?:{PARTNERSHIP_OBJECT}|(?:aimed|focus\w*|covering)\b|(?:agreement|deal)s?\b)", re.I
 )
-NEW_INSTRUMENT = re.compile(
-    r"\b(?:an?|new)\s+(?:[\w-]+\s+){0,2}?(?:agreements?|memorand\w*|protocols?|charters?|pacts?|"
-    r"deals?)\b",
-    re.I,
-)  # "strengthened with an agreement on waste" (not "its existing agreements")
+# "strengthened with an agreement on waste" (not "its existing agreements")
+NEW_INSTRUMENT = re.compile(rf"\b(?:an?|new)\s+(?:[\w-]+\s+){{0,2}}?{_INSTRUMENT_NOUN}\b", re.I)
 
 
 def _the_twinning_again(text: str) -> bool:
@@ -2024,6 +2022,8 @@ def _date_named_ties(text: str, parties: list[Party], found: dict) -> None:
     name, when no sentence before gave its year."""
     for match in NAMED_TIE_DATED.finditer(text):
         partner = next((p.place for p in parties if p.start == match.start("name")), None)
+        if partner is None:
+            continue
         undated = [
             key
             for key, link in found.items()
@@ -2032,7 +2032,7 @@ def _date_named_ties(text: str, parties: list[Party], found: dict) -> None:
             and link.status in {"existing", "ended"}
             and link.year is None
         ]
-        if partner is not None and len(undated) == 1:
+        if len(undated) == 1:
             found[undated[0]] = replace(found[undated[0]], year=int(match.group("year")))
 
 
