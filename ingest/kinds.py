@@ -238,10 +238,10 @@ DEFINITE_AGREEMENT = re.compile(
 # "re-signed the Saint-Louis charter": the pair's own again (not "signed the Tours Charter on
 # heritage", "re-signed the Bremen Pact on water").
 RESIGNED_NAMED = re.compile(
-    r"sign\w* the (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)* "
-    r"(?:agreement|pact|accord|charter)(?! (?:on|of|for)\b)",
+    r"sign\w* the (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)* (?:agreement|pact|accord|charter)"
+    rf"(?! (?:on|of|for) (?!(?:co-?operation|friendship|twinning|partnership|{WEEKDAY})\b))",
     re.I,
-)
+)  # "... agreement of cooperation", "... charter on Friday" are still the pair's own
 EVENT_NOUN = re.compile(r"\s*(?:conference|forum|summit|meeting|expo|fair|week|dialogue)")
 
 

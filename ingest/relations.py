@@ -1211,6 +1211,8 @@ def _kind_matches(sent: Span, text: str, state: ArticleState) -> dict[str, re.Ma
     }
     # an agreement reported before ("Under the MoU, ..."), not the first report of one
     provides = UNDER_INSTRUMENT.match(text) if state.last_pair is not None else None
+    if provides and provides.group("covers") and ANOTHER_PARTNER.search(text, provides.end()):
+        provides = None  # "The charter also commits Pune to cooperation with Stuttgart"
     matches = {}
     for kind, regex in KIND_REGEX.items():
         match = next(
@@ -1262,7 +1264,7 @@ _INSTRUMENT_NOUN = (
 _INSTRUMENT = rf"(?:the|this|that|its|their) (?:[\w-]+ ){{0,3}}?{_INSTRUMENT_NOUN}"
 UNDER_INSTRUMENT = re.compile(
     rf"\s*(?:(?:under|within the (?:scope|framework) of) {_INSTRUMENT}\s*,|"
-    rf"{_INSTRUMENT} (?:also )?(?:provides? for|covers?|commits?)\b)",
+    rf"(?P<covers>{_INSTRUMENT} (?:also )?(?:provides? for|covers?|commits?)\b))",
     re.I,
 )
 # "the Polish-Ukrainian agreement", "the Sino-Russian protocol": two nations' adjectives (not
@@ -1407,11 +1409,13 @@ def _links(
         pairs = list(_pairs(acting, kind, state, listed))
         if not own_years and status in {"existing", "ended"}:
             own_years = _shared_partner_years(text, acting, pairs)
+        asides = [m.end() for m in NAMESAKE_ASIDE.finditer(text)]
+        set_apart = {p.place for p in acting if p.start in asides}
         for a, b in pairs:
             pair = frozenset((a.key, b.key))
             if kind == "cooperation" and pair in specific:
                 continue
-            if a.name == b.name and NAMESAKE_ASIDE.search(text):
+            if a.name == b.name and {a, b} & set_apart:
                 continue  # "Nelson, not to be confused with Nelson in Lancashire, has been ..."
             if kind == "cooperation" and pair in state.twinned and _the_twinning_again(text):
                 state.last_pair = (a, b)  # "to focus on the new partnership with X", X its
@@ -1462,7 +1466,8 @@ def _partners_of_other_kinds(parties, text: str, matches: dict[str, re.Match]) -
     }
 
 
-NAMESAKE_ASIDE = re.compile(r"\b(?:confused|mixed up) with\b", re.I)
+# "not to be confused with Nelson in Lancashire": the namesake the words set apart, next.
+NAMESAKE_ASIDE = re.compile(r"\b(?:confused|mixed up) with\s+(?:the\s+)?", re.I)
 # "a partnership on energy", "a new economic partnership focused on fisheries": one with an
 # object of its own.
 PARTNERSHIP_ON = re.compile(

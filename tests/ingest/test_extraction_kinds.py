@@ -44,9 +44,16 @@ def test_re_signing_a_twin_s_charter_is_the_twinning_not_a_memorandum(extractor)
     assert set(kinds(extractor, text)) == {"sister_city"}
 
 
-def test_a_twin_s_named_charter_on_a_topic_is_a_memorandum_of_its_own(extractor):
-    text = "Brasov and Tours, twinned since 1991, signed the Tours Charter on heritage on Monday."
-    assert set(kinds(extractor, text)) == {"sister_city", "mou"}
+@pytest.mark.parametrize(
+    ("signed", "kinds_found"),
+    [
+        ("signed the Tours Charter on heritage on Monday", {"sister_city", "mou"}),
+        ("re-signed the Tours agreement of cooperation", {"sister_city"}),
+    ],
+)
+def test_a_twin_s_named_charter_is_its_own_unless_it_has_a_topic(extractor, signed, kinds_found):
+    text = f"Brasov and Tours, twinned since 1991, {signed}."
+    assert set(kinds(extractor, text)) == kinds_found
 
 
 def test_a_cooperation_protocol_is_a_memorandum(extractor):
@@ -493,6 +500,15 @@ def test_the_fields_an_agreement_covers_are_no_cooperation_of_their_own(extracto
     text = f"Lyon and Yerevan signed a friendship agreement on Tuesday.\n\n{fields}"
     found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
     assert [p.kind for p in found] == ["friendship_city"]
+
+
+def test_an_agreement_committing_a_town_to_another_partner_keeps_that_partner(extractor):
+    text = (
+        "Lyon and Yerevan signed a friendship agreement on Tuesday.\n\n"
+        "The agreement also commits Lyon to cooperation with Stuttgart on mobility."
+    )
+    found = extractor(ArticleText(text=text, published="2025-03-10")).partnerships
+    assert ("Lyon", "Stuttgart", "cooperation") in {(p.a.name, p.b.name, p.kind) for p in found}
 
 
 def test_a_memorandum_named_after_under_the_agreement_is_one(extractor):

@@ -223,6 +223,13 @@ def test_a_namesake_set_apart_later_leaves_the_articles_place_alone(extractor):
             {("NZ", "JP"), ("US", "NZ")},
             ("Nelson", "GB", "city"),
         ),
+        # a namesake tie the words "confused with it" do not set apart
+        (
+            "The port of Boston, Lincolnshire, is twinned with Boston, Massachusetts, and is "
+            "often confused with it.",
+            {("GB", "US")},
+            ("Boston", "US", "city"),
+        ),
     ],
 )
 def test_a_namesake_set_apart_leaves_the_article_s_place_its_ties(extractor, text, ties, namesake):
