@@ -26,6 +26,7 @@ _NAMED_PROGRAMME = (
 _NOT_COMPASS = r"(?!\s*(?:the\s+(?:far\s+)?)?(?:north|south|east|west|central))"
 # "a partnership ... to share data", "... in tourism": an object of its own.
 PARTNERSHIP_OBJECT = rf"(?:on|for|to|covering|in{_NOT_COMPASS})\s+(?-i:[a-z])"
+PARTNERSHIP_AIM = r"(?:aimed|focus\w*|covering)\b"  # "a partnership aimed at ...", "focused on"
 # The place of a tie in a town's list: "its oldest partnership", "a fourth partnership".
 TIE_ORDINAL = r"(?:oldest|newest|latest|youngest|second|third|fourth|fifth|sixth|seventh|eighth)"
 KIND_PATTERNS = {
@@ -66,7 +67,7 @@ KIND_PATTERNS = {
     r"(?:[\w-]+ ){0,2}?(?:town|city|municipality)\b)|"
     r"(?<!strategic )(?<!economic )(?<!trade )(?<!business )(?<!and )"
     r"\bpartnership (?:relations|ties|links))"
-    rf"\b(?![^.;]*\b{PARTNERSHIP_OBJECT})(?![^.;]*\b(?:aimed|focus\w*|covering)\b)",
+    rf"\b(?![^.;]*\b{PARTNERSHIP_OBJECT})(?![^.;]*\b{PARTNERSHIP_AIM})",
     "friendship_city": r"\bfriendship[- ](?:cit(?:y|ies)|towns?|municipalit(?:y|ies))|"
     r"friendly[- ]cit(?:y|ies)|"
     r"\bfriendship[- ](?:provinces?|states?|prefectures?|regions?)\b|"

@@ -46,6 +46,7 @@ from ingest.kinds import (
     KIND_REGEX,
     LASTING_KINDS,
     NAMED_PROGRAMME,
+    PARTNERSHIP_AIM,
     PARTNERSHIP_OBJECT,
     RUNNING_TOTAL,
     TIE_ORDINAL,
@@ -1360,6 +1361,7 @@ def _links(
     found, specific, towards = [], set(), []
     triggers = [m.start() for m in matches.values()]
     partners_of_others = _partners_of_other_kinds(parties, text, matches)
+    asides = [m.end() for m in NAMESAKE_ASIDE.finditer(text)]  # where a namesake is set apart
     for kind, match in matches.items():
         status = link_status(text, match.start(), state.published)
         if status is None:
@@ -1409,7 +1411,6 @@ def _links(
         pairs = list(_pairs(acting, kind, state, listed))
         if not own_years and status in {"existing", "ended"}:
             own_years = _shared_partner_years(text, acting, pairs)
-        asides = [m.end() for m in NAMESAKE_ASIDE.finditer(text)]
         set_apart = {p.place for p in acting if p.start in asides}
         for a, b in pairs:
             pair = frozenset((a.key, b.key))
@@ -1471,7 +1472,7 @@ NAMESAKE_ASIDE = re.compile(r"\b(?:confused|mixed up) with\s+(?:the\s+)?", re.I)
 # "a partnership on energy", "a new economic partnership focused on fisheries": one with an
 # object of its own.
 PARTNERSHIP_ON = re.compile(
-    rf"\s+(?:{PARTNERSHIP_OBJECT}|(?:aimed|focus\w*|covering)\b|(?:agreement|deal)s?\b)", re.I
+    rf"\s+(?:{PARTNERSHIP_OBJECT}|{PARTNERSHIP_AIM}|(?:agreement|deal)s?\b)", re.I
 )
 # "strengthened with an agreement on waste" (not "its existing agreements")
 NEW_INSTRUMENT = re.compile(rf"\b(?:an?|new)\s+(?:[\w-]+\s+){{0,2}}?{_INSTRUMENT_NOUN}\b", re.I)
